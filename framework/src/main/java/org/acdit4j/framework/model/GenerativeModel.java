@@ -1,0 +1,41 @@
+package org.acdit4j.framework.model;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.acdit4j.framework.data.Geometry;
+import org.acdit4j.framework.data.ImageBatch;
+
+/**
+ * A trainable class-conditional generative model, as the runner and the evaluators see it.
+ * One instance holds one set of weights plus their optimizer and EMA state.
+ */
+public interface GenerativeModel {
+
+    Geometry geometry();
+
+    /** One optimizer step on {@code batch}; returns the loss before the update. */
+    TrainStepResult trainStep(ImageBatch batch);
+
+    /** Draws one example per label of the request; pixels in [-1, 1]. */
+    ImageBatch sample(SampleRequest request);
+
+    /** Features of clean examples for understanding metrics: (N, featureSize). */
+    float[][] encode(ImageBatch images);
+
+    long parameterCount();
+
+    /** Floating-point operations of one training step (forward + backward) at this batch size. */
+    double trainFlopsPerStep(int batchSize);
+
+    /** Floating-point operations to sample one image with {@code request}'s solver settings. */
+    double sampleFlopsPerImage(SampleRequest request);
+
+    /** Number of optimizer steps taken so far. */
+    long step();
+
+    /** Writes the full training state (weights, EMA, optimizer, step, RNG, config) atomically. */
+    void save(Path checkpoint) throws IOException;
+
+    /** Restores a state written by {@link #save}; the configuration must match. */
+    void restore(Path checkpoint) throws IOException;
+}

@@ -1,0 +1,27 @@
+package org.acdit4j.framework.spec;
+
+/**
+ * The training section of an experiment.
+ *
+ * @param steps          optimizer steps
+ * @param batch          examples per step
+ * @param lr             peak learning rate
+ * @param beta1          Adam β1
+ * @param beta2          Adam β2
+ * @param weightDecay    decoupled weight decay (AdamW); 0 = Adam
+ * @param gradClip       clip the global gradient norm to this value; 0 = off
+ * @param schedule       {@code constant}, {@code cosine} or {@code wsd} (warmup–stable–decay)
+ * @param warmupSteps    linear warm-up steps
+ * @param decayFraction  share of the steps spent decaying under {@code wsd}
+ * @param ema            EMA decay of the evaluation weights (with the usual (1+k)/(10+k) warm-up)
+ * @param lossWeighting  {@code uniform} (plain ε-MSE) or {@code min-snr} (min-SNR-γ=5 weighting)
+ */
+public record TrainSpec(int steps, int batch, double lr, double beta1, double beta2, double weightDecay,
+                        double gradClip, String schedule, int warmupSteps, double decayFraction, double ema,
+                        String lossWeighting) {
+
+    /** The paper's recipe at a CPU-sized step count. */
+    public static TrainSpec defaults() {
+        return new TrainSpec(1000, 64, 3e-4, 0.9, 0.999, 0.0, 1.0, "wsd", 100, 0.15, 0.999, "uniform");
+    }
+}

@@ -1,0 +1,13 @@
+package org.acdit4j.framework.tracking;
+
+import java.util.Map;
+
+/** A run as listed from a tracking store, with the latest value of each metric. */
+public record RunSummary(String runId, String runName, RunStatus status, String parentRunId,
+                         Map<String, String> params, Map<String, Double> latestMetrics) {
+
+    public RunSummary {
+        params = Map.copyOf(params);
+        latestMetrics = Map.copyOf(latestMetrics);
+    }
+}

@@ -1,0 +1,38 @@
+package org.acdit4j.experiments.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import org.acdit4j.experiments.wiring.ApplicationModule;
+import org.acdit4j.experiments.wiring.GuiceCommandFactory;
+import picocli.CommandLine;
+
+/** Entry point of the {@code acdit} CLI: builds the one injector, runs a command, maps errors to exit codes. */
+public final class AcditMain {
+
+    /** A run or task failed. */
+    static final int EXIT_FAILURE = 1;
+    /** Usage or configuration error. */
+    static final int EXIT_USAGE = 2;
+
+    private AcditMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI and returns its exit code; the only caller of {@code System.exit} is {@link #main}. */
+    public static int run(String... args) {
+        Injector injector = Guice.createInjector(new ApplicationModule(System.getenv()));
+        CommandLine commandLine = new CommandLine(AcditCommand.class, new GuiceCommandFactory(injector));
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            line.getErr().println("acdit: " + exception.getMessage());
+            return EXIT_FAILURE;
+        });
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            exception.getCommandLine().getErr().println("acdit: " + exception.getMessage());
+            return EXIT_USAGE;
+        });
+        return commandLine.execute(args);
+    }
+}

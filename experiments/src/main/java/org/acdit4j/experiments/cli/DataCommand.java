@@ -1,0 +1,62 @@
+package org.acdit4j.experiments.cli;
+
+import com.google.inject.Inject;
+import com.google.inject.Provider;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.acdit4j.framework.data.Dataset;
+import org.acdit4j.framework.data.DatasetFactory;
+import org.acdit4j.framework.data.DataDirectory;
+import org.acdit4j.framework.spec.DataSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code acdit data}: fetches, verifies and caches datasets ahead of a run, and reports their splits. */
+@Command(name = "data", mixinStandardHelpOptions = true,
+        description = "Fetch and cache datasets (default: fashion-mnist and mnist) and print their splits.")
+public final class DataCommand implements Callable<Integer> {
+
+    private final Provider<Map<String, DatasetFactory>> datasets;
+    private final Provider<DataDirectory> directory;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", arity = "0..*", description = "Datasets to fetch.")
+    List<String> names = List.of("fashion-mnist", "mnist");
+
+    @Option(names = "--size", defaultValue = "32", description = "Image side to load at (default: ${DEFAULT-VALUE}).")
+    int size;
+
+    @Inject
+    DataCommand(Provider<Map<String, DatasetFactory>> datasets, Provider<DataDirectory> directory) {
+        this.datasets = datasets;
+        this.directory = directory;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, DatasetFactory> known = datasets.get();
+        for (String name : names) {
+            if (!known.containsKey(name)) {
+                throw new ParameterException(spec.commandLine(),
+                        "unknown dataset '" + name + "'; known: " + String.join(", ", known.keySet().stream().sorted().toList()));
+            }
+        }
+        out.println("data cache: " + directory.get().root());
+        for (String name : names) {
+            long start = System.nanoTime();
+            Dataset dataset = known.get(name).open(DataSpec.of(name, size));
+            out.printf("%-16s %s  train %,d  test %,d  ready in %.1f s%n", name, dataset.geometry(),
+                    dataset.train().size(), dataset.test().size(), (System.nanoTime() - start) / 1e9);
+        }
+        return 0;
+    }
+}

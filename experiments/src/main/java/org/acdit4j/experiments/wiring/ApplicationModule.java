@@ -1,0 +1,36 @@
+package org.acdit4j.experiments.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.name.Named;
+import com.google.inject.name.Names;
+import java.util.Map;
+import org.acdit4j.experiments.cli.GlobalOptions;
+import org.acdit4j.framework.data.DataDirectory;
+import org.acdit4j.framework.data.DatasetsModule;
+
+/**
+ * The application's bindings. Holds the process environment as a value so that nothing else reads
+ * {@code System.getenv}; does no I/O.
+ */
+public final class ApplicationModule extends AbstractModule {
+
+    private final Map<String, String> environment;
+
+    public ApplicationModule(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    @Override
+    protected void configure() {
+        bind(new com.google.inject.TypeLiteral<Map<String, String>>() { })
+                .annotatedWith(Names.named("environment")).toInstance(environment);
+        install(new DatasetsModule());
+    }
+
+    /** Resolved on each request, so it sees the flags parsed after the injector was built. */
+    @Provides
+    DataDirectory dataDirectory(GlobalOptions options, @Named("environment") Map<String, String> env) {
+        return DataDirectory.resolve(options.dataDir(), env);
+    }
+}

@@ -1,0 +1,70 @@
+package org.acdit4j.experiments.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class CliTest {
+
+    private record Result(int exitCode, String out, String err) {
+    }
+
+    private static Result acdit(String... args) {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = AcditMain.run(args);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+
+    @Test
+    void doctorReportsTheOnednnBackendAndTheDataCache() {
+        Result result = acdit("doctor", "--data-dir", System.getProperty("acdit.test.dataDir"));
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out())
+                .contains("CpuBackend (nd4j 1.0.0-M2.1)")
+                .contains("linux-x86_64-onednn-avx2")
+                .contains("built with")
+                .containsPattern("OMP_NUM_THREADS\\s+1")
+                .containsPattern("fashion-mnist\\s+fashion-mnist@1\\.1\\.0 (not )?fetched")
+                .contains("synthetic-shapes")
+                .contains("mlruns");
+    }
+
+    @Test
+    void anUnknownDatasetIsAUsageErrorListingTheKnownOnes() {
+        Result result = acdit("data", "no-such-data");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).isEqualTo(
+                "acdit: unknown dataset 'no-such-data'; known: fashion-mnist, mnist, synthetic-shapes");
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        Result result = acdit("frobnicate");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Unmatched argument at index 0: 'frobnicate'");
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        Result result = acdit("--help");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("doctor").contains("data").containsPattern("2\\s+usage or configuration error");
+    }
+}

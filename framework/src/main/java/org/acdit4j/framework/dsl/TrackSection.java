@@ -1,0 +1,49 @@
+package org.acdit4j.framework.dsl;
+
+import org.acdit4j.framework.spec.TrackSpec;
+
+/** {@code track}: what a run records while it trains. */
+public final class TrackSection extends Section {
+
+    String experimentName = "";
+    int logEvery = 25;
+    int checkpointEvery = 500;
+    int sampleEvery = 0;
+
+    public TrackSection experimentName(String name) {
+        this.experimentName = name;
+        return this;
+    }
+
+    public TrackSection logEvery(int steps) {
+        this.logEvery = steps;
+        return this;
+    }
+
+    public TrackSection checkpointEvery(int steps) {
+        this.checkpointEvery = steps;
+        return this;
+    }
+
+    public TrackSection sampleEvery(int steps) {
+        this.sampleEvery = steps;
+        return this;
+    }
+
+    @Override
+    String key() {
+        return "track";
+    }
+
+    @Override
+    void validate(Problems problems) {
+        problems.require(logEvery >= 1, "track.logEvery", "must be at least 1, got " + logEvery);
+        problems.require(checkpointEvery >= 1, "track.checkpointEvery", "must be at least 1, got " + checkpointEvery);
+        problems.require(sampleEvery >= 0, "track.sampleEvery", "must be >= 0 (0 = only at the end), got " + sampleEvery);
+    }
+
+    TrackSpec freeze(String experiment) {
+        return new TrackSpec(experimentName.isBlank() ? experiment : experimentName, logEvery, checkpointEvery,
+                sampleEvery);
+    }
+}

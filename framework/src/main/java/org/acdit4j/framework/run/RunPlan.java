@@ -1,0 +1,18 @@
+package org.acdit4j.framework.run;
+
+import java.util.List;
+import java.util.Map;
+import org.acdit4j.framework.spec.ExperimentSpec;
+
+/**
+ * One run of a sweep: its stable index and name, the swept values it sets, its seed, and the fully
+ * resolved spec. {@code overrides} reproduce the spec from the experiment and preset.
+ */
+public record RunPlan(int index, String name, Map<String, String> assignments, long seed, ExperimentSpec spec,
+                      List<String> overrides) {
+
+    public RunPlan {
+        assignments = Map.copyOf(assignments);
+        overrides = List.copyOf(overrides);
+    }
+}

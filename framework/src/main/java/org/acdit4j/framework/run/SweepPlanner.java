@@ -1,0 +1,60 @@
+package org.acdit4j.framework.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.acdit4j.framework.dsl.ExperimentDefinition;
+import org.acdit4j.framework.spec.ExperimentSpec;
+import org.acdit4j.framework.spec.SweepAxis;
+
+/**
+ * Expands an experiment's sweep into runs: the cartesian product of its grid axes (first axis outermost),
+ * repeated for each seed (seeds outermost, so every configuration gets its first seed early). Indices and
+ * names depend only on the spec, so rerunning a sweep never renumbers.
+ */
+public final class SweepPlanner {
+
+    private SweepPlanner() {
+    }
+
+    public static List<RunPlan> plan(ExperimentDefinition definition, String preset, List<String> overrides) {
+        ExperimentSpec base = definition.spec(preset, overrides);
+        List<Map<String, String>> combinations = combinations(base.sweep().axes());
+        List<RunPlan> plans = new ArrayList<>();
+        for (long seed : base.sweep().seeds()) {
+            for (Map<String, String> assignment : combinations) {
+                List<String> runOverrides = new ArrayList<>(overrides);
+                assignment.forEach((key, value) -> runOverrides.add(key + "=" + value));
+                ExperimentSpec spec = definition.spec(preset, runOverrides);
+                plans.add(new RunPlan(plans.size(), runName(assignment, seed), assignment, seed, spec, runOverrides));
+            }
+        }
+        return plans;
+    }
+
+    static List<Map<String, String>> combinations(List<SweepAxis> axes) {
+        List<Map<String, String>> result = new ArrayList<>();
+        result.add(new LinkedHashMap<>());
+        for (SweepAxis axis : axes) {
+            List<Map<String, String>> extended = new ArrayList<>();
+            for (Map<String, String> partial : result) {
+                for (String value : axis.values()) {
+                    Map<String, String> next = new LinkedHashMap<>(partial);
+                    next.put(axis.key(), value);
+                    extended.add(next);
+                }
+            }
+            result = extended;
+        }
+        return result;
+    }
+
+    /** {@code blockSize16-patch4-seed0}: the last part of each swept key with its value, then the seed. */
+    static String runName(Map<String, String> assignment, long seed) {
+        StringBuilder name = new StringBuilder();
+        assignment.forEach((key, value) -> name.append(key.substring(key.lastIndexOf('.') + 1))
+                .append(value.replaceAll("[^A-Za-z0-9.]+", "_")).append('-'));
+        return name.append("seed").append(seed).toString();
+    }
+}

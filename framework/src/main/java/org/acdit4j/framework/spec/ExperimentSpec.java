@@ -1,0 +1,7 @@
+package org.acdit4j.framework.spec;
+
+/** A fully resolved, validated and immutable experiment: every section with its defaults applied. */
+public record ExperimentSpec(String name, String description, DataSpec data, ModelSpec model, TrainSpec train,
+                             SampleSpec sample, EvaluateSpec evaluate, SweepSpec sweep, TrackSpec track,
+                             ReportSpec report) {
+}

@@ -1,0 +1,36 @@
+package org.acdit4j.framework.dsl;
+
+import static org.acdit4j.framework.dsl.DslFixture.assertProblem;
+import static org.acdit4j.framework.dsl.DslFixture.spec;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TrackAndReportSectionTest {
+
+    @Test
+    void trackDefaultsToTheExperimentName() {
+        assertThat(spec().track().experimentName()).isEqualTo("fixture");
+        assertThat(spec("track.experimentName=other").track().experimentName()).isEqualTo("other");
+    }
+
+    @Test
+    void everyTrackValidationError() {
+        assertProblem("track.logEvery=0", "track.logEvery: must be at least 1, got 0");
+        assertProblem("track.checkpointEvery=0", "track.checkpointEvery: must be at least 1, got 0");
+        assertProblem("track.sampleEvery=-1", "track.sampleEvery: must be >= 0 (0 = only at the end), got -1");
+    }
+
+    @Test
+    void aPlotMustBeAgainstASweptKey() {
+        ExperimentDefinition unswept = Experiment.define("unswept", e -> e.report(r -> r.plot("fid", "model.depth")));
+        assertThatThrownBy(() -> unswept.spec(null, List.of()))
+                .isInstanceOf(SpecException.class)
+                .hasMessage("experiment 'unswept': report.plot: parameter 'model.depth' of the fid plot is not swept; swept: ");
+        ExperimentDefinition blank = Experiment.define("blank", e -> e
+                .sweep(s -> s.grid("model.depth", 1)).report(r -> r.plot(" ", "model.depth")));
+        assertThatThrownBy(() -> blank.spec(null, List.of())).hasMessageContaining("report.plot: needs a metric name");
+    }
+}

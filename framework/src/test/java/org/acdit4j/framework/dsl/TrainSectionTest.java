@@ -1,0 +1,36 @@
+package org.acdit4j.framework.dsl;
+
+import static org.acdit4j.framework.dsl.DslFixture.assertProblem;
+import static org.acdit4j.framework.dsl.DslFixture.spec;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TrainSectionTest {
+
+    @Test
+    void defaultsAndOverrides() {
+        assertThat(spec().train().schedule()).isEqualTo("wsd");
+        assertThat(spec().train().lr()).isEqualTo(3e-4);
+        assertThat(spec("train.steps=1_000", "train.lr=1e-3").train().steps()).isEqualTo(1000);
+        assertThat(spec("train.lr=1e-3").train().lr()).isEqualTo(1e-3);
+    }
+
+    @Test
+    void everyValidationError() {
+        assertProblem("train.steps=0", "train.steps: must be at least 1, got 0");
+        assertProblem("train.batch=0", "train.batch: must be at least 1, got 0");
+        assertProblem("train.lr=0", "train.lr: must be a positive number, got 0.0");
+        assertProblem("train.lr=NaN", "train.lr: must be a positive number, got NaN");
+        assertProblem("train.beta1=1", "train.beta1: must be in [0, 1), got 1.0");
+        assertProblem("train.beta2=-0.1", "train.beta2: must be in [0, 1), got -0.1");
+        assertProblem("train.weightDecay=-1", "train.weightDecay: must be >= 0, got -1.0");
+        assertProblem("train.gradClip=-1", "train.gradClip: must be >= 0 (0 = off), got -1.0");
+        assertProblem("train.schedule=linear", "train.schedule: must be one of constant, cosine, wsd, got 'linear'");
+        assertProblem("train.warmupSteps=101", "train.warmupSteps: must be between 0 and train.steps (100), got 101");
+        assertProblem("train.decayFraction=1.5", "train.decayFraction: must be in [0, 1], got 1.5");
+        assertProblem("train.ema=1", "train.ema: must be in [0, 1), got 1.0");
+        assertProblem("train.lossWeighting=snr", "train.lossWeighting: must be one of uniform, min-snr, got 'snr'");
+        assertProblem("train.lr=fast", "train.lr: expected a number, got 'fast'");
+    }
+}

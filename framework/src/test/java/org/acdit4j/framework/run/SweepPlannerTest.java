@@ -1,0 +1,46 @@
+package org.acdit4j.framework.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.acdit4j.framework.dsl.Experiment;
+import org.acdit4j.framework.dsl.ExperimentDefinition;
+import org.junit.jupiter.api.Test;
+
+class SweepPlannerTest {
+
+    private final ExperimentDefinition experiment = Experiment.define("grid", e -> e
+            .data(d -> d.size(16))
+            .model(m -> m.patch(2))
+            .sweep(s -> s.grid("model.blockSize", 1, 16).grid("sample.solver", "ddim", "dpm-solver++").seeds(3, 4)));
+
+    @Test
+    void expandsTheGridTimesSeedsWithStableNames() {
+        List<RunPlan> plans = SweepPlanner.plan(experiment, null, List.of());
+
+        assertThat(plans).extracting(RunPlan::name).containsExactly(
+                "blockSize1-solverddim-seed3", "blockSize1-solverdpm_solver_-seed3",
+                "blockSize16-solverddim-seed3", "blockSize16-solverdpm_solver_-seed3",
+                "blockSize1-solverddim-seed4", "blockSize1-solverdpm_solver_-seed4",
+                "blockSize16-solverddim-seed4", "blockSize16-solverdpm_solver_-seed4");
+        assertThat(plans).extracting(RunPlan::index).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
+        RunPlan third = plans.get(2);
+        assertThat(third.spec().model().blockSize()).isEqualTo(16);
+        assertThat(third.spec().sample().solver()).isEqualTo("ddim");
+        assertThat(third.seed()).isEqualTo(3);
+        assertThat(third.overrides()).containsExactly("model.blockSize=16", "sample.solver=ddim");
+    }
+
+    @Test
+    void planningTwiceGivesTheSameRuns() {
+        assertThat(SweepPlanner.plan(experiment, null, List.of("train.steps=500")))
+                .usingRecursiveComparison()
+                .isEqualTo(SweepPlanner.plan(experiment, null, List.of("train.steps=500")));
+    }
+
+    @Test
+    void withoutAGridThereIsOneRunPerSeed() {
+        ExperimentDefinition single = Experiment.define("single", e -> e.sweep(s -> s.seeds(0, 1)));
+        assertThat(SweepPlanner.plan(single, null, List.of())).extracting(RunPlan::name).containsExactly("seed0", "seed1");
+    }
+}

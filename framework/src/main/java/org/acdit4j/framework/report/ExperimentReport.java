@@ -1,0 +1,113 @@
+package org.acdit4j.framework.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.acdit4j.framework.io.AtomicFiles;
+import org.acdit4j.framework.run.LossCurve;
+import org.acdit4j.framework.run.RunFolder;
+import org.acdit4j.framework.run.RunRecord;
+import org.acdit4j.framework.run.RunStatusFile;
+import org.acdit4j.framework.spec.ExperimentSpec;
+import org.acdit4j.framework.spec.PlotSpec;
+
+/**
+ * Builds {@code results/<experiment>/}: {@code summary.csv} (a row per run), {@code REPORT.md} (a table per
+ * metric with mean ± 95% CI across seeds for every configuration, plus the spec, command, commit, machine
+ * and wall time) and PNG plots (metric against swept parameter with CI bars; loss curves), from the run
+ * folders of the experiment.
+ */
+public final class ExperimentReport {
+
+    /** Context printed in the report's header. */
+    public record Context(String command, String configYaml, double wallSeconds) {
+    }
+
+    private ExperimentReport() {
+    }
+
+    /** Loads the run records of {@code experiment} under {@code runsRoot}, sorted by index. */
+    public static List<RunRecord> load(Path runsRoot, String experiment) {
+        Path root = runsRoot.resolve(experiment);
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> folders = Files.list(root)) {
+            return folders.filter(Files::isDirectory).map(RunFolder::new).map(RunFolder::record)
+                    .flatMap(java.util.Optional::stream)
+                    .sorted(java.util.Comparator.comparingInt(RunRecord::index)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root, e);
+        }
+    }
+
+    /** Writes the report and returns the files written. */
+    public static List<Path> write(ExperimentSpec spec, List<RunRecord> runs, Path runsRoot, Path outputDir, Context context) {
+        System.setProperty("java.awt.headless", "true");
+        List<Path> written = new ArrayList<>();
+        List<String> sweptKeys = spec.sweep().axes().stream().map(axis -> axis.key()).toList();
+        List<RunRecord> finished = runs.stream().filter(run -> run.status() == RunStatusFile.FINISHED).toList();
+        TreeSet<String> metricNames = new TreeSet<>();
+        finished.forEach(run -> metricNames.addAll(run.metrics().keySet()));
+        if (!spec.report().metrics().isEmpty()) {
+            metricNames.retainAll(spec.report().metrics());
+        }
+        Path csv = outputDir.resolve("summary.csv");
+        AtomicFiles.writeString(csv, SummaryCsv.render(runs, sweptKeys, List.copyOf(metricNames)));
+        written.add(csv);
+
+        Map<String, Map<String, List<Double>>> byMetric = new TreeMap<>();
+        for (String metric : metricNames) {
+            Map<String, List<Double>> byConfiguration = new LinkedHashMap<>();
+            for (RunRecord run : finished) {
+                Double value = run.metrics().get(metric);
+                if (value != null && Double.isFinite(value)) {
+                    byConfiguration.computeIfAbsent(configuration(run, sweptKeys), key -> new ArrayList<>()).add(value);
+                }
+            }
+            byMetric.put(metric, byConfiguration);
+        }
+        List<String> plotFiles = new ArrayList<>();
+        for (PlotSpec plot : spec.report().plots()) {
+            Path png = outputDir.resolve(plot.metric().replaceAll("[^A-Za-z0-9.]+", "_") + "-vs-"
+                    + plot.parameter().replaceAll("[^A-Za-z0-9.]+", "_") + ".png");
+            if (MetricPlot.write(plot, finished, sweptKeys, png)) {
+                written.add(png);
+                plotFiles.add(png.getFileName().toString());
+            }
+        }
+        Path lossPng = outputDir.resolve("loss-curves.png");
+        Map<String, List<LossCurve.Point>> curves = new LinkedHashMap<>();
+        for (RunRecord run : runs) {
+            curves.put(run.run(), LossCurve.read(RunFolder.of(runsRoot, spec.name(), run.run())));
+        }
+        if (LossPlot.write(curves, lossPng)) {
+            written.add(lossPng);
+            plotFiles.add(lossPng.getFileName().toString());
+        }
+        Path markdown = outputDir.resolve("REPORT.md");
+        AtomicFiles.writeString(markdown, ReportMarkdown.render(spec, runs, sweptKeys, byMetric, plotFiles, context));
+        written.add(markdown);
+        return written;
+    }
+
+    /** {@code model.blockSize=4, model.patch=2}: the swept values of a run, without its seed. */
+    static String configuration(RunRecord run, List<String> sweptKeys) {
+        if (sweptKeys.isEmpty()) {
+            return "(single configuration)";
+        }
+        List<String> parts = new ArrayList<>();
+        for (String key : sweptKeys) {
+            parts.add(key + "=" + run.assignments().getOrDefault(key, "?"));
+        }
+        return String.join(", ", parts);
+    }
+}

@@ -1,0 +1,93 @@
+package org.acdit4j.framework.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.acdit4j.framework.run.RunRecord;
+import org.acdit4j.framework.spec.PlotSpec;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * A metric against one swept parameter: mean over seeds with 95% CI error bars, one series per value
+ * combination of the other swept keys. A numeric parameter is plotted on a log₂ axis when it spans more
+ * than a factor of 8 (block sizes 1…64).
+ */
+final class MetricPlot {
+
+    private MetricPlot() {
+    }
+
+    /** Writes the plot; returns false (and writes nothing) when no run has the metric. */
+    static boolean write(PlotSpec plot, List<RunRecord> runs, List<String> sweptKeys, Path png) {
+        Map<String, TreeMap<Double, List<Double>>> series = new LinkedHashMap<>();
+        for (RunRecord run : runs) {
+            Double value = run.metrics().get(plot.metric());
+            String x = run.assignments().get(plot.parameter());
+            if (value == null || !Double.isFinite(value) || x == null) {
+                continue;
+            }
+            double xValue;
+            try {
+                xValue = Double.parseDouble(x);
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            List<String> others = new ArrayList<>();
+            for (String key : sweptKeys) {
+                if (!key.equals(plot.parameter())) {
+                    others.add(key.substring(key.lastIndexOf('.') + 1) + "=" + run.assignments().get(key));
+                }
+            }
+            String name = others.isEmpty() ? plot.metric() : String.join(", ", others);
+            series.computeIfAbsent(name, key -> new TreeMap<>()).computeIfAbsent(xValue, key -> new ArrayList<>()).add(value);
+        }
+        if (series.isEmpty()) {
+            return false;
+        }
+        XYChart chart = new XYChartBuilder().width(720).height(480).title(plot.metric() + " vs " + plot.parameter())
+                .xAxisTitle(plot.parameter()).yAxisTitle(plot.metric() + " (mean, 95% CI)").build();
+        chart.getStyler().setLegendVisible(series.size() > 1);
+        double minX = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        for (Map.Entry<String, TreeMap<Double, List<Double>>> entry : series.entrySet()) {
+            List<Double> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            List<Double> errors = new ArrayList<>();
+            entry.getValue().forEach((x, values) -> {
+                MeanWithInterval summary = MeanWithInterval.of(values);
+                xs.add(x);
+                ys.add(summary.mean());
+                errors.add(Double.isNaN(summary.halfWidth()) ? 0.0 : summary.halfWidth());
+            });
+            minX = Math.min(minX, xs.get(0));
+            maxX = Math.max(maxX, xs.get(xs.size() - 1));
+            chart.addSeries(entry.getKey(), xs, ys, errors).setMarker(SeriesMarkers.CIRCLE);
+        }
+        if (minX > 0 && maxX / minX > 8) {
+            chart.getStyler().setXAxisLogarithmic(true);
+        }
+        save(chart, png);
+        return true;
+    }
+
+    static void save(XYChart chart, Path png) {
+        try {
+            Files.createDirectories(png.toAbsolutePath().getParent());
+            Path temporary = Files.createTempFile(png.toAbsolutePath().getParent(), ".plot", ".png");
+            BitmapEncoder.saveBitmap(chart, temporary.toString(), BitmapEncoder.BitmapFormat.PNG);
+            Files.move(temporary, png, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + png, e);
+        }
+    }
+}

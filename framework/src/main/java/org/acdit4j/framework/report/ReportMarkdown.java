@@ -1,0 +1,74 @@
+package org.acdit4j.framework.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.acdit4j.framework.run.Durations;
+import org.acdit4j.framework.run.RunRecord;
+import org.acdit4j.framework.run.RunStatusFile;
+import org.acdit4j.framework.spec.ExperimentSpec;
+
+/** The text of {@code REPORT.md}. */
+final class ReportMarkdown {
+
+    private ReportMarkdown() {
+    }
+
+    static String render(ExperimentSpec spec, List<RunRecord> runs, List<String> sweptKeys,
+                         Map<String, Map<String, List<Double>>> byMetric, List<String> plots,
+                         ExperimentReport.Context context) {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(spec.name()).append("\n\n");
+        if (!spec.description().isBlank()) {
+            md.append(spec.description()).append("\n\n");
+        }
+        Map<String, String> provenance = runs.stream().map(RunRecord::provenance)
+                .filter(facts -> facts != null && !facts.isEmpty()).findFirst().orElse(Map.of());
+        long finished = runs.stream().filter(run -> run.status() == RunStatusFile.FINISHED).count();
+        md.append("| | |\n|---|---|\n");
+        md.append("| command | `").append(context.command()).append("` |\n");
+        md.append("| commit | ").append(provenance.getOrDefault("git.commit", "unknown"))
+                .append("true".equals(provenance.get("git.dirty")) ? " (dirty)" : "").append(" |\n");
+        md.append("| machine | ").append(provenance.getOrDefault("host", "?")).append(", ")
+                .append(provenance.getOrDefault("cores", "?")).append(" cores, ").append(provenance.getOrDefault("os", "?"))
+                .append(" |\n");
+        md.append("| backend | ").append(provenance.getOrDefault("backend", "?")).append(" |\n");
+        md.append("| java | ").append(provenance.getOrDefault("java", "?")).append(" |\n");
+        md.append("| wall time | ").append(Durations.format(context.wallSeconds())).append(" (this invocation) |\n");
+        md.append("| runs | ").append(finished).append(" finished of ").append(runs.size()).append(" |\n");
+        md.append("| written | ").append(Instant.now()).append(" |\n\n");
+
+        List<RunRecord> unfinished = runs.stream().filter(run -> run.status() != RunStatusFile.FINISHED).toList();
+        if (!unfinished.isEmpty()) {
+            md.append("## Runs that did not finish\n\n| run | status | reason |\n|---|---|---|\n");
+            for (RunRecord run : unfinished) {
+                md.append("| ").append(run.run()).append(" | ").append(run.status()).append(" | ")
+                        .append(run.failure() == null ? "" : run.failure().replace("|", "\\|")).append(" |\n");
+            }
+            md.append('\n');
+        }
+        md.append("## Metrics\n\nMean ± half-width of the 95% Student-t confidence interval across seeds "
+                + "(n = number of seeds); a single seed shows the value alone.\n\n");
+        for (Map.Entry<String, Map<String, List<Double>>> metric : byMetric.entrySet()) {
+            md.append("### ").append(metric.getKey()).append("\n\n| configuration | n | mean ± 95% CI | min | max |\n")
+                    .append("|---|---|---|---|---|\n");
+            metric.getValue().forEach((configuration, values) -> {
+                MeanWithInterval summary = MeanWithInterval.of(values);
+                md.append("| ").append(configuration).append(" | ").append(summary.n()).append(" | ")
+                        .append(summary.format()).append(" | ").append(MeanWithInterval.number(summary.min()))
+                        .append(" | ").append(MeanWithInterval.number(summary.max())).append(" |\n");
+            });
+            md.append('\n');
+        }
+        if (!plots.isEmpty()) {
+            md.append("## Plots\n\n");
+            for (String plot : plots) {
+                md.append("![").append(plot).append("](").append(plot).append(")\n\n");
+            }
+        }
+        md.append("## Configuration\n\nSwept: ").append(sweptKeys.isEmpty() ? "nothing" : String.join(", ", sweptKeys))
+                .append("; seeds: ").append(spec.sweep().seeds()).append(".\n\n```yaml\n").append(context.configYaml())
+                .append("```\n");
+        return md.toString();
+    }
+}

@@ -1,0 +1,37 @@
+package org.acdit4j.framework.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.acdit4j.framework.run.RunRecord;
+
+/** One CSV row per run: identity, status, swept values, metrics. */
+final class SummaryCsv {
+
+    private SummaryCsv() {
+    }
+
+    static String render(List<RunRecord> runs, List<String> sweptKeys, List<String> metrics) {
+        StringBuilder csv = new StringBuilder();
+        List<String> header = new ArrayList<>(List.of("run", "index", "seed", "status"));
+        header.addAll(sweptKeys);
+        header.addAll(metrics);
+        csv.append(String.join(",", header.stream().map(SummaryCsv::quote).toList())).append('\n');
+        for (RunRecord run : runs) {
+            List<String> row = new ArrayList<>(List.of(run.run(), String.valueOf(run.index()), String.valueOf(run.seed()),
+                    run.status().name()));
+            for (String key : sweptKeys) {
+                row.add(run.assignments().getOrDefault(key, ""));
+            }
+            for (String metric : metrics) {
+                Double value = run.metrics() == null ? null : run.metrics().get(metric);
+                row.add(value == null ? "" : String.valueOf(value));
+            }
+            csv.append(String.join(",", row.stream().map(SummaryCsv::quote).toList())).append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static String quote(String value) {
+        return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+}

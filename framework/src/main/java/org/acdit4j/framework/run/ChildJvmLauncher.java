@@ -1,0 +1,74 @@
+package org.acdit4j.framework.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs each plan in its own JVM (SameDiff frees native memory only through the GC and has no
+ * {@code close()}, so one run per process keeps a long sweep's memory flat). The child gets the same
+ * classpath and heap flags, {@code OMP_NUM_THREADS=1} unless set, and appends its output to the run's
+ * {@code train.log}.
+ */
+public final class ChildJvmLauncher implements RunLauncher {
+
+    private final String mainClass;
+    private final List<String> commandPrefix;
+    private final List<String> sharedArguments;
+
+    /**
+     * @param mainClass       the CLI main class
+     * @param commandPrefix   arguments before the run's own, e.g. {@code execute-run <experiment>}
+     * @param sharedArguments arguments after them, e.g. {@code --preset quick --tracking-uri …} and overrides
+     */
+    public ChildJvmLauncher(String mainClass, List<String> commandPrefix, List<String> sharedArguments) {
+        this.mainClass = mainClass;
+        this.commandPrefix = List.copyOf(commandPrefix);
+        this.sharedArguments = List.copyOf(sharedArguments);
+    }
+
+    @Override
+    public int launch(RunPlan plan, RunFolder folder, String parentRunId) throws InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (argument.startsWith("-Xmx") || argument.startsWith("-Xms") || argument.startsWith("-Dacdit.")) {
+                command.add(argument);
+            }
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(commandPrefix);
+        command.add("--index");
+        command.add(String.valueOf(plan.index()));
+        if (parentRunId != null) {
+            command.add("--parent-run-id");
+            command.add(parentRunId);
+        }
+        command.addAll(sharedArguments);
+        try {
+            Files.createDirectories(folder.root());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.log().toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            Map<String, String> environment = builder.environment();
+            environment.putIfAbsent("OMP_NUM_THREADS", "1");
+            Process process = builder.start();
+            try {
+                return process.waitFor();
+            } catch (InterruptedException e) {
+                process.destroy();
+                process.waitFor();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the run " + plan.name() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.acdit4j.framework.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A run's training-loss curve in {@code loss.csv} ({@code step,loss} lines), appended whole lines at a time.
+ * After a resume the curve continues; a step logged twice (resumed before the next checkpoint) keeps the
+ * later value when read.
+ */
+public final class LossCurve {
+
+    /** One point of the curve. */
+    public record Point(long step, double loss) {
+    }
+
+    private LossCurve() {
+    }
+
+    public static Path file(RunFolder folder) {
+        return folder.root().resolve("loss.csv");
+    }
+
+    static void append(RunFolder folder, long step, double loss) {
+        try {
+            Files.writeString(file(folder), step + "," + loss + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + file(folder), e);
+        }
+    }
+
+    public static List<Point> read(RunFolder folder) {
+        Path file = file(folder);
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        java.util.TreeMap<Long, Double> byStep = new java.util.TreeMap<>();
+        try {
+            for (String line : Files.readAllLines(file)) {
+                String[] parts = line.split(",");
+                if (parts.length == 2) {
+                    byStep.put(Long.parseLong(parts[0]), Double.parseDouble(parts[1]));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        List<Point> points = new ArrayList<>();
+        byStep.forEach((step, loss) -> points.add(new Point(step, loss)));
+        return points;
+    }
+}

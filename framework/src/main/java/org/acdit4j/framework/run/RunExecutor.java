@@ -1,0 +1,252 @@
+package org.acdit4j.framework.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.acdit4j.framework.data.BatchStream;
+import org.acdit4j.framework.data.Dataset;
+import org.acdit4j.framework.data.DatasetFactory;
+import org.acdit4j.framework.model.GenerativeModel;
+import org.acdit4j.framework.model.ModelFactory;
+import org.acdit4j.framework.model.SampleRequest;
+import org.acdit4j.framework.model.TrainStepResult;
+import org.acdit4j.framework.report.ImageGrid;
+import org.acdit4j.framework.spec.ExperimentSpec;
+import org.acdit4j.framework.tracking.RunStart;
+import org.acdit4j.framework.tracking.RunStatus;
+import org.acdit4j.framework.tracking.TrackedRun;
+import org.acdit4j.framework.tracking.Tracker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one plan to the end inside the current process: opens data and model, resumes from the last
+ * checkpoint and into the same tracker run when there is one, trains with periodic metrics, heartbeats,
+ * checkpoints and sample grids, evaluates, and leaves the run folder FINISHED, FAILED (with the reason)
+ * or KILLED (on a shutdown signal, after a checkpoint).
+ */
+public final class RunExecutor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunExecutor.class);
+    private static final int GRID_IMAGES = 20;
+
+    private final Map<String, DatasetFactory> datasets;
+    private final Map<String, ModelFactory> models;
+    private final RunEvaluation evaluation;
+    private final Tracker tracker;
+    private final Map<String, String> provenance;
+    private final Clock clock;
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+
+    public RunExecutor(Map<String, DatasetFactory> datasets, Map<String, ModelFactory> models, RunEvaluation evaluation,
+                       Tracker tracker, Map<String, String> provenance, Clock clock) {
+        this.datasets = datasets;
+        this.models = models;
+        this.evaluation = evaluation;
+        this.tracker = tracker;
+        this.provenance = provenance;
+        this.clock = clock;
+    }
+
+    /** Asks a running {@link #execute} to checkpoint and stop as KILLED at the next step. */
+    public void requestStop() {
+        stopRequested.set(true);
+    }
+
+    public RunStatusFile execute(RunPlan plan, RunFolder folder, Map<String, String> resolvedValues, String parentRunId) {
+        folder.createDirectories();
+        RunRecord record = folder.record().orElseGet(() -> planned(plan));
+        if (record.status() == RunStatusFile.FINISHED) {
+            LOG.info("{} already finished; nothing to do", plan.name());
+            return RunStatusFile.FINISHED;
+        }
+        folder.writeConfig(resolvedValues, plan.overrides());
+        ExperimentSpec spec = plan.spec();
+        TrackedRun trackedRun = openTrackedRun(plan, record, parentRunId, resolvedValues);
+        record = record.started(now(), provenance).withTracker(trackedRun.runId(), parentRunId);
+        folder.write(record);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            requestStop();
+            awaitQuietly(finished);
+        }, "acdit-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return trainAndEvaluate(plan, spec, folder, record, trackedRun);
+        } finally {
+            finished.countDown();
+            removeHook(hook);
+        }
+    }
+
+    private RunStatusFile trainAndEvaluate(RunPlan plan, ExperimentSpec spec, RunFolder folder, RunRecord record,
+                                           TrackedRun trackedRun) {
+        try {
+            DatasetFactory datasetFactory = lookup(datasets, spec.data().name(), "data.name", "dataset");
+            ModelFactory modelFactory = lookup(models, spec.model().name(), "model.name", "model");
+            Dataset dataset = datasetFactory.open(spec.data());
+            GenerativeModel model = modelFactory.create(spec.model(), spec.train(), dataset.geometry(), plan.seed());
+            if (Files.isRegularFile(folder.latestCheckpoint())) {
+                model.restore(folder.latestCheckpoint());
+                LOG.info("{}: resumed from {} at step {}", plan.name(), folder.latestCheckpoint(), model.step());
+            } else {
+                trackedRun.setTags(Map.of("acdit.parameters", String.valueOf(model.parameterCount())));
+            }
+            record = train(plan, spec, folder, record, trackedRun, dataset, model);
+            if (record.status() != RunStatusFile.RUNNING) {
+                return record.status();
+            }
+            writeGrid(model, dataset, spec, plan.seed(), folder.samples().resolve("final.png"), trackedRun);
+            Path evaluationDir = folder.root().resolve("evaluation");
+            Map<String, Double> metrics = new LinkedHashMap<>(evaluation.evaluate(model, dataset, spec, plan.seed(), evaluationDir));
+            metrics.put("train.imagesSeen", (double) model.step() * spec.train().batch());
+            metrics.put("train.flops", model.trainFlopsPerStep(spec.train().batch()) * model.step());
+            metrics.forEach((key, value) -> trackedRun.logMetric(key, value, model.step()));
+            logArtifacts(trackedRun, evaluationDir, "evaluation");
+            record = record.withMetrics(metrics).withStatus(RunStatusFile.FINISHED, now());
+            folder.write(record);
+            trackedRun.end(RunStatus.FINISHED);
+            return RunStatusFile.FINISHED;
+        } catch (RuntimeException | IOException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            LOG.error("{} failed: {}", plan.name(), reason, e);
+            folder.write(record.withFailure(reason).withStatus(RunStatusFile.FAILED, now()));
+            trackedRun.setTags(Map.of("acdit.failure", reason));
+            trackedRun.end(RunStatus.FAILED);
+            return RunStatusFile.FAILED;
+        }
+    }
+
+    private RunRecord train(RunPlan plan, ExperimentSpec spec, RunFolder folder, RunRecord record, TrackedRun trackedRun,
+                            Dataset dataset, GenerativeModel model) throws IOException {
+        BatchStream batches = dataset.train().batches(spec.train().batch(), plan.seed());
+        int steps = spec.train().steps();
+        double windowLoss = 0;
+        int windowSteps = 0;
+        long windowStart = System.nanoTime();
+        while (model.step() < steps) {
+            if (stopRequested.get()) {
+                model.save(folder.latestCheckpoint());
+                RunRecord killed = record.withFailure("stopped by a signal at step " + model.step() + "; rerun to resume")
+                        .withStatus(RunStatusFile.KILLED, now());
+                folder.write(killed);
+                trackedRun.end(RunStatus.KILLED);
+                return killed;
+            }
+            TrainStepResult result = model.trainStep(batches.batch(model.step()));
+            if (!Double.isFinite(result.loss())) {
+                throw new TrainingDivergedException("loss became " + result.loss() + " at step " + result.step()
+                        + " (learning rate " + result.learningRate() + "); lower train.lr or keep train.gradClip > 0");
+            }
+            windowLoss += result.loss();
+            windowSteps++;
+            long step = result.step();
+            if (step % spec.track().logEvery() == 0 || step == steps) {
+                double meanLoss = windowLoss / windowSteps;
+                double seconds = (System.nanoTime() - windowStart) / 1e9;
+                trackedRun.logMetric("train.loss", meanLoss, step);
+                trackedRun.logMetric("train.lr", result.learningRate(), step);
+                trackedRun.logMetric("train.gradNorm", result.gradientNorm(), step);
+                trackedRun.logMetric("train.secondsPerStep", seconds / windowSteps, step);
+                LOG.info("{} step {}/{} loss {} lr {} {} s/step ETA {}", plan.name(), step, steps,
+                        String.format("%.4f", meanLoss), String.format("%.2e", result.learningRate()),
+                        String.format("%.3f", seconds / windowSteps), Durations.format((steps - step) * seconds / windowSteps));
+                LossCurve.append(folder, step, meanLoss);
+                record = record.withProgress(step, meanLoss, now());
+                folder.write(record);
+                windowLoss = 0;
+                windowSteps = 0;
+                windowStart = System.nanoTime();
+            }
+            if (step % spec.track().checkpointEvery() == 0 || step == steps) {
+                model.save(folder.latestCheckpoint());
+            }
+            if (spec.track().sampleEvery() > 0 && step % spec.track().sampleEvery() == 0 && step < steps) {
+                writeGrid(model, dataset, spec, plan.seed(), folder.samples().resolve("step-" + step + ".png"), trackedRun);
+            }
+        }
+        return record;
+    }
+
+    private void writeGrid(GenerativeModel model, Dataset dataset, ExperimentSpec spec, long seed, Path file,
+                           TrackedRun trackedRun) {
+        int classes = dataset.geometry().classes();
+        int[] labels = new int[GRID_IMAGES];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i % classes;
+        }
+        SampleRequest request = new SampleRequest(labels, spec.sample().solver(), spec.sample().steps(),
+                spec.sample().guidance(), seed, spec.sample().kvCache(), true);
+        ImageGrid.writePng(model.sample(request), classes, 2, file);
+        trackedRun.logArtifact(file, "samples/" + file.getFileName());
+    }
+
+    private TrackedRun openTrackedRun(RunPlan plan, RunRecord record, String parentRunId, Map<String, String> values) {
+        if (record.trackerRunId() != null) {
+            return tracker.resumeRun(record.trackerRunId());
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("acdit.run", plan.name());
+        tags.put("acdit.index", String.valueOf(plan.index()));
+        TrackedRun run = tracker.startRun(new RunStart(plan.spec().track().experimentName(), plan.name(), parentRunId,
+                tags, plan.spec().description()));
+        Map<String, String> params = new LinkedHashMap<>(values);
+        params.put("seed", String.valueOf(plan.seed()));
+        run.logParams(params);
+        return run;
+    }
+
+    private static void logArtifacts(TrackedRun run, Path folder, String prefix) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                run.logArtifact(file, prefix + "/" + folder.relativize(file).toString().replace('\\', '/'));
+            }
+        }
+    }
+
+    private static <T> T lookup(Map<String, T> registry, String name, String key, String what) {
+        T found = registry.get(name);
+        if (found == null) {
+            throw new IllegalArgumentException(key + ": unknown " + what + " '" + name + "'; known: "
+                    + String.join(", ", registry.keySet().stream().sorted().toList()));
+        }
+        return found;
+    }
+
+    private RunRecord planned(RunPlan plan) {
+        return new RunRecord(plan.spec().name(), plan.name(), plan.index(), plan.seed(), plan.assignments(),
+                RunStatusFile.PLANNED, null,
+                now(), null, 0, plan.spec().train().steps(), null, null, null, null, Map.of(), Map.of());
+    }
+
+    private String now() {
+        return Instant.now(clock).toString();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(120, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            LOG.debug("JVM is shutting down; hook stays");
+        }
+    }
+}

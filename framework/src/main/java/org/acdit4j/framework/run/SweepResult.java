@@ -1,0 +1,22 @@
+package org.acdit4j.framework.run;
+
+import java.util.List;
+import java.util.Map;
+
+/** How each selected run of a sweep ended, by run name, and the sweep's parent tracker run. */
+public record SweepResult(String parentRunId, Map<String, RunStatusFile> outcomes, List<String> skipped) {
+
+    public SweepResult {
+        outcomes = Map.copyOf(outcomes);
+        skipped = List.copyOf(skipped);
+    }
+
+    public List<String> failures() {
+        return outcomes.entrySet().stream().filter(entry -> entry.getValue() != RunStatusFile.FINISHED)
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    public boolean succeeded() {
+        return failures().isEmpty();
+    }
+}

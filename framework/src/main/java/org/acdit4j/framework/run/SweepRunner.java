@@ -1,0 +1,137 @@
+package org.acdit4j.framework.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.acdit4j.framework.io.AtomicFiles;
+import org.acdit4j.framework.tracking.RunStart;
+import org.acdit4j.framework.tracking.RunStatus;
+import org.acdit4j.framework.tracking.TrackedRun;
+import org.acdit4j.framework.tracking.Tracker;
+
+/**
+ * Runs the selected plans of a sweep, {@code workers} at a time, each through a {@link RunLauncher}.
+ * Finished runs are skipped; unfinished ones resume (the child sees their checkpoint). One parent tracker
+ * run holds the sweep; its id is kept in {@code <runs>/<experiment>/sweep.json} so a rerun reuses it. A
+ * failed run does not stop the others unless {@code failFast}.
+ */
+public final class SweepRunner {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RunLauncher launcher;
+    private final Tracker tracker;
+    private final PrintStream out;
+
+    public SweepRunner(RunLauncher launcher, Tracker tracker, PrintStream out) {
+        this.launcher = launcher;
+        this.tracker = tracker;
+        this.out = out;
+    }
+
+    public SweepResult run(List<RunPlan> plans, Set<Integer> only, int workers, boolean failFast, Path runsRoot,
+                           Map<String, String> sweepParams) throws InterruptedException {
+        if (plans.isEmpty()) {
+            throw new IllegalArgumentException("the sweep has no runs");
+        }
+        String experiment = plans.get(0).spec().name();
+        Path experimentRoot = runsRoot.resolve(experiment);
+        TrackedRun parent = openParent(experimentRoot, plans.get(0), sweepParams);
+        List<RunPlan> selected = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (RunPlan plan : plans) {
+            if (!only.isEmpty() && !only.contains(plan.index())) {
+                continue;
+            }
+            RunFolder folder = RunFolder.of(runsRoot, experiment, plan.name());
+            if (folder.record().map(record -> record.status() == RunStatusFile.FINISHED).orElse(false)) {
+                skipped.add(plan.name());
+                out.printf("[%d] %s: finished earlier, skipped%n", plan.index(), plan.name());
+            } else {
+                selected.add(plan);
+            }
+        }
+        out.printf("%s: %d run(s) to do, %d skipped, %d worker(s); run folders under %s%n", experiment,
+                selected.size(), skipped.size(), workers, experimentRoot);
+        Map<String, RunStatusFile> outcomes = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+        AtomicBoolean stop = new AtomicBoolean();
+        SweepProgress progress = new SweepProgress(runsRoot, experiment, selected, out);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers));
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (RunPlan plan : selected) {
+                futures.add(pool.submit(() -> {
+                    if (stop.get()) {
+                        return null;
+                    }
+                    RunFolder folder = RunFolder.of(runsRoot, experiment, plan.name());
+                    long start = System.nanoTime();
+                    progress.started(plan);
+                    int exit = launcher.launch(plan, folder, parent.runId());
+                    RunStatusFile status = folder.record().map(RunRecord::status).orElse(RunStatusFile.FAILED);
+                    if (exit != 0 && status == RunStatusFile.FINISHED) {
+                        status = RunStatusFile.FAILED;
+                    }
+                    outcomes.put(plan.name(), status);
+                    progress.finished(plan, status, folder.record().orElse(null), (System.nanoTime() - start) / 1e9, exit);
+                    if (status != RunStatusFile.FINISHED && failFast) {
+                        stop.set(true);
+                    }
+                    return null;
+                }));
+            }
+            progress.watch(futures);
+            for (Future<?> future : futures) {
+                try {
+                    future.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("a run launcher failed: " + e.getCause().getMessage(), e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        }
+        for (RunPlan plan : selected) {
+            if (!outcomes.containsKey(plan.name())) {
+                out.printf("[%d] %s: not started (--fail-fast after a failure)%n", plan.index(), plan.name());
+            }
+        }
+        SweepResult result = new SweepResult(parent.runId(), outcomes, skipped);
+        parent.end(result.succeeded() && outcomes.size() == selected.size() ? RunStatus.FINISHED : RunStatus.FAILED);
+        return result;
+    }
+
+    private TrackedRun openParent(Path experimentRoot, RunPlan first, Map<String, String> sweepParams) {
+        Path sweepFile = experimentRoot.resolve("sweep.json");
+        try {
+            if (Files.isRegularFile(sweepFile)) {
+                String parentId = JSON.readTree(sweepFile.toFile()).path("parentRunId").asText();
+                if (!parentId.isEmpty()) {
+                    return tracker.resumeRun(parentId);
+                }
+            }
+            TrackedRun parent = tracker.startRun(new RunStart(first.spec().track().experimentName(),
+                    first.spec().name() + "-sweep", null, Map.of("acdit.sweep", "true"), first.spec().description()));
+            parent.logParams(sweepParams);
+            AtomicFiles.write(sweepFile, JSON.writeValueAsBytes(Map.of("parentRunId", parent.runId(),
+                    "tracking", tracker.describe())));
+            return parent;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write " + sweepFile + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.acdit4j.framework.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.acdit4j.framework.run.RunFolder;
+import org.acdit4j.framework.run.RunRecord;
+import org.acdit4j.framework.run.RunStatusFile;
+import org.acdit4j.framework.dsl.Experiment;
+import org.acdit4j.framework.spec.ExperimentSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExperimentReportTest {
+
+    @TempDir
+    Path root;
+
+    private final ExperimentSpec spec = Experiment.define("report-test", e -> e
+            .data(d -> d.size(16)).model(m -> m.patch(2))
+            .sweep(s -> s.grid("model.blockSize", 1, 4).seeds(0, 1, 2))
+            .report(r -> r.plot("fid", "model.blockSize"))).spec(null, List.of());
+
+    private RunRecord run(int index, String blockSize, long seed, RunStatusFile status, Double fid) {
+        RunRecord record = new RunRecord("report-test", "blockSize" + blockSize + "-seed" + seed, index, seed,
+                Map.of("model.blockSize", blockSize), status, "t0", "t1", "t2", 10, 10, 0.5, null, null,
+                status == RunStatusFile.FAILED ? "loss became NaN at step 3" : null,
+                Map.of("git.commit", "abc123", "host", "box", "cores", "2"), fid == null ? Map.of() : Map.of("fid", fid));
+        RunFolder.of(root.resolve("runs"), "report-test", record.run()).write(record);
+        return record;
+    }
+
+    @Test
+    void writesTheSummaryTablesWithConfidenceIntervalsAndPlots() throws Exception {
+        List<RunRecord> runs = List.of(run(0, "1", 0, RunStatusFile.FINISHED, 10.0), run(1, "4", 0, RunStatusFile.FINISHED, 20.0),
+                run(2, "1", 1, RunStatusFile.FINISHED, 12.0), run(3, "4", 1, RunStatusFile.FAILED, null),
+                run(4, "1", 2, RunStatusFile.FINISHED, 14.0), run(5, "4", 2, RunStatusFile.FINISHED, 22.0));
+        assertThat(ExperimentReport.load(root.resolve("runs"), "report-test")).isEqualTo(runs);
+
+        List<Path> files = ExperimentReport.write(spec, runs, root.resolve("runs"), root.resolve("out"),
+                new ExperimentReport.Context("acdit run report-test", "model:\n  patch: 2\n", 75));
+
+        assertThat(files).extracting(path -> path.getFileName().toString())
+                .containsExactlyInAnyOrder("summary.csv", "fid-vs-model.blockSize.png", "REPORT.md");
+        assertThat(Files.readAllLines(root.resolve("out/summary.csv"))).containsExactly(
+                "run,index,seed,status,model.blockSize,fid",
+                "blockSize1-seed0,0,0,FINISHED,1,10.0", "blockSize4-seed0,1,0,FINISHED,4,20.0",
+                "blockSize1-seed1,2,1,FINISHED,1,12.0", "blockSize4-seed1,3,1,FAILED,4,",
+                "blockSize1-seed2,4,2,FINISHED,1,14.0", "blockSize4-seed2,5,2,FINISHED,4,22.0");
+        String report = Files.readString(root.resolve("out/REPORT.md"));
+        // mean 12, sd 2, n 3: t(0.975, 2) = 4.303, half-width 4.303 * 2 / sqrt(3) = 4.968
+        assertThat(report).contains("| model.blockSize=1 | 3 | 12.00 ± 4.968 | 10.00 | 14.00 |")
+                .contains("| model.blockSize=4 | 2 | 21.00 ± 12.71 | 20.00 | 22.00 |")
+                .contains("| blockSize4-seed1 | FAILED | loss became NaN at step 3 |")
+                .contains("| commit | abc123 |").contains("| wall time | 1m15s (this invocation) |")
+                .contains("![fid-vs-model.blockSize.png](fid-vs-model.blockSize.png)");
+        assertThat(Files.size(root.resolve("out/fid-vs-model.blockSize.png"))).isGreaterThan(1000);
+    }
+}

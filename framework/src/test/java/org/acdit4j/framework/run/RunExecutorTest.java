@@ -1,0 +1,134 @@
+package org.acdit4j.framework.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.acdit4j.framework.data.DatasetFactory;
+import org.acdit4j.framework.data.SyntheticShapes;
+import org.acdit4j.framework.dsl.Experiment;
+import org.acdit4j.framework.dsl.ExperimentDefinition;
+import org.acdit4j.framework.model.GenerativeModel;
+import org.acdit4j.framework.model.ModelFactory;
+import org.acdit4j.framework.testing.ClassMeanModel;
+import org.acdit4j.framework.testing.RecordingTracker;
+import org.acdit4j.framework.tracking.RunStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunExecutorTest {
+
+    static final ExperimentDefinition EXPERIMENT = Experiment.define("runner", e -> e
+            .description("runner test")
+            .data(d -> d.name(SyntheticShapes.NAME).size(8))
+            .model(m -> m.name("class-mean").patch(2).blockSize(4))
+            .train(t -> t.steps(40).batch(16).lr(0.05).warmupSteps(0))
+            .track(t -> t.logEvery(5).checkpointEvery(10))
+            .sweep(s -> s.grid("train.lr", 0.05, 0.2).seeds(0, 1)));
+
+    @TempDir
+    Path runs;
+
+    private final RecordingTracker tracker = new RecordingTracker();
+    private final Map<String, DatasetFactory> datasets = Map.of(SyntheticShapes.NAME, new SyntheticShapes());
+
+    private RunExecutor executor(ModelFactory factory) {
+        return new RunExecutor(datasets, Map.of("class-mean", factory),
+                (model, dataset, spec, seed, dir) -> Map.of("sample.mean", meanPixel(model)), tracker,
+                Map.of("host", "test"), Clock.systemUTC());
+    }
+
+    static double meanPixel(GenerativeModel model) {
+        float[] pixels = model.sample(new org.acdit4j.framework.model.SampleRequest(new int[] {0, 1, 2}, "ddim", 1, 1, 7,
+                true, true)).pixels();
+        double sum = 0;
+        for (float pixel : pixels) {
+            sum += pixel;
+        }
+        return sum / pixels.length;
+    }
+
+    @Test
+    void aRunFinishesWithItsFolderMetricsAndTrackerRun() throws Exception {
+        RunPlan plan = SweepPlanner.plan(EXPERIMENT, null, List.of()).get(0);
+        RunFolder folder = RunFolder.of(runs, "runner", plan.name());
+
+        RunStatusFile status = executor(ClassMeanModel.FACTORY).execute(plan, folder, Map.of("train.lr", "0.05"), null);
+
+        assertThat(status).isEqualTo(RunStatusFile.FINISHED);
+        RunRecord record = folder.record().orElseThrow();
+        assertThat(record.status()).isEqualTo(RunStatusFile.FINISHED);
+        assertThat(record.step()).isEqualTo(40);
+        assertThat(record.ended()).isNotNull();
+        assertThat(record.metrics()).containsKeys("sample.mean", "train.imagesSeen", "train.flops");
+        assertThat(record.metrics().get("train.imagesSeen")).isEqualTo(640.0);
+        assertThat(record.assignments()).containsEntry("train.lr", "0.05");
+        assertThat(folder.root().resolve("config.yaml")).content().contains("train:\n").contains("  lr: 0.05");
+        assertThat(folder.root().resolve("overrides.txt")).hasContent("train.lr=0.05");
+        assertThat(folder.samples().resolve("final.png")).isRegularFile();
+        assertThat(LossCurve.read(folder)).hasSize(8);
+        assertThat(LossCurve.read(folder).get(7).loss()).isLessThan(LossCurve.read(folder).get(0).loss());
+        RecordingTracker.Run run = tracker.runs.get(record.trackerRunId());
+        assertThat(run.status).isEqualTo(RunStatus.FINISHED);
+        assertThat(run.params).containsEntry("train.lr", "0.05").containsEntry("seed", "0");
+        assertThat(run.metrics).contains("train.imagesSeen@40=640.0").anyMatch(line -> line.startsWith("train.loss@5="));
+        assertThat(run.artifacts).contains("samples/final.png");
+    }
+
+    @Test
+    void aStoppedRunCheckpointsAndResumesToTheSameResultAsAStraightRun() throws Exception {
+        RunPlan plan = SweepPlanner.plan(EXPERIMENT, null, List.of()).get(1);
+        RunFolder straight = RunFolder.of(runs.resolve("straight"), "runner", plan.name());
+        executor(ClassMeanModel.FACTORY).execute(plan, straight, Map.of(), null);
+
+        RunFolder interrupted = RunFolder.of(runs.resolve("interrupted"), "runner", plan.name());
+        RunExecutor[] first = new RunExecutor[1];
+        first[0] = executor((model, train, geometry, seed) -> {
+            ClassMeanModel created = new ClassMeanModel(geometry, train.lr());
+            created.afterEachStep(() -> {
+                if (created.step() == 17) {
+                    first[0].requestStop();
+                }
+            });
+            return created;
+        });
+        assertThat(first[0].execute(plan, interrupted, Map.of(), null)).isEqualTo(RunStatusFile.KILLED);
+        RunRecord killed = interrupted.record().orElseThrow();
+        assertThat(killed.failure()).isEqualTo("stopped by a signal at step 17; rerun to resume");
+        assertThat(tracker.runs.get(killed.trackerRunId()).status).isEqualTo(RunStatus.KILLED);
+
+        assertThat(executor(ClassMeanModel.FACTORY).execute(plan, interrupted, Map.of(), null)).isEqualTo(RunStatusFile.FINISHED);
+
+        RunRecord resumed = interrupted.record().orElseThrow();
+        assertThat(resumed.trackerRunId()).isEqualTo(killed.trackerRunId());
+        assertThat(resumed.metrics().get("sample.mean")).isEqualTo(straight.record().orElseThrow().metrics().get("sample.mean"));
+        assertThat(Files.mismatch(interrupted.latestCheckpoint(), straight.latestCheckpoint())).isEqualTo(-1L);
+    }
+
+    @Test
+    void aDivergingRunEndsFailedWithTheStepAndAHint() {
+        RunPlan plan = SweepPlanner.plan(EXPERIMENT, null, List.of("sweep.grid.train.lr=1e6")).get(0);
+        RunFolder folder = RunFolder.of(runs, "runner", plan.name());
+
+        assertThat(executor(ClassMeanModel.FACTORY).execute(plan, folder, Map.of(), null)).isEqualTo(RunStatusFile.FAILED);
+
+        RunRecord record = folder.record().orElseThrow();
+        assertThat(record.status()).isEqualTo(RunStatusFile.FAILED);
+        assertThat(record.failure()).matches("loss became (NaN|Infinity) at step \\d+ \\(learning rate 1000000.0\\); "
+                + "lower train.lr or keep train.gradClip > 0");
+        assertThat(tracker.runs.get(record.trackerRunId()).status).isEqualTo(RunStatus.FAILED);
+    }
+
+    @Test
+    void anUnknownModelFailsTheRunNamingTheKey() {
+        RunPlan plan = SweepPlanner.plan(EXPERIMENT, null, List.of("model.name=gan")).get(0);
+        RunFolder folder = RunFolder.of(runs, "runner", plan.name());
+
+        executor(ClassMeanModel.FACTORY).execute(plan, folder, Map.of(), null);
+
+        assertThat(folder.record().orElseThrow().failure()).isEqualTo("model.name: unknown model 'gan'; known: class-mean");
+    }
+}

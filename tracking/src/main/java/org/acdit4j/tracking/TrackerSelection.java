@@ -74,6 +74,9 @@ public final class TrackerSelection {
     }
 
     private TrackingTarget parse(String value, String origin) {
+        if (value.equals("databricks")) {
+            throw unsupported(value, origin, "'databricks' is Databricks' tracking, not a folder");
+        }
         var scheme = SCHEME.matcher(value);
         if (!scheme.matches() || scheme.group(1).length() == 1) {
             return new TrackingTarget(path(value, origin), null, origin);

@@ -39,7 +39,7 @@ class TrackingListingTest {
                     + "experiment Default (id 0), 0 runs\n"
                     + "\n"
                     + "experiment tradeoff (id " + experimentId + "), 2 runs\n"
-                    + String.format("  %-18s  %-8s  %s%n", "sweep", "RUNNING", parent.runId().substring(0, 8))
+                    + String.format("%-18s  %-8s  %s%n", "  sweep", "RUNNING", parent.runId().substring(0, 8))
                     + String.format("%-18s  %-8s  %s  fid=12.5  train/loss=0.0412%n", "    block4-seed0", "FAILED",
                     child.runId().substring(0, 8)));
         }

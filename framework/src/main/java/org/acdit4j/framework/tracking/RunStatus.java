@@ -1,6 +1,8 @@
 package org.acdit4j.framework.tracking;
 
-/** Run states with MLflow's integer codes. */
+import java.util.Arrays;
+
+/** Run states with MLflow's integer codes (as stored in a file store's {@code meta.yaml}). */
 public enum RunStatus {
     RUNNING(1), SCHEDULED(2), FINISHED(3), FAILED(4), KILLED(5);
 
@@ -16,5 +18,12 @@ public enum RunStatus {
 
     public boolean isTerminal() {
         return this == FINISHED || this == FAILED || this == KILLED;
+    }
+
+    /** The status with this MLflow code; a one-line error naming the code and the allowed ones otherwise. */
+    public static RunStatus fromMlflowCode(int code) {
+        return Arrays.stream(values()).filter(s -> s.mlflowCode == code).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown MLflow run status code " + code + ", allowed: 1 (RUNNING) to 5 (KILLED)"));
     }
 }

@@ -2,7 +2,12 @@ package org.acdit4j.framework.tracking;
 
 import java.util.Map;
 
-/** A run as listed from a tracking store, with the latest value of each metric. */
+/**
+ * A run as listed from a tracking store, with the latest value of each metric (MLflow's rule: the value at
+ * the largest step, then the latest timestamp).
+ *
+ * @param parentRunId the {@code mlflow.parentRunId} tag, or {@code null} for a top-level run
+ */
 public record RunSummary(String runId, String runName, RunStatus status, String parentRunId,
                          Map<String, String> params, Map<String, Double> latestMetrics) {
 

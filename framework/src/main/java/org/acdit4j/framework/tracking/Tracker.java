@@ -11,15 +11,19 @@ public interface Tracker extends AutoCloseable {
     /** Where runs go, safe to print: never contains credentials. */
     String describe();
 
+    /** Creates a run (and its experiment when missing) with the system tags of the current checkout. */
     TrackedRun startRun(RunStart start);
 
     /** Reopens an existing run (to resume training into it); marks it RUNNING again. */
     TrackedRun resumeRun(String runId);
 
+    /** Active experiments of the store. */
     List<TrackedExperiment> experiments();
 
+    /** Active runs of one experiment with their params and the latest value of each metric. */
     List<RunSummary> runs(String experimentId);
 
+    /** Flushes every run still open; runs that were not ended stay RUNNING. */
     @Override
     void close();
 }

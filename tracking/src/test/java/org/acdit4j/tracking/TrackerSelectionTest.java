@@ -1,0 +1,69 @@
+package org.acdit4j.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+import org.acdit4j.framework.tracking.Tracker;
+import org.acdit4j.tracking.file.MlrunsStore;
+import org.acdit4j.tracking.server.ServerSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrackerSelectionTest {
+
+    @TempDir
+    Path temp;
+
+    private TrackerSelection selection(Map<String, String> environment) {
+        return new TrackerSelection(environment, temp, Clock.systemUTC(), MetricBuffering.defaults(),
+                ServerSettings.defaults());
+    }
+
+    @Test
+    void explicitValueWinsOverTheEnvironmentWhichWinsOverTheDefault() {
+        Map<String, String> env = Map.of(TrackerSelection.TRACKING_URI, "http://tracking:5000");
+        assertThat(selection(env).resolve("runs/store")).isEqualTo(
+                new TrackingTarget(temp.resolve("runs/store"), null, "--tracking-uri"));
+        assertThat(selection(env).resolve(null)).isEqualTo(
+                new TrackingTarget(null, URI.create("http://tracking:5000"), "MLFLOW_TRACKING_URI"));
+        assertThat(selection(Map.of()).resolve(" ")).isEqualTo(
+                new TrackingTarget(temp.resolve("mlruns"), null, "default"));
+    }
+
+    @Test
+    void fileUrisAndPathsOpenTheEmbeddedStore() {
+        assertThat(selection(Map.of()).resolve("file:///data/mlruns").storeRoot()).isEqualTo(Path.of("/data/mlruns"));
+        assertThat(selection(Map.of()).resolve("/abs/store").storeRoot()).isEqualTo(Path.of("/abs/store"));
+        try (Tracker tracker = selection(Map.of()).open(temp.resolve("s").toUri().toString())) {
+            assertThat(tracker).isInstanceOf(MlrunsStore.class);
+            assertThat(tracker.experiments()).extracting(e -> e.name()).containsExactly("Default");
+        }
+    }
+
+    @Test
+    void unsupportedSchemesAreOneLineErrorsWithoutCredentials() {
+        assertThatThrownBy(() -> selection(Map.of(TrackerSelection.TRACKING_URI,
+                "postgresql://bob:secret@db/mlflow")).resolve(null))
+                .isInstanceOf(TrackingException.class)
+                .hasMessage("tracking URI 'postgresql://db/mlflow' (from MLFLOW_TRACKING_URI) cannot be used: "
+                        + "scheme 'postgresql:' is not supported; allowed: a folder path or file: URI (embedded "
+                        + "mlruns store) or an http:// or https:// tracking server URL");
+        assertThatThrownBy(() -> selection(Map.of()).resolve("databricks"))
+                .hasMessageContaining("'databricks' is Databricks' tracking, not a folder");
+        assertThatThrownBy(() -> selection(Map.of()).resolve("sqlite:///mlflow.db"))
+                .hasMessageContaining("'sqlite:///mlflow.db' (from --tracking-uri)");
+        assertThatThrownBy(() -> selection(Map.of()).resolve("file://remote-host/x"))
+                .hasMessageContaining("must not name a remote host");
+    }
+
+    @Test
+    void displayOfAServerTargetHasNoUserInfo() {
+        TrackingTarget target = selection(Map.of()).resolve("https://bob:pw@mlflow.example.org/base");
+        assertThat(target.display()).isEqualTo("https://mlflow.example.org/base");
+    }
+}

@@ -225,7 +225,7 @@ public final class RunExecutor {
     }
 
     private RunRecord planned(RunPlan plan) {
-        return new RunRecord(plan.spec().name(), plan.name(), plan.index(), plan.seed(), plan.assignments(),
+        return new RunRecord(plan.spec().name(), plan.name(), plan.index(), plan.seed(), plan.preset(), plan.assignments(),
                 RunStatusFile.PLANNED, null,
                 now(), null, 0, plan.spec().train().steps(), null, null, null, null, Map.of(), Map.of());
     }

@@ -6,10 +6,10 @@ import org.acdit4j.framework.spec.ExperimentSpec;
 
 /**
  * One run of a sweep: its stable index and name, the swept values it sets, its seed, and the fully
- * resolved spec. {@code overrides} reproduce the spec from the experiment and preset.
+ * resolved spec. The preset ({@code ""} for none) and {@code overrides} reproduce the spec from the experiment.
  */
 public record RunPlan(int index, String name, Map<String, String> assignments, long seed, ExperimentSpec spec,
-                      List<String> overrides) {
+                      String preset, List<String> overrides) {
 
     public RunPlan {
         assignments = Map.copyOf(assignments);

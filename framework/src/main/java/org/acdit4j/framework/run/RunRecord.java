@@ -13,6 +13,7 @@ public record RunRecord(
         String run,
         int index,
         long seed,
+        String preset,
         Map<String, String> assignments,
         RunStatusFile status,
         String started,
@@ -28,32 +29,32 @@ public record RunRecord(
         Map<String, Double> metrics) {
 
     public RunRecord withStatus(RunStatusFile newStatus, String time) {
-        return new RunRecord(experiment, run, index, seed, assignments, newStatus, started, time, newStatus == RunStatusFile.RUNNING
+        return new RunRecord(experiment, run, index, seed, preset, assignments, newStatus, started, time, newStatus == RunStatusFile.RUNNING
                 ? null : time, step, steps, lastLoss, trackerRunId, parentRunId, failure, provenance, metrics);
     }
 
     public RunRecord withProgress(long newStep, Double loss, String time) {
-        return new RunRecord(experiment, run, index, seed, assignments, status, started, time, ended, newStep, steps, loss,
+        return new RunRecord(experiment, run, index, seed, preset, assignments, status, started, time, ended, newStep, steps, loss,
                 trackerRunId, parentRunId, failure, provenance, metrics);
     }
 
     public RunRecord withFailure(String reason) {
-        return new RunRecord(experiment, run, index, seed, assignments, status, started, heartbeat, ended, step, steps, lastLoss,
+        return new RunRecord(experiment, run, index, seed, preset, assignments, status, started, heartbeat, ended, step, steps, lastLoss,
                 trackerRunId, parentRunId, reason, provenance, metrics);
     }
 
     public RunRecord withTracker(String runId, String parent) {
-        return new RunRecord(experiment, run, index, seed, assignments, status, started, heartbeat, ended, step, steps, lastLoss,
+        return new RunRecord(experiment, run, index, seed, preset, assignments, status, started, heartbeat, ended, step, steps, lastLoss,
                 runId, parent, failure, provenance, metrics);
     }
 
     public RunRecord withMetrics(Map<String, Double> values) {
-        return new RunRecord(experiment, run, index, seed, assignments, status, started, heartbeat, ended, step, steps, lastLoss,
+        return new RunRecord(experiment, run, index, seed, preset, assignments, status, started, heartbeat, ended, step, steps, lastLoss,
                 trackerRunId, parentRunId, failure, provenance, Map.copyOf(values));
     }
 
     public RunRecord started(String time, Map<String, String> runProvenance) {
-        return new RunRecord(experiment, run, index, seed, assignments, RunStatusFile.RUNNING, started == null ? time : started,
+        return new RunRecord(experiment, run, index, seed, preset, assignments, RunStatusFile.RUNNING, started == null ? time : started,
                 time, null, step, steps, lastLoss, trackerRunId, parentRunId, null, Map.copyOf(runProvenance), metrics);
     }
 }

@@ -27,7 +27,8 @@ public final class SweepPlanner {
                 List<String> runOverrides = new ArrayList<>(overrides);
                 assignment.forEach((key, value) -> runOverrides.add(key + "=" + value));
                 ExperimentSpec spec = definition.spec(preset, runOverrides);
-                plans.add(new RunPlan(plans.size(), runName(assignment, seed), assignment, seed, spec, runOverrides));
+                plans.add(new RunPlan(plans.size(), runName(assignment, seed), assignment, seed, spec,
+                        preset == null ? "" : preset, runOverrides));
             }
         }
         return plans;

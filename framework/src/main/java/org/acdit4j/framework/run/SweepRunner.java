@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import org.acdit4j.framework.io.AtomicFiles;
 import org.acdit4j.framework.tracking.RunStart;
 import org.acdit4j.framework.tracking.RunStatus;
@@ -42,8 +43,13 @@ public final class SweepRunner {
         this.out = out;
     }
 
+    /**
+     * @param beforeParentEnds called with the parent run and the result after the last run, before the parent is
+     *                         ended (to attach the report as its artifacts)
+     */
     public SweepResult run(List<RunPlan> plans, Set<Integer> only, int workers, boolean failFast, Path runsRoot,
-                           Map<String, String> sweepParams) throws InterruptedException {
+                           Map<String, String> sweepParams, BiConsumer<TrackedRun, SweepResult> beforeParentEnds)
+            throws InterruptedException {
         if (plans.isEmpty()) {
             throw new IllegalArgumentException("the sweep has no runs");
         }
@@ -111,13 +117,25 @@ public final class SweepRunner {
             }
         }
         SweepResult result = new SweepResult(parent.runId(), outcomes, skipped);
+        beforeParentEnds.accept(parent, result);
         parent.end(result.succeeded() && outcomes.size() == selected.size() ? RunStatus.FINISHED : RunStatus.FAILED);
         return result;
     }
 
+    /**
+     * Reuses the parent run named in {@code sweep.json} or creates it; a file lock makes concurrent
+     * invocations (one per scheduler task) agree on one parent.
+     */
     private TrackedRun openParent(Path experimentRoot, RunPlan first, Map<String, String> sweepParams) {
         Path sweepFile = experimentRoot.resolve("sweep.json");
         try {
+            Files.createDirectories(experimentRoot);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + experimentRoot, e);
+        }
+        try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(experimentRoot.resolve(".sweep.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock lock = lockFile.lock()) {
             if (Files.isRegularFile(sweepFile)) {
                 String parentId = JSON.readTree(sweepFile.toFile()).path("parentRunId").asText();
                 if (!parentId.isEmpty()) {

@@ -25,7 +25,7 @@ class ExperimentReportTest {
             .report(r -> r.plot("fid", "model.blockSize"))).spec(null, List.of());
 
     private RunRecord run(int index, String blockSize, long seed, RunStatusFile status, Double fid) {
-        RunRecord record = new RunRecord("report-test", "blockSize" + blockSize + "-seed" + seed, index, seed,
+        RunRecord record = new RunRecord("report-test", "blockSize" + blockSize + "-seed" + seed, index, seed, "",
                 Map.of("model.blockSize", blockSize), status, "t0", "t1", "t2", 10, 10, 0.5, null, null,
                 status == RunStatusFile.FAILED ? "loss became NaN at step 3" : null,
                 Map.of("git.commit", "abc123", "host", "box", "cores", "2"), fid == null ? Map.of() : Map.of("fid", fid));

@@ -37,7 +37,8 @@ class SweepRunnerTest {
 
     private SweepResult sweep(List<String> overrides, Set<Integer> only, boolean failFast) throws InterruptedException {
         return new SweepRunner(inProcess, tracker, new PrintStream(output, true))
-                .run(SweepPlanner.plan(RunExecutorTest.EXPERIMENT, null, overrides), only, 2, failFast, runs, Map.of("k", "v"));
+                .run(SweepPlanner.plan(RunExecutorTest.EXPERIMENT, null, overrides), only, 2, failFast, runs, Map.of("k", "v"),
+                        (parent, result) -> parent.logArtifact(runs.resolve("none"), "report/REPORT.md"));
     }
 
     @Test
@@ -55,7 +56,7 @@ class SweepRunnerTest {
     void failFastStartsNothingAfterAFailure() throws InterruptedException {
         SweepResult result = new SweepRunner(inProcess, tracker, new PrintStream(output, true)).run(
                 SweepPlanner.plan(RunExecutorTest.EXPERIMENT, null, List.of("sweep.grid.train.lr=1e6,0.05,0.1", "sweep.seeds=0")),
-                Set.of(), 1, true, runs, Map.of());
+                Set.of(), 1, true, runs, Map.of(), (parent, outcome) -> { });
 
         assertThat(launched).containsExactly("lr1e6-seed0");
         assertThat(result.succeeded()).isFalse();
@@ -74,5 +75,6 @@ class SweepRunnerTest {
         assertThat(second.skipped()).containsExactly("lr0.05-seed0", "lr0.05-seed1");
         assertThat(second.parentRunId()).isEqualTo(first.parentRunId());
         assertThat(tracker.runs.get(second.parentRunId()).status).isEqualTo(RunStatus.FINISHED);
+        assertThat(tracker.runs.get(second.parentRunId()).artifacts).containsExactly("report/REPORT.md", "report/REPORT.md");
     }
 }

@@ -16,6 +16,35 @@ public final class GlobalOptions {
                     + " Default: $MLFLOW_TRACKING_URI, else ./mlruns.")
     String trackingUri;
 
+    @Option(names = "--runs-dir", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Where run folders go (default: ./runs).")
+    String runsDir = "runs";
+
+    @Option(names = "--results-dir", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Where reports go (default: ./results).")
+    String resultsDir = "results";
+
+    public java.nio.file.Path runsDir() {
+        return java.nio.file.Path.of(runsDir).toAbsolutePath();
+    }
+
+    public java.nio.file.Path resultsDir() {
+        return java.nio.file.Path.of(resultsDir).toAbsolutePath();
+    }
+
+    /** The global options as arguments, to pass on to a child process. */
+    public java.util.List<String> asArguments() {
+        java.util.List<String> arguments = new java.util.ArrayList<>();
+        if (dataDir != null) {
+            arguments.addAll(java.util.List.of("--data-dir", dataDir));
+        }
+        if (trackingUri != null) {
+            arguments.addAll(java.util.List.of("--tracking-uri", trackingUri));
+        }
+        arguments.addAll(java.util.List.of("--runs-dir", runsDir().toString(), "--results-dir", resultsDir().toString()));
+        return arguments;
+    }
+
     public String dataDir() {
         return dataDir;
     }

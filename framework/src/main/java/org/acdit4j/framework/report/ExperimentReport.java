@@ -93,8 +93,22 @@ public final class ExperimentReport {
             written.add(lossPng);
             plotFiles.add(lossPng.getFileName().toString());
         }
+        List<String> grids = new ArrayList<>();
+        for (RunRecord run : finished) {
+            Path grid = RunFolder.of(runsRoot, spec.name(), run.run()).samples().resolve("final.png");
+            if (Files.isRegularFile(grid)) {
+                Path copy = outputDir.resolve("samples").resolve(run.run() + ".png");
+                try {
+                    AtomicFiles.write(copy, Files.readAllBytes(grid));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot copy " + grid, e);
+                }
+                written.add(copy);
+                grids.add("samples/" + copy.getFileName());
+            }
+        }
         Path markdown = outputDir.resolve("REPORT.md");
-        AtomicFiles.writeString(markdown, ReportMarkdown.render(spec, runs, sweptKeys, byMetric, plotFiles, context));
+        AtomicFiles.writeString(markdown, ReportMarkdown.render(spec, runs, sweptKeys, byMetric, plotFiles, grids, context));
         written.add(markdown);
         return written;
     }

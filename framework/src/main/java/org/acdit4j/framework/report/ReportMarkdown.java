@@ -15,7 +15,7 @@ final class ReportMarkdown {
     }
 
     static String render(ExperimentSpec spec, List<RunRecord> runs, List<String> sweptKeys,
-                         Map<String, Map<String, List<Double>>> byMetric, List<String> plots,
+                         Map<String, Map<String, List<Double>>> byMetric, List<String> plots, List<String> grids,
                          ExperimentReport.Context context) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(spec.name()).append("\n\n");
@@ -64,6 +64,13 @@ final class ReportMarkdown {
             md.append("## Plots\n\n");
             for (String plot : plots) {
                 md.append("![").append(plot).append("](").append(plot).append(")\n\n");
+            }
+        }
+        if (!grids.isEmpty()) {
+            md.append("## Sample grids\n\nOne row per class (EMA weights, the spec's solver and guidance), final step of each run.\n\n");
+            for (String grid : grids) {
+                md.append("**").append(grid.substring(grid.indexOf('/') + 1, grid.length() - 4)).append("**\n\n![")
+                        .append(grid).append("](").append(grid).append(")\n\n");
             }
         }
         md.append("## Configuration\n\nSwept: ").append(sweptKeys.isEmpty() ? "nothing" : String.join(", ", sweptKeys))

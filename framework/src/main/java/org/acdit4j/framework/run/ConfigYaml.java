@@ -3,12 +3,12 @@ package org.acdit4j.framework.run;
 import java.util.Map;
 
 /** Renders dotted {@code section.key = value} pairs as a two-level YAML document. */
-final class ConfigYaml {
+public final class ConfigYaml {
 
     private ConfigYaml() {
     }
 
-    static String render(Map<String, String> values) {
+    public static String render(Map<String, String> values) {
         StringBuilder yaml = new StringBuilder();
         String section = null;
         for (Map.Entry<String, String> entry : new java.util.TreeMap<>(values).entrySet()) {

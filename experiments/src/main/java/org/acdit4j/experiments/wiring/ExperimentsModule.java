@@ -1,0 +1,15 @@
+package org.acdit4j.experiments.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.MapBinder;
+import org.acdit4j.framework.dsl.ExperimentDefinition;
+
+/** Registers the experiments users can run by name. A new experiment is one class plus one line here. */
+public final class ExperimentsModule extends AbstractModule {
+
+    @Override
+    protected void configure() {
+        MapBinder<String, ExperimentDefinition> experiments =
+                MapBinder.newMapBinder(binder(), String.class, ExperimentDefinition.class);
+    }
+}

@@ -84,7 +84,11 @@ public final class AcditModel implements GenerativeModel {
 
     @Override
     public TrainStepResult trainStep(ImageBatch batch) {
-        AcditNetwork.TrainingInput in = trainingInput(batch, true);
+        return update(trainingInput(batch, true));
+    }
+
+    /** One optimizer step on prepared inputs: gradients, clipping, AdamW at the scheduled rate, EMA. */
+    TrainStepResult update(AcditNetwork.TrainingInput in) {
         AcditNetwork.LossAndGradients lg = network.lossAndGradients(in);
         Map<String, INDArray> grads = new LinkedHashMap<>(lg.gradients());
         double norm = optimizer.clip(grads);

@@ -1,0 +1,120 @@
+package org.acdit4j.model;
+
+import java.util.List;
+import java.util.Locale;
+import org.acdit4j.framework.data.Geometry;
+import org.acdit4j.framework.spec.ModelSpec;
+import org.acdit4j.framework.spec.TrainSpec;
+import org.acdit4j.model.layout.TokenLayout;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * The validated configuration of one ACDiT: architecture, token layout, and the floating-point type of
+ * its weights. Every invalid setting fails here with one line naming the key and the allowed values.
+ *
+ * @param spec     architecture section of the experiment
+ * @param train    training section of the experiment
+ * @param geometry dataset geometry
+ * @param layout   tokens and blocks derived from {@code spec} and {@code geometry}
+ * @param dataType FLOAT for training and sampling, DOUBLE for gradient checks
+ */
+public record AcditConfig(ModelSpec spec, TrainSpec train, Geometry geometry, TokenLayout layout, DataType dataType) {
+
+    /** Size of the sinusoidal timestep features fed to the timestep MLP (as in DiT). */
+    public static final int FREQUENCY_SIZE = 256;
+    /** Number of DDPM steps of the training noise schedule. */
+    public static final int DIFFUSION_STEPS = 1000;
+    /** γ of the min-SNR-γ loss weighting. */
+    public static final double MIN_SNR_GAMMA = 5.0;
+
+    private static final List<String> ROPE_MODES = List.of("multi-axis", "1d", "none");
+    private static final List<String> CONTEXT_MODES = List.of("clean", "noisy");
+    private static final List<String> LOSS_WEIGHTINGS = List.of("uniform", "min-snr");
+    private static final List<String> SCHEDULES = List.of("constant", "cosine", "wsd");
+
+    public static AcditConfig of(ModelSpec spec, TrainSpec train, Geometry geometry, DataType dataType) {
+        requirePositive("model.width", spec.width());
+        requirePositive("model.depth", spec.depth());
+        requirePositive("model.heads", spec.heads());
+        requirePositive("model.mlpRatio", spec.mlpRatio());
+        if (spec.width() % spec.heads() != 0) {
+            throw new IllegalArgumentException("model.heads=" + spec.heads() + " must divide model.width=" + spec.width()
+                    + "; allowed heads: " + divisors(spec.width()));
+        }
+        oneOf("model.rope", spec.rope(), ROPE_MODES);
+        oneOf("model.context", spec.context(), CONTEXT_MODES);
+        oneOf("train.lossWeighting", train.lossWeighting(), LOSS_WEIGHTINGS);
+        oneOf("train.schedule", train.schedule(), SCHEDULES);
+        if (spec.labelDropout() < 0 || spec.labelDropout() >= 1) {
+            throw new IllegalArgumentException("model.labelDropout=" + spec.labelDropout() + " must be in [0, 1)");
+        }
+        TokenLayout layout = TokenLayout.of(geometry, spec.patch(), spec.blockSize(), spec.blockShape());
+        int headDim = spec.width() / spec.heads();
+        int segments = "multi-axis".equals(spec.rope()) ? layout.axes() : 1;
+        if (!"none".equals(spec.rope()) && headDim % (2 * segments) != 0) {
+            throw new IllegalArgumentException("model.rope=" + spec.rope() + " needs the head dim (" + headDim
+                    + " = model.width/model.heads) divisible by " + 2 * segments + " (2 per axis, " + segments
+                    + " axes); choose model.heads from " + ropeCompatibleHeads(spec.width(), 2 * segments)
+                    + " or model.rope from " + ROPE_MODES);
+        }
+        return new AcditConfig(spec, train, geometry, layout, dataType);
+    }
+
+    public int width() {
+        return spec.width();
+    }
+
+    public int depth() {
+        return spec.depth();
+    }
+
+    public int heads() {
+        return spec.heads();
+    }
+
+    public int headDim() {
+        return spec.width() / spec.heads();
+    }
+
+    public int mlpWidth() {
+        return spec.width() * spec.mlpRatio();
+    }
+
+    public int classes() {
+        return geometry.classes();
+    }
+
+    /** Index of the null label used for classifier-free guidance. */
+    public int nullLabel() {
+        return geometry.classes();
+    }
+
+    public boolean noisyContext() {
+        return "noisy".equals(spec.context());
+    }
+
+    /** A one-line description, stored in checkpoints: restoring requires an equal line. */
+    public String fingerprint() {
+        return String.format(Locale.ROOT, "%s | %s | %s", spec, geometry, dataType);
+    }
+
+    private static void requirePositive(String key, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(key + "=" + value + " must be >= 1");
+        }
+    }
+
+    private static void oneOf(String key, String value, List<String> allowed) {
+        if (!allowed.contains(value)) {
+            throw new IllegalArgumentException(key + "=" + value + " is not one of " + allowed);
+        }
+    }
+
+    private static List<Integer> divisors(int n) {
+        return java.util.stream.IntStream.rangeClosed(1, n).filter(d -> n % d == 0).boxed().toList();
+    }
+
+    private static List<Integer> ropeCompatibleHeads(int width, int multiple) {
+        return divisors(width).stream().filter(h -> (width / h) % multiple == 0).toList();
+    }
+}

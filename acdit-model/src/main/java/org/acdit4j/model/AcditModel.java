@@ -1,0 +1,279 @@
+package org.acdit4j.model;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.acdit4j.framework.data.Geometry;
+import org.acdit4j.framework.data.ImageBatch;
+import org.acdit4j.framework.model.GenerativeModel;
+import org.acdit4j.framework.model.SampleRequest;
+import org.acdit4j.framework.model.TrainStepResult;
+import org.acdit4j.framework.spec.ModelSpec;
+import org.acdit4j.framework.spec.TrainSpec;
+import org.acdit4j.model.diffusion.DdimSolver;
+import org.acdit4j.model.diffusion.DiffusionSolver;
+import org.acdit4j.model.diffusion.DpmSolverPlusPlus2M;
+import org.acdit4j.model.diffusion.NoiseSchedule;
+import org.acdit4j.model.graph.AcditNetwork;
+import org.acdit4j.model.graph.AcditWeights;
+import org.acdit4j.model.graph.SkipCausalMask;
+import org.acdit4j.model.layout.TokenLayout;
+import org.acdit4j.model.sample.AcditSampler;
+import org.acdit4j.model.sample.KvCache;
+import org.acdit4j.model.train.AdamW;
+import org.acdit4j.model.train.Checkpoint;
+import org.acdit4j.model.train.Ema;
+import org.acdit4j.model.train.LrSchedule;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * ACDiT as a {@link GenerativeModel}: one set of weights with its AdamW moments, EMA copy, step counter and
+ * host RNG. A training step noises every block with its own DDPM timestep, feeds the clean and noised copies
+ * to the Skip-Causal training graph, and updates on the host (clip, AdamW, EMA).
+ */
+public final class AcditModel implements GenerativeModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AcditModel.class);
+    private static final List<String> SOLVERS = List.of("ddim", "dpm++2m");
+
+    private final AcditConfig config;
+    private final AcditWeights weights;
+    private final AcditNetwork network;
+    private final NoiseSchedule noise = NoiseSchedule.ddpm();
+    private final LrSchedule lrSchedule;
+    private final AdamW optimizer;
+    private final Ema ema;
+    private final HostRandom random;
+    private final AcditFlops flops;
+    private long step;
+
+    public AcditModel(AcditConfig config, long seed) {
+        this.config = config;
+        this.random = new HostRandom(seed);
+        this.weights = new AcditWeights(config);
+        weights.initialize(random.split());
+        this.network = new AcditNetwork(config, weights);
+        this.lrSchedule = new LrSchedule(config.train());
+        this.optimizer = new AdamW(config.train(), weights.params());
+        this.ema = new Ema(config.train().ema(), weights.params());
+        this.flops = new AcditFlops(config);
+        LOG.info("ACDiT {}: {} tokens in {} blocks of {}, {} parameters", config.geometry(),
+                config.layout().tokens(), config.layout().blocks(), config.layout().blockSize(), parameterCount());
+    }
+
+    public static AcditModel create(ModelSpec model, TrainSpec train, Geometry geometry, long seed, DataType type) {
+        return new AcditModel(AcditConfig.of(model, train, geometry, type), seed);
+    }
+
+    public AcditConfig config() {
+        return config;
+    }
+
+    @Override
+    public Geometry geometry() {
+        return config.geometry();
+    }
+
+    @Override
+    public TrainStepResult trainStep(ImageBatch batch) {
+        return update(trainingInput(batch, true));
+    }
+
+    /** One optimizer step on prepared inputs: gradients, clipping, AdamW at the scheduled rate, EMA. */
+    TrainStepResult update(AcditNetwork.TrainingInput in) {
+        AcditNetwork.LossAndGradients lg = network.lossAndGradients(in);
+        Map<String, INDArray> grads = new LinkedHashMap<>(lg.gradients());
+        double norm = optimizer.clip(grads);
+        double lr = lrSchedule.at(step);
+        optimizer.apply(weights.params(), grads, lr, step);
+        ema.update(weights.params(), step);
+        step++;
+        System.gc();
+        return new TrainStepResult(step, lg.loss(), norm, lr);
+    }
+
+    /** Draws per-block timesteps, noise and label dropout for {@code batch} from the model's RNG. */
+    AcditNetwork.TrainingInput trainingInput(ImageBatch batch, boolean dropLabels) {
+        TokenLayout layout = config.layout();
+        int n = batch.size();
+        int blocks = layout.blocks();
+        int values = layout.blockSize() * layout.tokenSize();
+        float[] x0 = layout.patchify(batch.pixels(), n);
+        float[] eps = new float[x0.length];
+        float[] xt = new float[x0.length];
+        float[] weight = new float[n * layout.tokens()];
+        int[][] t = new int[n][blocks];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < blocks; j++) {
+                t[i][j] = random.nextInt(noise.steps());
+                double a = noise.alphaBar(t[i][j]);
+                int off = (i * blocks + j) * values;
+                for (int v = off; v < off + values; v++) {
+                    eps[v] = (float) random.nextGaussian();
+                    xt[v] = (float) (Math.sqrt(a) * x0[v] + Math.sqrt(1 - a) * eps[v]);
+                }
+                double snr = noise.snr(t[i][j]);
+                float w = "min-snr".equals(config.train().lossWeighting())
+                        ? (float) (Math.min(snr, AcditConfig.MIN_SNR_GAMMA) / snr) : 1f;
+                java.util.Arrays.fill(weight, (i * blocks + j) * layout.blockSize(), (i * blocks + j + 1) * layout.blockSize(), w);
+            }
+        }
+        int[] labels = batch.labels().clone();
+        for (int i = 0; i < n; i++) {
+            if (dropLabels && random.nextDouble() < config.spec().labelDropout()) {
+                labels[i] = config.nullLabel();
+            }
+        }
+        float[] context = contextTokens(config.noisyContext() ? xt : x0, n);
+        return new AcditNetwork.TrainingInput(n, context, xt, t, labels, eps, weight);
+    }
+
+    /** Blocks 0..N-2 of every image: (n, (N-1)·B, P) flat. */
+    private float[] contextTokens(float[] tokens, int n) {
+        int blocks = config.layout().blocks();
+        int values = config.layout().blockSize() * config.layout().tokenSize();
+        float[] c = new float[n * (blocks - 1) * values];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(tokens, i * blocks * values, c, i * (blocks - 1) * values, (blocks - 1) * values);
+        }
+        return c;
+    }
+
+    @Override
+    public ImageBatch sample(SampleRequest request) {
+        DiffusionSolver solver = switch (request.solver()) {
+            case "ddim" -> new DdimSolver(noise);
+            case "dpm++2m", "dpm-solver++", "dpmpp2m" -> new DpmSolverPlusPlus2M(noise);
+            default -> throw new IllegalArgumentException("sample.solver=" + request.solver() + " is not one of " + SOLVERS);
+        };
+        for (int label : request.labels()) {
+            if (label < 0 || label > config.classes()) {
+                throw new IllegalArgumentException("sample label " + label + " outside 0.." + config.classes());
+            }
+        }
+        Map<String, INDArray> saved = request.ema() ? swapIn(ema.weights()) : Map.of();
+        try {
+            AcditSampler sampler = new AcditSampler(config, network, noise);
+            float[] tokens = sampler.sample(request.labels(), solver, request.steps(), request.guidance(),
+                    request.seed(), request.kvCache());
+            float[] pixels = config.layout().unpatchify(tokens, request.count());
+            for (int i = 0; i < pixels.length; i++) {
+                pixels[i] = Math.max(-1f, Math.min(1f, pixels[i]));
+            }
+            return new ImageBatch(config.geometry(), pixels, request.labels());
+        } finally {
+            if (request.ema()) {
+                swapIn(saved);
+            }
+        }
+    }
+
+    /** Copies {@code source} into the live weights; returns the previous values. */
+    private Map<String, INDArray> swapIn(Map<String, INDArray> source) {
+        Map<String, INDArray> previous = new HashMap<>();
+        weights.params().forEach((name, p) -> {
+            previous.put(name, p.dup());
+            p.assign(source.get(name));
+        });
+        return previous;
+    }
+
+    @Override
+    public float[][] encode(ImageBatch images) {
+        return encode(images, config.depth() - 1);
+    }
+
+    /**
+     * Mean-pooled clean-stream features after {@code layer} (0-based): the clean pass over all tokens with
+     * the block-causal mask. A model with one block (plain DiT) never trains a clean stream, so its
+     * features come from the noised pass at t = 0 with the null label.
+     */
+    public float[][] encode(ImageBatch images, int layer) {
+        int n = images.size();
+        int l = config.layout().tokens();
+        float[] tokens = config.layout().patchify(images.pixels(), n);
+        KvCache none = KvCache.empty(config.depth(), n, config.heads(), config.headDim(), config.dataType());
+        INDArray h;                                                          // (n·L, D)
+        if (config.layout().blocks() > 1) {
+            h = network.cleanPass(tokens, n, 0, l, none, true).hidden().get(layer);
+        } else {
+            int[] nulls = new int[n];
+            java.util.Arrays.fill(nulls, config.nullLabel());
+            h = network.noisedHidden(tokens, n, 0, new double[n], nulls, none, layer);
+        }
+        INDArray pooled = h.reshape(n, l, config.width()).mean(1);           // (n, D)
+        return pooled.castTo(DataType.FLOAT).toFloatMatrix();
+    }
+
+    @Override
+    public long parameterCount() {
+        return weights.count();
+    }
+
+    @Override
+    public double trainFlopsPerStep(int batchSize) {
+        return flops.trainStep(batchSize);
+    }
+
+    @Override
+    public double sampleFlopsPerImage(SampleRequest request) {
+        return flops.samplePerImage(request.steps(), request.guidance(), request.kvCache());
+    }
+
+    @Override
+    public long step() {
+        return step;
+    }
+
+    @Override
+    public void save(Path checkpoint) throws IOException {
+        Properties meta = new Properties();
+        meta.setProperty("config", config.fingerprint());
+        meta.setProperty("train", config.train().toString());
+        meta.setProperty("step", Long.toString(step));
+        meta.setProperty("rng", Long.toString(random.state()));
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        weights.params().forEach((k, v) -> arrays.put("param/" + k, v));
+        ema.weights().forEach((k, v) -> arrays.put("ema/" + k, v));
+        optimizer.state().forEach((k, v) -> arrays.put("adam/" + k, v));
+        new Checkpoint(meta, arrays).write(checkpoint);
+    }
+
+    @Override
+    public void restore(Path checkpoint) throws IOException {
+        Checkpoint c = Checkpoint.read(checkpoint);
+        String saved = c.meta().getProperty("config");
+        if (!config.fingerprint().equals(saved)) {
+            throw new IllegalArgumentException("checkpoint " + checkpoint + " was written for [" + saved
+                    + "], this model is [" + config.fingerprint() + "]");
+        }
+        weights.params().forEach((k, v) -> v.assign(c.arrays().get("param/" + k)));
+        ema.weights().forEach((k, v) -> v.assign(c.arrays().get("ema/" + k)));
+        optimizer.state().forEach((k, v) -> v.assign(c.arrays().get("adam/" + k)));
+        step = Long.parseLong(c.meta().getProperty("step"));
+        random.setState(Long.parseLong(c.meta().getProperty("rng")));
+    }
+
+    /** Test hook: the network, to compare its sub-graphs directly. */
+    AcditNetwork network() {
+        return network;
+    }
+
+    /** Test hook: every parameter random and non-zero (adaLN and output layers included). */
+    void randomizeWeights(long seed, double std) {
+        weights.randomize(new HostRandom(seed), std);
+    }
+
+    /** The Skip-Causal mask of this model's training sequence. */
+    public SkipCausalMask mask() {
+        return new SkipCausalMask(config.layout().blocks(), config.layout().blockSize());
+    }
+}

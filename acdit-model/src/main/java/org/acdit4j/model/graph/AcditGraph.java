@@ -1,0 +1,282 @@
+package org.acdit4j.model.graph;
+
+import org.acdit4j.model.AcditConfig;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Builds the ACDiT network as SameDiff graphs that share one set of weight arrays ({@link AcditWeights}):
+ * <ul>
+ *   <li>{@link #training()}: the whole training sequence {@code [clean 0..N-2] ++ [noised 0..N-1]} under
+ *       the Skip-Causal mask, with the ε-MSE loss on noised tokens;</li>
+ *   <li>{@link #cleanPass(int)}: clean tokens attending a given context (cached K/V) plus themselves; outputs
+ *       each layer's K/V (after QK-norm and RoPE) and hidden state;</li>
+ *   <li>{@link #noisedPass()}: one noised block per image attending a given context plus itself; outputs ε.</li>
+ * </ul>
+ * The two streams are kept apart for everything but attention: clean tokens get plain RMSNorm and an ungated
+ * residual, noised tokens adaLN-Zero. Token tensors are 2-D (rows = image·token) so that every linear layer
+ * is one matmul.
+ */
+public final class AcditGraph {
+
+    /** Placeholder and output names shared by the sub-graphs. */
+    public static final String TOKENS = "tokens";
+    public static final String CLEAN = "clean";
+    public static final String TFREQ = "tfreq";
+    public static final String LABEL = "label";
+    public static final String EPS = "eps";
+    public static final String LOSS_WEIGHT = "loss_weight";
+    public static final String MASK = "mask";
+    public static final String COS = "rope_cos";
+    public static final String SIN = "rope_sin";
+    public static final String PREDICTION = "prediction";
+    public static final String LOSS = "loss";
+
+    private final AcditConfig config;
+    private final AcditWeights weights;
+    private final RopeNd rope;
+
+    public AcditGraph(AcditConfig config, AcditWeights weights) {
+        this.config = config;
+        this.weights = weights;
+        this.rope = new RopeNd(config.spec().rope(), config.headDim(), config.layout());
+    }
+
+    public static String contextKey(int layer) {
+        return "ctx_k" + layer;
+    }
+
+    public static String contextValue(int layer) {
+        return "ctx_v" + layer;
+    }
+
+    public static String key(int layer) {
+        return "k" + layer;
+    }
+
+    public static String value(int layer) {
+        return "v" + layer;
+    }
+
+    public static String hidden(int layer) {
+        return "hidden" + layer;
+    }
+
+    public RopeNd rope() {
+        return rope;
+    }
+
+    /** The training graph with the loss marked; placeholders: clean (if N > 1), tokens, tfreq, label, eps,
+     * loss_weight. */
+    public SameDiff training() {
+        Ctx g = new Ctx();
+        int n = config.layout().blocks();
+        int b = config.layout().blockSize();
+        SkipCausalMask scam = new SkipCausalMask(n, b);
+        int lc = scam.cleanTokens();
+        int ln = n * b;
+        SDVariable noised = g.tokensIn(TOKENS);                                        // (n·Ln, P)
+        SDVariable hn = noised.mmul(g.w("x_embed_w"));                                 // (n·Ln, D)
+        SDVariable siluC = g.condition(n);                                             // (n·N, D)
+        SDVariable cosN = g.constant("cos_noised", ropeTable(true, 0, ln));            // (Ln, 1, hd)
+        SDVariable sinN = g.constant("sin_noised", ropeTable(false, 0, ln));           // (Ln, 1, hd)
+        SDVariable hc = null;
+        SDVariable cosC = null;
+        SDVariable sinC = null;
+        SDVariable maskCc = null;
+        if (lc > 0) {
+            SDVariable clean = g.tokensIn(CLEAN);                                      // (n·Lc, P)
+            hc = clean.mmul(g.w("x_embed_w"));                                         // (n·Lc, D)
+            cosC = g.constant("cos_clean", ropeTable(true, 0, lc));                    // (Lc, 1, hd)
+            sinC = g.constant("sin_clean", ropeTable(false, 0, lc));                   // (Lc, 1, hd)
+            maskCc = g.constant("mask_cc", Nd4j.create(scam.cleanToClean()).castTo(config.dataType())); // (Lc, Lc)
+        }
+        SDVariable maskN = lc > 0
+                ? g.constant("mask_n", Nd4j.create(scam.noisedToAll()).castTo(config.dataType())) // (Ln, Lc+Ln)
+                : null;
+        for (int l = 0; l < config.depth(); l++) {
+            KeyValue ctx = null;
+            if (hc != null) {
+                CleanLayer cl = g.cleanLayer(l, hc, lc, cosC, sinC, null, maskCc);
+                hc = cl.hidden;                                                        // (n·Lc, D)
+                ctx = cl.kv;
+            }
+            hn = g.noisedLayer(l, hn, ln, n, b, siluC, cosN, sinN, ctx, maskN);        // (n·Ln, D)
+        }
+        SDVariable prediction = g.finalLayer(hn, siluC, n, b).rename(PREDICTION);      // (n·Ln, P)
+        SDVariable eps = g.tokensIn(EPS);                                              // (n·Ln, P)
+        SDVariable weight = g.sd.placeHolder(LOSS_WEIGHT, config.dataType(), -1, 1);   // (n·Ln, 1)
+        SDVariable err = g.sd.math.square(prediction.sub(eps)).mul(weight);            // (n·Ln, P)
+        SDVariable loss = err.mean().rename(LOSS);                                     // ()
+        loss.markAsLoss();
+        return g.sd;
+    }
+
+    /** Clean tokens (lq per image) attending context K/V plus themselves under {@link #MASK}: (lq, Lctx+lq). */
+    public SameDiff cleanPass(int lq) {
+        Ctx g = new Ctx();
+        SDVariable tokens = g.tokensIn(TOKENS);                                        // (n·lq, P)
+        SDVariable h = tokens.mmul(g.w("x_embed_w"));                                  // (n·lq, D)
+        SDVariable cos = g.sd.placeHolder(COS, config.dataType(), lq, 1, config.headDim()); // (lq, 1, hd)
+        SDVariable sin = g.sd.placeHolder(SIN, config.dataType(), lq, 1, config.headDim()); // (lq, 1, hd)
+        SDVariable mask = g.sd.placeHolder(MASK, config.dataType(), lq, -1);           // (lq, Lctx+lq)
+        for (int l = 0; l < config.depth(); l++) {
+            CleanLayer cl = g.cleanLayer(l, h, lq, cos, sin, g.contextIn(l), mask);
+            h = cl.hidden.rename(hidden(l));                                           // (n·lq, D)
+            cl.kv.k.rename(key(l));                                                    // (n, H, lq, hd)
+            cl.kv.v.rename(value(l));                                                  // (n, H, lq, hd)
+        }
+        return g.sd;
+    }
+
+    /** One noised block per image (B tokens) attending all of its context K/V plus itself. */
+    public SameDiff noisedPass() {
+        Ctx g = new Ctx();
+        int b = config.layout().blockSize();
+        SDVariable tokens = g.tokensIn(TOKENS);                                        // (n·B, P)
+        SDVariable h = tokens.mmul(g.w("x_embed_w"));                                  // (n·B, D)
+        SDVariable siluC = g.condition(1);                                             // (n, D)
+        SDVariable cos = g.sd.placeHolder(COS, config.dataType(), b, 1, config.headDim()); // (B, 1, hd)
+        SDVariable sin = g.sd.placeHolder(SIN, config.dataType(), b, 1, config.headDim()); // (B, 1, hd)
+        for (int l = 0; l < config.depth(); l++) {
+            h = g.noisedLayer(l, h, b, 1, b, siluC, cos, sin, g.contextIn(l), null).rename(hidden(l)); // (n·B, D)
+        }
+        g.finalLayer(h, siluC, 1, b).rename(PREDICTION);                              // (n·B, P)
+        return g.sd;
+    }
+
+    /** RoPE cos or sin of sequence tokens {@code from..to-1} shaped for broadcasting: (to-from, 1, hd). */
+    public INDArray ropeTable(boolean cos, int from, int to) {
+        double[][] t = rope.enabled() ? (cos ? rope.cos(from, to) : rope.sin(from, to))
+                : new double[to - from][config.headDim()];
+        return Nd4j.create(t).castTo(config.dataType()).reshape(to - from, 1, config.headDim());
+    }
+
+    private record KeyValue(SDVariable k, SDVariable v) {
+    }
+
+    private record CleanLayer(SDVariable hidden, KeyValue kv) {
+    }
+
+    /** One SameDiff instance under construction. */
+    private final class Ctx {
+        final SameDiff sd = SameDiff.create();
+
+        SDVariable w(String name) {
+            return sd.hasVariable(name) ? sd.getVariable(name) : sd.var(name, weights.get(name));
+        }
+
+        SDVariable constant(String name, INDArray value) {
+            return sd.constant(name, value);
+        }
+
+        SDVariable tokensIn(String name) {
+            return sd.placeHolder(name, config.dataType(), -1, config.layout().tokenSize());
+        }
+
+        KeyValue contextIn(int l) {
+            long hd = config.headDim();
+            SDVariable k = sd.placeHolder(contextKey(l), config.dataType(), -1, config.heads(), -1, hd); // (n, H, Lctx, hd)
+            SDVariable v = sd.placeHolder(contextValue(l), config.dataType(), -1, config.heads(), -1, hd); // (n, H, Lctx, hd)
+            return new KeyValue(k, v);
+        }
+
+        /** SiLU(timestep embedding of each block + class embedding): (n·nb, D). */
+        SDVariable condition(int blocks) {
+            int d = config.width();
+            SDVariable tfreq = sd.placeHolder(TFREQ, config.dataType(), -1, AcditConfig.FREQUENCY_SIZE); // (n·nb, F)
+            SDVariable label = sd.placeHolder(LABEL, config.dataType(), -1, config.classes() + 1); // (n, C+1)
+            SDVariable t1 = sd.nn.swish(tfreq.mmul(w("t_embed_w1")).add(w("t_embed_b1")));   // (n·nb, D)
+            SDVariable t = t1.mmul(w("t_embed_w2")).add(w("t_embed_b2"));                   // (n·nb, D)
+            SDVariable y = label.mmul(w("y_embed_table"));                                  // (n, D)
+            SDVariable c = t.reshape(-1, blocks, d).add(y.reshape(-1, 1, d));               // (n, nb, D)
+            return sd.nn.swish(c).reshape(-1, d);                                           // (n·nb, D)
+        }
+
+        CleanLayer cleanLayer(int l, SDVariable h, int lq, SDVariable cos, SDVariable sin, KeyValue ctx,
+                              SDVariable mask) {
+            SDVariable a = RmsNorm.apply(sd, h, w(AcditWeights.layer(l, "norm1")));       // (n·lq, D)
+            SDVariable[] qkv = qkv(l, a, lq, cos, sin);                                     // 3 × (n, H, lq, hd)
+            SDVariable k = ctx == null ? qkv[1] : sd.concat(2, ctx.k, qkv[1]);              // (n, H, Lk, hd)
+            SDVariable v = ctx == null ? qkv[2] : sd.concat(2, ctx.v, qkv[2]);              // (n, H, Lk, hd)
+            SDVariable o = attend(l, qkv[0], k, v, mask);                                   // (n·lq, D)
+            SDVariable h1 = h.add(o);                                                       // (n·lq, D)
+            SDVariable m = mlp(l, RmsNorm.apply(sd, h1, w(AcditWeights.layer(l, "norm2")))); // (n·lq, D)
+            return new CleanLayer(h1.add(m), new KeyValue(qkv[1], qkv[2]));                 // (n·lq, D)
+        }
+
+        SDVariable noisedLayer(int l, SDVariable h, int lq, int blocks, int blockSize, SDVariable siluC,
+                               SDVariable cos, SDVariable sin, KeyValue ctx, SDVariable mask) {
+            AdaLnZero ada = new AdaLnZero(sd, siluC, w(AcditWeights.layer(l, "ada_w")),
+                    w(AcditWeights.layer(l, "ada_b")), 6, blocks, blockSize, config.width());
+            SDVariable a = ada.modulate(RmsNorm.apply(sd, h, w(AcditWeights.layer(l, "norm1"))), 0, 1); // (n·lq, D)
+            SDVariable[] qkv = qkv(l, a, lq, cos, sin);                                     // 3 × (n, H, lq, hd)
+            SDVariable k = ctx == null ? qkv[1] : sd.concat(2, ctx.k, qkv[1]);              // (n, H, Lk, hd)
+            SDVariable v = ctx == null ? qkv[2] : sd.concat(2, ctx.v, qkv[2]);              // (n, H, Lk, hd)
+            SDVariable o = attend(l, qkv[0], k, v, mask);                                   // (n·lq, D)
+            SDVariable h1 = h.add(ada.gate(o, 2));                                          // (n·lq, D)
+            SDVariable n2 = ada.modulate(RmsNorm.apply(sd, h1, w(AcditWeights.layer(l, "norm2"))), 3, 4); // (n·lq, D)
+            return h1.add(ada.gate(mlp(l, n2), 5));                                         // (n·lq, D)
+        }
+
+        SDVariable finalLayer(SDVariable h, SDVariable siluC, int blocks, int blockSize) {
+            AdaLnZero ada = new AdaLnZero(sd, siluC, w("final_ada_w"), w("final_ada_b"), 2, blocks, blockSize,
+                    config.width());
+            SDVariable x = ada.modulate(RmsNorm.apply(sd, h, w("final_norm")), 0, 1);      // (n·lq, D)
+            return x.mmul(w("final_out_w")).add(w("final_out_b"));                          // (n·lq, P)
+        }
+
+        /** Q, K, V after QK-norm and RoPE: 3 × (n, H, lq, hd). */
+        SDVariable[] qkv(int l, SDVariable a, int lq, SDVariable cos, SDVariable sin) {
+            int hd = config.headDim();
+            SDVariable all = a.mmul(w(AcditWeights.layer(l, "qkv_w"))).add(w(AcditWeights.layer(l, "qkv_b"))); // (n·lq, 3D)
+            SDVariable[] parts = sd.split(all, 3, 1);                                       // 3 × (n·lq, D)
+            SDVariable q = headNormRope(parts[0], AcditWeights.layer(l, "q_norm"), lq, cos, sin); // (n, H, lq, hd)
+            SDVariable k = headNormRope(parts[1], AcditWeights.layer(l, "k_norm"), lq, cos, sin); // (n, H, lq, hd)
+            SDVariable v = parts[2].reshape(-1, lq, config.heads(), hd).permute(0, 2, 1, 3); // (n, H, lq, hd)
+            return new SDVariable[] {q, k, v};
+        }
+
+        SDVariable headNormRope(SDVariable x, String gain, int lq, SDVariable cos, SDVariable sin) {
+            int hd = config.headDim();
+            SDVariable rows = RmsNorm.apply(sd, x.reshape(-1, hd), w(gain));               // (n·lq·H, hd)
+            SDVariable y = rows.reshape(-1, lq, config.heads(), hd);                        // (n, lq, H, hd)
+            if (rope.enabled()) {
+                SDVariable r = sd.hasVariable("rope_rotation") ? sd.getVariable("rope_rotation")
+                        : sd.constant("rope_rotation", Nd4j.create(rope.rotation()).castTo(config.dataType())); // (hd, hd)
+                SDVariable rot = rows.mmul(r).reshape(-1, lq, config.heads(), hd);          // (n, lq, H, hd)
+                y = y.mul(cos).add(rot.mul(sin));                                           // (n, lq, H, hd)
+            }
+            return y.permute(0, 2, 1, 3);                                                   // (n, H, lq, hd)
+        }
+
+        /** Scaled dot-product attention with an additive mask (or none): (n·lq, D). */
+        SDVariable attend(int l, SDVariable q, SDVariable k, SDVariable v, SDVariable mask) {
+            SDVariable qs = q.mul(1.0 / Math.sqrt(config.headDim()));                       // (n, H, lq, hd)
+            SDVariable logits = sd.mmul(qs, k, false, true, false);                         // (n, H, lq, Lk)
+            if (mask != null) {
+                logits = logits.add(mask);                                                  // (n, H, lq, Lk)
+            }
+            SDVariable p = sd.nn.softmax(logits, 3);                                        // (n, H, lq, Lk)
+            SDVariable o = sd.mmul(p, v).permute(0, 2, 1, 3);                               // (n, lq, H, hd)
+            SDVariable merged = o.reshape(-1, config.width());                              // (n·lq, D)
+            return merged.mmul(w(AcditWeights.layer(l, "proj_w"))).add(w(AcditWeights.layer(l, "proj_b"))); // (n·lq, D)
+        }
+
+        /** GELU(tanh) MLP: (R, D) → (R, D). */
+        SDVariable mlp(int l, SDVariable x) {
+            SDVariable u = x.mmul(w(AcditWeights.layer(l, "fc1_w"))).add(w(AcditWeights.layer(l, "fc1_b"))); // (R, M)
+            SDVariable inner = u.mul(sd.math.square(u).mul(0.044715).add(1.0)).mul(Math.sqrt(2.0 / Math.PI)); // (R, M)
+            SDVariable g = u.mul(0.5).mul(sd.math.tanh(inner).add(1.0));                    // (R, M)
+            return g.mmul(w(AcditWeights.layer(l, "fc2_w"))).add(w(AcditWeights.layer(l, "fc2_b"))); // (R, D)
+        }
+    }
+
+    /** The data type of every placeholder. */
+    public DataType dataType() {
+        return config.dataType();
+    }
+}

@@ -1,0 +1,195 @@
+package org.acdit4j.model.graph;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.acdit4j.model.AcditConfig;
+import org.acdit4j.model.diffusion.TimestepFeatures;
+import org.acdit4j.model.sample.KvCache;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Host-side entry points to the ACDiT sub-graphs, which are built lazily and share the weight arrays:
+ * the training loss and its gradients, the training-graph prediction, the clean pass (K/V for a cache)
+ * and the noised pass (ε of one block given a cache). Inputs and outputs are flat float arrays in
+ * (image, token, value) order.
+ */
+public final class AcditNetwork {
+
+    private final AcditConfig config;
+    private final AcditWeights weights;
+    private final AcditGraph graph;
+    private final Map<Integer, SameDiff> cleanPasses = new HashMap<>();
+    private SameDiff training;
+    private SameDiff noisedPass;
+
+    public AcditNetwork(AcditConfig config, AcditWeights weights) {
+        this.config = config;
+        this.weights = weights;
+        this.graph = new AcditGraph(config, weights);
+    }
+
+    public AcditWeights weights() {
+        return weights;
+    }
+
+    /** Inputs of one training-graph call. Arrays are (image, token, value) flat; timesteps (n, N). */
+    public record TrainingInput(int images, float[] clean, float[] noised, int[][] timesteps, int[] labels,
+                                float[] eps, float[] tokenWeights) {
+    }
+
+    /** The loss and the gradient of every parameter. */
+    public record LossAndGradients(double loss, Map<String, INDArray> gradients) {
+    }
+
+    public LossAndGradients lossAndGradients(TrainingInput in) {
+        OutAndGrad r = training().calculateGradientsAndOutputs(trainingFeed(in), List.of(AcditGraph.LOSS),
+                weights.params().keySet());
+        return new LossAndGradients(r.getOutputs().get(AcditGraph.LOSS).getDouble(0), r.getGradients());
+    }
+
+    public double loss(TrainingInput in) {
+        return training().output(trainingFeed(in), AcditGraph.LOSS).get(AcditGraph.LOSS).getDouble(0);
+    }
+
+    /** ε predicted by the training graph for every noised token: (n, L, P) flat. */
+    public float[] trainingPrediction(TrainingInput in) {
+        return training().output(trainingFeed(in), AcditGraph.PREDICTION).get(AcditGraph.PREDICTION)
+                .castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).data().asFloat();
+    }
+
+    /** Per-layer K/V and hidden states of clean tokens {@code first..first+lq-1} given a context. */
+    public record CleanOutput(List<INDArray> keys, List<INDArray> values, List<INDArray> hidden) {
+    }
+
+    /**
+     * Runs the clean pass over {@code lq} clean tokens per image starting at sequence position {@code first}.
+     * With {@code blockCausal} the tokens attend each other block-causally (prefix recomputation);
+     * otherwise all of them (one block) see each other. The context is visible to every token.
+     */
+    public CleanOutput cleanPass(float[] tokens, int images, int first, int lq, KvCache context, boolean blockCausal) {
+        SameDiff sd = cleanPasses.computeIfAbsent(lq, graph::cleanPass);
+        Map<String, INDArray> feed = new HashMap<>();
+        feed.put(AcditGraph.TOKENS, rows(tokens, images * lq));
+        feed.put(AcditGraph.COS, graph.ropeTable(true, first, first + lq));
+        feed.put(AcditGraph.SIN, graph.ropeTable(false, first, first + lq));
+        int lctx = (int) context.length();
+        double[][] mask = new double[lq][lctx + lq];
+        if (blockCausal) {
+            double[][] causal = SkipCausalMask.blockCausal(lq, config.layout().blockSize());
+            for (int q = 0; q < lq; q++) {
+                System.arraycopy(causal[q], 0, mask[q], lctx, lq);
+            }
+        }
+        feed.put(AcditGraph.MASK, Nd4j.create(mask).castTo(config.dataType()));
+        putContext(feed, context);
+        List<String> outputs = new ArrayList<>();
+        for (int l = 0; l < config.depth(); l++) {
+            outputs.add(AcditGraph.key(l));
+            outputs.add(AcditGraph.value(l));
+            outputs.add(AcditGraph.hidden(l));
+        }
+        Map<String, INDArray> out = sd.output(feed, outputs);
+        List<INDArray> k = new ArrayList<>();
+        List<INDArray> v = new ArrayList<>();
+        List<INDArray> h = new ArrayList<>();
+        for (int l = 0; l < config.depth(); l++) {
+            k.add(out.get(AcditGraph.key(l)));
+            v.add(out.get(AcditGraph.value(l)));
+            h.add(out.get(AcditGraph.hidden(l)));
+        }
+        return new CleanOutput(k, v, h);
+    }
+
+    /** ε for noised block {@code block} of each image at timesteps {@code t} (one per image): (n, B, P) flat. */
+    public float[] noisedPass(float[] tokens, int images, int block, double[] t, int[] labels, KvCache context) {
+        return noisedOutputs(tokens, images, block, t, labels, context, AcditGraph.PREDICTION)
+                .get(AcditGraph.PREDICTION).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).data().asFloat();
+    }
+
+    /** Noised-pass hidden state after {@code layer}: (n·B, D). */
+    public INDArray noisedHidden(float[] tokens, int images, int block, double[] t, int[] labels, KvCache context,
+                                 int layer) {
+        String name = AcditGraph.hidden(layer);
+        return noisedOutputs(tokens, images, block, t, labels, context, name).get(name);
+    }
+
+    private Map<String, INDArray> noisedOutputs(float[] tokens, int images, int block, double[] t, int[] labels,
+                                                KvCache context, String output) {
+        if (noisedPass == null) {
+            noisedPass = graph.noisedPass();
+        }
+        int b = config.layout().blockSize();
+        Map<String, INDArray> feed = new HashMap<>();
+        feed.put(AcditGraph.TOKENS, rows(tokens, images * b));
+        feed.put(AcditGraph.COS, graph.ropeTable(true, block * b, (block + 1) * b));
+        feed.put(AcditGraph.SIN, graph.ropeTable(false, block * b, (block + 1) * b));
+        double[] freq = new double[images * AcditConfig.FREQUENCY_SIZE];
+        for (int i = 0; i < images; i++) {
+            TimestepFeatures.write(t[i], AcditConfig.FREQUENCY_SIZE, freq, i * AcditConfig.FREQUENCY_SIZE);
+        }
+        feed.put(AcditGraph.TFREQ, matrix(freq, images, AcditConfig.FREQUENCY_SIZE));
+        feed.put(AcditGraph.LABEL, oneHot(labels));
+        putContext(feed, context);
+        return noisedPass.output(feed, output);
+    }
+
+    private Map<String, INDArray> trainingFeed(TrainingInput in) {
+        int n = in.images();
+        int blocks = config.layout().blocks();
+        int b = config.layout().blockSize();
+        Map<String, INDArray> feed = new HashMap<>();
+        if (blocks > 1) {
+            feed.put(AcditGraph.CLEAN, rows(in.clean(), n * (blocks - 1) * b));
+        }
+        feed.put(AcditGraph.TOKENS, rows(in.noised(), n * blocks * b));
+        feed.put(AcditGraph.EPS, rows(in.eps(), n * blocks * b));
+        feed.put(AcditGraph.LOSS_WEIGHT, Nd4j.createFromArray(in.tokenWeights()).reshape(n * blocks * b, 1)
+                .castTo(config.dataType()));
+        double[] freq = new double[n * blocks * AcditConfig.FREQUENCY_SIZE];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < blocks; j++) {
+                TimestepFeatures.write(in.timesteps()[i][j], AcditConfig.FREQUENCY_SIZE, freq,
+                        (i * blocks + j) * AcditConfig.FREQUENCY_SIZE);
+            }
+        }
+        feed.put(AcditGraph.TFREQ, matrix(freq, n * blocks, AcditConfig.FREQUENCY_SIZE));
+        feed.put(AcditGraph.LABEL, oneHot(in.labels()));
+        return feed;
+    }
+
+    private SameDiff training() {
+        if (training == null) {
+            training = graph.training();
+        }
+        return training;
+    }
+
+    private void putContext(Map<String, INDArray> feed, KvCache context) {
+        for (int l = 0; l < config.depth(); l++) {
+            feed.put(AcditGraph.contextKey(l), context.key(l));
+            feed.put(AcditGraph.contextValue(l), context.value(l));
+        }
+    }
+
+    private INDArray rows(float[] values, int rows) {
+        return Nd4j.createFromArray(values).reshape(rows, config.layout().tokenSize()).castTo(config.dataType());
+    }
+
+    private INDArray matrix(double[] values, int rows, int cols) {
+        return Nd4j.createFromArray(values).reshape(rows, cols).castTo(config.dataType());
+    }
+
+    private INDArray oneHot(int[] labels) {
+        int width = config.classes() + 1;
+        double[] v = new double[labels.length * width];
+        for (int i = 0; i < labels.length; i++) {
+            v[i * width + labels[i]] = 1.0;
+        }
+        return matrix(v, labels.length, width);
+    }
+}

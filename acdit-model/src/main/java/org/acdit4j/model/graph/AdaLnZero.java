@@ -1,0 +1,45 @@
+package org.acdit4j.model.graph;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+
+/**
+ * adaLN-Zero for the noised tokens of one layer: the block condition c (timestep of the block + class)
+ * goes through a linear layer initialised to zero and gives per-block shift, scale and gate vectors, which
+ * are broadcast over the B tokens of the block. Clean tokens never pass through here.
+ */
+final class AdaLnZero {
+
+    private final SDVariable[] chunks;
+    private final int blocks;
+    private final int blockSize;
+    private final int width;
+
+    /**
+     * @param siluC     SiLU of the condition, (n·nb, D)
+     * @param w         (D, k·D) weights, zero-initialised
+     * @param b         (k·D) bias, zero-initialised
+     * @param k         number of modulation vectors (6 in a layer, 2 in the final layer)
+     */
+    AdaLnZero(SameDiff sd, SDVariable siluC, SDVariable w, SDVariable b, int k, int blocks, int blockSize, int width) {
+        this.blocks = blocks;
+        this.blockSize = blockSize;
+        this.width = width;
+        SDVariable out = siluC.mmul(w).add(b);                                    // (n·nb, k·D)
+        SDVariable perBlock = out.reshape(-1, blocks, k, width);                  // (n, nb, k, D)
+        this.chunks = k == 1 ? new SDVariable[] {perBlock} : sd.split(perBlock, k, 2); // k × (n, nb, 1, D)
+    }
+
+    /** x·(1 + scale) + shift with chunks {@code shift} and {@code scale}; x: (n·nb·B, D) → (n·nb·B, D). */
+    SDVariable modulate(SDVariable x, int shift, int scale) {
+        SDVariable xb = x.reshape(-1, blocks, blockSize, width);                  // (n, nb, B, D)
+        SDVariable y = xb.mul(chunks[scale].add(1.0)).add(chunks[shift]);         // (n, nb, B, D)
+        return y.reshape(-1, width);                                              // (n·nb·B, D)
+    }
+
+    /** gate·x with chunk {@code gate}; x: (n·nb·B, D) → (n·nb·B, D). */
+    SDVariable gate(SDVariable x, int gate) {
+        SDVariable xb = x.reshape(-1, blocks, blockSize, width);                  // (n, nb, B, D)
+        return xb.mul(chunks[gate]).reshape(-1, width);                           // (n·nb·B, D)
+    }
+}

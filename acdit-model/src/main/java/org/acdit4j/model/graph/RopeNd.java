@@ -1,0 +1,75 @@
+package org.acdit4j.model.graph;
+
+import org.acdit4j.model.layout.TokenLayout;
+
+/**
+ * Rotary position embedding over several axes (paper Eq. 4): the head dim is split into one segment per
+ * axis and each segment gets a standard rotary rotation by that axis' position. Mode {@code 1d} uses a single
+ * segment rotated by the token's index in the generation order; mode {@code none} disables RoPE.
+ *
+ * <p>Inside a segment of size m the pairs are (j, j + m/2) ("rotate half"). The rotation is applied as
+ * {@code x·cos + (x·R)·sin}, where R is a fixed signed permutation, so the graph needs one small matmul.
+ * The base of each axis follows the ACDiT heuristic: the lowest frequency turns about 8·length/π times less
+ * than the highest, rounded up to a multiple of 100.
+ */
+public final class RopeNd {
+
+    private final String mode;
+    private final int headDim;
+    private final TokenLayout layout;
+
+    public RopeNd(String mode, int headDim, TokenLayout layout) {
+        this.mode = mode;
+        this.headDim = headDim;
+        this.layout = layout;
+    }
+
+    public boolean enabled() {
+        return !"none".equals(mode);
+    }
+
+    private int segments() {
+        return "multi-axis".equals(mode) ? layout.axes() : 1;
+    }
+
+    /** cos of the rotation angles for sequence tokens {@code from..to-1}: (to-from, headDim). */
+    public double[][] cos(int from, int to) {
+        return table(from, to, true);
+    }
+
+    /** sin of the rotation angles for sequence tokens {@code from..to-1}: (to-from, headDim). */
+    public double[][] sin(int from, int to) {
+        return table(from, to, false);
+    }
+
+    /** R with x·R = rotate-half inside every segment: (headDim, headDim). */
+    public double[][] rotation() {
+        double[][] r = new double[headDim][headDim];
+        int m = headDim / segments();
+        for (int seg = 0; seg < segments(); seg++) {
+            int base = seg * m;
+            for (int j = 0; j < m / 2; j++) {
+                r[base + j + m / 2][base + j] = -1;
+                r[base + j][base + j + m / 2] = 1;
+            }
+        }
+        return r;
+    }
+
+    private double[][] table(int from, int to, boolean cos) {
+        int m = headDim / segments();
+        double[][] t = new double[to - from][headDim];
+        for (int s = from; s < to; s++) {
+            for (int seg = 0; seg < segments(); seg++) {
+                double pos = segments() == 1 ? s : layout.position(seg, s);
+                int length = segments() == 1 ? layout.tokens() : layout.axisLength(seg);
+                double base = (Math.floor(8.0 * length / Math.PI / 100.0) + 1) * 100.0;
+                for (int j = 0; j < m; j++) {
+                    double angle = pos * Math.pow(base, -2.0 * (j % (m / 2)) / m);
+                    t[s - from][seg * m + j] = cos ? Math.cos(angle) : Math.sin(angle);
+                }
+            }
+        }
+        return t;
+    }
+}

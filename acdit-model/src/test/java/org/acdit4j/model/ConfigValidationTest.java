@@ -1,0 +1,62 @@
+package org.acdit4j.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.acdit4j.framework.data.Geometry;
+import org.acdit4j.framework.spec.ModelSpec;
+import org.acdit4j.model.layout.TokenLayout;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+
+class ConfigValidationTest {
+
+    private static AcditConfig config(ModelSpec spec, Geometry g) {
+        return AcditConfig.of(spec, TinyModels.train(), g, DataType.FLOAT);
+    }
+
+    @Test
+    void headsNotDividingWidthNamesTheKeyAndAllowedValues() {
+        ModelSpec spec = new ModelSpec("acdit", 32, 2, 3, 2, 4, "square", "multi-axis", "clean", 0.1, 4);
+        assertThatThrownBy(() -> config(spec, TinyModels.GRID_8))
+                .hasMessageContaining("model.heads=3").hasMessageContaining("[1, 2, 4, 8, 16, 32]")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void headDimNotSplittableAcrossRopeAxesNamesTheKey() {
+        ModelSpec spec = new ModelSpec("acdit", 24, 2, 4, 2, 4, "square", "multi-axis", "clean", 0.1, 4);
+        assertThatThrownBy(() -> config(spec, TinyModels.GRID_8))
+                .hasMessageContaining("model.rope=multi-axis").hasMessageContaining("head dim (6")
+                .hasMessageContaining("[1, 2, 3, 6]").hasMessageNotContaining("\n");
+        ModelSpec oneD = new ModelSpec("acdit", 24, 2, 4, 2, 4, "square", "1d", "clean", 0.1, 4);
+        assertThat(config(oneD, TinyModels.GRID_8).headDim()).isEqualTo(6);
+    }
+
+    @Test
+    void blockSizeNotTilingListsTheValidSizes() {
+        assertThatThrownBy(() -> config(TinyModels.spec(3, "square"), TinyModels.GRID_8))
+                .hasMessageContaining("model.blockSize=3").hasMessageContaining("allowed: [1, 4, 16]")
+                .hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> config(TinyModels.spec(2, "rows"), TinyModels.GRID_8))
+                .hasMessageContaining("model.blockSize=2").hasMessageContaining("allowed: [4, 8, 16]");
+        assertThatThrownBy(() -> config(TinyModels.spec(4, "diagonal"), TinyModels.GRID_8))
+                .hasMessageContaining("model.blockShape=diagonal");
+    }
+
+    @Test
+    void patchNotDividingTheImageNamesTheKey() {
+        ModelSpec spec = new ModelSpec("acdit", 32, 2, 2, 3, 4, "square", "multi-axis", "clean", 0.1, 4);
+        assertThatThrownBy(() -> config(spec, TinyModels.GRID_8)).hasMessageContaining("model.patch=3")
+                .hasMessageContaining("[1, 2, 4, 8]");
+    }
+
+    @Test
+    void validBlockSizesRangeFromOneTokenToAllTokens() {
+        Geometry g = Geometry.image(1, 32, 32, 10);
+        assertThat(TokenLayout.validBlockSizes(g, 4, "square")).containsExactly(1, 4, 16, 64);
+        assertThat(TokenLayout.validBlockSizes(g, 4, "rows")).containsExactly(8, 16, 32, 64);
+        Geometry video = new Geometry(1, 8, 8, 4, 2);
+        assertThat(TokenLayout.validBlockSizes(video, 4, "square")).containsExactly(1, 4, 8, 16);
+    }
+}

@@ -1,0 +1,99 @@
+package org.acdit4j.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.acdit4j.framework.data.ImageBatch;
+import org.acdit4j.framework.model.SampleRequest;
+import org.acdit4j.model.graph.AcditNetwork;
+import org.acdit4j.model.layout.TokenLayout;
+import org.acdit4j.model.sample.KvCache;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/** The KV-cached passes compute what the training graph computes, and both samplers agree. */
+class KvCacheEquivalenceTest {
+
+    static Stream<Arguments> layouts() {
+        return Stream.of(
+                Arguments.of(4, "square"),    // N = 4 square 2×2 blocks
+                Arguments.of(8, "rows"),      // N = 2 blocks of two token rows
+                Arguments.of(16, "square"),   // N = 1: plain DiT
+                Arguments.of(1, "square"));   // N = L: token-wise AR
+    }
+
+    @ParameterizedTest(name = "block {0} {1}")
+    @MethodSource("layouts")
+    void cachedPredictionEqualsTrainingGraph(int blockSize, String shape) {
+        AcditModel model = TinyModels.model(TinyModels.spec(blockSize, shape), TinyModels.train(), TinyModels.GRID_8, 1,
+                DataType.FLOAT);
+        model.randomizeWeights(7, 0.3);
+        ImageBatch batch = TinyModels.randomBatch(TinyModels.GRID_8, 3, 11);
+        AcditNetwork.TrainingInput in = model.trainingInput(batch, false);
+        float[] reference = model.network().trainingPrediction(in);             // (n, L, P)
+
+        TokenLayout layout = model.config().layout();
+        int n = batch.size();
+        int b = layout.blockSize();
+        int values = b * layout.tokenSize();
+        AcditConfig c = model.config();
+        KvCache cache = KvCache.empty(c.depth(), n, c.heads(), c.headDim(), c.dataType());
+        for (int block = 0; block < layout.blocks(); block++) {
+            float[] noised = slice(in.noised(), n, layout.blocks(), block, values);
+            double[] t = new double[n];
+            for (int i = 0; i < n; i++) {
+                t[i] = in.timesteps()[i][block];
+            }
+            float[] eps = model.network().noisedPass(noised, n, block, t, in.labels(), cache);
+            float[] expected = slice(reference, n, layout.blocks(), block, values);
+            assertClose(eps, expected, 1e-4);
+            if (block < layout.blocks() - 1) {
+                float[] clean = slice(in.clean(), n, layout.blocks() - 1, block, values);
+                AcditNetwork.CleanOutput out = model.network().cleanPass(clean, n, block * b, b, cache, false);
+                cache.append(out.keys(), out.values());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "block {0} {1}")
+    @MethodSource("layouts")
+    void cachedAndUncachedSamplersDrawTheSameImages(int blockSize, String shape) {
+        AcditModel model = TinyModels.model(TinyModels.spec(blockSize, shape), TinyModels.train(), TinyModels.GRID_8, 1,
+                DataType.FLOAT);
+        model.randomizeWeights(7, 0.3);
+        int[] labels = {0, 2, 3};
+        ImageBatch cached = model.sample(new SampleRequest(labels, "dpm++2m", 3, 1.5, 5, true, false));
+        ImageBatch uncached = model.sample(new SampleRequest(labels, "dpm++2m", 3, 1.5, 5, false, false));
+        assertClose(cached.pixels(), uncached.pixels(), 1e-3);
+        ImageBatch other = model.sample(new SampleRequest(labels, "dpm++2m", 3, 1.5, 6, true, false));
+        assertThat(maxAbsDiff(cached.pixels(), other.pixels())).isGreaterThan(1e-2);
+    }
+
+    private static float[] slice(float[] all, int n, int blocks, int block, int values) {
+        float[] out = new float[n * values];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(all, (i * blocks + block) * values, out, i * values, values);
+        }
+        return out;
+    }
+
+    static void assertClose(float[] actual, float[] expected, double relative) {
+        assertThat(actual).hasSameSizeAs(expected);
+        double scale = 0;
+        for (float e : expected) {
+            scale = Math.max(scale, Math.abs(e));
+        }
+        assertThat(scale).isGreaterThan(1e-3);
+        assertThat(maxAbsDiff(actual, expected) / scale).isLessThanOrEqualTo(relative);
+    }
+
+    static double maxAbsDiff(float[] a, float[] b) {
+        double m = 0;
+        for (int i = 0; i < a.length; i++) {
+            m = Math.max(m, Math.abs(a[i] - b[i]));
+        }
+        return m;
+    }
+}

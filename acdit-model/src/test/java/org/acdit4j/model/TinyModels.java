@@ -1,0 +1,43 @@
+package org.acdit4j.model;
+
+import org.acdit4j.framework.data.Geometry;
+import org.acdit4j.framework.data.ImageBatch;
+import org.acdit4j.framework.spec.ModelSpec;
+import org.acdit4j.framework.spec.TrainSpec;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/** Small configurations and inputs shared by the tests. */
+final class TinyModels {
+
+    static final Geometry GRID_8 = Geometry.image(1, 8, 8, 3);
+
+    private TinyModels() {
+    }
+
+    /** 8×8×1, patch 2 (16 tokens), width 32, depth 2, 2 heads. */
+    static ModelSpec spec(int blockSize, String shape) {
+        return new ModelSpec("acdit", 32, 2, 2, 2, blockSize, shape, "multi-axis", "clean", 0.1, 4);
+    }
+
+    static TrainSpec train() {
+        return new TrainSpec(100, 8, 1e-3, 0.9, 0.999, 0.0, 1.0, "constant", 0, 0.15, 0.999, "uniform");
+    }
+
+    static AcditModel model(ModelSpec spec, TrainSpec train, Geometry g, long seed, DataType type) {
+        return AcditModel.create(spec, train, g, seed, type);
+    }
+
+    /** Random pixels in [-1, 1] with labels 0, 1, 2, 0, ... */
+    static ImageBatch randomBatch(Geometry g, int n, long seed) {
+        HostRandom r = new HostRandom(seed);
+        float[] px = new float[n * g.valuesPerExample()];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (float) (2 * r.nextDouble() - 1);
+        }
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % g.classes();
+        }
+        return new ImageBatch(g, px, labels);
+    }
+}

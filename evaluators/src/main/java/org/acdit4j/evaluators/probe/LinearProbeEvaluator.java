@@ -8,6 +8,8 @@ import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.Evaluator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Linear probe: softmax regression on the model's frozen {@code encode} features of {@code sampleCount}
@@ -17,6 +19,7 @@ import org.acdit4j.framework.evaluation.Evaluator;
 public final class LinearProbeEvaluator implements Evaluator {
 
     public static final String NAME = "linear-probe";
+    private static final Logger LOG = LoggerFactory.getLogger(LinearProbeEvaluator.class);
 
     private final SoftmaxRegression.Settings settings;
 
@@ -42,6 +45,8 @@ public final class LinearProbeEvaluator implements Evaluator {
         double encoded = accuracy(ProbeFeatures.encoded(context.model(), train, context.batchSize()), train,
                 ProbeFeatures.encoded(context.model(), test, context.batchSize()), test, classes);
         double pixels = accuracy(ProbeFeatures.pixels(train), train, ProbeFeatures.pixels(test), test, classes);
+        LOG.info("linear probe on {} ({} train / {} test examples): encoded features {}, raw pixels {}",
+                dataset.name(), train.size(), test.size(), encoded, pixels);
         return new EvaluationResult(
                 Map.of(NAME + ".accuracy", encoded, NAME + ".rawPixelAccuracy", pixels,
                         NAME + ".trainExamples", (double) train.size(), NAME + ".testExamples", (double) test.size()),

@@ -1,0 +1,63 @@
+package org.acdit4j.evaluators.features;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.acdit4j.framework.data.Dataset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The feature networks shipped as resources of this module, each pinned by the SHA-256 of its weights file.
+ * Loaded networks are kept for the lifetime of this instance. Retrain with {@link TrainFeatureNetwork}, replace
+ * the resource and pin its new fingerprint here.
+ */
+public final class ShippedFeatureNetworks implements FeatureNetworks {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShippedFeatureNetworks.class);
+    private static final String FOLDER = "/org/acdit4j/evaluators/features/";
+
+    /** {@code <dataset>-<image side>} → pinned SHA-256 of the weights file {@code <dataset>-<side>.weights}. */
+    private static final Map<String, String> FINGERPRINTS = Map.of(
+            "fashion-mnist-32", "FASHION_SHA",
+            "mnist-32", "743e17f1b3b2683c80b31d0a9fd28b6f4c83f959ed69d4d39594d5dc5854956c");
+
+    private final Map<String, FeatureNetwork> loaded = new ConcurrentHashMap<>();
+
+    @Override
+    public FeatureNetwork forDataset(Dataset dataset) {
+        String key = dataset.name() + "-" + dataset.geometry().height();
+        if (!FINGERPRINTS.containsKey(key) || dataset.geometry().height() != dataset.geometry().width()) {
+            throw new IllegalArgumentException("no feature network for " + dataset.name() + " at "
+                    + dataset.geometry() + "; shipped: " + FINGERPRINTS.keySet());
+        }
+        FeatureNetwork network = loaded.computeIfAbsent(key, ShippedFeatureNetworks::load);
+        network.checkCompatible(dataset.geometry());
+        return network;
+    }
+
+    /** The pinned fingerprint of the shipped network {@code key} (e.g. {@code fashion-mnist-32}). */
+    public static String pinnedFingerprint(String key) {
+        String fingerprint = FINGERPRINTS.get(key);
+        if (fingerprint == null) {
+            throw new IllegalArgumentException("no shipped feature network " + key + "; shipped: " + FINGERPRINTS.keySet());
+        }
+        return fingerprint;
+    }
+
+    private static FeatureNetwork load(String key) {
+        String resource = FOLDER + key + ".weights";
+        try (InputStream in = ShippedFeatureNetworks.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("feature network resource " + resource + " is missing from the classpath");
+            }
+            FeatureNetworkWeights weights = FeatureNetworkWeights.read(in.readAllBytes(), resource, FINGERPRINTS.get(key));
+            LOG.info("loaded feature network {} (SHA-256 {})", resource, weights.fingerprint());
+            return new FeatureNetwork(weights);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read feature network resource " + resource + ": " + e.getMessage(), e);
+        }
+    }
+}

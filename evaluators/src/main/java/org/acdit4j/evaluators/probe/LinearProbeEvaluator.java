@@ -1,0 +1,60 @@
+package org.acdit4j.evaluators.probe;
+
+import java.util.List;
+import java.util.Map;
+import org.acdit4j.evaluators.sampling.RealSubset;
+import org.acdit4j.framework.data.Dataset;
+import org.acdit4j.framework.data.ImageBatch;
+import org.acdit4j.framework.evaluation.EvaluationContext;
+import org.acdit4j.framework.evaluation.EvaluationResult;
+import org.acdit4j.framework.evaluation.Evaluator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Linear probe: softmax regression on the model's frozen {@code encode} features of {@code sampleCount}
+ * seeded train images (at most the whole train split), accuracy on the whole test split. The same probe on raw
+ * pixels is reported alongside as the reference point a useful representation should beat.
+ */
+public final class LinearProbeEvaluator implements Evaluator {
+
+    public static final String NAME = "linear-probe";
+    private static final Logger LOG = LoggerFactory.getLogger(LinearProbeEvaluator.class);
+
+    private final SoftmaxRegression.Settings settings;
+
+    public LinearProbeEvaluator() {
+        this(SoftmaxRegression.Settings.DEFAULT);
+    }
+
+    public LinearProbeEvaluator(SoftmaxRegression.Settings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public EvaluationResult evaluate(EvaluationContext context) {
+        Dataset dataset = context.dataset();
+        ImageBatch train = RealSubset.draw(dataset.train(), context.sampleCount(), context.seed());
+        ImageBatch test = dataset.test().range(0, dataset.test().size());
+        int classes = dataset.geometry().classes();
+        double encoded = accuracy(ProbeFeatures.encoded(context.model(), train, context.batchSize()), train,
+                ProbeFeatures.encoded(context.model(), test, context.batchSize()), test, classes);
+        double pixels = accuracy(ProbeFeatures.pixels(train), train, ProbeFeatures.pixels(test), test, classes);
+        LOG.info("linear probe on {} ({} train / {} test examples): encoded features {}, raw pixels {}",
+                dataset.name(), train.size(), test.size(), encoded, pixels);
+        return new EvaluationResult(
+                Map.of(NAME + ".accuracy", encoded, NAME + ".rawPixelAccuracy", pixels,
+                        NAME + ".trainExamples", (double) train.size(), NAME + ".testExamples", (double) test.size()),
+                Map.of(NAME + ".settings", settings.toString()), List.of());
+    }
+
+    private double accuracy(float[][] trainFeatures, ImageBatch train, float[][] testFeatures, ImageBatch test,
+                            int classes) {
+        return SoftmaxRegression.fit(trainFeatures, train.labels(), classes, settings).accuracy(testFeatures, test.labels());
+    }
+}

@@ -1,0 +1,82 @@
+package org.acdit4j.evaluators.speed;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.acdit4j.framework.evaluation.EvaluationContext;
+import org.acdit4j.framework.evaluation.EvaluationResult;
+import org.acdit4j.framework.evaluation.Evaluator;
+import org.acdit4j.framework.evaluation.SamplingSettings;
+import org.acdit4j.framework.model.GenerativeModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sampling speed at the context's batch size, without and with the KV-cache: after {@code warmups} untimed
+ * calls, the median wall time of {@code repeats} timed {@code sample} calls, reported as seconds per image and
+ * images per second, plus the speed-up the cache gives.
+ */
+public final class SamplingSpeedEvaluator implements Evaluator {
+
+    public static final String NAME = "sampling-speed";
+    private static final Logger LOG = LoggerFactory.getLogger(SamplingSpeedEvaluator.class);
+
+    private final int warmups;
+    private final int repeats;
+
+    public SamplingSpeedEvaluator() {
+        this(1, 3);
+    }
+
+    public SamplingSpeedEvaluator(int warmups, int repeats) {
+        if (warmups < 0 || repeats < 1) {
+            throw new IllegalArgumentException("sampling speed needs warmups >= 0 and repeats >= 1, got "
+                    + warmups + " and " + repeats);
+        }
+        this.warmups = warmups;
+        this.repeats = repeats;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public EvaluationResult evaluate(EvaluationContext context) {
+        int batch = context.batchSize();
+        int[] labels = new int[batch];
+        for (int i = 0; i < batch; i++) {
+            labels[i] = i % context.dataset().geometry().classes();
+        }
+        Map<String, Double> metrics = new HashMap<>();
+        double withoutCache = medianSeconds(context.model(), context.sampling().withKvCache(false), labels, context.seed());
+        double withCache = medianSeconds(context.model(), context.sampling().withKvCache(true), labels, context.seed());
+        metrics.put(NAME + ".secondsPerImage", withoutCache / batch);
+        metrics.put(NAME + ".imagesPerSecond", batch / withoutCache);
+        metrics.put(NAME + ".secondsPerImage.kvCache", withCache / batch);
+        metrics.put(NAME + ".imagesPerSecond.kvCache", batch / withCache);
+        metrics.put(NAME + ".kvCacheSpeedup", withoutCache / withCache);
+        metrics.put(NAME + ".batch", (double) batch);
+        metrics.put(NAME + ".repeats", (double) repeats);
+        return new EvaluationResult(metrics, Map.of(NAME + ".settings", context.sampling().toString()), List.of());
+    }
+
+    private double medianSeconds(GenerativeModel model, SamplingSettings sampling, int[] labels, long seed) {
+        for (int w = 0; w < warmups; w++) {
+            model.sample(sampling.request(labels, seed));
+        }
+        double[] seconds = new double[repeats];
+        for (int r = 0; r < repeats; r++) {
+            long start = System.nanoTime();
+            model.sample(sampling.request(labels, seed + 1 + r));
+            seconds[r] = (System.nanoTime() - start) / 1e9;
+        }
+        Arrays.sort(seconds);
+        double median = repeats % 2 == 1 ? seconds[repeats / 2] : (seconds[repeats / 2 - 1] + seconds[repeats / 2]) / 2;
+        LOG.info("sampling {} images with kvCache={}: median {} s over {} repeats", labels.length, sampling.kvCache(),
+                median, repeats);
+        return median;
+    }
+}

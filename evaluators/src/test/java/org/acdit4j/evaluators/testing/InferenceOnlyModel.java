@@ -1,0 +1,58 @@
+package org.acdit4j.evaluators.testing;
+
+import java.nio.file.Path;
+import org.acdit4j.framework.data.Geometry;
+import org.acdit4j.framework.data.ImageBatch;
+import org.acdit4j.framework.model.GenerativeModel;
+import org.acdit4j.framework.model.SampleRequest;
+import org.acdit4j.framework.model.TrainStepResult;
+
+/** Base of the small test models: they sample and encode but do not train or checkpoint. */
+public abstract class InferenceOnlyModel implements GenerativeModel {
+
+    private final Geometry geometry;
+
+    protected InferenceOnlyModel(Geometry geometry) {
+        this.geometry = geometry;
+    }
+
+    @Override
+    public Geometry geometry() {
+        return geometry;
+    }
+
+    @Override
+    public TrainStepResult trainStep(ImageBatch batch) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not train");
+    }
+
+    @Override
+    public long parameterCount() {
+        return 0;
+    }
+
+    @Override
+    public double trainFlopsPerStep(int batchSize) {
+        return 0;
+    }
+
+    @Override
+    public double sampleFlopsPerImage(SampleRequest request) {
+        return 0;
+    }
+
+    @Override
+    public long step() {
+        return 0;
+    }
+
+    @Override
+    public void save(Path checkpoint) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no state to save");
+    }
+
+    @Override
+    public void restore(Path checkpoint) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no state to restore");
+    }
+}

@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import org.acdit4j.experiments.wiring.ApplicationModule;
 import org.acdit4j.experiments.wiring.GuiceCommandFactory;
+import org.acdit4j.framework.dsl.SpecException;
 import picocli.CommandLine;
 
 /** Entry point of the {@code acdit} CLI: builds the one injector, runs a command, maps errors to exit codes. */
@@ -27,7 +28,7 @@ public final class AcditMain {
         CommandLine commandLine = new CommandLine(AcditCommand.class, new GuiceCommandFactory(injector));
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             line.getErr().println("acdit: " + exception.getMessage());
-            return EXIT_FAILURE;
+            return exception instanceof SpecException || exception instanceof UsageException ? EXIT_USAGE : EXIT_FAILURE;
         });
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             exception.getCommandLine().getErr().println("acdit: " + exception.getMessage());

@@ -9,17 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 import org.acdit4j.framework.data.DataDirectory;
 import org.acdit4j.framework.data.DatasetFactory;
 import org.acdit4j.framework.data.MnistFamilyDatasetFactory;
 import org.acdit4j.framework.data.source.NpmTarballCache;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.nativeblas.NativeOpsHolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -68,8 +64,8 @@ public final class DoctorCommand implements Callable<Integer> {
 
         section(out, "nd4j");
         var info = Nd4j.getExecutioner().getEnvironmentInformation();
-        row(out, "backend", Nd4j.getBackend().getClass().getSimpleName() + " (nd4j " + nd4jVersion() + ")");
-        row(out, "natives", nativeBuildFeatures());
+        row(out, "backend", Nd4j.getBackend().getClass().getSimpleName() + " (nd4j " + BackendInfo.nd4jVersion() + ")");
+        row(out, "natives", BackendInfo.nativesJar() + "; built with " + String.join(", ", BackendInfo.nativeBuildFeatures()));
         row(out, "blas", info.get("blas.vendor") + ", " + info.get("blas.threads") + " thread(s)");
         row(out, "openmp threads", String.valueOf(info.get("omp.threads")));
 
@@ -125,74 +121,10 @@ public final class DoctorCommand implements Callable<Integer> {
         return fetched + ", " + parsed + "; " + family.splitDescription();
     }
 
-    private static String nativeBuildFeatures() {
-        String build = NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
-        List<String> features = new ArrayList<>();
-        for (String line : build.split("\\R")) {
-            if (line.startsWith("HAVE_")) {
-                features.add(line.substring("HAVE_".length()).toLowerCase(Locale.ROOT));
-            }
-        }
-        String natives = nativesJar();
-        return (natives.isEmpty() ? "" : natives + "; ") + "built with " + String.join(", ", features);
-    }
-
-    private static String nativesJar() {
-        for (Path entry : classpathEntries()) {
-            String name = entry.getFileName().toString();
-            if ((name.startsWith("nd4j-native-") || name.startsWith("nd4j-cuda-")) && !name.contains("preset")) {
-                if (name.contains("linux-") || name.contains("windows-") || name.contains("macosx-")) {
-                    return name;
-                }
-            }
-        }
-        return "";
-    }
-
-    private static String nd4jVersion() {
-        for (Path entry : classpathEntries()) {
-            String name = entry.getFileName().toString();
-            if (name.startsWith("nd4j-api-") && name.endsWith(".jar")) {
-                return name.substring("nd4j-api-".length(), name.length() - ".jar".length());
-            }
-        }
-        return "version unknown";
-    }
-
     private static String classpathSummary() {
-        List<Path> entries = classpathEntries();
+        List<Path> entries = BackendInfo.classpathEntries();
         long bytes = entries.stream().mapToLong(DoctorCommand::size).sum();
         return entries.size() + " entries, " + mib(bytes);
-    }
-
-    /** The classpath, including the manifest Class-Path of an executable jar. */
-    private static List<Path> classpathEntries() {
-        List<Path> entries = new ArrayList<>();
-        for (String element : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            Path path = Path.of(element).toAbsolutePath();
-            entries.add(path);
-            if (element.endsWith(".jar") && Files.isRegularFile(path)) {
-                entries.addAll(manifestClassPath(path));
-            }
-        }
-        return entries;
-    }
-
-    private static List<Path> manifestClassPath(Path jar) {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            Manifest manifest = file.getManifest();
-            String classPath = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
-            if (classPath == null) {
-                return List.of();
-            }
-            List<Path> entries = new ArrayList<>();
-            for (String relative : classPath.trim().split("\\s+")) {
-                entries.add(jar.getParent().resolve(relative));
-            }
-            return entries;
-        } catch (IOException e) {
-            return List.of();
-        }
     }
 
     private static String cpuInfoField(String field) {

@@ -2,6 +2,7 @@ package org.acdit4j.experiments.wiring;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.MapBinder;
+import org.acdit4j.experiments.definitions.BlockSizeTradeoff;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 
 /** Registers the experiments users can run by name. A new experiment is one class plus one line here. */
@@ -11,5 +12,6 @@ public final class ExperimentsModule extends AbstractModule {
     protected void configure() {
         MapBinder<String, ExperimentDefinition> experiments =
                 MapBinder.newMapBinder(binder(), String.class, ExperimentDefinition.class);
+        experiments.addBinding(BlockSizeTradeoff.NAME).toInstance(BlockSizeTradeoff.definition());
     }
 }

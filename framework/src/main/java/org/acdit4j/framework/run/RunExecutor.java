@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.acdit4j.framework.data.BatchStream;
 import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.data.DatasetFactory;
+import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.ModelFactory;
 import org.acdit4j.framework.model.SampleRequest;
@@ -106,11 +106,15 @@ public final class RunExecutor {
             }
             writeGrid(model, dataset, spec, plan.seed(), folder.samples().resolve("final.png"), trackedRun);
             Path evaluationDir = folder.root().resolve("evaluation");
-            Map<String, Double> metrics = new LinkedHashMap<>(evaluation.evaluate(model, dataset, spec, plan.seed(), evaluationDir));
+            EvaluationResult evaluated = evaluation.evaluate(model, dataset, spec, plan.seed(), evaluationDir);
+            Map<String, Double> metrics = new LinkedHashMap<>(evaluated.metrics());
+            trackedRun.setTags(evaluated.tags());
+            for (Path artifact : evaluated.artifacts()) {
+                trackedRun.logArtifact(artifact, "evaluation/" + artifact.getFileName());
+            }
             metrics.put("train.imagesSeen", (double) model.step() * spec.train().batch());
             metrics.put("train.flops", model.trainFlopsPerStep(spec.train().batch()) * model.step());
             metrics.forEach((key, value) -> trackedRun.logMetric(key, value, model.step()));
-            logArtifacts(trackedRun, evaluationDir, "evaluation");
             record = record.withMetrics(metrics).withStatus(RunStatusFile.FINISHED, now());
             folder.write(record);
             trackedRun.end(RunStatus.FINISHED);
@@ -202,17 +206,6 @@ public final class RunExecutor {
         params.put("seed", String.valueOf(plan.seed()));
         run.logParams(params);
         return run;
-    }
-
-    private static void logArtifacts(TrackedRun run, Path folder, String prefix) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                run.logArtifact(file, prefix + "/" + folder.relativize(file).toString().replace('\\', '/'));
-            }
-        }
     }
 
     private static <T> T lookup(Map<String, T> registry, String name, String key, String what) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.acdit4j.framework.data.DatasetFactory;
 import org.acdit4j.framework.data.SyntheticShapes;
+import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.model.GenerativeModel;
@@ -37,7 +38,8 @@ class RunExecutorTest {
 
     private RunExecutor executor(ModelFactory factory) {
         return new RunExecutor(datasets, Map.of("class-mean", factory),
-                (model, dataset, spec, seed, dir) -> Map.of("sample.mean", meanPixel(model)), tracker,
+                (model, dataset, spec, seed, dir) -> new EvaluationResult(
+                        Map.of("sample.mean", meanPixel(model)), Map.of("fid.featureNetwork", "abc"), List.of()), tracker,
                 Map.of("host", "test"), Clock.systemUTC());
     }
 

@@ -1,0 +1,71 @@
+package org.acdit4j.experiments.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.MapBinder;
+import com.google.inject.multibindings.ProvidesIntoMap;
+import com.google.inject.multibindings.StringMapKey;
+import java.util.Map;
+import org.acdit4j.evaluators.agreement.ClassAgreementEvaluator;
+import org.acdit4j.evaluators.features.FeatureNetworks;
+import org.acdit4j.evaluators.features.ShippedFeatureNetworks;
+import org.acdit4j.evaluators.fid.FidEvaluator;
+import org.acdit4j.evaluators.inception.InceptionScoreEvaluator;
+import org.acdit4j.evaluators.precisionrecall.PrecisionRecallEvaluator;
+import org.acdit4j.evaluators.probe.LinearProbeEvaluator;
+import org.acdit4j.evaluators.speed.SamplingSpeedEvaluator;
+import org.acdit4j.framework.evaluation.Evaluator;
+import org.acdit4j.framework.run.EvaluatorsStep;
+import org.acdit4j.framework.run.RunEvaluation;
+
+/** Registers the evaluators by name. A new evaluator is one class plus one {@code @ProvidesIntoMap} method here. */
+public final class EvaluatorsModule extends AbstractModule {
+
+    @Override
+    protected void configure() {
+        MapBinder.newMapBinder(binder(), String.class, Evaluator.class);
+        bind(FeatureNetworks.class).to(ShippedFeatureNetworks.class).in(Singleton.class);
+    }
+
+    @Provides
+    RunEvaluation runEvaluation(Map<String, Evaluator> evaluators) {
+        return new EvaluatorsStep(evaluators);
+    }
+
+    @ProvidesIntoMap
+    @StringMapKey("fid")
+    Evaluator fid(FeatureNetworks networks) {
+        return new FidEvaluator(networks);
+    }
+
+    @ProvidesIntoMap
+    @StringMapKey("precision-recall")
+    Evaluator precisionRecall(FeatureNetworks networks) {
+        return new PrecisionRecallEvaluator(networks);
+    }
+
+    @ProvidesIntoMap
+    @StringMapKey("inception-score")
+    Evaluator inceptionScore(FeatureNetworks networks) {
+        return new InceptionScoreEvaluator(networks);
+    }
+
+    @ProvidesIntoMap
+    @StringMapKey("class-agreement")
+    Evaluator classAgreement(FeatureNetworks networks) {
+        return new ClassAgreementEvaluator(networks);
+    }
+
+    @ProvidesIntoMap
+    @StringMapKey("linear-probe")
+    Evaluator linearProbe() {
+        return new LinearProbeEvaluator();
+    }
+
+    @ProvidesIntoMap
+    @StringMapKey("sampling-speed")
+    Evaluator samplingSpeed() {
+        return new SamplingSpeedEvaluator();
+    }
+}

@@ -1,0 +1,63 @@
+package org.acdit4j.framework.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.acdit4j.framework.data.Dataset;
+import org.acdit4j.framework.evaluation.EvaluationContext;
+import org.acdit4j.framework.evaluation.EvaluationResult;
+import org.acdit4j.framework.evaluation.Evaluator;
+import org.acdit4j.framework.evaluation.SamplingSettings;
+import org.acdit4j.framework.model.GenerativeModel;
+import org.acdit4j.framework.spec.ExperimentSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the spec's evaluators on the EMA weights. Sample-quality evaluators run once per guidance scale of
+ * {@code evaluate.guidances}, their metric keys suffixed {@code @cfg<scale>} ({@code fid@cfg1.5}); the others
+ * run once, at {@code sample.guidance}.
+ */
+public final class EvaluatorsStep implements RunEvaluation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EvaluatorsStep.class);
+    /** Evaluators whose result depends on the guidance scale of the samples. */
+    private static final Set<String> GUIDED = Set.of("fid", "precision-recall", "inception-score", "class-agreement");
+
+    private final Map<String, Evaluator> evaluators;
+
+    public EvaluatorsStep(Map<String, Evaluator> evaluators) {
+        this.evaluators = evaluators;
+    }
+
+    @Override
+    public EvaluationResult evaluate(GenerativeModel model, Dataset dataset, ExperimentSpec spec, long seed, Path outputDir) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        Map<String, String> tags = new LinkedHashMap<>();
+        List<Path> artifacts = new ArrayList<>();
+        for (String name : spec.evaluate().evaluators()) {
+            Evaluator evaluator = evaluators.get(name);
+            if (evaluator == null) {
+                throw new IllegalArgumentException("evaluate.evaluators: unknown evaluator '" + name + "'; known: "
+                        + String.join(", ", evaluators.keySet().stream().sorted().toList()));
+            }
+            List<Double> guidances = GUIDED.contains(name) ? spec.evaluate().guidances() : List.of(spec.sample().guidance());
+            for (double guidance : guidances) {
+                long start = System.nanoTime();
+                SamplingSettings sampling = new SamplingSettings(spec.sample().solver(), spec.sample().steps(), guidance,
+                        spec.sample().kvCache(), true);
+                EvaluationResult result = evaluator.evaluate(new EvaluationContext(model, dataset, sampling,
+                        spec.evaluate().samples(), spec.sample().batch(), seed));
+                String suffix = GUIDED.contains(name) ? "@cfg" + guidance : "";
+                result.metrics().forEach((key, value) -> metrics.put(key + suffix, value));
+                tags.putAll(result.tags());
+                artifacts.addAll(result.artifacts());
+                LOG.info("{}{}: {} in {} s", name, suffix, result.metrics(), String.format("%.1f", (System.nanoTime() - start) / 1e9));
+            }
+        }
+        return new EvaluationResult(metrics, tags, artifacts);
+    }
+}

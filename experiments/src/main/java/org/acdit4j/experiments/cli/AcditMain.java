@@ -2,12 +2,20 @@ package org.acdit4j.experiments.cli;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
 import org.acdit4j.experiments.wiring.ApplicationModule;
 import org.acdit4j.experiments.wiring.GuiceCommandFactory;
 import org.acdit4j.framework.dsl.SpecException;
 import picocli.CommandLine;
 
-/** Entry point of the {@code acdit} CLI: builds the one injector, runs a command, maps errors to exit codes. */
+/**
+ * Entry point of the {@code acdit} CLI: builds the one injector (the application's module plus any plugin
+ * module listed under {@code META-INF/services/com.google.inject.Module}), runs a command, maps errors to
+ * exit codes.
+ */
 public final class AcditMain {
 
     /** A run or task failed. */
@@ -24,7 +32,10 @@ public final class AcditMain {
 
     /** Runs the CLI and returns its exit code; the only caller of {@code System.exit} is {@link #main}. */
     public static int run(String... args) {
-        Injector injector = Guice.createInjector(new ApplicationModule(System.getenv()));
+        List<Module> modules = new ArrayList<>();
+        modules.add(new ApplicationModule(System.getenv()));
+        ServiceLoader.load(Module.class).forEach(modules::add);
+        Injector injector = Guice.createInjector(modules);
         CommandLine commandLine = new CommandLine(AcditCommand.class, new GuiceCommandFactory(injector));
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             line.getErr().println("acdit: " + exception.getMessage());

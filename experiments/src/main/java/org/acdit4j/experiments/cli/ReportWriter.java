@@ -32,7 +32,8 @@ public final class ReportWriter {
                 command, ConfigYaml.render(definition.resolvedValues(preset, overrides)), wallSeconds));
         if (parent != null) {
             for (Path file : files) {
-                parent.logArtifact(file, "report/" + output.relativize(file).toString().replace('\\', '/'));
+                Path folder = output.relativize(file).getParent();
+                parent.logArtifact(file, folder == null ? "report" : "report/" + folder.toString().replace('\\', '/'));
             }
         }
         System.out.println("report: " + output.resolve("REPORT.md") + " (" + files.size() + " files)");

@@ -61,6 +61,23 @@ class CliTest {
     }
 
     @Test
+    void listShowsTheExperimentsIncludingOnesFromPluginModules() {
+        Result result = acdit("list");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).containsPattern("block-size-tradeoff\\s+presets: quick, standard, paper, smoke")
+                .contains("plugin-example").contains("added by a plugin module");
+    }
+
+    @Test
+    void anUnknownExperimentIsAUsageError() {
+        Result result = acdit("run", "no-such-experiment");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("acdit: unknown experiment 'no-such-experiment'; known: block-size-tradeoff");
+    }
+
+    @Test
     void helpListsTheCommands() {
         Result result = acdit("--help");
 

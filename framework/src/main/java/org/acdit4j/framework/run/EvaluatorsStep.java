@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the spec's evaluators on the EMA weights. Sample-quality evaluators run once per guidance scale of
- * {@code evaluate.guidances}, their metric keys suffixed {@code @cfg<scale>} ({@code fid@cfg1.5}); the others
+ * {@code evaluate.guidances}, their metric keys suffixed {@code /cfg<scale>} ({@code fid/cfg1.5}); the others
  * run once, at {@code sample.guidance}.
  */
 public final class EvaluatorsStep implements RunEvaluation {
@@ -51,7 +51,7 @@ public final class EvaluatorsStep implements RunEvaluation {
                         spec.sample().kvCache(), true);
                 EvaluationResult result = evaluator.evaluate(new EvaluationContext(model, dataset, sampling,
                         spec.evaluate().samples(), spec.sample().batch(), seed));
-                String suffix = GUIDED.contains(name) ? "@cfg" + guidance : "";
+                String suffix = GUIDED.contains(name) ? "/cfg" + guidance : "";
                 result.metrics().forEach((key, value) -> metrics.put(key + suffix, value));
                 tags.putAll(result.tags());
                 artifacts.addAll(result.artifacts());

@@ -110,7 +110,7 @@ public final class RunExecutor {
             Map<String, Double> metrics = new LinkedHashMap<>(evaluated.metrics());
             trackedRun.setTags(evaluated.tags());
             for (Path artifact : evaluated.artifacts()) {
-                trackedRun.logArtifact(artifact, "evaluation/" + artifact.getFileName());
+                trackedRun.logArtifact(artifact, "evaluation");
             }
             metrics.put("train.imagesSeen", (double) model.step() * spec.train().batch());
             metrics.put("train.flops", model.trainFlopsPerStep(spec.train().batch()) * model.step());
@@ -190,7 +190,7 @@ public final class RunExecutor {
         SampleRequest request = new SampleRequest(labels, spec.sample().solver(), spec.sample().steps(),
                 spec.sample().guidance(), seed, spec.sample().kvCache(), true);
         ImageGrid.writePng(model.sample(request), classes, 2, file);
-        trackedRun.logArtifact(file, "samples/" + file.getFileName());
+        trackedRun.logArtifact(file, "samples");
     }
 
     private TrackedRun openTrackedRun(RunPlan plan, RunRecord record, String parentRunId, Map<String, String> values) {

@@ -77,7 +77,8 @@ class RunExecutorTest {
         assertThat(run.status).isEqualTo(RunStatus.FINISHED);
         assertThat(run.params).containsEntry("train.lr", "0.05").containsEntry("seed", "0");
         assertThat(run.metrics).contains("train.imagesSeen@40=640.0").anyMatch(line -> line.startsWith("train.loss@5="));
-        assertThat(run.artifacts).contains("samples/final.png");
+        assertThat(run.artifacts).contains("samples");
+        assertThat(run.tags).containsEntry("fid.featureNetwork", "abc");
     }
 
     @Test

@@ -1,0 +1,242 @@
+package org.acdit4j.experiments.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The main job end to end at a tiny size (synthetic shapes and MNIST digits, a one-layer model, a few
+ * steps): the real CLI in its own JVM, a child JVM per run, the embedded MLflow store, the report.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MainJobEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DATA_DIR = System.getProperty("acdit.test.dataDir");
+    /** Three MNIST runs whose metrics are deterministic (class agreement, losses); 12 steps each. */
+    private static final List<String> DETERMINISTIC = List.of("--preset", "smoke", "data.name=mnist", "data.size=32",
+            "model.patch=8", "sweep.grid.model.blockSize=16,4,1", "train.steps=12", "evaluate.evaluators=class-agreement",
+            "evaluate.guidances=1.5", "evaluate.samples=20", "track.checkpointEvery=3");
+
+    @TempDir
+    static Path work;
+
+    @Test
+    @Order(1)
+    void theSmokePresetProducesRunsAStoreAndAReport() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("smoke"));
+        int exit = AcditProcess.run(dir, dir.resolve("out.log"), "run", "block-size-tradeoff", "--preset", "smoke",
+                "--data-dir", DATA_DIR);
+
+        assertThat(exit).as(Files.readString(dir.resolve("out.log"))).isZero();
+        Path results = dir.resolve("results/block-size-tradeoff");
+        assertThat(results.resolve("summary.csv")).isRegularFile();
+        assertThat(Files.readAllLines(results.resolve("summary.csv"))).hasSize(3)
+                .allMatch(line -> line.startsWith("run,") || line.contains(",FINISHED,"));
+        assertThat(results.resolve("REPORT.md")).content().contains("sampling-speed.kvCacheSpeedup").contains("| runs | 2 finished of 2 |");
+        assertThat(results.resolve("loss-curves.png")).isRegularFile();
+        assertThat(results.resolve("samples/blockSize4-seed0.png")).isRegularFile();
+
+        Map<String, Map<String, String>> runsByName = mlflowRuns(dir.resolve("mlruns"));
+        assertThat(runsByName).containsOnlyKeys("block-size-tradeoff-sweep", "blockSize16-seed0", "blockSize4-seed0");
+        String parentId = runsByName.get("block-size-tradeoff-sweep").get("id");
+        assertThat(runsByName.get("blockSize4-seed0")).containsEntry("mlflow.parentRunId", parentId).containsEntry("status", "3");
+        assertThat(runsByName.get("block-size-tradeoff-sweep")).containsEntry("status", "3");
+        Path parentArtifacts = dir.resolve("mlruns").resolve(runsByName.get("block-size-tradeoff-sweep").get("experiment"))
+                .resolve(parentId).resolve("artifacts/report");
+        assertThat(parentArtifacts.resolve("REPORT.md")).isRegularFile();
+        assertThat(parentArtifacts.resolve("summary.csv")).isRegularFile();
+    }
+
+    @Test
+    @Order(2)
+    void aSweepKilledInItsSecondRunResumesToTheSameResultsAsAnUninterruptedOne() throws Exception {
+        Path straight = Files.createDirectories(work.resolve("straight"));
+        assertThat(runSweep(straight, "--workers", "1")).isZero();
+
+        Path killed = Files.createDirectories(work.resolve("killed"));
+        Process process = AcditProcess.start(killed, killed.resolve("first.log"), sweepArguments("--workers", "1"));
+        Path second = killed.resolve("runs/block-size-tradeoff/blockSize4-seed0");
+        waitFor(() -> stepOf(second) >= 4 && Files.isRegularFile(second.resolve("checkpoints/latest.ckpt")), process);
+        AcditProcess.killTree(process);
+        process.waitFor(30, TimeUnit.SECONDS);
+        JsonNode interrupted = JSON.readTree(second.resolve("run.json").toFile());
+        assertThat(interrupted.path("status").asText()).isEqualTo("RUNNING");
+        assertThat(killed.resolve("runs/block-size-tradeoff/blockSize1-seed0/run.json")).doesNotExist();
+
+        assertThat(runSweep(killed, "--workers", "1")).isZero();
+
+        String rerun = Files.readString(killed.resolve("out.log"));
+        assertThat(rerun).contains("[0] blockSize16-seed0: finished earlier, skipped");
+        JsonNode resumed = JSON.readTree(second.resolve("run.json").toFile());
+        assertThat(resumed.path("trackerRunId").asText()).isEqualTo(interrupted.path("trackerRunId").asText());
+        assertThat(Files.readString(second.resolve("train.log"))).contains("resumed from");
+        assertThat(deterministicColumns(killed)).isEqualTo(deterministicColumns(straight));
+        assertThat(finalLosses(killed)).isEqualTo(finalLosses(straight));
+    }
+
+    @Test
+    @Order(3)
+    void schedulerTasksRunAsSeparateProcessesGiveTheSameReportAsOneSequentialRun() throws Exception {
+        Path scattered = Files.createDirectories(work.resolve("scattered"));
+        assertThat(runSweep(scattered, "--emit", "slurm")).isZero();
+        assertThat(runSweep(scattered, "--emit", "k8s")).isZero();
+        Path sbatch = scattered.resolve("runs/block-size-tradeoff/slurm-array.sbatch");
+        Process syntax = new ProcessBuilder("bash", "-n", sbatch.toString()).redirectErrorStream(true).start();
+        assertThat(syntax.waitFor()).as(new String(syntax.getInputStream().readAllBytes())).isZero();
+        assertThat(Files.readString(sbatch)).contains("#SBATCH --array=0-2").contains("--only \"${SLURM_ARRAY_TASK_ID}\"");
+        Map<String, Object> job = new Yaml().load(Files.readString(scattered.resolve("runs/block-size-tradeoff/k8s-indexed-job.yaml")));
+        assertThat(job).containsEntry("kind", "Job");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> jobSpec = (Map<String, Object>) job.get("spec");
+        assertThat(jobSpec).containsEntry("completionMode", "Indexed").containsEntry("completions", 3);
+
+        List<Process> tasks = new ArrayList<>();
+        for (int index = 0; index < 3; index++) {
+            tasks.add(AcditProcess.start(scattered, scattered.resolve("task" + index + ".log"),
+                    sweepArguments("--only", String.valueOf(index), "--workers", "1")));
+        }
+        for (Process task : tasks) {
+            assertThat(task.waitFor(10, TimeUnit.MINUTES)).isTrue();
+            assertThat(task.exitValue()).isZero();
+        }
+        List<String> report = new ArrayList<>(List.of("report", "block-size-tradeoff"));
+        report.addAll(DETERMINISTIC);
+        assertThat(AcditProcess.run(scattered, scattered.resolve("report.log"), report.toArray(String[]::new))).isZero();
+
+        assertThat(deterministicColumns(scattered)).isEqualTo(deterministicColumns(work.resolve("straight")));
+        Map<String, Map<String, String>> runs = mlflowRuns(scattered.resolve("mlruns"));
+        assertThat(runs).containsOnlyKeys("block-size-tradeoff-sweep", "blockSize16-seed0", "blockSize4-seed0", "blockSize1-seed0");
+        String parentId = runs.get("block-size-tradeoff-sweep").get("id");
+        assertThat(runs.values()).filteredOn(run -> parentId.equals(run.get("mlflow.parentRunId"))).hasSize(3);
+    }
+
+    @Test
+    @Order(4)
+    void aDivergingRunFailsWithAReasonWhileTheNextProceeds() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("diverging"));
+        int exit = AcditProcess.run(dir, dir.resolve("out.log"), "run", "block-size-tradeoff", "--preset", "smoke",
+                "--data-dir", DATA_DIR, "--workers", "1", "sweep.grid.train.lr=1e9,1e-3", "sweep.grid.model.blockSize=4",
+                "train.gradClip=0");
+
+        String out = Files.readString(dir.resolve("out.log"));
+        assertThat(exit).as(out).isEqualTo(1);
+        assertThat(out).containsPattern("\\[0\\] blockSize4-lr1e9-seed0: FAILED in .* loss became (NaN|Infinity) at step \\d+")
+                .contains("[1] blockSize4-lr1e_3-seed0: FINISHED").contains("failed runs: blockSize4-lr1e9-seed0");
+    }
+
+    @Test
+    @Order(5)
+    void anUnknownOverrideKeyExitsTwoWithASuggestion() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("usage"));
+        int exit = AcditProcess.run(dir, dir.resolve("out.log"), "run", "block-size-tradeoff", "model.dept=6");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(Files.readString(dir.resolve("out.log")))
+                .contains("acdit: experiment 'block-size-tradeoff': model.dept: unknown key; did you mean model.depth?");
+        assertThat(dir.resolve("runs")).doesNotExist();
+        assertThat(dir.resolve("mlruns")).doesNotExist();
+    }
+
+    private static int runSweep(Path dir, String... extra) throws IOException, InterruptedException {
+        return AcditProcess.run(dir, dir.resolve("out.log"), sweepArguments(extra));
+    }
+
+    private static String[] sweepArguments(String... extra) {
+        List<String> arguments = new ArrayList<>(List.of("run", "block-size-tradeoff", "--data-dir", DATA_DIR));
+        arguments.addAll(List.of(extra));
+        arguments.addAll(DETERMINISTIC);
+        return arguments.toArray(String[]::new);
+    }
+
+    /** summary.csv without its timing columns. */
+    private static List<String> deterministicColumns(Path dir) throws IOException {
+        List<String> lines = Files.readAllLines(dir.resolve("results/block-size-tradeoff/summary.csv"));
+        List<String> header = List.of(lines.get(0).split(","));
+        List<String> kept = new ArrayList<>();
+        for (String line : lines) {
+            String[] cells = line.split(",", -1);
+            List<String> row = new ArrayList<>();
+            for (int i = 0; i < cells.length; i++) {
+                if (!header.get(i).contains("seconds") && !header.get(i).contains("PerSecond")) {
+                    row.add(cells[i]);
+                }
+            }
+            kept.add(String.join(",", row));
+        }
+        assertThat(header).contains("class-agreement/cfg1.5");
+        return kept;
+    }
+
+    private static Map<String, String> finalLosses(Path dir) throws IOException {
+        Map<String, String> losses = new TreeMap<>();
+        try (Stream<Path> runs = Files.list(dir.resolve("runs/block-size-tradeoff"))) {
+            for (Path run : runs.filter(Files::isDirectory).toList()) {
+                losses.put(run.getFileName().toString(), JSON.readTree(run.resolve("run.json").toFile()).path("lastLoss").asText());
+            }
+        }
+        return losses;
+    }
+
+    private static long stepOf(Path runFolder) {
+        try {
+            return Files.isRegularFile(runFolder.resolve("run.json"))
+                    ? JSON.readTree(runFolder.resolve("run.json").toFile()).path("step").asLong() : -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, Process process) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                AcditProcess.killTree(process);
+                throw new IllegalStateException("the condition was not reached while the sweep ran");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** run name → {id, experiment, status, tags…} read straight from the mlruns folders. */
+    private static Map<String, Map<String, String>> mlflowRuns(Path store) throws IOException {
+        Map<String, Map<String, String>> runs = new TreeMap<>();
+        try (Stream<Path> metas = Files.walk(store, 3)) {
+            for (Path meta : metas.filter(path -> path.getFileName().toString().equals("meta.yaml")
+                    && path.getNameCount() - store.getNameCount() == 3).toList()) {
+                Map<String, Object> fields = new Yaml().load(Files.readString(meta));
+                Path runDir = meta.getParent();
+                Map<String, String> run = new TreeMap<>();
+                run.put("id", String.valueOf(fields.get("run_id")));
+                run.put("experiment", String.valueOf(fields.get("experiment_id")));
+                run.put("status", String.valueOf(fields.get("status")));
+                Path tags = runDir.resolve("tags");
+                if (Files.isDirectory(tags)) {
+                    try (Stream<Path> files = Files.list(tags)) {
+                        for (Path tag : files.toList()) {
+                            run.put(tag.getFileName().toString(), Files.readString(tag));
+                        }
+                    }
+                }
+                runs.put(run.getOrDefault("mlflow.runName", run.get("id")), run);
+            }
+        }
+        return runs;
+    }
+}

@@ -89,6 +89,13 @@ class MainJobEndToEndTest {
         assertThat(Files.readString(second.resolve("train.log"))).contains("resumed from");
         assertThat(deterministicColumns(killed)).isEqualTo(deterministicColumns(straight));
         assertThat(finalLosses(killed)).isEqualTo(finalLosses(straight));
+
+        assertThat(AcditProcess.run(killed, killed.resolve("sample.log"), "sample", "--data-dir", DATA_DIR, "--checkpoint",
+                second.resolve("checkpoints/latest.ckpt").toString(), "--labels", "3,5,7", "--out", "grid.png")).isZero();
+        assertThat(Files.readString(killed.resolve("sample.log"))).contains("3 samples at step 12");
+        assertThat(javax.imageio.ImageIO.read(killed.resolve("grid.png").toFile()).getWidth()).isGreaterThan(3 * 32);
+        assertThat(AcditProcess.run(killed, killed.resolve("resume.log"), "resume", second.toString())).isZero();
+        assertThat(Files.readString(killed.resolve("resume.log"))).contains("blockSize4-seed0 already finished");
     }
 
     @Test

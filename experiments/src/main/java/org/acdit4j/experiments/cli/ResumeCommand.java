@@ -1,0 +1,53 @@
+package org.acdit4j.experiments.cli;
+
+import com.google.inject.Inject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.acdit4j.framework.run.ChildJvmLauncher;
+import org.acdit4j.framework.run.RunFolder;
+import org.acdit4j.framework.run.RunStatusFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code acdit resume <run-dir>}: continues one run from its last checkpoint, into the same tracker run. */
+@Command(name = "resume", mixinStandardHelpOptions = true,
+        description = "Resume one run folder from its last checkpoint (into the same tracker run).")
+public final class ResumeCommand implements Callable<Integer> {
+
+    private final ExperimentCatalog catalog;
+    private final GlobalOptions options;
+
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run folder, e.g. runs/block-size-tradeoff/blockSize16-seed0.")
+    Path runDir;
+
+    @Inject
+    ResumeCommand(ExperimentCatalog catalog, GlobalOptions options) {
+        this.catalog = catalog;
+        this.options = options;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        RunFolderPlan found = RunFolderPlan.of(runDir, catalog);
+        if (found.record().status() == RunStatusFile.FINISHED) {
+            System.out.println(found.record().run() + " already finished; nothing to resume");
+            return 0;
+        }
+        List<String> shared = new ArrayList<>(options.asArguments());
+        shared.removeAll(List.of("--runs-dir", options.runsDir().toString()));
+        shared.addAll(List.of("--runs-dir", runDir.toAbsolutePath().getParent().getParent().toString()));
+        if (found.preset() != null) {
+            shared.addAll(List.of("--preset", found.preset()));
+        }
+        shared.addAll(found.overrides());
+        RunFolder folder = new RunFolder(runDir.toAbsolutePath());
+        System.out.println("resuming " + found.plan().name() + " from step " + found.record().step() + "; log: " + folder.log());
+        int exit = new ChildJvmLauncher(AcditMain.class.getName(), List.of("execute-run", found.record().experiment()), shared)
+                .launch(found.plan(), folder, found.record().parentRunId());
+        RunStatusFile status = folder.record().map(record -> record.status()).orElse(RunStatusFile.FAILED);
+        System.out.println(found.plan().name() + ": " + status);
+        return exit == 0 && status == RunStatusFile.FINISHED ? 0 : AcditMain.EXIT_FAILURE;
+    }
+}

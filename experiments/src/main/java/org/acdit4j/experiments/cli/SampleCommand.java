@@ -1,0 +1,88 @@
+package org.acdit4j.experiments.cli;
+
+import com.google.inject.Inject;
+import com.google.inject.Provider;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.acdit4j.framework.data.Dataset;
+import org.acdit4j.framework.data.DatasetFactory;
+import org.acdit4j.framework.model.GenerativeModel;
+import org.acdit4j.framework.model.ModelFactory;
+import org.acdit4j.framework.model.SampleRequest;
+import org.acdit4j.framework.report.ImageGrid;
+import org.acdit4j.framework.spec.ExperimentSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code acdit sample --checkpoint C --labels 0,1 --guidance S --out grid.png}: samples from a trained run. */
+@Command(name = "sample", mixinStandardHelpOptions = true,
+        description = "Draw class-conditional samples from a run's checkpoint into a PNG grid.")
+public final class SampleCommand implements Callable<Integer> {
+
+    private final ExperimentCatalog catalog;
+    private final Provider<Map<String, DatasetFactory>> datasets;
+    private final Provider<Map<String, ModelFactory>> models;
+
+    @Option(names = "--checkpoint", required = true, paramLabel = "FILE",
+            description = "A checkpoint inside a run folder, e.g. runs/<experiment>/<run>/checkpoints/latest.ckpt.")
+    Path checkpoint;
+
+    @Option(names = "--labels", split = ",", paramLabel = "L", description = "Class labels, one image each (default: 0..9 twice).")
+    List<Integer> labels = List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+
+    @Option(names = "--guidance", paramLabel = "S", description = "Classifier-free guidance scale (default: the run's sample.guidance).")
+    Double guidance;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Solver steps per block (default: the run's sample.steps).")
+    Integer steps;
+
+    @Option(names = "--solver", paramLabel = "ddim|dpm-solver++", description = "Solver (default: the run's sample.solver).")
+    String solver;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Noise seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--no-kv-cache", description = "Recompute the prefix at every step instead of caching it.")
+    boolean noKvCache;
+
+    @Option(names = "--out", required = true, paramLabel = "PNG", description = "Output image.")
+    Path out;
+
+    @Inject
+    SampleCommand(ExperimentCatalog catalog, Provider<Map<String, DatasetFactory>> datasets,
+                  Provider<Map<String, ModelFactory>> models) {
+        this.catalog = catalog;
+        this.datasets = datasets;
+        this.models = models;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.isRegularFile(checkpoint)) {
+            throw new UsageException("--checkpoint " + checkpoint + " is not a file");
+        }
+        Path runDir = checkpoint.toAbsolutePath().getParent().getParent();
+        ExperimentSpec spec = RunFolderPlan.of(runDir, catalog).plan().spec();
+        Dataset dataset = datasets.get().get(spec.data().name()).open(spec.data());
+        for (int label : labels) {
+            if (label < 0 || label > dataset.geometry().classes()) {
+                throw new UsageException("--labels: " + label + " is outside 0.." + dataset.geometry().classes()
+                        + " (" + dataset.geometry().classes() + " = unconditional)");
+            }
+        }
+        GenerativeModel model = models.get().get(spec.model().name()).create(spec.model(), spec.train(), dataset.geometry(), 0);
+        model.restore(checkpoint);
+        SampleRequest request = new SampleRequest(labels.stream().mapToInt(Integer::intValue).toArray(),
+                solver == null ? spec.sample().solver() : solver, steps == null ? spec.sample().steps() : steps,
+                guidance == null ? spec.sample().guidance() : guidance, seed, !noKvCache, true);
+        long start = System.nanoTime();
+        ImageGrid.writePng(model.sample(request), Math.min(10, labels.size()), 2, out);
+        System.out.printf("wrote %s: %d samples at step %d in %.1f s%n", out, labels.size(), model.step(),
+                (System.nanoTime() - start) / 1e9);
+        return 0;
+    }
+}

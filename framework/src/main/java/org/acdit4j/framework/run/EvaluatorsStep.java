@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the spec's evaluators on the EMA weights. Sample-quality evaluators run once per guidance scale of
+ * Runs the spec's evaluators on the EMA weights; the sample-quality evaluators share one set of samples per
+ * guidance scale, the sampling-speed evaluator always samples afresh. Sample-quality evaluators run once per guidance scale of
  * {@code evaluate.guidances}, their metric keys suffixed {@code /cfg<scale>} ({@code fid/cfg1.5}); the others
  * run once, at {@code sample.guidance}.
  */
@@ -38,6 +39,7 @@ public final class EvaluatorsStep implements RunEvaluation {
         Map<String, Double> metrics = new LinkedHashMap<>();
         Map<String, String> tags = new LinkedHashMap<>();
         List<Path> artifacts = new ArrayList<>();
+        GenerativeModel shared = new MemoizedSamples(model);
         for (String name : spec.evaluate().evaluators()) {
             Evaluator evaluator = evaluators.get(name);
             if (evaluator == null) {
@@ -49,7 +51,8 @@ public final class EvaluatorsStep implements RunEvaluation {
                 long start = System.nanoTime();
                 SamplingSettings sampling = new SamplingSettings(spec.sample().solver(), spec.sample().steps(), guidance,
                         spec.sample().kvCache(), true);
-                EvaluationResult result = evaluator.evaluate(new EvaluationContext(model, dataset, sampling,
+                EvaluationResult result = evaluator.evaluate(new EvaluationContext(GUIDED.contains(name) ? shared : model,
+                        dataset, sampling,
                         spec.evaluate().samples(), spec.sample().batch(), seed));
                 String suffix = GUIDED.contains(name) ? "/cfg" + guidance : "";
                 result.metrics().forEach((key, value) -> metrics.put(key + suffix, value));

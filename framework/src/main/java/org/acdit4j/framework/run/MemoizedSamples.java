@@ -1,0 +1,84 @@
+package org.acdit4j.framework.run;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.acdit4j.framework.data.Geometry;
+import org.acdit4j.framework.data.ImageBatch;
+import org.acdit4j.framework.model.GenerativeModel;
+import org.acdit4j.framework.model.SampleRequest;
+import org.acdit4j.framework.model.TrainStepResult;
+
+/**
+ * A view of a trained model that draws each distinct sample request once, so FID, precision/recall, the IS
+ * analogue and class agreement at one guidance scale share the same generated images (sampling is
+ * deterministic for a request, so this changes no metric, only the time). Training through it is refused.
+ */
+final class MemoizedSamples implements GenerativeModel {
+
+    private record Key(List<Integer> labels, String solver, int steps, double guidance, long seed, boolean kvCache,
+                       boolean ema) {
+    }
+
+    private final GenerativeModel model;
+    private final Map<Key, ImageBatch> drawn = new HashMap<>();
+
+    MemoizedSamples(GenerativeModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public ImageBatch sample(SampleRequest request) {
+        Key key = new Key(Arrays.stream(request.labels()).boxed().toList(), request.solver(), request.steps(),
+                request.guidance(), request.seed(), request.kvCache(), request.ema());
+        return drawn.computeIfAbsent(key, ignored -> model.sample(request));
+    }
+
+    @Override
+    public Geometry geometry() {
+        return model.geometry();
+    }
+
+    @Override
+    public TrainStepResult trainStep(ImageBatch batch) {
+        throw new UnsupportedOperationException("evaluation does not train");
+    }
+
+    @Override
+    public float[][] encode(ImageBatch images) {
+        return model.encode(images);
+    }
+
+    @Override
+    public long parameterCount() {
+        return model.parameterCount();
+    }
+
+    @Override
+    public double trainFlopsPerStep(int batchSize) {
+        return model.trainFlopsPerStep(batchSize);
+    }
+
+    @Override
+    public double sampleFlopsPerImage(SampleRequest request) {
+        return model.sampleFlopsPerImage(request);
+    }
+
+    @Override
+    public long step() {
+        return model.step();
+    }
+
+    @Override
+    public void save(Path checkpoint) throws IOException {
+        model.save(checkpoint);
+    }
+
+    @Override
+    public void restore(Path checkpoint) {
+        throw new UnsupportedOperationException("evaluation does not restore");
+    }
+}

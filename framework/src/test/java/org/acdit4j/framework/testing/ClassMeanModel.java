@@ -19,7 +19,7 @@ import org.acdit4j.framework.model.TrainStepResult;
  * the batch; samples are the class mean plus seeded noise. A huge learning rate makes it diverge, as
  * a real model would.
  */
-public final class ClassMeanModel implements GenerativeModel {
+public class ClassMeanModel implements GenerativeModel {
 
     /** Registers as a model factory. */
     public static final ModelFactory FACTORY = (model, train, geometry, seed) -> new ClassMeanModel(geometry, train.lr());

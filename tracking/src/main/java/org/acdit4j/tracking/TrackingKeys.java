@@ -1,5 +1,7 @@
 package org.acdit4j.tracking;
 
+import java.util.Map;
+
 import java.util.regex.Pattern;
 
 /**
@@ -81,5 +83,21 @@ public final class TrackingKeys {
                     + " characters; at most " + limit + " are allowed");
         }
         return value;
+    }
+
+    /** Checks every key and value of a params map. */
+    public static void requireValidParams(Map<String, String> params) {
+        params.forEach((key, value) -> {
+            requireValidKey("param", key);
+            requireParamValue(key, value);
+        });
+    }
+
+    /** Checks every key and value of a tags map. */
+    public static void requireValidTags(Map<String, String> tags) {
+        tags.forEach((key, value) -> {
+            requireValidKey("tag", key);
+            requireTagValue(key, value);
+        });
     }
 }

@@ -58,10 +58,7 @@ final class MlrunsRun implements TrackedRun {
     @Override
     public synchronized void logParams(Map<String, String> params) {
         requireOpen();
-        params.forEach((key, value) -> {
-            TrackingKeys.requireValidKey("param", key);
-            TrackingKeys.requireParamValue(key, value);
-        });
+        TrackingKeys.requireValidParams(params);
         store.lock().run(() -> params.forEach(this::writeParam));
     }
 
@@ -81,10 +78,7 @@ final class MlrunsRun implements TrackedRun {
     @Override
     public synchronized void setTags(Map<String, String> tags) {
         requireOpen();
-        tags.forEach((key, value) -> {
-            TrackingKeys.requireValidKey("tag", key);
-            TrackingKeys.requireTagValue(key, value);
-        });
+        TrackingKeys.requireValidTags(tags);
         store.lock().run(() -> {
             writeTags(runDir, tags);
             String runName = tags.get(RunSource.RUN_NAME);

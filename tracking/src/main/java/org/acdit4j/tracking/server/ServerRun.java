@@ -75,10 +75,7 @@ final class ServerRun implements TrackedRun {
     @Override
     public synchronized void logParams(Map<String, String> params) {
         requireOpen();
-        params.forEach((key, value) -> {
-            TrackingKeys.requireValidKey("param", key);
-            TrackingKeys.requireParamValue(key, value);
-        });
+        TrackingKeys.requireValidParams(params);
         pendingParams.putAll(params);
         deliver(false);
     }
@@ -86,10 +83,7 @@ final class ServerRun implements TrackedRun {
     @Override
     public synchronized void setTags(Map<String, String> tags) {
         requireOpen();
-        tags.forEach((key, value) -> {
-            TrackingKeys.requireValidKey("tag", key);
-            TrackingKeys.requireTagValue(key, value);
-        });
+        TrackingKeys.requireValidTags(tags);
         pendingTags.putAll(tags);
         deliver(false);
     }

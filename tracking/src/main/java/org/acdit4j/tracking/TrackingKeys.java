@@ -1,7 +1,6 @@
 package org.acdit4j.tracking;
 
 import java.util.Map;
-
 import java.util.regex.Pattern;
 
 /**

@@ -109,7 +109,8 @@ public final class AcditGraph {
         SDVariable prediction = g.finalLayer(hn, siluC, n, b).rename(PREDICTION);      // (n·Ln, P)
         SDVariable eps = g.tokensIn(EPS);                                              // (n·Ln, P)
         SDVariable weight = g.sd.placeHolder(LOSS_WEIGHT, config.dataType(), -1, 1);   // (n·Ln, 1)
-        SDVariable err = g.sd.math.square(prediction.sub(eps)).mul(weight);            // (n·Ln, P)
+        SDVariable diff = prediction.sub(eps);                                        // (n·Ln, P)
+        SDVariable err = diff.mul(diff).mul(weight);                                   // (n·Ln, P)
         SDVariable loss = err.mean().rename(LOSS);                                     // ()
         loss.markAsLoss();
         return g.sd;
@@ -269,7 +270,7 @@ public final class AcditGraph {
         /** GELU(tanh) MLP: (R, D) → (R, D). */
         SDVariable mlp(int l, SDVariable x) {
             SDVariable u = x.mmul(w(AcditWeights.layer(l, "fc1_w"))).add(w(AcditWeights.layer(l, "fc1_b"))); // (R, M)
-            SDVariable inner = u.mul(sd.math.square(u).mul(0.044715).add(1.0)).mul(Math.sqrt(2.0 / Math.PI)); // (R, M)
+            SDVariable inner = u.mul(u.mul(u).mul(0.044715).add(1.0)).mul(Math.sqrt(2.0 / Math.PI)); // (R, M)
             SDVariable g = u.mul(0.5).mul(sd.math.tanh(inner).add(1.0));                    // (R, M)
             return g.mmul(w(AcditWeights.layer(l, "fc2_w"))).add(w(AcditWeights.layer(l, "fc2_b"))); // (R, D)
         }

@@ -3,7 +3,6 @@ package org.acdit4j.model.graph;
 import org.acdit4j.model.AcditConfig;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -274,10 +273,5 @@ public final class AcditGraph {
             SDVariable g = u.mul(0.5).mul(sd.math.tanh(inner).add(1.0));                    // (R, M)
             return g.mmul(w(AcditWeights.layer(l, "fc2_w"))).add(w(AcditWeights.layer(l, "fc2_b"))); // (R, D)
         }
-    }
-
-    /** The data type of every placeholder. */
-    public DataType dataType() {
-        return config.dataType();
     }
 }

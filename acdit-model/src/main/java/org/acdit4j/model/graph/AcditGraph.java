@@ -82,10 +82,10 @@ public final class AcditGraph {
         SDVariable siluC = g.condition(n);                                             // (n·N, D)
         SDVariable cosN = g.constant("cos_noised", ropeTable(true, 0, ln));            // (Ln, 1, hd)
         SDVariable sinN = g.constant("sin_noised", ropeTable(false, 0, ln));           // (Ln, 1, hd)
-        SDVariable hc = null;
-        SDVariable cosC = null;
-        SDVariable sinC = null;
-        SDVariable maskCc = null;
+        SDVariable hc = null;                                                          // (n·Lc, D) when N > 1
+        SDVariable cosC = null;                                                        // (Lc, 1, hd)
+        SDVariable sinC = null;                                                        // (Lc, 1, hd)
+        SDVariable maskCc = null;                                                      // (Lc, Lc)
         if (lc > 0) {
             SDVariable clean = g.tokensIn(CLEAN);                                      // (n·Lc, P)
             hc = clean.mmul(g.w("x_embed_w"));                                         // (n·Lc, D)
@@ -93,7 +93,7 @@ public final class AcditGraph {
             sinC = g.constant("sin_clean", ropeTable(false, 0, lc));                   // (Lc, 1, hd)
             maskCc = g.constant("mask_cc", Nd4j.create(scam.cleanToClean()).castTo(config.dataType())); // (Lc, Lc)
         }
-        SDVariable maskN = lc > 0
+        SDVariable maskN = lc > 0                                                      // (Ln, Lc+Ln)
                 ? g.constant("mask_n", Nd4j.create(scam.noisedToAll()).castTo(config.dataType())) // (Ln, Lc+Ln)
                 : null;
         for (int l = 0; l < config.depth(); l++) {
@@ -245,7 +245,7 @@ public final class AcditGraph {
             SDVariable rows = RmsNorm.apply(sd, x.reshape(-1, hd), w(gain));               // (n·lq·H, hd)
             SDVariable y = rows.reshape(-1, lq, config.heads(), hd);                        // (n, lq, H, hd)
             if (rope.enabled()) {
-                SDVariable r = sd.hasVariable("rope_rotation") ? sd.getVariable("rope_rotation")
+                SDVariable r = sd.hasVariable("rope_rotation") ? sd.getVariable("rope_rotation") // (hd, hd)
                         : sd.constant("rope_rotation", Nd4j.create(rope.rotation()).castTo(config.dataType())); // (hd, hd)
                 SDVariable rot = rows.mmul(r).reshape(-1, lq, config.heads(), hd);          // (n, lq, H, hd)
                 y = y.mul(cos).add(rot.mul(sin));                                           // (n, lq, H, hd)

@@ -3,7 +3,6 @@ package org.acdit4j.model.graph;
 import org.acdit4j.model.AcditConfig;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -83,10 +82,10 @@ public final class AcditGraph {
         SDVariable siluC = g.condition(n);                                             // (n·N, D)
         SDVariable cosN = g.constant("cos_noised", ropeTable(true, 0, ln));            // (Ln, 1, hd)
         SDVariable sinN = g.constant("sin_noised", ropeTable(false, 0, ln));           // (Ln, 1, hd)
-        SDVariable hc = null;
-        SDVariable cosC = null;
-        SDVariable sinC = null;
-        SDVariable maskCc = null;
+        SDVariable hc = null;                                                          // (n·Lc, D) when N > 1
+        SDVariable cosC = null;                                                        // (Lc, 1, hd)
+        SDVariable sinC = null;                                                        // (Lc, 1, hd)
+        SDVariable maskCc = null;                                                      // (Lc, Lc)
         if (lc > 0) {
             SDVariable clean = g.tokensIn(CLEAN);                                      // (n·Lc, P)
             hc = clean.mmul(g.w("x_embed_w"));                                         // (n·Lc, D)
@@ -94,7 +93,7 @@ public final class AcditGraph {
             sinC = g.constant("sin_clean", ropeTable(false, 0, lc));                   // (Lc, 1, hd)
             maskCc = g.constant("mask_cc", Nd4j.create(scam.cleanToClean()).castTo(config.dataType())); // (Lc, Lc)
         }
-        SDVariable maskN = lc > 0
+        SDVariable maskN = lc > 0                                                      // (Ln, Lc+Ln)
                 ? g.constant("mask_n", Nd4j.create(scam.noisedToAll()).castTo(config.dataType())) // (Ln, Lc+Ln)
                 : null;
         for (int l = 0; l < config.depth(); l++) {
@@ -109,7 +108,8 @@ public final class AcditGraph {
         SDVariable prediction = g.finalLayer(hn, siluC, n, b).rename(PREDICTION);      // (n·Ln, P)
         SDVariable eps = g.tokensIn(EPS);                                              // (n·Ln, P)
         SDVariable weight = g.sd.placeHolder(LOSS_WEIGHT, config.dataType(), -1, 1);   // (n·Ln, 1)
-        SDVariable err = g.sd.math.square(prediction.sub(eps)).mul(weight);            // (n·Ln, P)
+        SDVariable diff = prediction.sub(eps);                                        // (n·Ln, P)
+        SDVariable err = diff.mul(diff).mul(weight);                                   // (n·Ln, P)
         SDVariable loss = err.mean().rename(LOSS);                                     // ()
         loss.markAsLoss();
         return g.sd;
@@ -245,7 +245,7 @@ public final class AcditGraph {
             SDVariable rows = RmsNorm.apply(sd, x.reshape(-1, hd), w(gain));               // (n·lq·H, hd)
             SDVariable y = rows.reshape(-1, lq, config.heads(), hd);                        // (n, lq, H, hd)
             if (rope.enabled()) {
-                SDVariable r = sd.hasVariable("rope_rotation") ? sd.getVariable("rope_rotation")
+                SDVariable r = sd.hasVariable("rope_rotation") ? sd.getVariable("rope_rotation") // (hd, hd)
                         : sd.constant("rope_rotation", Nd4j.create(rope.rotation()).castTo(config.dataType())); // (hd, hd)
                 SDVariable rot = rows.mmul(r).reshape(-1, lq, config.heads(), hd);          // (n, lq, H, hd)
                 y = y.mul(cos).add(rot.mul(sin));                                           // (n, lq, H, hd)
@@ -269,14 +269,9 @@ public final class AcditGraph {
         /** GELU(tanh) MLP: (R, D) → (R, D). */
         SDVariable mlp(int l, SDVariable x) {
             SDVariable u = x.mmul(w(AcditWeights.layer(l, "fc1_w"))).add(w(AcditWeights.layer(l, "fc1_b"))); // (R, M)
-            SDVariable inner = u.mul(sd.math.square(u).mul(0.044715).add(1.0)).mul(Math.sqrt(2.0 / Math.PI)); // (R, M)
+            SDVariable inner = u.mul(u.mul(u).mul(0.044715).add(1.0)).mul(Math.sqrt(2.0 / Math.PI)); // (R, M)
             SDVariable g = u.mul(0.5).mul(sd.math.tanh(inner).add(1.0));                    // (R, M)
             return g.mmul(w(AcditWeights.layer(l, "fc2_w"))).add(w(AcditWeights.layer(l, "fc2_b"))); // (R, D)
         }
-    }
-
-    /** The data type of every placeholder. */
-    public DataType dataType() {
-        return config.dataType();
     }
 }

@@ -162,7 +162,8 @@ public final class AcditNetwork {
         return feed;
     }
 
-    private SameDiff training() {
+    /** The training graph (built on first use). */
+    public SameDiff training() {
         if (training == null) {
             training = graph.training();
         }

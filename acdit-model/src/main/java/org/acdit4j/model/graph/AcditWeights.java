@@ -77,7 +77,7 @@ public final class AcditWeights {
     public void randomize(HostRandom random, double std) {
         for (Map.Entry<String, INDArray> e : params.entrySet()) {
             boolean gain = e.getKey().endsWith("norm") || e.getKey().endsWith("norm1") || e.getKey().endsWith("norm2");
-            INDArray a = e.getValue();
+            INDArray a = e.getValue();                                         // parameter shape
             double[] v = new double[(int) a.length()];
             for (int i = 0; i < v.length; i++) {
                 v[i] = (gain ? 1.0 : 0.0) + std * random.nextGaussian();
@@ -103,7 +103,7 @@ public final class AcditWeights {
     }
 
     private void xavier(String name, HostRandom random) {
-        INDArray a = params.get(name);
+        INDArray a = params.get(name);                                         // (fan_in, fan_out)
         double limit = Math.sqrt(6.0 / (a.size(0) + a.size(1)));
         fill(a, () -> (2 * random.nextDouble() - 1) * limit);
     }

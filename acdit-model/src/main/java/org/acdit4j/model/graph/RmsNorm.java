@@ -13,7 +13,7 @@ final class RmsNorm {
 
     /** x: (R, F), gain: (F) → (R, F). */
     static SDVariable apply(SameDiff sd, SDVariable x, SDVariable gain) {
-        SDVariable ms = sd.math.square(x).mean(true, 1);             // (R, 1)
+        SDVariable ms = x.mul(x).mean(true, 1);                      // (R, 1)
         SDVariable inv = sd.math.rsqrt(ms.add(EPS));                  // (R, 1)
         return x.mul(inv).mul(gain);                                  // (R, F)
     }

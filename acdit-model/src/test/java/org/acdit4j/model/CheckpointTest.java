@@ -1,0 +1,80 @@
+package org.acdit4j.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.acdit4j.framework.data.ImageBatch;
+import org.acdit4j.framework.model.SampleRequest;
+import org.acdit4j.framework.spec.TrainSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+
+class CheckpointTest {
+
+    private static final TrainSpec TRAIN = new TrainSpec(20, 4, 1e-3, 0.9, 0.999, 0.01, 1.0, "wsd", 2, 0.5, 0.9, "min-snr");
+
+    private static AcditModel fresh(long seed) {
+        return TinyModels.model(TinyModels.spec(4, "square"), TRAIN, TinyModels.GRID_8, seed, DataType.FLOAT);
+    }
+
+    @Test
+    void saveThenRestoreGivesIdenticalOutputs(@TempDir Path dir) throws Exception {
+        AcditModel a = fresh(1);
+        ImageBatch batch = TinyModels.randomBatch(TinyModels.GRID_8, 4, 2);
+        for (int i = 0; i < 3; i++) {
+            a.trainStep(batch);
+        }
+        Path file = dir.resolve("model.ckpt");
+        a.save(file);
+        AcditModel b = fresh(99);
+        b.restore(file);
+        assertThat(b.step()).isEqualTo(3);
+        SampleRequest req = new SampleRequest(new int[] {0, 1}, "ddim", 2, 1.5, 4, true, true);
+        assertThat(b.sample(req).pixels()).containsExactly(a.sample(req).pixels());
+        assertThat(b.encode(batch)).isDeepEqualTo(a.encode(batch));
+        assertThat(Files.list(dir).count()).isEqualTo(1);   // no temporary file left behind
+    }
+
+    @Test
+    void resumingEqualsTrainingStraightThrough(@TempDir Path dir) throws Exception {
+        ImageBatch batch = TinyModels.randomBatch(TinyModels.GRID_8, 4, 2);
+        AcditModel straight = fresh(1);
+        for (int i = 0; i < 6; i++) {
+            straight.trainStep(batch);
+        }
+        AcditModel first = fresh(1);
+        for (int i = 0; i < 3; i++) {
+            first.trainStep(batch);
+        }
+        Path file = dir.resolve("half.ckpt");
+        first.save(file);
+        AcditModel resumed = fresh(42);
+        resumed.restore(file);
+        double last = 0;
+        for (int i = 0; i < 3; i++) {
+            last = resumed.trainStep(batch).loss();
+        }
+        assertThat(resumed.step()).isEqualTo(6);
+        SampleRequest req = new SampleRequest(new int[] {2}, "dpm++2m", 2, 1.0, 4, true, true);
+        float[] expected = straight.sample(req).pixels();
+        float[] actual = resumed.sample(req).pixels();
+        assertThat(KvCacheEquivalenceTest.maxAbsDiff(actual, expected)).isLessThan(1e-5);
+        assertThat(last).isFinite();
+        AcditModel differentSeed = fresh(2);
+        for (int i = 0; i < 6; i++) {
+            differentSeed.trainStep(batch);
+        }
+        assertThat(KvCacheEquivalenceTest.maxAbsDiff(differentSeed.sample(req).pixels(), expected)).isGreaterThan(1e-3);
+    }
+
+    @Test
+    void restoringIntoAnotherConfigurationFails(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("m.ckpt");
+        fresh(1).save(file);
+        AcditModel other = TinyModels.model(TinyModels.spec(1, "square"), TRAIN, TinyModels.GRID_8, 1, DataType.FLOAT);
+        assertThatThrownBy(() -> other.restore(file)).hasMessageContaining("was written for");
+    }
+}

@@ -1,0 +1,43 @@
+package org.acdit4j.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.acdit4j.framework.data.ImageBatch;
+import org.acdit4j.framework.model.SampleRequest;
+import org.acdit4j.framework.spec.ModelSpec;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+
+class EncodeAndAblationTest {
+
+    @Test
+    void encodeGivesOneMeanPooledVectorPerImageAndLayer() {
+        AcditModel model = TinyModels.model(TinyModels.spec(4, "square"), TinyModels.train(), TinyModels.GRID_8, 1,
+                DataType.FLOAT);
+        model.randomizeWeights(2, 0.3);
+        ImageBatch batch = TinyModels.randomBatch(TinyModels.GRID_8, 3, 5);
+        float[][] last = model.encode(batch);
+        float[][] first = model.encode(batch, 0);
+        assertThat(last).hasNumberOfRows(3);
+        assertThat(last[0]).hasSize(32);
+        assertThat(KvCacheEquivalenceTest.maxAbsDiff(last[0], last[1])).isGreaterThan(1e-4);
+        assertThat(KvCacheEquivalenceTest.maxAbsDiff(last[0], first[0])).isGreaterThan(1e-4);
+        // the clean stream ignores labels: relabelled images give the same features
+        ImageBatch relabelled = new ImageBatch(batch.geometry(), batch.pixels(), new int[] {2, 2, 2});
+        assertThat(model.encode(relabelled)).isDeepEqualTo(last);
+    }
+
+    @Test
+    void noisyContextAndOtherRopeModesTrainAndSample() {
+        for (String[] variant : new String[][] {{"noisy", "multi-axis"}, {"clean", "1d"}, {"clean", "none"}}) {
+            ModelSpec spec = new ModelSpec("acdit", 32, 1, 2, 2, 4, "square", variant[1], variant[0], 0.1, 2);
+            AcditModel model = TinyModels.model(spec, TinyModels.train(), TinyModels.GRID_8, 1, DataType.FLOAT);
+            double loss = model.trainStep(TinyModels.randomBatch(TinyModels.GRID_8, 4, 1)).loss();
+            assertThat(loss).as(String.join("/", variant)).isFinite().isPositive();
+            model.randomizeWeights(4, 0.3);
+            float[] a = model.sample(new SampleRequest(new int[] {0, 1}, "ddim", 2, 1.0, 9, true, false)).pixels();
+            float[] b = model.sample(new SampleRequest(new int[] {0, 1}, "ddim", 2, 1.0, 9, false, false)).pixels();
+            assertThat(KvCacheEquivalenceTest.maxAbsDiff(a, b)).as(String.join("/", variant)).isLessThan(1e-3);
+        }
+    }
+}

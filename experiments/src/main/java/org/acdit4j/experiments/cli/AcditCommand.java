@@ -7,7 +7,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "acdit", mixinStandardHelpOptions = true, version = "acdit4j 0.1.0",
         description = "ACDiT experiments on SameDiff: train, sample, evaluate and track the AR <-> diffusion trade-off.",
         subcommands = {ListCommand.class, RunCommand.class, ResumeCommand.class, SampleCommand.class, ReportCommand.class,
-            RunsCommand.class, DoctorCommand.class,
+            RunsCommand.class, BenchCommand.class, DoctorCommand.class,
             DataCommand.class, ExecuteRunCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a run or task failed", "2:usage or configuration error"})

@@ -78,6 +78,14 @@ class CliTest {
     }
 
     @Test
+    void anUnknownBenchmarkSettingIsAUsageError() {
+        Result result = acdit("bench", "speed=fast");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("acdit: unknown benchmark argument speed=fast; known keys:");
+    }
+
+    @Test
     void helpListsTheCommands() {
         Result result = acdit("--help");
 

@@ -30,7 +30,7 @@ class SamplingSpeedEvaluatorTest {
         assertThat(perImageCached * result.metric("sampling-speed.imagesPerSecond.kvCache")).isCloseTo(1.0, within(1e-9));
         // without the cache each of the 32 steps re-projects every earlier row (~10x the arithmetic); the margin
         // is loose because the build machine is shared and the JIT warms up during the first calls
-        assertThat(result.metric("sampling-speed.kvCacheSpeedup")).as(result.metrics().toString()).isGreaterThan(1.5);
+        assertThat(result.metric("sampling-speed.kvCacheSpeedup")).as(result.metrics().toString()).isGreaterThan(1.3);
         assertThat(result.metric("sampling-speed.batch")).isEqualTo(16.0);
         assertThat(result.metric("sampling-speed.repeats")).isEqualTo(7.0);
         assertThat(model.sample(sampling.request(new int[] {1, 2, 3}, 4)).pixels())

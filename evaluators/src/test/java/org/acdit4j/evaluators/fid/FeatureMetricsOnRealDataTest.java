@@ -84,14 +84,15 @@ class FeatureMetricsOnRealDataTest {
         LOG.info("precision/recall (fashion-mnist, {} samples, k = 3): real {} / {}, noise {} / {}", SAMPLES,
                 real.metric("precision"), real.metric("recall"), noise.metric("precision"), noise.metric("recall"));
 
-        // with k = 3 and 2,000 points in 128 dimensions, two samples of the real distribution cover each other ~80%
-        assertThat(real.metric("precision")).isGreaterThan(0.75);
-        assertThat(real.metric("recall")).isGreaterThan(0.75);
-        // noise covers almost none of the real manifold ...
+        // with k = 3 and 2,000 points in 128 dimensions, two samples of the real distribution cover each other ~85%
+        assertThat(real.metric("precision")).isGreaterThan(0.8);
+        assertThat(real.metric("recall")).isGreaterThan(0.8);
+        // noise covers none of the real manifold ...
         assertThat(noise.metric("recall")).isLessThan(0.05);
-        // ... but the real k-NN balls (the large ones around outliers) swallow ~40% of the noise features:
-        // the known weakness of k-NN precision (Naeem et al. 2020), see docs/EVALUATORS.md
-        assertThat(noise.metric("precision")).isLessThan(real.metric("precision") - 0.25);
+        // ... but its features collapse into one small region that large real k-NN balls (around outliers) contain:
+        // precision alone does not reject it (the known weakness of k-NN precision, Naeem et al. 2020; see
+        // docs/EVALUATORS.md), only less often than real images
+        assertThat(noise.metric("precision")).isLessThan(real.metric("precision") - 0.1);
         assertThat(real.tags()).containsEntry("precision-recall.featureNetwork", network.fingerprint());
         assertThat(real.metric("precision-recall.samples")).isEqualTo(SAMPLES);
     }

@@ -33,7 +33,7 @@ final class FeatureNetworkGraph {
     }
 
     /** Fails with a one-line reason when the network cannot take images of this shape. */
-    static void checkInput(int channels, int side) {
+    static void checkSide(int side) {
         if (side % DOWNSAMPLING != 0) {
             throw new IllegalArgumentException("the feature network needs an image side divisible by " + DOWNSAMPLING
                     + ", got " + side);
@@ -42,7 +42,7 @@ final class FeatureNetworkGraph {
 
     /** He-initialised parameters, drawn from {@code seed} in a fixed order, in graph order. */
     static Map<String, INDArray> initialParameters(int channels, int side, int classes, long seed) {
-        checkInput(channels, side);
+        checkSide(side);
         Random random = new Random(seed);
         Map<String, INDArray> parameters = new LinkedHashMap<>();
         int in = channels;
@@ -65,7 +65,7 @@ final class FeatureNetworkGraph {
      * one-hot {@link #LABEL} placeholder and defines the mean cross-entropy {@link #LOSS}.
      */
     static SameDiff build(Map<String, INDArray> parameters, int channels, int side, boolean withLoss) {
-        checkInput(channels, side);
+        checkSide(side);
         SameDiff sd = SameDiff.create();
         SDVariable x = sd.placeHolder(INPUT, DataType.FLOAT, -1, channels, side, side); // (N, C, H, W)
         for (int i = 0; i < CONVOLUTIONS.length; i++) {

@@ -21,7 +21,7 @@ class SamplingSpeedEvaluatorTest {
         RowAttentionModel model = new RowAttentionModel(shapes.geometry(), 9);
         SamplingSettings sampling = new SamplingSettings("euler", 1, 1.0, false, true);
 
-        EvaluationResult result = new SamplingSpeedEvaluator(3, 5)
+        EvaluationResult result = new SamplingSpeedEvaluator(10, 7)
                 .evaluate(new EvaluationContext(model, shapes, sampling, 64, 16, 0));
 
         double perImage = result.metric("sampling-speed.secondsPerImage");
@@ -30,9 +30,9 @@ class SamplingSpeedEvaluatorTest {
         assertThat(perImageCached * result.metric("sampling-speed.imagesPerSecond.kvCache")).isCloseTo(1.0, within(1e-9));
         // without the cache each of the 32 steps re-projects every earlier row (~10x the arithmetic); the margin
         // is loose because the build machine is shared and the JIT warms up during the first calls
-        assertThat(result.metric("sampling-speed.kvCacheSpeedup")).as(result.metrics().toString()).isGreaterThan(1.5);
+        assertThat(result.metric("sampling-speed.kvCacheSpeedup")).as(result.metrics().toString()).isGreaterThan(1.3);
         assertThat(result.metric("sampling-speed.batch")).isEqualTo(16.0);
-        assertThat(result.metric("sampling-speed.repeats")).isEqualTo(5.0);
+        assertThat(result.metric("sampling-speed.repeats")).isEqualTo(7.0);
         assertThat(model.sample(sampling.request(new int[] {1, 2, 3}, 4)).pixels())
                 .containsExactly(model.sample(sampling.withKvCache(true).request(new int[] {1, 2, 3}, 4)).pixels());
     }

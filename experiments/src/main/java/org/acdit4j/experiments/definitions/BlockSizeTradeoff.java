@@ -31,7 +31,8 @@ public final class BlockSizeTradeoff {
                 .report(r -> r.plot("fid/cfg1.0", "model.blockSize").plot("fid/cfg1.5", "model.blockSize")
                         .plot("class-agreement/cfg1.5", "model.blockSize")
                         .plot("sampling-speed.secondsPerImage.kvCache", "model.blockSize"))
-                .preset("quick", "train.steps=300", "sweep.seeds=0", "evaluate.samples=200", "track.checkpointEvery=100")
+                .preset("quick", "train.steps=150", "train.warmupSteps=20", "sweep.seeds=0", "sample.steps=10",
+                        "sample.batch=50", "evaluate.samples=100", "track.checkpointEvery=50")
                 .preset("standard", "train.steps=3000", "sweep.seeds=0,1,2")
                 .preset("paper", "data.name=fashion-mnist", "model.width=1024", "model.depth=24", "model.heads=16",
                         "train.steps=400000", "train.batch=256", "train.lr=3e-4", "train.lossWeighting=uniform",

@@ -103,12 +103,18 @@ final class SweepProgress {
         }
     }
 
+    /** Sample counts, batch sizes and repeats: recorded with every metric, not worth a summary line. */
+    private static boolean isBookkeeping(String key) {
+        String lower = key.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("samples") || lower.contains(".batch") || lower.contains(".repeats") || lower.startsWith("train.");
+    }
+
     private static String headline(Map<String, Double> metrics) {
         if (metrics == null || metrics.isEmpty()) {
             return "";
         }
         StringBuilder text = new StringBuilder();
-        metrics.entrySet().stream().sorted(Map.Entry.comparingByKey()).limit(6)
+        metrics.entrySet().stream().filter(entry -> !isBookkeeping(entry.getKey())).sorted(Map.Entry.comparingByKey()).limit(6)
                 .forEach(entry -> text.append(entry.getKey()).append('=').append(String.format("%.4g", entry.getValue())).append(' '));
         return text.toString().strip();
     }

@@ -35,6 +35,9 @@ final class ReportMarkdown {
         md.append("| backend | ").append(provenance.getOrDefault("backend", "?")).append(" |\n");
         md.append("| java | ").append(provenance.getOrDefault("java", "?")).append(" |\n");
         md.append("| wall time | ").append(Durations.format(context.wallSeconds())).append(" (this invocation) |\n");
+        md.append("| training | ").append(spec.train().steps()).append(" steps × ").append(spec.train().batch())
+                .append(" images = ").append(String.format("%,d", (long) spec.train().steps() * spec.train().batch()))
+                .append(" images seen per run |\n");
         md.append("| runs | ").append(finished).append(" finished of ").append(runs.size()).append(" |\n");
         md.append("| written | ").append(Instant.now()).append(" |\n\n");
 

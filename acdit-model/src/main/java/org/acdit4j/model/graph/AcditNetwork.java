@@ -47,17 +47,26 @@ public final class AcditNetwork {
     }
 
     public LossAndGradients lossAndGradients(TrainingInput in) {
-        OutAndGrad r = training().calculateGradientsAndOutputs(trainingFeed(in), List.of(AcditGraph.LOSS),
+        SameDiff sd = training();
+        if (sd.getFunction("grad") == null) {
+            sd.createGradFunction();
+        }
+        PooledSessionMemory.beginCall(sd.getFunction("grad"));
+        OutAndGrad r = sd.calculateGradientsAndOutputs(trainingFeed(in), List.of(AcditGraph.LOSS),
                 weights.params().keySet());
-        return new LossAndGradients(r.getOutputs().get(AcditGraph.LOSS).getDouble(0), r.getGradients());
+        Map<String, INDArray> gradients = new HashMap<>();                  // copies: the session reuses its arrays
+        r.getGradients().forEach((k, v) -> gradients.put(k, v.dup()));
+        return new LossAndGradients(r.getOutputs().get(AcditGraph.LOSS).getDouble(0), gradients);
     }
 
     public double loss(TrainingInput in) {
+        PooledSessionMemory.beginCall(training());
         return training().output(trainingFeed(in), AcditGraph.LOSS).get(AcditGraph.LOSS).getDouble(0);
     }
 
     /** ε predicted by the training graph for every noised token: (n, L, P) flat. */
     public float[] trainingPrediction(TrainingInput in) {
+        PooledSessionMemory.beginCall(training());
         return training().output(trainingFeed(in), AcditGraph.PREDICTION).get(AcditGraph.PREDICTION)
                 .castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).data().asFloat();
     }

@@ -124,7 +124,7 @@ public final class AcditNetwork {
     public INDArray noisedHidden(float[] tokens, int images, int block, double[] t, int[] labels, KvCache context,
                                  int layer) {
         String name = AcditGraph.hidden(layer);
-        return noisedOutputs(tokens, images, block, t, labels, context, name).get(name);
+        return noisedOutputs(tokens, images, block, t, labels, context, name).get(name).dup(); // the session reuses it
     }
 
     private Map<String, INDArray> noisedOutputs(float[] tokens, int images, int block, double[] t, int[] labels,
@@ -144,6 +144,7 @@ public final class AcditNetwork {
         feed.put(AcditGraph.TFREQ, matrix(freq, images, AcditConfig.FREQUENCY_SIZE));
         feed.put(AcditGraph.LABEL, oneHot(labels));
         putContext(feed, context);
+        PooledSessionMemory.beginCall(noisedPass);
         return noisedPass.output(feed, output);
     }
 

@@ -22,7 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * most a quarter of the JVM's maximum memory, so in the training graph nearly every op output was a fresh
  * allocation: the profile showed ~70 % of the main thread in {@code allocateDataBuffer}. A graph run with
  * fixed shapes requests the same shapes every call, so after the first call this pool serves all of them.
- * Its size is bounded by the arrays of one call (per shape: the most one call used).
+ * It holds at most the arrays of the last call.
  *
  * <p>Arrays whose buffer is shared (a view, or a buffer still used elsewhere) are never pooled.
  */
@@ -72,8 +72,9 @@ public final class PooledSessionMemory extends AbstractMemoryMgr {
         return p;
     }
 
-    /** Makes every array handed out so far available again. */
+    /** Makes the arrays handed out since the last recycling available again, and only those. */
     void recycleAll() {
+        pool.clear();                  // keep only the last call's arrays: shapes that stopped recurring go
         for (INDArray a : handedOut) {
             put(a);
         }

@@ -26,6 +26,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class ModelBenchmark {
 
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
     private ModelBenchmark() {
     }
 
@@ -56,7 +58,7 @@ public final class ModelBenchmark {
         out.printf(Locale.ROOT, "GEMM peak (float): 1024^3 %.1f GFLOP/s; 7936x128x512 %.1f GFLOP/s%n", peakSquare, peakModel);
         double peak = Math.max(peakSquare, peakModel);
         Geometry g = Geometry.image(1, 32, 32, 10);
-        out.println("block | AR len | s/step | img/s | GFLOP/step | GFLOP/s | % peak | sample s/img cache | no cache | speed-up");
+        out.println("block | AR len | s/step | CPU s/step | img/s | GFLOP/step | GFLOP/s | % peak | sample s/img cache | no cache | speed-up | CPU s/img cache | no cache | CPU speed-up");
         for (String b : opt.get("blocks").split(",")) {
             int blockSize = Integer.parseInt(b.trim());
             ModelSpec spec = ModelSpec.defaults().withBlockSize(blockSize);
@@ -67,28 +69,37 @@ public final class ModelBenchmark {
                 model.trainStep(data);
             }
             double[] times = new double[steps];
+            double[] cpuTimes = new double[steps];
             for (int i = 0; i < steps; i++) {
+                long c0 = THREADS.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 model.trainStep(data);
                 times[i] = (System.nanoTime() - t0) / 1e9;
+                cpuTimes[i] = (THREADS.getCurrentThreadCpuTime() - c0) / 1e9;
             }
             double perStep = median(times);
+            double cpuPerStep = median(cpuTimes);
             double flops = model.trainFlopsPerStep(batch);
             int[] labels = new int[images];
             Arrays.setAll(labels, i -> i % g.classes());
-            double cached = sampleSeconds(model, new SampleRequest(labels, "dpm++2m", sampleSteps, guidance, 1, true, true));
-            double uncached = sampleSeconds(model, new SampleRequest(labels, "dpm++2m", sampleSteps, guidance, 1, false, true));
-            out.printf(Locale.ROOT, "%5d | %6d | %6.3f | %5.1f | %10.2f | %7.1f | %5.1f%% | %18.4f | %8.4f | %7.2fx%n",
-                    blockSize, 64 / blockSize, perStep, batch / perStep, flops / 1e9, flops / perStep / 1e9,
-                    100 * flops / perStep / 1e9 / peak, cached / images, uncached / images, uncached / cached);
+            double[] cachedT = sampleSeconds(model, new SampleRequest(labels, "dpm++2m", sampleSteps, guidance, 1, true, true));
+            double[] uncachedT = sampleSeconds(model, new SampleRequest(labels, "dpm++2m", sampleSteps, guidance, 1, false, true));
+            double cached = cachedT[0];
+            double uncached = uncachedT[0];
+            out.printf(Locale.ROOT, "%5d | %6d | %6.3f | %10.3f | %5.1f | %10.2f | %7.1f | %5.1f%% | %18.4f | %8.4f | %7.2fx | %15.4f | %8.4f | %7.2fx%n",
+                    blockSize, 64 / blockSize, perStep, cpuPerStep, batch / perStep, flops / 1e9, flops / perStep / 1e9,
+                    100 * flops / perStep / 1e9 / peak, cached / images, uncached / images, uncached / cached,
+                    cachedT[1] / images, uncachedT[1] / images, uncachedT[1] / cachedT[1]);
         }
     }
 
-    private static double sampleSeconds(AcditModel model, SampleRequest request) {
+    /** Wall-clock and main-thread CPU seconds of one sampling call, after a one-image warm-up. */
+    private static double[] sampleSeconds(AcditModel model, SampleRequest request) {
         model.sample(new SampleRequest(new int[] {0}, request.solver(), 1, request.guidance(), 0, request.kvCache(), false));
+        long c0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         model.sample(request);
-        return (System.nanoTime() - t0) / 1e9;
+        return new double[] {(System.nanoTime() - t0) / 1e9, (THREADS.getCurrentThreadCpuTime() - c0) / 1e9};
     }
 
     /** Best GFLOP/s of C = A·B over a few repetitions, into a preallocated C. */

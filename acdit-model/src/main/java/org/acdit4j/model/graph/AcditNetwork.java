@@ -47,17 +47,26 @@ public final class AcditNetwork {
     }
 
     public LossAndGradients lossAndGradients(TrainingInput in) {
-        OutAndGrad r = training().calculateGradientsAndOutputs(trainingFeed(in), List.of(AcditGraph.LOSS),
+        SameDiff sd = training();
+        if (sd.getFunction("grad") == null) {
+            sd.createGradFunction();
+        }
+        PooledSessionMemory.beginCall(sd.getFunction("grad"));
+        OutAndGrad r = sd.calculateGradientsAndOutputs(trainingFeed(in), List.of(AcditGraph.LOSS),
                 weights.params().keySet());
-        return new LossAndGradients(r.getOutputs().get(AcditGraph.LOSS).getDouble(0), r.getGradients());
+        Map<String, INDArray> gradients = new HashMap<>();                  // copies: the session reuses its arrays
+        r.getGradients().forEach((k, v) -> gradients.put(k, v.dup()));
+        return new LossAndGradients(r.getOutputs().get(AcditGraph.LOSS).getDouble(0), gradients);
     }
 
     public double loss(TrainingInput in) {
+        PooledSessionMemory.beginCall(training());
         return training().output(trainingFeed(in), AcditGraph.LOSS).get(AcditGraph.LOSS).getDouble(0);
     }
 
     /** ε predicted by the training graph for every noised token: (n, L, P) flat. */
     public float[] trainingPrediction(TrainingInput in) {
+        PooledSessionMemory.beginCall(training());
         return training().output(trainingFeed(in), AcditGraph.PREDICTION).get(AcditGraph.PREDICTION)
                 .castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).data().asFloat();
     }
@@ -115,7 +124,7 @@ public final class AcditNetwork {
     public INDArray noisedHidden(float[] tokens, int images, int block, double[] t, int[] labels, KvCache context,
                                  int layer) {
         String name = AcditGraph.hidden(layer);
-        return noisedOutputs(tokens, images, block, t, labels, context, name).get(name);
+        return noisedOutputs(tokens, images, block, t, labels, context, name).get(name).dup(); // the session reuses it
     }
 
     private Map<String, INDArray> noisedOutputs(float[] tokens, int images, int block, double[] t, int[] labels,
@@ -135,6 +144,7 @@ public final class AcditNetwork {
         feed.put(AcditGraph.TFREQ, matrix(freq, images, AcditConfig.FREQUENCY_SIZE));
         feed.put(AcditGraph.LABEL, oneHot(labels));
         putContext(feed, context);
+        PooledSessionMemory.beginCall(noisedPass);
         return noisedPass.output(feed, output);
     }
 

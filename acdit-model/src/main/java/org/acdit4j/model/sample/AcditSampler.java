@@ -48,12 +48,13 @@ public final class AcditSampler {
         for (int block = 0; block < layout.blocks(); block++) {
             float[] x = blockOf(noise, n, block);
             DiffusionSolver blockSolver = solver.fresh();
+            KvCache blockCtx = kvCache ? cache.repeated(cfg ? 2 : 1) : null; // once per block, not per step
             for (int k = 0; k < steps; k++) {
-                KvCache ctx = kvCache ? cache : prefixCache(context, n, block);
+                KvCache ctx = kvCache ? blockCtx : prefixCache(context, n, block).repeated(cfg ? 2 : 1);
                 float[] input = cfg ? twice(x) : x;
                 double[] t = new double[input.length / blockValues];
                 Arrays.fill(t, grid[k]);
-                float[] eps = network.noisedPass(input, t.length, block, t, batchLabels, ctx.repeated(cfg ? 2 : 1));
+                float[] eps = network.noisedPass(input, t.length, block, t, batchLabels, ctx);
                 blockSolver.step(k, grid, x, cfg ? guided(eps, guidance) : eps);
             }
             for (int i = 0; i < n; i++) {

@@ -15,6 +15,8 @@ import org.acdit4j.framework.data.DataDirectory;
 import org.acdit4j.framework.data.DatasetFactory;
 import org.acdit4j.framework.data.MnistFamilyDatasetFactory;
 import org.acdit4j.framework.data.source.NpmTarballCache;
+import org.acdit4j.tracking.TrackerSelection;
+import org.acdit4j.tracking.TrackingTarget;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,6 +38,7 @@ public final class DoctorCommand implements Callable<Integer> {
     private final Provider<Map<String, DatasetFactory>> datasets;
     private final Provider<DataDirectory> dataDirectory;
     private final Provider<NpmTarballCache> tarballs;
+    private final Provider<TrackerSelection> trackers;
     private final GlobalOptions options;
     private final Map<String, String> environment;
 
@@ -44,8 +47,9 @@ public final class DoctorCommand implements Callable<Integer> {
 
     @Inject
     DoctorCommand(Provider<Map<String, DatasetFactory>> datasets, Provider<DataDirectory> dataDirectory,
-                  Provider<NpmTarballCache> tarballs, GlobalOptions options,
+                  Provider<NpmTarballCache> tarballs, Provider<TrackerSelection> trackers, GlobalOptions options,
                   @Named("environment") Map<String, String> environment) {
+        this.trackers = trackers;
         this.datasets = datasets;
         this.dataDirectory = dataDirectory;
         this.tarballs = tarballs;
@@ -96,15 +100,14 @@ public final class DoctorCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Where runs would go, resolved exactly as {@code run} resolves it; a bad URI is shown, not thrown. */
     private String trackingUri() {
-        if (options.trackingUri() != null) {
-            return options.trackingUri() + " (--tracking-uri)";
+        try {
+            TrackingTarget target = trackers.get().resolve(options.trackingUri());
+            return target.display() + " (" + target.origin() + ")";
+        } catch (RuntimeException e) {
+            return "invalid: " + e.getMessage();
         }
-        String fromEnvironment = environment.get("MLFLOW_TRACKING_URI");
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return fromEnvironment.replaceFirst("//[^/@]*@", "//***@") + " (MLFLOW_TRACKING_URI)";
-        }
-        return Path.of("mlruns").toAbsolutePath() + " (default embedded store)";
     }
 
     private String cacheState(DatasetFactory factory) {

@@ -22,7 +22,8 @@ public final class ShippedFeatureNetworks implements FeatureNetworks {
     /** {@code <dataset>-<image side>} → pinned SHA-256 of the weights file {@code <dataset>-<side>.weights}. */
     private static final Map<String, String> FINGERPRINTS = Map.of(
             "fashion-mnist-32", "d120aa8db17a5deeafb8bf667cf2061cfd9714b727d27cd0dc0c8ac6fae01722",
-            "mnist-32", "743e17f1b3b2683c80b31d0a9fd28b6f4c83f959ed69d4d39594d5dc5854956c");
+            "mnist-32", "743e17f1b3b2683c80b31d0a9fd28b6f4c83f959ed69d4d39594d5dc5854956c",
+            "mnist-16", "2ec5a33e646973a8c3af39c589fa7c3202a7c39b2914abd48b359be737b49d96");
 
     private final Map<String, FeatureNetwork> loaded = new ConcurrentHashMap<>();
 

@@ -9,6 +9,7 @@ public final class TrackSection extends Section {
     int logEvery = 25;
     int checkpointEvery = 500;
     int sampleEvery = 0;
+    int evaluateEvery = 0;
 
     public TrackSection experimentName(String name) {
         this.experimentName = name;
@@ -30,6 +31,11 @@ public final class TrackSection extends Section {
         return this;
     }
 
+    public TrackSection evaluateEvery(int steps) {
+        this.evaluateEvery = steps;
+        return this;
+    }
+
     @Override
     String key() {
         return "track";
@@ -40,10 +46,12 @@ public final class TrackSection extends Section {
         problems.require(logEvery >= 1, "track.logEvery", "must be at least 1, got " + logEvery);
         problems.require(checkpointEvery >= 1, "track.checkpointEvery", "must be at least 1, got " + checkpointEvery);
         problems.require(sampleEvery >= 0, "track.sampleEvery", "must be >= 0 (0 = only at the end), got " + sampleEvery);
+        problems.require(evaluateEvery >= 0, "track.evaluateEvery", "must be >= 0 (0 = only at the end), got "
+                + evaluateEvery);
     }
 
     TrackSpec freeze(String experiment) {
         return new TrackSpec(experimentName.isBlank() ? experiment : experimentName, logEvery, checkpointEvery,
-                sampleEvery);
+                sampleEvery, evaluateEvery);
     }
 }

@@ -176,8 +176,22 @@ public final class RunExecutor {
             if (spec.track().sampleEvery() > 0 && step % spec.track().sampleEvery() == 0 && step < steps) {
                 writeGrid(model, dataset, spec, plan.seed(), folder.samples().resolve("step-" + step + ".png"), trackedRun);
             }
+            if (spec.track().evaluateEvery() > 0 && step % spec.track().evaluateEvery() == 0 && step < steps) {
+                evaluateDuringTraining(plan, spec, folder, trackedRun, dataset, model);
+            }
         }
         return record;
+    }
+
+    private void evaluateDuringTraining(RunPlan plan, ExperimentSpec spec, RunFolder folder, TrackedRun trackedRun,
+                                        Dataset dataset, GenerativeModel model) throws IOException {
+        long step = model.step();
+        long started = System.nanoTime();
+        Path outputDir = Files.createDirectories(folder.root().resolve("evaluation").resolve("step-" + step));
+        EvaluationResult evaluated = evaluation.evaluate(model, dataset, spec, plan.seed(), outputDir);
+        evaluated.metrics().forEach((key, value) -> trackedRun.logMetric(key, value, step));
+        LOG.info("{} step {}: evaluated in {}: {}", plan.name(), step,
+                Durations.format((System.nanoTime() - started) / 1e9), evaluated.metrics());
     }
 
     private void writeGrid(GenerativeModel model, Dataset dataset, ExperimentSpec spec, long seed, Path file,

@@ -126,6 +126,21 @@ class RunExecutorTest {
     }
 
     @Test
+    void evaluateEveryLogsTheEvaluatorsAtTheirStepWhileTraining() {
+        RunPlan plan = SweepPlanner.plan(EXPERIMENT, null, List.of("track.evaluateEvery=15")).get(0);
+        RunFolder folder = RunFolder.of(runs, "runner", plan.name());
+
+        executor(ClassMeanModel.FACTORY).execute(plan, folder, Map.of(), null);
+
+        RecordingTracker.Run run = tracker.runs.get(folder.record().orElseThrow().trackerRunId());
+        List<String> evaluations = run.metrics.stream().filter(line -> line.startsWith("sample.mean@")).toList();
+        assertThat(evaluations).extracting(line -> line.substring(0, line.indexOf('=')))
+                .containsExactly("sample.mean@15", "sample.mean@30", "sample.mean@40");
+        assertThat(evaluations.get(0)).isNotEqualTo(evaluations.get(2).replace("@40", "@15"));
+        assertThat(folder.root().resolve("evaluation").resolve("step-30")).isDirectory();
+    }
+
+    @Test
     void anUnknownModelFailsTheRunNamingTheKey() {
         RunPlan plan = SweepPlanner.plan(EXPERIMENT, null, List.of("model.name=gan")).get(0);
         RunFolder folder = RunFolder.of(runs, "runner", plan.name());

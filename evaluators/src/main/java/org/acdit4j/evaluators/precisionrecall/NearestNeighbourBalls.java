@@ -2,7 +2,12 @@ package org.acdit4j.evaluators.precisionrecall;
 
 import java.util.Arrays;
 
-/** The k-NN ball approximation of a point set's manifold: each point with the squared radius to its k-th neighbour. */
+/**
+ * The k-NN ball approximation of a point set's manifold: each point with the squared radius to its k-th neighbour.
+ * Balls whose radius lies above a quantile of all radii are pruned (left out of the manifold), as the
+ * {@code clamp_to_percentile} option of Kynkäänniemi et al.'s reference implementation does: the largest balls
+ * belong to outliers and cover empty space.
+ */
 final class NearestNeighbourBalls {
 
     private final float[][] centres;
@@ -13,8 +18,14 @@ final class NearestNeighbourBalls {
         this.squaredRadii = squaredRadii;
     }
 
-    /** Balls around {@code points} (N, D) reaching each point's k-th nearest other point. */
-    static NearestNeighbourBalls of(float[][] points, int k) {
+    /**
+     * Balls around {@code points} (N, D) reaching each point's k-th nearest other point, keeping only those whose
+     * radius is at most the {@code radiusQuantile} quantile (nearest rank) of all radii; 1 keeps every ball.
+     */
+    static NearestNeighbourBalls of(float[][] points, int k, double radiusQuantile) {
+        if (!(radiusQuantile > 0 && radiusQuantile <= 1)) {
+            throw new IllegalArgumentException("radius quantile must be in (0, 1], got " + radiusQuantile);
+        }
         if (points.length <= k) {
             throw new IllegalArgumentException("k-NN manifolds with k = " + k + " need more than " + k
                     + " points, got " + points.length);
@@ -40,8 +51,32 @@ final class NearestNeighbourBalls {
                 radii[firstRow + r] = Math.max(smallest[k], 0f);
             }
         });
-        return new NearestNeighbourBalls(points, radii);
+        double limit = quantile(radii, radiusQuantile);
+        int kept = 0;
+        for (double r : radii) {
+            if (r <= limit) {
+                kept++;
+            }
+        }
+        float[][] centres = new float[kept][];
+        double[] keptRadii = new double[kept];
+        for (int i = 0, j = 0; i < points.length; i++) {
+            if (radii[i] <= limit) {
+                centres[j] = points[i];
+                keptRadii[j++] = radii[i];
+            }
+        }
+        return new NearestNeighbourBalls(centres, keptRadii);
     }
+
+    /** The nearest-rank {@code q} quantile of {@code values}: the smallest value with at least q·N values ≤ it. */
+    private static double quantile(double[] values, double q) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int rank = (int) Math.ceil(q * sorted.length);
+        return sorted[Math.max(rank, 1) - 1];
+    }
+
 
     /** Share of {@code queries} (N, D) that fall inside at least one ball. */
     double shareInside(float[][] queries) {

@@ -11,10 +11,16 @@ import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.Evaluator;
 
-/** Improved precision and recall (k = 3) of class-balanced samples against as many seeded train images. */
+/**
+ * Improved precision and recall (k = 3) of class-balanced samples against as many seeded train images, on the
+ * feature network's L2-normalised features, each manifold without its balls above the
+ * {@link PrecisionRecall#DEFAULT_RADIUS_QUANTILE} quantile of radii.
+ */
 public final class PrecisionRecallEvaluator implements Evaluator {
 
     public static final String NAME = "precision-recall";
+    /** What the k-NN manifolds are built on, reported as a tag. */
+    public static final String FEATURES = "penultimate layer, L2-normalised";
 
     private final FeatureNetworks networks;
 
@@ -32,13 +38,41 @@ public final class PrecisionRecallEvaluator implements Evaluator {
         FeatureNetwork network = networks.forDataset(context.dataset());
         ImageBatch generated = ModelSamples.draw(context);
         ImageBatch real = RealSubset.draw(context.dataset().train(), context.sampleCount(), context.seed());
-        PrecisionRecall result = PrecisionRecall.of(network.run(real).features(), network.run(generated).features(),
-                PrecisionRecall.DEFAULT_K);
+        PrecisionRecall result = between(network, generated, real);
         return new EvaluationResult(
-                Map.of("precision", result.precision(), "recall", result.recall(),
+                Map.of(NAME + ".precision", result.precision(), NAME + ".recall", result.recall(),
                         NAME + ".samples", (double) generated.size(), NAME + ".referenceSamples", (double) real.size(),
-                        NAME + ".k", (double) PrecisionRecall.DEFAULT_K),
-                Map.of(NAME + ".featureNetwork", network.fingerprint(), NAME + ".reference", "train split"),
+                        NAME + ".k", (double) PrecisionRecall.DEFAULT_K,
+                        NAME + ".radiusQuantile", PrecisionRecall.DEFAULT_RADIUS_QUANTILE),
+                Map.of(NAME + ".featureNetwork", network.fingerprint(), NAME + ".reference", "train split",
+                        NAME + ".features", FEATURES),
                 List.of());
+    }
+
+    /** Precision and recall of {@code generated} against {@code real} with this evaluator's settings. */
+    public static PrecisionRecall between(FeatureNetwork network, ImageBatch generated, ImageBatch real) {
+        return PrecisionRecall.of(unitLength(network.run(real).features()), unitLength(network.run(generated).features()),
+                PrecisionRecall.DEFAULT_K, PrecisionRecall.DEFAULT_RADIUS_QUANTILE);
+    }
+
+    /**
+     * Each row (N, D) scaled to length 1, so that distances compare directions only: the ReLU features' length
+     * follows the input's contrast and the network's confidence rather than its content (an all-zero row stays 0).
+     */
+    static float[][] unitLength(float[][] features) {
+        float[][] scaled = new float[features.length][];
+        for (int i = 0; i < features.length; i++) {
+            float[] row = features[i];
+            double squares = 0;
+            for (float v : row) {
+                squares += (double) v * v;
+            }
+            double inverse = squares > 0 ? 1 / Math.sqrt(squares) : 0;
+            scaled[i] = new float[row.length];
+            for (int j = 0; j < row.length; j++) {
+                scaled[i][j] = (float) (row[j] * inverse);
+            }
+        }
+        return scaled;
     }
 }

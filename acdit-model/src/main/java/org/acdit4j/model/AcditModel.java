@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Properties;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
+import org.acdit4j.framework.model.FineTunable;
+import org.acdit4j.framework.model.FineTunedClassifier;
 import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.TrainStepResult;
@@ -18,6 +20,7 @@ import org.acdit4j.model.diffusion.DdimSolver;
 import org.acdit4j.model.diffusion.DiffusionSolver;
 import org.acdit4j.model.diffusion.DpmSolverPlusPlus2M;
 import org.acdit4j.model.diffusion.NoiseSchedule;
+import org.acdit4j.model.finetune.AcditClassifier;
 import org.acdit4j.model.graph.AcditNetwork;
 import org.acdit4j.model.graph.AcditWeights;
 import org.acdit4j.model.graph.SkipCausalMask;
@@ -39,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * host RNG. A training step noises every block with its own DDPM timestep, feeds the clean and noised copies
  * to the Skip-Causal training graph, and updates on the host (clip, AdamW, EMA).
  */
-public final class AcditModel implements GenerativeModel {
+public final class AcditModel implements GenerativeModel, FineTunable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AcditModel.class);
     private static final List<String> SOLVERS = List.of("ddim", "dpm++2m");
@@ -224,6 +227,16 @@ public final class AcditModel implements GenerativeModel {
         }
         INDArray pooled = h.reshape(n, l, config.width()).mean(1);           // (n, D)
         return pooled.castTo(DataType.FLOAT).toFloatMatrix();
+    }
+
+    /**
+     * A classifier on a copy of the current (not the EMA) weights, like {@link #encode}: the clean stream over
+     * whole images, mean-pooled after the last layer. A one-block model, which {@code encode} runs through the
+     * noised pass, is fine-tuned through the clean stream too (its layers without adaLN modulation).
+     */
+    @Override
+    public FineTunedClassifier classifierCopy(int classes, double learningRate, double weightDecay) {
+        return new AcditClassifier(config, weights.copy(), classes, learningRate, weightDecay);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.acdit4j.evaluators.agreement.ClassAgreementEvaluator;
 import org.acdit4j.evaluators.features.FeatureNetworks;
+import org.acdit4j.evaluators.finetune.FineTuneEvaluator;
 import org.acdit4j.evaluators.fid.FidEvaluator;
 import org.acdit4j.evaluators.inception.InceptionScoreEvaluator;
 import org.acdit4j.evaluators.precisionrecall.PrecisionRecallEvaluator;
@@ -22,7 +23,7 @@ public final class BuiltInEvaluators {
         Map<String, Evaluator> byName = new LinkedHashMap<>();
         for (Evaluator evaluator : List.of(new FidEvaluator(networks), new PrecisionRecallEvaluator(networks),
                 new InceptionScoreEvaluator(networks), new ClassAgreementEvaluator(networks), new LinearProbeEvaluator(),
-                new SamplingSpeedEvaluator())) {
+                new FineTuneEvaluator(), new SamplingSpeedEvaluator())) {
             byName.put(evaluator.name(), evaluator);
         }
         return byName;

@@ -13,7 +13,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *       the Skip-Causal mask, with the ε-MSE loss on noised tokens;</li>
  *   <li>{@link #cleanPass(int)}: clean tokens attending a given context (cached K/V) plus themselves; outputs
  *       each layer's K/V (after QK-norm and RoPE) and hidden state;</li>
- *   <li>{@link #noisedPass()}: one noised block per image attending a given context plus itself; outputs ε.</li>
+ *   <li>{@link #noisedPass()}: one noised block per image attending a given context plus itself; outputs ε;</li>
+ *   <li>{@link #classifier}: the clean stream over whole images, mean-pooled, and a linear head with softmax
+ *       cross-entropy (the fine-tune protocol).</li>
  * </ul>
  * The two streams are kept apart for everything but attention: clean tokens get plain RMSNorm and an ungated
  * residual, noised tokens adaLN-Zero. Token tensors are 2-D (rows = image·token) so that every linear layer
@@ -33,6 +35,10 @@ public final class AcditGraph {
     public static final String SIN = "rope_sin";
     public static final String PREDICTION = "prediction";
     public static final String LOSS = "loss";
+    public static final String CLASS_LABEL = "class_label";
+    public static final String LOGITS = "logits";
+    public static final String HEAD_WEIGHT = "head_w";
+    public static final String HEAD_BIAS = "head_b";
 
     private final AcditConfig config;
     private final AcditWeights weights;
@@ -145,6 +151,37 @@ public final class AcditGraph {
             h = g.noisedLayer(l, h, b, 1, b, siluC, cos, sin, g.contextIn(l), null).rename(hidden(l)); // (n·B, D)
         }
         g.finalLayer(h, siluC, 1, b).rename(PREDICTION);                              // (n·B, P)
+        return g.sd;
+    }
+
+    /**
+     * The clean stream over all L tokens of each image under the block-causal mask (what {@code encode} runs),
+     * mean-pooled after the last layer, then the linear head {@code headWeight} (D, C), {@code headBias} (C) and
+     * the mean softmax cross-entropy against {@link #CLASS_LABEL} (n, C) one-hot, marked as the loss.
+     * Placeholders: tokens, class_label; outputs: logits, loss.
+     */
+    public SameDiff classifier(INDArray headWeight, INDArray headBias) {
+        Ctx g = new Ctx();
+        int l = config.layout().tokens();
+        int classes = (int) headBias.length();
+        SDVariable tokens = g.tokensIn(TOKENS);                                        // (n·L, P)
+        SDVariable h = tokens.mmul(g.w("x_embed_w"));                                  // (n·L, D)
+        SDVariable cos = g.constant("cos_all", ropeTable(true, 0, l));                 // (L, 1, hd)
+        SDVariable sin = g.constant("sin_all", ropeTable(false, 0, l));                // (L, 1, hd)
+        SDVariable mask = g.constant(MASK, Nd4j.create(SkipCausalMask.blockCausal(l, config.layout().blockSize()))
+                .castTo(config.dataType()));                                           // (L, L)
+        for (int layer = 0; layer < config.depth(); layer++) {
+            h = g.cleanLayer(layer, h, l, cos, sin, null, mask).hidden;                // (n·L, D)
+        }
+        SDVariable pooled = h.reshape(-1, l, config.width()).mean(1);                  // (n, D)
+        SDVariable logits = pooled.mmul(g.sd.var(HEAD_WEIGHT, headWeight))
+                .add(g.sd.var(HEAD_BIAS, headBias)).rename(LOGITS);                    // (n, C)
+        SDVariable labels = g.sd.placeHolder(CLASS_LABEL, config.dataType(), -1, classes); // (n, C)
+        // log-softmax by hand: sd.nn.logSoftmax(x, dimension) fails to build in 1.0.0-M2.1
+        SDVariable shifted = logits.sub(logits.max(true, 1));                          // (n, C)
+        SDVariable logProbabilities = shifted.sub(g.sd.math.log(g.sd.math.exp(shifted).sum(true, 1))); // (n, C)
+        SDVariable loss = labels.mul(logProbabilities).sum(1).mean().neg().rename(LOSS); // ()
+        loss.markAsLoss();
         return g.sd;
     }
 

@@ -86,6 +86,13 @@ public final class AcditWeights {
         }
     }
 
+    /** An independent copy: the same values in new arrays. */
+    public AcditWeights copy() {
+        AcditWeights copy = new AcditWeights(config);
+        params.forEach((name, value) -> copy.params.get(name).assign(value));
+        return copy;
+    }
+
     public Map<String, INDArray> params() {
         return Collections.unmodifiableMap(params);
     }

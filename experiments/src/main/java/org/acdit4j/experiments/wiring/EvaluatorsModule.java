@@ -11,6 +11,7 @@ import org.acdit4j.evaluators.agreement.ClassAgreementEvaluator;
 import org.acdit4j.evaluators.features.FeatureNetworks;
 import org.acdit4j.evaluators.features.ShippedFeatureNetworks;
 import org.acdit4j.evaluators.fid.FidEvaluator;
+import org.acdit4j.evaluators.finetune.FineTuneEvaluator;
 import org.acdit4j.evaluators.inception.InceptionScoreEvaluator;
 import org.acdit4j.evaluators.precisionrecall.PrecisionRecallEvaluator;
 import org.acdit4j.evaluators.probe.LinearProbeEvaluator;
@@ -61,6 +62,12 @@ public final class EvaluatorsModule extends AbstractModule {
     @StringMapKey("linear-probe")
     Evaluator linearProbe() {
         return new LinearProbeEvaluator();
+    }
+
+    @ProvidesIntoMap
+    @StringMapKey("fine-tune")
+    Evaluator fineTune() {
+        return new FineTuneEvaluator();
     }
 
     @ProvidesIntoMap

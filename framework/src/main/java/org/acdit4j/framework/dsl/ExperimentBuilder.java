@@ -112,6 +112,10 @@ public final class ExperimentBuilder {
                 sweep.setAxis(key.substring(SweepSection.GRID_PREFIX.length()), value);
                 continue;
             }
+            if (key.equals(SweepSection.CASES_KEY)) {
+                sweep.setCases(value);
+                continue;
+            }
             String problem = keys.set(key, value);
             if (problem != null) {
                 problems.add(key, problem);

@@ -2,21 +2,28 @@ package org.acdit4j.framework.dsl;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.acdit4j.framework.spec.SweepAxis;
 import org.acdit4j.framework.spec.SweepSpec;
 
 /**
- * {@code sweep}: a cartesian grid over dotted keys, repeated for each seed. On the command line a grid
- * axis is {@code sweep.grid.model.blockSize=1,4,16} and the seeds are {@code sweep.seeds=0,1,2}.
+ * {@code sweep}: listed cases crossed with a cartesian grid over dotted keys, repeated for each seed. Cases
+ * cover sweeps that are not a product, e.g. block sizes that depend on the patch size. On the command line a
+ * grid axis is {@code sweep.grid.model.blockSize=1,4,16}, the cases are {@code sweep.cases=model.patch=4
+ * model.blockSize=16; model.patch=8 model.blockSize=4} (cases separated by {@code ;}, assignments by spaces;
+ * empty = no cases) and the seeds are {@code sweep.seeds=0,1,2}.
  */
 public final class SweepSection extends Section {
 
     static final String GRID_PREFIX = "sweep.grid.";
+    static final String CASES_KEY = "sweep.cases";
 
     List<Long> seeds = new ArrayList<>(List.of(0L));
     private final Map<String, List<String>> grid = new LinkedHashMap<>();
+    private List<String> cases = new ArrayList<>();
 
     /** Sweeps {@code key} over {@code values}; a second call for the same key replaces its values. */
     public SweepSection grid(String key, Object... values) {
@@ -25,6 +32,15 @@ public final class SweepSection extends Section {
             texts.add(String.valueOf(value));
         }
         grid.put(key, texts);
+        return this;
+    }
+
+    /**
+     * Runs each case, an assignment list such as {@code "model.patch=4 model.blockSize=16"}, crossed with the
+     * grid; every case must assign the same keys. A second call replaces the cases.
+     */
+    public SweepSection cases(String... assignments) {
+        cases = new ArrayList<>(List.of(assignments));
         return this;
     }
 
@@ -37,7 +53,37 @@ public final class SweepSection extends Section {
     }
 
     List<String> sweptKeys() {
-        return List.copyOf(grid.keySet());
+        Set<String> keys = new LinkedHashSet<>();
+        parsedCases().forEach(c -> keys.addAll(c.keySet()));
+        keys.addAll(grid.keySet());
+        return List.copyOf(keys);
+    }
+
+    void setCases(String semicolonSeparated) {
+        cases = new ArrayList<>();
+        for (String c : semicolonSeparated.split(";")) {
+            if (!c.isBlank()) {
+                cases.add(c.strip());
+            }
+        }
+    }
+
+    /** Each case as key → value; an assignment without {@code =} maps its whole text to {@code null}. */
+    private List<Map<String, String>> parsedCases() {
+        List<Map<String, String>> parsed = new ArrayList<>();
+        for (String c : cases) {
+            Map<String, String> assignments = new LinkedHashMap<>();
+            for (String assignment : c.strip().split("\\s+")) {
+                int equals = assignment.indexOf('=');
+                if (equals <= 0) {
+                    assignments.put(assignment, null);
+                } else {
+                    assignments.put(assignment.substring(0, equals), assignment.substring(equals + 1));
+                }
+            }
+            parsed.add(assignments);
+        }
+        return parsed;
     }
 
     void setAxis(String key, String commaSeparated) {
@@ -56,8 +102,34 @@ public final class SweepSection extends Section {
                 "must not repeat a seed, got " + seeds);
     }
 
-    /** Every axis must name a settable non-sweep key and every value must parse as that key's type. */
+    /**
+     * Every axis and case must name settable non-sweep keys and every value must parse as that key's type;
+     * the cases must all assign the same keys, none of them also a grid axis.
+     */
     void validateAgainst(DottedKeys keys, Problems problems) {
+        List<Map<String, String>> parsed = parsedCases();
+        for (int i = 0; i < parsed.size(); i++) {
+            String where = CASES_KEY + "[" + i + "]";
+            for (Map.Entry<String, String> assignment : parsed.get(i).entrySet()) {
+                if (assignment.getValue() == null) {
+                    problems.add(where, "'" + assignment.getKey() + "' is not an assignment key=value");
+                } else if (assignment.getKey().startsWith("sweep.") || !keys.contains(assignment.getKey())) {
+                    problems.add(where, keys.unknownKeyMessage(assignment.getKey()));
+                } else if (grid.containsKey(assignment.getKey())) {
+                    problems.add(where, assignment.getKey() + " is also a grid axis; set it in one place");
+                } else {
+                    String problem = keys.check(assignment.getKey(), assignment.getValue());
+                    if (problem != null) {
+                        problems.add(where, problem);
+                    }
+                }
+            }
+            problems.require(parsed.get(i).keySet().equals(parsed.get(0).keySet()), where,
+                    "must assign the same keys as the first case " + parsed.get(0).keySet() + ", got "
+                            + parsed.get(i).keySet());
+        }
+        problems.require(parsed.stream().distinct().count() == parsed.size(), CASES_KEY,
+                "must not repeat a case, got " + cases);
         for (Map.Entry<String, List<String>> axis : grid.entrySet()) {
             String where = GRID_PREFIX + axis.getKey();
             if (axis.getKey().startsWith("sweep.") || !keys.contains(axis.getKey())) {
@@ -79,6 +151,6 @@ public final class SweepSection extends Section {
     SweepSpec freeze() {
         List<SweepAxis> axes = new ArrayList<>();
         grid.forEach((key, values) -> axes.add(new SweepAxis(key, values)));
-        return new SweepSpec(axes, seeds);
+        return new SweepSpec(parsedCases(), axes, seeds);
     }
 }

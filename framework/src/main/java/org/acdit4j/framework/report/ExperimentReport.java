@@ -53,7 +53,7 @@ public final class ExperimentReport {
     public static List<Path> write(ExperimentSpec spec, List<RunRecord> runs, Path runsRoot, Path outputDir, Context context) {
         System.setProperty("java.awt.headless", "true");
         List<Path> written = new ArrayList<>();
-        List<String> sweptKeys = spec.sweep().axes().stream().map(axis -> axis.key()).toList();
+        List<String> sweptKeys = spec.sweep().sweptKeys();
         List<RunRecord> finished = runs.stream().filter(run -> run.status() == RunStatusFile.FINISHED).toList();
         TreeSet<String> metricNames = new TreeSet<>();
         finished.forEach(run -> metricNames.addAll(run.metrics().keySet()));

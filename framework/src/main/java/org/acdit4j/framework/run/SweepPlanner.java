@@ -9,7 +9,8 @@ import org.acdit4j.framework.spec.ExperimentSpec;
 import org.acdit4j.framework.spec.SweepAxis;
 
 /**
- * Expands an experiment's sweep into runs: the cartesian product of its grid axes (first axis outermost),
+ * Expands an experiment's sweep into runs: its cases crossed with the cartesian product of its grid axes
+ * (cases outermost, then the first axis),
  * repeated for each seed (seeds outermost, so every configuration gets its first seed early). Indices and
  * names depend only on the spec, so rerunning a sweep never renumbers.
  */
@@ -20,7 +21,7 @@ public final class SweepPlanner {
 
     public static List<RunPlan> plan(ExperimentDefinition definition, String preset, List<String> overrides) {
         ExperimentSpec base = definition.spec(preset, overrides);
-        List<Map<String, String>> combinations = combinations(base.sweep().axes());
+        List<Map<String, String>> combinations = combinations(base.sweep().cases(), base.sweep().axes());
         List<RunPlan> plans = new ArrayList<>();
         for (long seed : base.sweep().seeds()) {
             for (Map<String, String> assignment : combinations) {
@@ -34,9 +35,15 @@ public final class SweepPlanner {
         return plans;
     }
 
-    static List<Map<String, String>> combinations(List<SweepAxis> axes) {
+    /** Every case (in order; none = one empty case) crossed with the grid, first axis outermost. */
+    static List<Map<String, String>> combinations(List<Map<String, String>> cases, List<SweepAxis> axes) {
         List<Map<String, String>> result = new ArrayList<>();
-        result.add(new LinkedHashMap<>());
+        if (cases.isEmpty()) {
+            result.add(new LinkedHashMap<>());
+        }
+        for (Map<String, String> c : cases) {
+            result.add(new LinkedHashMap<>(c));
+        }
         for (SweepAxis axis : axes) {
             List<Map<String, String>> extended = new ArrayList<>();
             for (Map<String, String> partial : result) {

@@ -4,6 +4,8 @@ import static org.acdit4j.framework.dsl.DslFixture.assertProblem;
 import static org.acdit4j.framework.dsl.DslFixture.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.acdit4j.framework.run.RunPlan;
+import org.acdit4j.framework.run.SweepPlanner;
 import org.acdit4j.framework.spec.SweepAxis;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +21,31 @@ class SweepSectionTest {
     }
 
     @Test
+    void casesFromTheCommandLineAreCrossedWithTheGridAndNameTheRuns() {
+        ExperimentDefinition definition = Experiment.define("cases", e -> e
+                .data(d -> d.name("synthetic-shapes").size(8))
+                .model(m -> m.name("acdit").patch(2).blockSize(4))
+                .sweep(s -> s.grid("model.depth", 1, 2)));
+        java.util.List<RunPlan> plans = SweepPlanner.plan(definition, null,
+                java.util.List.of("sweep.cases=model.patch=2 model.blockSize=16; model.patch=4 model.blockSize=4"));
+
+        assertThat(plans).extracting(RunPlan::name).containsExactly("patch2-blockSize16-depth1-seed0",
+                "patch2-blockSize16-depth2-seed0", "patch4-blockSize4-depth1-seed0", "patch4-blockSize4-depth2-seed0");
+        assertThat(plans.get(3).spec().model().patch()).isEqualTo(4);
+        assertThat(plans.get(3).spec().model().blockSize()).isEqualTo(4);
+        assertThat(plans.get(3).spec().model().depth()).isEqualTo(2);
+        assertThat(plans.get(0).spec().sweep().sweptKeys()).containsExactly("model.patch", "model.blockSize", "model.depth");
+    }
+
+    @Test
     void everyValidationError() {
+        assertProblem("sweep.cases=model.patch=2 model.depth=4; model.patch=4",
+                "sweep.cases[1]: must assign the same keys as the first case [model.patch, model.depth], got [model.patch]");
+        assertProblem("sweep.cases=model.patch=2; model.patch=2", "sweep.cases: must not repeat a case, got [model.patch=2, model.patch=2]");
+        assertProblem("sweep.cases=model.patch=x", "sweep.cases[0]: expected an integer, got 'x'");
+        assertProblem("sweep.cases=model.ptch=2", "sweep.cases[0]: unknown key; did you mean model.patch?");
+        assertProblem("sweep.cases=model.patch", "sweep.cases[0]: 'model.patch' is not an assignment key=value");
+        assertProblem("sweep.cases=model.blockSize=4", "sweep.cases[0]: model.blockSize is also a grid axis; set it in one place");
         assertProblem("sweep.seeds=", "sweep.seeds: must list at least one seed");
         assertProblem("sweep.seeds=1,1", "sweep.seeds: must not repeat a seed, got [1, 1]");
         assertProblem("sweep.grid.model.blockSize=4,4", "sweep.grid.model.blockSize: must not repeat a value, got [4, 4]");

@@ -1,6 +1,7 @@
 package org.acdit4j.model.graph;
 
 import org.acdit4j.model.AcditConfig;
+import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -33,6 +34,10 @@ public final class AcditGraph {
     public static final String MASK = "mask";
     public static final String COS = "rope_cos";
     public static final String SIN = "rope_sin";
+    public static final String COS_CLEAN = "rope_cos_clean";
+    public static final String SIN_CLEAN = "rope_sin_clean";
+    public static final String COS_NOISED = "rope_cos_noised";
+    public static final String SIN_NOISED = "rope_sin_noised";
     public static final String PREDICTION = "prediction";
     public static final String LOSS = "loss";
     public static final String CLASS_LABEL = "class_label";
@@ -74,8 +79,15 @@ public final class AcditGraph {
         return rope;
     }
 
-    /** The training graph with the loss marked; placeholders: clean (if N > 1), tokens, tfreq, label, eps,
-     * loss_weight. */
+    /**
+     * The training graph with the loss marked; placeholders: clean (if N > 1), tokens, tfreq and label per
+     * noised token, eps, loss_weight, and the RoPE tables per image ({@link #trainingRopeTable}).
+     *
+     * <p>Unlike the sampling passes, nothing here is broadcast against a tensor that needs a gradient along
+     * the broadcast axis: the condition comes per noised token (so adaLN-Zero is elementwise, its matmul
+     * running on every token instead of once per block) and the RoPE tables come at full size. SameDiff M2.1's
+     * {@code multiply_bp} reduces broadcast axes slowly; these took most of a training step's kernel time.
+     */
     public SameDiff training() {
         Ctx g = new Ctx();
         int n = config.layout().blocks();
@@ -85,18 +97,18 @@ public final class AcditGraph {
         int ln = n * b;
         SDVariable noised = g.tokensIn(TOKENS);                                        // (n·Ln, P)
         SDVariable hn = noised.mmul(g.w("x_embed_w"));                                 // (n·Ln, D)
-        SDVariable siluC = g.condition(n);                                             // (n·N, D)
-        SDVariable cosN = g.constant("cos_noised", ropeTable(true, 0, ln));            // (Ln, 1, hd)
-        SDVariable sinN = g.constant("sin_noised", ropeTable(false, 0, ln));           // (Ln, 1, hd)
+        SDVariable siluC = g.condition();                                              // (n·Ln, D)
+        SDVariable cosN = g.ropeIn(COS_NOISED, ln);                                    // (n, Ln, H, hd)
+        SDVariable sinN = g.ropeIn(SIN_NOISED, ln);                                    // (n, Ln, H, hd)
         SDVariable hc = null;                                                          // (n·Lc, D) when N > 1
-        SDVariable cosC = null;                                                        // (Lc, 1, hd)
-        SDVariable sinC = null;                                                        // (Lc, 1, hd)
+        SDVariable cosC = null;                                                        // (n, Lc, H, hd)
+        SDVariable sinC = null;                                                        // (n, Lc, H, hd)
         SDVariable maskCc = null;                                                      // (Lc, Lc)
         if (lc > 0) {
             SDVariable clean = g.tokensIn(CLEAN);                                      // (n·Lc, P)
             hc = clean.mmul(g.w("x_embed_w"));                                         // (n·Lc, D)
-            cosC = g.constant("cos_clean", ropeTable(true, 0, lc));                    // (Lc, 1, hd)
-            sinC = g.constant("sin_clean", ropeTable(false, 0, lc));                   // (Lc, 1, hd)
+            cosC = g.ropeIn(COS_CLEAN, lc);                                            // (n, Lc, H, hd)
+            sinC = g.ropeIn(SIN_CLEAN, lc);                                            // (n, Lc, H, hd)
             maskCc = g.constant("mask_cc", Nd4j.create(scam.cleanToClean()).castTo(config.dataType())); // (Lc, Lc)
         }
         SDVariable maskN = lc > 0                                                      // (Ln, Lc+Ln)
@@ -109,9 +121,9 @@ public final class AcditGraph {
                 hc = cl.hidden;                                                        // (n·Lc, D)
                 ctx = cl.kv;
             }
-            hn = g.noisedLayer(l, hn, ln, n, b, siluC, cosN, sinN, ctx, maskN);        // (n·Ln, D)
+            hn = g.noisedLayer(l, hn, ln, ln, 1, siluC, cosN, sinN, ctx, maskN);       // (n·Ln, D)
         }
-        SDVariable prediction = g.finalLayer(hn, siluC, n, b).rename(PREDICTION);      // (n·Ln, P)
+        SDVariable prediction = g.finalLayer(hn, siluC, ln, 1).rename(PREDICTION);     // (n·Ln, P)
         SDVariable eps = g.tokensIn(EPS);                                              // (n·Ln, P)
         SDVariable weight = g.sd.placeHolder(LOSS_WEIGHT, config.dataType(), -1, 1);   // (n·Ln, 1)
         SDVariable diff = prediction.sub(eps);                                        // (n·Ln, P)
@@ -144,7 +156,7 @@ public final class AcditGraph {
         int b = config.layout().blockSize();
         SDVariable tokens = g.tokensIn(TOKENS);                                        // (n·B, P)
         SDVariable h = tokens.mmul(g.w("x_embed_w"));                                  // (n·B, D)
-        SDVariable siluC = g.condition(1);                                             // (n, D)
+        SDVariable siluC = g.condition();                                              // (n, D)
         SDVariable cos = g.sd.placeHolder(COS, config.dataType(), b, 1, config.headDim()); // (B, 1, hd)
         SDVariable sin = g.sd.placeHolder(SIN, config.dataType(), b, 1, config.headDim()); // (B, 1, hd)
         for (int l = 0; l < config.depth(); l++) {
@@ -192,6 +204,15 @@ public final class AcditGraph {
         return Nd4j.create(t).castTo(config.dataType()).reshape(to - from, 1, config.headDim());
     }
 
+    /**
+     * RoPE cos or sin of sequence tokens {@code from..to-1} repeated for every image and head, as the training
+     * graph takes them: (images, to-from, H, hd).
+     */
+    public INDArray trainingRopeTable(boolean cos, int from, int to, int images) {
+        INDArray table = ropeTable(cos, from, to);                                     // (L, 1, hd)
+        return Nd4j.tile(table.reshape(1, to - from, 1, config.headDim()), images, 1, config.heads(), 1); // (n, L, H, hd)
+    }
+
     private record KeyValue(SDVariable k, SDVariable v) {
     }
 
@@ -214,6 +235,10 @@ public final class AcditGraph {
             return sd.placeHolder(name, config.dataType(), -1, config.layout().tokenSize());
         }
 
+        SDVariable ropeIn(String name, int tokens) {
+            return sd.placeHolder(name, config.dataType(), -1, tokens, config.heads(), config.headDim()); // (n, L, H, hd)
+        }
+
         KeyValue contextIn(int l) {
             long hd = config.headDim();
             SDVariable k = sd.placeHolder(contextKey(l), config.dataType(), -1, config.heads(), -1, hd); // (n, H, Lctx, hd)
@@ -221,16 +246,17 @@ public final class AcditGraph {
             return new KeyValue(k, v);
         }
 
-        /** SiLU(timestep embedding of each block + class embedding): (n·nb, D). */
-        SDVariable condition(int blocks) {
-            int d = config.width();
-            SDVariable tfreq = sd.placeHolder(TFREQ, config.dataType(), -1, AcditConfig.FREQUENCY_SIZE); // (n·nb, F)
-            SDVariable label = sd.placeHolder(LABEL, config.dataType(), -1, config.classes() + 1); // (n, C+1)
-            SDVariable t1 = sd.nn.swish(tfreq.mmul(w("t_embed_w1")).add(w("t_embed_b1")));   // (n·nb, D)
-            SDVariable t = t1.mmul(w("t_embed_w2")).add(w("t_embed_b2"));                   // (n·nb, D)
-            SDVariable y = label.mmul(w("y_embed_table"));                                  // (n, D)
-            SDVariable c = t.reshape(-1, blocks, d).add(y.reshape(-1, 1, d));               // (n, nb, D)
-            return sd.nn.swish(c).reshape(-1, d);                                           // (n·nb, D)
+        /**
+         * SiLU(timestep embedding + class embedding) of each conditioned unit: a block in the noised pass, a
+         * noised token in the training graph. Timestep features and one-hot labels come one row per unit: (U, D).
+         */
+        SDVariable condition() {
+            SDVariable tfreq = sd.placeHolder(TFREQ, config.dataType(), -1, AcditConfig.FREQUENCY_SIZE); // (U, F)
+            SDVariable label = sd.placeHolder(LABEL, config.dataType(), -1, config.classes() + 1); // (U, C+1)
+            SDVariable t1 = sd.nn.swish(tfreq.mmul(w("t_embed_w1")).add(w("t_embed_b1")));   // (U, D)
+            SDVariable t = t1.mmul(w("t_embed_w2")).add(w("t_embed_b2"));                   // (U, D)
+            SDVariable y = label.mmul(w("y_embed_table"));                                  // (U, D)
+            return sd.nn.swish(t.add(y));                                                   // (U, D)
         }
 
         CleanLayer cleanLayer(int l, SDVariable h, int lq, SDVariable cos, SDVariable sin, KeyValue ctx,
@@ -269,8 +295,13 @@ public final class AcditGraph {
         /** Q, K, V after QK-norm and RoPE: 3 × (n, H, lq, hd). */
         SDVariable[] qkv(int l, SDVariable a, int lq, SDVariable cos, SDVariable sin) {
             int hd = config.headDim();
-            SDVariable all = a.mmul(w(AcditWeights.layer(l, "qkv_w"))).add(w(AcditWeights.layer(l, "qkv_b"))); // (n·lq, 3D)
-            SDVariable[] parts = sd.split(all, 3, 1);                                       // 3 × (n·lq, D)
+            int d = config.width();
+            SDVariable[] parts = new SDVariable[3];                                         // 3 × (n·lq, D)
+            for (int i = 0; i < 3; i++) {                   // column slices of the weights, not a split of the output
+                SDVariable wi = w(AcditWeights.layer(l, "qkv_w")).get(SDIndex.all(), SDIndex.interval(i * d, (i + 1) * d)); // (D, D)
+                SDVariable bi = w(AcditWeights.layer(l, "qkv_b")).get(SDIndex.interval(i * d, (i + 1) * d)); // (D)
+                parts[i] = a.mmul(wi).add(bi);                                              // (n·lq, D)
+            }
             SDVariable q = headNormRope(parts[0], AcditWeights.layer(l, "q_norm"), lq, cos, sin); // (n, H, lq, hd)
             SDVariable k = headNormRope(parts[1], AcditWeights.layer(l, "k_norm"), lq, cos, sin); // (n, H, lq, hd)
             SDVariable v = parts[2].reshape(-1, lq, config.heads(), hd).permute(0, 2, 1, 3); // (n, H, lq, hd)

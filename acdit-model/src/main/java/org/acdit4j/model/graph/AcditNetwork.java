@@ -1,6 +1,7 @@
 package org.acdit4j.model.graph;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ public final class AcditNetwork {
     private final AcditWeights weights;
     private final AcditGraph graph;
     private final Map<Integer, SameDiff> cleanPasses = new HashMap<>();
+    /** Training-graph RoPE tables by placeholder and batch size ("rope_cos_clean/64"). */
+    private final Map<String, INDArray> ropeTables = new HashMap<>();
     private SameDiff training;
     private SameDiff noisedPass;
 
@@ -160,16 +163,37 @@ public final class AcditNetwork {
         feed.put(AcditGraph.EPS, rows(in.eps(), n * blocks * b));
         feed.put(AcditGraph.LOSS_WEIGHT, Nd4j.createFromArray(in.tokenWeights()).reshape(n * blocks * b, 1)
                 .castTo(config.dataType()));
-        double[] freq = new double[n * blocks * AcditConfig.FREQUENCY_SIZE];
+        int ln = blocks * b;
+        double[] freq = new double[n * ln * AcditConfig.FREQUENCY_SIZE];             // one row per noised token
+        int[] tokenLabels = new int[n * ln];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < blocks; j++) {
+                int row = (i * blocks + j) * b;
                 TimestepFeatures.write(in.timesteps()[i][j], AcditConfig.FREQUENCY_SIZE, freq,
-                        (i * blocks + j) * AcditConfig.FREQUENCY_SIZE);
+                        row * AcditConfig.FREQUENCY_SIZE);
+                for (int token = 1; token < b; token++) {
+                    System.arraycopy(freq, row * AcditConfig.FREQUENCY_SIZE, freq,
+                            (row + token) * AcditConfig.FREQUENCY_SIZE, AcditConfig.FREQUENCY_SIZE);
+                }
+                Arrays.fill(tokenLabels, row, row + b, in.labels()[i]);
             }
         }
-        feed.put(AcditGraph.TFREQ, matrix(freq, n * blocks, AcditConfig.FREQUENCY_SIZE));
-        feed.put(AcditGraph.LABEL, oneHot(in.labels()));
+        feed.put(AcditGraph.TFREQ, matrix(freq, n * ln, AcditConfig.FREQUENCY_SIZE));
+        feed.put(AcditGraph.LABEL, oneHot(tokenLabels));
+        int lc = (blocks - 1) * b;
+        putTrainingRope(feed, AcditGraph.COS_NOISED, true, ln, n);
+        putTrainingRope(feed, AcditGraph.SIN_NOISED, false, ln, n);
+        if (lc > 0) {
+            putTrainingRope(feed, AcditGraph.COS_CLEAN, true, lc, n);
+            putTrainingRope(feed, AcditGraph.SIN_CLEAN, false, lc, n);
+        }
         return feed;
+    }
+
+    /** Clean and noised copies both start at sequence position 0 (shared positions). */
+    private void putTrainingRope(Map<String, INDArray> feed, String placeholder, boolean cos, int tokens, int images) {
+        feed.put(placeholder, ropeTables.computeIfAbsent(placeholder + "/" + images,
+                key -> graph.trainingRopeTable(cos, 0, tokens, images)));
     }
 
     /** The training graph (built on first use). */

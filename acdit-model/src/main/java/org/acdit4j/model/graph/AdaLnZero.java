@@ -1,5 +1,6 @@
 package org.acdit4j.model.graph;
 
+import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
@@ -20,14 +21,20 @@ final class AdaLnZero {
      * @param w         (D, k·D) weights, zero-initialised
      * @param b         (k·D) bias, zero-initialised
      * @param k         number of modulation vectors (6 in a layer, 2 in the final layer)
+     *
+     * <p>Each chunk has its own matmul on a column slice of {@code w}: splitting one wide output along its
+     * last axis is a strided copy that took ~25 ms per call in the training graph (docs/PERFORMANCE.md).
      */
     AdaLnZero(SameDiff sd, SDVariable siluC, SDVariable w, SDVariable b, int k, int blocks, int blockSize, int width) {
         this.blocks = blocks;
         this.blockSize = blockSize;
         this.width = width;
-        SDVariable out = siluC.mmul(w).add(b);                                    // (n·nb, k·D)
-        SDVariable perBlock = out.reshape(-1, blocks, k, width);                  // (n, nb, k, D)
-        this.chunks = k == 1 ? new SDVariable[] {perBlock} : sd.split(perBlock, k, 2); // k × (n, nb, 1, D)
+        this.chunks = new SDVariable[k];
+        for (int i = 0; i < k; i++) {                     // a matmul per chunk: splitting one (n·nb, k·D) output
+            SDVariable wi = w.get(SDIndex.all(), SDIndex.interval(i * width, (i + 1) * width)); // (D, D)
+            SDVariable bi = b.get(SDIndex.interval(i * width, (i + 1) * width));  // (D)
+            chunks[i] = siluC.mmul(wi).add(bi).reshape(-1, blocks, 1, width);    // (n, nb, 1, D)
+        }
     }
 
     /** x·(1 + scale) + shift with chunks {@code shift} and {@code scale}; x: (n·nb·B, D) → (n·nb·B, D). */

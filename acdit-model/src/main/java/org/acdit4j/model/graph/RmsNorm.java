@@ -3,7 +3,13 @@ package org.acdit4j.model.graph;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
-/** RMSNorm over the last axis with a learned gain: x / sqrt(mean(x²) + ε) · g. */
+/**
+ * RMSNorm over the last axis with a learned gain: x / sqrt(mean(x²) + ε) · g.
+ *
+ * <p>The per-row scale and the per-column gain are applied as one elementwise product with their outer
+ * product {@code inv · gᵀ}, a K = 1 matmul. Broadcasting them instead makes SameDiff M2.1's {@code multiply_bp}
+ * reduce over the broadcast axis, which measured ~6× slower than the matmul's backward (docs/PERFORMANCE.md).
+ */
 final class RmsNorm {
 
     static final double EPS = 1e-6;
@@ -15,6 +21,7 @@ final class RmsNorm {
     static SDVariable apply(SameDiff sd, SDVariable x, SDVariable gain) {
         SDVariable ms = x.mul(x).mean(true, 1);                      // (R, 1)
         SDVariable inv = sd.math.rsqrt(ms.add(EPS));                  // (R, 1)
-        return x.mul(inv).mul(gain);                                  // (R, F)
+        SDVariable scale = inv.mmul(gain.reshape(1, -1));             // (R, F) = (R, 1) · (1, F)
+        return x.mul(scale);                                          // (R, F)
     }
 }

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Sampling speed at the context's batch size, without and with the KV-cache: after {@code warmups} untimed
  * calls, the median wall time of {@code repeats} timed {@code sample} calls, reported as seconds per image and
- * images per second, plus the speed-up the cache gives.
+ * images per second, plus the speed-up the cache gives and the model's analytic GFLOPs per image both ways.
  */
 public final class SamplingSpeedEvaluator implements Evaluator {
 
@@ -58,6 +58,10 @@ public final class SamplingSpeedEvaluator implements Evaluator {
         metrics.put(NAME + ".secondsPerImage.kvCache", withCache / batch);
         metrics.put(NAME + ".imagesPerSecond.kvCache", batch / withCache);
         metrics.put(NAME + ".kvCacheSpeedup", withoutCache / withCache);
+        metrics.put(NAME + ".gflopsPerImage", context.model().sampleFlopsPerImage(
+                context.sampling().withKvCache(false).request(labels, context.seed())) / 1e9);
+        metrics.put(NAME + ".gflopsPerImage.kvCache", context.model().sampleFlopsPerImage(
+                context.sampling().withKvCache(true).request(labels, context.seed())) / 1e9);
         metrics.put(NAME + ".batch", (double) batch);
         metrics.put(NAME + ".repeats", (double) repeats);
         return new EvaluationResult(metrics, Map.of(NAME + ".settings", context.sampling().toString()), List.of());

@@ -31,6 +31,8 @@ class SamplingSpeedEvaluatorTest {
         // without the cache each of the 32 steps re-projects every earlier row (~10x the arithmetic); the margin
         // is loose because the build machine is shared and the JIT warms up during the first calls
         assertThat(result.metric("sampling-speed.kvCacheSpeedup")).as(result.metrics().toString()).isGreaterThan(1.3);
+        assertThat(result.metric("sampling-speed.gflopsPerImage") / result.metric("sampling-speed.gflopsPerImage.kvCache"))
+                .isCloseTo(16.0, within(1e-9)); // 32 rows: 31·32/2 projections without the cache, 31 with it
         assertThat(result.metric("sampling-speed.batch")).isEqualTo(16.0);
         assertThat(result.metric("sampling-speed.repeats")).isEqualTo(7.0);
         assertThat(model.sample(sampling.request(new int[] {1, 2, 3}, 4)).pixels())

@@ -63,6 +63,14 @@ public final class RowAttentionModel extends InferenceOnlyModel {
         return new ImageBatch(geometry(), pixels, request.labels());
     }
 
+    /** Multiply-adds ×2 of the key and value projections: rows − 1 of them cached, rows·(rows − 1)/2 without. */
+    @Override
+    public double sampleFlopsPerImage(SampleRequest request) {
+        int rows = geometry().height();
+        double projections = request.kvCache() ? rows - 1 : rows * (rows - 1) / 2.0;
+        return projections * 2.0 * (HIDDEN * width + width * width);
+    }
+
     @Override
     public float[][] encode(ImageBatch images) {
         int rows = geometry().height();

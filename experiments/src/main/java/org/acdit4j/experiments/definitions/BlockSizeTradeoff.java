@@ -4,13 +4,17 @@ import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 
 /**
- * The paper's Fig. 4 at CPU scale: image quality and sampling time against block size at a fixed patch
- * size. 32×32 images at patch 4 are 64 tokens, so block size 64 is one block (full-sequence diffusion, a
- * DiT) and block size 1 is token-wise autoregression; the two endpoints are the baselines.
+ * The paper's Fig. 4 at CPU scale: image quality and sampling time against block size. 32×32 images at
+ * patch 4 are 64 tokens (block sizes 64, 16, 4, 1 = AR lengths 1, 4, 16, 64), at patch 8 16 tokens (block
+ * sizes 16, 4, 1). One block is full-sequence diffusion (a DiT), one token per block is token-wise
+ * autoregression: the two endpoints are the baselines.
  */
 public final class BlockSizeTradeoff {
 
     public static final String NAME = "block-size-tradeoff";
+
+    private static final String[] PATCH_4_CASES = {"model.patch=4 model.blockSize=64", "model.patch=4 model.blockSize=16",
+            "model.patch=4 model.blockSize=4", "model.patch=4 model.blockSize=1"};
 
     private BlockSizeTradeoff() {
     }
@@ -18,27 +22,35 @@ public final class BlockSizeTradeoff {
     public static ExperimentDefinition definition() {
         return Experiment.define(NAME, e -> e
                 .description("AR vs diffusion (ACDiT Fig. 4): FID, precision/recall, class agreement and sampling time "
-                        + "against block size. Block 64 = full-sequence diffusion (DiT), block 1 = token-wise AR.")
-                .data(d -> d.name("mnist").size(32))
+                        + "against block size. One block = full-sequence diffusion (DiT), one token per block = "
+                        + "token-wise AR.")
+                .data(d -> d.name("fashion-mnist").size(32))
                 .model(m -> m.name("acdit").width(64).depth(3).heads(4).patch(4))
                 .train(t -> t.steps(3000).batch(64).lr(1e-3).warmupSteps(100).schedule("wsd").ema(0.999)
                         .lossWeighting("min-snr"))
                 .sample(s -> s.solver("ddim").steps(25).guidance(1.5))
-                .sweep(s -> s.grid("model.blockSize", 64, 16, 4, 1).seeds(0, 1, 2))
+                .sweep(s -> s.cases(PATCH_4_CASES[0], PATCH_4_CASES[1], PATCH_4_CASES[2], PATCH_4_CASES[3],
+                        "model.patch=8 model.blockSize=16", "model.patch=8 model.blockSize=4",
+                        "model.patch=8 model.blockSize=1").seeds(0, 1, 2))
                 .evaluate(v -> v.use("fid").use("precision-recall").use("class-agreement").use("sampling-speed")
                         .samples(1000).guidances(1.0, 1.5))
                 .track(t -> t.logEvery(25).checkpointEvery(250))
                 .report(r -> r.plot("fid/cfg1.0", "model.blockSize").plot("fid/cfg1.5", "model.blockSize")
                         .plot("class-agreement/cfg1.5", "model.blockSize")
                         .plot("sampling-speed.secondsPerImage.kvCache", "model.blockSize"))
-                .preset("quick", "train.steps=150", "train.warmupSteps=20", "sweep.seeds=0", "sample.steps=10",
+                .preset("quick", "data.name=mnist", "sweep.cases=" + String.join("; ", PATCH_4_CASES),
+                        "train.steps=150", "train.warmupSteps=20", "sweep.seeds=0", "sample.steps=10",
                         "sample.batch=50", "evaluate.samples=100", "track.checkpointEvery=50")
-                .preset("standard", "train.steps=3000", "sweep.seeds=0,1,2")
-                .preset("paper", "data.name=fashion-mnist", "model.width=1024", "model.depth=24", "model.heads=16",
+                .preset("standard", CpuScale.standard("sweep.cases=model.patch=2 model.blockSize=64; "
+                        + "model.patch=2 model.blockSize=16; model.patch=2 model.blockSize=4; model.patch=2 model.blockSize=1; "
+                        + "model.patch=4 model.blockSize=16; model.patch=4 model.blockSize=4; model.patch=4 model.blockSize=1",
+                        "train.steps=3000", "sweep.seeds=0,1,2"))
+                .preset("paper", "model.width=1024", "model.depth=24", "model.heads=16",
                         "train.steps=400000", "train.batch=256", "train.lr=3e-4", "train.lossWeighting=uniform",
                         "train.ema=0.9999", "evaluate.samples=10000")
-                .preset("smoke", "data.name=synthetic-shapes", "data.size=8", "model.patch=2", "model.width=16",
-                        "model.depth=1", "model.heads=2", "sweep.grid.model.blockSize=16,4", "sweep.seeds=0",
+                .preset("smoke", "data.name=synthetic-shapes", "data.size=8", "model.width=16",
+                        "model.depth=1", "model.heads=2", "sweep.cases=model.patch=2 model.blockSize=16; "
+                        + "model.patch=2 model.blockSize=4", "sweep.seeds=0",
                         "train.steps=6", "train.batch=8", "train.warmupSteps=2", "sample.steps=2", "sample.batch=16",
                         "evaluate.evaluators=sampling-speed", "evaluate.samples=16", "track.logEvery=2",
                         "track.checkpointEvery=3"));

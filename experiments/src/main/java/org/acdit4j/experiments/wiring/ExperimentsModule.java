@@ -3,6 +3,10 @@ package org.acdit4j.experiments.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.MapBinder;
 import org.acdit4j.experiments.definitions.BlockSizeTradeoff;
+import org.acdit4j.experiments.definitions.ContextAblation;
+import org.acdit4j.experiments.definitions.InferenceScaling;
+import org.acdit4j.experiments.definitions.RopeAblation;
+import org.acdit4j.experiments.definitions.Understanding;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 
 /** Registers the experiments users can run by name. A new experiment is one class plus one line here. */
@@ -13,5 +17,9 @@ public final class ExperimentsModule extends AbstractModule {
         MapBinder<String, ExperimentDefinition> experiments =
                 MapBinder.newMapBinder(binder(), String.class, ExperimentDefinition.class);
         experiments.addBinding(BlockSizeTradeoff.NAME).toInstance(BlockSizeTradeoff.definition());
+        experiments.addBinding(InferenceScaling.NAME).toInstance(InferenceScaling.definition());
+        experiments.addBinding(ContextAblation.NAME).toInstance(ContextAblation.definition());
+        experiments.addBinding(RopeAblation.NAME).toInstance(RopeAblation.definition());
+        experiments.addBinding(Understanding.NAME).toInstance(Understanding.definition());
     }
 }

@@ -31,7 +31,7 @@ class MainJobEndToEndTest {
     private static final String DATA_DIR = System.getProperty("acdit.test.dataDir");
     /** Three MNIST runs whose metrics are deterministic (class agreement, losses); 12 steps each. */
     private static final List<String> DETERMINISTIC = List.of("--preset", "smoke", "data.name=mnist", "data.size=32",
-            "model.patch=8", "sweep.grid.model.blockSize=16,4,1", "train.steps=12", "evaluate.evaluators=class-agreement",
+            "model.patch=8", "sweep.cases=", "sweep.grid.model.blockSize=16,4,1", "train.steps=12", "evaluate.evaluators=class-agreement",
             "evaluate.guidances=1.5", "evaluate.samples=20", "track.checkpointEvery=3");
 
     @TempDir
@@ -139,7 +139,7 @@ class MainJobEndToEndTest {
     void aDivergingRunFailsWithAReasonWhileTheNextProceeds() throws Exception {
         Path dir = Files.createDirectories(work.resolve("diverging"));
         int exit = AcditProcess.run(dir, dir.resolve("out.log"), "run", "block-size-tradeoff", "--preset", "smoke",
-                "--data-dir", DATA_DIR, "--workers", "1", "sweep.grid.train.lr=1e9,1e-3", "sweep.grid.model.blockSize=4",
+                "--data-dir", DATA_DIR, "--workers", "1", "sweep.cases=", "sweep.grid.model.blockSize=4", "sweep.grid.train.lr=1e9,1e-3",
                 "train.gradClip=0");
 
         String out = Files.readString(dir.resolve("out.log"));

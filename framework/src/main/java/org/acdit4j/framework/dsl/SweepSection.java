@@ -116,7 +116,7 @@ public final class SweepSection extends Section {
                 } else if (assignment.getKey().startsWith("sweep.") || !keys.contains(assignment.getKey())) {
                     problems.add(where, keys.unknownKeyMessage(assignment.getKey()));
                 } else if (grid.containsKey(assignment.getKey())) {
-                    problems.add(where, assignment.getKey() + " is also a grid axis; set it in one place");
+                    problems.add(where, assignment.getKey() + " is also a grid axis; set it in one place (sweep.cases= clears the cases)");
                 } else {
                     String problem = keys.check(assignment.getKey(), assignment.getValue());
                     if (problem != null) {

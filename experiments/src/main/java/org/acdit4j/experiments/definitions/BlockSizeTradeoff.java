@@ -37,7 +37,8 @@ public final class BlockSizeTradeoff {
                 .track(t -> t.logEvery(25).checkpointEvery(250))
                 .report(r -> r.plot("fid/cfg1.0", "model.blockSize").plot("fid/cfg1.5", "model.blockSize")
                         .plot("class-agreement/cfg1.5", "model.blockSize")
-                        .plot("sampling-speed.secondsPerImage.kvCache", "model.blockSize"))
+                        .plot("sampling-speed.secondsPerImage.kvCache", "model.blockSize")
+                        .progress("class-agreement/cfg1.5", "fid/cfg1.5"))
                 .preset("quick", "data.name=mnist", "sweep.cases=" + String.join("; ", PATCH_4_CASES),
                         "train.steps=150", "train.warmupSteps=20", "sweep.seeds=0", "sample.steps=10",
                         "sample.batch=50", "evaluate.samples=100", "track.checkpointEvery=50")

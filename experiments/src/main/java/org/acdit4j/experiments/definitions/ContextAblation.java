@@ -27,7 +27,8 @@ public final class ContextAblation {
                 .evaluate(v -> v.use("fid").use("precision-recall").use("class-agreement").samples(1000)
                         .guidances(1.0, 1.5))
                 .track(t -> t.logEvery(25).checkpointEvery(250))
-                .report(r -> r.plot("fid/cfg1.5", "model.context").plot("class-agreement/cfg1.5", "model.context"))
+                .report(r -> r.plot("fid/cfg1.5", "model.context").plot("class-agreement/cfg1.5", "model.context")
+                        .progress("class-agreement/cfg1.5", "fid/cfg1.5"))
                 .preset("quick", "data.name=mnist", "train.steps=150", "train.warmupSteps=20", "sweep.seeds=0",
                         "sample.steps=10", "sample.batch=50", "evaluate.samples=100")
                 .preset("standard", CpuScale.standard("train.steps=3000", "sweep.seeds=0,1,2"))

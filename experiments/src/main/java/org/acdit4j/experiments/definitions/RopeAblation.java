@@ -27,13 +27,14 @@ public final class RopeAblation {
                 .evaluate(v -> v.use("fid").use("precision-recall").use("class-agreement").samples(1000)
                         .guidances(1.0, 1.5))
                 .track(t -> t.logEvery(25).checkpointEvery(250))
-                .report(r -> r.plot("fid/cfg1.5", "model.rope").plot("class-agreement/cfg1.5", "model.rope"))
+                .report(r -> r.plot("fid/cfg1.5", "model.rope").plot("class-agreement/cfg1.5", "model.rope")
+                        .progress("class-agreement/cfg1.5", "fid/cfg1.5"))
                 .preset("quick", "data.name=mnist", "train.steps=150", "train.warmupSteps=20", "sweep.seeds=0",
                         "sample.steps=10", "sample.batch=50", "evaluate.samples=100")
                 .preset("standard", CpuScale.standard("train.steps=3000", "sweep.seeds=0,1,2"))
                 .preset("smoke", "data.name=synthetic-shapes", "data.size=8", "model.patch=2", "model.width=16",
-                        "model.depth=1", "model.heads=2", "model.blockSize=4", "sweep.seeds=0", "train.steps=4",
-                        "train.batch=8", "train.warmupSteps=0", "sample.steps=2", "sample.batch=16",
+                        "model.depth=1", "model.heads=2", "model.blockSize=4", "sweep.grid.model.rope=multi-axis,none",
+                        "sweep.seeds=0", "train.steps=4", "train.batch=8", "train.warmupSteps=0", "sample.steps=2", "sample.batch=16",
                         "evaluate.evaluators=sampling-speed", "evaluate.samples=16"));
     }
 }

@@ -139,6 +139,7 @@ public final class ExperimentBuilder {
         model.validateAgainst(data, problems);
         sweep.validateAgainst(keys, problems);
         report.validateAgainst(sweep, problems);
+        track.validateAgainst(evaluate, problems);
     }
 
     List<String> sweptKeys() {

@@ -5,10 +5,11 @@ import java.util.List;
 import org.acdit4j.framework.spec.PlotSpec;
 import org.acdit4j.framework.spec.ReportSpec;
 
-/** {@code report}: plots of metrics against swept parameters, and which metrics to tabulate. */
+/** {@code report}: plots of metrics against swept parameters, which metrics to tabulate and to follow over training. */
 public final class ReportSection extends Section {
 
     List<String> metrics = new ArrayList<>();
+    List<String> progress = new ArrayList<>();
     private final List<PlotSpec> plots = new ArrayList<>();
 
     public ReportSection plot(String metric, String parameter) {
@@ -18,6 +19,15 @@ public final class ReportSection extends Section {
 
     public ReportSection metrics(String... names) {
         this.metrics = new ArrayList<>(List.of(names));
+        return this;
+    }
+
+    /**
+     * Follows {@code metric} over training (needs {@code track.evaluateEvery}): a plot against training FLOPs
+     * per configuration and a table of every configuration at the largest compute all of them reached.
+     */
+    public ReportSection progress(String... metricNames) {
+        this.progress = new ArrayList<>(List.of(metricNames));
         return this;
     }
 
@@ -43,6 +53,6 @@ public final class ReportSection extends Section {
     }
 
     ReportSpec freeze() {
-        return new ReportSpec(plots, metrics);
+        return new ReportSpec(plots, metrics, progress);
     }
 }

@@ -1,5 +1,8 @@
 package org.acdit4j.framework.dsl;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.acdit4j.framework.spec.TrackSpec;
 
 /** {@code track}: what a run records while it trains. */
@@ -10,6 +13,8 @@ public final class TrackSection extends Section {
     int checkpointEvery = 500;
     int sampleEvery = 0;
     int evaluateEvery = 0;
+    List<String> evaluateWith = new ArrayList<>();
+    int evaluateSamples = 0;
 
     public TrackSection experimentName(String name) {
         this.experimentName = name;
@@ -36,6 +41,18 @@ public final class TrackSection extends Section {
         return this;
     }
 
+    /** The evaluators run every {@link #evaluateEvery} steps (default: all of the evaluate section's). */
+    public TrackSection evaluateWith(String... evaluators) {
+        this.evaluateWith = new ArrayList<>(List.of(evaluators));
+        return this;
+    }
+
+    /** Generated images per evaluation while training (default: the evaluate section's count). */
+    public TrackSection evaluateSamples(int images) {
+        this.evaluateSamples = images;
+        return this;
+    }
+
     @Override
     String key() {
         return "track";
@@ -48,10 +65,20 @@ public final class TrackSection extends Section {
         problems.require(sampleEvery >= 0, "track.sampleEvery", "must be >= 0 (0 = only at the end), got " + sampleEvery);
         problems.require(evaluateEvery >= 0, "track.evaluateEvery", "must be >= 0 (0 = only at the end), got "
                 + evaluateEvery);
+        problems.require(evaluateSamples >= 0, "track.evaluateSamples", "must be >= 0 (0 = evaluate.samples), got "
+                + evaluateSamples);
+    }
+
+    /** The evaluators run while training must be among those of the evaluate section. */
+    void validateAgainst(EvaluateSection evaluate, Problems problems) {
+        for (String evaluator : evaluateWith) {
+            problems.require(evaluate.evaluators.contains(evaluator), "track.evaluateWith",
+                    "'" + evaluator + "' is not in evaluate.evaluators " + evaluate.evaluators);
+        }
     }
 
     TrackSpec freeze(String experiment) {
         return new TrackSpec(experimentName.isBlank() ? experiment : experimentName, logEvery, checkpointEvery,
-                sampleEvery, evaluateEvery);
+                sampleEvery, evaluateEvery, evaluateWith, evaluateSamples);
     }
 }

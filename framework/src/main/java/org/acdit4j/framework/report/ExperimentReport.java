@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.acdit4j.framework.io.AtomicFiles;
+import org.acdit4j.framework.run.EvaluationProgress;
 import org.acdit4j.framework.run.LossCurve;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunRecord;
@@ -22,8 +23,9 @@ import org.acdit4j.framework.spec.PlotSpec;
 /**
  * Builds {@code results/<experiment>/}: {@code summary.csv} (a row per run), {@code REPORT.md} (a table per
  * metric with mean ± 95% CI across seeds for every configuration, plus the spec, command, commit, machine
- * and wall time) and PNG plots (metric against swept parameter with CI bars; loss curves), from the run
- * folders of the experiment.
+ * and wall time; the final values compare configurations at equal training steps, the {@code progress}
+ * metrics also at equal training FLOPs) and PNG plots (metric against swept parameter with CI bars; progress
+ * metrics against training FLOPs; loss curves), from the run folders of the experiment.
  */
 public final class ExperimentReport {
 
@@ -84,6 +86,24 @@ public final class ExperimentReport {
                 plotFiles.add(png.getFileName().toString());
             }
         }
+        Map<String, EqualCompute.Comparison> equalCompute = new LinkedHashMap<>();
+        for (String metric : spec.report().progress()) {
+            Map<String, List<List<EvaluationProgress.Point>>> curves = new LinkedHashMap<>();
+            for (RunRecord run : finished) {
+                List<EvaluationProgress.Point> points = EvaluationProgress.read(RunFolder.of(runsRoot, spec.name(), run.run()))
+                        .stream().filter(point -> point.metric().equals(metric) && Double.isFinite(point.value())).toList();
+                curves.computeIfAbsent(configuration(run, sweptKeys), key -> new ArrayList<>()).add(points);
+            }
+            Path png = outputDir.resolve("progress-" + metric.replaceAll("[^A-Za-z0-9.]+", "_") + ".png");
+            if (ProgressPlot.write(metric, curves, png)) {
+                written.add(png);
+                plotFiles.add(png.getFileName().toString());
+            }
+            EqualCompute.Comparison comparison = EqualCompute.at(curves);
+            if (comparison != null) {
+                equalCompute.put(metric, comparison);
+            }
+        }
         Path lossPng = outputDir.resolve("loss-curves.png");
         Map<String, List<LossCurve.Point>> curves = new LinkedHashMap<>();
         for (RunRecord run : runs) {
@@ -108,7 +128,8 @@ public final class ExperimentReport {
             }
         }
         Path markdown = outputDir.resolve("REPORT.md");
-        AtomicFiles.writeString(markdown, ReportMarkdown.render(spec, runs, sweptKeys, byMetric, plotFiles, grids, context));
+        AtomicFiles.writeString(markdown, ReportMarkdown.render(spec, runs, sweptKeys, byMetric, equalCompute, plotFiles, grids,
+                context));
         written.add(markdown);
         return written;
     }

@@ -15,7 +15,8 @@ final class ReportMarkdown {
     }
 
     static String render(ExperimentSpec spec, List<RunRecord> runs, List<String> sweptKeys,
-                         Map<String, Map<String, List<Double>>> byMetric, List<String> plots, List<String> grids,
+                         Map<String, Map<String, List<Double>>> byMetric,
+                         Map<String, EqualCompute.Comparison> equalCompute, List<String> plots, List<String> grids,
                          ExperimentReport.Context context) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(spec.name()).append("\n\n");
@@ -50,8 +51,9 @@ final class ReportMarkdown {
             }
             md.append('\n');
         }
-        md.append("## Metrics\n\nMean ± half-width of the 95% Student-t confidence interval across seeds "
-                + "(n = number of seeds); a single seed shows the value alone.\n\n");
+        md.append("## Metrics at equal training steps\n\nAfter ").append(spec.train().steps())
+                .append(" steps for every configuration. Mean ± half-width of the 95% Student-t confidence interval "
+                        + "across seeds (n = number of seeds); a single seed shows the value alone.\n\n");
         for (Map.Entry<String, Map<String, List<Double>>> metric : byMetric.entrySet()) {
             md.append("### ").append(metric.getKey()).append("\n\n| configuration | n | mean ± 95% CI | min | max |\n")
                     .append("|---|---|---|---|---|\n");
@@ -62,6 +64,20 @@ final class ReportMarkdown {
                         .append(" | ").append(MeanWithInterval.number(summary.max())).append(" |\n");
             });
             md.append('\n');
+        }
+        if (!equalCompute.isEmpty()) {
+            md.append("## Metrics at equal training compute\n\nEach run's evaluations over training (`track.evaluateEvery`) "
+                    + "read at the largest training compute every run reached, by linear interpolation between "
+                    + "evaluations; a run whose first evaluation comes later has no value (n counts the runs with one).\n\n");
+            equalCompute.forEach((metric, comparison) -> {
+                md.append("### ").append(metric).append(" at ").append(String.format("%.3g", comparison.budgetFlops() / 1e12))
+                        .append(" TFLOP of training\n\n| configuration | n | mean ± 95% CI |\n|---|---|---|\n");
+                comparison.byConfiguration().forEach((configuration, values) -> md.append("| ").append(configuration)
+                        .append(" | ").append(values.size()).append(" | ")
+                        .append(values.isEmpty() ? "no evaluation at or below the budget" : MeanWithInterval.of(values).format())
+                        .append(" |\n"));
+                md.append('\n');
+            });
         }
         if (!plots.isEmpty()) {
             md.append("## Plots\n\n");

@@ -19,6 +19,7 @@ import org.acdit4j.framework.model.ModelFactory;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.TrainStepResult;
 import org.acdit4j.framework.report.ImageGrid;
+import org.acdit4j.framework.spec.EvaluateSpec;
 import org.acdit4j.framework.spec.ExperimentSpec;
 import org.acdit4j.framework.tracking.RunStart;
 import org.acdit4j.framework.tracking.RunStatus;
@@ -112,8 +113,11 @@ public final class RunExecutor {
             for (Path artifact : evaluated.artifacts()) {
                 trackedRun.logArtifact(artifact, "evaluation");
             }
-            metrics.put("train.imagesSeen", (double) model.step() * spec.train().batch());
-            metrics.put("train.flops", model.trainFlopsPerStep(spec.train().batch()) * model.step());
+            double imagesSeen = (double) model.step() * spec.train().batch();
+            double trainFlops = model.trainFlopsPerStep(spec.train().batch()) * model.step();
+            EvaluationProgress.append(folder, model.step(), imagesSeen, trainFlops, evaluated.metrics());
+            metrics.put("train.imagesSeen", imagesSeen);
+            metrics.put("train.flops", trainFlops);
             metrics.forEach((key, value) -> trackedRun.logMetric(key, value, model.step()));
             record = record.withMetrics(metrics).withStatus(RunStatusFile.FINISHED, now());
             folder.write(record);
@@ -188,8 +192,16 @@ public final class RunExecutor {
         long step = model.step();
         long started = System.nanoTime();
         Path outputDir = Files.createDirectories(folder.root().resolve("evaluation").resolve("step-" + step));
-        EvaluationResult evaluated = evaluation.evaluate(model, dataset, spec, plan.seed(), outputDir);
+        EvaluateSpec atEnd = spec.evaluate();
+        EvaluateSpec during = new EvaluateSpec(spec.track().evaluateWith().isEmpty() ? atEnd.evaluators()
+                : spec.track().evaluateWith(), spec.track().evaluateSamples() > 0 ? spec.track().evaluateSamples()
+                : atEnd.samples(), atEnd.guidances());
+        ExperimentSpec duringSpec = new ExperimentSpec(spec.name(), spec.description(), spec.data(), spec.model(),
+                spec.train(), spec.sample(), during, spec.sweep(), spec.track(), spec.report());
+        EvaluationResult evaluated = evaluation.evaluate(model, dataset, duringSpec, plan.seed(), outputDir);
         evaluated.metrics().forEach((key, value) -> trackedRun.logMetric(key, value, step));
+        EvaluationProgress.append(folder, step, (double) step * spec.train().batch(),
+                model.trainFlopsPerStep(spec.train().batch()) * step, evaluated.metrics());
         LOG.info("{} step {}: evaluated in {}: {}", plan.name(), step,
                 Durations.format((System.nanoTime() - started) / 1e9), evaluated.metrics());
     }

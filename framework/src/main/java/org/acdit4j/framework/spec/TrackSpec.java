@@ -1,5 +1,7 @@
 package org.acdit4j.framework.spec;
 
+import java.util.List;
+
 /**
  * The track section: what a run records while it trains.
  *
@@ -7,8 +9,15 @@ package org.acdit4j.framework.spec;
  * @param logEvery        steps between metric records
  * @param checkpointEvery steps between checkpoints
  * @param sampleEvery     steps between sample grids (0 = only at the end)
- * @param evaluateEvery   steps between runs of the evaluators while training, logged at their step, for
- *                        quality-against-images-seen curves (0 = only at the end)
+ * @param evaluateEvery   steps between evaluations while training, logged at their step, for quality against
+ *                        images seen and compute (0 = only at the end)
+ * @param evaluateWith    the evaluators of those evaluations (empty = all of the evaluate section's)
+ * @param evaluateSamples generated images per evaluation while training (0 = the evaluate section's count)
  */
-public record TrackSpec(String experimentName, int logEvery, int checkpointEvery, int sampleEvery, int evaluateEvery) {
+public record TrackSpec(String experimentName, int logEvery, int checkpointEvery, int sampleEvery, int evaluateEvery,
+                        List<String> evaluateWith, int evaluateSamples) {
+
+    public TrackSpec {
+        evaluateWith = List.copyOf(evaluateWith);
+    }
 }

@@ -21,6 +21,11 @@ class TrackAndReportSectionTest {
         assertProblem("track.logEvery=0", "track.logEvery: must be at least 1, got 0");
         assertProblem("track.checkpointEvery=0", "track.checkpointEvery: must be at least 1, got 0");
         assertProblem("track.sampleEvery=-1", "track.sampleEvery: must be >= 0 (0 = only at the end), got -1");
+        assertProblem("track.evaluateEvery=-1", "track.evaluateEvery: must be >= 0 (0 = only at the end), got -1");
+        assertProblem("track.evaluateSamples=-5", "track.evaluateSamples: must be >= 0 (0 = evaluate.samples), got -5");
+        assertProblem("track.evaluateWith=fid", "track.evaluateWith: 'fid' is not in evaluate.evaluators []");
+        assertThat(spec("evaluate.evaluators=fid,class-agreement", "track.evaluateWith=class-agreement",
+                "track.evaluateSamples=200").track().evaluateWith()).containsExactly("class-agreement");
     }
 
     @Test

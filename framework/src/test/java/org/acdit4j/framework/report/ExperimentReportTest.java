@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.acdit4j.framework.run.EvaluationProgress;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunRecord;
 import org.acdit4j.framework.run.RunStatusFile;
@@ -58,5 +59,27 @@ class ExperimentReportTest {
                 .contains("| commit | abc123 |").contains("| wall time | 1m15s (this invocation) |")
                 .contains("![fid-vs-model.blockSize.png](fid-vs-model.blockSize.png)");
         assertThat(Files.size(root.resolve("out/fid-vs-model.blockSize.png"))).isGreaterThan(1000);
+    }
+
+    @Test
+    void progressMetricsArePlottedAgainstComputeAndComparedAtEqualCompute() throws Exception {
+        ExperimentSpec withProgress = Experiment.define("report-test", e -> e
+                .data(d -> d.size(16)).model(m -> m.patch(2))
+                .sweep(s -> s.grid("model.blockSize", 1, 4).seeds(0))
+                .report(r -> r.progress("fid"))).spec(null, List.of());
+        List<RunRecord> runs = List.of(run(0, "1", 0, RunStatusFile.FINISHED, 10.0), run(1, "4", 0, RunStatusFile.FINISHED, 20.0));
+        Files.writeString(EvaluationProgress.file(RunFolder.of(root.resolve("runs"), "report-test", "blockSize1-seed0")),
+                "5,320.0,4.0E12,fid,30.0\n10,640.0,8.0E12,fid,10.0\n");
+        Files.writeString(EvaluationProgress.file(RunFolder.of(root.resolve("runs"), "report-test", "blockSize4-seed0")),
+                "5,320.0,2.0E12,fid,40.0\n10,640.0,4.0E12,fid,20.0\n");
+
+        List<Path> files = ExperimentReport.write(withProgress, runs, root.resolve("runs"), root.resolve("out"),
+                new ExperimentReport.Context("acdit run report-test", "", 1));
+
+        assertThat(files).extracting(path -> path.getFileName().toString()).contains("progress-fid.png");
+        assertThat(Files.readString(root.resolve("out/REPORT.md")))
+                .contains("## Metrics at equal training steps\n\nAfter 1000 steps")
+                .contains("### fid at 4.00 TFLOP of training")
+                .contains("| model.blockSize=1 | 1 | 30.00 |").contains("| model.blockSize=4 | 1 | 20.00 |");
     }
 }

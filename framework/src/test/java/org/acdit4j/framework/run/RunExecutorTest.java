@@ -138,6 +138,10 @@ class RunExecutorTest {
                 .containsExactly("sample.mean@15", "sample.mean@30", "sample.mean@40");
         assertThat(evaluations.get(0)).isNotEqualTo(evaluations.get(2).replace("@40", "@15"));
         assertThat(folder.root().resolve("evaluation").resolve("step-30")).isDirectory();
+        List<EvaluationProgress.Point> progress = EvaluationProgress.read(folder);
+        assertThat(progress).extracting(EvaluationProgress.Point::step).containsExactly(15L, 30L, 40L);
+        assertThat(progress).extracting(EvaluationProgress.Point::imagesSeen).containsExactly(240.0, 480.0, 640.0);
+        assertThat(progress.get(2).value()).isEqualTo(folder.record().orElseThrow().metrics().get("sample.mean"));
     }
 
     @Test

@@ -1,0 +1,69 @@
+package org.acdit4j.framework.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run's evaluations over training in {@code evaluation-progress.csv}: one {@code step,imagesSeen,trainFlops,
+ * metric,value} line per metric and evaluation ({@code track.evaluateEvery} and the final one). It gives
+ * quality against images seen and against training compute, so configurations with different costs per step
+ * can be compared at equal FLOPs. An evaluation repeated after a resume keeps the later value when read.
+ */
+public final class EvaluationProgress {
+
+    /** One metric of one evaluation. */
+    public record Point(long step, double imagesSeen, double trainFlops, String metric, double value) {
+    }
+
+    private EvaluationProgress() {
+    }
+
+    public static Path file(RunFolder folder) {
+        return folder.root().resolve("evaluation-progress.csv");
+    }
+
+    static void append(RunFolder folder, long step, double imagesSeen, double trainFlops, Map<String, Double> metrics) {
+        StringBuilder lines = new StringBuilder();
+        metrics.forEach((metric, value) -> lines.append(step).append(',').append(imagesSeen).append(',')
+                .append(trainFlops).append(',').append(metric).append(',').append(value).append('\n'));
+        try {
+            Files.writeString(file(folder), lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + file(folder), e);
+        }
+    }
+
+    /** The points of {@code folder} in step order (empty when the run never evaluated). */
+    public static List<Point> read(RunFolder folder) {
+        Path file = file(folder);
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        Map<String, Point> latest = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(file)) {
+                String[] parts = line.split(",");
+                if (parts.length == 5) {
+                    Point point = new Point(Long.parseLong(parts[0]), Double.parseDouble(parts[1]),
+                            Double.parseDouble(parts[2]), parts[3], Double.parseDouble(parts[4]));
+                    latest.remove(point.step() + "/" + point.metric());
+                    latest.put(point.step() + "/" + point.metric(), point);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        List<Point> points = new ArrayList<>(latest.values());
+        points.sort(java.util.Comparator.comparingLong(Point::step));
+        return points;
+    }
+}

@@ -89,7 +89,7 @@ public final class AcditGraph {
      * {@code multiply_bp} reduces broadcast axes slowly; these took most of a training step's kernel time.
      */
     public SameDiff training() {
-        Ctx g = new Ctx();
+        Ctx g = new Ctx(true);
         int n = config.layout().blocks();
         int b = config.layout().blockSize();
         SkipCausalMask scam = new SkipCausalMask(n, b);
@@ -135,7 +135,7 @@ public final class AcditGraph {
 
     /** Clean tokens (lq per image) attending context K/V plus themselves under {@link #MASK}: (lq, Lctx+lq). */
     public SameDiff cleanPass(int lq) {
-        Ctx g = new Ctx();
+        Ctx g = new Ctx(false);
         SDVariable tokens = g.tokensIn(TOKENS);                                        // (n·lq, P)
         SDVariable h = tokens.mmul(g.w("x_embed_w"));                                  // (n·lq, D)
         SDVariable cos = g.sd.placeHolder(COS, config.dataType(), lq, 1, config.headDim()); // (lq, 1, hd)
@@ -152,7 +152,7 @@ public final class AcditGraph {
 
     /** One noised block per image (B tokens) attending all of its context K/V plus itself. */
     public SameDiff noisedPass() {
-        Ctx g = new Ctx();
+        Ctx g = new Ctx(false);
         int b = config.layout().blockSize();
         SDVariable tokens = g.tokensIn(TOKENS);                                        // (n·B, P)
         SDVariable h = tokens.mmul(g.w("x_embed_w"));                                  // (n·B, D)
@@ -173,7 +173,7 @@ public final class AcditGraph {
      * Placeholders: tokens, class_label; outputs: logits, loss.
      */
     public SameDiff classifier(INDArray headWeight, INDArray headBias) {
-        Ctx g = new Ctx();
+        Ctx g = new Ctx(true);
         int l = config.layout().tokens();
         int classes = (int) headBias.length();
         SDVariable tokens = g.tokensIn(TOKENS);                                        // (n·L, P)
@@ -222,6 +222,51 @@ public final class AcditGraph {
     /** One SameDiff instance under construction. */
     private final class Ctx {
         final SameDiff sd = SameDiff.create();
+        /** A graph that is differentiated: wide linear layers are column slices of the weights, see {@link #linearChunks}. */
+        final boolean differentiated;
+
+        Ctx(boolean differentiated) {
+            this.differentiated = differentiated;
+        }
+
+        /**
+         * {@code x·W + b} for W (D, k·D), b (k·D), as k chunks of (R, D). In a differentiated graph each chunk is
+         * its own matmul on a column slice of W: splitting one wide output along its last axis is a strided copy
+         * whose forward and backward took ~25 ms per call in the training graph (docs/PERFORMANCE.md). In the
+         * sampling passes, with few rows and no backward, one matmul and a split is fewer ops and faster.
+         */
+        SDVariable[] linearChunks(SDVariable x, String weight, String bias, int k) {
+            int d = config.width();
+            if (!differentiated) {
+                SDVariable all = x.mmul(w(weight)).add(w(bias));                           // (R, k·D)
+                return k == 1 ? new SDVariable[] {all} : sd.split(all, k, 1);               // k × (R, D)
+            }
+            SDVariable[] chunks = new SDVariable[k];
+            for (int i = 0; i < k; i++) {
+                SDVariable wi = w(weight).get(SDIndex.all(), SDIndex.interval(i * d, (i + 1) * d)); // (D, D)
+                SDVariable bi = w(bias).get(SDIndex.interval(i * d, (i + 1) * d));          // (D)
+                chunks[i] = x.mmul(wi).add(bi);                                             // (R, D)
+            }
+            return chunks;
+        }
+
+        /** adaLN-Zero's k modulation vectors per block from SiLU(c) (n·nb, D): k × (n, nb, 1, D). */
+        SDVariable[] modulations(SDVariable siluC, String weight, String bias, int k, int blocks) {
+            int d = config.width();
+            if (!differentiated) {
+                SDVariable all = siluC.mmul(w(weight)).add(w(bias)).reshape(-1, blocks, k, d); // (n, nb, k, D)
+                return sd.split(all, k, 2);                                                 // k × (n, nb, 1, D)
+            }
+            SDVariable[] chunks = linearChunks(siluC, weight, bias, k);                     // k × (n·nb, D)
+            for (int i = 0; i < k; i++) {
+                chunks[i] = chunks[i].reshape(-1, blocks, 1, d);                            // (n, nb, 1, D)
+            }
+            return chunks;
+        }
+
+        SDVariable rmsNorm(SDVariable x, String gain) {
+            return RmsNorm.apply(sd, x, w(gain), differentiated);
+        }
 
         SDVariable w(String name) {
             return sd.hasVariable(name) ? sd.getVariable(name) : sd.var(name, weights.get(name));
@@ -261,47 +306,41 @@ public final class AcditGraph {
 
         CleanLayer cleanLayer(int l, SDVariable h, int lq, SDVariable cos, SDVariable sin, KeyValue ctx,
                               SDVariable mask) {
-            SDVariable a = RmsNorm.apply(sd, h, w(AcditWeights.layer(l, "norm1")));       // (n·lq, D)
+            SDVariable a = rmsNorm(h, AcditWeights.layer(l, "norm1"));       // (n·lq, D)
             SDVariable[] qkv = qkv(l, a, lq, cos, sin);                                     // 3 × (n, H, lq, hd)
             SDVariable k = ctx == null ? qkv[1] : sd.concat(2, ctx.k, qkv[1]);              // (n, H, Lk, hd)
             SDVariable v = ctx == null ? qkv[2] : sd.concat(2, ctx.v, qkv[2]);              // (n, H, Lk, hd)
             SDVariable o = attend(l, qkv[0], k, v, mask);                                   // (n·lq, D)
             SDVariable h1 = h.add(o);                                                       // (n·lq, D)
-            SDVariable m = mlp(l, RmsNorm.apply(sd, h1, w(AcditWeights.layer(l, "norm2")))); // (n·lq, D)
+            SDVariable m = mlp(l, rmsNorm(h1, AcditWeights.layer(l, "norm2"))); // (n·lq, D)
             return new CleanLayer(h1.add(m), new KeyValue(qkv[1], qkv[2]));                 // (n·lq, D)
         }
 
         SDVariable noisedLayer(int l, SDVariable h, int lq, int blocks, int blockSize, SDVariable siluC,
                                SDVariable cos, SDVariable sin, KeyValue ctx, SDVariable mask) {
-            AdaLnZero ada = new AdaLnZero(sd, siluC, w(AcditWeights.layer(l, "ada_w")),
-                    w(AcditWeights.layer(l, "ada_b")), 6, blocks, blockSize, config.width());
-            SDVariable a = ada.modulate(RmsNorm.apply(sd, h, w(AcditWeights.layer(l, "norm1"))), 0, 1); // (n·lq, D)
+            AdaLnZero ada = new AdaLnZero(modulations(siluC, AcditWeights.layer(l, "ada_w"),
+                    AcditWeights.layer(l, "ada_b"), 6, blocks), blocks, blockSize, config.width());
+            SDVariable a = ada.modulate(rmsNorm(h, AcditWeights.layer(l, "norm1")), 0, 1); // (n·lq, D)
             SDVariable[] qkv = qkv(l, a, lq, cos, sin);                                     // 3 × (n, H, lq, hd)
             SDVariable k = ctx == null ? qkv[1] : sd.concat(2, ctx.k, qkv[1]);              // (n, H, Lk, hd)
             SDVariable v = ctx == null ? qkv[2] : sd.concat(2, ctx.v, qkv[2]);              // (n, H, Lk, hd)
             SDVariable o = attend(l, qkv[0], k, v, mask);                                   // (n·lq, D)
             SDVariable h1 = h.add(ada.gate(o, 2));                                          // (n·lq, D)
-            SDVariable n2 = ada.modulate(RmsNorm.apply(sd, h1, w(AcditWeights.layer(l, "norm2"))), 3, 4); // (n·lq, D)
+            SDVariable n2 = ada.modulate(rmsNorm(h1, AcditWeights.layer(l, "norm2")), 3, 4); // (n·lq, D)
             return h1.add(ada.gate(mlp(l, n2), 5));                                         // (n·lq, D)
         }
 
         SDVariable finalLayer(SDVariable h, SDVariable siluC, int blocks, int blockSize) {
-            AdaLnZero ada = new AdaLnZero(sd, siluC, w("final_ada_w"), w("final_ada_b"), 2, blocks, blockSize,
-                    config.width());
-            SDVariable x = ada.modulate(RmsNorm.apply(sd, h, w("final_norm")), 0, 1);      // (n·lq, D)
+            AdaLnZero ada = new AdaLnZero(modulations(siluC, "final_ada_w", "final_ada_b", 2, blocks), blocks,
+                    blockSize, config.width());
+            SDVariable x = ada.modulate(rmsNorm(h, "final_norm"), 0, 1);      // (n·lq, D)
             return x.mmul(w("final_out_w")).add(w("final_out_b"));                          // (n·lq, P)
         }
 
         /** Q, K, V after QK-norm and RoPE: 3 × (n, H, lq, hd). */
         SDVariable[] qkv(int l, SDVariable a, int lq, SDVariable cos, SDVariable sin) {
             int hd = config.headDim();
-            int d = config.width();
-            SDVariable[] parts = new SDVariable[3];                                         // 3 × (n·lq, D)
-            for (int i = 0; i < 3; i++) {                   // column slices of the weights, not a split of the output
-                SDVariable wi = w(AcditWeights.layer(l, "qkv_w")).get(SDIndex.all(), SDIndex.interval(i * d, (i + 1) * d)); // (D, D)
-                SDVariable bi = w(AcditWeights.layer(l, "qkv_b")).get(SDIndex.interval(i * d, (i + 1) * d)); // (D)
-                parts[i] = a.mmul(wi).add(bi);                                              // (n·lq, D)
-            }
+            SDVariable[] parts = linearChunks(a, AcditWeights.layer(l, "qkv_w"), AcditWeights.layer(l, "qkv_b"), 3); // 3 × (n·lq, D)
             SDVariable q = headNormRope(parts[0], AcditWeights.layer(l, "q_norm"), lq, cos, sin); // (n, H, lq, hd)
             SDVariable k = headNormRope(parts[1], AcditWeights.layer(l, "k_norm"), lq, cos, sin); // (n, H, lq, hd)
             SDVariable v = parts[2].reshape(-1, lq, config.heads(), hd).permute(0, 2, 1, 3); // (n, H, lq, hd)
@@ -310,7 +349,7 @@ public final class AcditGraph {
 
         SDVariable headNormRope(SDVariable x, String gain, int lq, SDVariable cos, SDVariable sin) {
             int hd = config.headDim();
-            SDVariable rows = RmsNorm.apply(sd, x.reshape(-1, hd), w(gain));               // (n·lq·H, hd)
+            SDVariable rows = rmsNorm(x.reshape(-1, hd), gain);               // (n·lq·H, hd)
             SDVariable y = rows.reshape(-1, lq, config.heads(), hd);                        // (n, lq, H, hd)
             if (rope.enabled()) {
                 SDVariable r = sd.hasVariable("rope_rotation") ? sd.getVariable("rope_rotation") // (hd, hd)

@@ -1,8 +1,6 @@
 package org.acdit4j.model.graph;
 
-import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
  * adaLN-Zero for the noised tokens of one layer: the block condition c (timestep of the block + class)
@@ -17,24 +15,15 @@ final class AdaLnZero {
     private final int width;
 
     /**
-     * @param siluC     SiLU of the condition, (n·nb, D)
-     * @param w         (D, k·D) weights, zero-initialised
-     * @param b         (k·D) bias, zero-initialised
-     * @param k         number of modulation vectors (6 in a layer, 2 in the final layer)
-     *
-     * <p>Each chunk has its own matmul on a column slice of {@code w}: splitting one wide output along its
-     * last axis is a strided copy that took ~25 ms per call in the training graph (docs/PERFORMANCE.md).
+     * @param modulations the k modulation vectors of each block, k × (n, nb, 1, D): the chunks of
+     *                    SiLU(c)·W + b with W (D, k·D) and b (k·D) zero-initialised (6 in a layer, 2 in the
+     *                    final layer)
      */
-    AdaLnZero(SameDiff sd, SDVariable siluC, SDVariable w, SDVariable b, int k, int blocks, int blockSize, int width) {
+    AdaLnZero(SDVariable[] modulations, int blocks, int blockSize, int width) {
         this.blocks = blocks;
         this.blockSize = blockSize;
         this.width = width;
-        this.chunks = new SDVariable[k];
-        for (int i = 0; i < k; i++) {                     // a matmul per chunk: splitting one (n·nb, k·D) output
-            SDVariable wi = w.get(SDIndex.all(), SDIndex.interval(i * width, (i + 1) * width)); // (D, D)
-            SDVariable bi = b.get(SDIndex.interval(i * width, (i + 1) * width));  // (D)
-            chunks[i] = siluC.mmul(wi).add(bi).reshape(-1, blocks, 1, width);    // (n, nb, 1, D)
-        }
+        this.chunks = modulations;
     }
 
     /** x·(1 + scale) + shift with chunks {@code shift} and {@code scale}; x: (n·nb·B, D) → (n·nb·B, D). */

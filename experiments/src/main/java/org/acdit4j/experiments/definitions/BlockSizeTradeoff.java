@@ -7,14 +7,12 @@ import org.acdit4j.framework.dsl.ExperimentDefinition;
  * The paper's Fig. 4 at CPU scale: image quality and sampling time against block size. 32×32 images at
  * patch 4 are 64 tokens (block sizes 64, 16, 4, 1 = AR lengths 1, 4, 16, 64), at patch 8 16 tokens (block
  * sizes 16, 4, 1). One block is full-sequence diffusion (a DiT), one token per block is token-wise
- * autoregression: the two endpoints are the baselines.
+ * autoregression: the two endpoints are the baselines. The {@code quick} and {@code standard} presets use the
+ * CPU-sized geometry of {@link CpuScale} (16×16 digits: patch 4 = 16 tokens, patch 8 = 4 tokens).
  */
 public final class BlockSizeTradeoff {
 
     public static final String NAME = "block-size-tradeoff";
-
-    private static final String[] PATCH_4_CASES = {"model.patch=4 model.blockSize=64", "model.patch=4 model.blockSize=16",
-            "model.patch=4 model.blockSize=4", "model.patch=4 model.blockSize=1"};
 
     private BlockSizeTradeoff() {
     }
@@ -29,7 +27,8 @@ public final class BlockSizeTradeoff {
                 .train(t -> t.steps(3000).batch(64).lr(1e-3).warmupSteps(100).schedule("wsd").ema(0.999)
                         .lossWeighting("min-snr"))
                 .sample(s -> s.solver("ddim").steps(25).guidance(1.5))
-                .sweep(s -> s.cases(PATCH_4_CASES[0], PATCH_4_CASES[1], PATCH_4_CASES[2], PATCH_4_CASES[3],
+                .sweep(s -> s.cases("model.patch=4 model.blockSize=64", "model.patch=4 model.blockSize=16",
+                        "model.patch=4 model.blockSize=4", "model.patch=4 model.blockSize=1",
                         "model.patch=8 model.blockSize=16", "model.patch=8 model.blockSize=4",
                         "model.patch=8 model.blockSize=1").seeds(0, 1, 2))
                 .evaluate(v -> v.use("fid").use("precision-recall").use("class-agreement").use("sampling-speed")
@@ -39,12 +38,13 @@ public final class BlockSizeTradeoff {
                         .plot("class-agreement/cfg1.5", "model.blockSize")
                         .plot("sampling-speed.secondsPerImage.kvCache", "model.blockSize")
                         .progress("class-agreement/cfg1.5", "fid/cfg1.5"))
-                .preset("quick", "data.name=mnist", "sweep.cases=" + String.join("; ", PATCH_4_CASES),
-                        "train.steps=150", "train.warmupSteps=20", "sweep.seeds=0", "sample.steps=10",
-                        "sample.batch=50", "evaluate.samples=100", "track.checkpointEvery=50")
-                .preset("standard", CpuScale.standard("sweep.cases=model.patch=2 model.blockSize=64; "
-                        + "model.patch=2 model.blockSize=16; model.patch=2 model.blockSize=4; model.patch=2 model.blockSize=1; "
-                        + "model.patch=4 model.blockSize=16; model.patch=4 model.blockSize=4; model.patch=4 model.blockSize=1",
+                .preset("quick", CpuScale.standard("sweep.cases=model.patch=4 model.blockSize=16; "
+                        + "model.patch=4 model.blockSize=4; model.patch=4 model.blockSize=1", "train.steps=600",
+                        "sweep.seeds=0", "sample.steps=10", "sample.batch=50", "evaluate.samples=200",
+                        "track.evaluateEvery=0", "track.checkpointEvery=100"))
+                .preset("standard", CpuScale.standard("sweep.cases=model.patch=4 model.blockSize=16; "
+                        + "model.patch=4 model.blockSize=4; model.patch=4 model.blockSize=1; "
+                        + "model.patch=8 model.blockSize=4; model.patch=8 model.blockSize=1",
                         "train.steps=3000", "sweep.seeds=0,1,2"))
                 .preset("paper", "model.width=1024", "model.depth=24", "model.heads=16",
                         "train.steps=400000", "train.batch=256", "train.lr=3e-4", "train.lossWeighting=uniform",

@@ -22,7 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * GEMM peak measured in the same run, and sampling seconds per image with and without the KV-cache.
  *
  * <p>Arguments are {@code key=value}: {@code blocks=1,4,16,64 steps=5 warmup=2 batch=64
- * sampleImages=8 sampleSteps=5 guidance=1.5}. Set OMP_NUM_THREADS before the JVM starts.
+ * sampleImages=64 sampleSteps=5 guidance=1.5}. Set OMP_NUM_THREADS before the JVM starts.
  */
 public final class ModelBenchmark {
 
@@ -37,7 +37,7 @@ public final class ModelBenchmark {
 
     public static void run(String[] args, PrintStream out) {
         Map<String, String> opt = new HashMap<>(Map.of("blocks", "1,4,16,64", "steps", "5", "warmup", "2",
-                "batch", "64", "sampleImages", "8", "sampleSteps", "5", "guidance", "1.5"));
+                "batch", "64", "sampleImages", "64", "sampleSteps", "5", "guidance", "1.5"));
         for (String a : args) {
             String[] kv = a.split("=", 2);
             if (kv.length != 2 || !opt.containsKey(kv[0])) {

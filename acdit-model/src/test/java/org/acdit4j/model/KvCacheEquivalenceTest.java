@@ -67,6 +67,7 @@ class KvCacheEquivalenceTest {
         ImageBatch cached = model.sample(new SampleRequest(labels, "dpm++2m", 3, 1.5, 5, true, false));
         ImageBatch uncached = model.sample(new SampleRequest(labels, "dpm++2m", 3, 1.5, 5, false, false));
         assertClose(cached.pixels(), uncached.pixels(), 1e-3);
+        assertThat(model.network().cleanPassesHeld()).isLessThanOrEqualTo(4); // one prefix length per block, bounded
         ImageBatch other = model.sample(new SampleRequest(labels, "dpm++2m", 3, 1.5, 6, true, false));
         assertThat(maxAbsDiff(cached.pixels(), other.pixels())).isGreaterThan(1e-2);
     }

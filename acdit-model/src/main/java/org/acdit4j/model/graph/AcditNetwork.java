@@ -3,6 +3,7 @@ package org.acdit4j.model.graph;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.acdit4j.model.AcditConfig;
@@ -21,10 +22,17 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class AcditNetwork {
 
+    static final int CLEAN_PASSES_KEPT = 4;
+
     private final AcditConfig config;
     private final AcditWeights weights;
     private final AcditGraph graph;
-    private final Map<Integer, SameDiff> cleanPasses = new HashMap<>();
+    /**
+     * Clean-pass graphs by query length, the least recently used dropped beyond {@link #CLEAN_PASSES_KEPT}:
+     * sampling without the cache runs a new prefix length every block, and each graph holds its session's
+     * arrays (at 1,024 tokens and AR length 64 keeping all of them was killed by the kernel for memory).
+     */
+    private final Map<Integer, SameDiff> cleanPasses = new LinkedHashMap<>(16, 0.75f, true);
     /** Training-graph RoPE tables by placeholder and batch size ("rope_cos_clean/64"). */
     private final Map<String, INDArray> ropeTables = new HashMap<>();
     private SameDiff training;
@@ -84,7 +92,7 @@ public final class AcditNetwork {
      * otherwise all of them (one block) see each other. The context is visible to every token.
      */
     public CleanOutput cleanPass(float[] tokens, int images, int first, int lq, KvCache context, boolean blockCausal) {
-        SameDiff sd = cleanPasses.computeIfAbsent(lq, graph::cleanPass);
+        SameDiff sd = cleanPass(lq);
         Map<String, INDArray> feed = new HashMap<>();
         feed.put(AcditGraph.TOKENS, rows(tokens, images * lq));
         feed.put(AcditGraph.COS, graph.ropeTable(true, first, first + lq));
@@ -115,6 +123,25 @@ public final class AcditNetwork {
             h.add(out.get(AcditGraph.hidden(l)));
         }
         return new CleanOutput(k, v, h);
+    }
+
+    private SameDiff cleanPass(int lq) {
+        SameDiff sd = cleanPasses.get(lq);
+        if (sd == null) {
+            sd = graph.cleanPass(lq);
+            cleanPasses.put(lq, sd);
+            if (cleanPasses.size() > CLEAN_PASSES_KEPT) {
+                Integer eldest = cleanPasses.keySet().iterator().next();
+                cleanPasses.remove(eldest);
+                System.gc();                                    // its native arrays go only with their owners
+            }
+        }
+        return sd;
+    }
+
+    /** Number of clean-pass graphs held now (at most {@link #CLEAN_PASSES_KEPT}). */
+    public int cleanPassesHeld() {
+        return cleanPasses.size();
     }
 
     /** ε for noised block {@code block} of each image at timesteps {@code t} (one per image): (n, B, P) flat. */

@@ -34,6 +34,14 @@ public final class DataCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "32", description = "Image side to load at (default: ${DEFAULT-VALUE}).")
     int size;
 
+    @Option(names = "--frames", defaultValue = "8",
+            description = "Frames per clip of clip datasets such as moving-mnist (default: ${DEFAULT-VALUE}).")
+    int frames;
+
+    @Option(names = "--digits", defaultValue = "1",
+            description = "Digits per clip of moving-mnist, 1 or 2 (default: ${DEFAULT-VALUE}).")
+    int digits;
+
     @Inject
     DataCommand(Provider<Map<String, DatasetFactory>> datasets, Provider<DataDirectory> directory) {
         this.datasets = datasets;
@@ -53,7 +61,9 @@ public final class DataCommand implements Callable<Integer> {
         out.println("data cache: " + directory.get().root());
         for (String name : names) {
             long start = System.nanoTime();
-            Dataset dataset = known.get(name).open(DataSpec.of(name, size));
+            DatasetFactory factory = known.get(name);
+            Dataset dataset = factory.open(factory.producesClips() ? DataSpec.clips(name, size, frames, digits)
+                    : DataSpec.of(name, size));
             out.printf("%-16s %s  train %,d  test %,d  ready in %.1f s%n", name, dataset.geometry(),
                     dataset.train().size(), dataset.test().size(), (System.nanoTime() - start) / 1e9);
         }

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.acdit4j.framework.data.DataDirectory;
 import org.acdit4j.framework.data.DatasetFactory;
 import org.acdit4j.framework.data.MnistFamilyDatasetFactory;
+import org.acdit4j.framework.data.MovingMnistDatasetFactory;
 import org.acdit4j.framework.data.source.NpmTarballCache;
 import org.acdit4j.tracking.TrackerSelection;
 import org.acdit4j.tracking.TrackingTarget;
@@ -111,6 +112,10 @@ public final class DoctorCommand implements Callable<Integer> {
     }
 
     private String cacheState(DatasetFactory factory) {
+        if (factory instanceof MovingMnistDatasetFactory) {
+            return "generated from the mnist digits, cached per setting as " + MovingMnistDatasetFactory.NAME
+                    + "-*.u8";
+        }
         if (!(factory instanceof MnistFamilyDatasetFactory family)) {
             return "generated in memory, nothing to fetch";
         }

@@ -40,6 +40,7 @@ class CliTest {
                 .containsPattern("OMP_NUM_THREADS\\s+1")
                 .containsPattern("fashion-mnist\\s+fashion-mnist@1\\.1\\.0 (not )?fetched")
                 .contains("synthetic-shapes")
+                .containsPattern("moving-mnist\\s+generated from the mnist digits")
                 .contains("mlruns");
     }
 
@@ -49,7 +50,7 @@ class CliTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().strip()).isEqualTo(
-                "acdit: unknown dataset 'no-such-data'; known: fashion-mnist, mnist, synthetic-shapes");
+                "acdit: unknown dataset 'no-such-data'; known: fashion-mnist, mnist, moving-mnist, synthetic-shapes");
     }
 
     @Test

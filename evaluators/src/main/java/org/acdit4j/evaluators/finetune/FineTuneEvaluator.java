@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.acdit4j.evaluators.sampling.RealSubset;
 import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.data.ImageBatch;
+import org.acdit4j.framework.data.Permutations;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.Evaluator;
@@ -94,7 +95,7 @@ public final class FineTuneEvaluator implements Evaluator {
             int[] picked = new int[Math.min(settings.batch(), order.length)];
             for (int i = 0; i < picked.length; i++) {
                 if (next == order.length) {
-                    shuffle(order, random);
+                    Permutations.shuffleIdentity(order, random);
                     next = 0;
                 }
                 picked[i] = order[next++];
@@ -128,17 +129,6 @@ public final class FineTuneEvaluator implements Evaluator {
         return (double) correct / test.size();
     }
 
-    private static void shuffle(int[] order, SplittableRandom random) {
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-    }
 
     /** The examples {@code indices} of {@code images} as one batch. */
     private static ImageBatch select(ImageBatch images, int[] indices) {

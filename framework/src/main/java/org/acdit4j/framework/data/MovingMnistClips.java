@@ -28,7 +28,7 @@ final class MovingMnistClips {
         List<List<MovingDigit>> plans = new ArrayList<>(clips);
         for (int clip = 0; clip < clips; clip++) {
             if (clip % poolSize == 0) {
-                shuffle(order, random);
+                Permutations.shuffleIdentity(order, random);
             }
             List<MovingDigit> digits = new ArrayList<>(digitsPerClip);
             for (int d = 0; d < digitsPerClip; d++) {
@@ -87,16 +87,4 @@ final class MovingMnistClips {
         return random.nextBoolean() ? magnitude : -magnitude;
     }
 
-    /** Resets {@code order} to 0..n-1 and shuffles it (Fisher–Yates). */
-    private static void shuffle(int[] order, SplittableRandom random) {
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-    }
 }

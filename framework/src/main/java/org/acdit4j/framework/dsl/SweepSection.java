@@ -2,9 +2,7 @@ package org.acdit4j.framework.dsl;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import org.acdit4j.framework.spec.SweepAxis;
 import org.acdit4j.framework.spec.SweepSpec;
@@ -53,10 +51,7 @@ public final class SweepSection extends Section {
     }
 
     List<String> sweptKeys() {
-        Set<String> keys = new LinkedHashSet<>();
-        parsedCases().forEach(c -> keys.addAll(c.keySet()));
-        keys.addAll(grid.keySet());
-        return List.copyOf(keys);
+        return freeze().sweptKeys();
     }
 
     void setCases(String semicolonSeparated) {

@@ -87,11 +87,16 @@ public final class ExperimentReport {
             }
         }
         Map<String, EqualCompute.Comparison> equalCompute = new LinkedHashMap<>();
+        Map<String, List<EvaluationProgress.Point>> progress = new LinkedHashMap<>();     // by run name
+        if (!spec.report().progress().isEmpty()) {
+            finished.forEach(run -> progress.put(run.run(),
+                    EvaluationProgress.read(RunFolder.of(runsRoot, spec.name(), run.run()))));
+        }
         for (String metric : spec.report().progress()) {
             Map<String, List<List<EvaluationProgress.Point>>> curves = new LinkedHashMap<>();
             for (RunRecord run : finished) {
-                List<EvaluationProgress.Point> points = EvaluationProgress.read(RunFolder.of(runsRoot, spec.name(), run.run()))
-                        .stream().filter(point -> point.metric().equals(metric) && Double.isFinite(point.value())).toList();
+                List<EvaluationProgress.Point> points = progress.get(run.run()).stream()
+                        .filter(point -> point.metric().equals(metric) && Double.isFinite(point.value())).toList();
                 curves.computeIfAbsent(configuration(run, sweptKeys), key -> new ArrayList<>()).add(points);
             }
             Path png = outputDir.resolve("progress-" + metric.replaceAll("[^A-Za-z0-9.]+", "_") + ".png");

@@ -19,7 +19,6 @@ import org.acdit4j.framework.model.ModelFactory;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.TrainStepResult;
 import org.acdit4j.framework.report.ImageGrid;
-import org.acdit4j.framework.spec.EvaluateSpec;
 import org.acdit4j.framework.spec.ExperimentSpec;
 import org.acdit4j.framework.tracking.RunStart;
 import org.acdit4j.framework.tracking.RunStatus;
@@ -113,8 +112,8 @@ public final class RunExecutor {
             for (Path artifact : evaluated.artifacts()) {
                 trackedRun.logArtifact(artifact, "evaluation");
             }
-            double imagesSeen = (double) model.step() * spec.train().batch();
-            double trainFlops = model.trainFlopsPerStep(spec.train().batch()) * model.step();
+            double imagesSeen = imagesSeen(model, spec);
+            double trainFlops = trainFlops(model, spec);
             EvaluationProgress.append(folder, model.step(), imagesSeen, trainFlops, evaluated.metrics());
             metrics.put("train.imagesSeen", imagesSeen);
             metrics.put("train.flops", trainFlops);
@@ -192,18 +191,20 @@ public final class RunExecutor {
         long step = model.step();
         long started = System.nanoTime();
         Path outputDir = Files.createDirectories(folder.root().resolve("evaluation").resolve("step-" + step));
-        EvaluateSpec atEnd = spec.evaluate();
-        EvaluateSpec during = new EvaluateSpec(spec.track().evaluateWith().isEmpty() ? atEnd.evaluators()
-                : spec.track().evaluateWith(), spec.track().evaluateSamples() > 0 ? spec.track().evaluateSamples()
-                : atEnd.samples(), atEnd.guidances());
-        ExperimentSpec duringSpec = new ExperimentSpec(spec.name(), spec.description(), spec.data(), spec.model(),
-                spec.train(), spec.sample(), during, spec.sweep(), spec.track(), spec.report());
+        ExperimentSpec duringSpec = spec.withEvaluate(spec.track().whileTraining(spec.evaluate()));
         EvaluationResult evaluated = evaluation.evaluate(model, dataset, duringSpec, plan.seed(), outputDir);
         evaluated.metrics().forEach((key, value) -> trackedRun.logMetric(key, value, step));
-        EvaluationProgress.append(folder, step, (double) step * spec.train().batch(),
-                model.trainFlopsPerStep(spec.train().batch()) * step, evaluated.metrics());
+        EvaluationProgress.append(folder, step, imagesSeen(model, spec), trainFlops(model, spec), evaluated.metrics());
         LOG.info("{} step {}: evaluated in {}: {}", plan.name(), step,
                 Durations.format((System.nanoTime() - started) / 1e9), evaluated.metrics());
+    }
+
+    private static double imagesSeen(GenerativeModel model, ExperimentSpec spec) {
+        return (double) model.step() * spec.train().batch();
+    }
+
+    private static double trainFlops(GenerativeModel model, ExperimentSpec spec) {
+        return model.trainFlopsPerStep(spec.train().batch()) * model.step();
     }
 
     private void writeGrid(GenerativeModel model, Dataset dataset, ExperimentSpec spec, long seed, Path file,

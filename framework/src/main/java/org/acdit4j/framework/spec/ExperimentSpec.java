@@ -4,4 +4,9 @@ package org.acdit4j.framework.spec;
 public record ExperimentSpec(String name, String description, DataSpec data, ModelSpec model, TrainSpec train,
                              SampleSpec sample, EvaluateSpec evaluate, SweepSpec sweep, TrackSpec track,
                              ReportSpec report) {
+
+    /** This spec with another evaluate section. */
+    public ExperimentSpec withEvaluate(EvaluateSpec other) {
+        return new ExperimentSpec(name, description, data, model, train, sample, other, sweep, track, report);
+    }
 }

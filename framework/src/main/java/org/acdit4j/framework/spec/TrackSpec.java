@@ -20,4 +20,10 @@ public record TrackSpec(String experimentName, int logEvery, int checkpointEvery
     public TrackSpec {
         evaluateWith = List.copyOf(evaluateWith);
     }
+
+    /** The evaluate section of the evaluations while training: {@code atEnd} with this section's choices. */
+    public EvaluateSpec whileTraining(EvaluateSpec atEnd) {
+        return new EvaluateSpec(evaluateWith.isEmpty() ? atEnd.evaluators() : evaluateWith,
+                evaluateSamples > 0 ? evaluateSamples : atEnd.samples(), atEnd.guidances());
+    }
 }

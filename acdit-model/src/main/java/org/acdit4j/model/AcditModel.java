@@ -7,10 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.BiFunction;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.FineTunable;
 import org.acdit4j.framework.model.FineTunedClassifier;
+import org.acdit4j.framework.model.FrameRollout;
 import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.TrainStepResult;
@@ -42,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * host RNG. A training step noises every block with its own DDPM timestep, feeds the clean and noised copies
  * to the Skip-Causal training graph, and updates on the host (clip, AdamW, EMA).
  */
-public final class AcditModel implements GenerativeModel, FineTunable {
+public final class AcditModel implements GenerativeModel, FineTunable, FrameRollout {
 
     private static final Logger LOG = LoggerFactory.getLogger(AcditModel.class);
     private static final List<String> SOLVERS = List.of("ddim", "dpm++2m");
@@ -165,6 +167,48 @@ public final class AcditModel implements GenerativeModel, FineTunable {
 
     @Override
     public ImageBatch sample(SampleRequest request) {
+        return draw(request, config.layout(), (sampler, solver) -> sampler.sample(request.labels(), solver,
+                request.steps(), request.guidance(), request.seed(), request.kvCache()));
+    }
+
+    @Override
+    public ImageBatch sampleFrames(SampleRequest request, int frames, int windowFrames) {
+        if (config.geometry().frames() < 2) {
+            throw new IllegalArgumentException("frame rollouts need a video model (data.frames >= 2), this one has "
+                    + config.geometry());
+        }
+        if (windowFrames < 1 || windowFrames > maxWindowFrames()) {
+            throw new IllegalArgumentException("rollout window=" + windowFrames + " frames; allowed: 1.."
+                    + maxWindowFrames() + " (trained frames minus frames per block, so RoPE offsets stay trained)");
+        }
+        if (!request.kvCache()) {
+            throw new IllegalArgumentException("frame rollouts run with the KV-cache (sample.kvCache=true)");
+        }
+        TokenLayout longLayout;
+        try {
+            longLayout = config.layout().withFrames(frames);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("rollout frames=" + frames + " must be a positive multiple of the "
+                    + framesPerBlock() + " frame(s) per block");
+        }
+        return draw(request, longLayout, (sampler, solver) -> sampler.sampleFrames(request.labels(), solver,
+                request.steps(), request.guidance(), request.seed(), longLayout, windowFrames));
+    }
+
+    @Override
+    public int maxWindowFrames() {
+        return config.geometry().frames() - framesPerBlock();
+    }
+
+    /** Frames a block spans, rounded up (a block inside one frame counts as one). */
+    private int framesPerBlock() {
+        TokenLayout layout = config.layout();
+        return (layout.blockSize() + layout.tokensPerFrame() - 1) / layout.tokensPerFrame();
+    }
+
+    /** Runs {@code generation} on the requested weights and turns its tokens, laid out by {@code layout}, into pixels. */
+    private ImageBatch draw(SampleRequest request, TokenLayout layout,
+                            BiFunction<AcditSampler, DiffusionSolver, float[]> generation) {
         DiffusionSolver solver = switch (request.solver()) {
             case "ddim" -> new DdimSolver(noise);
             case "dpm++2m", "dpm-solver++", "dpmpp2m" -> new DpmSolverPlusPlus2M(noise);
@@ -177,14 +221,14 @@ public final class AcditModel implements GenerativeModel, FineTunable {
         }
         Map<String, INDArray> saved = request.ema() ? swapIn(ema.weights()) : Map.of();
         try {
-            AcditSampler sampler = new AcditSampler(config, network, noise);
-            float[] tokens = sampler.sample(request.labels(), solver, request.steps(), request.guidance(),
-                    request.seed(), request.kvCache());
-            float[] pixels = config.layout().unpatchify(tokens, request.count());
+            float[] tokens = generation.apply(new AcditSampler(config, network, noise), solver);
+            float[] pixels = layout.unpatchify(tokens, request.count());
             for (int i = 0; i < pixels.length; i++) {
                 pixels[i] = Math.max(-1f, Math.min(1f, pixels[i]));
             }
-            return new ImageBatch(config.geometry(), pixels, request.labels());
+            Geometry g = config.geometry();
+            Geometry drawn = new Geometry(g.channels(), g.height(), g.width(), layout.frames(), g.classes());
+            return new ImageBatch(drawn, pixels, request.labels());
         } finally {
             if (request.ema()) {
                 swapIn(saved);

@@ -3,6 +3,7 @@ package org.acdit4j.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
+import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.model.graph.AcditNetwork;
@@ -18,19 +19,28 @@ class KvCacheEquivalenceTest {
 
     static Stream<Arguments> layouts() {
         return Stream.of(
-                Arguments.of(4, "square"),    // N = 4 square 2×2 blocks
-                Arguments.of(8, "rows"),      // N = 2 blocks of two token rows
-                Arguments.of(16, "square"),   // N = 1: plain DiT
-                Arguments.of(1, "square"));   // N = L: token-wise AR
+                Arguments.of("image", 4, "square"),    // N = 4 square 2×2 blocks
+                Arguments.of("image", 8, "rows"),      // N = 2 blocks of two token rows
+                Arguments.of("image", 16, "square"),   // N = 1: plain DiT
+                Arguments.of("image", 1, "square"),    // N = L: token-wise AR
+                Arguments.of("video", 4, "square"),    // one frame per block, N = 4
+                Arguments.of("video", 8, "square"),    // two frames per block, N = 2
+                Arguments.of("video", 16, "square"),   // the whole clip, N = 1
+                Arguments.of("video", 1, "square"));   // one token per block inside frames, N = 16
     }
 
-    @ParameterizedTest(name = "block {0} {1}")
+    static Geometry geometry(String kind) {
+        return "video".equals(kind) ? TinyModels.CLIP_4 : TinyModels.GRID_8;
+    }
+
+    @ParameterizedTest(name = "{0} block {1} {2}")
     @MethodSource("layouts")
-    void cachedPredictionEqualsTrainingGraph(int blockSize, String shape) {
-        AcditModel model = TinyModels.model(TinyModels.spec(blockSize, shape), TinyModels.train(), TinyModels.GRID_8, 1,
+    void cachedPredictionEqualsTrainingGraph(String kind, int blockSize, String shape) {
+        Geometry g = geometry(kind);
+        AcditModel model = TinyModels.model(TinyModels.spec(g, blockSize, shape), TinyModels.train(), g, 1,
                 DataType.FLOAT);
         model.randomizeWeights(7, 0.3);
-        ImageBatch batch = TinyModels.randomBatch(TinyModels.GRID_8, 3, 11);
+        ImageBatch batch = TinyModels.randomBatch(g, 3, 11);
         AcditNetwork.TrainingInput in = model.trainingInput(batch, false);
         float[] reference = model.network().trainingPrediction(in);             // (n, L, P)
 
@@ -57,10 +67,11 @@ class KvCacheEquivalenceTest {
         }
     }
 
-    @ParameterizedTest(name = "block {0} {1}")
+    @ParameterizedTest(name = "{0} block {1} {2}")
     @MethodSource("layouts")
-    void cachedAndUncachedSamplersDrawTheSameImages(int blockSize, String shape) {
-        AcditModel model = TinyModels.model(TinyModels.spec(blockSize, shape), TinyModels.train(), TinyModels.GRID_8, 1,
+    void cachedAndUncachedSamplersDrawTheSameImages(String kind, int blockSize, String shape) {
+        AcditModel model = TinyModels.model(TinyModels.spec(geometry(kind), blockSize, shape), TinyModels.train(),
+                geometry(kind), 1,
                 DataType.FLOAT);
         model.randomizeWeights(7, 0.3);
         int[] labels = {0, 2, 3};

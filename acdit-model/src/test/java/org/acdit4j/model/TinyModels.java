@@ -10,6 +10,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 final class TinyModels {
 
     static final Geometry GRID_8 = Geometry.image(1, 8, 8, 3);
+    /** 4 frames of 4×4: at patch 2, 4 tokens per frame and 16 in all. */
+    static final Geometry CLIP_4 = new Geometry(1, 4, 4, 4, 3);
 
     private TinyModels() {
     }
@@ -17,6 +19,16 @@ final class TinyModels {
     /** 8×8×1, patch 2 (16 tokens), width 32, depth 2, 2 heads. */
     static ModelSpec spec(int blockSize, String shape) {
         return new ModelSpec("acdit", 32, 2, 2, 2, blockSize, shape, "multi-axis", "clean", 0.1, 4);
+    }
+
+    /** Patch 2, width 24, depth 2, 2 heads: a head dim of 12 splits into three RoPE axes. */
+    static ModelSpec videoSpec(int blockSize, String shape) {
+        return new ModelSpec("acdit", 24, 2, 2, 2, blockSize, shape, "multi-axis", "clean", 0.1, 4);
+    }
+
+    /** {@link #videoSpec} for clips, {@link #spec} for images. */
+    static ModelSpec spec(Geometry g, int blockSize, String shape) {
+        return g.frames() > 1 ? videoSpec(blockSize, shape) : spec(blockSize, shape);
     }
 
     static TrainSpec train() {

@@ -199,7 +199,12 @@ public final class AcditGraph {
 
     /** RoPE cos or sin of sequence tokens {@code from..to-1} shaped for broadcasting: (to-from, 1, hd). */
     public INDArray ropeTable(boolean cos, int from, int to) {
-        double[][] t = rope.enabled() ? (cos ? rope.cos(from, to) : rope.sin(from, to))
+        return ropeTable(rope, cos, from, to);
+    }
+
+    /** As {@link #ropeTable(boolean, int, int)} with the positions of {@code positions}: (to-from, 1, hd). */
+    public INDArray ropeTable(RopeNd positions, boolean cos, int from, int to) {
+        double[][] t = positions.enabled() ? (cos ? positions.cos(from, to) : positions.sin(from, to))
                 : new double[to - from][config.headDim()];
         return Nd4j.create(t).castTo(config.dataType()).reshape(to - from, 1, config.headDim());
     }

@@ -48,6 +48,11 @@ public final class AcditNetwork {
         return weights;
     }
 
+    /** The rotary embedding of the trained layout. */
+    public RopeNd rope() {
+        return graph.rope();
+    }
+
     /** Inputs of one training-graph call. Arrays are (image, token, value) flat; timesteps (n, N). */
     public record TrainingInput(int images, float[] clean, float[] noised, int[][] timesteps, int[] labels,
                                 float[] eps, float[] tokenWeights) {
@@ -92,11 +97,17 @@ public final class AcditNetwork {
      * otherwise all of them (one block) see each other. The context is visible to every token.
      */
     public CleanOutput cleanPass(float[] tokens, int images, int first, int lq, KvCache context, boolean blockCausal) {
+        return cleanPass(graph.rope(), tokens, images, first, lq, context, blockCausal);
+    }
+
+    /** As {@link #cleanPass(float[], int, int, int, KvCache, boolean)} with the token positions of {@code positions}. */
+    public CleanOutput cleanPass(RopeNd positions, float[] tokens, int images, int first, int lq, KvCache context,
+                                 boolean blockCausal) {
         SameDiff sd = cleanPass(lq);
         Map<String, INDArray> feed = new HashMap<>();
         feed.put(AcditGraph.TOKENS, rows(tokens, images * lq));
-        feed.put(AcditGraph.COS, graph.ropeTable(true, first, first + lq));
-        feed.put(AcditGraph.SIN, graph.ropeTable(false, first, first + lq));
+        feed.put(AcditGraph.COS, graph.ropeTable(positions, true, first, first + lq));
+        feed.put(AcditGraph.SIN, graph.ropeTable(positions, false, first, first + lq));
         int lctx = (int) context.length();
         double[][] mask = new double[lq][lctx + lq];
         if (blockCausal) {
@@ -146,7 +157,13 @@ public final class AcditNetwork {
 
     /** ε for noised block {@code block} of each image at timesteps {@code t} (one per image): (n, B, P) flat. */
     public float[] noisedPass(float[] tokens, int images, int block, double[] t, int[] labels, KvCache context) {
-        return noisedOutputs(tokens, images, block, t, labels, context, AcditGraph.PREDICTION)
+        return noisedPass(graph.rope(), tokens, images, block, t, labels, context);
+    }
+
+    /** As {@link #noisedPass(float[], int, int, double[], int[], KvCache)} with the token positions of {@code positions}. */
+    public float[] noisedPass(RopeNd positions, float[] tokens, int images, int block, double[] t, int[] labels,
+                              KvCache context) {
+        return noisedOutputs(positions, tokens, images, block, t, labels, context, AcditGraph.PREDICTION)
                 .get(AcditGraph.PREDICTION).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).data().asFloat();
     }
 
@@ -154,19 +171,19 @@ public final class AcditNetwork {
     public INDArray noisedHidden(float[] tokens, int images, int block, double[] t, int[] labels, KvCache context,
                                  int layer) {
         String name = AcditGraph.hidden(layer);
-        return noisedOutputs(tokens, images, block, t, labels, context, name).get(name).dup(); // the session reuses it
+        return noisedOutputs(graph.rope(), tokens, images, block, t, labels, context, name).get(name).dup(); // the session reuses it
     }
 
-    private Map<String, INDArray> noisedOutputs(float[] tokens, int images, int block, double[] t, int[] labels,
-                                                KvCache context, String output) {
+    private Map<String, INDArray> noisedOutputs(RopeNd positions, float[] tokens, int images, int block, double[] t,
+                                                int[] labels, KvCache context, String output) {
         if (noisedPass == null) {
             noisedPass = graph.noisedPass();
         }
         int b = config.layout().blockSize();
         Map<String, INDArray> feed = new HashMap<>();
         feed.put(AcditGraph.TOKENS, rows(tokens, images * b));
-        feed.put(AcditGraph.COS, graph.ropeTable(true, block * b, (block + 1) * b));
-        feed.put(AcditGraph.SIN, graph.ropeTable(false, block * b, (block + 1) * b));
+        feed.put(AcditGraph.COS, graph.ropeTable(positions, true, block * b, (block + 1) * b));
+        feed.put(AcditGraph.SIN, graph.ropeTable(positions, false, block * b, (block + 1) * b));
         double[] freq = new double[images * AcditConfig.FREQUENCY_SIZE];
         for (int i = 0; i < images; i++) {
             TimestepFeatures.write(t[i], AcditConfig.FREQUENCY_SIZE, freq, i * AcditConfig.FREQUENCY_SIZE);

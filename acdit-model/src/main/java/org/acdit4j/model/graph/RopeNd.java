@@ -16,12 +16,28 @@ public final class RopeNd {
 
     private final String mode;
     private final int headDim;
+    /** The trained layout: it fixes each axis' base. */
     private final TokenLayout layout;
+    /** Where sequence tokens sit: the trained layout, or a longer video of the same frames for long rollouts. */
+    private final TokenLayout positions;
 
     public RopeNd(String mode, int headDim, TokenLayout layout) {
+        this(mode, headDim, layout, layout);
+    }
+
+    private RopeNd(String mode, int headDim, TokenLayout layout, TokenLayout positions) {
         this.mode = mode;
         this.headDim = headDim;
         this.layout = layout;
+        this.positions = positions;
+    }
+
+    /**
+     * The same rotation (same bases) with token positions taken from {@code longer}, a layout of the same frame
+     * size and blocks but more frames: sequence token s of a long rollout sits where {@code longer} puts it.
+     */
+    public RopeNd withPositionsOf(TokenLayout longer) {
+        return new RopeNd(mode, headDim, layout, longer);
     }
 
     public boolean enabled() {
@@ -61,7 +77,7 @@ public final class RopeNd {
         double[][] t = new double[to - from][headDim];
         for (int s = from; s < to; s++) {
             for (int seg = 0; seg < segments(); seg++) {
-                double pos = segments() == 1 ? s : layout.position(seg, s);
+                double pos = segments() == 1 ? s : positions.position(seg, s);
                 int length = segments() == 1 ? layout.tokens() : layout.axisLength(seg);
                 double base = (Math.floor(8.0 * length / Math.PI / 100.0) + 1) * 100.0;
                 for (int j = 0; j < m; j++) {

@@ -86,6 +86,21 @@ public final class TokenLayout {
         return valid;
     }
 
+    /** Frames per example (1 for images). */
+    public int frames() {
+        return frames;
+    }
+
+    /** Tokens of one frame. */
+    public int tokensPerFrame() {
+        return gridH * gridW;
+    }
+
+    /** The same frame size, patch and blocks for {@code moreFrames} frames (a long video rollout). */
+    public TokenLayout withFrames(int moreFrames) {
+        return of(new Geometry(channels, height, width, moreFrames, 1), patch, blockSize, shape);
+    }
+
     /** Tokens per image (all frames): L. */
     public int tokens() {
         return frames * gridH * gridW;

@@ -6,6 +6,7 @@ import org.acdit4j.model.HostRandom;
 import org.acdit4j.model.diffusion.DiffusionSolver;
 import org.acdit4j.model.diffusion.NoiseSchedule;
 import org.acdit4j.model.graph.AcditNetwork;
+import org.acdit4j.model.graph.RopeNd;
 import org.acdit4j.model.layout.TokenLayout;
 
 /**
@@ -32,9 +33,35 @@ public final class AcditSampler {
     /** Samples tokens (n, L, P) for {@code labels}; guidance 1 disables the unconditional half. */
     public float[] sample(int[] labels, DiffusionSolver solver, int steps, double guidance, long seed, boolean kvCache) {
         TokenLayout layout = config.layout();
+        return generate(labels, solver, steps, guidance, seed, kvCache, layout, graphRope(), Integer.MAX_VALUE);
+    }
+
+    /**
+     * Generates {@code frames} frames of video, possibly more than the model was trained on, with the KV-cache
+     * bounded to the last {@code windowFrames} frames: tokens (n, frames·tokensPerFrame, P) in the sequence
+     * order of {@code longLayout} (the trained layout with {@code frames} frames). Positions keep counting
+     * frames; RoPE scores depend only on offsets, and the window keeps every query-key offset inside the
+     * trained clip when {@code windowFrames} ≤ trained frames − frames per block. With a window of all frames and the trained length this is
+     * exactly {@link #sample} with the cache.
+     */
+    public float[] sampleFrames(int[] labels, DiffusionSolver solver, int steps, double guidance, long seed,
+                                TokenLayout longLayout, int windowFrames) {
+        int perFrame = longLayout.tokensPerFrame();
+        int windowTokens = windowFrames >= longLayout.frames() ? Integer.MAX_VALUE : windowFrames * perFrame;
+        return generate(labels, solver, steps, guidance, seed, true, longLayout,
+                graphRope().withPositionsOf(longLayout), windowTokens);
+    }
+
+    private RopeNd graphRope() {
+        return network.rope();
+    }
+
+    private float[] generate(int[] labels, DiffusionSolver solver, int steps, double guidance, long seed,
+                             boolean kvCache, TokenLayout layout, RopeNd positions, int windowTokens) {
         int n = labels.length;
         int b = layout.blockSize();
         int p = layout.tokenSize();
+        int blocks = layout.blocks();
         int blockValues = b * p;
         HostRandom random = new HostRandom(seed);
         float[] noise = gaussian(random, n * layout.tokens() * p);
@@ -45,8 +72,8 @@ public final class AcditSampler {
         float[] out = new float[n * layout.tokens() * p];
         float[] context = new float[n * layout.tokens() * p];
         KvCache cache = emptyCache(n);
-        for (int block = 0; block < layout.blocks(); block++) {
-            float[] x = blockOf(noise, n, block);
+        for (int block = 0; block < blocks; block++) {
+            float[] x = blockOf(noise, n, blocks, block, blockValues);
             DiffusionSolver blockSolver = solver.fresh();
             KvCache blockCtx = kvCache ? cache.repeated(cfg ? 2 : 1) : null; // once per block, not per step
             for (int k = 0; k < steps; k++) {
@@ -54,20 +81,21 @@ public final class AcditSampler {
                 float[] input = cfg ? twice(x) : x;
                 double[] t = new double[input.length / blockValues];
                 Arrays.fill(t, grid[k]);
-                float[] eps = network.noisedPass(input, t.length, block, t, batchLabels, ctx);
+                float[] eps = network.noisedPass(positions, input, t.length, block, t, batchLabels, ctx);
                 blockSolver.step(k, grid, x, cfg ? guided(eps, guidance) : eps);
             }
             for (int i = 0; i < n; i++) {
-                System.arraycopy(x, i * blockValues, out, (i * layout.blocks() + block) * blockValues, blockValues);
+                System.arraycopy(x, i * blockValues, out, (i * blocks + block) * blockValues, blockValues);
             }
             float[] ctxTokens = config.noisyContext() ? renoise(x, contextNoise) : x;
             for (int i = 0; i < n; i++) {
-                System.arraycopy(ctxTokens, i * blockValues, context, (i * layout.blocks() + block) * blockValues,
+                System.arraycopy(ctxTokens, i * blockValues, context, (i * blocks + block) * blockValues,
                         blockValues);
             }
-            if (kvCache && block < layout.blocks() - 1) {
-                AcditNetwork.CleanOutput c = network.cleanPass(ctxTokens, n, block * b, b, cache, false);
+            if (kvCache && block < blocks - 1) {
+                AcditNetwork.CleanOutput c = network.cleanPass(positions, ctxTokens, n, block * b, b, cache, false);
                 cache.append(c.keys(), c.values());
+                cache.keepLast(windowTokens);
             }
         }
         return out;
@@ -93,11 +121,10 @@ public final class AcditSampler {
         return KvCache.empty(config.depth(), n, config.heads(), config.headDim(), config.dataType());
     }
 
-    private float[] blockOf(float[] all, int n, int block) {
-        int values = config.layout().blockSize() * config.layout().tokenSize();
+    private static float[] blockOf(float[] all, int n, int blocks, int block, int values) {
         float[] x = new float[n * values];
         for (int i = 0; i < n; i++) {
-            System.arraycopy(all, (i * config.layout().blocks() + block) * values, x, i * values, values);
+            System.arraycopy(all, (i * blocks + block) * values, x, i * values, values);
         }
         return x;
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Per-layer keys and values of the clean tokens generated so far, (n, H, Lctx, hd) each, after QK-norm and
@@ -43,6 +44,23 @@ public final class KvCache {
             keys.set(l, keys.get(l).size(2) == 0 ? blockKeys.get(l) : Nd4j.concat(2, keys.get(l), blockKeys.get(l)));
             values.set(l, values.get(l).size(2) == 0 ? blockValues.get(l) : Nd4j.concat(2, values.get(l), blockValues.get(l)));
         }
+    }
+
+    /** Drops all but the last {@code tokens} cached tokens of every layer (a sliding context window). */
+    public void keepLast(int tokens) {
+        long length = length();
+        if (length <= tokens) {
+            return;
+        }
+        for (int l = 0; l < keys.size(); l++) {
+            keys.set(l, lastTokens(keys.get(l), length, tokens));
+            values.set(l, lastTokens(values.get(l), length, tokens));
+        }
+    }
+
+    private static INDArray lastTokens(INDArray a, long length, int tokens) {
+        return a.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(length - tokens, length),
+                NDArrayIndex.all()).dup();                                           // (n, H, tokens, hd)
     }
 
     /** The same cache stacked {@code times} along the image axis: (times·n, H, Lctx, hd). */

@@ -15,6 +15,7 @@ public final class TrackSection extends Section {
     int evaluateEvery = 0;
     List<String> evaluateWith = new ArrayList<>();
     int evaluateSamples = 0;
+    boolean reuseTraining = true;
 
     public TrackSection experimentName(String name) {
         this.experimentName = name;
@@ -53,6 +54,15 @@ public final class TrackSection extends Section {
         return this;
     }
 
+    /**
+     * Whether a run may start from the final checkpoint of an identical finished training (same data, model and
+     * train sections and seed) found in another experiment's run folder, instead of training again (default true).
+     */
+    public TrackSection reuseTraining(boolean enabled) {
+        this.reuseTraining = enabled;
+        return this;
+    }
+
     @Override
     String key() {
         return "track";
@@ -79,6 +89,6 @@ public final class TrackSection extends Section {
 
     TrackSpec freeze(String experiment) {
         return new TrackSpec(experimentName.isBlank() ? experiment : experimentName, logEvery, checkpointEvery,
-                sampleEvery, evaluateEvery, evaluateWith, evaluateSamples);
+                sampleEvery, evaluateEvery, evaluateWith, evaluateSamples, reuseTraining);
     }
 }

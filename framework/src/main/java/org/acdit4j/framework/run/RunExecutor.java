@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -80,7 +81,7 @@ public final class RunExecutor {
         }, "acdit-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return trainAndEvaluate(plan, spec, folder, record, trackedRun);
+            return trainAndEvaluate(plan, spec, folder, record, trackedRun, resolvedValues);
         } finally {
             finished.countDown();
             removeHook(hook);
@@ -88,18 +89,20 @@ public final class RunExecutor {
     }
 
     private RunStatusFile trainAndEvaluate(RunPlan plan, ExperimentSpec spec, RunFolder folder, RunRecord record,
-                                           TrackedRun trackedRun) {
+                                           TrackedRun trackedRun, Map<String, String> resolvedValues) {
         try {
             DatasetFactory datasetFactory = lookup(datasets, spec.data().name(), "data.name", "dataset");
             ModelFactory modelFactory = lookup(models, spec.model().name(), "model.name", "model");
             Dataset dataset = datasetFactory.open(spec.data());
             GenerativeModel model = modelFactory.create(spec.model(), spec.train(), dataset.geometry(), plan.seed());
+            if (!Files.isRegularFile(folder.latestCheckpoint()) && spec.track().reuseTraining()) {
+                adoptIdenticalTraining(plan, folder, trackedRun, resolvedValues);
+            }
             if (Files.isRegularFile(folder.latestCheckpoint())) {
                 model.restore(folder.latestCheckpoint());
                 LOG.info("{}: resumed from {} at step {}", plan.name(), folder.latestCheckpoint(), model.step());
-            } else {
-                trackedRun.setTags(Map.of("acdit.parameters", String.valueOf(model.parameterCount())));
             }
+            trackedRun.setTags(Map.of("acdit.parameters", String.valueOf(model.parameterCount())));
             record = train(plan, spec, folder, record, trackedRun, dataset, model);
             if (record.status() != RunStatusFile.RUNNING) {
                 return record.status();
@@ -129,6 +132,30 @@ public final class RunExecutor {
             trackedRun.setTags(Map.of("acdit.failure", reason));
             trackedRun.end(RunStatus.FAILED);
             return RunStatusFile.FAILED;
+        }
+    }
+
+    /** Starts from the final checkpoint of an identical finished training, when the runs folder holds one. */
+    private void adoptIdenticalTraining(RunPlan plan, RunFolder folder, TrackedRun trackedRun,
+                                        Map<String, String> resolvedValues) throws IOException {
+        Map<String, String> identity = ReusableTraining.identity(resolvedValues, plan.seed());
+        if (!identity.containsKey("data.name") || !identity.containsKey("model.name")) {
+            return;                                          // not a resolved configuration: nothing to match
+        }
+        Path runsRoot = folder.root().toAbsolutePath().getParent().getParent();
+        Optional<RunFolder> donor = ReusableTraining.find(runsRoot, identity, folder);
+        if (donor.isEmpty()) {
+            return;
+        }
+        ReusableTraining.adopt(donor.get(), folder, plan.spec().train().steps());
+        String source = runsRoot.relativize(donor.get().root().toAbsolutePath()).toString();
+        String commit = donor.get().record().map(r -> r.provenance().getOrDefault("git.commit", "unknown"))
+                .orElse("unknown");
+        LOG.info("{}: the same training finished in {} (commit {}); starting from its final checkpoint", plan.name(),
+                source, commit);
+        trackedRun.setTags(Map.of("acdit.trainingReusedFrom", source, "acdit.trainingReusedCommit", commit));
+        for (LossCurve.Point point : LossCurve.read(folder)) {
+            trackedRun.logMetric("train.loss", point.loss(), point.step());
         }
     }
 

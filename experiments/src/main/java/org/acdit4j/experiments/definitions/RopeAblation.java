@@ -6,7 +6,8 @@ import org.acdit4j.framework.dsl.ExperimentDefinition;
 /**
  * The position half of the paper's Fig. 6b: multi-axis RoPE (row and column rotated separately) against a
  * 1-D RoPE over the raster order and no position encoding at all, at AR length 4 (block 16 of 64 tokens;
- * block 4 of 16 tokens in the CPU-sized presets).
+ * block 4 of 16 tokens in the CPU-sized presets). The multi-axis arm of {@code standard} is the block-size
+ * trade-off's patch-4 block-4 training, which a shared runs folder reuses (track.reuseTraining).
  */
 public final class RopeAblation {
 

@@ -7,6 +7,8 @@ import org.acdit4j.experiments.definitions.ContextAblation;
 import org.acdit4j.experiments.definitions.InferenceScaling;
 import org.acdit4j.experiments.definitions.RopeAblation;
 import org.acdit4j.experiments.definitions.Understanding;
+import org.acdit4j.experiments.definitions.LongHorizon;
+import org.acdit4j.experiments.definitions.VideoTradeoff;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 
 /** Registers the experiments users can run by name. A new experiment is one class plus one line here. */
@@ -21,5 +23,7 @@ public final class ExperimentsModule extends AbstractModule {
         experiments.addBinding(ContextAblation.NAME).toInstance(ContextAblation.definition());
         experiments.addBinding(RopeAblation.NAME).toInstance(RopeAblation.definition());
         experiments.addBinding(Understanding.NAME).toInstance(Understanding.definition());
+        experiments.addBinding(VideoTradeoff.NAME).toInstance(VideoTradeoff.definition());
+        experiments.addBinding(LongHorizon.NAME).toInstance(LongHorizon.definition());
     }
 }

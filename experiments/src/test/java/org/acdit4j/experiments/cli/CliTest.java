@@ -68,7 +68,7 @@ class CliTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).containsPattern("block-size-tradeoff\\s+presets: quick, standard, paper, smoke")
                 .containsPattern("inference-scaling\\s+presets: quick, standard, smoke")
-                .contains("context-ablation").contains("rope-ablation").contains("understanding")
+                .contains("context-ablation").contains("rope-ablation").contains("understanding").contains("video-tradeoff").contains("long-horizon")
                 .contains("plugin-example").contains("added by a plugin module");
     }
 

@@ -18,7 +18,8 @@ class ExperimentsSmokeTest {
     Path work;
 
     @ParameterizedTest
-    @ValueSource(strings = {"inference-scaling", "context-ablation", "rope-ablation", "understanding"})
+    @ValueSource(strings = {"inference-scaling", "context-ablation", "rope-ablation", "understanding", "video-tradeoff",
+            "long-horizon"})
     void theSmokePresetRunsToAReport(String experiment) throws Exception {
         int exit = AcditProcess.run(work, work.resolve("out.log"), "run", experiment, "--preset", "smoke",
                 "--data-dir", DATA_DIR, "--workers", "2");

@@ -87,6 +87,19 @@ public final class ImageSet {
         return new ImageSet(geometry, picked, pickedLabels);
     }
 
+    /** Every frame of every clip as an image labelled as its clip, sharing this set's pixels; images unchanged. */
+    public ImageSet asFrames() {
+        if (geometry.frames() == 1) {
+            return this;
+        }
+        int[] frameLabels = new int[labels.length * geometry.frames()];
+        for (int i = 0; i < frameLabels.length; i++) {
+            frameLabels[i] = labels[i / geometry.frames()];
+        }
+        return new ImageSet(Geometry.image(geometry.channels(), geometry.height(), geometry.width(), geometry.classes()),
+                values, frameLabels);
+    }
+
     /** Seeded, epoch-shuffled batches of {@code batchSize}; see {@link BatchStream}. */
     public BatchStream batches(int batchSize, long seed) {
         return new BatchStream(this, batchSize, seed);

@@ -10,6 +10,7 @@ public final class ReportSection extends Section {
 
     List<String> metrics = new ArrayList<>();
     List<String> progress = new ArrayList<>();
+    List<String> byFrame = new ArrayList<>();
     private final List<PlotSpec> plots = new ArrayList<>();
 
     public ReportSection plot(String metric, String parameter) {
@@ -28,6 +29,15 @@ public final class ReportSection extends Section {
      */
     public ReportSection progress(String... metricNames) {
         this.progress = new ArrayList<>(List.of(metricNames));
+        return this;
+    }
+
+    /**
+     * Plots each metric family {@code m} (metrics {@code m.frame0}, {@code m.frame1}, … of video evaluators)
+     * against frame index, one line per configuration (mean over seeds).
+     */
+    public ReportSection byFrame(String... metricFamilies) {
+        this.byFrame = new ArrayList<>(List.of(metricFamilies));
         return this;
     }
 
@@ -53,6 +63,6 @@ public final class ReportSection extends Section {
     }
 
     ReportSpec freeze() {
-        return new ReportSpec(plots, metrics, progress);
+        return new ReportSpec(plots, metrics, progress, byFrame);
     }
 }

@@ -109,6 +109,17 @@ public final class ExperimentReport {
                 equalCompute.put(metric, comparison);
             }
         }
+        for (String family : spec.report().byFrame()) {
+            Map<String, List<Map<String, Double>>> runMetrics = new LinkedHashMap<>();
+            for (RunRecord run : finished) {
+                runMetrics.computeIfAbsent(configuration(run, sweptKeys), key -> new ArrayList<>()).add(run.metrics());
+            }
+            Path png = outputDir.resolve("by-frame-" + family.replaceAll("[^A-Za-z0-9.]+", "_") + ".png");
+            if (FramePlot.write(family, runMetrics, png)) {
+                written.add(png);
+                plotFiles.add(png.getFileName().toString());
+            }
+        }
         Path lossPng = outputDir.resolve("loss-curves.png");
         Map<String, List<LossCurve.Point>> curves = new LinkedHashMap<>();
         for (RunRecord run : runs) {
@@ -120,16 +131,20 @@ public final class ExperimentReport {
         }
         List<String> grids = new ArrayList<>();
         for (RunRecord run : finished) {
-            Path grid = RunFolder.of(runsRoot, spec.name(), run.run()).samples().resolve("final.png");
-            if (Files.isRegularFile(grid)) {
-                Path copy = outputDir.resolve("samples").resolve(run.run() + ".png");
-                try {
-                    AtomicFiles.write(copy, Files.readAllBytes(grid));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot copy " + grid, e);
+            Path samples = RunFolder.of(runsRoot, spec.name(), run.run()).samples();
+            for (String name : List.of("final.png", "final.gif", "rollout.gif")) {
+                Path grid = samples.resolve(name);
+                if (Files.isRegularFile(grid)) {
+                    String suffix = name.startsWith("rollout") ? "-rollout" : "";
+                    Path copy = outputDir.resolve("samples").resolve(run.run() + suffix + name.substring(name.indexOf('.')));
+                    try {
+                        AtomicFiles.write(copy, Files.readAllBytes(grid));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot copy " + grid, e);
+                    }
+                    written.add(copy);
+                    grids.add("samples/" + copy.getFileName());
                 }
-                written.add(copy);
-                grids.add("samples/" + copy.getFileName());
             }
         }
         Path markdown = outputDir.resolve("REPORT.md");

@@ -86,7 +86,14 @@ final class ReportMarkdown {
             }
         }
         if (!grids.isEmpty()) {
-            md.append("## Sample grids\n\nOne row per class (EMA weights, the spec's solver and guidance), final step of each run.\n\n");
+            md.append("## Sample grids\n\nOne column per class (EMA weights, the spec's solver and guidance), final step of "
+                    + "each run.");
+            if (grids.stream().anyMatch(grid -> grid.endsWith(".gif"))) {
+                md.append(" Clips: the PNG shows one clip per row, frame by frame; the GIF plays them; the "
+                        + "`-rollout` GIF continues each clip to 4× the trained length with the largest context window "
+                        + "that keeps attention offsets inside the trained clip.");
+            }
+            md.append("\n\n");
             for (String grid : grids) {
                 md.append("**").append(grid.substring(grid.indexOf('/') + 1, grid.length() - 4)).append("**\n\n![")
                         .append(grid).append("](").append(grid).append(")\n\n");

@@ -26,7 +26,8 @@ public final class EvaluatorsStep implements RunEvaluation {
 
     private static final Logger LOG = LoggerFactory.getLogger(EvaluatorsStep.class);
     /** Evaluators whose result depends on the guidance scale of the samples. */
-    private static final Set<String> GUIDED = Set.of("fid", "precision-recall", "inception-score", "class-agreement");
+    private static final Set<String> GUIDED = Set.of("fid", "precision-recall", "inception-score", "class-agreement",
+            "frame-fid", "clip-fd");
 
     private final Map<String, Evaluator> evaluators;
 

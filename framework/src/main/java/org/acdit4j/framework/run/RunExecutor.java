@@ -15,6 +15,8 @@ import org.acdit4j.framework.data.BatchStream;
 import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.data.DatasetFactory;
 import org.acdit4j.framework.evaluation.EvaluationResult;
+import org.acdit4j.framework.data.ImageBatch;
+import org.acdit4j.framework.model.FrameRollout;
 import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.ModelFactory;
 import org.acdit4j.framework.model.SampleRequest;
@@ -38,6 +40,9 @@ public final class RunExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunExecutor.class);
     private static final int GRID_IMAGES = 20;
+    private static final int GIF_FRAME_MILLIS = 200;
+    /** A video model's final samples include a rollout this many times its trained clip length. */
+    private static final int ROLLOUT_LENGTHS = 4;
 
     private final Map<String, DatasetFactory> datasets;
     private final Map<String, ModelFactory> models;
@@ -243,8 +248,23 @@ public final class RunExecutor {
         }
         SampleRequest request = new SampleRequest(labels, spec.sample().solver(), spec.sample().steps(),
                 spec.sample().guidance(), seed, spec.sample().kvCache(), true);
-        ImageGrid.writePng(model.sample(request), classes, 2, file);
+        ImageBatch drawn = model.sample(request);
+        ImageGrid.writePng(drawn, classes, 2, file);
         trackedRun.logArtifact(file, "samples");
+        if (drawn.geometry().frames() > 1) {
+            Path gif = file.resolveSibling(file.getFileName().toString().replace(".png", ".gif"));
+            ImageGrid.writeGif(drawn, classes, 2, GIF_FRAME_MILLIS, gif);
+            trackedRun.logArtifact(gif, "samples");
+            if (model instanceof FrameRollout rollout && gif.getFileName().toString().equals("final.gif")) {
+                int frames = ROLLOUT_LENGTHS * drawn.geometry().frames();
+                Path rolloutGif = gif.resolveSibling("rollout.gif");
+                SampleRequest cached = new SampleRequest(labels, request.solver(), request.steps(), request.guidance(),
+                        seed, true, true);
+                ImageGrid.writeGif(rollout.sampleFrames(cached, frames, rollout.maxWindowFrames()), classes, 2,
+                        GIF_FRAME_MILLIS, rolloutGif);
+                trackedRun.logArtifact(rolloutGif, "samples");
+            }
+        }
     }
 
     private TrackedRun openTrackedRun(RunPlan plan, RunRecord record, String parentRunId, Map<String, String> values) {

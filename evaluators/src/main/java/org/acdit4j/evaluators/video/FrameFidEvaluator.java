@@ -1,0 +1,58 @@
+package org.acdit4j.evaluators.video;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.acdit4j.evaluators.features.FeatureNetwork;
+import org.acdit4j.evaluators.features.FeatureNetworks;
+import org.acdit4j.evaluators.fid.FidEvaluator;
+import org.acdit4j.evaluators.sampling.ModelSamples;
+import org.acdit4j.evaluators.sampling.RealSubset;
+import org.acdit4j.framework.data.ImageBatch;
+import org.acdit4j.framework.evaluation.EvaluationContext;
+import org.acdit4j.framework.evaluation.EvaluationResult;
+import org.acdit4j.framework.evaluation.Evaluator;
+
+/**
+ * Per-frame FID of generated clips: for every frame index t, the FID between frame t of the samples and frame t
+ * of as many seeded training clips, with the feature network of the frames' image dataset. Reports each index
+ * ({@code frame-fid.frame<t>}) and their mean ({@code frame-fid}). The pooled FID over all frames is what the
+ * {@code fid} evaluator reports for a video dataset.
+ */
+public final class FrameFidEvaluator implements Evaluator {
+
+    public static final String NAME = "frame-fid";
+
+    private final FeatureNetworks networks;
+
+    public FrameFidEvaluator(FeatureNetworks networks) {
+        this.networks = networks;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public EvaluationResult evaluate(EvaluationContext context) {
+        int frames = context.dataset().geometry().frames();
+        if (frames < 2) {
+            throw new IllegalArgumentException(NAME + " measures clips; dataset " + context.dataset().name()
+                    + " has single images (use fid)");
+        }
+        FeatureNetwork network = networks.forDataset(context.dataset());
+        ImageBatch generated = ModelSamples.draw(context);
+        ImageBatch real = RealSubset.draw(context.dataset().train(), context.sampleCount(), context.seed());
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        double sum = 0;
+        for (int t = 0; t < frames; t++) {
+            double fid = FidEvaluator.between(network, generated.frame(t), real.frame(t));
+            metrics.put(NAME + ".frame" + t, fid);
+            sum += fid;
+        }
+        metrics.put(NAME, sum / frames);
+        metrics.put(NAME + ".samples", (double) generated.size());
+        return new EvaluationResult(metrics, Map.of(NAME + ".featureNetwork", network.fingerprint()), List.of());
+    }
+}

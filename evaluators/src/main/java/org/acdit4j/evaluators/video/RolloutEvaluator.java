@@ -1,0 +1,96 @@
+package org.acdit4j.evaluators.video;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.acdit4j.evaluators.features.FeatureNetwork;
+import org.acdit4j.evaluators.fid.FidEvaluator;
+import org.acdit4j.evaluators.sampling.RealSubset;
+import org.acdit4j.evaluators.features.FeatureNetworks;
+import org.acdit4j.framework.data.Geometry;
+import org.acdit4j.framework.data.ImageBatch;
+import org.acdit4j.framework.evaluation.EvaluationContext;
+import org.acdit4j.framework.evaluation.EvaluationResult;
+import org.acdit4j.framework.evaluation.Evaluator;
+import org.acdit4j.framework.model.FrameRollout;
+import org.acdit4j.framework.model.SampleRequest;
+
+/**
+ * Quality against frame index for rollouts of {@value #LENGTHS}× the trained clip length, generated with the
+ * largest context window that keeps attention offsets inside the trained clip ({@link FrameRollout}). For every
+ * frame index t: the FID of frame t against real frames pooled over all positions of as many seeded training
+ * clips (bouncing digits are stationary in time, so every frame index has the same real distribution), and class
+ * agreement (does the digit stay the conditioned one). Summaries average the trained range (t below the clip
+ * length) and the extrapolated range.
+ */
+public final class RolloutEvaluator implements Evaluator {
+
+    public static final String NAME = "rollout";
+    static final int LENGTHS = 4;
+
+    private final FeatureNetworks networks;
+
+    public RolloutEvaluator(FeatureNetworks networks) {
+        this.networks = networks;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public EvaluationResult evaluate(EvaluationContext context) {
+        Geometry geometry = context.dataset().geometry();
+        if (!(context.model() instanceof FrameRollout rollout) || geometry.frames() < 2) {
+            throw new IllegalArgumentException(NAME + " needs a video model that implements FrameRollout, got "
+                    + context.model().getClass().getSimpleName() + " on " + geometry);
+        }
+        FeatureNetwork network = networks.forDataset(context.dataset());
+        int trained = geometry.frames();
+        int frames = LENGTHS * trained;
+        int window = rollout.maxWindowFrames();
+        ImageBatch generated = draw(context, rollout, frames, window);
+        ImageBatch real = RealSubset.draw(context.dataset().train(), context.sampleCount(), context.seed()).asFrames();
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        double[] sums = new double[4];                     // fid trained, fid beyond, agreement trained, beyond
+        for (int t = 0; t < frames; t++) {
+            ImageBatch frame = generated.frame(t);
+            double fid = FidEvaluator.between(network, frame, real);
+            double agreement = network.accuracy(frame);
+            metrics.put(NAME + ".fid.frame" + t, fid);
+            metrics.put(NAME + ".class-agreement.frame" + t, agreement);
+            int range = t < trained ? 0 : 1;
+            sums[range] += fid;
+            sums[2 + range] += agreement;
+        }
+        metrics.put(NAME + ".fid.trained", sums[0] / trained);
+        metrics.put(NAME + ".fid.beyond", sums[1] / (frames - trained));
+        metrics.put(NAME + ".class-agreement.trained", sums[2] / trained);
+        metrics.put(NAME + ".class-agreement.beyond", sums[3] / (frames - trained));
+        metrics.put(NAME + ".frames", (double) frames);
+        metrics.put(NAME + ".window", (double) window);
+        metrics.put(NAME + ".samples", (double) generated.size());
+        return new EvaluationResult(metrics, Map.of(NAME + ".featureNetwork", network.fingerprint()), List.of());
+    }
+
+    /** {@code context.sampleCount()} class-balanced rollouts; batch b uses seed {@code context.seed() + b}. */
+    private static ImageBatch draw(EvaluationContext context, FrameRollout rollout, int frames, int window) {
+        Geometry g = context.dataset().geometry();
+        int count = context.sampleCount();
+        int perClip = frames * g.channels() * g.height() * g.width();
+        float[] pixels = new float[count * perClip];
+        int[] labels = new int[count];
+        for (int i = 0; i < count; i++) {
+            labels[i] = i % g.classes();
+        }
+        for (int from = 0, b = 0; from < count; from += context.batchSize(), b++) {
+            int size = Math.min(context.batchSize(), count - from);
+            int[] batchLabels = java.util.Arrays.copyOfRange(labels, from, from + size);
+            SampleRequest request = context.sampling().withKvCache(true).request(batchLabels, context.seed() + b);
+            ImageBatch batch = rollout.sampleFrames(request, frames, window);
+            System.arraycopy(batch.pixels(), 0, pixels, from * perClip, size * perClip);
+        }
+        return new ImageBatch(new Geometry(g.channels(), g.height(), g.width(), frames, g.classes()), pixels, labels);
+    }
+}

@@ -16,6 +16,7 @@ import org.acdit4j.framework.run.ChildJvmLauncher;
 import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.SweepPlanner;
 import org.acdit4j.framework.run.SweepResult;
+import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.SweepRunner;
 import org.acdit4j.framework.tracking.Tracker;
 import org.acdit4j.tracking.TrackerSelection;
@@ -84,6 +85,14 @@ public final class RunCommand implements Callable<Integer> {
             Path script = SchedulerScripts.write(emit, definition, plans, preset, overrides, options);
             out.println("wrote " + script + " (" + plans.size() + " tasks); see docs/EXPERIMENTS.md, \"Scaling out\"");
             return 0;
+        }
+        for (RunPlan plan : plans) {
+            RunFolder.of(options.runsDir(), experiment, plan.name())
+                    .conflictWith(definition.resolvedValues(preset, plan.overrides()))
+                    .ifPresent(conflict -> {
+                        throw new UsageException(conflict + "; pass --runs-dir DIR (and --results-dir) for a separate "
+                                + "set of runs, or delete the folder");
+                    });
         }
         EffectiveConfig.print(out, definition.resolvedValues(preset, overrides), plans);
         List<String> shared = new ArrayList<>(options.asArguments());

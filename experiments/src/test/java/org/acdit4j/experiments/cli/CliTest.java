@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CliTest {
 
@@ -51,6 +54,23 @@ class CliTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().strip()).isEqualTo(
                 "acdit: unknown dataset 'no-such-data'; known: fashion-mnist, mnist, moving-mnist, synthetic-shapes");
+    }
+
+    @Test
+    void aRunFolderOfAnotherConfigurationStopsTheSweepBeforeItStarts(@TempDir Path work) throws Exception {
+        Path folder = work.resolve("runs/context-ablation/contextclean-seed0");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("config.yaml"), "train:\n  steps: 600\n");
+        Files.writeString(folder.resolve("run.json"), "{\"experiment\":\"context-ablation\",\"run\":"
+                + "\"contextclean-seed0\",\"index\":0,\"seed\":0,\"status\":\"FINISHED\"}");
+
+        Result result = acdit("run", "context-ablation", "--preset", "smoke", "--runs-dir",
+                work.resolve("runs").toString(), "--results-dir", work.resolve("results").toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).isEqualTo("acdit: " + folder + " holds a run with train.steps=600, this sweep "
+                + "has train.steps=4; pass --runs-dir DIR (and --results-dir) for a separate set of runs, or delete the "
+                + "folder");
     }
 
     @Test

@@ -20,6 +20,9 @@ public final class RunFolder {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** The sections whose values make a run's results; tracking and report settings may change between reruns. */
+    private static final List<String> RUN_SECTIONS = List.of("data.", "model.", "train.", "sample.", "evaluate.");
+
     private final Path root;
 
     public RunFolder(Path root) {
@@ -77,6 +80,32 @@ public final class RunFolder {
     public void writeConfig(Map<String, String> resolvedValues, List<String> overrides) {
         AtomicFiles.writeString(root.resolve("config.yaml"), ConfigYaml.render(resolvedValues));
         AtomicFiles.writeString(root.resolve("overrides.txt"), String.join("\n", overrides) + (overrides.isEmpty() ? "" : "\n"));
+    }
+
+    /**
+     * Why this folder cannot hold a run of {@code resolvedValues}: the first data, model, train, sample or
+     * evaluate key whose recorded value differs (e.g. a quick-preset run in the way of a standard one), or empty
+     * when the folder is new or holds the same configuration.
+     */
+    public Optional<String> conflictWith(Map<String, String> resolvedValues) {
+        Path config = root.resolve("config.yaml");
+        if (!Files.isRegularFile(config) || record().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> recorded;
+        try {
+            recorded = ConfigYaml.parse(Files.readString(config));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + config, e);
+        }
+        for (String key : new java.util.TreeSet<>(resolvedValues.keySet())) {
+            if (RUN_SECTIONS.stream().anyMatch(key::startsWith) && recorded.containsKey(key)
+                    && !recorded.get(key).equals(resolvedValues.get(key))) {
+                return Optional.of(root + " holds a run with " + key + "=" + recorded.get(key) + ", this sweep has "
+                        + key + "=" + resolvedValues.get(key));
+            }
+        }
+        return Optional.empty();
     }
 
     public void createDirectories() {

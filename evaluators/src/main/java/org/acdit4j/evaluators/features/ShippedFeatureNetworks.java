@@ -19,20 +19,18 @@ public final class ShippedFeatureNetworks implements FeatureNetworks {
     private static final Logger LOG = LoggerFactory.getLogger(ShippedFeatureNetworks.class);
     private static final String FOLDER = "/org/acdit4j/evaluators/features/";
 
-    /** {@code <dataset>-<image side>} → pinned SHA-256 of the weights file {@code <dataset>-<side>.weights}. */
+    /** {@code <dataset>-<image side>} (for clips: of their frames, measured one by one) → pinned SHA-256 of the weights file {@code <dataset>-<side>.weights}. */
     private static final Map<String, String> FINGERPRINTS = Map.of(
             "fashion-mnist-32", "d120aa8db17a5deeafb8bf667cf2061cfd9714b727d27cd0dc0c8ac6fae01722",
             "mnist-32", "743e17f1b3b2683c80b31d0a9fd28b6f4c83f959ed69d4d39594d5dc5854956c",
-            "mnist-16", "2ec5a33e646973a8c3af39c589fa7c3202a7c39b2914abd48b359be737b49d96");
+            "mnist-16", "2ec5a33e646973a8c3af39c589fa7c3202a7c39b2914abd48b359be737b49d96",
+            "moving-mnist-32", "63752f85fec3039d5aedfae59a371e2fc7e2ffc06882fb798e31183645e09ea0");
 
     private final Map<String, FeatureNetwork> loaded = new ConcurrentHashMap<>();
 
-    /** Video datasets measured frame by frame with the network of the image dataset their frames come from. */
-    private static final Map<String, String> FRAME_SOURCES = Map.of("moving-mnist", "mnist");
-
     @Override
     public FeatureNetwork forDataset(Dataset dataset) {
-        String key = FRAME_SOURCES.getOrDefault(dataset.name(), dataset.name()) + "-" + dataset.geometry().height();
+        String key = dataset.name() + "-" + dataset.geometry().height();
         if (!FINGERPRINTS.containsKey(key) || dataset.geometry().height() != dataset.geometry().width()) {
             throw new IllegalArgumentException("no feature network for " + dataset.name() + " at "
                     + dataset.geometry() + "; shipped: " + FINGERPRINTS.keySet());

@@ -16,6 +16,9 @@ import org.acdit4j.framework.run.ChildJvmLauncher;
 import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.SweepPlanner;
 import org.acdit4j.framework.run.SweepResult;
+import org.acdit4j.framework.data.DatasetFactory;
+import org.acdit4j.framework.evaluation.Evaluator;
+import org.acdit4j.framework.model.ModelFactory;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.SweepRunner;
 import org.acdit4j.framework.tracking.Tracker;
@@ -37,6 +40,9 @@ public final class RunCommand implements Callable<Integer> {
     private final GlobalOptions options;
     private final Provider<TrackerSelection> trackers;
     private final ReportWriter reports;
+    private final Set<String> evaluators;
+    private final Set<String> datasets;
+    private final Set<String> models;
 
     @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "Experiment name (see acdit list).")
     String experiment;
@@ -60,7 +66,11 @@ public final class RunCommand implements Callable<Integer> {
     String emit;
 
     @Inject
-    RunCommand(ExperimentCatalog catalog, GlobalOptions options, Provider<TrackerSelection> trackers, ReportWriter reports) {
+    RunCommand(ExperimentCatalog catalog, GlobalOptions options, Provider<TrackerSelection> trackers, ReportWriter reports,
+               Map<String, Evaluator> evaluators, Map<String, DatasetFactory> datasets, Map<String, ModelFactory> models) {
+        this.evaluators = evaluators.keySet();
+        this.datasets = datasets.keySet();
+        this.models = models.keySet();
         this.catalog = catalog;
         this.options = options;
         this.trackers = trackers;
@@ -87,6 +97,9 @@ public final class RunCommand implements Callable<Integer> {
             return 0;
         }
         for (RunPlan plan : plans) {
+            requireKnown("data.name", "dataset", List.of(plan.spec().data().name()), datasets);
+            requireKnown("model.name", "model", List.of(plan.spec().model().name()), models);
+            requireKnown("evaluate.evaluators", "evaluator", plan.spec().evaluate().evaluators(), evaluators);
             RunFolder.of(options.runsDir(), experiment, plan.name())
                     .conflictWith(definition.resolvedValues(preset, plan.overrides()))
                     .ifPresent(conflict -> {
@@ -128,4 +141,14 @@ public final class RunCommand implements Callable<Integer> {
         return command.toString();
     }
 
+
+    /** Unknown plug-in names fail before any run starts, not after a run has trained. */
+    private static void requireKnown(String key, String what, List<String> names, Set<String> known) {
+        for (String name : names) {
+            if (!known.contains(name)) {
+                throw new UsageException(key + ": unknown " + what + " '" + name + "'; known: "
+                        + String.join(", ", new java.util.TreeSet<>(known)));
+            }
+        }
+    }
 }

@@ -16,6 +16,9 @@ import org.acdit4j.evaluators.inception.InceptionScoreEvaluator;
 import org.acdit4j.evaluators.precisionrecall.PrecisionRecallEvaluator;
 import org.acdit4j.evaluators.probe.LinearProbeEvaluator;
 import org.acdit4j.evaluators.speed.SamplingSpeedEvaluator;
+import org.acdit4j.evaluators.video.ClipFrechetDistanceEvaluator;
+import org.acdit4j.evaluators.video.FrameFidEvaluator;
+import org.acdit4j.evaluators.video.RolloutEvaluator;
 import org.acdit4j.framework.evaluation.Evaluator;
 import org.acdit4j.framework.run.EvaluatorsStep;
 import org.acdit4j.framework.run.RunEvaluation;
@@ -74,5 +77,23 @@ public final class EvaluatorsModule extends AbstractModule {
     @StringMapKey("sampling-speed")
     Evaluator samplingSpeed() {
         return new SamplingSpeedEvaluator();
+    }
+
+    @ProvidesIntoMap
+    @StringMapKey(FrameFidEvaluator.NAME)
+    Evaluator frameFid(FeatureNetworks networks) {
+        return new FrameFidEvaluator(networks);
+    }
+
+    @ProvidesIntoMap
+    @StringMapKey(ClipFrechetDistanceEvaluator.NAME)
+    Evaluator clipFrechetDistance(FeatureNetworks networks) {
+        return new ClipFrechetDistanceEvaluator(networks);
+    }
+
+    @ProvidesIntoMap
+    @StringMapKey(RolloutEvaluator.NAME)
+    Evaluator rollout(FeatureNetworks networks) {
+        return new RolloutEvaluator(networks);
     }
 }

@@ -74,6 +74,17 @@ class CliTest {
     }
 
     @Test
+    void anUnknownEvaluatorStopsTheSweepBeforeAnyRunTrains(@TempDir Path work) {
+        Result result = acdit("run", "context-ablation", "--preset", "smoke", "evaluate.evaluators=fid,fvd",
+                "--runs-dir", work.resolve("runs").toString(), "--results-dir", work.resolve("results").toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).startsWith("acdit: evaluate.evaluators: unknown evaluator 'fvd'; known: ")
+                .contains("clip-fd, fid, fine-tune, frame-fid");
+        assertThat(work.resolve("runs")).doesNotExist();
+    }
+
+    @Test
     void anUnknownCommandIsAUsageError() {
         Result result = acdit("frobnicate");
 

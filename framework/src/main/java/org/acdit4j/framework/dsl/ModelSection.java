@@ -107,10 +107,13 @@ public final class ModelSection extends Section {
         }
         problems.require(data.size % patch == 0, "model.patch",
                 "must divide data.size (" + data.size + "), got " + patch);
-        int tokens = (data.size / patch) * (data.size / patch);
+        int frames = Math.max(1, data.frames);
+        int tokens = frames * (data.size / patch) * (data.size / patch);
+        String example = frames > 1 ? frames + "-frame " + data.size + "x" + data.size + " clip"
+                : data.size + "x" + data.size + " image";
         problems.require(blockSize <= tokens, "model.blockSize",
-                "must be at most the " + tokens + " tokens of a " + data.size + "x" + data.size
-                        + " image at patch " + patch + ", got " + blockSize);
+                "must be at most the " + tokens + " tokens of a " + example + " at patch " + patch + ", got "
+                        + blockSize);
     }
 
     ModelSpec freeze() {

@@ -106,6 +106,8 @@ public final class RunExecutor {
             if (Files.isRegularFile(folder.latestCheckpoint())) {
                 model.restore(folder.latestCheckpoint());
                 LOG.info("{}: resumed from {} at step {}", plan.name(), folder.latestCheckpoint(), model.step());
+                record = record.withProgress(model.step(), record.lastLoss(), now());
+                folder.write(record);
             }
             trackedRun.setTags(Map.of("acdit.parameters", String.valueOf(model.parameterCount())));
             record = train(plan, spec, folder, record, trackedRun, dataset, model);

@@ -52,6 +52,6 @@ class FeatureNetworkTrainerTest {
         out.reset();
         assertThat(TrainFeatureNetwork.run(new String[] {"--dataset", "cifar", "--out", "x.weights"},
                 new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(2);
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("error: --dataset must be fashion-mnist or mnist, got cifar\n");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("error: --dataset must be fashion-mnist, mnist or moving-mnist, got cifar\n");
     }
 }

@@ -6,8 +6,6 @@ import org.acdit4j.evaluators.features.FeatureNetwork;
 import org.acdit4j.evaluators.features.FeatureNetworks;
 import org.acdit4j.evaluators.fid.FrechetDistance;
 import org.acdit4j.evaluators.fid.GaussianFit;
-import org.acdit4j.evaluators.sampling.ModelSamples;
-import org.acdit4j.evaluators.sampling.RealSubset;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
@@ -36,18 +34,13 @@ public final class ClipFrechetDistanceEvaluator implements Evaluator {
 
     @Override
     public EvaluationResult evaluate(EvaluationContext context) {
-        int frames = context.dataset().geometry().frames();
-        if (frames < 2) {
-            throw new IllegalArgumentException(NAME + " measures clips; dataset " + context.dataset().name()
-                    + " has single images (use fid)");
-        }
-        FeatureNetwork network = networks.forDataset(context.dataset());
-        ImageBatch generated = ModelSamples.draw(context);
-        ImageBatch real = RealSubset.draw(context.dataset().train(), context.sampleCount(), context.seed());
-        double distance = FrechetDistance.between(GaussianFit.of(clipFeatures(network, generated, frames)),
-                GaussianFit.of(clipFeatures(network, real, frames)));
-        return new EvaluationResult(Map.of(NAME, distance, NAME + ".samples", (double) generated.size(),
-                NAME + ".dimension", (double) frames * network.featureSize()),
+        ClipEvaluation clips = ClipEvaluation.draw(context, networks, NAME);
+        FeatureNetwork network = clips.network();
+        double distance = FrechetDistance.between(
+                GaussianFit.of(clipFeatures(network, clips.generated(), clips.frames())),
+                GaussianFit.of(clipFeatures(network, clips.real(), clips.frames())));
+        return new EvaluationResult(Map.of(NAME, distance, NAME + ".samples", (double) clips.generated().size(),
+                NAME + ".dimension", (double) clips.frames() * network.featureSize()),
                 Map.of(NAME + ".featureNetwork", network.fingerprint()), List.of());
     }
 

@@ -3,12 +3,8 @@ package org.acdit4j.evaluators.video;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.acdit4j.evaluators.features.FeatureNetwork;
 import org.acdit4j.evaluators.features.FeatureNetworks;
 import org.acdit4j.evaluators.fid.FidEvaluator;
-import org.acdit4j.evaluators.sampling.ModelSamples;
-import org.acdit4j.evaluators.sampling.RealSubset;
-import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.Evaluator;
@@ -36,23 +32,17 @@ public final class FrameFidEvaluator implements Evaluator {
 
     @Override
     public EvaluationResult evaluate(EvaluationContext context) {
-        int frames = context.dataset().geometry().frames();
-        if (frames < 2) {
-            throw new IllegalArgumentException(NAME + " measures clips; dataset " + context.dataset().name()
-                    + " has single images (use fid)");
-        }
-        FeatureNetwork network = networks.forDataset(context.dataset());
-        ImageBatch generated = ModelSamples.draw(context);
-        ImageBatch real = RealSubset.draw(context.dataset().train(), context.sampleCount(), context.seed());
+        ClipEvaluation clips = ClipEvaluation.draw(context, networks, NAME);
+        int frames = clips.frames();
         Map<String, Double> metrics = new LinkedHashMap<>();
         double sum = 0;
         for (int t = 0; t < frames; t++) {
-            double fid = FidEvaluator.between(network, generated.frame(t), real.frame(t));
+            double fid = FidEvaluator.between(clips.network(), clips.generated().frame(t), clips.real().frame(t));
             metrics.put(NAME + ".frame" + t, fid);
             sum += fid;
         }
         metrics.put(NAME, sum / frames);
-        metrics.put(NAME + ".samples", (double) generated.size());
-        return new EvaluationResult(metrics, Map.of(NAME + ".featureNetwork", network.fingerprint()), List.of());
+        metrics.put(NAME + ".samples", (double) clips.generated().size());
+        return new EvaluationResult(metrics, Map.of(NAME + ".featureNetwork", clips.network().fingerprint()), List.of());
     }
 }

@@ -1,12 +1,13 @@
 package org.acdit4j.evaluators.video;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.acdit4j.evaluators.features.FeatureNetwork;
 import org.acdit4j.evaluators.fid.FidEvaluator;
-import org.acdit4j.evaluators.sampling.RealSubset;
 import org.acdit4j.evaluators.features.FeatureNetworks;
+import org.acdit4j.evaluators.sampling.RealSubset;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
@@ -41,10 +42,11 @@ public final class RolloutEvaluator implements Evaluator {
 
     @Override
     public EvaluationResult evaluate(EvaluationContext context) {
+        ClipEvaluation.requireClips(context, NAME);
         Geometry geometry = context.dataset().geometry();
-        if (!(context.model() instanceof FrameRollout rollout) || geometry.frames() < 2) {
+        if (!(context.model() instanceof FrameRollout rollout)) {
             throw new IllegalArgumentException(NAME + " needs a video model that implements FrameRollout, got "
-                    + context.model().getClass().getSimpleName() + " on " + geometry);
+                    + context.model().getClass().getSimpleName());
         }
         FeatureNetwork network = networks.forDataset(context.dataset());
         int trained = geometry.frames();
@@ -86,7 +88,7 @@ public final class RolloutEvaluator implements Evaluator {
         }
         for (int from = 0, b = 0; from < count; from += context.batchSize(), b++) {
             int size = Math.min(context.batchSize(), count - from);
-            int[] batchLabels = java.util.Arrays.copyOfRange(labels, from, from + size);
+            int[] batchLabels = Arrays.copyOfRange(labels, from, from + size);
             SampleRequest request = context.sampling().withKvCache(true).request(batchLabels, context.seed() + b);
             ImageBatch batch = rollout.sampleFrames(request, frames, window);
             System.arraycopy(batch.pixels(), 0, pixels, from * perClip, size * perClip);

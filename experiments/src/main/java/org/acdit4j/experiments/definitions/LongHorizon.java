@@ -7,7 +7,8 @@ import org.acdit4j.framework.dsl.ExperimentDefinition;
  * Generation past the trained clip length: trained on 8-frame Moving-MNIST clips, each model rolls out 32 frames
  * block by block, keeping only the last frames of context in the KV-cache (as many as keep every attention offset
  * inside the trained clip). Quality against frame index (per-frame FID against real frames, class agreement) shows
- * whether the digit and its motion survive beyond the trained range. Blocks of 1 and 2 frames.
+ * whether the digit and its motion survive beyond the trained range. Blocks of 1 and 2 frames; the models are
+ * those of {@code video-tradeoff} ({@link VideoScale}), whose trainings a shared runs folder reuses.
  */
 public final class LongHorizon {
 
@@ -20,11 +21,10 @@ public final class LongHorizon {
         return Experiment.define(NAME, e -> e
                 .description("Rollouts to 4x the trained clip length with a bounded KV window: per-frame FID and "
                         + "class agreement against frame index.")
-                .data(d -> d.name("moving-mnist").size(32).frames(8).digits(1))
-                .model(m -> m.name("acdit").width(48).depth(3).heads(2).patch(8).blockSize(16))
-                .train(t -> t.steps(2000).batch(16).lr(2e-3).warmupSteps(200).schedule("wsd").ema(0.995)
-                        .lossWeighting("min-snr"))
-                .sample(s -> s.solver("ddim").steps(25).guidance(1.5).batch(50))
+                .data(VideoScale::data)
+                .model(VideoScale::model)
+                .train(VideoScale::train)
+                .sample(VideoScale::sample)
                 .sweep(s -> s.grid("model.blockSize", 16, 32).seeds(0, 1, 2))
                 .evaluate(v -> v.use("rollout").samples(200))
                 .track(t -> t.logEvery(25).checkpointEvery(250))

@@ -8,7 +8,7 @@ import org.acdit4j.framework.dsl.ExperimentDefinition;
  * frames at patch 8 are 8 × 16 tokens; blocks of 1, 2, 4 and 8 frames (16, 32, 64, 128 tokens) give AR lengths
  * 8, 4, 2 and 1 (one block = a video DiT). The paper finds AR length matters little for video; this measures it
  * with the per-frame FID, the clip-level Fréchet distance (an FVD analogue) and class agreement, all with the
- * feature network trained on Moving-MNIST frames. The head dim (width / heads = 24) splits into three RoPE axes.
+ * feature network trained on Moving-MNIST frames. Data, model and recipe: {@link VideoScale}.
  */
 public final class VideoTradeoff {
 
@@ -21,11 +21,10 @@ public final class VideoTradeoff {
         return Experiment.define(NAME, e -> e
                 .description("AR length for video (frames per block 1, 2, 4, 8 of 8-frame Moving-MNIST clips): "
                         + "per-frame FID, clip Fréchet distance, class agreement and sampling time.")
-                .data(d -> d.name("moving-mnist").size(32).frames(8).digits(1))
-                .model(m -> m.name("acdit").width(48).depth(3).heads(2).patch(8).blockSize(16))
-                .train(t -> t.steps(2000).batch(16).lr(2e-3).warmupSteps(200).schedule("wsd").ema(0.995)
-                        .lossWeighting("min-snr"))
-                .sample(s -> s.solver("ddim").steps(25).guidance(1.5).batch(50))
+                .data(VideoScale::data)
+                .model(VideoScale::model)
+                .train(VideoScale::train)
+                .sample(VideoScale::sample)
                 .sweep(s -> s.grid("model.blockSize", 16, 32, 64, 128).seeds(0, 1, 2))
                 .evaluate(v -> v.use("fid").use("frame-fid").use("clip-fd").use("class-agreement")
                         .use("sampling-speed").samples(500).guidances(1.5))

@@ -1,0 +1,34 @@
+package org.acdit4j.experiments.definitions;
+
+import org.acdit4j.framework.dsl.DataSection;
+import org.acdit4j.framework.dsl.ModelSection;
+import org.acdit4j.framework.dsl.SampleSection;
+import org.acdit4j.framework.dsl.TrainSection;
+
+/**
+ * The data, model, training and sampling shared by the video experiments: 8-frame Moving-MNIST clips of 32×32
+ * frames, patch 8 (16 tokens per frame, 128 per clip), width 48 with 2 heads (a head dim of 24 splits into the
+ * three RoPE axes). Being identical, {@code long-horizon} reuses the trainings of {@code video-tradeoff} in a
+ * shared runs folder (track.reuseTraining).
+ */
+final class VideoScale {
+
+    private VideoScale() {
+    }
+
+    static void data(DataSection d) {
+        d.name("moving-mnist").size(32).frames(8).digits(1);
+    }
+
+    static void model(ModelSection m) {
+        m.name("acdit").width(48).depth(3).heads(2).patch(8).blockSize(16);
+    }
+
+    static void train(TrainSection t) {
+        t.steps(2000).batch(16).lr(2e-3).warmupSteps(200).schedule("wsd").ema(0.995).lossWeighting("min-snr");
+    }
+
+    static void sample(SampleSection s) {
+        s.solver("ddim").steps(25).guidance(1.5).batch(50);
+    }
+}

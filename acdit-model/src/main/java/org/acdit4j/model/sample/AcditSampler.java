@@ -32,8 +32,8 @@ public final class AcditSampler {
 
     /** Samples tokens (n, L, P) for {@code labels}; guidance 1 disables the unconditional half. */
     public float[] sample(int[] labels, DiffusionSolver solver, int steps, double guidance, long seed, boolean kvCache) {
-        TokenLayout layout = config.layout();
-        return generate(labels, solver, steps, guidance, seed, kvCache, layout, graphRope(), Integer.MAX_VALUE);
+        return generate(labels, solver, steps, guidance, seed, kvCache, config.layout(), network.rope(),
+                Integer.MAX_VALUE);
     }
 
     /**
@@ -41,19 +41,15 @@ public final class AcditSampler {
      * bounded to the last {@code windowFrames} frames: tokens (n, frames·tokensPerFrame, P) in the sequence
      * order of {@code longLayout} (the trained layout with {@code frames} frames). Positions keep counting
      * frames; RoPE scores depend only on offsets, and the window keeps every query-key offset inside the
-     * trained clip when {@code windowFrames} ≤ trained frames − frames per block. With a window of all frames and the trained length this is
-     * exactly {@link #sample} with the cache.
+     * trained clip when {@code windowFrames} ≤ trained frames − frames per block. With a window of all frames
+     * and the trained length this is exactly {@link #sample} with the cache.
      */
     public float[] sampleFrames(int[] labels, DiffusionSolver solver, int steps, double guidance, long seed,
                                 TokenLayout longLayout, int windowFrames) {
         int perFrame = longLayout.tokensPerFrame();
         int windowTokens = windowFrames >= longLayout.frames() ? Integer.MAX_VALUE : windowFrames * perFrame;
         return generate(labels, solver, steps, guidance, seed, true, longLayout,
-                graphRope().withPositionsOf(longLayout), windowTokens);
-    }
-
-    private RopeNd graphRope() {
-        return network.rope();
+                network.rope().withPositionsOf(longLayout), windowTokens);
     }
 
     private float[] generate(int[] labels, DiffusionSolver solver, int steps, double guidance, long seed,

@@ -92,11 +92,17 @@ public final class ExperimentReport {
             finished.forEach(run -> progress.put(run.run(),
                     EvaluationProgress.read(RunFolder.of(runsRoot, spec.name(), run.run()))));
         }
+        // The final evaluation uses evaluate.samples; when the ones while training use fewer, sample-size biased
+        // metrics such as FID are not comparable across the two, so only the evaluations while training count.
+        int whileTrainingSamples = spec.track().whileTraining(spec.evaluate()).samples();
+        boolean finalEvaluationComparable = whileTrainingSamples == spec.evaluate().samples();
         for (String metric : spec.report().progress()) {
             Map<String, List<List<EvaluationProgress.Point>>> curves = new LinkedHashMap<>();
             for (RunRecord run : finished) {
                 List<EvaluationProgress.Point> points = progress.get(run.run()).stream()
-                        .filter(point -> point.metric().equals(metric) && Double.isFinite(point.value())).toList();
+                        .filter(point -> point.metric().equals(metric) && Double.isFinite(point.value()))
+                        .filter(point -> point.step() < spec.train().steps() || finalEvaluationComparable)
+                        .toList();
                 curves.computeIfAbsent(configuration(run, sweptKeys), key -> new ArrayList<>()).add(points);
             }
             Path png = outputDir.resolve("progress-" + metric.replaceAll("[^A-Za-z0-9.]+", "_") + ".png");

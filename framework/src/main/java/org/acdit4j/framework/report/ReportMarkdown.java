@@ -68,7 +68,9 @@ final class ReportMarkdown {
         if (!equalCompute.isEmpty()) {
             md.append("## Metrics at equal training compute\n\nEach run's evaluations over training (`track.evaluateEvery`) "
                     + "read at the largest training compute every run reached, by linear interpolation between "
-                    + "evaluations; a run whose first evaluation comes later has no value (n counts the runs with one).\n\n");
+                    + "evaluations; a run whose first evaluation comes later has no value (n counts the runs with one). "
+                    + "When the evaluations while training use fewer samples than the final one, the final one is left "
+                    + "out here and in the progress plots (FID depends on the sample count).\n\n");
             equalCompute.forEach((metric, comparison) -> {
                 md.append("### ").append(metric).append(" at ").append(String.format("%.3g", comparison.budgetFlops() / 1e12))
                         .append(" TFLOP of training\n\n| configuration | n | mean ± 95% CI |\n|---|---|---|\n");

@@ -82,4 +82,26 @@ class ExperimentReportTest {
                 .contains("### fid at 4.00 TFLOP of training")
                 .contains("| model.blockSize=1 | 1 | 30.00 |").contains("| model.blockSize=4 | 1 | 20.00 |");
     }
+
+    @Test
+    void finalEvaluationsOnMoreSamplesStayOutOfTheEqualComputeComparison() throws Exception {
+        ExperimentSpec withProgress = Experiment.define("report-test", e -> e
+                .data(d -> d.size(16)).model(m -> m.patch(2)).train(t -> t.steps(15).warmupSteps(0))
+                .sweep(s -> s.grid("model.blockSize", 1, 4).seeds(0))
+                .evaluate(v -> v.use("fid").samples(1000))
+                .track(t -> t.evaluateEvery(5).evaluateSamples(200))
+                .report(r -> r.progress("fid"))).spec(null, List.of());
+        List<RunRecord> runs = List.of(run(0, "1", 0, RunStatusFile.FINISHED, 10.0), run(1, "4", 0, RunStatusFile.FINISHED, 20.0));
+        Files.writeString(EvaluationProgress.file(RunFolder.of(root.resolve("runs"), "report-test", "blockSize1-seed0")),
+                "5,320.0,1.0E12,fid,50.0\n10,640.0,2.0E12,fid,30.0\n15,960.0,3.0E12,fid,5.0\n");
+        Files.writeString(EvaluationProgress.file(RunFolder.of(root.resolve("runs"), "report-test", "blockSize4-seed0")),
+                "5,320.0,2.0E12,fid,40.0\n10,640.0,4.0E12,fid,20.0\n15,960.0,6.0E12,fid,4.0\n");
+
+        ExperimentReport.write(withProgress, runs, root.resolve("runs"), root.resolve("out"),
+                new ExperimentReport.Context("acdit run report-test", "", 1));
+
+        assertThat(Files.readString(root.resolve("out/REPORT.md")))
+                .contains("### fid at 2.00 TFLOP of training")
+                .contains("| model.blockSize=1 | 1 | 30.00 |").contains("| model.blockSize=4 | 1 | 40.00 |");
+    }
 }

@@ -11,6 +11,7 @@ public final class ReportSection extends Section {
     List<String> metrics = new ArrayList<>();
     List<String> progress = new ArrayList<>();
     List<String> byFrame = new ArrayList<>();
+    String equalComputeWithin = "";
     private final List<PlotSpec> plots = new ArrayList<>();
 
     public ReportSection plot(String metric, String parameter) {
@@ -41,6 +42,15 @@ public final class ReportSection extends Section {
         return this;
     }
 
+    /**
+     * Compares at equal compute separately for each value of the swept key {@code key}, e.g. {@code model.patch}
+     * when configurations of different patch sizes differ several-fold in cost per step.
+     */
+    public ReportSection equalComputeWithin(String key) {
+        this.equalComputeWithin = key;
+        return this;
+    }
+
     @Override
     String key() {
         return "report";
@@ -53,8 +63,11 @@ public final class ReportSection extends Section {
         }
     }
 
-    /** Plots must be against a swept key (or the seed), otherwise there is no x axis. */
+    /** Plots must be against a swept key (or the seed), otherwise there is no x axis; groups need a swept key too. */
     void validateAgainst(SweepSection sweep, Problems problems) {
+        problems.require(equalComputeWithin.isBlank() || sweep.sweptKeys().contains(equalComputeWithin),
+                "report.equalComputeWithin", "'" + equalComputeWithin + "' is not swept; swept: "
+                        + String.join(", ", sweep.sweptKeys()));
         for (PlotSpec plot : plots) {
             problems.require(sweep.sweptKeys().contains(plot.parameter()), "report.plot",
                     "parameter '" + plot.parameter() + "' of the " + plot.metric() + " plot is not swept; swept: "
@@ -63,6 +76,6 @@ public final class ReportSection extends Section {
     }
 
     ReportSpec freeze() {
-        return new ReportSpec(plots, metrics, progress, byFrame);
+        return new ReportSpec(plots, metrics, progress, byFrame, equalComputeWithin);
     }
 }

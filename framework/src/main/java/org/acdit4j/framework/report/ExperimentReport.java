@@ -98,22 +98,30 @@ public final class ExperimentReport {
         boolean finalEvaluationComparable = whileTrainingSamples == spec.evaluate().samples();
         for (String metric : spec.report().progress()) {
             Map<String, List<List<EvaluationProgress.Point>>> curves = new LinkedHashMap<>();
+            Map<String, Map<String, List<List<EvaluationProgress.Point>>>> groups = new LinkedHashMap<>();
+            String within = spec.report().equalComputeWithin();
             for (RunRecord run : finished) {
                 List<EvaluationProgress.Point> points = progress.get(run.run()).stream()
                         .filter(point -> point.metric().equals(metric) && Double.isFinite(point.value()))
                         .filter(point -> point.step() < spec.train().steps() || finalEvaluationComparable)
                         .toList();
-                curves.computeIfAbsent(configuration(run, sweptKeys), key -> new ArrayList<>()).add(points);
+                String configuration = configuration(run, sweptKeys);
+                curves.computeIfAbsent(configuration, key -> new ArrayList<>()).add(points);
+                String group = within.isBlank() ? "" : " within " + within + "=" + run.assignments().getOrDefault(within, "?");
+                groups.computeIfAbsent(group, key -> new LinkedHashMap<>())
+                        .computeIfAbsent(configuration, key -> new ArrayList<>()).add(points);
             }
             Path png = outputDir.resolve("progress-" + metric.replaceAll("[^A-Za-z0-9.]+", "_") + ".png");
             if (ProgressPlot.write(metric, curves, png)) {
                 written.add(png);
                 plotFiles.add(png.getFileName().toString());
             }
-            EqualCompute.Comparison comparison = EqualCompute.at(curves);
-            if (comparison != null) {
-                equalCompute.put(metric, comparison);
-            }
+            groups.forEach((group, groupCurves) -> {
+                EqualCompute.Comparison comparison = EqualCompute.at(groupCurves);
+                if (comparison != null) {
+                    equalCompute.put(metric + group, comparison);
+                }
+            });
         }
         for (String family : spec.report().byFrame()) {
             Map<String, List<Map<String, Double>>> runMetrics = new LinkedHashMap<>();

@@ -6,9 +6,11 @@ import java.util.List;
  * The report section: plots, the metrics tabulated (empty = every metric) and the metrics followed over
  * training ({@code progress}: plotted against training FLOPs and compared at equal compute), and the
  * per-frame metric families plotted against frame index ({@code byFrame}: {@code m} stands for the metrics
- * {@code m.frame0}, {@code m.frame1}, …).
+ * {@code m.frame0}, {@code m.frame1}, …). {@code equalComputeWithin} names a swept key whose values form separate
+ * equal-compute comparisons (e.g. {@code model.patch}, when patch sizes differ several-fold in cost); blank = one.
  */
-public record ReportSpec(List<PlotSpec> plots, List<String> metrics, List<String> progress, List<String> byFrame) {
+public record ReportSpec(List<PlotSpec> plots, List<String> metrics, List<String> progress, List<String> byFrame,
+                         String equalComputeWithin) {
 
     public ReportSpec {
         plots = List.copyOf(plots);

@@ -1,6 +1,7 @@
 package org.acdit4j.framework.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,5 +104,30 @@ class ExperimentReportTest {
         assertThat(Files.readString(root.resolve("out/REPORT.md")))
                 .contains("### fid at 2.00 TFLOP of training")
                 .contains("| model.blockSize=1 | 1 | 30.00 |").contains("| model.blockSize=4 | 1 | 40.00 |");
+    }
+
+    @Test
+    void equalComputeWithinASweptKeyComparesEachOfItsValuesAtItsOwnBudget() throws Exception {
+        ExperimentSpec grouped = Experiment.define("report-test", e -> e
+                .data(d -> d.size(16)).model(m -> m.patch(2)).train(t -> t.steps(15).warmupSteps(0))
+                .sweep(s -> s.grid("model.blockSize", 1, 4).seeds(0))
+                .report(r -> r.progress("fid").equalComputeWithin("model.blockSize"))).spec(null, List.of());
+        List<RunRecord> runs = List.of(run(0, "1", 0, RunStatusFile.FINISHED, 10.0), run(1, "4", 0, RunStatusFile.FINISHED, 20.0));
+        Files.writeString(EvaluationProgress.file(RunFolder.of(root.resolve("runs"), "report-test", "blockSize1-seed0")),
+                "5,320.0,1.0E12,fid,50.0\n10,640.0,2.0E12,fid,30.0\n");
+        Files.writeString(EvaluationProgress.file(RunFolder.of(root.resolve("runs"), "report-test", "blockSize4-seed0")),
+                "5,320.0,2.0E12,fid,40.0\n10,640.0,4.0E12,fid,20.0\n");
+
+        ExperimentReport.write(grouped, runs, root.resolve("runs"), root.resolve("out"),
+                new ExperimentReport.Context("acdit run report-test", "", 1));
+
+        assertThat(Files.readString(root.resolve("out/REPORT.md")))
+                .contains("### fid within model.blockSize=1 at 2.00 TFLOP of training")
+                .contains("### fid within model.blockSize=4 at 4.00 TFLOP of training")
+                .contains("| model.blockSize=1 | 1 | 30.00 |").contains("| model.blockSize=4 | 1 | 20.00 |");
+        assertThatThrownBy(() -> Experiment.define("report-test", e -> e
+                .sweep(s -> s.grid("model.blockSize", 1, 4)).report(r -> r.equalComputeWithin("model.patch")))
+                .spec(null, List.of()))
+                .hasMessageContaining("report.equalComputeWithin: 'model.patch' is not swept");
     }
 }

@@ -44,7 +44,8 @@ public final class ReportSection extends Section {
 
     /**
      * Compares at equal compute separately for each value of the swept key {@code key}, e.g. {@code model.patch}
-     * when configurations of different patch sizes differ several-fold in cost per step.
+     * when configurations of different patch sizes differ several-fold in cost per step. When overrides leave the
+     * key unswept there is one comparison, as without this setting.
      */
     public ReportSection equalComputeWithin(String key) {
         this.equalComputeWithin = key;
@@ -63,11 +64,8 @@ public final class ReportSection extends Section {
         }
     }
 
-    /** Plots must be against a swept key (or the seed), otherwise there is no x axis; groups need a swept key too. */
+    /** Plots must be against a swept key (or the seed), otherwise there is no x axis. */
     void validateAgainst(SweepSection sweep, Problems problems) {
-        problems.require(equalComputeWithin.isBlank() || sweep.sweptKeys().contains(equalComputeWithin),
-                "report.equalComputeWithin", "'" + equalComputeWithin + "' is not swept; swept: "
-                        + String.join(", ", sweep.sweptKeys()));
         for (PlotSpec plot : plots) {
             problems.require(sweep.sweptKeys().contains(plot.parameter()), "report.plot",
                     "parameter '" + plot.parameter() + "' of the " + plot.metric() + " plot is not swept; swept: "

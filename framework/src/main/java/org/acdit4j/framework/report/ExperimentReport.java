@@ -99,7 +99,7 @@ public final class ExperimentReport {
         for (String metric : spec.report().progress()) {
             Map<String, List<List<EvaluationProgress.Point>>> curves = new LinkedHashMap<>();
             Map<String, Map<String, List<List<EvaluationProgress.Point>>>> groups = new LinkedHashMap<>();
-            String within = spec.report().equalComputeWithin();
+            String within = sweptKeys.contains(spec.report().equalComputeWithin()) ? spec.report().equalComputeWithin() : "";
             for (RunRecord run : finished) {
                 List<EvaluationProgress.Point> points = progress.get(run.run()).stream()
                         .filter(point -> point.metric().equals(metric) && Double.isFinite(point.value()))

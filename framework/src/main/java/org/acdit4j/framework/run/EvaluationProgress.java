@@ -32,14 +32,18 @@ public final class EvaluationProgress {
 
     static void append(RunFolder folder, long step, double imagesSeen, double trainFlops, Map<String, Double> metrics) {
         StringBuilder lines = new StringBuilder();
-        metrics.forEach((metric, value) -> lines.append(step).append(',').append(imagesSeen).append(',')
-                .append(trainFlops).append(',').append(metric).append(',').append(value).append('\n'));
+        metrics.forEach((metric, value) -> lines.append(line(new Point(step, imagesSeen, trainFlops, metric, value))));
         try {
             Files.writeString(file(folder), lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + file(folder), e);
         }
+    }
+
+    /** One point as the file's {@code step,imagesSeen,trainFlops,metric,value} line, newline included. */
+    static String line(Point p) {
+        return p.step() + "," + p.imagesSeen() + "," + p.trainFlops() + "," + p.metric() + "," + p.value() + "\n";
     }
 
     /** The points of {@code folder} in step order (empty when the run never evaluated). */

@@ -84,8 +84,7 @@ final class ReusableTraining {
         StringBuilder progress = new StringBuilder();
         for (EvaluationProgress.Point p : EvaluationProgress.read(donor)) {
             if (p.step() < finalStep) {
-                progress.append(p.step()).append(',').append(p.imagesSeen()).append(',').append(p.trainFlops())
-                        .append(',').append(p.metric()).append(',').append(p.value()).append('\n');
+                progress.append(EvaluationProgress.line(p));
             }
         }
         if (!progress.isEmpty()) {

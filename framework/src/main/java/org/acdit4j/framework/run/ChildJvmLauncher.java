@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs each plan in its own JVM (SameDiff frees native memory only through the GC and has no
@@ -16,6 +17,9 @@ import java.util.Map;
  * {@code train.log}.
  */
 public final class ChildJvmLauncher implements RunLauncher {
+
+    /** Longer than a child's own wait for its training loop to checkpoint and stop. */
+    static final long CHILD_STOP_SECONDS = RunExecutor.STOP_WAIT_SECONDS + 30;
 
     private final String mainClass;
     private final List<String> commandPrefix;
@@ -60,15 +64,34 @@ public final class ChildJvmLauncher implements RunLauncher {
             Map<String, String> environment = builder.environment();
             environment.putIfAbsent("OMP_NUM_THREADS", "1");
             Process process = builder.start();
+            Thread stopOnExit = new Thread(() -> stopGracefully(process), "acdit-stop-" + plan.name());
+            Runtime.getRuntime().addShutdownHook(stopOnExit);
             try {
                 return process.waitFor();
             } catch (InterruptedException e) {
-                process.destroy();
-                process.waitFor();
+                stopGracefully(process);
                 throw e;
+            } finally {
+                ShutdownHooks.remove(stopOnExit);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the run " + plan.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sends the child a termination signal, on which it checkpoints and marks its run as stopped, and waits for
+     * that; a child still alive after {@link #CHILD_STOP_SECONDS} is killed.
+     */
+    private static void stopGracefully(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(CHILD_STOP_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }

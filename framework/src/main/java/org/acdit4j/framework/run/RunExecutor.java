@@ -43,6 +43,8 @@ public final class RunExecutor {
     private static final int GIF_FRAME_MILLIS = 200;
     /** A video model's final samples include a rollout this many times its trained clip length. */
     private static final int ROLLOUT_LENGTHS = 4;
+    /** How long a stopping JVM waits for the training loop to checkpoint (an evaluation under way is not cut short). */
+    static final long STOP_WAIT_SECONDS = 120;
 
     private final Map<String, DatasetFactory> datasets;
     private final Map<String, ModelFactory> models;
@@ -89,7 +91,7 @@ public final class RunExecutor {
             return trainAndEvaluate(plan, spec, folder, record, trackedRun, resolvedValues);
         } finally {
             finished.countDown();
-            removeHook(hook);
+            ShutdownHooks.remove(hook);
         }
     }
 
@@ -305,17 +307,9 @@ public final class RunExecutor {
 
     private static void awaitQuietly(CountDownLatch latch) {
         try {
-            latch.await(120, TimeUnit.SECONDS);
+            latch.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            LOG.debug("JVM is shutting down; hook stays");
         }
     }
 }

@@ -27,7 +27,7 @@ class SweepRunnerTest {
     private final List<String> launched = new CopyOnWriteArrayList<>();
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
-    /** Runs each plan in this JVM (the child-JVM launcher is covered by the application's end-to-end test). */
+    /** Runs each plan in this JVM (ChildJvmLauncherTest and the end-to-end test cover the child JVMs). */
     private final RunLauncher inProcess = (plan, folder, parentRunId) -> {
         launched.add(plan.name());
         RunExecutor executor = new RunExecutor(Map.of(SyntheticShapes.NAME, new SyntheticShapes()),

@@ -30,7 +30,8 @@ public final class ContextAblation {
                         .guidances(1.0, 1.5))
                 .track(t -> t.logEvery(25).checkpointEvery(250))
                 .report(r -> r.plot("fid/cfg1.5", "model.context").plot("class-agreement/cfg1.5", "model.context")
-                        .progress("class-agreement/cfg1.5", "fid/cfg1.5"))
+                        .progress("class-agreement/cfg1.5", "fid/cfg1.5").metrics(ImageQualityMetrics.TABULATED)
+                        .pairedBySeed("model.context", "clean", ImageQualityMetrics.COMPARED))
                 .preset("quick", CpuScale.standard("model.blockSize=4", "train.steps=600", "sweep.seeds=0",
                         "sample.steps=10", "evaluate.samples=200", "track.evaluateEvery=0"))
                 .preset("standard", CpuScale.standard("model.blockSize=4", "train.steps=3000", "sweep.seeds=0,1,2"))

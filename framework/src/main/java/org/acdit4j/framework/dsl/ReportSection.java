@@ -2,6 +2,7 @@ package org.acdit4j.framework.dsl;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.acdit4j.framework.spec.PairedSpec;
 import org.acdit4j.framework.spec.PlotSpec;
 import org.acdit4j.framework.spec.ReportSpec;
 
@@ -12,6 +13,7 @@ public final class ReportSection extends Section {
     List<String> progress = new ArrayList<>();
     List<String> byFrame = new ArrayList<>();
     String equalComputeWithin = "";
+    PairedSpec paired = PairedSpec.NONE;
     private final List<PlotSpec> plots = new ArrayList<>();
 
     public ReportSection plot(String metric, String parameter) {
@@ -52,6 +54,16 @@ public final class ReportSection extends Section {
         return this;
     }
 
+    /**
+     * Compares every value of the swept {@code key} with {@code baseline} seed by seed: a table of the
+     * differences of {@code metricNames} (value − baseline, same seed and same other swept values), mean ± 95% CI
+     * over seeds. For ablations, whose arms share seeds and so initial weights and data order.
+     */
+    public ReportSection pairedBySeed(String key, String baseline, String... metricNames) {
+        this.paired = new PairedSpec(key, baseline, List.of(metricNames));
+        return this;
+    }
+
     @Override
     String key() {
         return "report";
@@ -64,16 +76,21 @@ public final class ReportSection extends Section {
         }
     }
 
-    /** Plots must be against a swept key (or the seed), otherwise there is no x axis. */
+    /** Plots must be against a swept key (or the seed), otherwise there is no x axis; so must a paired comparison. */
     void validateAgainst(SweepSection sweep, Problems problems) {
         for (PlotSpec plot : plots) {
             problems.require(sweep.sweptKeys().contains(plot.parameter()), "report.plot",
                     "parameter '" + plot.parameter() + "' of the " + plot.metric() + " plot is not swept; swept: "
                             + String.join(", ", sweep.sweptKeys()));
         }
+        if (paired.requested()) {
+            problems.require(sweep.sweptKeys().contains(paired.key()), "report.pairedBySeed",
+                    "key '" + paired.key() + "' is not swept; swept: " + String.join(", ", sweep.sweptKeys()));
+            problems.require(!paired.metrics().isEmpty(), "report.pairedBySeed", "needs at least one metric name");
+        }
     }
 
     ReportSpec freeze() {
-        return new ReportSpec(plots, metrics, progress, byFrame, equalComputeWithin);
+        return new ReportSpec(plots, metrics, progress, byFrame, equalComputeWithin, paired);
     }
 }

@@ -25,7 +25,8 @@ import org.acdit4j.framework.spec.PlotSpec;
  * metric with mean ± 95% CI across seeds for every configuration, plus the spec, command, commit, machine
  * and wall time; the final values compare configurations at equal training steps, the {@code progress}
  * metrics also at equal training FLOPs) and PNG plots (metric against swept parameter with CI bars; progress
- * metrics against training FLOPs; loss curves), from the run folders of the experiment.
+ * metrics against training FLOPs; loss curves) and, when asked for, differences paired by seed against a baseline
+ * value, from the run folders of the experiment.
  */
 public final class ExperimentReport {
 
@@ -161,9 +162,12 @@ public final class ExperimentReport {
                 }
             }
         }
+        List<PairedDifferences.Row> paired = spec.report().paired().requested()
+                && sweptKeys.contains(spec.report().paired().key())
+                ? PairedDifferences.of(spec.report().paired(), finished, sweptKeys) : List.of();
         Path markdown = outputDir.resolve("REPORT.md");
-        AtomicFiles.writeString(markdown, ReportMarkdown.render(spec, runs, sweptKeys, byMetric, equalCompute, plotFiles, grids,
-                context));
+        AtomicFiles.writeString(markdown, ReportMarkdown.render(spec, runs, sweptKeys, byMetric, equalCompute, paired,
+                plotFiles, grids, context));
         written.add(markdown);
         return written;
     }

@@ -1,6 +1,7 @@
 package org.acdit4j.framework.report;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.acdit4j.framework.run.Durations;
@@ -16,7 +17,8 @@ final class ReportMarkdown {
 
     static String render(ExperimentSpec spec, List<RunRecord> runs, List<String> sweptKeys,
                          Map<String, Map<String, List<Double>>> byMetric,
-                         Map<String, EqualCompute.Comparison> equalCompute, List<String> plots, List<String> grids,
+                         Map<String, EqualCompute.Comparison> equalCompute, List<PairedDifferences.Row> paired,
+                         List<String> plots, List<String> grids,
                          ExperimentReport.Context context) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(spec.name()).append("\n\n");
@@ -80,6 +82,22 @@ final class ReportMarkdown {
                         .append(" |\n"));
                 md.append('\n');
             });
+        }
+        if (!paired.isEmpty()) {
+            md.append("## Differences paired by seed\n\nEach row: the metric of the named value minus the metric of ")
+                    .append(spec.report().paired().baseline()).append(", between runs of the same seed (same initial weights "
+                            + "and data order) and the same other swept values, at equal training steps; mean ± half-width "
+                            + "of the 95% Student-t confidence interval over seeds. An interval that excludes 0 is a "
+                            + "difference this many seeds resolve.\n\n")
+                    .append("| metric | comparison | n | mean difference ± 95% CI | by seed |\n|---|---|---|---|---|\n");
+            for (PairedDifferences.Row row : paired) {
+                List<String> bySeed = new ArrayList<>();
+                row.bySeed().forEach((seed, difference) -> bySeed.add(seed + ": " + MeanWithInterval.number(difference)));
+                md.append("| ").append(row.metric()).append(" | ").append(row.comparison()).append(" | ")
+                        .append(row.bySeed().size()).append(" | ").append(row.summary().format()).append(" | ")
+                        .append(String.join(", ", bySeed)).append(" |\n");
+            }
+            md.append('\n');
         }
         if (!plots.isEmpty()) {
             md.append("## Plots\n\n");

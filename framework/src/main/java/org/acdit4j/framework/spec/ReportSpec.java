@@ -8,9 +8,10 @@ import java.util.List;
  * per-frame metric families plotted against frame index ({@code byFrame}: {@code m} stands for the metrics
  * {@code m.frame0}, {@code m.frame1}, …). {@code equalComputeWithin} names a swept key whose values form separate
  * equal-compute comparisons (e.g. {@code model.patch}, when patch sizes differ several-fold in cost); blank = one.
+ * {@code paired} compares the values of one swept key with a baseline value seed by seed.
  */
 public record ReportSpec(List<PlotSpec> plots, List<String> metrics, List<String> progress, List<String> byFrame,
-                         String equalComputeWithin) {
+                         String equalComputeWithin, PairedSpec paired) {
 
     public ReportSpec {
         plots = List.copyOf(plots);

@@ -29,6 +29,20 @@ class TrackAndReportSectionTest {
     }
 
     @Test
+    void aPairedComparisonMustBeOverASweptKeyWithMetrics() {
+        ExperimentDefinition unswept = Experiment.define("unswept", e -> e.report(r -> r.pairedBySeed("model.rope",
+                "multi-axis", "fid")));
+        assertThatThrownBy(() -> unswept.spec(null, List.of()))
+                .isInstanceOf(SpecException.class)
+                .hasMessage("experiment 'unswept': report.pairedBySeed: key 'model.rope' is not swept; swept: ");
+        ExperimentDefinition noMetric = Experiment.define("no-metric", e -> e.sweep(s -> s.grid("model.rope", "none", "1d"))
+                .report(r -> r.pairedBySeed("model.rope", "1d")));
+        assertThatThrownBy(() -> noMetric.spec(null, List.of()))
+                .isInstanceOf(SpecException.class)
+                .hasMessageContaining("report.pairedBySeed: needs at least one metric name");
+    }
+
+    @Test
     void aPlotMustBeAgainstASweptKey() {
         ExperimentDefinition unswept = Experiment.define("unswept", e -> e.report(r -> r.plot("fid", "model.depth")));
         assertThatThrownBy(() -> unswept.spec(null, List.of()))

@@ -133,4 +133,24 @@ class ExperimentReportTest {
         assertThat(Files.readString(root.resolve("out2/REPORT.md"))).contains("### fid at 2.00 TFLOP of training")
                 .doesNotContain("within");
     }
+
+    @Test
+    void pairedBySeedTabulatesEachSeedsDifferenceFromTheBaselineValue() throws Exception {
+        ExperimentSpec pairedSpec = Experiment.define("report-test", e -> e
+                .data(d -> d.size(16)).model(m -> m.patch(2))
+                .sweep(s -> s.grid("model.blockSize", 1, 4).seeds(0, 1, 2))
+                .report(r -> r.pairedBySeed("model.blockSize", "1", "fid"))).spec(null, List.of());
+        List<RunRecord> runs = List.of(run(0, "1", 0, RunStatusFile.FINISHED, 10.0), run(1, "4", 0, RunStatusFile.FINISHED, 13.0),
+                run(2, "1", 1, RunStatusFile.FINISHED, 20.0), run(3, "4", 1, RunStatusFile.FINISHED, 22.0),
+                run(4, "1", 2, RunStatusFile.FINISHED, 30.0), run(5, "4", 2, RunStatusFile.FAILED, null));
+
+        ExperimentReport.write(pairedSpec, runs, root.resolve("runs"), root.resolve("out"),
+                new ExperimentReport.Context("acdit run report-test", "", 1));
+
+        // seeds 0 and 1 pair (differences 3 and 2; seed 2's second run failed): mean 2.5, sd 0.7071, n 2,
+        // t(0.975, 1) = 12.71, half-width 12.71 * 0.7071 / sqrt(2) = 6.353; unpaired, the seeds' spread (10 to 30)
+        // would hide the difference entirely
+        assertThat(Files.readString(root.resolve("out/REPORT.md"))).contains("## Differences paired by seed")
+                .contains("| fid | model.blockSize=4 − 1 | 2 | 2.500 ± 6.353 | 0: 3.000, 1: 2.000 |");
+    }
 }

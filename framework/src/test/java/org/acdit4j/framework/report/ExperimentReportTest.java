@@ -153,4 +153,28 @@ class ExperimentReportTest {
         assertThat(Files.readString(root.resolve("out/REPORT.md"))).contains("## Differences paired by seed")
                 .contains("| fid | model.blockSize=4 − 1 | 2 | 2.500 ± 6.353 | 0: 3.000, 1: 2.000 |");
     }
+
+    @Test
+    void aParameterWithNamedValuesIsPlottedAsBars() throws Exception {
+        ExperimentSpec named = Experiment.define("report-test", e -> e
+                .data(d -> d.size(16)).model(m -> m.patch(2))
+                .sweep(s -> s.grid("model.rope", "multi-axis", "none").seeds(0))
+                .report(r -> r.plot("fid", "model.rope"))).spec(null, List.of());
+        List<RunRecord> runs = List.of(named(0, "multi-axis", 10.0), named(1, "none", 40.0));
+
+        List<Path> files = ExperimentReport.write(named, runs, root.resolve("runs"), root.resolve("out"),
+                new ExperimentReport.Context("acdit run report-test", "", 1));
+
+        assertThat(files).extracting(path -> path.getFileName().toString()).contains("fid-vs-model.rope.png");
+        assertThat(Files.size(root.resolve("out/fid-vs-model.rope.png"))).isGreaterThan(1000);
+        assertThat(Files.readString(root.resolve("out/REPORT.md"))).contains("![fid-vs-model.rope.png]");
+    }
+
+    private RunRecord named(int index, String rope, double fid) {
+        RunRecord record = new RunRecord("report-test", "rope" + rope + "-seed0", index, 0, "",
+                Map.of("model.rope", rope), RunStatusFile.FINISHED, "t0", "t1", "t2", 10, 10, 0.5, null, null, null,
+                Map.of(), Map.of("fid", fid));
+        RunFolder.of(root.resolve("runs"), "report-test", record.run()).write(record);
+        return record;
+    }
 }

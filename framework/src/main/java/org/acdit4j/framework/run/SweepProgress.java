@@ -10,7 +10,8 @@ import java.util.concurrent.Future;
 /**
  * Shows a sweep's progress from the heartbeats the runs write into their {@code run.json}: on a terminal
  * a bar with step, loss and ETA redrawn in place; otherwise a log line per active run every 30 s. Prints
- * one summary line per finished run.
+ * one summary line per finished run. The ETA of training extrapolates the steps made since this sweep first saw
+ * the run (a resumed or reused run starts part-way); once training is done the line says the run is evaluating.
  */
 final class SweepProgress {
 
@@ -23,6 +24,7 @@ final class SweepProgress {
     private final boolean terminal = System.console() != null;
     private final Map<String, Long> startedAt = new ConcurrentHashMap<>();
     private final Map<String, RunPlan> active = new ConcurrentHashMap<>();
+    private final Map<String, long[]> firstSeen = new ConcurrentHashMap<>();     // run name → {nanoTime, step}
     private volatile int done;
 
     SweepProgress(Path runsRoot, String experiment, List<RunPlan> plans, PrintStream out) {
@@ -39,6 +41,7 @@ final class SweepProgress {
 
     synchronized void finished(RunPlan plan, RunStatusFile status, RunRecord record, double seconds, int exit) {
         active.remove(plan.name());
+        firstSeen.remove(plan.name());
         done++;
         String detail = record == null ? "no run.json (exit " + exit + ")"
                 : status == RunStatusFile.FINISHED ? headline(record.metrics())
@@ -69,10 +72,10 @@ final class SweepProgress {
             RunFolder folder = RunFolder.of(runsRoot, experiment, plan.name());
             folder.record().ifPresent(record -> {
                 double fraction = record.steps() == 0 ? 0 : (double) record.step() / record.steps();
-                int filled = (int) Math.round(fraction * BAR_WIDTH);
+                int filled = (int) Math.round(Math.min(1, fraction) * BAR_WIDTH);
                 line.append(plan.name()).append(" [").append("=".repeat(filled)).append(" ".repeat(BAR_WIDTH - filled))
-                        .append("] ").append(record.step()).append('/').append(record.steps())
-                        .append(" ETA ").append(eta(plan, fraction)).append("  ");
+                        .append("] ").append(record.step()).append('/').append(record.steps()).append(' ')
+                        .append(remaining(plan, record)).append("  ");
             });
         }
         out.print(line);
@@ -81,20 +84,30 @@ final class SweepProgress {
 
     private synchronized void logLines() {
         for (RunPlan plan : active.values()) {
-            RunFolder.of(runsRoot, experiment, plan.name()).record().ifPresent(record -> out.printf(
-                    "  %s: step %d/%d loss %s ETA %s%n", plan.name(), record.step(), record.steps(),
-                    record.lastLoss() == null ? "-" : String.format("%.4f", record.lastLoss()),
-                    eta(plan, record.steps() == 0 ? 0 : (double) record.step() / record.steps())));
+            RunFolder.of(runsRoot, experiment, plan.name()).record().ifPresent(record -> out.println(line(plan, record)));
         }
     }
 
-    private String eta(RunPlan plan, double fraction) {
-        Long start = startedAt.get(plan.name());
-        if (start == null || fraction <= 0) {
-            return "?";
+    /** {@code   name: step 1200/3000 loss 0.0339 ETA 10m07s}, or {@code … evaluating} once training is done. */
+    String line(RunPlan plan, RunRecord record) {
+        return String.format("  %s: step %d/%d loss %s %s", plan.name(), record.step(), record.steps(),
+                record.lastLoss() == null ? "-" : String.format("%.4f", record.lastLoss()), remaining(plan, record));
+    }
+
+    private String remaining(RunPlan plan, RunRecord record) {
+        if (record.steps() > 0 && record.step() >= record.steps()) {
+            Long start = startedAt.get(plan.name());
+            return "training done, evaluating" + (start == null ? ""
+                    : " (run time " + Durations.format((System.nanoTime() - start) / 1e9) + ")");
         }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        return Durations.format(elapsed / fraction - elapsed);
+        long now = System.nanoTime();
+        long[] first = firstSeen.computeIfAbsent(plan.name(), name -> new long[] {now, record.step()});
+        long stepsMade = record.step() - first[1];
+        if (stepsMade <= 0) {
+            return "ETA ?";
+        }
+        double secondsPerStep = (now - first[0]) / 1e9 / stepsMade;
+        return "ETA " + Durations.format(secondsPerStep * (record.steps() - record.step()));
     }
 
     private void clearLine() {
@@ -106,7 +119,8 @@ final class SweepProgress {
     /** Sample counts, batch sizes and repeats: recorded with every metric, not worth a summary line. */
     private static boolean isBookkeeping(String key) {
         String lower = key.toLowerCase(java.util.Locale.ROOT);
-        return lower.contains("samples") || lower.contains(".batch") || lower.contains(".repeats") || lower.startsWith("train.");
+        return lower.contains("samples") || lower.contains(".batch") || lower.contains(".repeats") || lower.startsWith("train.")
+                || lower.contains(".k/") || lower.contains("radiusquantile") || lower.contains(".dimension");
     }
 
     private static String headline(Map<String, Double> metrics) {

@@ -13,8 +13,8 @@ public final class ReportSection extends Section {
     List<String> progress = new ArrayList<>();
     List<String> byFrame = new ArrayList<>();
     String equalComputeWithin = "";
-    PairedSpec paired = PairedSpec.NONE;
     private final List<PlotSpec> plots = new ArrayList<>();
+    private final List<PairedSpec> paired = new ArrayList<>();
 
     public ReportSection plot(String metric, String parameter) {
         plots.add(new PlotSpec(metric, parameter));
@@ -57,10 +57,11 @@ public final class ReportSection extends Section {
     /**
      * Compares every value of the swept {@code key} with {@code baseline} seed by seed: a table of the
      * differences of {@code metricNames} (value − baseline, same seed and same other swept values), mean ± 95% CI
-     * over seeds. For ablations, whose arms share seeds and so initial weights and data order.
+     * over seeds. For ablations, whose arms share seeds and so initial weights and data order. Each call adds one
+     * comparison.
      */
     public ReportSection pairedBySeed(String key, String baseline, String... metricNames) {
-        this.paired = new PairedSpec(key, baseline, List.of(metricNames));
+        paired.add(new PairedSpec(key, baseline, List.of(metricNames)));
         return this;
     }
 
@@ -83,10 +84,10 @@ public final class ReportSection extends Section {
                     "parameter '" + plot.parameter() + "' of the " + plot.metric() + " plot is not swept; swept: "
                             + String.join(", ", sweep.sweptKeys()));
         }
-        if (paired.requested()) {
-            problems.require(sweep.sweptKeys().contains(paired.key()), "report.pairedBySeed",
-                    "key '" + paired.key() + "' is not swept; swept: " + String.join(", ", sweep.sweptKeys()));
-            problems.require(!paired.metrics().isEmpty(), "report.pairedBySeed", "needs at least one metric name");
+        for (PairedSpec comparison : paired) {
+            problems.require(sweep.sweptKeys().contains(comparison.key()), "report.pairedBySeed",
+                    "key '" + comparison.key() + "' is not swept; swept: " + String.join(", ", sweep.sweptKeys()));
+            problems.require(!comparison.metrics().isEmpty(), "report.pairedBySeed", "needs at least one metric name");
         }
     }
 

@@ -18,6 +18,7 @@ import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunRecord;
 import org.acdit4j.framework.run.RunStatusFile;
 import org.acdit4j.framework.spec.ExperimentSpec;
+import org.acdit4j.framework.spec.PairedSpec;
 import org.acdit4j.framework.spec.PlotSpec;
 
 /**
@@ -162,9 +163,12 @@ public final class ExperimentReport {
                 }
             }
         }
-        List<PairedDifferences.Row> paired = spec.report().paired().requested()
-                && sweptKeys.contains(spec.report().paired().key())
-                ? PairedDifferences.of(spec.report().paired(), finished, sweptKeys) : List.of();
+        List<PairedDifferences.Row> paired = new ArrayList<>();
+        for (PairedSpec comparison : spec.report().pairedBySeed()) {
+            if (sweptKeys.contains(comparison.key())) {
+                paired.addAll(PairedDifferences.of(comparison, finished, sweptKeys));
+            }
+        }
         Path markdown = outputDir.resolve("REPORT.md");
         AtomicFiles.writeString(markdown, ReportMarkdown.render(spec, runs, sweptKeys, byMetric, equalCompute, paired,
                 plotFiles, grids, context));

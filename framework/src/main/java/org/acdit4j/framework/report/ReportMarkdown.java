@@ -1,9 +1,13 @@
 package org.acdit4j.framework.report;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.acdit4j.framework.run.Durations;
 import org.acdit4j.framework.run.RunRecord;
 import org.acdit4j.framework.run.RunStatusFile;
@@ -38,6 +42,7 @@ final class ReportMarkdown {
         md.append("| backend | ").append(provenance.getOrDefault("backend", "?")).append(" |\n");
         md.append("| java | ").append(provenance.getOrDefault("java", "?")).append(" |\n");
         md.append("| wall time | ").append(Durations.format(context.wallSeconds())).append(" (this invocation) |\n");
+        runTimes(runs).ifPresent(times -> md.append("| runs' time | ").append(times).append(" |\n"));
         md.append("| training | ").append(spec.train().steps()).append(" steps × ").append(spec.train().batch())
                 .append(" images = ").append(String.format("%,d", (long) spec.train().steps() * spec.train().batch()))
                 .append(" images seen per run |\n");
@@ -84,11 +89,11 @@ final class ReportMarkdown {
             });
         }
         if (!paired.isEmpty()) {
-            md.append("## Differences paired by seed\n\nEach row: the metric of the named value minus the metric of ")
-                    .append(spec.report().paired().baseline()).append(", between runs of the same seed (same initial weights "
-                            + "and data order) and the same other swept values, at equal training steps; mean ± half-width "
-                            + "of the 95% Student-t confidence interval over seeds. An interval that excludes 0 is a "
-                            + "difference this many seeds resolve.\n\n")
+            md.append("## Differences paired by seed\n\nEach row: the metric of the named value minus the metric of the "
+                    + "baseline value after the minus sign, between runs of the same seed (same initial weights and data "
+                    + "order) and the same other swept values, at equal training steps; mean ± half-width of the 95% "
+                    + "Student-t confidence interval over seeds. An interval that excludes 0 is a difference this many "
+                    + "seeds resolve.\n\n")
                     .append("| metric | comparison | n | mean difference ± 95% CI | by seed |\n|---|---|---|---|---|\n");
             for (PairedDifferences.Row row : paired) {
                 List<String> bySeed = new ArrayList<>();
@@ -123,5 +128,39 @@ final class ReportMarkdown {
                 .append("; seeds: ").append(spec.sweep().seeds()).append(".\n\n```yaml\n").append(context.configYaml())
                 .append("```\n");
         return md.toString();
+    }
+
+    /**
+     * {@code 1h04m from the first run's start to the last run's end (…Z to …Z); 2h10m of run time in all}, from
+     * the run records, so that a report rebuilt later still states how long its runs took.
+     */
+    static Optional<String> runTimes(List<RunRecord> runs) {
+        Instant first = null;
+        Instant last = null;
+        double summedSeconds = 0;
+        for (RunRecord run : runs) {
+            Instant started = instant(run.started());
+            Instant ended = instant(run.ended());
+            if (started == null || ended == null) {
+                continue;
+            }
+            first = first == null || started.isBefore(first) ? started : first;
+            last = last == null || ended.isAfter(last) ? ended : last;
+            summedSeconds += Duration.between(started, ended).toMillis() / 1000.0;
+        }
+        if (first == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Durations.format(Duration.between(first, last).toMillis() / 1000.0)
+                + " from the first run's start to the last run's end (" + first.truncatedTo(ChronoUnit.SECONDS) + " to "
+                + last.truncatedTo(ChronoUnit.SECONDS) + "); " + Durations.format(summedSeconds) + " of run time in all");
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

@@ -6,17 +6,10 @@ import java.util.List;
  * A comparison of every value of the swept {@code key} with its {@code baseline} value, paired by seed: for each
  * seed (and equal values of the other swept keys) the difference of each of {@code metrics}, summarised over
  * seeds. Runs that differ only in the key start from the same seed, so pairing removes the seed-to-seed spread.
- * {@link #NONE} (a blank key) asks for no comparison.
  */
 public record PairedSpec(String key, String baseline, List<String> metrics) {
 
-    public static final PairedSpec NONE = new PairedSpec("", "", List.of());
-
     public PairedSpec {
         metrics = List.copyOf(metrics);
-    }
-
-    public boolean requested() {
-        return !key.isBlank();
     }
 }

@@ -8,15 +8,16 @@ import java.util.List;
  * per-frame metric families plotted against frame index ({@code byFrame}: {@code m} stands for the metrics
  * {@code m.frame0}, {@code m.frame1}, …). {@code equalComputeWithin} names a swept key whose values form separate
  * equal-compute comparisons (e.g. {@code model.patch}, when patch sizes differ several-fold in cost); blank = one.
- * {@code paired} compares the values of one swept key with a baseline value seed by seed.
+ * {@code pairedBySeed} compares the values of a swept key with a baseline value seed by seed.
  */
 public record ReportSpec(List<PlotSpec> plots, List<String> metrics, List<String> progress, List<String> byFrame,
-                         String equalComputeWithin, PairedSpec paired) {
+                         String equalComputeWithin, List<PairedSpec> pairedBySeed) {
 
     public ReportSpec {
         plots = List.copyOf(plots);
         metrics = List.copyOf(metrics);
         progress = List.copyOf(progress);
         byFrame = List.copyOf(byFrame);
+        pairedBySeed = List.copyOf(pairedBySeed);
     }
 }

@@ -177,4 +177,18 @@ class ExperimentReportTest {
         RunFolder.of(root.resolve("runs"), "report-test", record.run()).write(record);
         return record;
     }
+
+    @Test
+    void theHeaderStatesHowLongTheRunsTookFromTheirRecords() {
+        RunRecord first = new RunRecord("report-test", "a", 0, 0, "", Map.of(), RunStatusFile.FINISHED,
+                "2026-11-26T10:00:00Z", null, "2026-11-26T10:20:00Z", 10, 10, null, null, null, null, Map.of(), Map.of());
+        RunRecord second = new RunRecord("report-test", "b", 1, 0, "", Map.of(), RunStatusFile.FINISHED,
+                "2026-11-26T10:05:00Z", null, "2026-11-26T10:35:30Z", 10, 10, null, null, null, null, Map.of(), Map.of());
+        RunRecord unfinished = new RunRecord("report-test", "c", 2, 0, "", Map.of(), RunStatusFile.RUNNING,
+                "2026-11-26T09:00:00Z", null, null, 5, 10, null, null, null, null, Map.of(), Map.of());
+
+        assertThat(ReportMarkdown.runTimes(List.of(first, second, unfinished))).contains("35m30s from the first run's "
+                + "start to the last run's end (2026-11-26T10:00:00Z to 2026-11-26T10:35:30Z); 50m30s of run time in all");
+        assertThat(ReportMarkdown.runTimes(List.of(unfinished))).isEmpty();
+    }
 }

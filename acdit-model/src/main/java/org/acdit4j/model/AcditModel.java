@@ -76,7 +76,14 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
     }
 
     public static AcditModel create(ModelSpec model, TrainSpec train, Geometry geometry, long seed, DataType type) {
-        return new AcditModel(AcditConfig.of(model, train, geometry, type), seed);
+        AcditConfig config = AcditConfig.of(model, train, geometry, type);
+        if (config.width() < config.layout().tokenSize()) {
+            LOG.warn("model.width={} is smaller than a token's {} values (channels × patch²): the patch embedding "
+                    + "cannot pass all of a token's noise, so the noise-prediction loss has a floor and training "
+                    + "stalls; use model.width >= {} or a smaller model.patch", config.width(),
+                    config.layout().tokenSize(), config.layout().tokenSize());
+        }
+        return new AcditModel(config, seed);
     }
 
     public AcditConfig config() {

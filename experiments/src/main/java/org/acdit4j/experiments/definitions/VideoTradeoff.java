@@ -36,7 +36,7 @@ public final class VideoTradeoff {
                         .metrics("fid/cfg1.5", "frame-fid/cfg1.5", "clip-fd/cfg1.5", "class-agreement/cfg1.5",
                                 "sampling-speed.secondsPerImage.kvCache", "train.imagesSeen"))
                 .preset("quick", "train.steps=300", "sweep.seeds=0", "sample.steps=10", "evaluate.samples=100")
-                .preset("standard", "train.steps=2000", "sweep.seeds=0,1,2")
+                .preset("standard", "train.steps=1200", "sweep.seeds=0,1,2", "evaluate.samples=300")
                 .preset("paper", "data.size=64", "data.frames=16", "model.width=1152", "model.depth=28",
                         "model.heads=16", "model.patch=4", "sweep.grid.model.blockSize=256,512,1024,2048,4096",
                         "train.steps=400000", "train.batch=256", "train.lr=1e-4", "train.ema=0.9999",

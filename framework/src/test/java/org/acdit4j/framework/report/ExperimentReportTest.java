@@ -10,7 +10,10 @@ import org.acdit4j.framework.run.EvaluationProgress;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunRecord;
 import org.acdit4j.framework.run.RunStatusFile;
+import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
+import org.acdit4j.framework.dsl.ReportSection;
+import org.acdit4j.framework.dsl.SweepSection;
 import org.acdit4j.framework.spec.ExperimentSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,10 +23,8 @@ class ExperimentReportTest {
     @TempDir
     Path root;
 
-    private final ExperimentSpec spec = Experiment.define("report-test", e -> e
-            .data(d -> d.size(16)).model(m -> m.patch(2))
-            .sweep(s -> s.grid("model.blockSize", 1, 4).seeds(0, 1, 2))
-            .report(r -> r.plot("fid", "model.blockSize"))).spec(null, List.of());
+    private final ExperimentSpec spec = reportSpec(s -> s.grid("model.blockSize", 1, 4).seeds(0, 1, 2),
+                r -> r.plot("fid", "model.blockSize"));
 
     private RunRecord run(int index, String blockSize, long seed, RunStatusFile status, Double fid) {
         RunRecord record = new RunRecord("report-test", "blockSize" + blockSize + "-seed" + seed, index, seed, "",
@@ -63,18 +64,15 @@ class ExperimentReportTest {
 
     @Test
     void progressMetricsArePlottedAgainstComputeAndComparedAtEqualCompute() throws Exception {
-        ExperimentSpec withProgress = Experiment.define("report-test", e -> e
-                .data(d -> d.size(16)).model(m -> m.patch(2))
-                .sweep(s -> s.grid("model.blockSize", 1, 4).seeds(0))
-                .report(r -> r.progress("fid"))).spec(null, List.of());
+        ExperimentSpec withProgress = reportSpec(s -> s.grid("model.blockSize", 1, 4).seeds(0),
+                r -> r.progress("fid"));
         List<RunRecord> runs = List.of(run(0, "1", 0, RunStatusFile.FINISHED, 10.0), run(1, "4", 0, RunStatusFile.FINISHED, 20.0));
         Files.writeString(EvaluationProgress.file(RunFolder.of(root.resolve("runs"), "report-test", "blockSize1-seed0")),
                 "5,320.0,4.0E12,fid,30.0\n10,640.0,8.0E12,fid,10.0\n");
         Files.writeString(EvaluationProgress.file(RunFolder.of(root.resolve("runs"), "report-test", "blockSize4-seed0")),
                 "5,320.0,2.0E12,fid,40.0\n10,640.0,4.0E12,fid,20.0\n");
 
-        List<Path> files = ExperimentReport.write(withProgress, runs, root.resolve("runs"), root.resolve("out"),
-                new ExperimentReport.Context("acdit run report-test", "", 1));
+        List<Path> files = write(withProgress, runs, "out");
 
         assertThat(files).extracting(path -> path.getFileName().toString()).contains("progress-fid.png");
         assertThat(Files.readString(root.resolve("out/REPORT.md")))
@@ -97,8 +95,7 @@ class ExperimentReportTest {
         Files.writeString(EvaluationProgress.file(RunFolder.of(root.resolve("runs"), "report-test", "blockSize4-seed0")),
                 "5,320.0,2.0E12,fid,40.0\n10,640.0,4.0E12,fid,20.0\n15,960.0,6.0E12,fid,4.0\n");
 
-        ExperimentReport.write(withProgress, runs, root.resolve("runs"), root.resolve("out"),
-                new ExperimentReport.Context("acdit run report-test", "", 1));
+        write(withProgress, runs, "out");
 
         assertThat(Files.readString(root.resolve("out/REPORT.md")))
                 .contains("### fid at 2.00 TFLOP of training")
@@ -117,8 +114,7 @@ class ExperimentReportTest {
         Files.writeString(EvaluationProgress.file(RunFolder.of(root.resolve("runs"), "report-test", "blockSize4-seed0")),
                 "5,320.0,2.0E12,fid,40.0\n10,640.0,4.0E12,fid,20.0\n");
 
-        ExperimentReport.write(grouped, runs, root.resolve("runs"), root.resolve("out"),
-                new ExperimentReport.Context("acdit run report-test", "", 1));
+        write(grouped, runs, "out");
 
         assertThat(Files.readString(root.resolve("out/REPORT.md")))
                 .contains("### fid within model.blockSize=1 at 2.00 TFLOP of training")
@@ -128,24 +124,20 @@ class ExperimentReportTest {
                 .data(d -> d.size(16)).model(m -> m.patch(2)).train(t -> t.steps(15).warmupSteps(0))
                 .sweep(s -> s.grid("model.blockSize", 1, 4).seeds(0))
                 .report(r -> r.progress("fid").equalComputeWithin("model.patch"))).spec(null, List.of());
-        ExperimentReport.write(unswept, runs, root.resolve("runs"), root.resolve("out2"),
-                new ExperimentReport.Context("acdit run report-test", "", 1));
+        write(unswept, runs, "out2");
         assertThat(Files.readString(root.resolve("out2/REPORT.md"))).contains("### fid at 2.00 TFLOP of training")
                 .doesNotContain("within");
     }
 
     @Test
     void pairedBySeedTabulatesEachSeedsDifferenceFromTheBaselineValue() throws Exception {
-        ExperimentSpec pairedSpec = Experiment.define("report-test", e -> e
-                .data(d -> d.size(16)).model(m -> m.patch(2))
-                .sweep(s -> s.grid("model.blockSize", 1, 4).seeds(0, 1, 2))
-                .report(r -> r.pairedBySeed("model.blockSize", "1", "fid"))).spec(null, List.of());
+        ExperimentSpec pairedSpec = reportSpec(s -> s.grid("model.blockSize", 1, 4).seeds(0, 1, 2),
+                r -> r.pairedBySeed("model.blockSize", "1", "fid"));
         List<RunRecord> runs = List.of(run(0, "1", 0, RunStatusFile.FINISHED, 10.0), run(1, "4", 0, RunStatusFile.FINISHED, 13.0),
                 run(2, "1", 1, RunStatusFile.FINISHED, 20.0), run(3, "4", 1, RunStatusFile.FINISHED, 22.0),
                 run(4, "1", 2, RunStatusFile.FINISHED, 30.0), run(5, "4", 2, RunStatusFile.FAILED, null));
 
-        ExperimentReport.write(pairedSpec, runs, root.resolve("runs"), root.resolve("out"),
-                new ExperimentReport.Context("acdit run report-test", "", 1));
+        write(pairedSpec, runs, "out");
 
         // seeds 0 and 1 pair (differences 3 and 2; seed 2's second run failed): mean 2.5, sd 0.7071, n 2,
         // t(0.975, 1) = 12.71, half-width 12.71 * 0.7071 / sqrt(2) = 6.353; unpaired, the seeds' spread (10 to 30)
@@ -156,14 +148,11 @@ class ExperimentReportTest {
 
     @Test
     void aParameterWithNamedValuesIsPlottedAsBars() throws Exception {
-        ExperimentSpec named = Experiment.define("report-test", e -> e
-                .data(d -> d.size(16)).model(m -> m.patch(2))
-                .sweep(s -> s.grid("model.rope", "multi-axis", "none").seeds(0))
-                .report(r -> r.plot("fid", "model.rope"))).spec(null, List.of());
+        ExperimentSpec named = reportSpec(s -> s.grid("model.rope", "multi-axis", "none").seeds(0),
+                r -> r.plot("fid", "model.rope"));
         List<RunRecord> runs = List.of(named(0, "multi-axis", 10.0), named(1, "none", 40.0));
 
-        List<Path> files = ExperimentReport.write(named, runs, root.resolve("runs"), root.resolve("out"),
-                new ExperimentReport.Context("acdit run report-test", "", 1));
+        List<Path> files = write(named, runs, "out");
 
         assertThat(files).extracting(path -> path.getFileName().toString()).contains("fid-vs-model.rope.png");
         assertThat(Files.size(root.resolve("out/fid-vs-model.rope.png"))).isGreaterThan(1000);
@@ -190,5 +179,16 @@ class ExperimentReportTest {
         assertThat(ReportMarkdown.runTimes(List.of(first, second, unfinished))).contains("35m30s from the first run's "
                 + "start to the last run's end (2026-11-26T10:00:00Z to 2026-11-26T10:35:30Z); 50m30s of run time in all");
         assertThat(ReportMarkdown.runTimes(List.of(unfinished))).isEmpty();
+    }
+
+    private List<Path> write(ExperimentSpec experiment, List<RunRecord> runs, String outputDir) {
+        return ExperimentReport.write(experiment, runs, root.resolve("runs"), root.resolve(outputDir),
+                new ExperimentReport.Context("acdit run report-test", "", 1));
+    }
+
+    /** 16×16 images at patch 2 with the given sweep and report sections (the rest default). */
+    private static ExperimentSpec reportSpec(Customizer<SweepSection> sweep, Customizer<ReportSection> report) {
+        return Experiment.define("report-test", e -> e.data(d -> d.size(16)).model(m -> m.patch(2)).sweep(sweep)
+                .report(report)).spec(null, List.of());
     }
 }

@@ -116,7 +116,7 @@ final class SweepProgress {
         }
     }
 
-    /** Sample counts, batch sizes, repeats and evaluator parameters (k, radius quantile, dimension): not worth a summary line. */
+    /** Sample counts, batch sizes, repeats and evaluator parameters (k, radius quantile, dimension). */
     private static boolean isBookkeeping(String key) {
         String lower = key.toLowerCase(java.util.Locale.ROOT);
         return lower.contains("samples") || lower.contains(".batch") || lower.contains(".repeats") || lower.startsWith("train.")

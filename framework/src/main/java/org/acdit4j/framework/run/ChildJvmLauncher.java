@@ -65,7 +65,12 @@ public final class ChildJvmLauncher implements RunLauncher {
             environment.putIfAbsent("OMP_NUM_THREADS", "1");
             Process process = builder.start();
             Thread stopOnExit = new Thread(() -> stopGracefully(process), "acdit-stop-" + plan.name());
-            Runtime.getRuntime().addShutdownHook(stopOnExit);
+            try {
+                Runtime.getRuntime().addShutdownHook(stopOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                stopGracefully(process);                     // the sweep is stopping: no new run may outlive it
+                throw new IllegalStateException("not starting " + plan.name() + ": the sweep is stopping", shuttingDown);
+            }
             try {
                 return process.waitFor();
             } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package org.acdit4j.framework.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.acdit4j.framework.run.RunRecord;
 import org.acdit4j.framework.run.RunStatusFile;
 import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
+import org.acdit4j.framework.dsl.ExperimentBuilder;
 import org.acdit4j.framework.dsl.ReportSection;
 import org.acdit4j.framework.dsl.SweepSection;
 import org.acdit4j.framework.spec.ExperimentSpec;
@@ -66,11 +68,9 @@ class ExperimentReportTest {
     void progressMetricsArePlottedAgainstComputeAndComparedAtEqualCompute() throws Exception {
         ExperimentSpec withProgress = reportSpec(s -> s.grid("model.blockSize", 1, 4).seeds(0),
                 r -> r.progress("fid"));
-        List<RunRecord> runs = List.of(run(0, "1", 0, RunStatusFile.FINISHED, 10.0), run(1, "4", 0, RunStatusFile.FINISHED, 20.0));
-        Files.writeString(EvaluationProgress.file(RunFolder.of(root.resolve("runs"), "report-test", "blockSize1-seed0")),
-                "5,320.0,4.0E12,fid,30.0\n10,640.0,8.0E12,fid,10.0\n");
-        Files.writeString(EvaluationProgress.file(RunFolder.of(root.resolve("runs"), "report-test", "blockSize4-seed0")),
-                "5,320.0,2.0E12,fid,40.0\n10,640.0,4.0E12,fid,20.0\n");
+        List<RunRecord> runs = oneSeedRuns();
+        writeProgress("blockSize1-seed0", "5,320.0,4.0E12,fid,30.0\n10,640.0,8.0E12,fid,10.0\n");
+        writeProgress("blockSize4-seed0", "5,320.0,2.0E12,fid,40.0\n10,640.0,4.0E12,fid,20.0\n");
 
         List<Path> files = write(withProgress, runs, "out");
 
@@ -83,17 +83,11 @@ class ExperimentReportTest {
 
     @Test
     void finalEvaluationsOnMoreSamplesStayOutOfTheEqualComputeComparison() throws Exception {
-        ExperimentSpec withProgress = Experiment.define("report-test", e -> e
-                .data(d -> d.size(16)).model(m -> m.patch(2)).train(t -> t.steps(15).warmupSteps(0))
-                .sweep(s -> s.grid("model.blockSize", 1, 4).seeds(0))
-                .evaluate(v -> v.use("fid").samples(1000))
-                .track(t -> t.evaluateEvery(5).evaluateSamples(200))
-                .report(r -> r.progress("fid"))).spec(null, List.of());
-        List<RunRecord> runs = List.of(run(0, "1", 0, RunStatusFile.FINISHED, 10.0), run(1, "4", 0, RunStatusFile.FINISHED, 20.0));
-        Files.writeString(EvaluationProgress.file(RunFolder.of(root.resolve("runs"), "report-test", "blockSize1-seed0")),
-                "5,320.0,1.0E12,fid,50.0\n10,640.0,2.0E12,fid,30.0\n15,960.0,3.0E12,fid,5.0\n");
-        Files.writeString(EvaluationProgress.file(RunFolder.of(root.resolve("runs"), "report-test", "blockSize4-seed0")),
-                "5,320.0,2.0E12,fid,40.0\n10,640.0,4.0E12,fid,20.0\n15,960.0,6.0E12,fid,4.0\n");
+        ExperimentSpec withProgress = fifteenStepSpec(e -> e.evaluate(v -> v.use("fid").samples(1000))
+                .track(t -> t.evaluateEvery(5).evaluateSamples(200)).report(r -> r.progress("fid")));
+        List<RunRecord> runs = oneSeedRuns();
+        writeProgress("blockSize1-seed0", "5,320.0,1.0E12,fid,50.0\n10,640.0,2.0E12,fid,30.0\n15,960.0,3.0E12,fid,5.0\n");
+        writeProgress("blockSize4-seed0", "5,320.0,2.0E12,fid,40.0\n10,640.0,4.0E12,fid,20.0\n15,960.0,6.0E12,fid,4.0\n");
 
         write(withProgress, runs, "out");
 
@@ -104,15 +98,11 @@ class ExperimentReportTest {
 
     @Test
     void equalComputeWithinASweptKeyComparesEachOfItsValuesAtItsOwnBudget() throws Exception {
-        ExperimentSpec grouped = Experiment.define("report-test", e -> e
-                .data(d -> d.size(16)).model(m -> m.patch(2)).train(t -> t.steps(15).warmupSteps(0))
-                .sweep(s -> s.grid("model.blockSize", 1, 4).seeds(0))
-                .report(r -> r.progress("fid").equalComputeWithin("model.blockSize"))).spec(null, List.of());
-        List<RunRecord> runs = List.of(run(0, "1", 0, RunStatusFile.FINISHED, 10.0), run(1, "4", 0, RunStatusFile.FINISHED, 20.0));
-        Files.writeString(EvaluationProgress.file(RunFolder.of(root.resolve("runs"), "report-test", "blockSize1-seed0")),
-                "5,320.0,1.0E12,fid,50.0\n10,640.0,2.0E12,fid,30.0\n");
-        Files.writeString(EvaluationProgress.file(RunFolder.of(root.resolve("runs"), "report-test", "blockSize4-seed0")),
-                "5,320.0,2.0E12,fid,40.0\n10,640.0,4.0E12,fid,20.0\n");
+        ExperimentSpec grouped = fifteenStepSpec(e -> e
+                .report(r -> r.progress("fid").equalComputeWithin("model.blockSize")));
+        List<RunRecord> runs = oneSeedRuns();
+        writeProgress("blockSize1-seed0", "5,320.0,1.0E12,fid,50.0\n10,640.0,2.0E12,fid,30.0\n");
+        writeProgress("blockSize4-seed0", "5,320.0,2.0E12,fid,40.0\n10,640.0,4.0E12,fid,20.0\n");
 
         write(grouped, runs, "out");
 
@@ -120,10 +110,8 @@ class ExperimentReportTest {
                 .contains("### fid within model.blockSize=1 at 2.00 TFLOP of training")
                 .contains("### fid within model.blockSize=4 at 4.00 TFLOP of training")
                 .contains("| model.blockSize=1 | 1 | 30.00 |").contains("| model.blockSize=4 | 1 | 20.00 |");
-        ExperimentSpec unswept = Experiment.define("report-test", e -> e
-                .data(d -> d.size(16)).model(m -> m.patch(2)).train(t -> t.steps(15).warmupSteps(0))
-                .sweep(s -> s.grid("model.blockSize", 1, 4).seeds(0))
-                .report(r -> r.progress("fid").equalComputeWithin("model.patch"))).spec(null, List.of());
+        ExperimentSpec unswept = fifteenStepSpec(e -> e
+                .report(r -> r.progress("fid").equalComputeWithin("model.patch")));
         write(unswept, runs, "out2");
         assertThat(Files.readString(root.resolve("out2/REPORT.md"))).contains("### fid at 2.00 TFLOP of training")
                 .doesNotContain("within");
@@ -190,5 +178,24 @@ class ExperimentReportTest {
     private static ExperimentSpec reportSpec(Customizer<SweepSection> sweep, Customizer<ReportSection> report) {
         return Experiment.define("report-test", e -> e.data(d -> d.size(16)).model(m -> m.patch(2)).sweep(sweep)
                 .report(report)).spec(null, List.of());
+    }
+
+    /** Writes a run's evaluations while training ({@code step,images,flops,metric,value} rows). */
+    private void writeProgress(String run, String rows) throws IOException {
+        Files.writeString(EvaluationProgress.file(RunFolder.of(root.resolve("runs"), "report-test", run)), rows);
+    }
+
+    /** Block sizes 1 and 4, seed 0, trained 15 steps, then {@code rest} (evaluation, tracking, report). */
+    private static ExperimentSpec fifteenStepSpec(Customizer<ExperimentBuilder> rest) {
+        return Experiment.define("report-test", e -> {
+            e.data(d -> d.size(16)).model(m -> m.patch(2)).train(t -> t.steps(15).warmupSteps(0))
+                    .sweep(s -> s.grid("model.blockSize", 1, 4).seeds(0));
+            rest.customize(e);
+        }).spec(null, List.of());
+    }
+
+    /** Finished runs of block sizes 1 and 4 at seed 0, with FIDs 10 and 20. */
+    private List<RunRecord> oneSeedRuns() {
+        return List.of(run(0, "1", 0, RunStatusFile.FINISHED, 10.0), run(1, "4", 0, RunStatusFile.FINISHED, 20.0));
     }
 }

@@ -24,7 +24,8 @@ public final class ShippedFeatureNetworks implements FeatureNetworks {
             "fashion-mnist-32", "d120aa8db17a5deeafb8bf667cf2061cfd9714b727d27cd0dc0c8ac6fae01722",
             "mnist-32", "743e17f1b3b2683c80b31d0a9fd28b6f4c83f959ed69d4d39594d5dc5854956c",
             "mnist-16", "2ec5a33e646973a8c3af39c589fa7c3202a7c39b2914abd48b359be737b49d96",
-            "moving-mnist-32", "63752f85fec3039d5aedfae59a371e2fc7e2ffc06882fb798e31183645e09ea0");
+            "moving-mnist-32", "63752f85fec3039d5aedfae59a371e2fc7e2ffc06882fb798e31183645e09ea0",
+            "moving-mnist-16", "cba4ad4846d03bde482851fca7e9bd60e819ad1b3a1487f81940824bd3aff267");
 
     private final Map<String, FeatureNetwork> loaded = new ConcurrentHashMap<>();
 

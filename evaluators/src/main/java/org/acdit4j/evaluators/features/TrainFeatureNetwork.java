@@ -18,7 +18,8 @@ import org.acdit4j.framework.spec.DataSpec;
 /**
  * Command-line entry point that retrains a feature network and writes its weights:
  * {@code --dataset fashion-mnist|mnist|moving-mnist [--size 32] [--epochs 6] [--batch 64] [--lr 0.001] [--seed 1]
- * [--shift 0] [--data-dir DIR] --out FILE}. It prints progress, the test accuracy, the training time and the
+ * [--shift 0] [--digit-size 0] [--data-dir DIR] --out FILE}; {@code --digit-size} is moving-mnist's
+ * {@code data.digitSize}. It prints progress, the test accuracy, the training time and the
  * fingerprint to pin in {@link ShippedFeatureNetworks}. Run with {@code OMP_NUM_THREADS=1}.
  */
 public final class TrainFeatureNetwork {
@@ -26,7 +27,7 @@ public final class TrainFeatureNetwork {
     /** Frames per Moving-MNIST clip when training on its frames (every frame is an example). */
     private static final int CLIP_FRAMES = 8;
     private static final List<String> KEYS = List.of("dataset", "size", "epochs", "batch", "lr", "seed", "shift",
-            "data-dir", "out");
+            "digit-size", "data-dir", "out");
 
     private TrainFeatureNetwork() {
     }
@@ -54,7 +55,8 @@ public final class TrainFeatureNetwork {
             case MovingMnistDatasetFactory.NAME -> framesOf(new MovingMnistDatasetFactory(
                     MnistFamilyDatasetFactory.mnist(directory, tarballs), directory,
                     MovingMnistDatasetFactory.DEFAULT_TRAIN_CLIPS, MovingMnistDatasetFactory.DEFAULT_TEST_CLIPS)
-                    .open(DataSpec.clips(name, size, CLIP_FRAMES, 1)));
+                    .open(DataSpec.clips(name, size, CLIP_FRAMES, 1,
+                            Integer.parseInt(options.getOrDefault("digit-size", "0")))));
             default -> null;
         };
         if (dataset == null) {

@@ -42,6 +42,10 @@ public final class DataCommand implements Callable<Integer> {
             description = "Digits per clip of moving-mnist, 1 or 2 (default: ${DEFAULT-VALUE}).")
     int digits;
 
+    @Option(names = "--digit-size", defaultValue = "0",
+            description = "Side of the moving-mnist digits in pixels; 0 = 7/16 of --size (default: ${DEFAULT-VALUE}).")
+    int digitSize;
+
     @Inject
     DataCommand(Provider<Map<String, DatasetFactory>> datasets, Provider<DataDirectory> directory) {
         this.datasets = datasets;
@@ -62,7 +66,7 @@ public final class DataCommand implements Callable<Integer> {
         for (String name : names) {
             long start = System.nanoTime();
             DatasetFactory factory = known.get(name);
-            Dataset dataset = factory.open(factory.producesClips() ? DataSpec.clips(name, size, frames, digits)
+            Dataset dataset = factory.open(factory.producesClips() ? DataSpec.clips(name, size, frames, digits, digitSize)
                     : DataSpec.of(name, size));
             out.printf("%-16s %s  train %,d  test %,d  ready in %.1f s%n", name, dataset.geometry(),
                     dataset.train().size(), dataset.test().size(), (System.nanoTime() - start) / 1e9);

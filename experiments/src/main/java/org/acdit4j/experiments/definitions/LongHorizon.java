@@ -34,8 +34,8 @@ public final class LongHorizon {
                         .metrics("rollout.fid.trained", "rollout.fid.beyond", "rollout.class-agreement.trained",
                                 "rollout.class-agreement.beyond", "rollout.window", "train.imagesSeen"))
                 .preset("quick", "train.steps=300", "sweep.seeds=0", "sample.steps=10", "evaluate.samples=50")
-                .preset("standard", "train.steps=1200", "sweep.seeds=0,1,2", "evaluate.samples=100")
-                .preset("smoke", "model.width=12", "model.depth=1", "model.heads=1", "model.patch=16",
+                .preset("standard", "train.steps=2000", "sweep.seeds=0,1,2", "evaluate.samples=100")
+                .preset("smoke", "model.width=12", "model.depth=1", "model.heads=1", "model.patch=8",
                         "sweep.grid.model.blockSize=4,8", "sweep.seeds=0", "train.steps=3", "train.batch=4",
                         "train.warmupSteps=0", "sample.steps=2", "sample.batch=16", "evaluate.samples=12",
                         "track.logEvery=1"));

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Moving MNIST: clips of {@code data.frames} square frames of side {@code data.size} in which
  * {@code data.digits} (1 or 2) MNIST digits bounce off the borders ({@link MovingMnistClips}); the label is
- * the first digit's. Digits are 7/16 of the frame side as in the original 64×64 Moving MNIST (28×28 native
- * at 64, area-averaged to 14×14 at 32, never upscaled). Train clips are built only from the MNIST train
+ * the first digit's. Digits are 7/16 of the frame side by default, as in the original 64×64 Moving MNIST (28×28
+ * native at 64, area-averaged to 14×14 at 32, never upscaled); {@code data.digitSize} sets another side. Train clips are built only from the MNIST train
  * split, test clips only from its test split, each from a fixed seed, so the same settings always give the
  * same bytes. Each split is generated once and cached in the data directory under a name holding every
  * setting that shapes it.
@@ -85,13 +85,20 @@ public final class MovingMnistDatasetFactory implements DatasetFactory {
     /** The cache file of one split's clips; its name holds every setting that shapes them. */
     public Path clipCache(DataSpec spec, Split split) {
         NpmPackage source = mnist.npmPackage();
-        return directory.root().resolve(String.format(Locale.ROOT, "%s-v%d-%s-%s-%s-%dx%dx%dx%d-%ddigit-seed%d.u8",
+        int digitSide = digitSide(spec);
+        String digitSize = digitSide == defaultDigitSide(spec.size()) ? "" : "-" + digitSide + "px";
+        return directory.root().resolve(String.format(Locale.ROOT, "%s-v%d-%s-%s-%s-%dx%dx%dx%d-%ddigit%s-seed%d.u8",
                 NAME, GENERATOR_VERSION, source.name(), source.version(), splitName(split),
-                clipCount(split), spec.frames(), spec.size(), spec.size(), spec.digits(), seed(split)));
+                clipCount(split), spec.frames(), spec.size(), spec.size(), spec.digits(), digitSize, seed(split)));
     }
 
-    /** Side of the digits in frames of {@code frameSide}: 7/16 of it, at most the native 28. */
-    private static int digitSide(int frameSide) {
+    /** Side of the digits of {@code spec}: {@code data.digitSize}, or by default {@link #defaultDigitSide}. */
+    private static int digitSide(DataSpec spec) {
+        return spec.digitSize() > 0 ? spec.digitSize() : defaultDigitSide(spec.size());
+    }
+
+    /** The default side of the digits in frames of {@code frameSide}: 7/16 of it, at most the native 28. */
+    private static int defaultDigitSide(int frameSide) {
         return Math.min(NpmImagePackage.SIDE, frameSide * 7 / 16);
     }
 
@@ -104,6 +111,10 @@ public final class MovingMnistDatasetFactory implements DatasetFactory {
         }
         if (spec.digits() != 1 && spec.digits() != 2) {
             throw new DatasetException("data.digits must be 1 or 2 for " + NAME + ", got " + spec.digits());
+        }
+        if (spec.digitSize() != 0 && (spec.digitSize() < 7 || spec.digitSize() > spec.size())) {
+            throw new DatasetException("data.digitSize must be 0 (7/16 of data.size) or between 7 and data.size ("
+                    + spec.size() + ") for " + NAME + ", got " + spec.digitSize());
         }
         if (!spec.source().isBlank()) {
             throw new DatasetException("data.source is not supported by " + NAME
@@ -133,7 +144,7 @@ public final class MovingMnistDatasetFactory implements DatasetFactory {
 
     private RawImages generate(DataSpec spec, Geometry geometry, Split split) {
         long start = System.nanoTime();
-        RawImages digits = digitPool(split, digitSide(spec.size()));
+        RawImages digits = digitPool(split, digitSide(spec));
         RawImages frames = MovingMnistClips.render(digits, geometry, MovingMnistClips.plan(digits.count(),
                 spec.size(), digits.side(), spec.digits(), clipCount(split), seed(split)));
         LOG.info("{}: generated {} {} clips from {} digits in {} ms", NAME, clipCount(split),

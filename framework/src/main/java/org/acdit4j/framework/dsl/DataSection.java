@@ -9,14 +9,17 @@ public final class DataSection extends Section {
     /** The built-in clip dataset; datasets registered by plugins are checked by their factory when opened. */
     static final String MOVING_MNIST = "moving-mnist";
     static final List<String> STILL_IMAGE_DATASETS = List.of("fashion-mnist", "mnist", "synthetic-shapes");
-    /** Moving-MNIST digits are 7/16 of the frame side, so smaller frames would shrink them below 7 pixels. */
+    /** Moving-MNIST digits are 7/16 of the frame side by default, so smaller frames would shrink them below 7 pixels. */
     static final int MOVING_MNIST_MIN_SIZE = 16;
+    /** The smallest digit side {@code data.digitSize} accepts: below it MNIST digits stop being legible. */
+    static final int MIN_DIGIT_SIZE = 7;
 
     String name = "fashion-mnist";
     int size = 32;
     String source = "";
     int frames = 1;
     int digits = 1;
+    int digitSize = 0;
 
     public DataSection name(String name) {
         this.name = name;
@@ -45,6 +48,15 @@ public final class DataSection extends Section {
         return this;
     }
 
+    /**
+     * Side in pixels of the {@code moving-mnist} digits, from 7 up to the frame side; 0 (the default) keeps the
+     * original Moving MNIST's 7/16 of the frame side (at most the native 28).
+     */
+    public DataSection digitSize(int side) {
+        this.digitSize = side;
+        return this;
+    }
+
     @Override
     String key() {
         return "data";
@@ -69,9 +81,15 @@ public final class DataSection extends Section {
         }
         problems.require(digits != 2 || !STILL_IMAGE_DATASETS.contains(name), "data.digits",
                 "must be 1 for the still-image dataset " + name + " (only " + MOVING_MNIST + " moves digits), got 2");
+        problems.require(digitSize == 0 || (digitSize >= MIN_DIGIT_SIZE && digitSize <= size), "data.digitSize",
+                "must be 0 (7/16 of data.size) or between " + MIN_DIGIT_SIZE + " and data.size (" + size + "), got "
+                        + digitSize);
+        problems.require(digitSize == 0 || !STILL_IMAGE_DATASETS.contains(name), "data.digitSize",
+                "must be 0 for the still-image dataset " + name + " (only " + MOVING_MNIST + " moves digits), got "
+                        + digitSize);
     }
 
     DataSpec freeze() {
-        return new DataSpec(name, size, source, frames, digits);
+        return new DataSpec(name, size, source, frames, digits, digitSize);
     }
 }

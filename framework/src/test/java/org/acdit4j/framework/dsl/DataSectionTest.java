@@ -15,7 +15,7 @@ class DataSectionTest {
         assertThat(spec().data().name()).isEqualTo("synthetic-shapes");
         assertThat(spec("data.size=32", "data.source=/idx").data().size()).isEqualTo(32);
         assertThat(spec("data.source=/idx").data().source()).isEqualTo("/idx");
-        assertThat(spec().data()).isEqualTo(new DataSpec("synthetic-shapes", 16, "", 1, 1));
+        assertThat(spec().data()).isEqualTo(new DataSpec("synthetic-shapes", 16, "", 1, 1, 0));
         assertThat(spec("data.name=moving-mnist", "data.frames=8", "data.digits=2").data())
                 .isEqualTo(DataSpec.clips("moving-mnist", 16, 8, 2));
     }

@@ -54,6 +54,15 @@ class VideoMetricsOnRealClipsTest {
     }
 
     @Test
+    void theShippedSixteenPixelNetworkRecognisesTheVideoPresetsDigits(@TempDir Path smallFrames) {
+        Dataset clips = new MovingMnistDatasetFactory(TestDataDirectory.mnist(), new DataDirectory(smallFrames), CLIPS,
+                CLIPS).open(DataSpec.clips(MovingMnistDatasetFactory.NAME, 16, FRAMES, 1, 12));
+        double accuracy = new ShippedFeatureNetworks().forDataset(clips).accuracy(clips.test().range(0, CLIPS));
+        LOG.info("moving-mnist-16 network on 12-pixel moving-mnist test frames: accuracy {}", accuracy);
+        assertThat(accuracy).isGreaterThan(0.93);
+    }
+
+    @Test
     void clipDistanceSeesShuffledTimeWhilePooledFramesCannot() {
         ImageBatch shuffled = shuffledInTime(test);
         double pooledReal = FidEvaluator.between(network, train, test);

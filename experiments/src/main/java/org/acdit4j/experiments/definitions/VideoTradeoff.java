@@ -8,7 +8,8 @@ import org.acdit4j.framework.dsl.ExperimentDefinition;
  * frames at patch 4 are 8 × 16 tokens; blocks of 1, 2, 4 and 8 frames (16, 32, 64, 128 tokens) give AR lengths
  * 8, 4, 2 and 1 (one block = a video DiT). The paper finds AR length matters little for video; this measures it
  * with the per-frame FID, the clip-level Fréchet distance (an FVD analogue) and class agreement, all with the
- * feature network trained on Moving-MNIST frames. Data, model and recipe: {@link VideoScale}.
+ * feature network trained on Moving-MNIST frames, and compares each AR length with the video DiT seed by seed
+ * (same initial weights and data order). Data, model and recipe: {@link VideoScale}.
  */
 public final class VideoTradeoff {
 
@@ -34,6 +35,8 @@ public final class VideoTradeoff {
                         .plot("sampling-speed.secondsPerImage.kvCache", "model.blockSize")
                         .byFrame("frame-fid")
                         .progress("class-agreement/cfg1.5", "frame-fid/cfg1.5")
+                        .pairedBySeed("model.blockSize", "128", "frame-fid/cfg1.5", "clip-fd/cfg1.5",
+                                "class-agreement/cfg1.5")
                         .metrics("fid/cfg1.5", "frame-fid/cfg1.5", "clip-fd/cfg1.5", "class-agreement/cfg1.5",
                                 "sampling-speed.secondsPerImage.kvCache", "train.imagesSeen"))
                 .preset("quick", "train.steps=300", "sweep.seeds=0", "sample.steps=10", "evaluate.samples=100",

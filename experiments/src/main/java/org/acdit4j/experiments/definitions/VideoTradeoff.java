@@ -47,7 +47,7 @@ public final class VideoTradeoff {
                         "train.steps=400000", "train.batch=256", "train.lr=1e-4", "train.ema=0.9999",
                         "evaluate.samples=10000"))
                 .preset("smoke", "model.width=12", "model.depth=1", "model.heads=1", "model.patch=8",
-                        "sweep.grid.model.blockSize=4,16", "sweep.seeds=0", "train.steps=3", "train.batch=4",
+                        "sweep.grid.model.blockSize=4,32", "sweep.seeds=0", "train.steps=3", "train.batch=4",
                         "train.warmupSteps=0", "sample.steps=2", "sample.batch=16", "evaluate.samples=16",
                         "evaluate.evaluators=frame-fid,clip-fd,class-agreement", "track.logEvery=1",
                         "track.evaluateEvery=0"));

@@ -259,7 +259,9 @@ public final class RunExecutor {
             Path gif = file.resolveSibling(file.getFileName().toString().replace(".png", ".gif"));
             ImageGrid.writeGif(drawn, classes, 2, GIF_FRAME_MILLIS, gif);
             trackedRun.logArtifact(gif, "samples");
-            if (model instanceof FrameRollout rollout && gif.getFileName().toString().equals("final.gif")) {
+            // a video DiT (one block of every frame) has no frames to roll out from: maxWindowFrames() is 0
+            if (model instanceof FrameRollout rollout && rollout.maxWindowFrames() >= 1
+                    && gif.getFileName().toString().equals("final.gif")) {
                 int frames = ROLLOUT_LENGTHS * drawn.geometry().frames();
                 Path rolloutGif = gif.resolveSibling("rollout.gif");
                 SampleRequest cached = new SampleRequest(labels, request.solver(), request.steps(), request.guidance(),

@@ -12,8 +12,8 @@ import org.acdit4j.framework.dsl.TrackSection;
  * 2 heads (a head dim of 36 splits into the three RoPE axes). Each frame is then the geometry the image
  * experiments train well ({@link CpuScale}: a 4×4 grid of 4×4 tokens over a digit filling most of the frame).
  * The issue's 32×32 frames at patch 8 (64-value tokens, a 14-pixel digit on 4% of the pixels) drew only
- * background after 32,000 clips, and patch 4 at 32×32 (512 tokens per clip) costs about four times as much per
- * step; the {@code paper} presets keep 64×64. Being identical, {@code long-horizon} reuses the trainings of
+ * background after 32,000 clips, and patch 4 at 32×32 would need four times the tokens (512 per clip); the
+ * {@code paper} presets keep 64×64. Being identical, {@code long-horizon} reuses the trainings of
  * {@code video-tradeoff} in a shared runs folder (track.reuseTraining).
  */
 final class VideoScale {

@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
  * Moving MNIST: clips of {@code data.frames} square frames of side {@code data.size} in which
  * {@code data.digits} (1 or 2) MNIST digits bounce off the borders ({@link MovingMnistClips}); the label is
  * the first digit's. Digits are 7/16 of the frame side by default, as in the original 64×64 Moving MNIST (28×28
- * native at 64, area-averaged to 14×14 at 32, never upscaled); {@code data.digitSize} sets another side. Train clips are built only from the MNIST train
- * split, test clips only from its test split, each from a fixed seed, so the same settings always give the
- * same bytes. Each split is generated once and cached in the data directory under a name holding every
- * setting that shapes it.
+ * native at 64, area-averaged to 14×14 at 32, never upscaled); {@code data.digitSize} sets another side. Train
+ * clips are built only from the MNIST train split, test clips only from its test split, each from a fixed
+ * seed, so the same settings always give the same bytes. Each split is generated once and cached in the data
+ * directory under a name holding every setting that shapes it.
  */
 public final class MovingMnistDatasetFactory implements DatasetFactory {
 
@@ -28,6 +28,8 @@ public final class MovingMnistDatasetFactory implements DatasetFactory {
     public static final int DEFAULT_TRAIN_CLIPS = 9_000;
     public static final int DEFAULT_TEST_CLIPS = 1_000;
     private static final int MIN_SIZE = 16;
+    /** The smallest {@code data.digitSize}: below it MNIST digits stop being legible. */
+    private static final int MIN_DIGIT_SIZE = 7;
     private static final int CLASSES = 10;
     private static final long TRAIN_SEED = 20241211L;
     private static final long TEST_SEED = 20241212L;
@@ -112,9 +114,9 @@ public final class MovingMnistDatasetFactory implements DatasetFactory {
         if (spec.digits() != 1 && spec.digits() != 2) {
             throw new DatasetException("data.digits must be 1 or 2 for " + NAME + ", got " + spec.digits());
         }
-        if (spec.digitSize() != 0 && (spec.digitSize() < 7 || spec.digitSize() > spec.size())) {
-            throw new DatasetException("data.digitSize must be 0 (7/16 of data.size) or between 7 and data.size ("
-                    + spec.size() + ") for " + NAME + ", got " + spec.digitSize());
+        if (spec.digitSize() != 0 && (spec.digitSize() < MIN_DIGIT_SIZE || spec.digitSize() > spec.size())) {
+            throw new DatasetException("data.digitSize must be 0 (7/16 of data.size) or between " + MIN_DIGIT_SIZE
+                    + " and data.size (" + spec.size() + ") for " + NAME + ", got " + spec.digitSize());
         }
         if (!spec.source().isBlank()) {
             throw new DatasetException("data.source is not supported by " + NAME

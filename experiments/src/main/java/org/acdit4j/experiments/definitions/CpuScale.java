@@ -22,9 +22,6 @@ final class CpuScale {
 
     /** {@link #STANDARD} followed by {@code more}. */
     static String[] standard(String... more) {
-        String[] all = new String[STANDARD.length + more.length];
-        System.arraycopy(STANDARD, 0, all, 0, STANDARD.length);
-        System.arraycopy(more, 0, all, STANDARD.length, more.length);
-        return all;
+        return StringLists.followedBy(STANDARD, more);
     }
 }

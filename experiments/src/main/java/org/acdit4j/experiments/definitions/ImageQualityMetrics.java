@@ -20,9 +20,6 @@ final class ImageQualityMetrics {
 
     /** {@link #TABULATED} followed by {@code more}. */
     static String[] tabulatedWith(String... more) {
-        String[] all = new String[TABULATED.length + more.length];
-        System.arraycopy(TABULATED, 0, all, 0, TABULATED.length);
-        System.arraycopy(more, 0, all, TABULATED.length, more.length);
-        return all;
+        return StringLists.followedBy(TABULATED, more);
     }
 }

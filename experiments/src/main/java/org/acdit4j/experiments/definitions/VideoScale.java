@@ -26,10 +26,7 @@ final class VideoScale {
 
     /** {@link #PAPER_DATA} followed by {@code more}: a {@code paper} preset. */
     static String[] paper(String... more) {
-        String[] all = new String[PAPER_DATA.length + more.length];
-        System.arraycopy(PAPER_DATA, 0, all, 0, PAPER_DATA.length);
-        System.arraycopy(more, 0, all, PAPER_DATA.length, more.length);
-        return all;
+        return StringLists.followedBy(PAPER_DATA, more);
     }
 
     static void data(DataSection d) {

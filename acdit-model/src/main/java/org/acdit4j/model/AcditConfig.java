@@ -3,7 +3,7 @@ package org.acdit4j.model;
 import java.util.List;
 import java.util.Locale;
 import org.acdit4j.framework.data.Geometry;
-import org.acdit4j.framework.spec.ModelSpec;
+import org.acdit4j.framework.dsl.Problems;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.layout.TokenLayout;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -18,7 +18,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param layout   tokens and blocks derived from {@code spec} and {@code geometry}
  * @param dataType FLOAT for training and sampling, DOUBLE for gradient checks
  */
-public record AcditConfig(ModelSpec spec, TrainSpec train, Geometry geometry, TokenLayout layout, DataType dataType) {
+public record AcditConfig(AcditSpec spec, TrainSpec train, Geometry geometry, TokenLayout layout, DataType dataType) {
 
     /** Size of the sinusoidal timestep features fed to the timestep MLP (as in DiT). */
     public static final int FREQUENCY_SIZE = 256;
@@ -32,7 +32,7 @@ public record AcditConfig(ModelSpec spec, TrainSpec train, Geometry geometry, To
     private static final List<String> LOSS_WEIGHTINGS = List.of("uniform", "min-snr");
     private static final List<String> SCHEDULES = List.of("constant", "cosine", "wsd");
 
-    public static AcditConfig of(ModelSpec spec, TrainSpec train, Geometry geometry, DataType dataType) {
+    public static AcditConfig of(AcditSpec spec, TrainSpec train, Geometry geometry, DataType dataType) {
         requirePositive("model.width", spec.width());
         requirePositive("model.depth", spec.depth());
         requirePositive("model.heads", spec.heads());
@@ -49,15 +49,41 @@ public record AcditConfig(ModelSpec spec, TrainSpec train, Geometry geometry, To
             throw new IllegalArgumentException("model.labelDropout=" + spec.labelDropout() + " must be in [0, 1)");
         }
         TokenLayout layout = TokenLayout.of(geometry, spec.patch(), spec.blockSize(), spec.blockShape());
-        int headDim = spec.width() / spec.heads();
-        int segments = "multi-axis".equals(spec.rope()) ? layout.axes() : 1;
-        if (!"none".equals(spec.rope()) && headDim % (2 * segments) != 0) {
-            throw new IllegalArgumentException("model.rope=" + spec.rope() + " needs the head dim (" + headDim
-                    + " = model.width/model.heads) divisible by " + 2 * segments + " (2 per axis, " + segments
-                    + " axes); choose model.heads from " + ropeCompatibleHeads(spec.width(), 2 * segments)
-                    + " or model.rope from " + ROPE_MODES);
+        String ropeProblem = ropeProblem(spec, layout);
+        if (ropeProblem != null) {
+            throw new IllegalArgumentException("model.rope=" + spec.rope() + " " + ropeProblem);
         }
         return new AcditConfig(spec, train, geometry, layout, dataType);
+    }
+
+    /**
+     * Adds the problems of {@code spec} on data of {@code geometry} that its section cannot see: the token layout
+     * (patch and block tiling) and the RoPE axes the head dimension must split into.
+     */
+    public static void problems(AcditSpec spec, Geometry geometry, Problems problems) {
+        TokenLayout layout;
+        try {
+            layout = TokenLayout.of(geometry, spec.patch(), spec.blockSize(), spec.blockShape());
+        } catch (IllegalArgumentException e) {
+            problems.add("model.blockSize", e.getMessage());
+            return;
+        }
+        if (spec.heads() > 0 && spec.width() % spec.heads() == 0) {
+            String ropeProblem = ropeProblem(spec, layout);
+            problems.require(ropeProblem == null, "model.rope", ropeProblem);
+        }
+    }
+
+    /** Why the head dimension cannot carry {@code spec.rope()} over {@code layout}'s axes, or {@code null}. */
+    private static String ropeProblem(AcditSpec spec, TokenLayout layout) {
+        int headDim = spec.width() / spec.heads();
+        int segments = "multi-axis".equals(spec.rope()) ? layout.axes() : 1;
+        if ("none".equals(spec.rope()) || headDim % (2 * segments) == 0) {
+            return null;
+        }
+        return "needs the head dim (" + headDim + " = model.width/model.heads) divisible by " + 2 * segments
+                + " (2 per axis, " + segments + " axes); choose model.heads from "
+                + ropeCompatibleHeads(spec.width(), 2 * segments) + " or model.rope from " + ROPE_MODES;
     }
 
     public int width() {

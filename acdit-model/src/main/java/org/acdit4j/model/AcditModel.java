@@ -16,7 +16,6 @@ import org.acdit4j.framework.model.FrameRollout;
 import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.TrainStepResult;
-import org.acdit4j.framework.spec.ModelSpec;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.diffusion.DdimSolver;
 import org.acdit4j.model.diffusion.DiffusionSolver;
@@ -47,7 +46,6 @@ import org.slf4j.LoggerFactory;
 public final class AcditModel implements GenerativeModel, FineTunable, FrameRollout {
 
     private static final Logger LOG = LoggerFactory.getLogger(AcditModel.class);
-    private static final List<String> SOLVERS = List.of("ddim", "dpm++2m");
     private static final double GC_BYTES = 256.0 * 1024 * 1024;
 
     private final AcditConfig config;
@@ -75,7 +73,7 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
                 config.layout().tokens(), config.layout().blocks(), config.layout().blockSize(), parameterCount());
     }
 
-    public static AcditModel create(ModelSpec model, TrainSpec train, Geometry geometry, long seed, DataType type) {
+    public static AcditModel create(AcditSpec model, TrainSpec train, Geometry geometry, long seed, DataType type) {
         AcditConfig config = AcditConfig.of(model, train, geometry, type);
         if (config.width() < config.layout().tokenSize()) {
             LOG.warn("model.width={} is smaller than a token's {} values (channels × patch²): the patch embedding "
@@ -174,8 +172,9 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
 
     @Override
     public ImageBatch sample(SampleRequest request) {
+        int steps = DiffusionSampling.of(request.sampler()).steps();
         return draw(request, config.layout(), (sampler, solver) -> sampler.sample(request.labels(), solver,
-                request.steps(), request.guidance(), request.seed(), request.kvCache()));
+                steps, request.guidance(), request.seed(), request.kvCache()));
     }
 
     @Override
@@ -198,8 +197,9 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
             throw new IllegalArgumentException("rollout frames=" + frames + " must be a positive multiple of the "
                     + framesPerBlock() + " frame(s) per block");
         }
+        int steps = DiffusionSampling.of(request.sampler()).steps();
         return draw(request, longLayout, (sampler, solver) -> sampler.sampleFrames(request.labels(), solver,
-                request.steps(), request.guidance(), request.seed(), longLayout, windowFrames));
+                steps, request.guidance(), request.seed(), longLayout, windowFrames));
     }
 
     @Override
@@ -216,10 +216,10 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
     /** Runs {@code generation} on the requested weights and turns its tokens, laid out by {@code layout}, into pixels. */
     private ImageBatch draw(SampleRequest request, TokenLayout layout,
                             BiFunction<AcditSampler, DiffusionSolver, float[]> generation) {
-        DiffusionSolver solver = switch (request.solver()) {
-            case "ddim" -> new DdimSolver(noise);
-            case "dpm++2m", "dpm-solver++", "dpmpp2m" -> new DpmSolverPlusPlus2M(noise);
-            default -> throw new IllegalArgumentException("sample.solver=" + request.solver() + " is not one of " + SOLVERS);
+        DiffusionSolver solver = switch (DiffusionSampling.of(request.sampler()).solver()) {
+            case DiffusionSampling.DDIM -> new DdimSolver(noise);
+            case DiffusionSampling.DPM_SOLVER_PLUS_PLUS -> new DpmSolverPlusPlus2M(noise);
+            default -> throw new IllegalStateException("DiffusionSampling admitted an unknown solver");
         };
         for (int label : request.labels()) {
             if (label < 0 || label > config.classes()) {
@@ -302,7 +302,8 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
 
     @Override
     public double sampleFlopsPerImage(SampleRequest request) {
-        return flops.samplePerImage(request.steps(), request.guidance(), request.kvCache());
+        return flops.samplePerImage(DiffusionSampling.of(request.sampler()).steps(), request.guidance(),
+                request.kvCache());
     }
 
     @Override

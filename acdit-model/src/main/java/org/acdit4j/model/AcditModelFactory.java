@@ -1,9 +1,13 @@
 package org.acdit4j.model;
 
+import java.util.EnumSet;
+import java.util.Set;
 import org.acdit4j.framework.data.Geometry;
+import org.acdit4j.framework.dsl.Problems;
 import org.acdit4j.framework.model.GenerativeModel;
+import org.acdit4j.framework.model.ModelCapability;
+import org.acdit4j.framework.model.ModelConfig;
 import org.acdit4j.framework.model.ModelFactory;
-import org.acdit4j.framework.spec.ModelSpec;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -14,7 +18,40 @@ public final class AcditModelFactory implements ModelFactory {
     }
 
     @Override
-    public GenerativeModel create(ModelSpec model, TrainSpec train, Geometry geometry, long seed) {
-        return AcditModel.create(model, train, geometry, seed, DataType.FLOAT);
+    public Acdit type() {
+        return Acdit.TYPE;
+    }
+
+    @Override
+    public void validate(ModelConfig model, Geometry geometry, Problems problems) {
+        AcditConfig.problems(spec(model), geometry, problems);
+    }
+
+    /**
+     * Every ACDiT samples, encodes and fine-tunes; a video ACDiT of more than one block per clip also rolls out past
+     * its trained length (a video DiT has no earlier frames to continue from).
+     */
+    @Override
+    public Set<ModelCapability> capabilities(ModelConfig model, Geometry geometry) {
+        Set<ModelCapability> capabilities = EnumSet.of(ModelCapability.SAMPLING, ModelCapability.FEATURES,
+                ModelCapability.FINE_TUNING);
+        AcditSpec spec = spec(model);
+        int tokensPerFrame = (geometry.height() / spec.patch()) * (geometry.width() / spec.patch());
+        if (geometry.frames() > 1 && spec.blockSize() < geometry.frames() * tokensPerFrame) {
+            capabilities.add(ModelCapability.FRAME_ROLLOUT);
+        }
+        return capabilities;
+    }
+
+    @Override
+    public GenerativeModel create(ModelConfig model, TrainSpec train, Geometry geometry, long seed) {
+        return AcditModel.create(spec(model), train, geometry, seed, DataType.FLOAT);
+    }
+
+    private static AcditSpec spec(ModelConfig model) {
+        if (model instanceof AcditSpec spec) {
+            return spec;
+        }
+        throw new IllegalArgumentException("the acdit model needs an ACDiT configuration, got " + model);
     }
 }

@@ -32,7 +32,7 @@ class CheckpointTest {
         AcditModel b = fresh(99);
         b.restore(file);
         assertThat(b.step()).isEqualTo(3);
-        SampleRequest req = new SampleRequest(new int[] {0, 1}, "ddim", 2, 1.5, 4, true, true);
+        SampleRequest req = new SampleRequest(new int[] {0, 1}, new DiffusionSampling("ddim", 2), 1.5, 4, true, true);
         assertThat(b.sample(req).pixels()).containsExactly(a.sample(req).pixels());
         assertThat(b.encode(batch)).isDeepEqualTo(a.encode(batch));
         assertThat(Files.list(dir).count()).isEqualTo(1);   // no temporary file left behind
@@ -58,7 +58,7 @@ class CheckpointTest {
             last = resumed.trainStep(batch).loss();
         }
         assertThat(resumed.step()).isEqualTo(6);
-        SampleRequest req = new SampleRequest(new int[] {2}, "dpm++2m", 2, 1.0, 4, true, true);
+        SampleRequest req = new SampleRequest(new int[] {2}, new DiffusionSampling("dpm-solver++", 2), 1.0, 4, true, true);
         float[] expected = straight.sample(req).pixels();
         float[] actual = resumed.sample(req).pixels();
         assertThat(KvCacheEquivalenceTest.maxAbsDiff(actual, expected)).isLessThan(1e-5);

@@ -4,20 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.acdit4j.framework.data.Geometry;
-import org.acdit4j.framework.spec.ModelSpec;
 import org.acdit4j.model.layout.TokenLayout;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
 class ConfigValidationTest {
 
-    private static AcditConfig config(ModelSpec spec, Geometry g) {
+    private static AcditConfig config(AcditSpec spec, Geometry g) {
         return AcditConfig.of(spec, TinyModels.train(), g, DataType.FLOAT);
     }
 
     @Test
     void headsNotDividingWidthNamesTheKeyAndAllowedValues() {
-        ModelSpec spec = new ModelSpec("acdit", 32, 2, 3, 2, 4, "square", "multi-axis", "clean", 0.1, 4);
+        AcditSpec spec = new AcditSpec(32, 2, 3, 2, 4, "square", "multi-axis", "clean", 0.1, 4);
         assertThatThrownBy(() -> config(spec, TinyModels.GRID_8))
                 .hasMessageContaining("model.heads=3").hasMessageContaining("[1, 2, 4, 8, 16, 32]")
                 .hasMessageNotContaining("\n");
@@ -25,11 +24,11 @@ class ConfigValidationTest {
 
     @Test
     void headDimNotSplittableAcrossRopeAxesNamesTheKey() {
-        ModelSpec spec = new ModelSpec("acdit", 24, 2, 4, 2, 4, "square", "multi-axis", "clean", 0.1, 4);
+        AcditSpec spec = new AcditSpec(24, 2, 4, 2, 4, "square", "multi-axis", "clean", 0.1, 4);
         assertThatThrownBy(() -> config(spec, TinyModels.GRID_8))
                 .hasMessageContaining("model.rope=multi-axis").hasMessageContaining("head dim (6")
                 .hasMessageContaining("[1, 2, 3, 6]").hasMessageNotContaining("\n");
-        ModelSpec oneD = new ModelSpec("acdit", 24, 2, 4, 2, 4, "square", "1d", "clean", 0.1, 4);
+        AcditSpec oneD = new AcditSpec(24, 2, 4, 2, 4, "square", "1d", "clean", 0.1, 4);
         assertThat(config(oneD, TinyModels.GRID_8).headDim()).isEqualTo(6);
     }
 
@@ -46,7 +45,7 @@ class ConfigValidationTest {
 
     @Test
     void patchNotDividingTheImageNamesTheKey() {
-        ModelSpec spec = new ModelSpec("acdit", 32, 2, 2, 3, 4, "square", "multi-axis", "clean", 0.1, 4);
+        AcditSpec spec = new AcditSpec(32, 2, 2, 3, 4, "square", "multi-axis", "clean", 0.1, 4);
         assertThatThrownBy(() -> config(spec, TinyModels.GRID_8)).hasMessageContaining("model.patch=3")
                 .hasMessageContaining("[1, 2, 4, 8]");
     }

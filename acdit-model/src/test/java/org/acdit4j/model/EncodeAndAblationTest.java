@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.SampleRequest;
-import org.acdit4j.framework.spec.ModelSpec;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -30,13 +29,13 @@ class EncodeAndAblationTest {
     @Test
     void noisyContextAndOtherRopeModesTrainAndSample() {
         for (String[] variant : new String[][] {{"noisy", "multi-axis"}, {"clean", "1d"}, {"clean", "none"}}) {
-            ModelSpec spec = new ModelSpec("acdit", 32, 1, 2, 2, 4, "square", variant[1], variant[0], 0.1, 2);
+            AcditSpec spec = new AcditSpec(32, 1, 2, 2, 4, "square", variant[1], variant[0], 0.1, 2);
             AcditModel model = TinyModels.model(spec, TinyModels.train(), TinyModels.GRID_8, 1, DataType.FLOAT);
             double loss = model.trainStep(TinyModels.randomBatch(TinyModels.GRID_8, 4, 1)).loss();
             assertThat(loss).as(String.join("/", variant)).isFinite().isPositive();
             model.randomizeWeights(4, 0.3);
-            float[] a = model.sample(new SampleRequest(new int[] {0, 1}, "ddim", 2, 1.0, 9, true, false)).pixels();
-            float[] b = model.sample(new SampleRequest(new int[] {0, 1}, "ddim", 2, 1.0, 9, false, false)).pixels();
+            float[] a = model.sample(new SampleRequest(new int[] {0, 1}, new DiffusionSampling("ddim", 2), 1.0, 9, true, false)).pixels();
+            float[] b = model.sample(new SampleRequest(new int[] {0, 1}, new DiffusionSampling("ddim", 2), 1.0, 9, false, false)).pixels();
             assertThat(KvCacheEquivalenceTest.maxAbsDiff(a, b)).as(String.join("/", variant)).isLessThan(1e-3);
         }
     }

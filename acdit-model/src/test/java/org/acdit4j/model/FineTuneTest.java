@@ -10,7 +10,6 @@ import org.acdit4j.framework.data.TestDataDirectory;
 import org.acdit4j.framework.model.FineTunedClassifier;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.spec.DataSpec;
-import org.acdit4j.framework.spec.ModelSpec;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -21,10 +20,10 @@ class FineTuneTest {
     void fineTunedCopyLearnsDigitsAndLeavesTheModelUnchanged() {
         Dataset mnist = TestDataDirectory.mnist().open(DataSpec.of("mnist", 16));
         // 16×16 at patch 4: 16 tokens in 4 blocks of 4, width 32, depth 2, randomly initialised
-        ModelSpec spec = new ModelSpec("acdit", 32, 2, 2, 4, 4, "square", "multi-axis", "clean", 0.1, 4);
+        AcditSpec spec = new AcditSpec(32, 2, 2, 4, 4, "square", "multi-axis", "clean", 0.1, 4);
         AcditModel model = TinyModels.model(spec, TinyModels.train(), mnist.geometry(), 3, DataType.FLOAT);
         ImageBatch probe = mnist.test().range(0, 8);
-        SampleRequest request = new SampleRequest(new int[] {0, 1}, "ddim", 2, 1.0, 5, true, false);
+        SampleRequest request = new SampleRequest(new int[] {0, 1}, new DiffusionSampling("ddim", 2), 1.0, 5, true, false);
         float[][] encodedBefore = model.encode(probe);
         float[] sampledBefore = model.sample(request).pixels();
 

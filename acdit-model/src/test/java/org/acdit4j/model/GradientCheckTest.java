@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.acdit4j.framework.spec.ModelSpec;
 import org.acdit4j.model.graph.AcditNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -17,7 +16,7 @@ class GradientCheckTest {
 
     @Test
     void analyticGradientsMatchFiniteDifferences() {
-        ModelSpec spec = new ModelSpec("acdit", 16, 2, 2, 2, 4, "square", "multi-axis", "clean", 0.1, 2);
+        AcditSpec spec = new AcditSpec(16, 2, 2, 2, 4, "square", "multi-axis", "clean", 0.1, 2);
         AcditModel model = TinyModels.model(spec, TinyModels.train(), TinyModels.GRID_8, 3, DataType.DOUBLE);
         model.randomizeWeights(5, 0.3);
         AcditNetwork net = model.network();

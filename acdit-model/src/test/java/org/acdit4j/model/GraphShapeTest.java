@@ -40,7 +40,7 @@ class GraphShapeTest {
         assertThat(sd.getArrForVarName("mask_cc").shape()).containsExactly(15L, 15L);
         ImageBatch batch = TinyModels.randomBatch(TinyModels.GRID_8, 2, 1);
         assertThat(model.trainStep(batch).loss()).isFinite().isPositive();
-        ImageBatch samples = model.sample(new SampleRequest(new int[] {0, 3}, "ddim", 2, 1.5, 1, true, false));
+        ImageBatch samples = model.sample(new SampleRequest(new int[] {0, 3}, new DiffusionSampling("ddim", 2), 1.5, 1, true, false));
         assertThat(samples.pixels()).hasSize(2 * 64);
     }
 }

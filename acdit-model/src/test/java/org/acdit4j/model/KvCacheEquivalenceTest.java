@@ -75,11 +75,11 @@ class KvCacheEquivalenceTest {
                 DataType.FLOAT);
         model.randomizeWeights(7, 0.3);
         int[] labels = {0, 2, 3};
-        ImageBatch cached = model.sample(new SampleRequest(labels, "dpm++2m", 3, 1.5, 5, true, false));
-        ImageBatch uncached = model.sample(new SampleRequest(labels, "dpm++2m", 3, 1.5, 5, false, false));
+        ImageBatch cached = model.sample(new SampleRequest(labels, new DiffusionSampling("dpm-solver++", 3), 1.5, 5, true, false));
+        ImageBatch uncached = model.sample(new SampleRequest(labels, new DiffusionSampling("dpm-solver++", 3), 1.5, 5, false, false));
         assertClose(cached.pixels(), uncached.pixels(), 1e-3);
         assertThat(model.network().cleanPassesHeld()).isLessThanOrEqualTo(4); // one prefix length per block, bounded
-        ImageBatch other = model.sample(new SampleRequest(labels, "dpm++2m", 3, 1.5, 6, true, false));
+        ImageBatch other = model.sample(new SampleRequest(labels, new DiffusionSampling("dpm-solver++", 3), 1.5, 6, true, false));
         assertThat(maxAbsDiff(cached.pixels(), other.pixels())).isGreaterThan(1e-2);
     }
 

@@ -2,7 +2,6 @@ package org.acdit4j.model;
 
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
-import org.acdit4j.framework.spec.ModelSpec;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -17,17 +16,17 @@ final class TinyModels {
     }
 
     /** 8×8×1, patch 2 (16 tokens), width 32, depth 2, 2 heads. */
-    static ModelSpec spec(int blockSize, String shape) {
-        return new ModelSpec("acdit", 32, 2, 2, 2, blockSize, shape, "multi-axis", "clean", 0.1, 4);
+    static AcditSpec spec(int blockSize, String shape) {
+        return new AcditSpec(32, 2, 2, 2, blockSize, shape, "multi-axis", "clean", 0.1, 4);
     }
 
     /** Patch 2, width 24, depth 2, 2 heads: a head dim of 12 splits into three RoPE axes. */
-    static ModelSpec videoSpec(int blockSize, String shape) {
-        return new ModelSpec("acdit", 24, 2, 2, 2, blockSize, shape, "multi-axis", "clean", 0.1, 4);
+    static AcditSpec videoSpec(int blockSize, String shape) {
+        return new AcditSpec(24, 2, 2, 2, blockSize, shape, "multi-axis", "clean", 0.1, 4);
     }
 
     /** {@link #videoSpec} for clips, {@link #spec} for images. */
-    static ModelSpec spec(Geometry g, int blockSize, String shape) {
+    static AcditSpec spec(Geometry g, int blockSize, String shape) {
         return g.frames() > 1 ? videoSpec(blockSize, shape) : spec(blockSize, shape);
     }
 
@@ -35,7 +34,7 @@ final class TinyModels {
         return new TrainSpec(100, 8, 1e-3, 0.9, 0.999, 0.0, 1.0, "constant", 0, 0.15, 0.999, "uniform");
     }
 
-    static AcditModel model(ModelSpec spec, TrainSpec train, Geometry g, long seed, DataType type) {
+    static AcditModel model(AcditSpec spec, TrainSpec train, Geometry g, long seed, DataType type) {
         return AcditModel.create(spec, train, g, seed, type);
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import org.acdit4j.framework.data.ImageBatch;
-import org.acdit4j.framework.spec.ModelSpec;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.diffusion.NoiseSchedule;
 import org.acdit4j.model.graph.AcditNetwork;
@@ -18,7 +17,7 @@ class TrainingInputTest {
     private static final ImageBatch BATCH = TinyModels.randomBatch(TinyModels.GRID_8, 6, 4);
 
     private static AcditNetwork.TrainingInput input(String context, String weighting, boolean drop) {
-        ModelSpec spec = new ModelSpec("acdit", 32, 2, 2, 2, 4, "square", "multi-axis", context, 0.1, 4);
+        AcditSpec spec = new AcditSpec(32, 2, 2, 2, 4, "square", "multi-axis", context, 0.1, 4);
         TrainSpec train = new TrainSpec(10, 6, 1e-3, 0.9, 0.999, 0, 1, "constant", 0, 0.1, 0.99, weighting);
         return TinyModels.model(spec, train, TinyModels.GRID_8, 5, DataType.FLOAT).trainingInput(BATCH, drop);
     }
@@ -67,7 +66,7 @@ class TrainingInputTest {
 
     @Test
     void labelDropoutReplacesAboutOneInTenByTheNullLabel() {
-        ModelSpec spec = TinyModels.spec(4, "square");
+        AcditSpec spec = TinyModels.spec(4, "square");
         AcditModel model = TinyModels.model(spec, TinyModels.train(), TinyModels.GRID_8, 5, DataType.FLOAT);
         ImageBatch big = TinyModels.randomBatch(TinyModels.GRID_8, 2000, 1);
         long dropped = Arrays.stream(model.trainingInput(big, true).labels()).filter(l -> l == 3).count();

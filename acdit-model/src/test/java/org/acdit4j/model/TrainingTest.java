@@ -6,7 +6,6 @@ import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.TrainStepResult;
-import org.acdit4j.framework.spec.ModelSpec;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.graph.AcditNetwork;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,7 @@ class TrainingTest {
     @Test
     void shortTrainingGivesRecognisableClassConditionalSamples() {
         Geometry g = Geometry.image(1, 8, 8, 4);
-        ModelSpec spec = new ModelSpec("acdit", 64, 2, 4, 2, 4, "square", "multi-axis", "clean", 0.1, 4);
+        AcditSpec spec = new AcditSpec(64, 2, 4, 2, 4, "square", "multi-axis", "clean", 0.1, 4);
         TrainSpec train = new TrainSpec(300, 16, 3e-3, 0.9, 0.999, 0.0, 1.0, "wsd", 20, 0.2, 0.99, "uniform");
         AcditModel model = TinyModels.model(spec, train, g, 1, DataType.FLOAT);
         HostRandom data = new HostRandom(8);
@@ -56,7 +55,7 @@ class TrainingTest {
         for (int i = 0; i < labels.length; i++) {
             labels[i] = i % 4;
         }
-        ImageBatch samples = model.sample(new SampleRequest(labels, "ddim", 10, 4.0, 3, true, false));
+        ImageBatch samples = model.sample(new SampleRequest(labels, new DiffusionSampling("ddim", 10), 4.0, 3, true, false));
         int agree = 0;
         for (int i = 0; i < labels.length; i++) {
             if (nearestTemplate(samples.example(i)) == labels[i]) {

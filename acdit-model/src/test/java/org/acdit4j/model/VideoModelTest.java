@@ -88,7 +88,7 @@ class VideoModelTest {
                 DataType.FLOAT);
         model.randomizeWeights(7, 0.3);
         assertThat(model.maxWindowFrames()).isEqualTo(3);
-        SampleRequest request = new SampleRequest(new int[]{0, 2}, "ddim", 2, 1.5, 3, true, false);
+        SampleRequest request = new SampleRequest(new int[]{0, 2}, new DiffusionSampling("ddim", 2), 1.5, 3, true, false);
         ImageBatch clips = model.sampleFrames(request, 16, 2);
         assertThat(clips.geometry().frames()).isEqualTo(16);
         assertThat(clips.size()).isEqualTo(2);
@@ -103,7 +103,7 @@ class VideoModelTest {
     void rolloutSettingsOutsideTheTrainedRangeAreRefusedByName() {
         AcditModel video = TinyModels.model(TinyModels.videoSpec(8, "square"), TinyModels.train(), TinyModels.CLIP_4, 1,
                 DataType.FLOAT);
-        SampleRequest request = new SampleRequest(new int[]{0}, "ddim", 2, 1.0, 3, true, false);
+        SampleRequest request = new SampleRequest(new int[]{0}, new DiffusionSampling("ddim", 2), 1.0, 3, true, false);
         assertThatThrownBy(() -> video.sampleFrames(request, 16, 3))
                 .hasMessageContaining("window=3").hasMessageContaining("1..2");
         assertThatThrownBy(() -> video.sampleFrames(request, 15, 2))

@@ -8,7 +8,8 @@ import java.util.Map;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.SampleRequest;
-import org.acdit4j.framework.spec.ModelSpec;
+import org.acdit4j.model.DiffusionSampling;
+import org.acdit4j.model.AcditSpec;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.AcditModel;
 import org.acdit4j.model.HostRandom;
@@ -61,7 +62,7 @@ public final class ModelBenchmark {
         out.println("block | AR len | s/step | CPU s/step | img/s | GFLOP/step | GFLOP/s | % peak | sample s/img cache | no cache | speed-up | CPU s/img cache | no cache | CPU speed-up");
         for (String b : opt.get("blocks").split(",")) {
             int blockSize = Integer.parseInt(b.trim());
-            ModelSpec spec = ModelSpec.defaults().withBlockSize(blockSize);
+            AcditSpec spec = AcditSpec.defaults().withBlockSize(blockSize);
             TrainSpec train = new TrainSpec(1000, batch, 3e-4, 0.9, 0.999, 0.0, 1.0, "wsd", 100, 0.15, 0.999, "uniform");
             AcditModel model = AcditModel.create(spec, train, g, 1, DataType.FLOAT);
             ImageBatch data = randomBatch(g, batch);
@@ -82,8 +83,8 @@ public final class ModelBenchmark {
             double flops = model.trainFlopsPerStep(batch);
             int[] labels = new int[images];
             Arrays.setAll(labels, i -> i % g.classes());
-            double[] cachedT = sampleSeconds(model, new SampleRequest(labels, "dpm++2m", sampleSteps, guidance, 1, true, true));
-            double[] uncachedT = sampleSeconds(model, new SampleRequest(labels, "dpm++2m", sampleSteps, guidance, 1, false, true));
+            double[] cachedT = sampleSeconds(model, new SampleRequest(labels, new DiffusionSampling("dpm-solver++", sampleSteps), guidance, 1, true, true));
+            double[] uncachedT = sampleSeconds(model, new SampleRequest(labels, new DiffusionSampling("dpm-solver++", sampleSteps), guidance, 1, false, true));
             double cached = cachedT[0];
             double uncached = uncachedT[0];
             out.printf(Locale.ROOT, "%5d | %6d | %6.3f | %10.3f | %5.1f | %10.2f | %7.1f | %5.1f%% | %18.4f | %8.4f | %7.2fx | %15.4f | %8.4f | %7.2fx%n",
@@ -95,7 +96,8 @@ public final class ModelBenchmark {
 
     /** Wall-clock and main-thread CPU seconds of one sampling call, after a one-image warm-up. */
     private static double[] sampleSeconds(AcditModel model, SampleRequest request) {
-        model.sample(new SampleRequest(new int[] {0}, request.solver(), 1, request.guidance(), 0, request.kvCache(), false));
+        DiffusionSampling oneStep = new DiffusionSampling(DiffusionSampling.of(request.sampler()).solver(), 1);
+        model.sample(new SampleRequest(new int[] {0}, oneStep, request.guidance(), 0, request.kvCache(), false));
         long c0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         model.sample(request);

@@ -1,5 +1,7 @@
 package org.acdit4j.evaluators.finetune;
 
+import java.util.Set;
+import org.acdit4j.framework.model.ModelCapability;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -57,6 +59,15 @@ public final class FineTuneEvaluator implements Evaluator {
     @Override
     public String name() {
         return NAME;
+    }
+
+
+    @Override
+
+    public Set<ModelCapability> requires() {
+
+        return Set.of(ModelCapability.FINE_TUNING);
+
     }
 
     @Override

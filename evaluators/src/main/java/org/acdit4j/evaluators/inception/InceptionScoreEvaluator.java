@@ -1,5 +1,7 @@
 package org.acdit4j.evaluators.inception;
 
+import java.util.Set;
+import org.acdit4j.framework.model.ModelCapability;
 import java.util.List;
 import java.util.Map;
 import org.acdit4j.evaluators.features.FeatureNetwork;
@@ -24,6 +26,26 @@ public final class InceptionScoreEvaluator implements Evaluator {
     @Override
     public String name() {
         return NAME;
+    }
+
+
+    @Override
+
+    public Set<ModelCapability> requires() {
+
+        return Set.of(ModelCapability.SAMPLING);
+
+    }
+
+
+    /** Runs per guidance scale, on the samples the guided evaluators share. */
+
+    @Override
+
+    public boolean guided() {
+
+        return true;
+
     }
 
     @Override

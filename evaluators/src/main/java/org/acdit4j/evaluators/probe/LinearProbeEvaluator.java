@@ -1,5 +1,7 @@
 package org.acdit4j.evaluators.probe;
 
+import java.util.Set;
+import org.acdit4j.framework.model.ModelCapability;
 import java.util.List;
 import java.util.Map;
 import org.acdit4j.evaluators.sampling.RealSubset;
@@ -34,6 +36,15 @@ public final class LinearProbeEvaluator implements Evaluator {
     @Override
     public String name() {
         return NAME;
+    }
+
+
+    @Override
+
+    public Set<ModelCapability> requires() {
+
+        return Set.of(ModelCapability.FEATURES);
+
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.acdit4j.evaluators.speed;
 
+import java.util.Set;
+import org.acdit4j.framework.model.ModelCapability;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +43,15 @@ public final class SamplingSpeedEvaluator implements Evaluator {
     @Override
     public String name() {
         return NAME;
+    }
+
+
+    @Override
+
+    public Set<ModelCapability> requires() {
+
+        return Set.of(ModelCapability.SAMPLING);
+
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.acdit4j.evaluators.video;
 
+import java.util.Set;
+import org.acdit4j.framework.model.ModelCapability;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +40,15 @@ public final class RolloutEvaluator implements Evaluator {
     @Override
     public String name() {
         return NAME;
+    }
+
+
+    @Override
+
+    public Set<ModelCapability> requires() {
+
+        return Set.of(ModelCapability.FRAME_ROLLOUT);
+
     }
 
     @Override

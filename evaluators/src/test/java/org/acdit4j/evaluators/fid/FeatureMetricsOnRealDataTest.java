@@ -1,5 +1,6 @@
 package org.acdit4j.evaluators.fid;
 
+import org.acdit4j.framework.testing.TestSampling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.acdit4j.evaluators.agreement.ClassAgreementEvaluator;
@@ -33,7 +34,7 @@ class FeatureMetricsOnRealDataTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeatureMetricsOnRealDataTest.class);
     private static final int SAMPLES = 2000;
-    private static final SamplingSettings SAMPLING = new SamplingSettings("euler", 1, 1.0, true, true);
+    private static final SamplingSettings SAMPLING = new SamplingSettings(new TestSampling("euler", 1), 1.0, true, true);
 
     private final ShippedFeatureNetworks networks = new ShippedFeatureNetworks();
     private Dataset fashion;

@@ -1,5 +1,6 @@
 package org.acdit4j.evaluators.finetune;
 
+import org.acdit4j.framework.testing.TestSampling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class FineTuneEvaluatorTest {
 
-    private static final SamplingSettings SAMPLING = new SamplingSettings("ddim", 1, 1.0, true, false);
+    private static final SamplingSettings SAMPLING = new SamplingSettings(new TestSampling("ddim", 1), 1.0, true, false);
 
     @Test
     void fineTunesACopyOnTrainImagesAndReportsTestAccuracy() {

@@ -1,5 +1,6 @@
 package org.acdit4j.evaluators.probe;
 
+import org.acdit4j.framework.testing.TestSampling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class LinearProbeEvaluatorTest {
 
-    private static final SamplingSettings SAMPLING = new SamplingSettings("euler", 1, 1.0, true, true);
+    private static final SamplingSettings SAMPLING = new SamplingSettings(new TestSampling("euler", 1), 1.0, true, true);
 
     @Test
     void rawPixelsReachTheUsualFashionMnistAccuracyAndRandomFeaturesDoWorse() {

@@ -1,5 +1,6 @@
 package org.acdit4j.evaluators.speed;
 
+import org.acdit4j.framework.testing.TestSampling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -19,7 +20,7 @@ class SamplingSpeedEvaluatorTest {
     void measuresTheSpeedUpOfARealKeyValueCache() {
         Dataset shapes = new SyntheticShapes().open(DataSpec.of(SyntheticShapes.NAME, 32));
         RowAttentionModel model = new RowAttentionModel(shapes.geometry(), 9);
-        SamplingSettings sampling = new SamplingSettings("euler", 1, 1.0, false, true);
+        SamplingSettings sampling = new SamplingSettings(new TestSampling("euler", 1), 1.0, false, true);
 
         EvaluationResult result = new SamplingSpeedEvaluator(10, 7)
                 .evaluate(new EvaluationContext(model, shapes, sampling, 64, 16, 0));

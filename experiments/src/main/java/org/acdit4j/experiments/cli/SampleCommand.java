@@ -5,6 +5,7 @@ import com.google.inject.Provider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -17,6 +18,7 @@ import org.acdit4j.framework.report.ImageGrid;
 import org.acdit4j.framework.spec.ExperimentSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code acdit sample --checkpoint C --labels 0,1 --guidance S --out grid.png}: samples from a trained run. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
@@ -37,11 +39,9 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--guidance", paramLabel = "S", description = "Classifier-free guidance scale (default: the run's sample.guidance).")
     Double guidance;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Solver steps per block (default: the run's sample.steps).")
-    Integer steps;
-
-    @Option(names = "--solver", paramLabel = "ddim|dpm-solver++", description = "Solver (default: the run's sample.solver).")
-    String solver;
+    @Parameters(paramLabel = "sample.KEY=VALUE", arity = "0..*",
+            description = "Sampling settings instead of the run's, e.g. sample.steps=10 sample.solver=dpm-solver++.")
+    List<String> sampling = new ArrayList<>();
 
     @Option(names = "--seed", defaultValue = "0", description = "Noise seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -66,7 +66,15 @@ public final class SampleCommand implements Callable<Integer> {
             throw new UsageException("--checkpoint " + checkpoint + " is not a file");
         }
         Path runDir = checkpoint.toAbsolutePath().getParent().getParent();
-        ExperimentSpec spec = RunFolderPlan.of(runDir, catalog).plan().spec();
+        for (String setting : sampling) {
+            if (!setting.startsWith("sample.")) {
+                throw new UsageException("'" + setting + "': only sample.* settings can differ from the run's");
+            }
+        }
+        RunFolderPlan found = RunFolderPlan.of(runDir, catalog);
+        List<String> overrides = new ArrayList<>(found.plan().overrides());
+        overrides.addAll(sampling);
+        ExperimentSpec spec = found.definition().spec(found.preset(), overrides);
         Dataset dataset = datasets.get().get(spec.data().name()).open(spec.data());
         for (int label : labels) {
             if (label < 0 || label > dataset.geometry().classes()) {
@@ -74,11 +82,11 @@ public final class SampleCommand implements Callable<Integer> {
                         + " (" + dataset.geometry().classes() + " = unconditional)");
             }
         }
-        GenerativeModel model = models.get().get(spec.model().name()).create(spec.model(), spec.train(), dataset.geometry(), 0);
+        GenerativeModel model = models.get().get(spec.model().name()).create(spec.model().config(), spec.train(),
+                dataset.geometry(), 0);
         model.restore(checkpoint);
         SampleRequest request = new SampleRequest(labels.stream().mapToInt(Integer::intValue).toArray(),
-                solver == null ? spec.sample().solver() : solver, steps == null ? spec.sample().steps() : steps,
-                guidance == null ? spec.sample().guidance() : guidance, seed, !noKvCache, true);
+                spec.sample().sampler(), guidance == null ? spec.sample().guidance() : guidance, seed, !noKvCache, true);
         long start = System.nanoTime();
         ImageGrid.writePng(model.sample(request), Math.min(10, labels.size()), 2, out);
         System.out.printf("wrote %s: %d samples at step %d in %.1f s%n", out, labels.size(), model.step(),

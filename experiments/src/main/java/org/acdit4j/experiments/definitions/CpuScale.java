@@ -1,27 +1,61 @@
 package org.acdit4j.experiments.definitions;
 
+import org.acdit4j.framework.dsl.ExperimentBuilder;
+import org.acdit4j.model.Acdit;
+
 /**
- * The settings shared by the image experiments' {@code standard} presets: the geometry, model size and
- * training recipe found to train clearly class-conditional models on a 2-core CPU within the preset's budget
- * (results/README.md has the search log). Every configuration of an experiment gets the same recipe; only the
- * swept keys differ. 16×16 MNIST at patch 4 is a 4×4 grid of 16 tokens (block sizes 16, 4, 1 = AR lengths 1,
- * 4, 16); patch 8 gives 4 tokens. FID and class agreement are also measured every 500 steps on 200 samples,
- * for the comparison at equal training compute.
+ * The settings shared by the image experiments: the geometry, model size and training recipe found to train
+ * clearly class-conditional models on a 2-core CPU within a {@code standard} budget (results/README.md has the
+ * search log). Every configuration of an experiment gets the same recipe; only the swept keys differ. 16×16 MNIST
+ * at patch 4 is a 4×4 grid of 16 tokens (block sizes 16, 4, 1 = AR lengths 1, 4, 16); patch 8 gives 4 tokens. FID
+ * and class agreement are also measured every 500 steps on 200 samples, for the comparison at equal training
+ * compute.
  */
 final class CpuScale {
-
-    /** Overrides of a {@code standard} preset, before the experiment's own. */
-    static final String[] STANDARD = {"data.name=mnist", "data.size=16", "model.patch=4", "model.width=64",
-            "model.depth=3", "model.heads=4", "train.batch=64", "train.lr=2e-3", "train.warmupSteps=200",
-            "train.schedule=wsd", "train.ema=0.995", "train.lossWeighting=min-snr", "sample.solver=ddim",
-            "sample.steps=25", "evaluate.samples=1000", "track.checkpointEvery=500", "track.evaluateEvery=500",
-            "track.evaluateWith=fid,class-agreement", "track.evaluateSamples=200"};
 
     private CpuScale() {
     }
 
-    /** {@link #STANDARD} followed by {@code more}. */
-    static String[] standard(String... more) {
-        return StringLists.followedBy(STANDARD, more);
+    /** Data, model, recipe, sampling and tracking of the image experiments' bodies. */
+    static void images(ExperimentBuilder e) {
+        e.data(d -> d.name("mnist").size(16))
+                .model(Acdit.TYPE, m -> m.width(64).depth(3).heads(4).patch(4))
+                .train(t -> t.steps(3000).batch(64).lr(2e-3).warmupSteps(200).schedule("wsd").ema(0.995)
+                        .lossWeighting("min-snr"))
+                .sampler(Acdit.TYPE, s -> s.solver("ddim").steps(25))
+                .sample(s -> s.guidance(1.5))
+                .evaluate(v -> v.samples(1000))
+                .track(t -> t.logEvery(25).checkpointEvery(500).evaluateEvery(500).evaluateWith("fid", "class-agreement")
+                        .evaluateSamples(200));
+    }
+
+    /** A {@code quick} preset: one seed of 600 steps, 10 solver steps, 200 evaluation samples, no evaluation while training. */
+    static void quick(ExperimentBuilder p) {
+        p.train(t -> t.steps(600)).sweep(s -> s.seeds(0)).sampler(Acdit.TYPE, s -> s.steps(10))
+                .evaluate(v -> v.samples(200)).track(t -> t.evaluateEvery(0));
+    }
+
+    /**
+     * A {@code smoke} preset for tests: 8×8 synthetic shapes at patch 2 (16 tokens), a one-layer width-16 model, a
+     * few steps of batch 8, two solver steps and 16 samples, evaluated only at the end.
+     */
+    static void smoke(ExperimentBuilder p) {
+        p.data(d -> d.name("synthetic-shapes").size(8))
+                .model(Acdit.TYPE, m -> m.width(16).depth(1).heads(2).patch(2))
+                .train(t -> t.steps(4).batch(8).warmupSteps(0))
+                .sweep(s -> s.seeds(0))
+                .sampler(Acdit.TYPE, s -> s.steps(2))
+                .sample(s -> s.batch(16))
+                .evaluate(v -> v.samples(16))
+                .track(t -> t.evaluateEvery(0).evaluateWith().evaluateSamples(0));
+    }
+
+    /** A GPU-scale model and budget (the paper's image models are ~1B parameters, 400k steps of batch 256). */
+    static void paperScale(ExperimentBuilder p) {
+        p.data(d -> d.name("fashion-mnist").size(32))
+                .model(Acdit.TYPE, m -> m.width(1024).depth(24).heads(16))
+                .train(t -> t.steps(400_000).batch(256).lr(3e-4).warmupSteps(100).ema(0.9999).lossWeighting("uniform"))
+                .evaluate(v -> v.samples(10_000))
+                .track(t -> t.checkpointEvery(250).evaluateEvery(0).evaluateWith().evaluateSamples(0));
     }
 }

@@ -1,5 +1,7 @@
 package org.acdit4j.experiments.definitions;
 
+import java.util.stream.Stream;
+
 /**
  * The metrics the image experiments tabulate: FID without and with guidance, class agreement, precision and recall
  * at the guidance of the experiments' samples, and the training images seen and FLOPs (the evaluators'
@@ -20,6 +22,6 @@ final class ImageQualityMetrics {
 
     /** {@link #TABULATED} followed by {@code more}. */
     static String[] tabulatedWith(String... more) {
-        return StringLists.followedBy(TABULATED, more);
+        return Stream.concat(Stream.of(TABULATED), Stream.of(more)).toArray(String[]::new);
     }
 }

@@ -1,13 +1,14 @@
 package org.acdit4j.experiments.definitions;
 
+import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 
 /**
  * The position half of the paper's Fig. 6b: multi-axis RoPE (row and column rotated separately) against a
- * 1-D RoPE over the raster order and no position encoding at all, at AR length 4 (block 16 of 64 tokens;
- * block 4 of 16 tokens in the CPU-sized presets). The multi-axis arm of {@code standard} is the block-size
- * trade-off's patch-4 block-4 training, which a shared runs folder reuses (track.reuseTraining).
+ * 1-D RoPE over the raster order and no position encoding at all, at AR length 4 (block 4 of {@link CpuScale}'s 16
+ * tokens; block 16 of 64 tokens in the {@code paper} preset). The multi-axis arm is the block-size trade-off's
+ * patch-4 block-4 training, which a shared runs folder reuses (track.reuseTraining).
  */
 public final class RopeAblation {
 
@@ -20,24 +21,9 @@ public final class RopeAblation {
         return Experiment.define(NAME, e -> e
                 .description("Multi-axis vs 1-D vs no RoPE (ACDiT Fig. 6b) at AR length 4: FID, precision/recall and "
                         + "class agreement.")
-                .data(d -> d.name("fashion-mnist").size(32))
-                .model(m -> m.name("acdit").width(64).depth(3).heads(4).patch(4).blockSize(16))
-                .train(t -> t.steps(3000).batch(64).lr(1e-3).warmupSteps(100).schedule("wsd").ema(0.999)
-                        .lossWeighting("min-snr"))
-                .sample(s -> s.solver("ddim").steps(25).guidance(1.5))
-                .sweep(s -> s.grid("model.rope", "multi-axis", "1d", "none").seeds(0, 1, 2))
-                .evaluate(v -> v.use("fid").use("precision-recall").use("class-agreement").samples(1000)
-                        .guidances(1.0, 1.5))
-                .track(t -> t.logEvery(25).checkpointEvery(250))
-                .report(r -> r.plot("fid/cfg1.5", "model.rope").plot("class-agreement/cfg1.5", "model.rope")
-                        .progress("class-agreement/cfg1.5", "fid/cfg1.5").metrics(ImageQualityMetrics.TABULATED)
-                        .pairedBySeed("model.rope", "multi-axis", ImageQualityMetrics.COMPARED))
-                .preset("quick", CpuScale.standard("model.blockSize=4", "train.steps=600", "sweep.seeds=0",
-                        "sample.steps=10", "evaluate.samples=200", "track.evaluateEvery=0"))
-                .preset("standard", CpuScale.standard("model.blockSize=4", "train.steps=3000", "sweep.seeds=0,1,2"))
-                .preset("smoke", "data.name=synthetic-shapes", "data.size=8", "model.patch=2", "model.width=16",
-                        "model.depth=1", "model.heads=2", "model.blockSize=4", "sweep.grid.model.rope=multi-axis,none",
-                        "sweep.seeds=0", "train.steps=4", "train.batch=8", "train.warmupSteps=0", "sample.steps=2",
-                        "sample.batch=16", "evaluate.evaluators=sampling-speed", "evaluate.samples=16"));
+                .with(AblationAtArLength4.arms("model.rope", "multi-axis", "1d", "none"))
+                .preset("standard", Customizer.withDefaults())
+                .preset("smoke", p -> p.with(AblationAtArLength4::smoke)
+                        .sweep(s -> s.grid("model.rope", "multi-axis", "none"))));
     }
 }

@@ -3,6 +3,7 @@ package org.acdit4j.experiments.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.MapBinder;
 import org.acdit4j.framework.model.ModelFactory;
+import org.acdit4j.model.Acdit;
 import org.acdit4j.model.AcditModelFactory;
 
 /** Registers the models by name. A new model is one factory class plus one line here. */
@@ -11,6 +12,6 @@ public final class ModelsModule extends AbstractModule {
     @Override
     protected void configure() {
         MapBinder<String, ModelFactory> models = MapBinder.newMapBinder(binder(), String.class, ModelFactory.class);
-        models.addBinding("acdit").to(AcditModelFactory.class);
+        models.addBinding(Acdit.NAME).to(AcditModelFactory.class);
     }
 }

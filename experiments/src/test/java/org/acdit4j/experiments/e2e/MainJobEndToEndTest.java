@@ -51,12 +51,12 @@ class MainJobEndToEndTest {
                 .allMatch(line -> line.startsWith("run,") || line.contains(",FINISHED,"));
         assertThat(results.resolve("REPORT.md")).content().contains("sampling-speed.kvCacheSpeedup").contains("| runs | 2 finished of 2 |");
         assertThat(results.resolve("loss-curves.png")).isRegularFile();
-        assertThat(results.resolve("samples/patch2-blockSize4-seed0.png")).isRegularFile();
+        assertThat(results.resolve("samples/blockSize4-seed0.png")).isRegularFile();
 
         Map<String, Map<String, String>> runsByName = mlflowRuns(dir.resolve("mlruns"));
-        assertThat(runsByName).containsOnlyKeys("block-size-tradeoff-sweep", "patch2-blockSize16-seed0", "patch2-blockSize4-seed0");
+        assertThat(runsByName).containsOnlyKeys("block-size-tradeoff-sweep", "blockSize16-seed0", "blockSize4-seed0");
         String parentId = runsByName.get("block-size-tradeoff-sweep").get("id");
-        assertThat(runsByName.get("patch2-blockSize4-seed0")).containsEntry("mlflow.parentRunId", parentId).containsEntry("status", "3");
+        assertThat(runsByName.get("blockSize4-seed0")).containsEntry("mlflow.parentRunId", parentId).containsEntry("status", "3");
         assertThat(runsByName.get("block-size-tradeoff-sweep")).containsEntry("status", "3");
         Path parentArtifacts = dir.resolve("mlruns").resolve(runsByName.get("block-size-tradeoff-sweep").get("experiment"))
                 .resolve(parentId).resolve("artifacts/report");

@@ -58,12 +58,12 @@ public final class DataSection extends Section {
     }
 
     @Override
-    String key() {
+    protected String key() {
         return "data";
     }
 
     @Override
-    void validate(Problems problems) {
+    protected void validate(Problems problems) {
         boolean movingMnist = MOVING_MNIST.equals(name);
         problems.require(name != null && !name.isBlank(), "data.name", "must name a dataset");
         int minSize = movingMnist ? MOVING_MNIST_MIN_SIZE : 8;

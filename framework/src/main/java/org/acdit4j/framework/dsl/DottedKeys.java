@@ -9,7 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
+import java.util.TreeSet;
 
 /**
  * Every settable field of an experiment builder under its dotted key ({@code model.depth}), with
@@ -20,9 +21,14 @@ final class DottedKeys {
     private record Binding(Section section, Field field) {
     }
 
-    private final Map<String, Binding> bindings = new TreeMap<>();
+    /** In section order, then field declaration order: the order of swept keys in run names. */
+    private final Map<String, Binding> bindings = new LinkedHashMap<>();
 
-    DottedKeys(List<Section> sections) {
+    /** Keys the builder handles itself (e.g. {@code model.name}): listed and suggested, not bound to a field. */
+    private final List<String> builderKeys;
+
+    DottedKeys(List<Section> sections, List<String> builderKeys) {
+        this.builderKeys = List.copyOf(builderKeys);
         for (Section section : sections) {
             for (Field field : section.getClass().getDeclaredFields()) {
                 int modifiers = field.getModifiers();
@@ -35,8 +41,11 @@ final class DottedKeys {
         }
     }
 
+    /** Every key, sorted. */
     List<String> keys() {
-        return List.copyOf(bindings.keySet());
+        TreeSet<String> all = new TreeSet<>(bindings.keySet());
+        all.addAll(builderKeys);
+        return List.copyOf(all);
     }
 
     boolean contains(String key) {
@@ -91,9 +100,9 @@ final class DottedKeys {
         }
     }
 
-    /** All keys and current values, sorted by key. */
+    /** All keys and current values, in section and field order. */
     Map<String, String> values() {
-        Map<String, String> values = new TreeMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
         for (String key : bindings.keySet()) {
             values.put(key, get(key));
         }
@@ -102,7 +111,7 @@ final class DottedKeys {
 
     String unknownKeyMessage(String key) {
         List<String> close = closest(key);
-        return "unknown key" + (close.isEmpty() ? "; valid keys: " + String.join(", ", bindings.keySet())
+        return "unknown key" + (close.isEmpty() ? "; valid keys: " + String.join(", ", keys())
                 : "; did you mean " + String.join(" or ", close) + "?");
     }
 
@@ -110,7 +119,7 @@ final class DottedKeys {
         String lower = key.toLowerCase(Locale.ROOT);
         int limit = Math.max(2, key.length() / 3);
         List<String> candidates = new ArrayList<>();
-        for (String known : bindings.keySet()) {
+        for (String known : keys()) {
             String knownLower = known.toLowerCase(Locale.ROOT);
             String suffix = knownLower.substring(knownLower.indexOf('.') + 1);
             if (distance(lower, knownLower) <= limit || lower.equals(suffix) || knownLower.endsWith("." + lower)) {

@@ -19,6 +19,15 @@ public final class EvaluateSection extends Section {
         return this;
     }
 
+    /** Replaces the evaluators by {@code names}, in order. */
+    public EvaluateSection evaluators(String... names) {
+        evaluators = new ArrayList<>();
+        for (String name : names) {
+            use(name);
+        }
+        return this;
+    }
+
     public EvaluateSection samples(int images) {
         this.samples = images;
         return this;
@@ -30,12 +39,12 @@ public final class EvaluateSection extends Section {
     }
 
     @Override
-    String key() {
+    protected String key() {
         return "evaluate";
     }
 
     @Override
-    void validate(Problems problems) {
+    protected void validate(Problems problems) {
         problems.require(samples >= 10, "evaluate.samples", "must be at least 10, got " + samples);
         problems.require(!guidances.isEmpty(), "evaluate.guidances", "must list at least one guidance scale");
         for (double guidance : guidances) {

@@ -4,35 +4,48 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.acdit4j.framework.model.ModelType;
 import org.acdit4j.framework.spec.ExperimentSpec;
+import org.acdit4j.framework.spec.ModelSpec;
 
 /**
- * The mutable builder behind {@link Experiment#define}: one method per section taking a
- * {@link Customizer}, named presets, and {@link #build()} that validates everything at once and freezes
- * the result into an {@link ExperimentSpec}.
+ * The mutable builder behind {@link Experiment#define}: one method per section taking a {@link Customizer},
+ * the model plugin's sections selected by its {@link ModelType}, named presets (customizers applied on top of the
+ * definition), and {@link #build()} that validates everything at once and freezes the result into an
+ * {@link ExperimentSpec}.
  */
 public final class ExperimentBuilder {
+
+    static final String MODEL_NAME = "model.name";
 
     private final String name;
     private String description = "";
     private final DataSection data = new DataSection();
-    private final ModelSection model = new ModelSection();
+    private ModelType<?, ?> modelType;
+    private ModelSection model;
+    private SamplerSection sampler;
+    private final Map<String, ModelType<?, ?>> mentionedTypes = new LinkedHashMap<>();
     private final TrainSection train = new TrainSection();
     private final SampleSection sample = new SampleSection();
     private final EvaluateSection evaluate = new EvaluateSection();
     private final SweepSection sweep = new SweepSection();
     private final TrackSection track = new TrackSection();
     private final ReportSection report = new ReportSection();
-    private final Map<String, List<String>> presets = new LinkedHashMap<>();
-    private final DottedKeys keys;
+    private final Map<String, Customizer<ExperimentBuilder>> presets = new LinkedHashMap<>();
 
     ExperimentBuilder(String name) {
         this.name = name;
-        this.keys = new DottedKeys(List.of(data, model, train, sample, evaluate, sweep, track, report));
     }
 
     public ExperimentBuilder description(String text) {
         this.description = text;
+        return this;
+    }
+
+    /** Applies shared settings, e.g. a set of sections several experiments use. */
+    public ExperimentBuilder with(Customizer<ExperimentBuilder> settings) {
+        settings.customize(this);
         return this;
     }
 
@@ -41,8 +54,22 @@ public final class ExperimentBuilder {
         return this;
     }
 
-    public ExperimentBuilder model(Customizer<ModelSection> customizer) {
-        customizer.customize(model);
+    /**
+     * Selects the model plugin {@code type} (keeping its current settings if it is already selected, otherwise
+     * starting from its defaults) and configures its section.
+     */
+    public <M extends ModelSection> ExperimentBuilder model(ModelType<M, ?> type, Customizer<M> customizer) {
+        select(type);
+        @SuppressWarnings("unchecked") M section = (M) model;   // select made it with type.newModelSection()
+        customizer.customize(section);
+        return this;
+    }
+
+    /** Selects the model plugin {@code type} like {@link #model} and configures its sampling settings. */
+    public <S extends SamplerSection> ExperimentBuilder sampler(ModelType<?, S> type, Customizer<S> customizer) {
+        select(type);
+        @SuppressWarnings("unchecked") S section = (S) sampler;   // select made it with type.newSamplerSection()
+        customizer.customize(section);
         return this;
     }
 
@@ -76,9 +103,9 @@ public final class ExperimentBuilder {
         return this;
     }
 
-    /** A named set of {@code key=value} overrides, applied before the command line's. */
-    public ExperimentBuilder preset(String presetName, String... overrides) {
-        presets.put(presetName, List.of(overrides));
+    /** A named preset: settings applied on top of the definition, before the command line's overrides. */
+    public ExperimentBuilder preset(String presetName, Customizer<ExperimentBuilder> settings) {
+        presets.put(presetName, settings);
         return this;
     }
 
@@ -86,39 +113,72 @@ public final class ExperimentBuilder {
         return description;
     }
 
-    Map<String, List<String>> presets() {
+    Map<String, Customizer<ExperimentBuilder>> presets() {
         return presets;
     }
 
+    List<Customizer<CaseBuilder>> caseRecipes() {
+        return sweep.caseRecipes();
+    }
+
+    void resolveCases(List<Map<String, String>> assignments) {
+        sweep.resolveCases(assignments);
+    }
+
+    /** Every dotted key, sorted. */
     List<String> keys() {
-        return keys.keys();
+        return dottedKeys().keys();
     }
 
+    /** All keys with their current values, sorted by key. */
     Map<String, String> values() {
-        return keys.values();
+        return new TreeMap<>(orderedValues());
     }
 
-    /** Applies {@code key=value} overrides; every malformed, unknown or mistyped one is added to {@code problems}. */
+    /** All keys with their current values in section and field order, {@code model.name} first of the model's. */
+    Map<String, String> orderedValues() {
+        Map<String, String> values = new LinkedHashMap<>();
+        dottedKeys().values().forEach((key, value) -> {
+            if (key.startsWith("model.") && !values.containsKey(MODEL_NAME)) {
+                values.put(MODEL_NAME, modelType.name());
+            }
+            values.put(key, value);
+        });
+        return values;
+    }
+
+    /**
+     * Applies {@code key=value} overrides, {@code model.name} first (it selects the sections the others set); every
+     * malformed, unknown or mistyped one is added to {@code problems}.
+     */
     void apply(List<String> overrides, Problems problems) {
+        List<String[]> assignments = new ArrayList<>();
         for (String override : overrides) {
             int equals = override.indexOf('=');
             if (equals <= 0) {
                 problems.add(override, "an override must look like key=value (e.g. model.depth=6)");
                 continue;
             }
-            String key = override.substring(0, equals).strip();
-            String value = override.substring(equals + 1);
+            String[] assignment = {override.substring(0, equals).strip(), override.substring(equals + 1)};
+            if (assignment[0].equals(MODEL_NAME)) {
+                selectByName(assignment[1].strip(), problems);
+            } else {
+                assignments.add(assignment);
+            }
+        }
+        DottedKeys keys = dottedKeys();
+        for (String[] assignment : assignments) {
+            String key = assignment[0];
+            String value = assignment[1];
             if (key.startsWith(SweepSection.GRID_PREFIX)) {
                 sweep.setAxis(key.substring(SweepSection.GRID_PREFIX.length()), value);
-                continue;
-            }
-            if (key.equals(SweepSection.CASES_KEY)) {
+            } else if (key.equals(SweepSection.CASES_KEY)) {
                 sweep.setCases(value);
-                continue;
-            }
-            String problem = keys.set(key, value);
-            if (problem != null) {
-                problems.add(key, problem);
+            } else {
+                String problem = keys.set(key, value);
+                if (problem != null) {
+                    problems.add(key, problem);
+                }
             }
         }
     }
@@ -128,21 +188,59 @@ public final class ExperimentBuilder {
         Problems problems = new Problems();
         validateInto(problems);
         problems.throwIfAny("experiment '" + name + "'");
-        return new ExperimentSpec(name, description, data.freeze(), model.freeze(), train.freeze(), sample.freeze(),
-                evaluate.freeze(), sweep.freeze(), track.freeze(name), report.freeze());
+        return new ExperimentSpec(name, description, data.freeze(), new ModelSpec(modelType.name(), model.freeze()),
+                train.freeze(), sample.freeze(sampler.freeze()), evaluate.freeze(), sweep.freeze(), track.freeze(name),
+                report.freeze());
     }
 
     void validateInto(Problems problems) {
-        for (Section section : List.of(data, model, train, sample, evaluate, sweep, track, report)) {
+        if (modelType == null) {
+            problems.add("model", "no model selected; choose one with e.model(<plugin type>, m -> …)");
+        }
+        for (Section section : sections()) {
             section.validate(problems);
         }
-        model.validateAgainst(data, problems);
-        sweep.validateAgainst(keys, problems);
+        if (model != null) {
+            model.validateAgainst(data.freeze(), problems);
+        }
+        sweep.validateAgainst(dottedKeys(), problems);
         report.validateAgainst(sweep, problems);
         track.validateAgainst(evaluate, problems);
     }
 
-    List<String> sweptKeys() {
-        return new ArrayList<>(sweep.sweptKeys());
+    private void select(ModelType<?, ?> type) {
+        mentionedTypes.putIfAbsent(type.name(), type);
+        if (modelType == null || !modelType.name().equals(type.name())) {
+            modelType = type;
+            model = type.newModelSection();
+            sampler = type.newSamplerSection();
+        }
+    }
+
+    private void selectByName(String typeName, Problems problems) {
+        ModelType<?, ?> type = mentionedTypes.get(typeName);
+        if (type == null) {
+            problems.add(MODEL_NAME, "unknown model '" + typeName + "'; this experiment defines "
+                    + (mentionedTypes.isEmpty() ? "none" : String.join(", ", mentionedTypes.keySet())));
+            return;
+        }
+        select(type);
+    }
+
+    private List<Section> sections() {
+        List<Section> sections = new ArrayList<>(List.of(data));
+        if (model != null) {
+            sections.add(model);
+        }
+        sections.addAll(List.of(train, sample));
+        if (sampler != null) {
+            sections.add(sampler);
+        }
+        sections.addAll(List.of(evaluate, sweep, track, report));
+        return sections;
+    }
+
+    private DottedKeys dottedKeys() {
+        return new DottedKeys(sections(), List.of(MODEL_NAME));
     }
 }

@@ -1,14 +1,18 @@
 package org.acdit4j.framework.dsl;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.acdit4j.framework.spec.ExperimentSpec;
 
 /**
  * A named experiment recipe. Each call to {@link #spec} runs the recipe on a fresh builder, applies the
- * preset and then the command-line overrides, and validates the result.
+ * preset and then the command-line overrides, works out what each sweep case changes, and validates the result.
+ * The recipe's body is what runs without a preset.
  */
 public final class ExperimentDefinition {
 
@@ -46,31 +50,67 @@ public final class ExperimentDefinition {
         return configured(preset, overrides).build();
     }
 
-    /** All keys with their resolved values, for printing the effective configuration. */
+    /** All keys with their resolved values, sorted by key, for printing and storing the effective configuration. */
     public Map<String, String> resolvedValues(String preset, List<String> overrides) {
-        ExperimentBuilder builder = configured(preset, overrides);
-        builder.build();
-        return builder.values();
+        return configured(preset, overrides).values();
     }
 
     private ExperimentBuilder configured(String preset, List<String> overrides) {
-        ExperimentBuilder builder = fresh();
         Problems problems = new Problems();
-        List<String> all = new ArrayList<>();
-        if (preset != null && !preset.isBlank()) {
-            List<String> presetOverrides = builder.presets().get(preset);
-            if (presetOverrides == null) {
-                problems.add("--preset", "unknown preset '" + preset + "' for " + name + "; known: "
-                        + (builder.presets().isEmpty() ? "(none)" : String.join(", ", builder.presets().keySet())));
-            } else {
-                all.addAll(presetOverrides);
-            }
-        }
-        all.addAll(overrides);
-        builder.apply(all, problems);
+        ExperimentBuilder builder = base(preset, overrides, problems);
+        builder.resolveCases(caseAssignments(builder, preset, overrides, problems));
         builder.validateInto(problems);
         problems.throwIfAny("experiment '" + name + "'");
         return builder;
+    }
+
+    /** The recipe, then the preset, then the overrides. */
+    private ExperimentBuilder base(String preset, List<String> overrides, Problems problems) {
+        ExperimentBuilder builder = fresh();
+        if (preset != null && !preset.isBlank()) {
+            Customizer<ExperimentBuilder> settings = builder.presets().get(preset);
+            if (settings == null) {
+                problems.add("--preset", "unknown preset '" + preset + "' for " + name + "; known: "
+                        + (builder.presets().isEmpty() ? "(none)" : String.join(", ", builder.presets().keySet())));
+            } else {
+                settings.customize(builder);
+            }
+        }
+        builder.apply(overrides, problems);
+        return builder;
+    }
+
+    /**
+     * What each case changes: the keys whose value differs, in any case, from the configuration without cases,
+     * with each case's values of them (a key a case's model does not have is left out of that case).
+     */
+    private List<Map<String, String>> caseAssignments(ExperimentBuilder resolved, String preset, List<String> overrides,
+                                                      Problems problems) {
+        List<Customizer<CaseBuilder>> recipes = resolved.caseRecipes();
+        Map<String, String> without = resolved.orderedValues();
+        List<Map<String, String>> with = new ArrayList<>();
+        for (int i = 0; i < recipes.size(); i++) {
+            ExperimentBuilder copy = base(preset, overrides, new Problems());
+            Problems caseProblems = new Problems();
+            recipes.get(i).customize(new CaseBuilder(copy, caseProblems));
+            for (String message : caseProblems.messages()) {
+                problems.add(SweepSection.CASES_KEY + "[" + i + "]", message);
+            }
+            with.add(copy.orderedValues());
+        }
+        Set<String> keys = new LinkedHashSet<>(without.keySet());      // section and field order: run names follow it
+        with.forEach(values -> keys.addAll(values.keySet()));
+        List<String> changed = keys.stream().filter(key -> !key.startsWith("sweep."))
+                .filter(key -> with.stream().anyMatch(values -> values.containsKey(key)
+                        && !Objects.equals(without.get(key), values.get(key))))
+                .toList();
+        List<Map<String, String>> assignments = new ArrayList<>();
+        for (Map<String, String> values : with) {
+            Map<String, String> assignment = new LinkedHashMap<>();
+            changed.stream().filter(values::containsKey).forEach(key -> assignment.put(key, values.get(key)));
+            assignments.add(assignment);
+        }
+        return assignments;
     }
 
     private ExperimentBuilder fresh() {

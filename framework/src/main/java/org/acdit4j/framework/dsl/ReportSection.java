@@ -58,20 +58,21 @@ public final class ReportSection extends Section {
      * Compares every value of the swept {@code key} with {@code baseline} seed by seed: a table of the
      * differences of {@code metricNames} (value − baseline, same seed and same other swept values), mean ± 95% CI
      * over seeds. For ablations, whose arms share seeds and so initial weights and data order. Each call adds one
-     * comparison.
+     * comparison; a second call for the same key replaces its comparison (a preset that sweeps other values).
      */
     public ReportSection pairedBySeed(String key, String baseline, String... metricNames) {
+        paired.removeIf(comparison -> comparison.key().equals(key));
         paired.add(new PairedSpec(key, baseline, List.of(metricNames)));
         return this;
     }
 
     @Override
-    String key() {
+    protected String key() {
         return "report";
     }
 
     @Override
-    void validate(Problems problems) {
+    protected void validate(Problems problems) {
         for (PlotSpec plot : plots) {
             problems.require(!plot.metric().isBlank(), "report.plot", "needs a metric name");
         }
@@ -87,6 +88,10 @@ public final class ReportSection extends Section {
         for (PairedSpec comparison : paired) {
             problems.require(sweep.sweptKeys().contains(comparison.key()), "report.pairedBySeed",
                     "key '" + comparison.key() + "' is not swept; swept: " + String.join(", ", sweep.sweptKeys()));
+            problems.require(!sweep.sweptKeys().contains(comparison.key())
+                            || sweep.sweptValues(comparison.key()).contains(comparison.baseline()), "report.pairedBySeed",
+                    "baseline " + comparison.key() + "=" + comparison.baseline() + " is not among the swept values "
+                            + sweep.sweptValues(comparison.key()));
             problems.require(!comparison.metrics().isEmpty(), "report.pairedBySeed", "needs at least one metric name");
         }
     }

@@ -1,28 +1,18 @@
 package org.acdit4j.framework.dsl;
 
-import java.util.List;
+import org.acdit4j.framework.model.SamplerConfig;
 import org.acdit4j.framework.spec.SampleSpec;
 
-/** {@code sample}: how evaluation samples are drawn. */
+/**
+ * {@code sample}: what every model's evaluation samples share (guidance, KV-cache, batch); the model plugin's own
+ * settings ({@link SamplerSection}) live under the same {@code sample.} keys and are set with
+ * {@code e.sampler(Type, s -> …)}.
+ */
 public final class SampleSection extends Section {
 
-    static final List<String> SOLVERS = List.of("ddim", "dpm-solver++");
-
-    String solver = "ddim";
-    int steps = 25;
     double guidance = 1.5;
     boolean kvCache = true;
     int batch = 100;
-
-    public SampleSection solver(String solver) {
-        this.solver = solver;
-        return this;
-    }
-
-    public SampleSection steps(int stepsPerBlock) {
-        this.steps = stepsPerBlock;
-        return this;
-    }
 
     public SampleSection guidance(double scale) {
         this.guidance = scale;
@@ -40,19 +30,17 @@ public final class SampleSection extends Section {
     }
 
     @Override
-    String key() {
+    protected String key() {
         return "sample";
     }
 
     @Override
-    void validate(Problems problems) {
-        problems.oneOf("sample.solver", solver, SOLVERS);
-        problems.require(steps >= 1 && steps <= 1000, "sample.steps", "must be between 1 and 1000, got " + steps);
+    protected void validate(Problems problems) {
         problems.require(guidance >= 0 && Double.isFinite(guidance), "sample.guidance", "must be >= 0, got " + guidance);
         problems.require(batch >= 1, "sample.batch", "must be at least 1, got " + batch);
     }
 
-    SampleSpec freeze() {
-        return new SampleSpec(solver, steps, guidance, kvCache, batch);
+    SampleSpec freeze(SamplerConfig sampler) {
+        return new SampleSpec(sampler, guidance, kvCache, batch);
     }
 }

@@ -1,14 +1,15 @@
 package org.acdit4j.framework.dsl;
 
 /**
- * A mutable section of an experiment builder. Its non-static fields are its dotted keys
- * ({@code <section>.<field>}), set by the fluent methods, by presets and by command-line overrides.
+ * A mutable section of an experiment builder. Its non-static, non-final fields are its dotted keys
+ * ({@code <section>.<field>}), set by the fluent methods, by presets and cases, and by command-line overrides.
+ * Model plugins extend {@link ModelSection} and {@link SamplerSection}.
  */
-abstract class Section {
+public abstract class Section {
 
     /** The first part of this section's dotted keys, e.g. {@code model}. */
-    abstract String key();
+    protected abstract String key();
 
-    /** Adds every problem of this section's current values. */
-    abstract void validate(Problems problems);
+    /** Adds every problem of this section's current values, each naming its dotted key. */
+    protected abstract void validate(Problems problems);
 }

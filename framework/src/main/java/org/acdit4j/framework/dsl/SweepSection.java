@@ -1,18 +1,26 @@
 package org.acdit4j.framework.dsl;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.acdit4j.framework.spec.SweepAxis;
 import org.acdit4j.framework.spec.SweepSpec;
 
 /**
  * {@code sweep}: listed cases crossed with a cartesian grid over dotted keys, repeated for each seed. Cases
- * cover sweeps that are not a product, e.g. block sizes that depend on the patch size. On the command line a
- * grid axis is {@code sweep.grid.model.blockSize=1,4,16}, the cases are {@code sweep.cases=model.patch=4
- * model.blockSize=16; model.patch=8 model.blockSize=4} (cases separated by {@code ;}, assignments by spaces;
- * empty = no cases) and the seeds are {@code sweep.seeds=0,1,2}.
+ * cover sweeps that are not a product, e.g. block sizes that depend on the patch size:
+ * <pre>{@code
+ * s.cases(c -> c.model(Acdit.TYPE, m -> m.patch(4).blockSize(16)),
+ *         c -> c.model(Acdit.TYPE, m -> m.patch(8).blockSize(4)))
+ * }</pre>
+ * The keys the cases change are the swept keys. On the command line a grid axis is
+ * {@code sweep.grid.model.blockSize=1,4,16}, the cases are {@code sweep.cases=model.patch=4 model.blockSize=16;
+ * model.patch=8 model.blockSize=4} (cases separated by {@code ;}, assignments by spaces; empty = no cases) and the
+ * seeds are {@code sweep.seeds=0,1,2}.
  */
 public final class SweepSection extends Section {
 
@@ -21,64 +29,57 @@ public final class SweepSection extends Section {
 
     List<Long> seeds = new ArrayList<>(List.of(0L));
     private final Map<String, List<String>> grid = new LinkedHashMap<>();
-    private List<String> cases = new ArrayList<>();
+    private List<Customizer<CaseBuilder>> cases = new ArrayList<>();
+    private List<Map<String, String>> caseAssignments = List.of();
 
     /** Sweeps {@code key} over {@code values}; a second call for the same key replaces its values. */
     public SweepSection grid(String key, Object... values) {
-        List<String> texts = new ArrayList<>();
-        for (Object value : values) {
-            texts.add(String.valueOf(value));
-        }
-        grid.put(key, texts);
+        grid.put(key, Arrays.stream(values).map(String::valueOf).toList());
         return this;
     }
 
-    /**
-     * Runs each case, an assignment list such as {@code "model.patch=4 model.blockSize=16"}, crossed with the
-     * grid; every case must assign the same keys. A second call replaces the cases.
-     */
-    public SweepSection cases(String... assignments) {
-        cases = new ArrayList<>(List.of(assignments));
+    /** Runs each case crossed with the grid; a second call replaces the cases. */
+    @SafeVarargs
+    public final SweepSection cases(Customizer<CaseBuilder>... recipes) {
+        cases = new ArrayList<>(List.of(recipes));
         return this;
     }
 
     public SweepSection seeds(long... values) {
-        seeds = new ArrayList<>();
-        for (long value : values) {
-            seeds.add(value);
-        }
+        seeds = new ArrayList<>(Arrays.stream(values).boxed().toList());
         return this;
+    }
+
+    List<Customizer<CaseBuilder>> caseRecipes() {
+        return List.copyOf(cases);
+    }
+
+    /** The assignments the cases made, worked out by the definition against its resolved body. */
+    void resolveCases(List<Map<String, String>> assignments) {
+        caseAssignments = List.copyOf(assignments);
     }
 
     List<String> sweptKeys() {
         return freeze().sweptKeys();
     }
 
-    void setCases(String semicolonSeparated) {
-        cases = new ArrayList<>();
-        for (String c : semicolonSeparated.split(";")) {
-            if (!c.isBlank()) {
-                cases.add(c.strip());
-            }
-        }
+    /** The values {@code key} takes across the sweep: from the cases and the grid. */
+    Set<String> sweptValues(String key) {
+        Set<String> values = new LinkedHashSet<>();
+        caseAssignments.stream().filter(c -> c.containsKey(key)).forEach(c -> values.add(c.get(key)));
+        values.addAll(grid.getOrDefault(key, List.of()));
+        return values;
     }
 
-    /** Each case as key → value; an assignment without {@code =} maps its whole text to {@code null}. */
-    private List<Map<String, String>> parsedCases() {
-        List<Map<String, String>> parsed = new ArrayList<>();
-        for (String c : cases) {
-            Map<String, String> assignments = new LinkedHashMap<>();
-            for (String assignment : c.strip().split("\\s+")) {
-                int equals = assignment.indexOf('=');
-                if (equals <= 0) {
-                    assignments.put(assignment, null);
-                } else {
-                    assignments.put(assignment.substring(0, equals), assignment.substring(equals + 1));
-                }
+    /** The command line's cases: each a space-separated list of dotted assignments. */
+    void setCases(String semicolonSeparated) {
+        cases = new ArrayList<>();
+        for (String text : semicolonSeparated.split(";")) {
+            if (!text.isBlank()) {
+                List<String> assignments = List.of(text.strip().split("\\s+"));
+                cases.add(c -> c.assign(assignments));
             }
-            parsed.add(assignments);
         }
-        return parsed;
     }
 
     void setAxis(String key, String commaSeparated) {
@@ -86,45 +87,30 @@ public final class SweepSection extends Section {
     }
 
     @Override
-    String key() {
+    protected String key() {
         return "sweep";
     }
 
     @Override
-    void validate(Problems problems) {
+    protected void validate(Problems problems) {
         problems.require(!seeds.isEmpty(), "sweep.seeds", "must list at least one seed");
         problems.require(seeds.stream().distinct().count() == seeds.size(), "sweep.seeds",
                 "must not repeat a seed, got " + seeds);
     }
 
     /**
-     * Every axis and case must name settable non-sweep keys and every value must parse as that key's type;
-     * the cases must all assign the same keys, none of them also a grid axis.
+     * Every axis must name a settable non-sweep key and every value must parse as that key's type; no two cases
+     * may be equal and no key may be both changed by the cases and a grid axis.
      */
     void validateAgainst(DottedKeys keys, Problems problems) {
-        List<Map<String, String>> parsed = parsedCases();
-        for (int i = 0; i < parsed.size(); i++) {
-            String where = CASES_KEY + "[" + i + "]";
-            for (Map.Entry<String, String> assignment : parsed.get(i).entrySet()) {
-                if (assignment.getValue() == null) {
-                    problems.add(where, "'" + assignment.getKey() + "' is not an assignment key=value");
-                } else if (assignment.getKey().startsWith("sweep.") || !keys.contains(assignment.getKey())) {
-                    problems.add(where, keys.unknownKeyMessage(assignment.getKey()));
-                } else if (grid.containsKey(assignment.getKey())) {
-                    problems.add(where, assignment.getKey() + " is also a grid axis; set it in one place (sweep.cases= clears the cases)");
-                } else {
-                    String problem = keys.check(assignment.getKey(), assignment.getValue());
-                    if (problem != null) {
-                        problems.add(where, problem);
-                    }
-                }
+        for (int i = 0; i < caseAssignments.size(); i++) {
+            for (String key : caseAssignments.get(i).keySet()) {
+                problems.require(!grid.containsKey(key), CASES_KEY + "[" + i + "]",
+                        key + " is also a grid axis; set it in one place (sweep.cases= clears the cases)");
             }
-            problems.require(parsed.get(i).keySet().equals(parsed.get(0).keySet()), where,
-                    "must assign the same keys as the first case " + parsed.get(0).keySet() + ", got "
-                            + parsed.get(i).keySet());
+            problems.require(caseAssignments.indexOf(caseAssignments.get(i)) == i, CASES_KEY + "[" + i + "]",
+                    "repeats case " + caseAssignments.indexOf(caseAssignments.get(i)) + " " + caseAssignments.get(i));
         }
-        problems.require(parsed.stream().distinct().count() == parsed.size(), CASES_KEY,
-                "must not repeat a case, got " + cases);
         for (Map.Entry<String, List<String>> axis : grid.entrySet()) {
             String where = GRID_PREFIX + axis.getKey();
             if (axis.getKey().startsWith("sweep.") || !keys.contains(axis.getKey())) {
@@ -146,6 +132,6 @@ public final class SweepSection extends Section {
     SweepSpec freeze() {
         List<SweepAxis> axes = new ArrayList<>();
         grid.forEach((key, values) -> axes.add(new SweepAxis(key, values)));
-        return new SweepSpec(parsedCases(), axes, seeds);
+        return new SweepSpec(caseAssignments, axes, seeds);
     }
 }

@@ -64,12 +64,12 @@ public final class TrackSection extends Section {
     }
 
     @Override
-    String key() {
+    protected String key() {
         return "track";
     }
 
     @Override
-    void validate(Problems problems) {
+    protected void validate(Problems problems) {
         problems.require(logEvery >= 1, "track.logEvery", "must be at least 1, got " + logEvery);
         problems.require(checkpointEvery >= 1, "track.checkpointEvery", "must be at least 1, got " + checkpointEvery);
         problems.require(sampleEvery >= 0, "track.sampleEvery", "must be >= 0 (0 = only at the end), got " + sampleEvery);

@@ -79,12 +79,12 @@ public final class TrainSection extends Section {
     }
 
     @Override
-    String key() {
+    protected String key() {
         return "train";
     }
 
     @Override
-    void validate(Problems problems) {
+    protected void validate(Problems problems) {
         problems.require(steps >= 1, "train.steps", "must be at least 1, got " + steps);
         problems.require(batch >= 1, "train.batch", "must be at least 1, got " + batch);
         problems.require(lr > 0 && Double.isFinite(lr), "train.lr", "must be a positive number, got " + lr);

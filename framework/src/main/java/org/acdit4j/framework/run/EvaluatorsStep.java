@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
@@ -17,17 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the spec's evaluators on the EMA weights; the sample-quality evaluators share one set of samples per
- * guidance scale, the sampling-speed evaluator always samples afresh. Sample-quality evaluators run once per guidance scale of
- * {@code evaluate.guidances}, their metric keys suffixed {@code /cfg<scale>} ({@code fid/cfg1.5}); the others
- * run once, at {@code sample.guidance}.
+ * Runs the spec's evaluators on the EMA weights. Guided evaluators ({@link Evaluator#guided()}) run once per
+ * guidance scale of {@code evaluate.guidances}, on one set of samples per scale that they share, their metric keys
+ * suffixed {@code /cfg<scale>} ({@code fid/cfg1.5}); the others run once, at {@code sample.guidance}, on samples
+ * of their own.
  */
 public final class EvaluatorsStep implements RunEvaluation {
 
     private static final Logger LOG = LoggerFactory.getLogger(EvaluatorsStep.class);
-    /** Evaluators whose result depends on the guidance scale of the samples. */
-    private static final Set<String> GUIDED = Set.of("fid", "precision-recall", "inception-score", "class-agreement",
-            "frame-fid", "clip-fd");
 
     private final Map<String, Evaluator> evaluators;
 
@@ -47,15 +43,15 @@ public final class EvaluatorsStep implements RunEvaluation {
                 throw new IllegalArgumentException("evaluate.evaluators: unknown evaluator '" + name + "'; known: "
                         + String.join(", ", evaluators.keySet().stream().sorted().toList()));
             }
-            List<Double> guidances = GUIDED.contains(name) ? spec.evaluate().guidances() : List.of(spec.sample().guidance());
+            boolean guided = evaluator.guided();
+            List<Double> guidances = guided ? spec.evaluate().guidances() : List.of(spec.sample().guidance());
             for (double guidance : guidances) {
                 long start = System.nanoTime();
-                SamplingSettings sampling = new SamplingSettings(spec.sample().solver(), spec.sample().steps(), guidance,
+                SamplingSettings sampling = new SamplingSettings(spec.sample().sampler(), guidance,
                         spec.sample().kvCache(), true);
-                EvaluationResult result = evaluator.evaluate(new EvaluationContext(GUIDED.contains(name) ? shared : model,
-                        dataset, sampling,
-                        spec.evaluate().samples(), spec.sample().batch(), seed));
-                String suffix = GUIDED.contains(name) ? "/cfg" + guidance : "";
+                EvaluationResult result = evaluator.evaluate(new EvaluationContext(guided ? shared : model, dataset,
+                        sampling, spec.evaluate().samples(), spec.sample().batch(), seed));
+                String suffix = guided ? "/cfg" + guidance : "";
                 result.metrics().forEach((key, value) -> metrics.put(key + suffix, value));
                 tags.putAll(result.tags());
                 artifacts.addAll(result.artifacts());

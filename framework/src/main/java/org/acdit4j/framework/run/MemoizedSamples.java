@@ -10,6 +10,7 @@ import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.SampleRequest;
+import org.acdit4j.framework.model.SamplerConfig;
 import org.acdit4j.framework.model.TrainStepResult;
 
 /**
@@ -19,7 +20,7 @@ import org.acdit4j.framework.model.TrainStepResult;
  */
 final class MemoizedSamples implements GenerativeModel {
 
-    private record Key(List<Integer> labels, String solver, int steps, double guidance, long seed, boolean kvCache,
+    private record Key(List<Integer> labels, SamplerConfig sampler, double guidance, long seed, boolean kvCache,
                        boolean ema) {
     }
 
@@ -32,8 +33,7 @@ final class MemoizedSamples implements GenerativeModel {
 
     @Override
     public ImageBatch sample(SampleRequest request) {
-        Key key = new Key(Arrays.stream(request.labels()).boxed().toList(), request.solver(), request.steps(),
-                request.guidance(), request.seed(), request.kvCache(), request.ema());
+        Key key = new Key(Arrays.stream(request.labels()).boxed().toList(), request.sampler(), request.guidance(), request.seed(), request.kvCache(), request.ema());
         return drawn.computeIfAbsent(key, ignored -> model.sample(request));
     }
 

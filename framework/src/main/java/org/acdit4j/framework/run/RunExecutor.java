@@ -101,7 +101,7 @@ public final class RunExecutor {
             DatasetFactory datasetFactory = lookup(datasets, spec.data().name(), "data.name", "dataset");
             ModelFactory modelFactory = lookup(models, spec.model().name(), "model.name", "model");
             Dataset dataset = datasetFactory.open(spec.data());
-            GenerativeModel model = modelFactory.create(spec.model(), spec.train(), dataset.geometry(), plan.seed());
+            GenerativeModel model = modelFactory.create(spec.model().config(), spec.train(), dataset.geometry(), plan.seed());
             if (!Files.isRegularFile(folder.latestCheckpoint()) && spec.track().reuseTraining()) {
                 adoptIdenticalTraining(plan, folder, trackedRun, resolvedValues);
             }
@@ -250,8 +250,8 @@ public final class RunExecutor {
         for (int i = 0; i < labels.length; i++) {
             labels[i] = i % classes;
         }
-        SampleRequest request = new SampleRequest(labels, spec.sample().solver(), spec.sample().steps(),
-                spec.sample().guidance(), seed, spec.sample().kvCache(), true);
+        SampleRequest request = new SampleRequest(labels, spec.sample().sampler(), spec.sample().guidance(), seed,
+                spec.sample().kvCache(), true);
         ImageBatch drawn = model.sample(request);
         ImageGrid.writePng(drawn, classes, 2, file);
         trackedRun.logArtifact(file, "samples");
@@ -264,8 +264,7 @@ public final class RunExecutor {
                     && gif.getFileName().toString().equals("final.gif")) {
                 int frames = ROLLOUT_LENGTHS * drawn.geometry().frames();
                 Path rolloutGif = gif.resolveSibling("rollout.gif");
-                SampleRequest cached = new SampleRequest(labels, request.solver(), request.steps(), request.guidance(),
-                        seed, true, true);
+                SampleRequest cached = new SampleRequest(labels, request.sampler(), request.guidance(), seed, true, true);
                 ImageGrid.writeGif(rollout.sampleFrames(cached, frames, rollout.maxWindowFrames()), classes, 2,
                         GIF_FRAME_MILLIS, rolloutGif);
                 trackedRun.logArtifact(rolloutGif, "samples");

@@ -1,5 +1,6 @@
 package org.acdit4j.framework.dsl;
 
+import org.acdit4j.framework.testing.TestModelType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
@@ -11,11 +12,11 @@ final class DslFixture {
     static final ExperimentDefinition EXPERIMENT = Experiment.define("fixture", e -> e
             .description("a fixture")
             .data(d -> d.name("synthetic-shapes").size(16))
-            .model(m -> m.width(64).depth(2).heads(2).patch(2).blockSize(4))
+            .model(TestModelType.TYPE, m -> m.width(64).depth(2).heads(2).patch(2).blockSize(4))
             .train(t -> t.steps(100).batch(8).warmupSteps(10))
             .sweep(s -> s.grid("model.blockSize", 1, 4, 64).seeds(0, 1))
             .report(r -> r.plot("fid", "model.blockSize"))
-            .preset("quick", "train.steps=20", "train.warmupSteps=2"));
+            .preset("quick", p -> p.train(t -> t.steps(20).warmupSteps(2))));
 
     private DslFixture() {
     }

@@ -1,5 +1,6 @@
 package org.acdit4j.framework.dsl;
 
+import org.acdit4j.framework.testing.TestModelType;
 import static org.acdit4j.framework.dsl.DslFixture.assertProblem;
 import static org.acdit4j.framework.dsl.DslFixture.spec;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +12,7 @@ class EvaluateSectionTest {
 
     @Test
     void usesAccumulateOnceAndListsOverride() {
-        ExperimentDefinition twice = Experiment.define("twice", e -> e
+        ExperimentDefinition twice = Experiment.define("twice", e -> e.model(TestModelType.TYPE, Customizer.withDefaults())
                 .evaluate(v -> v.use("fid").use("precision-recall"))
                 .evaluate(v -> v.use("fid")));
         assertThat(twice.spec(null, List.of()).evaluate().evaluators()).containsExactly("fid", "precision-recall");

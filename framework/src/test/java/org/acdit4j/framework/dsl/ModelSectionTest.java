@@ -3,38 +3,40 @@ package org.acdit4j.framework.dsl;
 import static org.acdit4j.framework.dsl.DslFixture.assertProblem;
 import static org.acdit4j.framework.dsl.DslFixture.spec;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import org.acdit4j.framework.testing.TestModelConfig;
+import org.acdit4j.framework.testing.TestModelType;
 import org.junit.jupiter.api.Test;
 
 class ModelSectionTest {
 
     @Test
-    void defaultsAndOverrides() {
-        assertThat(spec().model().width()).isEqualTo(64);
-        assertThat(spec().model().rope()).isEqualTo("multi-axis");
-        assertThat(spec("model.depth=6", "model.rope=1d").model().depth()).isEqualTo(6);
-        assertThat(spec("model.labelDropout=0.2").model().labelDropout()).isEqualTo(0.2);
+    void thePluginsSectionHoldsTheModelKeys() {
+        assertThat(spec().model().name()).isEqualTo(TestModelType.NAME);
+        assertThat(spec("model.depth=6").model().config()).isEqualTo(new TestModelConfig(64, 6, 2, 2, 4, "multi-axis"));
+        assertThat(DslFixture.EXPERIMENT.keys()).contains("model.name", "model.width", "model.blockSize", "sample.steps",
+                "sample.guidance");
     }
 
     @Test
-    void everyValidationError() {
-        assertProblem("model.name= ", "model.name: must name a model");
-        assertProblem("model.width=-2", "model.width: must be positive, got -2");
-        assertProblem("model.depth=0", "model.depth: must be positive, got 0");
+    void thePluginValidatesItsOwnKeysAgainstTheData() {
         assertProblem("model.heads=3", "model.heads: must divide model.width (64), got 3");
-        assertProblem("model.patch=3", "model.patch: must divide data.size (16), got 3");
-        assertProblem("model.blockSize=0", "model.blockSize: must be at least 1 token, got 0");
-        assertProblem("model.blockSize=65", "model.blockSize: must be at most the 64 tokens of a 16x16 image at patch 2, got 65");
-        assertProblem("model.blockShape=diagonal", "model.blockShape: must be one of square, rows, got 'diagonal'");
-        assertProblem("model.rope=2d", "model.rope: must be one of multi-axis, 1d, none, got '2d'");
-        assertProblem("model.context=dirty", "model.context: must be one of clean, noisy, got 'dirty'");
-        assertProblem("model.labelDropout=1", "model.labelDropout: must be in [0, 1), got 1.0");
-        assertProblem("model.mlpRatio=0", "model.mlpRatio: must be at least 1, got 0");
+        assertProblem("model.blockSize=65", "model.blockSize: must be at most the 64 tokens, got 65");
+        assertProblem("sample.steps=0", "sample.steps: must be at least 1, got 0");
     }
 
     @Test
-    void headsAndPatchZeroAreReportedWithoutFollowUpErrors() {
-        assertProblem("model.heads=0", "model.heads: must be positive, got 0");
-        assertProblem("model.patch=0", "model.patch: must be positive, got 0");
+    void modelNameSelectsOnlyATypeTheDefinitionMentions() {
+        assertProblem("model.name=gan", "model.name: unknown model 'gan'; this experiment defines class-mean");
+        assertThat(spec("model.name=" + TestModelType.NAME, "model.width=32").model().config())
+                .isEqualTo(new TestModelConfig(32, 2, 2, 2, 4, "multi-axis"));
+    }
+
+    @Test
+    void aDefinitionWithoutModelSaysHowToChooseOne() {
+        assertThatThrownBy(() -> Experiment.define("no-model", e -> e.data(d -> d.size(8))).spec(null, List.of()))
+                .hasMessageContaining("model: no model selected; choose one with e.model(<plugin type>, m -> …)");
     }
 }

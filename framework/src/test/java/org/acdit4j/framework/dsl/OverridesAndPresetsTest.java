@@ -49,7 +49,7 @@ class OverridesAndPresetsTest {
     void resolvedValuesCoverEveryKey() {
         assertThat(DslFixture.EXPERIMENT.resolvedValues("quick", List.of()))
                 .containsEntry("train.steps", "20")
-                .containsEntry("model.blockShape", "square")
+                .containsEntry("model.rope", "multi-axis")
                 .containsEntry("sweep.seeds", "0,1")
                 .containsOnlyKeys(DslFixture.EXPERIMENT.keys());
     }

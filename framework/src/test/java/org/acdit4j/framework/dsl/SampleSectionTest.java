@@ -4,22 +4,21 @@ import static org.acdit4j.framework.dsl.DslFixture.assertProblem;
 import static org.acdit4j.framework.dsl.DslFixture.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.acdit4j.framework.testing.TestSampling;
 import org.junit.jupiter.api.Test;
 
 class SampleSectionTest {
 
     @Test
-    void defaultsAndOverrides() {
-        assertThat(spec().sample().solver()).isEqualTo("ddim");
-        assertThat(spec().sample().steps()).isEqualTo(25);
+    void sharedKeysAndThePluginsSamplerKeysLiveUnderSample() {
+        assertThat(spec().sample().sampler()).isEqualTo(new TestSampling("ddim", 25));
         assertThat(spec("sample.kvCache=false").sample().kvCache()).isFalse();
-        assertThat(spec("sample.solver=dpm-solver++").sample().solver()).isEqualTo("dpm-solver++");
+        assertThat(spec("sample.solver=euler", "sample.steps=3").sample().sampler()).isEqualTo(new TestSampling("euler", 3));
+        assertThat(spec("sample.guidance=2.5").sample().guidance()).isEqualTo(2.5);
     }
 
     @Test
     void everyValidationError() {
-        assertProblem("sample.solver=euler", "sample.solver: must be one of ddim, dpm-solver++, got 'euler'");
-        assertProblem("sample.steps=0", "sample.steps: must be between 1 and 1000, got 0");
         assertProblem("sample.guidance=-1", "sample.guidance: must be >= 0, got -1.0");
         assertProblem("sample.batch=0", "sample.batch: must be at least 1, got 0");
         assertProblem("sample.kvCache=yes", "sample.kvCache: expected true or false, got 'yes'");

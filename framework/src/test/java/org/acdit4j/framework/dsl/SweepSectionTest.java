@@ -1,5 +1,7 @@
 package org.acdit4j.framework.dsl;
 
+import org.acdit4j.framework.testing.TestModelConfig;
+import org.acdit4j.framework.testing.TestModelType;
 import static org.acdit4j.framework.dsl.DslFixture.assertProblem;
 import static org.acdit4j.framework.dsl.DslFixture.spec;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,27 +26,24 @@ class SweepSectionTest {
     void casesFromTheCommandLineAreCrossedWithTheGridAndNameTheRuns() {
         ExperimentDefinition definition = Experiment.define("cases", e -> e
                 .data(d -> d.name("synthetic-shapes").size(8))
-                .model(m -> m.name("acdit").patch(2).blockSize(4))
+                .model(TestModelType.TYPE, m -> m.patch(2).blockSize(4))
                 .sweep(s -> s.grid("model.depth", 1, 2)));
         java.util.List<RunPlan> plans = SweepPlanner.plan(definition, null,
                 java.util.List.of("sweep.cases=model.patch=2 model.blockSize=16; model.patch=4 model.blockSize=4"));
 
         assertThat(plans).extracting(RunPlan::name).containsExactly("patch2-blockSize16-depth1-seed0",
                 "patch2-blockSize16-depth2-seed0", "patch4-blockSize4-depth1-seed0", "patch4-blockSize4-depth2-seed0");
-        assertThat(plans.get(3).spec().model().patch()).isEqualTo(4);
-        assertThat(plans.get(3).spec().model().blockSize()).isEqualTo(4);
-        assertThat(plans.get(3).spec().model().depth()).isEqualTo(2);
+        assertThat(plans.get(3).spec().model().config()).isEqualTo(new TestModelConfig(64, 2, 2, 4, 4, "multi-axis"));
         assertThat(plans.get(0).spec().sweep().sweptKeys()).containsExactly("model.patch", "model.blockSize", "model.depth");
     }
 
     @Test
     void everyValidationError() {
-        assertProblem("sweep.cases=model.patch=2 model.depth=4; model.patch=4",
-                "sweep.cases[1]: must assign the same keys as the first case [model.patch, model.depth], got [model.patch]");
-        assertProblem("sweep.cases=model.patch=2; model.patch=2", "sweep.cases: must not repeat a case, got [model.patch=2, model.patch=2]");
-        assertProblem("sweep.cases=model.patch=x", "sweep.cases[0]: expected an integer, got 'x'");
-        assertProblem("sweep.cases=model.ptch=2", "sweep.cases[0]: unknown key; did you mean model.patch?");
-        assertProblem("sweep.cases=model.patch", "sweep.cases[0]: 'model.patch' is not an assignment key=value");
+        assertProblem("sweep.cases=model.patch=4; model.patch=4", "sweep.cases[1]: repeats case 0 {model.patch=4}");
+        assertProblem("sweep.cases=model.patch=x", "sweep.cases[0]: model.patch: expected an integer, got 'x'");
+        assertProblem("sweep.cases=model.ptch=2", "sweep.cases[0]: model.ptch: unknown key; did you mean model.patch?");
+        assertProblem("sweep.cases=model.patch",
+                "sweep.cases[0]: model.patch: an override must look like key=value (e.g. model.depth=6)");
         assertProblem("sweep.cases=model.blockSize=4", "sweep.cases[0]: model.blockSize is also a grid axis; set it in one place (sweep.cases= clears the cases)");
         assertProblem("sweep.seeds=", "sweep.seeds: must list at least one seed");
         assertProblem("sweep.seeds=1,1", "sweep.seeds: must not repeat a seed, got [1, 1]");

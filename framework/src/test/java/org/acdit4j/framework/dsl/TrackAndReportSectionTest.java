@@ -1,5 +1,6 @@
 package org.acdit4j.framework.dsl;
 
+import org.acdit4j.framework.testing.TestModelType;
 import static org.acdit4j.framework.dsl.DslFixture.assertProblem;
 import static org.acdit4j.framework.dsl.DslFixture.spec;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,12 +31,12 @@ class TrackAndReportSectionTest {
 
     @Test
     void aPairedComparisonMustBeOverASweptKeyWithMetrics() {
-        ExperimentDefinition unswept = Experiment.define("unswept", e -> e.report(r -> r.pairedBySeed("model.rope",
+        ExperimentDefinition unswept = Experiment.define("unswept", e -> e.model(TestModelType.TYPE, Customizer.withDefaults()).report(r -> r.pairedBySeed("model.rope",
                 "multi-axis", "fid")));
         assertThatThrownBy(() -> unswept.spec(null, List.of()))
                 .isInstanceOf(SpecException.class)
                 .hasMessage("experiment 'unswept': report.pairedBySeed: key 'model.rope' is not swept; swept: ");
-        ExperimentDefinition noMetric = Experiment.define("no-metric", e -> e.sweep(s -> s.grid("model.rope", "none", "1d"))
+        ExperimentDefinition noMetric = Experiment.define("no-metric", e -> e.model(TestModelType.TYPE, Customizer.withDefaults()).sweep(s -> s.grid("model.rope", "none", "1d"))
                 .report(r -> r.pairedBySeed("model.rope", "1d")));
         assertThatThrownBy(() -> noMetric.spec(null, List.of()))
                 .isInstanceOf(SpecException.class)
@@ -44,11 +45,11 @@ class TrackAndReportSectionTest {
 
     @Test
     void aPlotMustBeAgainstASweptKey() {
-        ExperimentDefinition unswept = Experiment.define("unswept", e -> e.report(r -> r.plot("fid", "model.depth")));
+        ExperimentDefinition unswept = Experiment.define("unswept", e -> e.model(TestModelType.TYPE, Customizer.withDefaults()).report(r -> r.plot("fid", "model.depth")));
         assertThatThrownBy(() -> unswept.spec(null, List.of()))
                 .isInstanceOf(SpecException.class)
                 .hasMessage("experiment 'unswept': report.plot: parameter 'model.depth' of the fid plot is not swept; swept: ");
-        ExperimentDefinition blank = Experiment.define("blank", e -> e
+        ExperimentDefinition blank = Experiment.define("blank", e -> e.model(TestModelType.TYPE, Customizer.withDefaults())
                 .sweep(s -> s.grid("model.depth", 1)).report(r -> r.plot(" ", "model.depth")));
         assertThatThrownBy(() -> blank.spec(null, List.of())).hasMessageContaining("report.plot: needs a metric name");
     }

@@ -1,5 +1,6 @@
 package org.acdit4j.framework.report;
 
+import org.acdit4j.framework.testing.TestModelType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -176,7 +177,7 @@ class ExperimentReportTest {
 
     /** 16×16 images at patch 2 with the given sweep and report sections (the rest default). */
     private static ExperimentSpec reportSpec(Customizer<SweepSection> sweep, Customizer<ReportSection> report) {
-        return Experiment.define("report-test", e -> e.data(d -> d.size(16)).model(m -> m.patch(2)).sweep(sweep)
+        return Experiment.define("report-test", e -> e.data(d -> d.size(16)).model(TestModelType.TYPE, m -> m.patch(2)).sweep(sweep)
                 .report(report)).spec(null, List.of());
     }
 
@@ -188,7 +189,7 @@ class ExperimentReportTest {
     /** Block sizes 1 and 4, seed 0, trained 15 steps, then {@code rest} (evaluation, tracking, report). */
     private static ExperimentSpec fifteenStepSpec(Customizer<ExperimentBuilder> rest) {
         return Experiment.define("report-test", e -> {
-            e.data(d -> d.size(16)).model(m -> m.patch(2)).train(t -> t.steps(15).warmupSteps(0))
+            e.data(d -> d.size(16)).model(TestModelType.TYPE, m -> m.patch(2)).train(t -> t.steps(15).warmupSteps(0))
                     .sweep(s -> s.grid("model.blockSize", 1, 4).seeds(0));
             rest.customize(e);
         }).spec(null, List.of());

@@ -1,5 +1,6 @@
 package org.acdit4j.framework.run;
 
+import org.acdit4j.framework.testing.TestModelType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.acdit4j.framework.model.ModelCapability;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.data.ImageBatch;
@@ -37,12 +40,22 @@ class EvaluatorsStepTest {
         }
     };
 
-    /** Mean pixel of the samples it draws, as a sample-quality evaluator registered under {@code name}. */
-    private Evaluator meanPixel(String name) {
+    /** Mean pixel of the samples it draws, as an evaluator registered under {@code name}, guided or not. */
+    private Evaluator meanPixel(String name, boolean guided) {
         return new Evaluator() {
             @Override
             public String name() {
                 return name;
+            }
+
+            @Override
+            public Set<ModelCapability> requires() {
+                return Set.of(ModelCapability.SAMPLING);
+            }
+
+            @Override
+            public boolean guided() {
+                return guided;
             }
 
             @Override
@@ -60,14 +73,14 @@ class EvaluatorsStepTest {
     }
 
     private ExperimentSpec spec(String evaluators) {
-        return Experiment.define("step", e -> e.data(d -> d.name(SyntheticShapes.NAME).size(8)).model(m -> m.patch(2)))
+        return Experiment.define("step", e -> e.data(d -> d.name(SyntheticShapes.NAME).size(8)).model(TestModelType.TYPE, m -> m.patch(2)))
                 .spec(null, List.of("evaluate.evaluators=" + evaluators, "evaluate.guidances=1,2.5", "sample.guidance=1.5"));
     }
 
     @Test
     void guidedEvaluatorsRunPerGuidanceWithSuffixedKeysAndShareTheirSamples() {
-        EvaluatorsStep step = new EvaluatorsStep(Map.of("fid", meanPixel("fid"), "class-agreement", meanPixel("class-agreement"),
-                "linear-probe", meanPixel("linear-probe")));
+        EvaluatorsStep step = new EvaluatorsStep(Map.of("fid", meanPixel("fid", true), "class-agreement", meanPixel("class-agreement", true),
+                "linear-probe", meanPixel("linear-probe", false)));
 
         EvaluationResult result = step.evaluate(counting, dataset, spec("fid,class-agreement,linear-probe"), 3, Path.of("unused"));
 
@@ -76,14 +89,14 @@ class EvaluatorsStepTest {
                 "class-agreement.samples/cfg2.5", "linear-probe", "linear-probe.samples");
         assertThat(result.metrics().get("fid/cfg1.0")).isEqualTo(result.metrics().get("class-agreement/cfg1.0"));
         assertThat(guidancesSeen).containsExactly(1.0, 2.5, 1.0, 2.5, 1.5);
-        // fid and class-agreement share one draw per guidance; linear-probe (not a sample-quality metric) draws its own
+        // the guided fid and class-agreement share one draw per guidance; linear-probe (not guided) draws its own
         assertThat(sampleCalls.get()).isEqualTo(3);
         assertThat(result.tags()).containsEntry("fid.featureNetwork", "f00d");
     }
 
     @Test
     void anUnknownEvaluatorNamesTheKeyAndTheKnownOnes() {
-        EvaluatorsStep step = new EvaluatorsStep(Map.of("fid", meanPixel("fid")));
+        EvaluatorsStep step = new EvaluatorsStep(Map.of("fid", meanPixel("fid", true)));
 
         assertThatThrownBy(() -> step.evaluate(counting, dataset, spec("fdi"), 0, Path.of("unused")))
                 .hasMessage("evaluate.evaluators: unknown evaluator 'fdi'; known: fid");

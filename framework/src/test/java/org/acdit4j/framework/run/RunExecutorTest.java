@@ -1,6 +1,7 @@
 package org.acdit4j.framework.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,8 @@ import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.ModelFactory;
 import org.acdit4j.framework.testing.ClassMeanModel;
 import org.acdit4j.framework.testing.RecordingTracker;
+import org.acdit4j.framework.testing.TestModelType;
+import org.acdit4j.framework.testing.TestSampling;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +28,7 @@ class RunExecutorTest {
     static final ExperimentDefinition EXPERIMENT = Experiment.define("runner", e -> e
             .description("runner test")
             .data(d -> d.name(SyntheticShapes.NAME).size(8))
-            .model(m -> m.name("class-mean").patch(2).blockSize(4))
+            .model(TestModelType.TYPE, m -> m.patch(2).blockSize(4))
             .train(t -> t.steps(40).batch(16).lr(0.05).warmupSteps(0))
             .track(t -> t.logEvery(5).checkpointEvery(10))
             .sweep(s -> s.grid("train.lr", 0.05, 0.2).seeds(0, 1)));
@@ -44,8 +47,8 @@ class RunExecutorTest {
     }
 
     static double meanPixel(GenerativeModel model) {
-        float[] pixels = model.sample(new org.acdit4j.framework.model.SampleRequest(new int[] {0, 1, 2}, "ddim", 1, 1, 7,
-                true, true)).pixels();
+        float[] pixels = model.sample(new org.acdit4j.framework.model.SampleRequest(new int[] {0, 1, 2}, new TestSampling("ddim", 1),
+                1, 7, true, true)).pixels();
         double sum = 0;
         for (float pixel : pixels) {
             sum += pixel;
@@ -58,7 +61,7 @@ class RunExecutorTest {
         RunPlan plan = SweepPlanner.plan(EXPERIMENT, null, List.of()).get(0);
         RunFolder folder = RunFolder.of(runs, "runner", plan.name());
 
-        RunStatusFile status = executor(ClassMeanModel.FACTORY).execute(plan, folder, Map.of("train.lr", "0.05"), null);
+        RunStatusFile status = executor(TestModelType.FACTORY).execute(plan, folder, Map.of("train.lr", "0.05"), null);
 
         assertThat(status).isEqualTo(RunStatusFile.FINISHED);
         RunRecord record = folder.record().orElseThrow();
@@ -85,11 +88,11 @@ class RunExecutorTest {
     void aStoppedRunCheckpointsAndResumesToTheSameResultAsAStraightRun() throws Exception {
         RunPlan plan = SweepPlanner.plan(EXPERIMENT, null, List.of()).get(1);
         RunFolder straight = RunFolder.of(runs.resolve("straight"), "runner", plan.name());
-        executor(ClassMeanModel.FACTORY).execute(plan, straight, Map.of(), null);
+        executor(TestModelType.FACTORY).execute(plan, straight, Map.of(), null);
 
         RunFolder interrupted = RunFolder.of(runs.resolve("interrupted"), "runner", plan.name());
         RunExecutor[] first = new RunExecutor[1];
-        first[0] = executor((model, train, geometry, seed) -> {
+        first[0] = executor(TestModelType.factory((model, train, geometry, seed) -> {
             ClassMeanModel created = new ClassMeanModel(geometry, train.lr());
             created.afterEachStep(() -> {
                 if (created.step() == 17) {
@@ -97,13 +100,13 @@ class RunExecutorTest {
                 }
             });
             return created;
-        });
+        }));
         assertThat(first[0].execute(plan, interrupted, Map.of(), null)).isEqualTo(RunStatusFile.KILLED);
         RunRecord killed = interrupted.record().orElseThrow();
         assertThat(killed.failure()).isEqualTo("stopped by a signal at step 17; rerun to resume");
         assertThat(tracker.runs.get(killed.trackerRunId()).status).isEqualTo(RunStatus.KILLED);
 
-        assertThat(executor(ClassMeanModel.FACTORY).execute(plan, interrupted, Map.of(), null)).isEqualTo(RunStatusFile.FINISHED);
+        assertThat(executor(TestModelType.FACTORY).execute(plan, interrupted, Map.of(), null)).isEqualTo(RunStatusFile.FINISHED);
 
         RunRecord resumed = interrupted.record().orElseThrow();
         assertThat(resumed.trackerRunId()).isEqualTo(killed.trackerRunId());
@@ -115,22 +118,22 @@ class RunExecutorTest {
     void aRunStartsFromAnIdenticalFinishedTrainingOfAnotherExperimentAndOnlyFromSuchOne() throws Exception {
         RunPlan donorPlan = SweepPlanner.plan(EXPERIMENT, null, List.of()).get(0);
         RunFolder donor = RunFolder.of(runs, "runner", donorPlan.name());
-        executor(ClassMeanModel.FACTORY).execute(donorPlan, donor, EXPERIMENT.resolvedValues(null, donorPlan.overrides()), null);
+        executor(TestModelType.FACTORY).execute(donorPlan, donor, EXPERIMENT.resolvedValues(null, donorPlan.overrides()), null);
 
         ExperimentDefinition ablation = Experiment.define("ablation", e -> e
                 .description("same training, other tracking")
                 .data(d -> d.name(SyntheticShapes.NAME).size(8))
-                .model(m -> m.name("class-mean").patch(2).blockSize(4))
+                .model(TestModelType.TYPE, m -> m.patch(2).blockSize(4))
                 .train(t -> t.steps(40).batch(16).lr(0.05).warmupSteps(0))
                 .track(t -> t.logEvery(10).checkpointEvery(20))
                 .sweep(s -> s.grid("train.lr", 0.05, 0.1).seeds(0)));
         List<RunPlan> plans = SweepPlanner.plan(ablation, null, List.of());
         int[] stepsTrained = new int[1];
-        RunExecutor counting = executor((model, train, geometry, seed) -> {
+        RunExecutor counting = executor(TestModelType.factory((model, train, geometry, seed) -> {
             ClassMeanModel created = new ClassMeanModel(geometry, train.lr());
             created.afterEachStep(() -> stepsTrained[0]++);
             return created;
-        });
+        }));
 
         RunFolder same = RunFolder.of(runs, "ablation", plans.get(0).name());
         counting.execute(plans.get(0), same, ablation.resolvedValues(null, plans.get(0).overrides()), null);
@@ -160,7 +163,7 @@ class RunExecutorTest {
         RunPlan plan = SweepPlanner.plan(EXPERIMENT, null, List.of("sweep.grid.train.lr=1e6")).get(0);
         RunFolder folder = RunFolder.of(runs, "runner", plan.name());
 
-        assertThat(executor(ClassMeanModel.FACTORY).execute(plan, folder, Map.of(), null)).isEqualTo(RunStatusFile.FAILED);
+        assertThat(executor(TestModelType.FACTORY).execute(plan, folder, Map.of(), null)).isEqualTo(RunStatusFile.FAILED);
 
         RunRecord record = folder.record().orElseThrow();
         assertThat(record.status()).isEqualTo(RunStatusFile.FAILED);
@@ -174,7 +177,7 @@ class RunExecutorTest {
         RunPlan plan = SweepPlanner.plan(EXPERIMENT, null, List.of("track.evaluateEvery=15")).get(0);
         RunFolder folder = RunFolder.of(runs, "runner", plan.name());
 
-        executor(ClassMeanModel.FACTORY).execute(plan, folder, Map.of(), null);
+        executor(TestModelType.FACTORY).execute(plan, folder, Map.of(), null);
 
         RecordingTracker.Run run = tracker.runs.get(folder.record().orElseThrow().trackerRunId());
         List<String> evaluations = run.metrics.stream().filter(line -> line.startsWith("sample.mean@")).toList();
@@ -189,12 +192,19 @@ class RunExecutorTest {
     }
 
     @Test
-    void anUnknownModelFailsTheRunNamingTheKey() {
-        RunPlan plan = SweepPlanner.plan(EXPERIMENT, null, List.of("model.name=gan")).get(0);
+    void anUnknownModelNameFailsAtPlanningNamingTheKey() {
+        assertThatThrownBy(() -> SweepPlanner.plan(EXPERIMENT, null, List.of("model.name=gan")))
+                .hasMessageContaining("model.name: unknown model 'gan'; this experiment defines class-mean");
+    }
+
+    @Test
+    void aModelTheApplicationDoesNotRegisterFailsTheRunNamingTheKey() {
+        RunPlan plan = SweepPlanner.plan(EXPERIMENT, null, List.of()).get(0);
         RunFolder folder = RunFolder.of(runs, "runner", plan.name());
 
-        executor(ClassMeanModel.FACTORY).execute(plan, folder, Map.of(), null);
+        new RunExecutor(datasets, Map.of(), (model, dataset, spec, seed, dir) -> null, tracker, Map.of(), Clock.systemUTC())
+                .execute(plan, folder, Map.of(), null);
 
-        assertThat(folder.record().orElseThrow().failure()).isEqualTo("model.name: unknown model 'gan'; known: class-mean");
+        assertThat(folder.record().orElseThrow().failure()).isEqualTo("model.name: unknown model 'class-mean'; known: ");
     }
 }

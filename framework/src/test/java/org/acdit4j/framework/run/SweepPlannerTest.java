@@ -1,5 +1,9 @@
 package org.acdit4j.framework.run;
 
+import org.acdit4j.framework.dsl.Customizer;
+import org.acdit4j.framework.testing.TestModelConfig;
+import org.acdit4j.framework.testing.TestModelType;
+import org.acdit4j.framework.testing.TestSampling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -11,7 +15,7 @@ class SweepPlannerTest {
 
     private final ExperimentDefinition experiment = Experiment.define("grid", e -> e
             .data(d -> d.size(16))
-            .model(m -> m.patch(2))
+            .model(TestModelType.TYPE, m -> m.patch(2))
             .sweep(s -> s.grid("model.blockSize", 1, 16).grid("sample.solver", "ddim", "dpm-solver++").seeds(3, 4)));
 
     @Test
@@ -25,8 +29,8 @@ class SweepPlannerTest {
                 "blockSize16-solverddim-seed4", "blockSize16-solverdpm_solver_-seed4");
         assertThat(plans).extracting(RunPlan::index).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
         RunPlan third = plans.get(2);
-        assertThat(third.spec().model().blockSize()).isEqualTo(16);
-        assertThat(third.spec().sample().solver()).isEqualTo("ddim");
+        assertThat(((TestModelConfig) third.spec().model().config()).blockSize()).isEqualTo(16);
+        assertThat(third.spec().sample().sampler()).isEqualTo(new TestSampling("ddim", 25));
         assertThat(third.seed()).isEqualTo(3);
         assertThat(third.overrides()).containsExactly("model.blockSize=16", "sample.solver=ddim");
     }
@@ -40,7 +44,7 @@ class SweepPlannerTest {
 
     @Test
     void withoutAGridThereIsOneRunPerSeed() {
-        ExperimentDefinition single = Experiment.define("single", e -> e.sweep(s -> s.seeds(0, 1)));
+        ExperimentDefinition single = Experiment.define("single", e -> e.model(TestModelType.TYPE, Customizer.withDefaults()).sweep(s -> s.seeds(0, 1)));
         assertThat(SweepPlanner.plan(single, null, List.of())).extracting(RunPlan::name).containsExactly("seed0", "seed1");
     }
 }

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.acdit4j.framework.data.SyntheticShapes;
 import org.acdit4j.framework.evaluation.EvaluationResult;
-import org.acdit4j.framework.testing.ClassMeanModel;
 import org.acdit4j.framework.testing.RecordingTracker;
+import org.acdit4j.framework.testing.TestModelType;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +31,7 @@ class SweepRunnerTest {
     private final RunLauncher inProcess = (plan, folder, parentRunId) -> {
         launched.add(plan.name());
         RunExecutor executor = new RunExecutor(Map.of(SyntheticShapes.NAME, new SyntheticShapes()),
-                Map.of("class-mean", ClassMeanModel.FACTORY), (model, dataset, spec, seed, dir) -> new EvaluationResult(Map.of("sample.mean",
+                Map.of("class-mean", TestModelType.FACTORY), (model, dataset, spec, seed, dir) -> new EvaluationResult(Map.of("sample.mean",
                 RunExecutorTest.meanPixel(model)), Map.of(), List.of()), tracker, Map.of(), Clock.systemUTC());
         return executor.execute(plan, folder, Map.of(), parentRunId) == RunStatusFile.FINISHED ? 0 : 1;
     };

@@ -10,7 +10,6 @@ import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.io.AtomicFiles;
 import org.acdit4j.framework.model.GenerativeModel;
-import org.acdit4j.framework.model.ModelFactory;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.TrainStepResult;
 
@@ -20,9 +19,6 @@ import org.acdit4j.framework.model.TrainStepResult;
  * a real model would.
  */
 public class ClassMeanModel implements GenerativeModel {
-
-    /** Registers as a model factory. */
-    public static final ModelFactory FACTORY = (model, train, geometry, seed) -> new ClassMeanModel(geometry, train.lr());
 
     private final Geometry geometry;
     private final double lr;

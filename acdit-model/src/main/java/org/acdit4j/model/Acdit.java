@@ -1,0 +1,32 @@
+package org.acdit4j.model;
+
+import org.acdit4j.framework.model.ModelType;
+
+/**
+ * The ACDiT plugin's type, for definitions: {@code e.model(Acdit.TYPE, m -> m.width(64).patch(4).blockSize(16))}
+ * and {@code e.sampler(Acdit.TYPE, s -> s.solver("ddim").steps(25))}.
+ */
+public final class Acdit implements ModelType<AcditSection, DiffusionSamplerSection> {
+
+    /** The registered name, {@code model.name=acdit}. */
+    public static final String NAME = "acdit";
+    public static final Acdit TYPE = new Acdit();
+
+    private Acdit() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public AcditSection newModelSection() {
+        return new AcditSection();
+    }
+
+    @Override
+    public DiffusionSamplerSection newSamplerSection() {
+        return new DiffusionSamplerSection();
+    }
+}

@@ -1,0 +1,122 @@
+package org.acdit4j.model;
+
+import java.util.List;
+import org.acdit4j.framework.dsl.ModelSection;
+import org.acdit4j.framework.dsl.Problems;
+import org.acdit4j.framework.spec.DataSpec;
+
+/**
+ * ACDiT's {@code model} section: architecture and block layout. The defaults are the performance benchmark's
+ * reference configuration (docs/PERFORMANCE.md). Checks that need the dataset's geometry (RoPE axes, token grid)
+ * run in {@link AcditModelFactory#validate} before any run starts.
+ */
+public final class AcditSection extends ModelSection {
+
+    static final List<String> BLOCK_SHAPES = List.of("square", "rows");
+    static final List<String> ROPE_MODES = List.of("multi-axis", "1d", "none");
+    static final List<String> CONTEXT_MODES = List.of("clean", "noisy");
+
+    int width = 128;
+    int depth = 4;
+    int heads = 4;
+    int patch = 4;
+    int blockSize = 4;
+    String blockShape = "square";
+    String rope = "multi-axis";
+    String context = "clean";
+    double labelDropout = 0.1;
+    int mlpRatio = 4;
+
+    AcditSection() {
+    }
+
+    public AcditSection width(int width) {
+        this.width = width;
+        return this;
+    }
+
+    public AcditSection depth(int depth) {
+        this.depth = depth;
+        return this;
+    }
+
+    public AcditSection heads(int heads) {
+        this.heads = heads;
+        return this;
+    }
+
+    public AcditSection patch(int patch) {
+        this.patch = patch;
+        return this;
+    }
+
+    /** Tokens per autoregressive block: 1 = token-wise AR, all tokens = full-sequence diffusion (a DiT). */
+    public AcditSection blockSize(int tokens) {
+        this.blockSize = tokens;
+        return this;
+    }
+
+    public AcditSection blockShape(String shape) {
+        this.blockShape = shape;
+        return this;
+    }
+
+    public AcditSection rope(String mode) {
+        this.rope = mode;
+        return this;
+    }
+
+    public AcditSection context(String mode) {
+        this.context = mode;
+        return this;
+    }
+
+    public AcditSection labelDropout(double probability) {
+        this.labelDropout = probability;
+        return this;
+    }
+
+    public AcditSection mlpRatio(int ratio) {
+        this.mlpRatio = ratio;
+        return this;
+    }
+
+    @Override
+    protected void validate(Problems problems) {
+        problems.require(width > 0, "model.width", "must be positive, got " + width);
+        problems.require(depth > 0, "model.depth", "must be positive, got " + depth);
+        problems.require(heads > 0, "model.heads", "must be positive, got " + heads);
+        problems.require(heads <= 0 || width % heads == 0, "model.heads",
+                "must divide model.width (" + width + "), got " + heads);
+        problems.require(patch > 0, "model.patch", "must be positive, got " + patch);
+        problems.require(blockSize > 0, "model.blockSize", "must be at least 1 token, got " + blockSize);
+        problems.oneOf("model.blockShape", blockShape, BLOCK_SHAPES);
+        problems.oneOf("model.rope", rope, ROPE_MODES);
+        problems.oneOf("model.context", context, CONTEXT_MODES);
+        problems.require(labelDropout >= 0 && labelDropout < 1, "model.labelDropout",
+                "must be in [0, 1), got " + labelDropout);
+        problems.require(mlpRatio >= 1, "model.mlpRatio", "must be at least 1, got " + mlpRatio);
+    }
+
+    /** The patch must tile the image, the block the token grid. */
+    @Override
+    protected void validateAgainst(DataSpec data, Problems problems) {
+        if (patch <= 0 || blockSize <= 0) {
+            return;
+        }
+        problems.require(data.size() % patch == 0, "model.patch",
+                "must divide data.size (" + data.size() + "), got " + patch);
+        int frames = Math.max(1, data.frames());
+        int tokens = frames * (data.size() / patch) * (data.size() / patch);
+        String example = frames > 1 ? frames + "-frame " + data.size() + "x" + data.size() + " clip"
+                : data.size() + "x" + data.size() + " image";
+        problems.require(blockSize <= tokens, "model.blockSize",
+                "must be at most the " + tokens + " tokens of a " + example + " at patch " + patch + ", got "
+                        + blockSize);
+    }
+
+    @Override
+    protected AcditSpec freeze() {
+        return new AcditSpec(width, depth, heads, patch, blockSize, blockShape, rope, context, labelDropout, mlpRatio);
+    }
+}

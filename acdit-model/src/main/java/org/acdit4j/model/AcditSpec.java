@@ -1,0 +1,30 @@
+package org.acdit4j.model;
+
+import org.acdit4j.framework.model.ModelConfig;
+
+/**
+ * ACDiT's frozen architecture ({@code model.*} keys).
+ *
+ * @param width        hidden size D
+ * @param depth        number of transformer blocks
+ * @param heads        attention heads (width must divide evenly)
+ * @param patch        patch side p: a token is a p×p patch of every channel
+ * @param blockSize    tokens per autoregressive block (1 = token-wise AR, all tokens = full diffusion)
+ * @param blockShape   {@code square} (s×s token groups) or {@code rows} (whole token rows); frames for video
+ * @param rope         {@code multi-axis}, {@code 1d} or {@code none}
+ * @param context      {@code clean} (the paper) or {@code noisy} (ablation: context blocks are noised)
+ * @param labelDropout probability of replacing the label by the null label while training
+ * @param mlpRatio     MLP hidden size as a multiple of width
+ */
+public record AcditSpec(int width, int depth, int heads, int patch, int blockSize, String blockShape, String rope,
+                        String context, double labelDropout, int mlpRatio) implements ModelConfig {
+
+    /** The reference configuration of the performance benchmark (docs/PERFORMANCE.md). */
+    public static AcditSpec defaults() {
+        return new AcditSection().freeze();
+    }
+
+    public AcditSpec withBlockSize(int tokens) {
+        return new AcditSpec(width, depth, heads, patch, tokens, blockShape, rope, context, labelDropout, mlpRatio);
+    }
+}

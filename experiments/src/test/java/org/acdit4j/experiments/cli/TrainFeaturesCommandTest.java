@@ -1,0 +1,86 @@
+package org.acdit4j.experiments.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.acdit4j.evaluators.features.FeatureNetworkWeights;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code acdit train-features} through the real CLI: options, their validation and one short training. */
+class TrainFeaturesCommandTest {
+
+    private record Result(int exitCode, String out, String err) {
+    }
+
+    private static Result acdit(String... args) {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = AcditMain.run(args);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+
+    @Test
+    void helpListsEveryOptionWithItsDefault() {
+        Result result = acdit("train-features", "--help");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).startsWith("Usage: acdit train-features")
+                .contains("--dataset=NAME", "--out=FILE", "--digit-size=<digitSize>", "--data-dir=DIR")
+                .contains("Image side (default: 32)", "Epochs (default: 6)", "Batch size (default: 64)",
+                        "learning rate (default: 0.001)", "(default: 1)", "pixels (default: 0)");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            --dataset mnist                            | acdit: Missing required option: '--out=FILE'
+            --dataset mnist --out x --epoch 3          | acdit: Unknown options: '--epoch', '3'
+            --dataset mnist --out x --epochs three     | acdit: Invalid value for option '--epochs': 'three' is not an int
+            --dataset cifar --out x                    | acdit: unknown dataset 'cifar'; known: fashion-mnist, mnist, moving-mnist, synthetic-shapes
+            --dataset mnist --out x --epochs 0         | acdit: --epochs must be >= 1, got 0
+            --dataset mnist --out x --batch 0          | acdit: --batch must be >= 1, got 0
+            --dataset mnist --out x --shift -1         | acdit: --shift must be >= 0, got -1
+            --dataset mnist --out x --lr 0             | acdit: --lr must be > 0, got 0.0
+            """)
+    void badArgumentsAreOneLineAndExitTwo(String arguments, String message) {
+        String[] words = arguments.split(" ");
+        String[] args = new String[words.length + 1];
+        args[0] = "train-features";
+        System.arraycopy(words, 0, args, 1, words.length);
+
+        Result result = acdit(args);
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).isEqualTo(message);
+    }
+
+    @Test
+    void trainsAndWritesTheWeightsItsFingerprintNames(@TempDir Path work) throws Exception {
+        Path file = work.resolve("shapes-8.weights");
+
+        Result result = acdit("train-features", "--dataset", "synthetic-shapes", "--size", "8", "--epochs", "1",
+                "--batch", "250", "--seed", "5", "--out", file.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        String fingerprint = result.out().lines().filter(line -> line.startsWith("fingerprint ")).findFirst()
+                .orElseThrow().substring("fingerprint ".length());
+        FeatureNetworkWeights weights = FeatureNetworkWeights.read(file, fingerprint);
+        assertThat(weights.dataset()).isEqualTo("synthetic-shapes");
+        assertThat(weights.side()).isEqualTo(8);
+        assertThat(result.out()).contains("Settings[epochs=1, batchSize=250, learningRate=0.001, seed=5, maxShift=0]");
+    }
+}

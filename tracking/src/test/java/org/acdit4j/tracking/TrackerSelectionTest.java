@@ -28,11 +28,11 @@ class TrackerSelectionTest {
     void explicitValueWinsOverTheEnvironmentWhichWinsOverTheDefault() {
         Map<String, String> env = Map.of(TrackerSelection.TRACKING_URI, "http://tracking:5000");
         assertThat(selection(env).resolve("runs/store")).isEqualTo(
-                new TrackingTarget(temp.resolve("runs/store"), null, "--tracking-uri"));
+                TrackingTarget.fileStore(temp.resolve("runs/store"), "--tracking-uri"));
         assertThat(selection(env).resolve(null)).isEqualTo(
-                new TrackingTarget(null, URI.create("http://tracking:5000"), "MLFLOW_TRACKING_URI"));
+                TrackingTarget.server(URI.create("http://tracking:5000"), "MLFLOW_TRACKING_URI"));
         assertThat(selection(Map.of()).resolve(" ")).isEqualTo(
-                new TrackingTarget(temp.resolve("mlruns"), null, "default"));
+                TrackingTarget.fileStore(temp.resolve("mlruns"), "default"));
     }
 
     @Test

@@ -75,6 +75,34 @@ class SqliteMultiProcessTest {
     }
 
     @Test
+    void twoProcessesOpeningANewDatabaseAtOnceCreateItsSchemaOnce() throws Exception {
+        Path database = temp.resolve("new/mlflow.db");
+        Path go = temp.resolve("go");
+        Process a = ChildJvm.start(SqliteWriterMain.class, temp.resolve("a.log"), "fresh", database.toString(), "A",
+                "50", go.toString());
+        Process b = ChildJvm.start(SqliteWriterMain.class, temp.resolve("b.log"), "fresh", database.toString(), "B",
+                "50", go.toString());
+        Thread.sleep(1500);
+        Files.writeString(go, "go");
+        try {
+            assertThat(a.waitFor(90, TimeUnit.SECONDS)).as("child A finished").isTrue();
+            assertThat(b.waitFor(90, TimeUnit.SECONDS)).as("child B finished").isTrue();
+        } finally {
+            a.destroyForcibly();
+            b.destroyForcibly();
+        }
+        assertThat(a.exitValue()).as(Files.readString(temp.resolve("a.log"))).isZero();
+        assertThat(b.exitValue()).as(Files.readString(temp.resolve("b.log"))).isZero();
+        assertThat(SqliteFiles.rows(database, "SELECT version_num FROM alembic_version"))
+                .containsExactly(List.of(MlflowSchema.REVISION));
+        assertThat(SqliteFiles.rows(database, "SELECT experiment_id, name FROM experiments ORDER BY experiment_id"))
+                .containsExactly(List.of("0", "Default"), List.of("1", "fresh"));
+        assertThat(SqliteFiles.rows(database, "SELECT r.name, r.status, COUNT(m.step) FROM runs r JOIN metrics m "
+                + "ON m.run_uuid = r.run_uuid GROUP BY r.run_uuid ORDER BY r.name"))
+                .containsExactly(List.of("fresh-A", "FINISHED", "50"), List.of("fresh-B", "FINISHED", "50"));
+    }
+
+    @Test
     void processKilledMidLoggingLeavesADatabaseThatOpensWithTheRunStillRunning() throws Exception {
         Path database = temp.resolve("mlflow.db");
         Path artifact = TestFiles.png(temp.resolve("src"), "sample.png");

@@ -17,6 +17,8 @@ import org.acdit4j.tracking.support.TestFiles;
  * {@code concurrent <database> <label> <sharedRunId> <points> <goFile>}: waits for the go file, then logs
  * {@code points} values to its own run (experiment "concurrent", created by name by whichever process is first)
  * and to the shared run, and ends its own run;
+ * {@code fresh <database> <label> <points> <goFile>}: waits for the go file, then opens the database (which may
+ * not exist yet), logs {@code points} values to a run of experiment "fresh" and ends it;
  * {@code endless <database> <artifactFile>}: logs unbuffered metrics, tags and artifacts until killed, printing
  * READY after the first points are written.
  */
@@ -29,6 +31,8 @@ public final class SqliteWriterMain {
         SqliteLocation location = new SqliteLocation(Path.of(args[1]));
         if (args[0].equals("concurrent")) {
             concurrent(location, args[2], args[3], Integer.parseInt(args[4]), Path.of(args[5]));
+        } else if (args[0].equals("fresh")) {
+            fresh(location, args[2], Integer.parseInt(args[3]), Path.of(args[4]));
         } else {
             endless(location, Path.of(args[2]));
         }
@@ -36,9 +40,7 @@ public final class SqliteWriterMain {
 
     private static void concurrent(SqliteLocation location, String label, String sharedRunId, int points,
                                    Path goFile) throws InterruptedException {
-        for (int wait = 0; wait < 3000 && !Files.exists(goFile); wait++) {
-            Thread.sleep(10);
-        }
+        awaitGo(goFile);
         try (SqliteStore store = new SqliteStore(location, Clock.systemUTC(), TestFiles.SOURCE,
                 new MetricBuffering(3, Duration.ZERO))) {
             TrackedRun own = store.startRun(RunStart.of("concurrent", "child-" + label));
@@ -51,6 +53,25 @@ public final class SqliteWriterMain {
             }
             own.end(RunStatus.FINISHED);
             shared.flush();
+        }
+    }
+
+    private static void fresh(SqliteLocation location, String label, int points, Path goFile)
+            throws InterruptedException {
+        awaitGo(goFile);
+        try (SqliteStore store = new SqliteStore(location, Clock.systemUTC(), TestFiles.SOURCE,
+                MetricBuffering.UNBUFFERED)) {
+            TrackedRun run = store.startRun(RunStart.of("fresh", "fresh-" + label));
+            for (int i = 0; i < points; i++) {
+                run.logMetric("loss", i, i);
+            }
+            run.end(RunStatus.FINISHED);
+        }
+    }
+
+    private static void awaitGo(Path goFile) throws InterruptedException {
+        for (int wait = 0; wait < 3000 && !Files.exists(goFile); wait++) {
+            Thread.sleep(10);
         }
     }
 

@@ -12,12 +12,16 @@ import org.acdit4j.framework.tracking.Tracker;
 import org.acdit4j.tracking.file.MlrunsStore;
 import org.acdit4j.tracking.server.MlflowServerTracker;
 import org.acdit4j.tracking.server.ServerSettings;
+import org.acdit4j.tracking.sql.SqliteLocation;
+import org.acdit4j.tracking.sql.SqliteStore;
 
 /**
  * Chooses and opens the tracker from a tracking URI: the explicit value (the CLI's {@code --tracking-uri})
  * first, then the environment's {@code MLFLOW_TRACKING_URI}, then {@code ./mlruns}. A path or {@code file:} URI
- * opens the embedded {@link MlrunsStore}; an {@code http://} or {@code https://} URL connects an
- * {@link MlflowServerTracker}; anything else is a one-line error naming the value and what is allowed.
+ * opens the embedded {@link MlrunsStore}; a {@code sqlite:} URI opens MLflow's SQL store in that database file
+ * ({@link SqliteStore}; SQLAlchemy's form: {@code sqlite:///relative.db}, {@code sqlite:////absolute.db}); an
+ * {@code http://} or {@code https://} URL connects an {@link MlflowServerTracker}; anything else is a one-line
+ * error naming the value and what is allowed.
  */
 public final class TrackerSelection {
 
@@ -29,7 +33,7 @@ public final class TrackerSelection {
     private final Map<String, String> environment;
     private final Path workingDir;
     private final Clock clock;
-    private final MetricBuffering fileBuffering;
+    private final MetricBuffering localBuffering;
     private final ServerSettings serverSettings;
 
     /**
@@ -37,11 +41,11 @@ public final class TrackerSelection {
      * @param workingDir  folder relative paths are resolved against; also where git state is detected
      */
     public TrackerSelection(Map<String, String> environment, Path workingDir, Clock clock,
-                            MetricBuffering fileBuffering, ServerSettings serverSettings) {
+                            MetricBuffering localBuffering, ServerSettings serverSettings) {
         this.environment = Map.copyOf(environment);
         this.workingDir = workingDir.toAbsolutePath().normalize();
         this.clock = clock;
-        this.fileBuffering = fileBuffering;
+        this.localBuffering = localBuffering;
         this.serverSettings = serverSettings;
     }
 
@@ -60,7 +64,7 @@ public final class TrackerSelection {
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return parse(fromEnvironment.strip(), TRACKING_URI);
         }
-        return new TrackingTarget(workingDir.resolve(MlrunsStore.DEFAULT_ROOT), null, "default");
+        return TrackingTarget.fileStore(workingDir.resolve(MlrunsStore.DEFAULT_ROOT), "default");
     }
 
     /** Resolves and opens the tracker; a server is checked to answer before this returns. */
@@ -70,7 +74,10 @@ public final class TrackerSelection {
         if (target.isServer()) {
             return new MlflowServerTracker(target.serverUri(), environment, clock, source, serverSettings);
         }
-        return new MlrunsStore(target.storeRoot(), clock, source, fileBuffering);
+        if (target.isSqlite()) {
+            return new SqliteStore(target.sqlite(), clock, source, localBuffering);
+        }
+        return new MlrunsStore(target.storeRoot(), clock, source, localBuffering);
     }
 
     private TrackingTarget parse(String value, String origin) {
@@ -79,9 +86,16 @@ public final class TrackerSelection {
         }
         var scheme = SCHEME.matcher(value);
         if (!scheme.matches() || scheme.group(1).length() == 1) {
-            return new TrackingTarget(path(value, origin), null, origin);
+            return TrackingTarget.fileStore(path(value, origin), origin);
         }
         String name = scheme.group(1).toLowerCase();
+        if (SqliteLocation.isSqliteUri(value)) {
+            try {
+                return TrackingTarget.sqlite(SqliteLocation.parse(value, workingDir), origin);
+            } catch (IllegalArgumentException e) {
+                throw unsupported(value, origin, e.getMessage());
+            }
+        }
         try {
             URI uri = new URI(value);
             if (name.equals("file")) {
@@ -89,10 +103,10 @@ public final class TrackerSelection {
                         && !uri.getAuthority().equals("localhost")) {
                     throw unsupported(value, origin, "a file: URI must not name a remote host");
                 }
-                return new TrackingTarget(Path.of(uri.getPath()), null, origin);
+                return TrackingTarget.fileStore(Path.of(uri.getPath()), origin);
             }
             if ((name.equals("http") || name.equals("https")) && uri.getHost() != null) {
-                return new TrackingTarget(null, uri, origin);
+                return TrackingTarget.server(uri, origin);
             }
         } catch (URISyntaxException | IllegalArgumentException e) {
             throw unsupported(value, origin, "it is not a valid URI");
@@ -110,7 +124,8 @@ public final class TrackerSelection {
 
     private static TrackingException unsupported(String value, String origin, String reason) {
         return new TrackingException("tracking URI '" + UriRedaction.withoutUserInfo(value) + "' (from " + origin
-                + ") cannot be used: " + reason + "; allowed: a folder path or file: URI (embedded mlruns store) "
+                + ") cannot be used: " + reason + "; allowed: a folder path or file: URI (embedded mlruns store), "
+                + "sqlite:///relative.db or sqlite:////absolute.db (MLflow's SQLite store) "
                 + "or an http:// or https:// tracking server URL");
     }
 }

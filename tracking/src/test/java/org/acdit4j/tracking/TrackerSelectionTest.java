@@ -11,6 +11,8 @@ import java.util.Map;
 import org.acdit4j.framework.tracking.Tracker;
 import org.acdit4j.tracking.file.MlrunsStore;
 import org.acdit4j.tracking.server.ServerSettings;
+import org.acdit4j.tracking.sql.SqliteLocation;
+import org.acdit4j.tracking.sql.SqliteStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,11 +30,11 @@ class TrackerSelectionTest {
     void explicitValueWinsOverTheEnvironmentWhichWinsOverTheDefault() {
         Map<String, String> env = Map.of(TrackerSelection.TRACKING_URI, "http://tracking:5000");
         assertThat(selection(env).resolve("runs/store")).isEqualTo(
-                new TrackingTarget(temp.resolve("runs/store"), null, "--tracking-uri"));
+                TrackingTarget.fileStore(temp.resolve("runs/store"), "--tracking-uri"));
         assertThat(selection(env).resolve(null)).isEqualTo(
-                new TrackingTarget(null, URI.create("http://tracking:5000"), "MLFLOW_TRACKING_URI"));
+                TrackingTarget.server(URI.create("http://tracking:5000"), "MLFLOW_TRACKING_URI"));
         assertThat(selection(Map.of()).resolve(" ")).isEqualTo(
-                new TrackingTarget(temp.resolve("mlruns"), null, "default"));
+                TrackingTarget.fileStore(temp.resolve("mlruns"), "default"));
     }
 
     @Test
@@ -46,17 +48,46 @@ class TrackerSelectionTest {
     }
 
     @Test
+    void sqliteUrisFollowSqlalchemyAndOpenMlflowsSqlStore() {
+        assertThat(selection(Map.of()).resolve("sqlite:///runs/mlflow.db").sqlite())
+                .isEqualTo(new SqliteLocation(temp.resolve("runs/mlflow.db")));
+        assertThat(selection(Map.of(TrackerSelection.TRACKING_URI, "sqlite:////data/mlflow.db")).resolve(null))
+                .isEqualTo(TrackingTarget.sqlite(new SqliteLocation(Path.of("/data/mlflow.db")), "MLFLOW_TRACKING_URI"));
+        assertThat(selection(Map.of()).resolve("sqlite:////data/mlflow.db").display())
+                .isEqualTo("sqlite:////data/mlflow.db");
+        try (Tracker tracker = selection(Map.of()).open("sqlite:///mlflow.db")) {
+            assertThat(tracker).isInstanceOf(SqliteStore.class);
+            assertThat(tracker.experiments()).extracting(e -> e.name()).containsExactly("Default");
+        }
+        assertThat(temp.resolve("mlflow.db")).isRegularFile();
+        assertThat(temp.resolve("mlartifacts")).isDirectory();
+    }
+
+    @Test
+    void sqliteUrisWithoutAFileAreOneLineErrorsListingTheAllowedForms() {
+        assertThatThrownBy(() -> selection(Map.of()).resolve("sqlite://"))
+                .isInstanceOf(TrackingException.class)
+                .hasMessage("tracking URI 'sqlite://' (from --tracking-uri) cannot be used: a sqlite: URI names a "
+                        + "local file and has three slashes before a relative path or four before an absolute one; "
+                        + "allowed: a folder path or file: URI (embedded mlruns store), sqlite:///relative.db or "
+                        + "sqlite:////absolute.db (MLflow's SQLite store) or an http:// or https:// tracking server URL");
+        assertThatThrownBy(() -> selection(Map.of()).resolve("sqlite:///:memory:"))
+                .hasMessageContaining("an in-memory database keeps nothing; name a database file");
+        assertThatThrownBy(() -> selection(Map.of()).resolve("sqlite:///mlflow.db?mode=ro"))
+                .hasMessageContaining("query parameters are not supported");
+    }
+
+    @Test
     void unsupportedSchemesAreOneLineErrorsWithoutCredentials() {
         assertThatThrownBy(() -> selection(Map.of(TrackerSelection.TRACKING_URI,
                 "postgresql://bob:secret@db/mlflow")).resolve(null))
                 .isInstanceOf(TrackingException.class)
                 .hasMessage("tracking URI 'postgresql://db/mlflow' (from MLFLOW_TRACKING_URI) cannot be used: "
                         + "scheme 'postgresql:' is not supported; allowed: a folder path or file: URI (embedded "
-                        + "mlruns store) or an http:// or https:// tracking server URL");
+                        + "mlruns store), sqlite:///relative.db or sqlite:////absolute.db (MLflow's SQLite store) "
+                        + "or an http:// or https:// tracking server URL");
         assertThatThrownBy(() -> selection(Map.of()).resolve("databricks"))
                 .hasMessageContaining("'databricks' is Databricks' tracking, not a folder");
-        assertThatThrownBy(() -> selection(Map.of()).resolve("sqlite:///mlflow.db"))
-                .hasMessageContaining("'sqlite:///mlflow.db' (from --tracking-uri)");
         assertThatThrownBy(() -> selection(Map.of()).resolve("file://remote-host/x"))
                 .hasMessageContaining("must not name a remote host");
     }

@@ -18,6 +18,7 @@ import org.acdit4j.framework.data.MovingMnistDatasetFactory;
 import org.acdit4j.framework.data.source.NpmTarballCache;
 import org.acdit4j.tracking.TrackerSelection;
 import org.acdit4j.tracking.TrackingTarget;
+import org.acdit4j.tracking.sql.SqliteStoreStatus;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,7 +92,7 @@ public final class DoctorCommand implements Callable<Integer> {
                 .forEach(entry -> row(out, entry.getKey(), cacheState(entry.getValue())));
 
         section(out, "tracking");
-        row(out, "uri", trackingUri());
+        trackingRows(out);
 
         section(out, "memory and disk");
         row(out, "memory available", memoryAvailable());
@@ -101,13 +102,24 @@ public final class DoctorCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Where runs would go, resolved exactly as {@code run} resolves it; a bad URI is shown, not thrown. */
-    private String trackingUri() {
+    /**
+     * Where runs would go, resolved exactly as {@code run} resolves it; a bad URI is shown, not thrown. For a
+     * SQLite store also the database, its schema revision (or what is wrong with it) and the artifact folder.
+     */
+    private void trackingRows(PrintWriter out) {
+        TrackingTarget target;
         try {
-            TrackingTarget target = trackers.get().resolve(options.trackingUri());
-            return target.display() + " (" + target.origin() + ")";
+            target = trackers.get().resolve(options.trackingUri());
         } catch (RuntimeException e) {
-            return "invalid: " + e.getMessage();
+            row(out, "uri", "invalid: " + e.getMessage());
+            return;
+        }
+        row(out, "uri", target.display() + " (" + target.origin() + ")");
+        if (target.isSqlite()) {
+            SqliteStoreStatus status = SqliteStoreStatus.inspect(target.sqlite());
+            row(out, "database", status.location().database().toString());
+            row(out, "schema", status.schema());
+            row(out, "artifacts", status.location().artifactRoot().toString());
         }
     }
 

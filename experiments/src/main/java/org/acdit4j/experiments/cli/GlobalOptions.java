@@ -12,7 +12,8 @@ public final class GlobalOptions {
     String dataDir;
 
     @Option(names = "--tracking-uri", paramLabel = "URI", scope = picocli.CommandLine.ScopeType.INHERIT,
-            description = "Where runs are tracked: a path or file: URI (embedded MLflow store) or http(s):// (MLflow server)."
+            description = "Where runs are tracked: a path or file: URI (embedded MLflow store), sqlite:///relative.db or"
+                    + " sqlite:////absolute.db (MLflow's SQLite store) or http(s):// (MLflow server)."
                     + " Default: $MLFLOW_TRACKING_URI, else ./mlruns.")
     String trackingUri;
 

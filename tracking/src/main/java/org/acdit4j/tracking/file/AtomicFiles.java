@@ -33,18 +33,6 @@ final class AtomicFiles {
         }
     }
 
-    static void copy(Path source, Path target, Path tempDir) {
-        Path temp = tempDir.resolve(TEMP_PREFIX + UUID.randomUUID());
-        try {
-            Files.createDirectories(target.getParent());
-            Files.copy(source, temp);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            deleteQuietly(temp);
-            throw new TrackingException("cannot copy " + source + " to " + target + ": " + e, e);
-        }
-    }
-
     private static void deleteQuietly(Path temp) {
         try {
             Files.deleteIfExists(temp);

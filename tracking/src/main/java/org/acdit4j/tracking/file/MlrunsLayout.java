@@ -1,8 +1,6 @@
 package org.acdit4j.tracking.file;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.acdit4j.tracking.FileUris;
 import org.acdit4j.tracking.TrackingException;
 
 /**
@@ -85,25 +84,12 @@ final class MlrunsLayout {
 
     /** MLflow's form of a local folder URI: {@code file:///absolute/path}, percent-encoded. */
     static String fileUri(Path folder) {
-        try {
-            return new URI("file", "", folder.toAbsolutePath().normalize().toString(), null, null).toASCIIString();
-        } catch (URISyntaxException e) {
-            throw new TrackingException("cannot express " + folder + " as a file URI: " + e.getMessage(), e);
-        }
+        return FileUris.of(folder);
     }
 
     /** The local folder of a {@code file:} URI read from a meta.yaml. */
     static Path folderOf(String fileUri, Path metaFile) {
-        try {
-            URI uri = new URI(fileUri);
-            if (!"file".equals(uri.getScheme())) {
-                throw new TrackingException(metaFile + " points artifacts to '" + fileUri
-                        + "'; only file: URIs are supported by the embedded store");
-            }
-            return Path.of(new URI("file", null, uri.getPath(), null));
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new TrackingException(metaFile + " has an invalid artifact URI '" + fileUri + "'", e);
-        }
+        return FileUris.toPath(fileUri, metaFile.toString());
     }
 
     private static Stream<Path> subfolders(Path dir) {

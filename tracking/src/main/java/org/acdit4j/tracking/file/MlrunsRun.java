@@ -3,7 +3,6 @@ package org.acdit4j.tracking.file;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -13,7 +12,7 @@ import java.util.Map;
 
 import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.TrackedRun;
-import org.acdit4j.tracking.ArtifactPath;
+import org.acdit4j.tracking.LocalArtifacts;
 import org.acdit4j.tracking.MetricBuffering;
 import org.acdit4j.tracking.MetricPoint;
 import org.acdit4j.tracking.RunSource;
@@ -107,38 +106,11 @@ final class MlrunsRun implements TrackedRun {
     @Override
     public synchronized void logArtifact(Path file, String artifactPath) {
         requireOpen();
-        ArtifactPath folder = ArtifactPath.parse(artifactPath);
-        if (!Files.isRegularFile(file)) {
-            throw new TrackingException("artifact source " + file + " is not a regular file; only files can be logged");
-        }
-        String fileName = ArtifactPath.requireFileName(file.getFileName().toString());
         store.lock().run(() -> {
             Path artifactsRoot = MlrunsLayout.folderOf(store.readRunMeta(runDir).artifactUri(),
                     runDir.resolve(MlrunsLayout.META));
-            Path target = createFolders(artifactsRoot, folder, artifactPath).resolve(fileName);
-            if (Files.isSymbolicLink(target) || Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                throw new TrackingException("artifact path '" + folder.resolve(fileName) + "' of run " + runId
-                        + " is a symbolic link or a folder; only regular files inside the artifact folder are allowed");
-            }
-            AtomicFiles.copy(file, target, runDir);
+            LocalArtifacts.copy(file, artifactPath, artifactsRoot, runDir, runId);
         });
-    }
-
-    private Path createFolders(Path artifactsRoot, ArtifactPath folder, String requested) {
-        Path current = artifactsRoot;
-        for (String segment : folder.segments()) {
-            current = current.resolve(segment);
-            if (Files.isSymbolicLink(current)) {
-                throw new TrackingException("artifact path '" + requested + "' of run " + runId
-                        + " goes through the symbolic link " + current + "; symbolic links are not allowed");
-            }
-            try {
-                Files.createDirectories(current);
-            } catch (IOException e) {
-                throw new TrackingException("cannot create artifact folder " + current + ": " + e, e);
-            }
-        }
-        return current;
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.acdit4j.framework.tracking.RunStart;
 import org.acdit4j.tracking.MetricBuffering;
+import org.acdit4j.tracking.support.ChildJvm;
 import org.acdit4j.tracking.support.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,10 +33,10 @@ class MlrunsMultiProcessTest {
             sharedRunId = store.startRun(RunStart.of("shared", "shared-run")).runId();
         }
         Path go = temp.resolve("go");
-        Process a = ChildJvm.start(temp.resolve("a.log"), "concurrent", root.toString(), "A", sharedRunId,
-                Integer.toString(POINTS), go.toString());
-        Process b = ChildJvm.start(temp.resolve("b.log"), "concurrent", root.toString(), "B", sharedRunId,
-                Integer.toString(POINTS), go.toString());
+        Process a = ChildJvm.start(StoreWriterMain.class, temp.resolve("a.log"), "concurrent", root.toString(), "A",
+                sharedRunId, Integer.toString(POINTS), go.toString());
+        Process b = ChildJvm.start(StoreWriterMain.class, temp.resolve("b.log"), "concurrent", root.toString(), "B",
+                sharedRunId, Integer.toString(POINTS), go.toString());
         Files.writeString(go, "go");
         try {
             assertThat(a.waitFor(90, TimeUnit.SECONDS)).as("child A finished").isTrue();
@@ -73,7 +74,7 @@ class MlrunsMultiProcessTest {
         Path root = temp.resolve("mlruns");
         Path artifact = TestFiles.png(temp.resolve("src"), "sample.png");
         Path log = temp.resolve("victim.log");
-        Process victim = ChildJvm.start(log, "endless", root.toString(), artifact.toString());
+        Process victim = ChildJvm.start(StoreWriterMain.class, log, "endless", root.toString(), artifact.toString());
         try {
             for (int wait = 0; wait < 600 && !Files.readString(log).contains("READY"); wait++) {
                 assertThat(victim.isAlive()).as(Files.readString(log)).isTrue();

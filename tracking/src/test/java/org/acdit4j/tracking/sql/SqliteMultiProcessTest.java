@@ -1,0 +1,151 @@
+package org.acdit4j.tracking.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+import org.acdit4j.framework.tracking.RunStart;
+import org.acdit4j.framework.tracking.RunStatus;
+import org.acdit4j.framework.tracking.RunSummary;
+import org.acdit4j.tracking.MetricBuffering;
+import org.acdit4j.tracking.support.ChildJvm;
+import org.acdit4j.tracking.support.TestFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteMultiProcessTest {
+
+    private static final int POINTS = 300;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void twoProcessesLoggingAtOnceLoseNoPointAndCreateTheExperimentOnce() throws Exception {
+        Path database = temp.resolve("mlflow.db");
+        String sharedRunId;
+        try (SqliteStore store = new SqliteStore(new SqliteLocation(database), Clock.systemUTC(), TestFiles.SOURCE,
+                MetricBuffering.defaults())) {
+            sharedRunId = store.startRun(RunStart.of("shared", "shared-run")).runId();
+        }
+        Path go = temp.resolve("go");
+        Process a = ChildJvm.start(SqliteWriterMain.class, temp.resolve("a.log"), "concurrent", database.toString(),
+                "A", sharedRunId, Integer.toString(POINTS), go.toString());
+        Process b = ChildJvm.start(SqliteWriterMain.class, temp.resolve("b.log"), "concurrent", database.toString(),
+                "B", sharedRunId, Integer.toString(POINTS), go.toString());
+        Files.writeString(go, "go");
+        try {
+            assertThat(a.waitFor(90, TimeUnit.SECONDS)).as("child A finished").isTrue();
+            assertThat(b.waitFor(90, TimeUnit.SECONDS)).as("child B finished").isTrue();
+        } finally {
+            a.destroyForcibly();
+            b.destroyForcibly();
+        }
+        assertThat(a.exitValue()).as(Files.readString(temp.resolve("a.log"))).isZero();
+        assertThat(b.exitValue()).as(Files.readString(temp.resolve("b.log"))).isZero();
+
+        assertThat(SqliteFiles.rows(database, "SELECT name FROM experiments ORDER BY experiment_id"))
+                .extracting(r -> r.get(0)).containsExactly("Default", "shared", "concurrent");
+        List<List<String>> ownRuns = SqliteFiles.rows(database, "SELECT r.name, r.status, p.value FROM runs r "
+                + "JOIN experiments e ON e.experiment_id = r.experiment_id JOIN params p ON p.run_uuid = r.run_uuid "
+                + "WHERE e.name = 'concurrent' ORDER BY r.name");
+        assertThat(ownRuns).containsExactly(List.of("child-A", "FINISHED", "A"), List.of("child-B", "FINISHED", "B"));
+        for (String label : List.of("A", "B")) {
+            assertThat(SqliteFiles.rows(database, "SELECT m.value FROM metrics m JOIN runs r ON r.run_uuid = m.run_uuid "
+                    + "WHERE r.name = 'child-" + label + "' AND m.key = 'loss' ORDER BY m.step"))
+                    .extracting(r -> Double.parseDouble(r.get(0)))
+                    .containsExactlyElementsOf(LongStream.range(0, POINTS).mapToObj(i -> (double) i).toList());
+        }
+        assertThat(SqliteFiles.rows(database, "SELECT key FROM tags WHERE run_uuid = '" + sharedRunId
+                + "' AND key LIKE 'touched-by-%' ORDER BY key")).extracting(r -> r.get(0))
+                .containsExactly("touched-by-A", "touched-by-B");
+        assertThat(SqliteFiles.rows(database, "SELECT value FROM metrics WHERE run_uuid = '" + sharedRunId + "'"))
+                .extracting(r -> Double.parseDouble(r.get(0))).containsExactlyInAnyOrderElementsOf(Stream.concat(
+                        LongStream.range(0, POINTS).mapToObj(i -> (double) i),
+                        LongStream.range(0, POINTS).mapToObj(i -> 10_000.0 + i)).toList());
+    }
+
+    @Test
+    void twoProcessesOpeningANewDatabaseAtOnceCreateItsSchemaOnce() throws Exception {
+        Path database = temp.resolve("new/mlflow.db");
+        Path go = temp.resolve("go");
+        Process a = ChildJvm.start(SqliteWriterMain.class, temp.resolve("a.log"), "fresh", database.toString(), "A",
+                "50", go.toString());
+        Process b = ChildJvm.start(SqliteWriterMain.class, temp.resolve("b.log"), "fresh", database.toString(), "B",
+                "50", go.toString());
+        Thread.sleep(1500);
+        Files.writeString(go, "go");
+        try {
+            assertThat(a.waitFor(90, TimeUnit.SECONDS)).as("child A finished").isTrue();
+            assertThat(b.waitFor(90, TimeUnit.SECONDS)).as("child B finished").isTrue();
+        } finally {
+            a.destroyForcibly();
+            b.destroyForcibly();
+        }
+        assertThat(a.exitValue()).as(Files.readString(temp.resolve("a.log"))).isZero();
+        assertThat(b.exitValue()).as(Files.readString(temp.resolve("b.log"))).isZero();
+        assertThat(SqliteFiles.rows(database, "SELECT version_num FROM alembic_version"))
+                .containsExactly(List.of(MlflowSchema.REVISION));
+        assertThat(SqliteFiles.rows(database, "SELECT experiment_id, name FROM experiments ORDER BY experiment_id"))
+                .containsExactly(List.of("0", "Default"), List.of("1", "fresh"));
+        assertThat(SqliteFiles.rows(database, "SELECT r.name, r.status, COUNT(m.step) FROM runs r JOIN metrics m "
+                + "ON m.run_uuid = r.run_uuid GROUP BY r.run_uuid ORDER BY r.name"))
+                .containsExactly(List.of("fresh-A", "FINISHED", "50"), List.of("fresh-B", "FINISHED", "50"));
+    }
+
+    @Test
+    void processKilledMidLoggingLeavesADatabaseThatOpensWithTheRunStillRunning() throws Exception {
+        Path database = temp.resolve("mlflow.db");
+        Path artifact = TestFiles.png(temp.resolve("src"), "sample.png");
+        Path log = temp.resolve("victim.log");
+        Process victim = ChildJvm.start(SqliteWriterMain.class, log, "endless", database.toString(),
+                artifact.toString());
+        try {
+            for (int wait = 0; wait < 600 && !Files.readString(log).contains("READY"); wait++) {
+                assertThat(victim.isAlive()).as(Files.readString(log)).isTrue();
+                Thread.sleep(50);
+            }
+            assertThat(Files.readString(log)).contains("READY");
+            Thread.sleep(400);
+        } finally {
+            victim.destroyForcibly();
+            assertThat(victim.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(victim.exitValue()).isEqualTo(137);
+
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database)) {
+            assertThat(SqliteFiles.rows(connection, "PRAGMA integrity_check")).containsExactly(List.of("ok"));
+            assertThat(SqliteFiles.rows(connection, "PRAGMA foreign_key_check")).isEmpty();
+            assertThat(SqliteFiles.rows(connection, "SELECT version_num FROM alembic_version"))
+                    .containsExactly(List.of(MlflowSchema.REVISION));
+        }
+        try (SqliteStore store = new SqliteStore(new SqliteLocation(database), Clock.systemUTC(), TestFiles.SOURCE,
+                MetricBuffering.defaults())) {
+            String killed = store.experiments().stream().filter(e -> e.name().equals("killed")).findFirst()
+                    .orElseThrow().id();
+            RunSummary run = store.runs(killed).get(0);
+            assertThat(run.runName()).isEqualTo("victim");
+            assertThat(run.status()).isEqualTo(RunStatus.RUNNING);
+            assertThat(run.params()).containsEntry("mode", "endless");
+            assertThat(run.latestMetrics()).containsKeys("loss", "train/accuracy");
+            long points = Long.parseLong(SqliteFiles.rows(database, "SELECT COUNT(*) FROM metrics WHERE run_uuid = '"
+                    + run.runId() + "' AND key = 'loss'").get(0).get(0));
+            long latestStep = Long.parseLong(SqliteFiles.rows(database, "SELECT step FROM latest_metrics WHERE "
+                    + "run_uuid = '" + run.runId() + "' AND key = 'loss'").get(0).get(0));
+            assertThat(points).isGreaterThan(10).isEqualTo(latestStep + 1);
+            assertThat(SqliteFiles.rows(database, "SELECT end_time FROM runs WHERE run_uuid = '" + run.runId() + "'"))
+                    .containsExactly(Collections.singletonList(null));
+            Path artifacts = temp.resolve("mlartifacts/" + killed + "/" + run.runId() + "/artifacts");
+            assertThat(artifacts.resolve("samples/step0/sample.png")).hasSameBinaryContentAs(artifact);
+        }
+    }
+}

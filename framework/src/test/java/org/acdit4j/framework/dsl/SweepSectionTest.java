@@ -44,7 +44,7 @@ class SweepSectionTest {
         assertProblem("sweep.cases=model.ptch=2", "sweep.cases[0]: model.ptch: unknown key; did you mean model.patch?");
         assertProblem("sweep.cases=model.patch",
                 "sweep.cases[0]: model.patch: an override must look like key=value (e.g. model.depth=6)");
-        assertProblem("sweep.cases=model.blockSize=4", "sweep.cases[0]: model.blockSize is also a grid axis; set it in one place (sweep.cases= clears the cases)");
+        assertProblem("sweep.cases=model.blockSize=16", "sweep.cases[0]: model.blockSize is also a grid axis; set it in one place (sweep.cases= clears the cases)");
         assertProblem("sweep.seeds=", "sweep.seeds: must list at least one seed");
         assertProblem("sweep.seeds=1,1", "sweep.seeds: must not repeat a seed, got [1, 1]");
         assertProblem("sweep.grid.model.blockSize=4,4", "sweep.grid.model.blockSize: must not repeat a value, got [4, 4]");

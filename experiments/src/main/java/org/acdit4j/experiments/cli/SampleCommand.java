@@ -74,7 +74,7 @@ public final class SampleCommand implements Callable<Integer> {
         RunFolderPlan found = RunFolderPlan.of(runDir, catalog);
         List<String> overrides = new ArrayList<>(found.plan().overrides());
         overrides.addAll(sampling);
-        ExperimentSpec spec = found.definition().spec(found.preset(), overrides);
+        ExperimentSpec spec = found.definition().spec(found.preset(), overrides, found.plan().assignments());
         Dataset dataset = datasets.get().get(spec.data().name()).open(spec.data());
         for (int label : labels) {
             if (label < 0 || label > dataset.geometry().classes()) {

@@ -78,7 +78,7 @@ public final class ExecuteRunCommand implements Callable<Integer> {
         try (Tracker tracker = trackers.get().open(options.trackingUri())) {
             RunExecutor executor = new RunExecutor(datasets.get(), models.get(), evaluation.get(), tracker,
                     Provenance.collect(sourceRoot.toAbsolutePath(), BackendInfo.describe()), Clock.systemUTC());
-            RunStatusFile status = executor.execute(plan, folder, definition.resolvedValues(preset, plan.overrides()), parentRunId);
+            RunStatusFile status = executor.execute(plan, folder, definition.resolvedValues(preset, plan.overrides(), plan.assignments()), parentRunId);
             return status == RunStatusFile.FINISHED ? 0 : AcditMain.EXIT_FAILURE;
         }
     }

@@ -35,6 +35,14 @@ public final class ResumeCommand implements Callable<Integer> {
             System.out.println(found.record().run() + " already finished; nothing to resume");
             return 0;
         }
+        List<String> changed = new RunFolder(runDir.toAbsolutePath()).differencesFrom(found.definition()
+                .resolvedValues(found.preset(), found.plan().overrides(), found.plan().assignments()));
+        if (!changed.isEmpty()) {
+            throw new UsageException("the definition of " + found.record().experiment() + " now resolves "
+                    + found.record().run() + " differently from the configuration it started with, so resuming would "
+                    + "train something else (" + String.join("; ", changed) + "); restore the definition, or run the "
+                    + "new configuration as new runs with --runs-dir DIR");
+        }
         List<String> shared = new ArrayList<>(options.asArguments());
         shared.removeAll(List.of("--runs-dir", options.runsDir().toString()));
         shared.addAll(List.of("--runs-dir", runDir.toAbsolutePath().getParent().getParent().toString()));

@@ -19,10 +19,12 @@ import org.acdit4j.framework.run.SweepResult;
 import org.acdit4j.framework.data.DatasetFactory;
 import org.acdit4j.framework.evaluation.Evaluator;
 import org.acdit4j.framework.model.ModelFactory;
+import org.acdit4j.framework.run.Preflight;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.SweepRunner;
 import org.acdit4j.framework.tracking.Tracker;
 import org.acdit4j.tracking.TrackerSelection;
+import org.acdit4j.tracking.TrackingException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,9 +42,7 @@ public final class RunCommand implements Callable<Integer> {
     private final GlobalOptions options;
     private final Provider<TrackerSelection> trackers;
     private final ReportWriter reports;
-    private final Set<String> evaluators;
-    private final Set<String> datasets;
-    private final Set<String> models;
+    private final Preflight preflight;
 
     @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "Experiment name (see acdit list).")
     String experiment;
@@ -68,9 +68,7 @@ public final class RunCommand implements Callable<Integer> {
     @Inject
     RunCommand(ExperimentCatalog catalog, GlobalOptions options, Provider<TrackerSelection> trackers, ReportWriter reports,
                Map<String, Evaluator> evaluators, Map<String, DatasetFactory> datasets, Map<String, ModelFactory> models) {
-        this.evaluators = evaluators.keySet();
-        this.datasets = datasets.keySet();
-        this.models = models.keySet();
+        this.preflight = new Preflight(datasets, models, evaluators);
         this.catalog = catalog;
         this.options = options;
         this.trackers = trackers;
@@ -96,12 +94,15 @@ public final class RunCommand implements Callable<Integer> {
             out.println("wrote " + script + " (" + plans.size() + " tasks); see docs/EXPERIMENTS.md, \"Scaling out\"");
             return 0;
         }
+        preflight.check(experiment, plans);
+        try {
+            trackers.get().resolve(options.trackingUri());
+        } catch (TrackingException e) {
+            throw new UsageException(e.getMessage());
+        }
         for (RunPlan plan : plans) {
-            requireKnown("data.name", "dataset", List.of(plan.spec().data().name()), datasets);
-            requireKnown("model.name", "model", List.of(plan.spec().model().name()), models);
-            requireKnown("evaluate.evaluators", "evaluator", plan.spec().evaluate().evaluators(), evaluators);
             RunFolder.of(options.runsDir(), experiment, plan.name())
-                    .conflictWith(definition.resolvedValues(preset, plan.overrides()))
+                    .conflictWith(definition.resolvedValues(preset, plan.overrides(), plan.assignments()))
                     .ifPresent(conflict -> {
                         throw new UsageException(conflict + "; pass --runs-dir DIR (and --results-dir) for a separate "
                                 + "set of runs, or delete the folder");
@@ -139,16 +140,5 @@ public final class RunCommand implements Callable<Integer> {
             command.append(' ').append(override);
         }
         return command.toString();
-    }
-
-
-    /** Unknown plug-in names fail before any run starts, not after a run has trained. */
-    private static void requireKnown(String key, String what, List<String> names, Set<String> known) {
-        for (String name : names) {
-            if (!known.contains(name)) {
-                throw new UsageException(key + ": unknown " + what + " '" + name + "'; known: "
-                        + String.join(", ", new java.util.TreeSet<>(known)));
-            }
-        }
     }
 }

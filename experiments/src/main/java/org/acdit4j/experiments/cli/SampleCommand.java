@@ -8,13 +8,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.data.DatasetFactory;
+import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.ModelFactory;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.report.ImageGrid;
+import org.acdit4j.framework.run.RunCheckpoint;
 import org.acdit4j.framework.spec.ExperimentSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,12 +29,12 @@ import picocli.CommandLine.Parameters;
         description = "Draw class-conditional samples from a run's checkpoint into a PNG grid.")
 public final class SampleCommand implements Callable<Integer> {
 
-    private final ExperimentCatalog catalog;
     private final Provider<Map<String, DatasetFactory>> datasets;
     private final Provider<Map<String, ModelFactory>> models;
 
     @Option(names = "--checkpoint", required = true, paramLabel = "FILE",
-            description = "A checkpoint inside a run folder, e.g. runs/<experiment>/<run>/checkpoints/latest.ckpt.")
+            description = "A run's checkpoint, e.g. runs/<experiment>/<run>/checkpoints/latest.ckpt; it carries the "
+                    + "run's configuration, so it may be copied anywhere.")
     Path checkpoint;
 
     @Option(names = "--labels", split = ",", paramLabel = "L", description = "Class labels, one image each (default: 0..9 twice).")
@@ -53,9 +57,7 @@ public final class SampleCommand implements Callable<Integer> {
     Path out;
 
     @Inject
-    SampleCommand(ExperimentCatalog catalog, Provider<Map<String, DatasetFactory>> datasets,
-                  Provider<Map<String, ModelFactory>> models) {
-        this.catalog = catalog;
+    SampleCommand(Provider<Map<String, DatasetFactory>> datasets, Provider<Map<String, ModelFactory>> models) {
         this.datasets = datasets;
         this.models = models;
     }
@@ -65,26 +67,39 @@ public final class SampleCommand implements Callable<Integer> {
         if (!Files.isRegularFile(checkpoint)) {
             throw new UsageException("--checkpoint " + checkpoint + " is not a file");
         }
-        Path runDir = checkpoint.toAbsolutePath().getParent().getParent();
-        for (String setting : sampling) {
-            if (!setting.startsWith("sample.")) {
-                throw new UsageException("'" + setting + "': only sample.* settings can differ from the run's");
-            }
+        Map<String, String> configuration;
+        try {
+            configuration = new TreeMap<>(RunCheckpoint.configuration(checkpoint));
+        } catch (IOException e) {
+            throw new UsageException("--checkpoint " + e.getMessage());
         }
-        RunFolderPlan found = RunFolderPlan.of(runDir, catalog);
-        List<String> overrides = new ArrayList<>(found.plan().overrides());
-        overrides.addAll(sampling);
-        ExperimentSpec spec = found.definition().spec(found.preset(), overrides);
-        Dataset dataset = datasets.get().get(spec.data().name()).open(spec.data());
+        for (String setting : sampling) {
+            int equals = setting.indexOf('=');
+            if (!setting.startsWith("sample.") || equals < 0) {
+                throw new UsageException("'" + setting + "': only sample.KEY=VALUE settings can differ from the run's");
+            }
+            configuration.put(setting.substring(0, equals), setting.substring(equals + 1));
+        }
+        ModelFactory factory = models.get().get(configuration.get("model.name"));
+        if (factory == null) {
+            throw new UsageException("--checkpoint " + checkpoint + " holds a model '" + configuration.get("model.name")
+                    + "' that this application does not register; known: " + new TreeSet<>(models.get().keySet()));
+        }
+        ExperimentSpec spec = Experiment.fromConfiguration(factory.type(), configuration);
+        DatasetFactory data = datasets.get().get(spec.data().name());
+        if (data == null) {
+            throw new UsageException("--checkpoint " + checkpoint + " was trained on a dataset '" + spec.data().name()
+                    + "' that this application does not register; known: " + new TreeSet<>(datasets.get().keySet()));
+        }
+        Dataset dataset = data.open(spec.data());
         for (int label : labels) {
             if (label < 0 || label > dataset.geometry().classes()) {
                 throw new UsageException("--labels: " + label + " is outside 0.." + dataset.geometry().classes()
                         + " (" + dataset.geometry().classes() + " = unconditional)");
             }
         }
-        GenerativeModel model = models.get().get(spec.model().name()).create(spec.model().config(), spec.train(),
-                dataset.geometry(), 0);
-        model.restore(checkpoint);
+        GenerativeModel model = factory.create(spec.model().config(), spec.train(), dataset.geometry(), 0);
+        RunCheckpoint.restore(model, checkpoint);
         SampleRequest request = new SampleRequest(labels.stream().mapToInt(Integer::intValue).toArray(),
                 spec.sample().sampler(), guidance == null ? spec.sample().guidance() : guidance, seed, !noKvCache, true);
         long start = System.nanoTime();

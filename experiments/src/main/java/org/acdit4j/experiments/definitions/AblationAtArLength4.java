@@ -28,6 +28,7 @@ final class AblationAtArLength4 {
                         .progress("class-agreement/cfg1.5", "fid/cfg1.5").metrics(ImageQualityMetrics.TABULATED)
                         .pairedBySeed(key, baseline, ImageQualityMetrics.COMPARED))
                 .preset("quick", CpuScale::quick)
+                .preset("standard", Customizer.withDefaults())
                 .preset("smoke", AblationAtArLength4::smoke);
     }
 

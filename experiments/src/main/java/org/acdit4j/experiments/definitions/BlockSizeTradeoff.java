@@ -38,10 +38,10 @@ public final class BlockSizeTradeoff {
                         .metrics(ImageQualityMetrics.tabulatedWith("precision-recall.precision/cfg1.0",
                                 "precision-recall.recall/cfg1.0", "sampling-speed.secondsPerImage",
                                 "sampling-speed.secondsPerImage.kvCache", "sampling-speed.kvCacheSpeedup")))
-                .preset("standard", Customizer.withDefaults())
                 .preset("quick", p -> p.with(CpuScale::quick)
                         .sweep(s -> s.cases(blocks(4, 16), blocks(4, 4), blocks(4, 1)))
                         .sample(s -> s.batch(50)).track(t -> t.checkpointEvery(100)))
+                .preset("standard", Customizer.withDefaults())
                 .preset("paper", p -> p.with(CpuScale::paperScale)
                         .sweep(s -> s.cases(blocks(4, 64), blocks(4, 16), blocks(4, 4), blocks(4, 1), blocks(8, 16),
                                 blocks(8, 4), blocks(8, 1))))

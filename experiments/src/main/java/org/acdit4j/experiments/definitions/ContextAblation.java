@@ -1,6 +1,5 @@
 package org.acdit4j.experiments.definitions;
 
-import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 
@@ -21,7 +20,6 @@ public final class ContextAblation {
         return Experiment.define(NAME, e -> e
                 .description("Clean vs noisy context (ACDiT Fig. 6b) at AR length 4: FID, precision/recall and class "
                         + "agreement.")
-                .with(AblationAtArLength4.arms("model.context", "clean", "noisy"))
-                .preset("standard", Customizer.withDefaults()));
+                .with(AblationAtArLength4.arms("model.context", "clean", "noisy")));
     }
 }

@@ -32,8 +32,8 @@ public final class LongHorizon {
                         .byFrame("rollout.fid", "rollout.class-agreement")
                         .metrics("rollout.fid.trained", "rollout.fid.beyond", "rollout.class-agreement.trained",
                                 "rollout.class-agreement.beyond", "rollout.window", "train.imagesSeen"))
-                .preset("standard", Customizer.withDefaults())
                 .preset("quick", p -> p.with(VideoScale::quick).evaluate(v -> v.samples(50)))
+                .preset("standard", Customizer.withDefaults())
                 .preset("smoke", p -> p.with(VideoScale::smoke)
                         .sweep(s -> s.grid("model.blockSize", 4, 8))
                         .evaluate(v -> v.samples(12))));

@@ -1,6 +1,5 @@
 package org.acdit4j.experiments.definitions;
 
-import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 
@@ -22,7 +21,6 @@ public final class RopeAblation {
                 .description("Multi-axis vs 1-D vs no RoPE (ACDiT Fig. 6b) at AR length 4: FID, precision/recall and "
                         + "class agreement.")
                 .with(AblationAtArLength4.arms("model.rope", "multi-axis", "1d", "none"))
-                .preset("standard", Customizer.withDefaults())
                 .preset("smoke", p -> p.with(AblationAtArLength4::smoke)
                         .sweep(s -> s.grid("model.rope", "multi-axis", "none"))));
     }

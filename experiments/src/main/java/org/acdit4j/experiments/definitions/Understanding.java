@@ -29,8 +29,8 @@ public final class Understanding {
                 .report(r -> r.plot("linear-probe.accuracy", "model.blockSize")
                         .plot("fine-tune.accuracy", "model.blockSize")
                         .plot("linear-probe.rawPixelAccuracy", "model.blockSize"))
-                .preset("standard", Customizer.withDefaults())
                 .preset("quick", p -> p.train(t -> t.steps(300)).sweep(s -> s.seeds(0)).evaluate(v -> v.samples(2000)))
+                .preset("standard", Customizer.withDefaults())
                 .preset("smoke", p -> p.with(CpuScale::smoke).sweep(s -> s.grid("model.blockSize", 16, 4))
                         .evaluate(v -> v.evaluators("linear-probe").samples(64))));
     }

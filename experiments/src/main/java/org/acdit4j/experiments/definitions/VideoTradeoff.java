@@ -38,9 +38,9 @@ public final class VideoTradeoff {
                         .pairedBySeed("model.blockSize", "128", PAIRED)
                         .metrics("fid/cfg1.5", "frame-fid/cfg1.5", "clip-fd/cfg1.5", "class-agreement/cfg1.5",
                                 "sampling-speed.secondsPerImage.kvCache", "train.imagesSeen"))
-                .preset("standard", Customizer.withDefaults())
                 .preset("quick", p -> p.with(VideoScale::quick).evaluate(v -> v.samples(100))
                         .track(t -> t.evaluateEvery(0)))
+                .preset("standard", Customizer.withDefaults())
                 .preset("paper", p -> p.with(VideoScale::paperScale)
                         .sweep(s -> s.grid("model.blockSize", 256, 512, 1024, 2048, 4096))
                         .report(r -> r.pairedBySeed("model.blockSize", "4096", PAIRED)))

@@ -68,9 +68,9 @@ class CliTest {
                 work.resolve("runs").toString(), "--results-dir", work.resolve("results").toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err().strip()).isEqualTo("acdit: " + folder + " holds a run with train.steps=600, this sweep "
-                + "has train.steps=4; pass --runs-dir DIR (and --results-dir) for a separate set of runs, or delete the "
-                + "folder");
+        assertThat(result.err().strip()).isEqualTo("acdit: " + folder + " holds a run of another configuration "
+                + "(train.steps: '600' in the run folder, '4' now); pass --runs-dir DIR (and --results-dir) for a separate "
+                + "set of runs, or delete the folder");
     }
 
     @Test
@@ -79,7 +79,8 @@ class CliTest {
                 "--runs-dir", work.resolve("runs").toString(), "--results-dir", work.resolve("results").toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err().strip()).startsWith("acdit: evaluate.evaluators: unknown evaluator 'fvd'; known: ")
+        assertThat(result.err().strip()).startsWith("acdit: preflight of context-ablation (nothing was started): "
+                + "[all plans] evaluate.evaluators: unknown evaluator 'fvd'; known: ")
                 .contains("clip-fd, fid, fine-tune, frame-fid");
         assertThat(work.resolve("runs")).doesNotExist();
     }

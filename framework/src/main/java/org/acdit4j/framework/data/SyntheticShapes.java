@@ -1,6 +1,7 @@
 package org.acdit4j.framework.data;
 
 import java.util.SplittableRandom;
+import org.acdit4j.framework.dsl.Problems;
 import org.acdit4j.framework.spec.DataSpec;
 
 /**
@@ -14,6 +15,16 @@ public final class SyntheticShapes implements DatasetFactory {
     public static final int CLASSES = 10;
     static final int TRAIN_COUNT = 2000;
     static final int TEST_COUNT = 500;
+
+    @Override
+    public Geometry geometry(DataSpec spec) {
+        return Geometry.image(1, spec.size(), spec.size(), CLASSES);
+    }
+
+    /** Generated in memory: nothing can be missing. */
+    @Override
+    public void preflight(DataSpec spec, Problems problems) {
+    }
 
     @Override
     public Dataset open(DataSpec spec) {

@@ -1,5 +1,11 @@
 package org.acdit4j.framework.dsl;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.acdit4j.framework.model.ModelType;
+import org.acdit4j.framework.spec.ExperimentSpec;
+
 /**
  * Entry point of the DSL:
  * <pre>{@code
@@ -11,10 +17,36 @@ package org.acdit4j.framework.dsl;
  */
 public final class Experiment {
 
+    /** The stored configuration's key naming the experiment a run belongs to. */
+    public static final String RUN_EXPERIMENT = "run.experiment";
+    /** The sections of a stored configuration that make a run's model and its samples. */
+    private static final List<String> STORED_SECTIONS = List.of("data.", "model.", "train.", "sample.", "evaluate.");
+
     private Experiment() {
     }
 
     public static ExperimentDefinition define(String name, Customizer<ExperimentBuilder> recipe) {
         return new ExperimentDefinition(name, recipe);
+    }
+
+    /**
+     * The spec of a stored run {@code configuration} (a run folder's {@code config.yaml} or a checkpoint's): its data,
+     * model, train, sample and evaluate keys on {@code type}'s sections, without the definition that produced it.
+     *
+     * @throws SpecException when a stored key or value is not valid for today's plugin
+     */
+    public static ExperimentSpec fromConfiguration(ModelType<?, ?> type, Map<String, String> configuration) {
+        ExperimentBuilder builder = new ExperimentBuilder(configuration.getOrDefault(RUN_EXPERIMENT, "stored run"));
+        builder.select(type);
+        List<String> assignments = new ArrayList<>();
+        configuration.forEach((key, value) -> {
+            if (STORED_SECTIONS.stream().anyMatch(key::startsWith) && !key.equals(ExperimentBuilder.MODEL_NAME)) {
+                assignments.add(key + "=" + value);
+            }
+        });
+        Problems problems = new Problems();
+        builder.apply(assignments, problems);
+        problems.throwIfAny("stored configuration of " + configuration.getOrDefault(RUN_EXPERIMENT, "a run"));
+        return builder.build();
     }
 }

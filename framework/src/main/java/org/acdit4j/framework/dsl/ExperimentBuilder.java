@@ -208,7 +208,7 @@ public final class ExperimentBuilder {
         track.validateAgainst(evaluate, problems);
     }
 
-    private void select(ModelType<?, ?> type) {
+    void select(ModelType<?, ?> type) {
         mentionedTypes.putIfAbsent(type.name(), type);
         if (modelType == null || !modelType.name().equals(type.name())) {
             modelType = type;

@@ -47,18 +47,34 @@ public final class ExperimentDefinition {
      * @throws SpecException listing every problem (unknown preset, unknown or mistyped keys, invalid values)
      */
     public ExperimentSpec spec(String preset, List<String> overrides) {
-        return configured(preset, overrides).build();
+        return spec(preset, overrides, Map.of());
     }
 
-    /** All keys with their resolved values, sorted by key, for printing and storing the effective configuration. */
+    /**
+     * The spec of one plan of the sweep: as {@link #spec(String, List)}, then the plan's swept {@code assignment}
+     * (dotted key → value). The sweep itself, and so what the cases change, is that of the experiment.
+     */
+    public ExperimentSpec spec(String preset, List<String> overrides, Map<String, String> assignment) {
+        return configured(preset, overrides, assignment).build();
+    }
+
+    /** All keys with their resolved values, sorted by key, for printing the effective configuration. */
     public Map<String, String> resolvedValues(String preset, List<String> overrides) {
-        return configured(preset, overrides).values();
+        return resolvedValues(preset, overrides, Map.of());
     }
 
-    private ExperimentBuilder configured(String preset, List<String> overrides) {
+    /** All keys with their resolved values for one plan of the sweep, sorted by key, as its run folder stores them. */
+    public Map<String, String> resolvedValues(String preset, List<String> overrides, Map<String, String> assignment) {
+        return configured(preset, overrides, assignment).values();
+    }
+
+    private ExperimentBuilder configured(String preset, List<String> overrides, Map<String, String> assignment) {
         Problems problems = new Problems();
         ExperimentBuilder builder = base(preset, overrides, problems);
         builder.resolveCases(caseAssignments(builder, preset, overrides, problems));
+        List<String> planAssignments = new ArrayList<>();
+        assignment.forEach((key, value) -> planAssignments.add(key + "=" + value));
+        builder.apply(planAssignments, problems);
         builder.validateInto(problems);
         problems.throwIfAny("experiment '" + name + "'");
         return builder;

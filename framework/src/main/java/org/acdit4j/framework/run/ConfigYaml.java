@@ -1,58 +1,80 @@
 package org.acdit4j.framework.run;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
-/** Renders dotted {@code section.key = value} pairs as a two-level YAML document, and reads such a document back. */
+/**
+ * Dotted {@code section.key = value} pairs as a two-level YAML document ({@code config.yaml}, the configuration
+ * stored with each run and checkpoint), and back. Every value stays the text the DSL's dotted keys read: the YAML
+ * has no implicit types, so {@code 010} or {@code 1e-3} come back exactly as written.
+ */
 public final class ConfigYaml {
 
     private ConfigYaml() {
     }
 
     public static String render(Map<String, String> values) {
-        StringBuilder yaml = new StringBuilder();
-        String section = null;
-        for (Map.Entry<String, String> entry : new java.util.TreeMap<>(values).entrySet()) {
-            int dot = entry.getKey().indexOf('.');
-            String head = entry.getKey().substring(0, dot);
-            if (!head.equals(section)) {
-                yaml.append(head).append(":\n");
-                section = head;
-            }
-            yaml.append("  ").append(entry.getKey().substring(dot + 1)).append(": ").append(scalar(entry.getValue()))
-                    .append('\n');
-        }
-        return yaml.toString();
+        Map<String, Map<String, String>> sections = new LinkedHashMap<>();
+        new TreeMap<>(values).forEach((key, value) -> {
+            int dot = requireDotted(key);
+            sections.computeIfAbsent(key.substring(0, dot), ignored -> new LinkedHashMap<>())
+                    .put(key.substring(dot + 1), value);
+        });
+        return yaml().dump(sections);
     }
 
-    /** The dotted pairs of a document written by {@link #render}; fails naming the line it cannot read. */
-    public static Map<String, String> parse(String yaml) {
-        Map<String, String> values = new java.util.TreeMap<>();
-        String section = null;
-        for (String line : yaml.split("\n")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            if (!line.startsWith(" ") && line.endsWith(":")) {
-                section = line.substring(0, line.length() - 1);
-                continue;
-            }
-            int colon = line.indexOf(": ");
-            if (section == null || !line.startsWith("  ") || colon < 0) {
-                throw new IllegalArgumentException("not a config.yaml line: " + line);
-            }
-            String value = line.substring(colon + 2);
-            if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) {
-                value = value.substring(1, value.length() - 1).replace("''", "'");
-            }
-            values.put(section + "." + line.substring(2, colon), value);
+    /** The dotted pairs of a document written by {@link #render}; fails in one line saying what it cannot read. */
+    public static Map<String, String> parse(String document) {
+        Object loaded;
+        try {
+            loaded = yaml().load(document);
+        } catch (YAMLException e) {
+            throw new IllegalArgumentException("not a configuration document: " + e.getMessage().lines().findFirst()
+                    .orElse("unreadable YAML"));
         }
+        Map<String, String> values = new TreeMap<>();
+        if (loaded == null) {
+            return values;
+        }
+        if (!(loaded instanceof Map<?, ?> sections)) {
+            throw new IllegalArgumentException("not a configuration document: expected sections of key: value pairs");
+        }
+        sections.forEach((section, entries) -> {
+            if (!(entries instanceof Map<?, ?> pairs)) {
+                throw new IllegalArgumentException("not a configuration document: section '" + section
+                        + "' holds no key: value pairs");
+            }
+            pairs.forEach((key, value) -> values.put(section + "." + key, value == null ? "" : String.valueOf(value)));
+        });
         return values;
     }
 
-    private static String scalar(String value) {
-        if (value.matches("-?[0-9.eE+-]+|true|false") && !value.isEmpty()) {
-            return value;
+    private static int requireDotted(String key) {
+        int dot = key.indexOf('.');
+        if (dot <= 0) {
+            throw new IllegalArgumentException("configuration key '" + key + "' has no section (expected section.key)");
         }
-        return "'" + value.replace("'", "''") + "'";
+        return dot;
+    }
+
+    /** YAML without implicit types (every plain scalar is a string), written in block style. */
+    private static Yaml yaml() {
+        DumperOptions dumper = new DumperOptions();
+        dumper.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        LoaderOptions loader = new LoaderOptions();
+        Resolver untyped = new Resolver() {
+            @Override
+            protected void addImplicitResolvers() {
+            }
+        };
+        return new Yaml(new SafeConstructor(loader), new Representer(dumper), dumper, loader, untyped);
     }
 }

@@ -71,13 +71,14 @@ final class ReusableTraining {
     }
 
     /**
-     * Copies the donor's final checkpoint, loss curve and the evaluations it made while training (not its final
-     * one) into {@code target}, which has not trained yet.
+     * Copies the donor's final checkpoint (under the target's {@code configuration}), loss curve and the evaluations
+     * it made while training (not its final one) into {@code target}, which has not trained yet.
      */
-    static void adopt(RunFolder donor, RunFolder target, long finalStep) throws IOException {
+    static void adopt(RunFolder donor, RunFolder target, long finalStep, Map<String, String> configuration)
+            throws IOException {
         Files.createDirectories(target.checkpoints());
         Path checkpoint = target.checkpoints().resolve("adopted.tmp");
-        Files.copy(donor.latestCheckpoint(), checkpoint, StandardCopyOption.REPLACE_EXISTING);
+        RunCheckpoint.copy(donor.latestCheckpoint(), configuration, checkpoint);
         if (Files.isRegularFile(LossCurve.file(donor))) {
             Files.copy(LossCurve.file(donor), LossCurve.file(target), StandardCopyOption.REPLACE_EXISTING);
         }

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.acdit4j.framework.data.BatchStream;
 import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.data.DatasetFactory;
+import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.FrameRollout;
@@ -76,7 +77,8 @@ public final class RunExecutor {
             LOG.info("{} already finished; nothing to do", plan.name());
             return RunStatusFile.FINISHED;
         }
-        folder.writeConfig(resolvedValues, plan.overrides());
+        Map<String, String> configuration = folder.writeConfigOnce(runConfiguration(plan, resolvedValues),
+                plan.overrides());
         ExperimentSpec spec = plan.spec();
         TrackedRun trackedRun = openTrackedRun(plan, record, parentRunId, resolvedValues);
         record = record.started(now(), provenance).withTracker(trackedRun.runId(), parentRunId);
@@ -88,7 +90,7 @@ public final class RunExecutor {
         }, "acdit-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return trainAndEvaluate(plan, spec, folder, record, trackedRun, resolvedValues);
+            return trainAndEvaluate(plan, spec, folder, record, trackedRun, resolvedValues, configuration);
         } finally {
             finished.countDown();
             ShutdownHooks.remove(hook);
@@ -96,23 +98,24 @@ public final class RunExecutor {
     }
 
     private RunStatusFile trainAndEvaluate(RunPlan plan, ExperimentSpec spec, RunFolder folder, RunRecord record,
-                                           TrackedRun trackedRun, Map<String, String> resolvedValues) {
+                                           TrackedRun trackedRun, Map<String, String> resolvedValues,
+                                           Map<String, String> configuration) {
         try {
             DatasetFactory datasetFactory = lookup(datasets, spec.data().name(), "data.name", "dataset");
             ModelFactory modelFactory = lookup(models, spec.model().name(), "model.name", "model");
             Dataset dataset = datasetFactory.open(spec.data());
             GenerativeModel model = modelFactory.create(spec.model().config(), spec.train(), dataset.geometry(), plan.seed());
             if (!Files.isRegularFile(folder.latestCheckpoint()) && spec.track().reuseTraining()) {
-                adoptIdenticalTraining(plan, folder, trackedRun, resolvedValues);
+                adoptIdenticalTraining(plan, folder, trackedRun, resolvedValues, configuration);
             }
             if (Files.isRegularFile(folder.latestCheckpoint())) {
-                model.restore(folder.latestCheckpoint());
+                RunCheckpoint.restore(model, folder.latestCheckpoint());
                 LOG.info("{}: resumed from {} at step {}", plan.name(), folder.latestCheckpoint(), model.step());
                 record = record.withProgress(model.step(), record.lastLoss(), now());
                 folder.write(record);
             }
             trackedRun.setTags(Map.of("acdit.parameters", String.valueOf(model.parameterCount())));
-            record = train(plan, spec, folder, record, trackedRun, dataset, model);
+            record = train(plan, spec, folder, record, trackedRun, dataset, model, configuration);
             if (record.status() != RunStatusFile.RUNNING) {
                 return record.status();
             }
@@ -146,7 +149,8 @@ public final class RunExecutor {
 
     /** Starts from the final checkpoint of an identical finished training, when the runs folder holds one. */
     private void adoptIdenticalTraining(RunPlan plan, RunFolder folder, TrackedRun trackedRun,
-                                        Map<String, String> resolvedValues) throws IOException {
+                                        Map<String, String> resolvedValues, Map<String, String> configuration)
+            throws IOException {
         Map<String, String> identity = ReusableTraining.identity(resolvedValues, plan.seed());
         if (!identity.containsKey("data.name") || !identity.containsKey("model.name")) {
             return;                                          // not a resolved configuration: nothing to match
@@ -156,7 +160,7 @@ public final class RunExecutor {
         if (donor.isEmpty()) {
             return;
         }
-        ReusableTraining.adopt(donor.get(), folder, plan.spec().train().steps());
+        ReusableTraining.adopt(donor.get(), folder, plan.spec().train().steps(), configuration);
         String source = runsRoot.relativize(donor.get().root().toAbsolutePath()).toString();
         String commit = donor.get().record().map(r -> r.provenance().getOrDefault("git.commit", "unknown"))
                 .orElse("unknown");
@@ -169,7 +173,7 @@ public final class RunExecutor {
     }
 
     private RunRecord train(RunPlan plan, ExperimentSpec spec, RunFolder folder, RunRecord record, TrackedRun trackedRun,
-                            Dataset dataset, GenerativeModel model) throws IOException {
+                            Dataset dataset, GenerativeModel model, Map<String, String> configuration) throws IOException {
         BatchStream batches = dataset.train().batches(spec.train().batch(), plan.seed());
         int steps = spec.train().steps();
         double windowLoss = 0;
@@ -177,7 +181,7 @@ public final class RunExecutor {
         long windowStart = System.nanoTime();
         while (model.step() < steps) {
             if (stopRequested.get()) {
-                model.save(folder.latestCheckpoint());
+                RunCheckpoint.write(model, configuration, folder.latestCheckpoint());
                 RunRecord killed = record.withFailure("stopped by a signal at step " + model.step() + "; rerun to resume")
                         .withStatus(RunStatusFile.KILLED, now());
                 folder.write(killed);
@@ -210,7 +214,7 @@ public final class RunExecutor {
                 windowStart = System.nanoTime();
             }
             if (step % spec.track().checkpointEvery() == 0 || step == steps) {
-                model.save(folder.latestCheckpoint());
+                RunCheckpoint.write(model, configuration, folder.latestCheckpoint());
             }
             if (spec.track().sampleEvery() > 0 && step % spec.track().sampleEvery() == 0 && step < steps) {
                 writeGrid(model, dataset, spec, plan.seed(), folder.samples().resolve("step-" + step + ".png"), trackedRun);
@@ -270,6 +274,18 @@ public final class RunExecutor {
                 trackedRun.logArtifact(rolloutGif, "samples");
             }
         }
+    }
+
+    /** The run's configuration as stored: its resolved keys and, under {@code run.}, where it came from. */
+    private Map<String, String> runConfiguration(RunPlan plan, Map<String, String> resolvedValues) {
+        Map<String, String> configuration = new LinkedHashMap<>(resolvedValues);
+        configuration.put(Experiment.RUN_EXPERIMENT, plan.spec().name());
+        configuration.put("run.name", plan.name());
+        configuration.put("run.seed", String.valueOf(plan.seed()));
+        configuration.put("run.preset", plan.preset());
+        configuration.put("run.overrides", String.join("\n", plan.overrides()));
+        configuration.put("run.commit", provenance.getOrDefault("git.commit", ""));
+        return configuration;
     }
 
     private TrackedRun openTrackedRun(RunPlan plan, RunRecord record, String parentRunId, Map<String, String> values) {

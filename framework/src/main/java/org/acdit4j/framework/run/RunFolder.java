@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.acdit4j.framework.io.AtomicFiles;
 
 /**
@@ -76,37 +78,70 @@ public final class RunFolder {
         }
     }
 
-    /** Writes the resolved configuration as YAML and the overrides that produced it, one per line. */
-    public void writeConfig(Map<String, String> resolvedValues, List<String> overrides) {
-        AtomicFiles.writeString(root.resolve("config.yaml"), ConfigYaml.render(resolvedValues));
+    /**
+     * The run's configuration: the one already stored in {@code config.yaml}, or else {@code configuration}, written
+     * there (with the command-line overrides in {@code overrides.txt}, one per line). Written once: a resumed run
+     * keeps the configuration it started with.
+     */
+    public Map<String, String> writeConfigOnce(Map<String, String> configuration, List<String> overrides) {
+        Optional<Map<String, String>> stored = storedConfiguration();
+        if (stored.isPresent()) {
+            return stored.get();
+        }
         AtomicFiles.writeString(root.resolve("overrides.txt"), String.join("\n", overrides) + (overrides.isEmpty() ? "" : "\n"));
+        AtomicFiles.writeString(configFile(), ConfigYaml.render(configuration));
+        return configuration;
+    }
+
+    /** The configuration the run was started with, if it has started. */
+    public Optional<Map<String, String>> storedConfiguration() {
+        if (!Files.isRegularFile(configFile())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ConfigYaml.parse(Files.readString(configFile())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + configFile(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(configFile() + ": " + e.getMessage(), e);
+        }
     }
 
     /**
-     * Why this folder cannot hold a run of {@code resolvedValues}: the first data, model, train, sample or
-     * evaluate key whose recorded value differs (e.g. a quick-preset run in the way of a standard one), or empty
-     * when the folder is new or holds the same configuration.
+     * Every data, model, train, sample or evaluate key of {@code resolvedValues} whose value in this folder's stored
+     * configuration differs; empty when the folder holds no run yet or the same configuration. Tracking and report
+     * settings may change between reruns.
      */
-    public Optional<String> conflictWith(Map<String, String> resolvedValues) {
-        Path config = root.resolve("config.yaml");
-        if (!Files.isRegularFile(config) || record().isEmpty()) {
-            return Optional.empty();
+    public List<String> differencesFrom(Map<String, String> resolvedValues) {
+        Optional<Map<String, String>> stored = storedConfiguration();
+        if (stored.isEmpty() || record().isEmpty()) {
+            return List.of();
         }
-        Map<String, String> recorded;
-        try {
-            recorded = ConfigYaml.parse(Files.readString(config));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + config, e);
-        }
-        for (String key : new java.util.TreeSet<>(resolvedValues.keySet())) {
-            if (RUN_SECTIONS.stream().anyMatch(key::startsWith) && recorded.containsKey(key)
-                    && !recorded.get(key).equals(resolvedValues.get(key))) {
-                return Optional.of(root + " holds a run with " + key + "=" + recorded.get(key) + ", this sweep has "
-                        + key + "=" + resolvedValues.get(key));
+        List<String> differences = new ArrayList<>();
+        for (String key : new TreeSet<>(resolvedValues.keySet())) {
+            String recorded = stored.get().get(key);
+            if (RUN_SECTIONS.stream().anyMatch(key::startsWith) && recorded != null
+                    && !recorded.equals(resolvedValues.get(key))) {
+                differences.add(key + ": '" + recorded + "' in the run folder, '" + resolvedValues.get(key) + "' now");
             }
         }
-        return Optional.empty();
+        return differences;
     }
+
+    /**
+     * Why this folder cannot hold a run of {@code resolvedValues}: the keys whose stored value differs (e.g. a
+     * quick-preset run in the way of a standard one), or empty when the folder is new or holds the same configuration.
+     */
+    public Optional<String> conflictWith(Map<String, String> resolvedValues) {
+        List<String> differences = differencesFrom(resolvedValues);
+        return differences.isEmpty() ? Optional.empty()
+                : Optional.of(root + " holds a run of another configuration (" + String.join("; ", differences) + ")");
+    }
+
+    private Path configFile() {
+        return root.resolve("config.yaml");
+    }
+
 
     public void createDirectories() {
         try {

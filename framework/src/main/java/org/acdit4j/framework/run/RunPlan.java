@@ -6,7 +6,8 @@ import org.acdit4j.framework.spec.ExperimentSpec;
 
 /**
  * One run of a sweep: its stable index and name, the swept values it sets, its seed, and the fully
- * resolved spec. The preset ({@code ""} for none) and {@code overrides} reproduce the spec from the experiment.
+ * resolved spec. The preset ({@code ""} for none), the sweep's command-line {@code overrides} and the
+ * {@code assignments} reproduce the spec from the experiment.
  */
 public record RunPlan(int index, String name, Map<String, String> assignments, long seed, ExperimentSpec spec,
                       String preset, List<String> overrides) {

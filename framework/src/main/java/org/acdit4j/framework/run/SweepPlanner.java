@@ -25,11 +25,9 @@ public final class SweepPlanner {
         List<RunPlan> plans = new ArrayList<>();
         for (long seed : base.sweep().seeds()) {
             for (Map<String, String> assignment : combinations) {
-                List<String> runOverrides = new ArrayList<>(overrides);
-                assignment.forEach((key, value) -> runOverrides.add(key + "=" + value));
-                ExperimentSpec spec = definition.spec(preset, runOverrides);
+                ExperimentSpec spec = definition.spec(preset, overrides, assignment);
                 plans.add(new RunPlan(plans.size(), runName(assignment, seed), assignment, seed, spec,
-                        preset == null ? "" : preset, runOverrides));
+                        preset == null ? "" : preset, overrides));
             }
         }
         return plans;

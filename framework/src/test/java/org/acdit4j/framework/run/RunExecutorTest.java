@@ -118,7 +118,7 @@ class RunExecutorTest {
     void aRunStartsFromAnIdenticalFinishedTrainingOfAnotherExperimentAndOnlyFromSuchOne() throws Exception {
         RunPlan donorPlan = SweepPlanner.plan(EXPERIMENT, null, List.of()).get(0);
         RunFolder donor = RunFolder.of(runs, "runner", donorPlan.name());
-        executor(TestModelType.FACTORY).execute(donorPlan, donor, EXPERIMENT.resolvedValues(null, donorPlan.overrides()), null);
+        executor(TestModelType.FACTORY).execute(donorPlan, donor, EXPERIMENT.resolvedValues(null, donorPlan.overrides(), donorPlan.assignments()), null);
 
         ExperimentDefinition ablation = Experiment.define("ablation", e -> e
                 .description("same training, other tracking")
@@ -136,7 +136,7 @@ class RunExecutorTest {
         }));
 
         RunFolder same = RunFolder.of(runs, "ablation", plans.get(0).name());
-        counting.execute(plans.get(0), same, ablation.resolvedValues(null, plans.get(0).overrides()), null);
+        counting.execute(plans.get(0), same, ablation.resolvedValues(null, plans.get(0).overrides(), plans.get(0).assignments()), null);
         assertThat(stepsTrained[0]).isZero();
         RunRecord reused = same.record().orElseThrow();
         assertThat(reused.status()).isEqualTo(RunStatusFile.FINISHED);
@@ -147,14 +147,14 @@ class RunExecutorTest {
                 .containsEntry("acdit.trainingReusedFrom", "runner/" + donorPlan.name());
 
         RunFolder otherLr = RunFolder.of(runs, "ablation", plans.get(1).name());
-        counting.execute(plans.get(1), otherLr, ablation.resolvedValues(null, plans.get(1).overrides()), null);
+        counting.execute(plans.get(1), otherLr, ablation.resolvedValues(null, plans.get(1).overrides(), plans.get(1).assignments()), null);
         assertThat(stepsTrained[0]).isEqualTo(40);
         assertThat(tracker.runs.get(otherLr.record().orElseThrow().trackerRunId()).tags)
                 .doesNotContainKey("acdit.trainingReusedFrom");
 
         RunPlan refusing = SweepPlanner.plan(ablation, null, List.of("track.reuseTraining=false")).get(0);
         RunFolder fresh = RunFolder.of(runs, "refusing", refusing.name());
-        counting.execute(refusing, fresh, ablation.resolvedValues(null, refusing.overrides()), null);
+        counting.execute(refusing, fresh, ablation.resolvedValues(null, refusing.overrides(), refusing.assignments()), null);
         assertThat(stepsTrained[0]).isEqualTo(80);
     }
 

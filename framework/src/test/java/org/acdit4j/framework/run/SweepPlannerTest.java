@@ -5,6 +5,7 @@ import org.acdit4j.framework.testing.TestModelConfig;
 import org.acdit4j.framework.testing.TestModelType;
 import org.acdit4j.framework.testing.TestSampling;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.util.List;
 import org.acdit4j.framework.dsl.Experiment;
@@ -32,7 +33,8 @@ class SweepPlannerTest {
         assertThat(((TestModelConfig) third.spec().model().config()).blockSize()).isEqualTo(16);
         assertThat(third.spec().sample().sampler()).isEqualTo(new TestSampling("ddim", 25));
         assertThat(third.seed()).isEqualTo(3);
-        assertThat(third.overrides()).containsExactly("model.blockSize=16", "sample.solver=ddim");
+        assertThat(third.assignments()).containsExactly(entry("model.blockSize", "16"), entry("sample.solver", "ddim"));
+        assertThat(third.overrides()).isEmpty();
     }
 
     @Test

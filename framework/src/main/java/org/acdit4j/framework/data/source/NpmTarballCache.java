@@ -44,6 +44,21 @@ public final class NpmTarballCache {
         return directory.resolve(pkg.tarballName());
     }
 
+    /** Whether the npm executable can be found: an existing path, or a name on the {@code PATH}. */
+    public boolean npmAvailable() {
+        String executable = npmCommand.get(0);
+        if (executable.contains("/")) {
+            return Files.isExecutable(Path.of(executable));
+        }
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String folder : path.split(java.io.File.pathSeparator)) {
+            if (!folder.isBlank() && Files.isExecutable(Path.of(folder, executable))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean isCached(NpmPackage pkg) {
         return Files.isRegularFile(location(pkg));
     }

@@ -1,0 +1,150 @@
+package org.acdit4j.experiments.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.acdit4j.experiments.definitions.BlockSizeTradeoff;
+import org.acdit4j.framework.run.RunFolder;
+import org.acdit4j.framework.run.RunPlan;
+import org.acdit4j.framework.run.RunRecord;
+import org.acdit4j.framework.run.RunStatusFile;
+import org.acdit4j.framework.run.SweepPlanner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad model, data and tracking settings stop a sweep before anything exists; a changed definition cannot resume. */
+class PreflightAndRunFolderCliTest {
+
+    private static final String DATA_DIR = System.getProperty("acdit.test.dataDir");
+
+    @TempDir
+    Path work;
+
+    private record Result(int exitCode, String out, String err) {
+    }
+
+    private Result acdit(String... args) {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = AcditMain.run(args);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+
+    /** {@code acdit [global…] run block-size-tradeoff --preset smoke [overrides…]} with folders under the test's. */
+    private Result smokeRun(List<String> global, String... overrides) {
+        List<String> args = new ArrayList<>(global);
+        args.addAll(List.of("--runs-dir", work.resolve("runs").toString(), "--results-dir",
+                work.resolve("results").toString(), "--tracking-uri", work.resolve("mlruns").toString()));
+        args.addAll(List.of("run", BlockSizeTradeoff.NAME, "--preset", "smoke"));
+        args.addAll(List.of(overrides));
+        return acdit(args.toArray(String[]::new));
+    }
+
+    private void assertNothingWasCreated() {
+        assertThat(work.resolve("runs")).doesNotExist();
+        assertThat(work.resolve("results")).doesNotExist();
+        assertThat(work.resolve("mlruns")).doesNotExist();
+    }
+
+    @Test
+    void aBlockSizeThatDoesNotTileTheTokensStopsTheSweepNamingThePlan() {
+        Result result = smokeRun(List.of("--data-dir", DATA_DIR), "sweep.cases=model.patch=2 model.blockSize=3");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).isEqualTo("acdit: preflight of block-size-tradeoff (nothing was started): "
+                + "[0 blockSize3-seed0] model.blockSize: model.blockSize=3 does not tile the 1x4x4 token grid with "
+                + "square blocks; allowed: [1, 4, 16]");
+        assertNothingWasCreated();
+    }
+
+    @Test
+    void aMissingSourceFolderStopsTheSweepOnceForAllPlans() {
+        Result result = smokeRun(List.of("--data-dir", DATA_DIR), "data.name=mnist", "data.source=/nonexistent/dir");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).isEqualTo("acdit: preflight of block-size-tradeoff (nothing was started): "
+                + "[all plans] data.source: /nonexistent/dir is not a folder (expected the IDX files "
+                + "[train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte])");
+        assertNothingWasCreated();
+    }
+
+    @Test
+    void anUnwritableDataDirectoryStopsTheSweep() {
+        Result result = smokeRun(List.of("--data-dir", "/proc/x"), "data.name=mnist");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).startsWith("acdit: preflight of block-size-tradeoff (nothing was started): "
+                + "[all plans] --data-dir: the data directory /proc/x cannot be written");
+        assertNothingWasCreated();
+    }
+
+    @Test
+    void anUnsupportedTrackingUriIsAConfigurationError() {
+        List<String> args = new ArrayList<>(List.of("--runs-dir", work.resolve("runs").toString(), "--results-dir",
+                work.resolve("results").toString(), "--tracking-uri", "ftp://x", "--data-dir", DATA_DIR, "run",
+                BlockSizeTradeoff.NAME, "--preset", "smoke"));
+        Result result = acdit(args.toArray(String[]::new));
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).startsWith("acdit: tracking URI 'ftp://x' (from --tracking-uri) cannot be used: "
+                + "scheme 'ftp:' is not supported");
+        assertNothingWasCreated();
+    }
+
+    @Test
+    void planShowsThePlansAndTheVerdictAndCreatesNothing() {
+        Result ok = acdit("--data-dir", DATA_DIR, "--runs-dir", work.resolve("runs").toString(), "plan",
+                BlockSizeTradeoff.NAME, "--preset", "smoke");
+        Result bad = acdit("--data-dir", DATA_DIR, "--runs-dir", work.resolve("runs").toString(), "plan",
+                BlockSizeTradeoff.NAME, "--preset", "smoke", "evaluate.evaluators=rollout");
+
+        assertThat(ok.exitCode()).isZero();
+        assertThat(ok.out()).contains("[0] blockSize16-seed0", "model.blockSize=16 seed=0", "[1] blockSize4-seed0",
+                "model.width              16", "preflight: ok (2 plans)");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.out()).contains("preflight: 1 problem(s); acdit run would start nothing:",
+                "[all plans] evaluate.evaluators: rollout needs [FRAME_ROLLOUT], which this acdit configuration does not "
+                        + "offer (it offers [SAMPLING, FEATURES, FINE_TUNING])");
+        assertThat(work.resolve("runs")).doesNotExist();
+    }
+
+    @Test
+    void aRunWhoseDefinitionNowResolvesDifferentlyIsNotResumed() {
+        RunPlan plan = SweepPlanner.plan(BlockSizeTradeoff.definition(), "smoke", List.of()).get(1);
+        RunFolder folder = RunFolder.of(work.resolve("runs"), BlockSizeTradeoff.NAME, plan.name());
+        folder.createDirectories();
+        Map<String, String> startedWith = new java.util.TreeMap<>(BlockSizeTradeoff.definition()
+                .resolvedValues("smoke", plan.overrides(), plan.assignments()));
+        startedWith.put("model.width", "24");
+        startedWith.put("train.lr", "0.005");
+        folder.writeConfigOnce(startedWith, List.of());
+        folder.write(new RunRecord(BlockSizeTradeoff.NAME, plan.name(), plan.index(), plan.seed(), "smoke",
+                plan.assignments(), RunStatusFile.KILLED, "t0", "t1", "t1", 3, 6, 0.5, null, null,
+                "stopped by a signal at step 3; rerun to resume", Map.of(), Map.of()));
+
+        Result result = acdit("resume", folder.root().toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).isEqualTo("acdit: the definition of block-size-tradeoff now resolves "
+                + "blockSize4-seed0 differently from the configuration it started with, so resuming would train something "
+                + "else (model.width: '24' in the run folder, '16' now; train.lr: '0.005' in the run folder, '0.002' now); "
+                + "restore the definition, or run the new configuration as new runs with --runs-dir DIR");
+        assertThat(folder.storedConfiguration()).contains(startedWith);
+    }
+}

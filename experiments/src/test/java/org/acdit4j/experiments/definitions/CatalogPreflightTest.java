@@ -1,0 +1,57 @@
+package org.acdit4j.experiments.definitions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.acdit4j.experiments.cli.ExperimentCatalog;
+import org.acdit4j.experiments.wiring.ApplicationModule;
+import org.acdit4j.framework.data.DataDirectory;
+import org.acdit4j.framework.data.DatasetFactory;
+import org.acdit4j.framework.dsl.ExperimentDefinition;
+import org.acdit4j.framework.evaluation.Evaluator;
+import org.acdit4j.framework.model.ModelFactory;
+import org.acdit4j.framework.run.Preflight;
+import org.acdit4j.framework.run.RunPlan;
+import org.acdit4j.framework.run.SweepPlanner;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every experiment's body and every one of its presets plans and passes preflight, as {@code acdit run} checks it. */
+class CatalogPreflightTest {
+
+    private static final Injector INJECTOR = Guice.createInjector(new ApplicationModule(
+            Map.of(DataDirectory.ENVIRONMENT_VARIABLE, System.getProperty("acdit.test.dataDir"))));
+    private static final ExperimentCatalog CATALOG = INJECTOR.getInstance(ExperimentCatalog.class);
+
+    static Stream<Arguments> experimentsAndPresets() {
+        List<Arguments> all = new ArrayList<>();
+        CATALOG.all().forEach((name, definition) -> {
+            all.add(Arguments.of(name, ""));
+            definition.presets().forEach(preset -> all.add(Arguments.of(name, preset)));
+        });
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0} [{1}]")
+    @MethodSource("experimentsAndPresets")
+    void plansAndPassesPreflight(String experiment, String preset) {
+        ExperimentDefinition definition = CATALOG.get(experiment);
+        Preflight preflight = new Preflight(
+                INJECTOR.getInstance(Key.get(new TypeLiteral<Map<String, DatasetFactory>>() { })),
+                INJECTOR.getInstance(Key.get(new TypeLiteral<Map<String, ModelFactory>>() { })),
+                INJECTOR.getInstance(Key.get(new TypeLiteral<Map<String, Evaluator>>() { })));
+
+        List<RunPlan> plans = SweepPlanner.plan(definition, preset, List.of());
+
+        assertThat(plans).isNotEmpty();
+        assertThat(preflight.problems(plans)).isEmpty();
+    }
+}

@@ -7,8 +7,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.bytedeco.javacpp.Loader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.factory.Nd4j;
 
 class CliTest {
 
@@ -32,19 +35,34 @@ class CliTest {
     }
 
     @Test
-    void doctorReportsTheOnednnBackendAndTheDataCache() {
+    void doctorReportsTheLoadedBackendAndTheDataCache() {
         Result result = acdit("doctor", "--data-dir", System.getProperty("acdit.test.dataDir"));
 
+        String classifier = loadedNativeClassifier();
+        assertThat(classifier).matches("(linux|macosx|windows)-(x86_64|x86|arm64|armhf|ppc64le)(-[a-z0-9]+)*");
         assertThat(result.exitCode()).isZero();
         assertThat(result.out())
-                .contains("CpuBackend (nd4j 1.0.0-M2.1)")
-                .contains("linux-x86_64-onednn-avx2")
-                .contains("built with")
+                .contains(Nd4j.getBackend().getClass().getSimpleName() + " (nd4j 1.0.0-M2.1)")
+                .containsPattern("natives\\s+nd4j-[a-z0-9.-]+-1\\.0\\.0-M2\\.1-" + Pattern.quote(classifier)
+                        + "\\.jar; built with")
                 .containsPattern("OMP_NUM_THREADS\\s+1")
                 .containsPattern("fashion-mnist\\s+fashion-mnist@1\\.1\\.0 (not )?fetched")
                 .contains("synthetic-shapes")
                 .containsPattern("moving-mnist\\s+generated from the mnist digits")
                 .contains("mlruns");
+    }
+
+    /**
+     * The native build ND4J loaded in this JVM, e.g. {@code linux-x86_64-onednn-avx2}: a native jar keeps its
+     * libraries in a folder named after its classifier ({@code …/bindings/linux-x86_64-onednn-avx2/libjnind4jcpu.so}),
+     * and JavaCPP loads them from a copy of that folder.
+     */
+    private static String loadedNativeClassifier() {
+        return Loader.getLoadedLibraries().entrySet().stream()
+                .filter(library -> library.getKey().startsWith("jnind4j"))
+                .map(library -> Path.of(library.getValue()).getParent().getFileName().toString())
+                .findFirst().orElseThrow(() -> new AssertionError("ND4J loaded no jnind4j library: "
+                        + Loader.getLoadedLibraries().keySet()));
     }
 
     @Test

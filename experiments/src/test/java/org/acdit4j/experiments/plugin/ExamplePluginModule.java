@@ -3,8 +3,8 @@ package org.acdit4j.experiments.plugin;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.MapBinder;
 import org.acdit4j.framework.dsl.Experiment;
-import org.acdit4j.model.Acdit;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
+import org.acdit4j.model.Acdit;
 
 /** A plugin as a user would ship it: a Guice module found through ServiceLoader, adding one experiment. */
 public final class ExamplePluginModule extends AbstractModule {

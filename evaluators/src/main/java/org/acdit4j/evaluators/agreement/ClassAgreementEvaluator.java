@@ -1,7 +1,5 @@
 package org.acdit4j.evaluators.agreement;
 
-import java.util.Set;
-import org.acdit4j.framework.model.ModelCapability;
 import java.util.List;
 import java.util.Map;
 import org.acdit4j.evaluators.features.FeatureNetwork;
@@ -10,13 +8,13 @@ import org.acdit4j.evaluators.sampling.ModelSamples;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
-import org.acdit4j.framework.evaluation.Evaluator;
+import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
 
 /**
  * Class agreement: the share of class-conditional samples that the feature network assigns to the label they
  * were conditioned on (chance is 1 / classes; the network's own test accuracy bounds what real images reach).
  */
-public final class ClassAgreementEvaluator implements Evaluator {
+public final class ClassAgreementEvaluator implements SampleQualityEvaluator {
 
     public static final String NAME = "class-agreement";
 
@@ -30,27 +28,6 @@ public final class ClassAgreementEvaluator implements Evaluator {
     public String name() {
         return NAME;
     }
-
-
-    @Override
-
-    public Set<ModelCapability> requires() {
-
-        return Set.of(ModelCapability.SAMPLING);
-
-    }
-
-
-    /** Runs per guidance scale, on the samples the guided evaluators share. */
-
-    @Override
-
-    public boolean guided() {
-
-        return true;
-
-    }
-
     @Override
     public EvaluationResult evaluate(EvaluationContext context) {
         FeatureNetwork network = networks.forDataset(context.dataset());

@@ -1,7 +1,5 @@
 package org.acdit4j.evaluators.fid;
 
-import java.util.Set;
-import org.acdit4j.framework.model.ModelCapability;
 import java.util.List;
 import java.util.Map;
 import org.acdit4j.evaluators.features.FeatureNetwork;
@@ -11,13 +9,13 @@ import org.acdit4j.evaluators.sampling.RealSubset;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
-import org.acdit4j.framework.evaluation.Evaluator;
+import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
 
 /**
  * FID with the project's feature network: the Fréchet distance between Gaussian fits of the features of
  * {@code sampleCount} class-balanced samples and of as many (at most the whole split) seeded train images.
  */
-public final class FidEvaluator implements Evaluator {
+public final class FidEvaluator implements SampleQualityEvaluator {
 
     public static final String NAME = "fid";
 
@@ -31,27 +29,6 @@ public final class FidEvaluator implements Evaluator {
     public String name() {
         return NAME;
     }
-
-
-    @Override
-
-    public Set<ModelCapability> requires() {
-
-        return Set.of(ModelCapability.SAMPLING);
-
-    }
-
-
-    /** Runs per guidance scale, on the samples the guided evaluators share. */
-
-    @Override
-
-    public boolean guided() {
-
-        return true;
-
-    }
-
     @Override
     public EvaluationResult evaluate(EvaluationContext context) {
         FeatureNetwork network = networks.forDataset(context.dataset());

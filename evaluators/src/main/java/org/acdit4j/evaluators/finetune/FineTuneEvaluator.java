@@ -1,9 +1,8 @@
 package org.acdit4j.evaluators.finetune;
 
-import java.util.Set;
-import org.acdit4j.framework.model.ModelCapability;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.acdit4j.evaluators.sampling.RealSubset;
 import org.acdit4j.framework.data.Dataset;
@@ -15,6 +14,7 @@ import org.acdit4j.framework.evaluation.Evaluator;
 import org.acdit4j.framework.model.FineTunable;
 import org.acdit4j.framework.model.FineTunedClassifier;
 import org.acdit4j.framework.model.GenerativeModel;
+import org.acdit4j.framework.model.ModelCapability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

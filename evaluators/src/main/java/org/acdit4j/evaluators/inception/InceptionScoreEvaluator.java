@@ -1,7 +1,5 @@
 package org.acdit4j.evaluators.inception;
 
-import java.util.Set;
-import org.acdit4j.framework.model.ModelCapability;
 import java.util.List;
 import java.util.Map;
 import org.acdit4j.evaluators.features.FeatureNetwork;
@@ -10,10 +8,10 @@ import org.acdit4j.evaluators.sampling.ModelSamples;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
-import org.acdit4j.framework.evaluation.Evaluator;
+import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
 
 /** The Inception-Score analogue of class-balanced samples, from the feature network's softmax. */
-public final class InceptionScoreEvaluator implements Evaluator {
+public final class InceptionScoreEvaluator implements SampleQualityEvaluator {
 
     public static final String NAME = "inception-score";
 
@@ -27,27 +25,6 @@ public final class InceptionScoreEvaluator implements Evaluator {
     public String name() {
         return NAME;
     }
-
-
-    @Override
-
-    public Set<ModelCapability> requires() {
-
-        return Set.of(ModelCapability.SAMPLING);
-
-    }
-
-
-    /** Runs per guidance scale, on the samples the guided evaluators share. */
-
-    @Override
-
-    public boolean guided() {
-
-        return true;
-
-    }
-
     @Override
     public EvaluationResult evaluate(EvaluationContext context) {
         FeatureNetwork network = networks.forDataset(context.dataset());

@@ -1,7 +1,5 @@
 package org.acdit4j.evaluators.precisionrecall;
 
-import java.util.Set;
-import org.acdit4j.framework.model.ModelCapability;
 import java.util.List;
 import java.util.Map;
 import org.acdit4j.evaluators.features.FeatureNetwork;
@@ -11,14 +9,14 @@ import org.acdit4j.evaluators.sampling.RealSubset;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
-import org.acdit4j.framework.evaluation.Evaluator;
+import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
 
 /**
  * Improved precision and recall (k = 3) of class-balanced samples against as many seeded train images, on the
  * feature network's L2-normalised features, each manifold without its balls above the
  * {@link PrecisionRecall#DEFAULT_RADIUS_QUANTILE} quantile of radii.
  */
-public final class PrecisionRecallEvaluator implements Evaluator {
+public final class PrecisionRecallEvaluator implements SampleQualityEvaluator {
 
     public static final String NAME = "precision-recall";
     /** What the k-NN manifolds are built on, reported as a tag. */
@@ -34,27 +32,6 @@ public final class PrecisionRecallEvaluator implements Evaluator {
     public String name() {
         return NAME;
     }
-
-
-    @Override
-
-    public Set<ModelCapability> requires() {
-
-        return Set.of(ModelCapability.SAMPLING);
-
-    }
-
-
-    /** Runs per guidance scale, on the samples the guided evaluators share. */
-
-    @Override
-
-    public boolean guided() {
-
-        return true;
-
-    }
-
     @Override
     public EvaluationResult evaluate(EvaluationContext context) {
         FeatureNetwork network = networks.forDataset(context.dataset());

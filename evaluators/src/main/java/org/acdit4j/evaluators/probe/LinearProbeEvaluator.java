@@ -1,15 +1,15 @@
 package org.acdit4j.evaluators.probe;
 
-import java.util.Set;
-import org.acdit4j.framework.model.ModelCapability;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.acdit4j.evaluators.sampling.RealSubset;
 import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.Evaluator;
+import org.acdit4j.framework.model.ModelCapability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,16 +1,16 @@
 package org.acdit4j.evaluators.speed;
 
-import java.util.Set;
-import org.acdit4j.framework.model.ModelCapability;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.Evaluator;
 import org.acdit4j.framework.evaluation.SamplingSettings;
 import org.acdit4j.framework.model.GenerativeModel;
+import org.acdit4j.framework.model.ModelCapability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,5 @@
 package org.acdit4j.evaluators.video;
 
-import java.util.Set;
-import org.acdit4j.framework.model.ModelCapability;
 import java.util.List;
 import java.util.Map;
 import org.acdit4j.evaluators.features.FeatureNetwork;
@@ -11,7 +9,7 @@ import org.acdit4j.evaluators.fid.GaussianFit;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
-import org.acdit4j.framework.evaluation.Evaluator;
+import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
 
 /**
  * A clip-level Fréchet distance, our analogue of FVD: each clip is described by the concatenation of its
@@ -19,7 +17,7 @@ import org.acdit4j.framework.evaluation.Evaluator;
  * (motion, identity kept across frames) and not only what single frames look like. FVD proper uses an I3D video
  * network, which does not exist for 32-pixel digits; values are comparable only with each other.
  */
-public final class ClipFrechetDistanceEvaluator implements Evaluator {
+public final class ClipFrechetDistanceEvaluator implements SampleQualityEvaluator {
 
     public static final String NAME = "clip-fd";
 
@@ -33,27 +31,6 @@ public final class ClipFrechetDistanceEvaluator implements Evaluator {
     public String name() {
         return NAME;
     }
-
-
-    @Override
-
-    public Set<ModelCapability> requires() {
-
-        return Set.of(ModelCapability.SAMPLING);
-
-    }
-
-
-    /** Runs per guidance scale, on the samples the guided evaluators share. */
-
-    @Override
-
-    public boolean guided() {
-
-        return true;
-
-    }
-
     @Override
     public EvaluationResult evaluate(EvaluationContext context) {
         ClipEvaluation clips = ClipEvaluation.draw(context, networks, NAME);

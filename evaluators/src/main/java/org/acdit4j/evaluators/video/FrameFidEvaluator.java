@@ -1,7 +1,5 @@
 package org.acdit4j.evaluators.video;
 
-import java.util.Set;
-import org.acdit4j.framework.model.ModelCapability;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +7,7 @@ import org.acdit4j.evaluators.features.FeatureNetworks;
 import org.acdit4j.evaluators.fid.FidEvaluator;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
-import org.acdit4j.framework.evaluation.Evaluator;
+import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
 
 /**
  * Per-frame FID of generated clips: for every frame index t, the FID between frame t of the samples and frame t
@@ -17,7 +15,7 @@ import org.acdit4j.framework.evaluation.Evaluator;
  * ({@code frame-fid.frame<t>}) and their mean ({@code frame-fid}). The pooled FID over all frames is what the
  * {@code fid} evaluator reports for a video dataset.
  */
-public final class FrameFidEvaluator implements Evaluator {
+public final class FrameFidEvaluator implements SampleQualityEvaluator {
 
     public static final String NAME = "frame-fid";
 
@@ -31,27 +29,6 @@ public final class FrameFidEvaluator implements Evaluator {
     public String name() {
         return NAME;
     }
-
-
-    @Override
-
-    public Set<ModelCapability> requires() {
-
-        return Set.of(ModelCapability.SAMPLING);
-
-    }
-
-
-    /** Runs per guidance scale, on the samples the guided evaluators share. */
-
-    @Override
-
-    public boolean guided() {
-
-        return true;
-
-    }
-
     @Override
     public EvaluationResult evaluate(EvaluationContext context) {
         ClipEvaluation clips = ClipEvaluation.draw(context, networks, NAME);

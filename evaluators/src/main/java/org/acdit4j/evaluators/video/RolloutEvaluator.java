@@ -1,14 +1,13 @@
 package org.acdit4j.evaluators.video;
 
-import java.util.Set;
-import org.acdit4j.framework.model.ModelCapability;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.acdit4j.evaluators.features.FeatureNetwork;
-import org.acdit4j.evaluators.fid.FidEvaluator;
 import org.acdit4j.evaluators.features.FeatureNetworks;
+import org.acdit4j.evaluators.fid.FidEvaluator;
 import org.acdit4j.evaluators.sampling.RealSubset;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
@@ -16,6 +15,7 @@ import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.Evaluator;
 import org.acdit4j.framework.model.FrameRollout;
+import org.acdit4j.framework.model.ModelCapability;
 import org.acdit4j.framework.model.SampleRequest;
 
 /**

@@ -17,8 +17,7 @@ import org.acdit4j.framework.run.SweepPlanner;
 import org.acdit4j.tracking.TrackerSelection;
 import org.acdit4j.tracking.TrackingException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code acdit plan <experiment> [--preset P] [key=value…]}: the plans a {@code run} would start, the effective
@@ -31,34 +30,32 @@ public final class PlanCommand implements Callable<Integer> {
     private final ExperimentCatalog catalog;
     private final GlobalOptions options;
     private final Provider<TrackerSelection> trackers;
-    private final Preflight preflight;
+    private final Provider<Map<String, DatasetFactory>> datasets;
+    private final Provider<Map<String, ModelFactory>> models;
+    private final Provider<Map<String, Evaluator>> evaluators;
 
-    @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "Experiment name (see acdit list).")
-    String experiment;
-
-    @Parameters(index = "1..*", paramLabel = "KEY=VALUE", arity = "0..*", description = "Overrides, e.g. model.depth=6.")
-    List<String> overrides = new ArrayList<>();
-
-    @Option(names = "--preset", paramLabel = "NAME", description = "A named preset declared by the experiment.")
-    String preset;
+    @Mixin
+    ExperimentSelection selection = new ExperimentSelection();
 
     @Inject
     PlanCommand(ExperimentCatalog catalog, GlobalOptions options, Provider<TrackerSelection> trackers,
-                Map<String, DatasetFactory> datasets, Map<String, ModelFactory> models,
-                Map<String, Evaluator> evaluators) {
+                Provider<Map<String, DatasetFactory>> datasets, Provider<Map<String, ModelFactory>> models,
+                Provider<Map<String, Evaluator>> evaluators) {
         this.catalog = catalog;
         this.options = options;
         this.trackers = trackers;
-        this.preflight = new Preflight(datasets, models, evaluators);
+        this.datasets = datasets;
+        this.models = models;
+        this.evaluators = evaluators;
     }
 
     @Override
     public Integer call() {
         PrintStream out = System.out;
-        ExperimentDefinition definition = catalog.get(experiment);
-        List<RunPlan> plans = SweepPlanner.plan(definition, preset, overrides);
-        EffectiveConfig.print(out, definition.resolvedValues(preset, overrides), plans);
-        List<String> problems = new ArrayList<>(preflight.problems(plans));
+        ExperimentDefinition definition = catalog.get(selection.experiment);
+        List<RunPlan> plans = SweepPlanner.plan(definition, selection.preset, selection.overrides);
+        EffectiveConfig.print(out, definition.resolvedValues(selection.preset, selection.overrides), plans);
+        List<String> problems = new ArrayList<>(preflight().problems(plans));
         try {
             out.println("tracking: " + trackers.get().resolve(options.trackingUri()).display());
         } catch (TrackingException e) {
@@ -71,5 +68,10 @@ public final class PlanCommand implements Callable<Integer> {
         out.println("preflight: " + problems.size() + " problem(s); acdit run would start nothing:");
         problems.forEach(problem -> out.println("  " + problem));
         return AcditMain.EXIT_USAGE;
+    }
+
+    /** Built when the command runs, after the global options (the data directory) are parsed. */
+    private Preflight preflight() {
+        return new Preflight(datasets.get(), models.get(), evaluators.get());
     }
 }

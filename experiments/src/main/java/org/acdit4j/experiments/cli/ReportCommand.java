@@ -1,13 +1,11 @@
 package org.acdit4j.experiments.cli;
 
 import com.google.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code acdit report <experiment>}: rebuilds {@code results/<experiment>/} from the run folders. */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -17,14 +15,8 @@ public final class ReportCommand implements Callable<Integer> {
     private final ExperimentCatalog catalog;
     private final ReportWriter reports;
 
-    @Parameters(index = "0", paramLabel = "EXPERIMENT")
-    String experiment;
-
-    @Parameters(index = "1..*", paramLabel = "KEY=VALUE", arity = "0..*", description = "The overrides the sweep ran with.")
-    List<String> overrides = new ArrayList<>();
-
-    @Option(names = "--preset", paramLabel = "NAME", description = "The preset the sweep ran with.")
-    String preset;
+    @Mixin
+    ExperimentSelection selection = new ExperimentSelection();
 
     @Inject
     ReportCommand(ExperimentCatalog catalog, ReportWriter reports) {
@@ -34,13 +26,8 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ExperimentDefinition definition = catalog.get(experiment);
-        StringBuilder command = new StringBuilder("./acdit report ").append(experiment);
-        if (preset != null) {
-            command.append(" --preset ").append(preset);
-        }
-        overrides.forEach(override -> command.append(' ').append(override));
-        reports.write(definition, preset, overrides, command.toString(), 0, null);
+        ExperimentDefinition definition = catalog.get(selection.experiment);
+        reports.write(definition, selection.preset, selection.overrides, selection.commandLine("report"), 0, null);
         return 0;
     }
 }

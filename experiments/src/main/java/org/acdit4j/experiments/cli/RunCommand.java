@@ -26,8 +26,8 @@ import org.acdit4j.framework.tracking.Tracker;
 import org.acdit4j.tracking.TrackerSelection;
 import org.acdit4j.tracking.TrackingException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code acdit run <experiment> [key=value…]}: plans the sweep, runs each plan in its own JVM
@@ -42,16 +42,12 @@ public final class RunCommand implements Callable<Integer> {
     private final GlobalOptions options;
     private final Provider<TrackerSelection> trackers;
     private final ReportWriter reports;
-    private final Preflight preflight;
+    private final Provider<Map<String, DatasetFactory>> datasets;
+    private final Provider<Map<String, ModelFactory>> models;
+    private final Provider<Map<String, Evaluator>> evaluators;
 
-    @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "Experiment name (see acdit list).")
-    String experiment;
-
-    @Parameters(index = "1..*", paramLabel = "KEY=VALUE", arity = "0..*", description = "Overrides, e.g. model.depth=6.")
-    List<String> overrides = new ArrayList<>();
-
-    @Option(names = "--preset", paramLabel = "NAME", description = "A named set of overrides declared by the experiment.")
-    String preset;
+    @Mixin
+    ExperimentSelection selection = new ExperimentSelection();
 
     @Option(names = "--only", split = ",", paramLabel = "I", description = "Run only these plan indices (comma-separated).")
     List<Integer> only = new ArrayList<>();
@@ -67,8 +63,11 @@ public final class RunCommand implements Callable<Integer> {
 
     @Inject
     RunCommand(ExperimentCatalog catalog, GlobalOptions options, Provider<TrackerSelection> trackers, ReportWriter reports,
-               Map<String, Evaluator> evaluators, Map<String, DatasetFactory> datasets, Map<String, ModelFactory> models) {
-        this.preflight = new Preflight(datasets, models, evaluators);
+               Provider<Map<String, Evaluator>> evaluators, Provider<Map<String, DatasetFactory>> datasets,
+               Provider<Map<String, ModelFactory>> models) {
+        this.datasets = datasets;
+        this.models = models;
+        this.evaluators = evaluators;
         this.catalog = catalog;
         this.options = options;
         this.trackers = trackers;
@@ -78,51 +77,51 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintStream out = System.out;
-        ExperimentDefinition definition = catalog.get(experiment);
-        List<RunPlan> plans = SweepPlanner.plan(definition, preset, overrides);
+        ExperimentDefinition definition = catalog.get(selection.experiment);
+        List<RunPlan> plans = SweepPlanner.plan(definition, selection.preset, selection.overrides);
         Set<Integer> selected = new LinkedHashSet<>(only);
         for (int index : selected) {
             if (index < 0 || index >= plans.size()) {
-                throw new UsageException("--only " + index + " is not a plan index of " + experiment + " (0.." + (plans.size() - 1) + ")");
+                throw new UsageException("--only " + index + " is not a plan index of " + selection.experiment + " (0.." + (plans.size() - 1) + ")");
             }
         }
         if (workers < 1) {
             throw new UsageException("--workers must be at least 1, got " + workers);
         }
         if (emit != null) {
-            Path script = SchedulerScripts.write(emit, definition, plans, preset, overrides, options);
+            Path script = SchedulerScripts.write(emit, definition, plans, selection.preset, selection.overrides, options);
             out.println("wrote " + script + " (" + plans.size() + " tasks); see docs/EXPERIMENTS.md, \"Scaling out\"");
             return 0;
         }
-        preflight.check(experiment, plans);
+        preflight().check(selection.experiment, plans);
         try {
             trackers.get().resolve(options.trackingUri());
         } catch (TrackingException e) {
             throw new UsageException(e.getMessage());
         }
         for (RunPlan plan : plans) {
-            RunFolder.of(options.runsDir(), experiment, plan.name())
-                    .conflictWith(definition.resolvedValues(preset, plan.overrides(), plan.assignments()))
+            RunFolder.of(options.runsDir(), selection.experiment, plan.name())
+                    .conflictWith(definition.resolvedValues(selection.preset, plan.overrides(), plan.assignments()))
                     .ifPresent(conflict -> {
                         throw new UsageException(conflict + "; pass --runs-dir DIR (and --results-dir) for a separate "
                                 + "set of runs, or delete the folder");
                     });
         }
-        EffectiveConfig.print(out, definition.resolvedValues(preset, overrides), plans);
+        EffectiveConfig.print(out, definition.resolvedValues(selection.preset, selection.overrides), plans);
         List<String> shared = new ArrayList<>(options.asArguments());
-        if (preset != null) {
-            shared.addAll(List.of("--preset", preset));
+        if (selection.preset != null) {
+            shared.addAll(List.of("--preset", selection.preset));
         }
-        shared.addAll(overrides);
+        shared.addAll(selection.overrides);
         long start = System.nanoTime();
         try (Tracker tracker = trackers.get().open(options.trackingUri())) {
             out.println("tracking: " + tracker.describe());
             SweepRunner runner = new SweepRunner(new ChildJvmLauncher(AcditMain.class.getName(),
-                    List.of("execute-run", experiment), shared), tracker, out);
+                    List.of("execute-run", selection.experiment), shared), tracker, out);
             SweepResult result = runner.run(plans, selected, workers, failFast, options.runsDir(),
-                    definition.resolvedValues(preset, overrides), (parent, outcome) -> reports.write(definition, preset,
-                            overrides, commandLine(), (System.nanoTime() - start) / 1e9, parent));
-            out.printf("%s: %d finished, %d failed, %d skipped%n", experiment,
+                    definition.resolvedValues(selection.preset, selection.overrides), (parent, outcome) -> reports.write(definition, selection.preset,
+                            selection.overrides, selection.commandLine("run"), (System.nanoTime() - start) / 1e9, parent));
+            out.printf("%s: %d finished, %d failed, %d skipped%n", selection.experiment,
                     result.outcomes().size() - result.failures().size(), result.failures().size(), result.skipped().size());
             if (!result.failures().isEmpty()) {
                 out.println("failed runs: " + String.join(", ", result.failures()) + " (see their train.log and run.json)");
@@ -131,14 +130,8 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private String commandLine() {
-        StringBuilder command = new StringBuilder("./acdit run ").append(experiment);
-        if (preset != null) {
-            command.append(" --preset ").append(preset);
-        }
-        for (String override : overrides) {
-            command.append(' ').append(override);
-        }
-        return command.toString();
+    /** Built when the command runs, after the global options (the data directory) are parsed. */
+    private Preflight preflight() {
+        return new Preflight(datasets.get(), models.get(), evaluators.get());
     }
 }

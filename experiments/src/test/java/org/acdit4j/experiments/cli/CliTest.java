@@ -1,10 +1,8 @@
 package org.acdit4j.experiments.cli;
 
+import static org.acdit4j.experiments.cli.InProcessCli.acdit;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -15,28 +13,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 class CliTest {
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result acdit(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = AcditMain.run(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-    }
-
     @Test
     void doctorReportsTheLoadedBackendAndTheDataCache() {
-        Result result = acdit("doctor", "--data-dir", System.getProperty("acdit.test.dataDir"));
+        InProcessCli.Result result = acdit("doctor", "--data-dir", System.getProperty("acdit.test.dataDir"));
 
         String classifier = loadedNativeClassifier();
         assertThat(classifier).matches("(linux|macosx|windows)-(x86_64|x86|arm64|armhf|ppc64le)(-[a-z0-9]+)*");
@@ -67,7 +46,7 @@ class CliTest {
 
     @Test
     void anUnknownDatasetIsAUsageErrorListingTheKnownOnes() {
-        Result result = acdit("data", "no-such-data");
+        InProcessCli.Result result = acdit("data", "no-such-data");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().strip()).isEqualTo(
@@ -82,7 +61,7 @@ class CliTest {
         Files.writeString(folder.resolve("run.json"), "{\"experiment\":\"context-ablation\",\"run\":"
                 + "\"contextclean-seed0\",\"index\":0,\"seed\":0,\"status\":\"FINISHED\"}");
 
-        Result result = acdit("run", "context-ablation", "--preset", "smoke", "--runs-dir",
+        InProcessCli.Result result = acdit("run", "context-ablation", "--preset", "smoke", "--runs-dir",
                 work.resolve("runs").toString(), "--results-dir", work.resolve("results").toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
@@ -93,7 +72,7 @@ class CliTest {
 
     @Test
     void anUnknownEvaluatorStopsTheSweepBeforeAnyRunTrains(@TempDir Path work) {
-        Result result = acdit("run", "context-ablation", "--preset", "smoke", "evaluate.evaluators=fid,fvd",
+        InProcessCli.Result result = acdit("run", "context-ablation", "--preset", "smoke", "evaluate.evaluators=fid,fvd",
                 "--runs-dir", work.resolve("runs").toString(), "--results-dir", work.resolve("results").toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
@@ -105,7 +84,7 @@ class CliTest {
 
     @Test
     void anUnknownCommandIsAUsageError() {
-        Result result = acdit("frobnicate");
+        InProcessCli.Result result = acdit("frobnicate");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("Unmatched argument at index 0: 'frobnicate'");
@@ -113,7 +92,7 @@ class CliTest {
 
     @Test
     void listShowsTheExperimentsIncludingOnesFromPluginModules() {
-        Result result = acdit("list");
+        InProcessCli.Result result = acdit("list");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).containsPattern("block-size-tradeoff\\s+presets: quick, standard, paper, smoke")
@@ -124,7 +103,7 @@ class CliTest {
 
     @Test
     void anUnknownExperimentIsAUsageError() {
-        Result result = acdit("run", "no-such-experiment");
+        InProcessCli.Result result = acdit("run", "no-such-experiment");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).startsWith("acdit: unknown experiment 'no-such-experiment'; known: block-size-tradeoff");
@@ -132,7 +111,7 @@ class CliTest {
 
     @Test
     void anUnknownBenchmarkSettingIsAUsageError() {
-        Result result = acdit("bench", "speed=fast");
+        InProcessCli.Result result = acdit("bench", "speed=fast");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).startsWith("acdit: unknown benchmark argument speed=fast; known keys:");
@@ -140,7 +119,7 @@ class CliTest {
 
     @Test
     void helpListsTheCommands() {
-        Result result = acdit("--help");
+        InProcessCli.Result result = acdit("--help");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("doctor").contains("data").containsPattern("2\\s+usage or configuration error");

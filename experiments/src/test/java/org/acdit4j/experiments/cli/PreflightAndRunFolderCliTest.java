@@ -1,11 +1,8 @@
 package org.acdit4j.experiments.cli;
 
+import static org.acdit4j.experiments.cli.InProcessCli.acdit;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,27 +24,8 @@ class PreflightAndRunFolderCliTest {
     @TempDir
     Path work;
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private Result acdit(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = AcditMain.run(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-    }
-
     /** {@code acdit [global…] run block-size-tradeoff --preset smoke [overrides…]} with folders under the test's. */
-    private Result smokeRun(List<String> global, String... overrides) {
+    private InProcessCli.Result smokeRun(List<String> global, String... overrides) {
         List<String> args = new ArrayList<>(global);
         args.addAll(List.of("--runs-dir", work.resolve("runs").toString(), "--results-dir",
                 work.resolve("results").toString(), "--tracking-uri", work.resolve("mlruns").toString()));
@@ -64,7 +42,7 @@ class PreflightAndRunFolderCliTest {
 
     @Test
     void aBlockSizeThatDoesNotTileTheTokensStopsTheSweepNamingThePlan() {
-        Result result = smokeRun(List.of("--data-dir", DATA_DIR), "sweep.cases=model.patch=2 model.blockSize=3");
+        InProcessCli.Result result = smokeRun(List.of("--data-dir", DATA_DIR), "sweep.cases=model.patch=2 model.blockSize=3");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().strip()).isEqualTo("acdit: preflight of block-size-tradeoff (nothing was started): "
@@ -75,7 +53,7 @@ class PreflightAndRunFolderCliTest {
 
     @Test
     void aMissingSourceFolderStopsTheSweepOnceForAllPlans() {
-        Result result = smokeRun(List.of("--data-dir", DATA_DIR), "data.name=mnist", "data.source=/nonexistent/dir");
+        InProcessCli.Result result = smokeRun(List.of("--data-dir", DATA_DIR), "data.name=mnist", "data.source=/nonexistent/dir");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().strip()).isEqualTo("acdit: preflight of block-size-tradeoff (nothing was started): "
@@ -86,7 +64,7 @@ class PreflightAndRunFolderCliTest {
 
     @Test
     void anUnwritableDataDirectoryStopsTheSweep() {
-        Result result = smokeRun(List.of("--data-dir", "/proc/x"), "data.name=mnist");
+        InProcessCli.Result result = smokeRun(List.of("--data-dir", "/proc/x"), "data.name=mnist");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().strip()).startsWith("acdit: preflight of block-size-tradeoff (nothing was started): "
@@ -99,7 +77,7 @@ class PreflightAndRunFolderCliTest {
         List<String> args = new ArrayList<>(List.of("--runs-dir", work.resolve("runs").toString(), "--results-dir",
                 work.resolve("results").toString(), "--tracking-uri", "ftp://x", "--data-dir", DATA_DIR, "run",
                 BlockSizeTradeoff.NAME, "--preset", "smoke"));
-        Result result = acdit(args.toArray(String[]::new));
+        InProcessCli.Result result = acdit(args.toArray(String[]::new));
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().strip()).startsWith("acdit: tracking URI 'ftp://x' (from --tracking-uri) cannot be used: "
@@ -109,9 +87,9 @@ class PreflightAndRunFolderCliTest {
 
     @Test
     void planShowsThePlansAndTheVerdictAndCreatesNothing() {
-        Result ok = acdit("--data-dir", DATA_DIR, "--runs-dir", work.resolve("runs").toString(), "plan",
+        InProcessCli.Result ok = acdit("--data-dir", DATA_DIR, "--runs-dir", work.resolve("runs").toString(), "plan",
                 BlockSizeTradeoff.NAME, "--preset", "smoke");
-        Result bad = acdit("--data-dir", DATA_DIR, "--runs-dir", work.resolve("runs").toString(), "plan",
+        InProcessCli.Result bad = acdit("--data-dir", DATA_DIR, "--runs-dir", work.resolve("runs").toString(), "plan",
                 BlockSizeTradeoff.NAME, "--preset", "smoke", "evaluate.evaluators=rollout");
 
         assertThat(ok.exitCode()).isZero();
@@ -138,7 +116,7 @@ class PreflightAndRunFolderCliTest {
                 plan.assignments(), RunStatusFile.KILLED, "t0", "t1", "t1", 3, 6, 0.5, null, null,
                 "stopped by a signal at step 3; rerun to resume", Map.of(), Map.of()));
 
-        Result result = acdit("resume", folder.root().toString());
+        InProcessCli.Result result = acdit("resume", folder.root().toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().strip()).isEqualTo("acdit: the definition of block-size-tradeoff now resolves "

@@ -1,5 +1,7 @@
 package org.acdit4j.framework.run;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.acdit4j.framework.spec.ExperimentSpec;
@@ -13,7 +15,7 @@ public record RunPlan(int index, String name, Map<String, String> assignments, l
                       String preset, List<String> overrides) {
 
     public RunPlan {
-        assignments = Map.copyOf(assignments);
+        assignments = Collections.unmodifiableMap(new LinkedHashMap<>(assignments));     // in swept-key order
         overrides = List.copyOf(overrides);
     }
 }

@@ -19,9 +19,4 @@ package org.acdit4j.framework.spec;
 public record TrainSpec(int steps, int batch, double lr, double beta1, double beta2, double weightDecay,
                         double gradClip, String schedule, int warmupSteps, double decayFraction, double ema,
                         String lossWeighting) {
-
-    /** The paper's recipe at a CPU-sized step count. */
-    public static TrainSpec defaults() {
-        return new TrainSpec(1000, 64, 3e-4, 0.9, 0.999, 0.0, 1.0, "wsd", 100, 0.15, 0.999, "uniform");
-    }
 }

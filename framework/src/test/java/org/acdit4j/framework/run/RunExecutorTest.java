@@ -15,6 +15,7 @@ import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.ModelFactory;
+import org.acdit4j.framework.spec.DataSpec;
 import org.acdit4j.framework.testing.ClassMeanModel;
 import org.acdit4j.framework.testing.RecordingTracker;
 import org.acdit4j.framework.testing.TestModelType;
@@ -72,7 +73,10 @@ class RunExecutorTest {
         assertThat(record.metrics().get("train.imagesSeen")).isEqualTo(640.0);
         assertThat(record.assignments()).containsEntry("train.lr", "0.05");
         assertThat(folder.root().resolve("config.yaml")).content().contains("train:\n").contains("  lr: 0.05");
-        assertThat(folder.root().resolve("overrides.txt")).hasContent("train.lr=0.05");
+        assertThat(folder.root().resolve("config.yaml")).content().contains("run:\n").contains("  name: lr0.05-seed0\n");
+        assertThat(folder.root().resolve("overrides.txt")).isEmptyFile();
+        assertThat(RunCheckpoint.configuration(folder.latestCheckpoint())).containsEntry("train.lr", "0.05")
+                .containsEntry("run.name", "lr0.05-seed0");
         assertThat(folder.samples().resolve("final.png")).isRegularFile();
         assertThat(LossCurve.read(folder)).hasSize(8);
         assertThat(LossCurve.read(folder).get(7).loss()).isLessThan(LossCurve.read(folder).get(0).loss());
@@ -141,7 +145,13 @@ class RunExecutorTest {
         RunRecord reused = same.record().orElseThrow();
         assertThat(reused.status()).isEqualTo(RunStatusFile.FINISHED);
         assertThat(reused.metrics().get("sample.mean")).isEqualTo(donor.record().orElseThrow().metrics().get("sample.mean"));
-        assertThat(Files.mismatch(same.latestCheckpoint(), donor.latestCheckpoint())).isEqualTo(-1L);
+        ClassMeanModel adopted = new ClassMeanModel(new SyntheticShapes().geometry(DataSpec.of(SyntheticShapes.NAME, 8)), 0.05);
+        ClassMeanModel donated = new ClassMeanModel(new SyntheticShapes().geometry(DataSpec.of(SyntheticShapes.NAME, 8)), 0.05);
+        RunCheckpoint.restore(adopted, same.latestCheckpoint());
+        RunCheckpoint.restore(donated, donor.latestCheckpoint());
+        assertThat(adopted.step()).isEqualTo(donated.step()).isEqualTo(40);
+        assertThat(meanPixel(adopted)).isEqualTo(meanPixel(donated));
+        assertThat(RunCheckpoint.configuration(same.latestCheckpoint())).containsEntry("run.experiment", "ablation");
         assertThat(LossCurve.read(same)).isEqualTo(LossCurve.read(donor));
         assertThat(tracker.runs.get(reused.trackerRunId()).tags)
                 .containsEntry("acdit.trainingReusedFrom", "runner/" + donorPlan.name());

@@ -44,7 +44,7 @@ class ChildJvmLauncherTest {
             launching.destroy();
 
             assertThat(launching.waitFor(60, TimeUnit.SECONDS)).as("the launching JVM exits").isTrue();
-            assertThat(exitsWithin(childPid, Duration.ofSeconds(10))).as("the child JVM was stopped with its launcher")
+            assertThat(exitsWithin(childPid, Duration.ofSeconds(30))).as("the child JVM was stopped with its launcher")
                     .isTrue();
         } finally {
             launching.destroyForcibly();

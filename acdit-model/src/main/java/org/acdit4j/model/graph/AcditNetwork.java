@@ -64,9 +64,7 @@ public final class AcditNetwork {
 
     public LossAndGradients lossAndGradients(TrainingInput in) {
         SameDiff sd = training();
-        if (sd.getFunction("grad") == null) {
-            sd.createGradFunction();
-        }
+        GradientFunctions.ensure(sd);
         PooledSessionMemory.beginCall(sd.getFunction("grad"));
         OutAndGrad r = sd.calculateGradientsAndOutputs(trainingFeed(in), List.of(AcditGraph.LOSS),
                 weights.params().keySet());

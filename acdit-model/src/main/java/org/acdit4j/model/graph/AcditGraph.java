@@ -48,6 +48,13 @@ public final class AcditGraph {
     public static final String HEAD_WEIGHT = "head_w";
     public static final String HEAD_BIAS = "head_b";
 
+    /**
+     * Block sizes up to this fold the heads into query rows in the sampling passes ({@code Ctx#attendFolded});
+     * larger blocks attend per head. Folding costs H times the attention FLOPs and pays only while a block's
+     * few query tokens make n·H tiny matrix products the larger cost (docs/PERFORMANCE.md, fifth round).
+     */
+    static final int FOLDED_HEADS_MAX_BLOCK = 4;
+
     private final AcditConfig config;
     private final AcditWeights weights;
     private final RopeNd rope;
@@ -80,6 +87,15 @@ public final class AcditGraph {
 
     public RopeNd rope() {
         return rope;
+    }
+
+    /**
+     * Whether this model's sampling passes fold heads into query rows: then their K/V are (n, L, D), the mask
+     * is {@link #HEAD_MASK} (Q·H, Lk) and CFG groups can share a context; otherwise K/V are (n, H, L, hd), the
+     * mask is {@link #MASK} (Q, Lk) and every query group has its own context.
+     */
+    public boolean foldsHeads() {
+        return config.layout().blockSize() <= FOLDED_HEADS_MAX_BLOCK;
     }
 
     /**
@@ -138,9 +154,10 @@ public final class AcditGraph {
 
     /**
      * Clean tokens (lq per image) attending context K/V plus themselves. Placeholders: tokens, rope cos/sin
-     * (lq, 1, hd), the context's K/V per layer (n, Lctx, D) and {@link #HEAD_MASK} (lq·H, Lctx+lq), the additive
-     * mask of each query token repeated for its H heads (row q·H + h). Outputs per layer: K, V (n, lq, D) after
-     * QK-norm and RoPE, and the hidden state (n·lq, D).
+     * (lq, 1, hd), the context's K/V per layer and the additive mask (lq, Lctx+lq), in the layouts of
+     * {@link #foldsHeads}: K/V (n, Lctx, D) and the mask repeated for the H heads of each query token as
+     * {@link #HEAD_MASK} (lq·H, ·) (row q·H + h), or K/V (n, H, Lctx, hd) and {@link #MASK}. Outputs per layer:
+     * K, V of the tokens after QK-norm and RoPE in the same layout, and the hidden state (n·lq, D).
      */
     public SameDiff cleanPass(int lq) {
         Ctx g = new Ctx(false);
@@ -148,12 +165,12 @@ public final class AcditGraph {
         SDVariable h = tokens.mmul(g.w("x_embed_w"));                                  // (n·lq, D)
         SDVariable cos = g.sd.placeHolder(COS, config.dataType(), lq, 1, config.headDim()); // (lq, 1, hd)
         SDVariable sin = g.sd.placeHolder(SIN, config.dataType(), lq, 1, config.headDim()); // (lq, 1, hd)
-        SDVariable mask = g.headMaskIn(lq);                                            // (lq·H, Lctx+lq)
+        SDVariable mask = g.maskIn(lq);                                                // (lq[·H], Lctx+lq)
         for (int l = 0; l < config.depth(); l++) {
             CleanLayer cl = g.cleanLayer(l, h, lq, lq, cos, sin, g.contextIn(l), mask);
             h = cl.hidden.rename(hidden(l));                                           // (n·lq, D)
-            cl.kv.k.rename(key(l));                                                    // (n, lq, D)
-            cl.kv.v.rename(value(l));                                                  // (n, lq, D)
+            cl.kv.k.rename(key(l));                                                    // (n, lq, D) or (n, H, lq, hd)
+            cl.kv.v.rename(value(l));                                                  // (n, lq, D) or (n, H, lq, hd)
         }
         return g.sd;
     }
@@ -164,9 +181,15 @@ public final class AcditGraph {
      * classifier-free guidance) share one context: rows come in (image, group, token) order, the context
      * K/V per layer as (n, Lctx, D) with n = rows / (groups·B). {@link #HEAD_MASK} (groups·B·H,
      * Lctx+groups·B) keeps each group's queries off the other groups' tokens. Placeholders also: tokens,
-     * tfreq and label per group, rope cos/sin (B, 1, hd); output: the predicted ε (rows, P).
+     * tfreq and label per group, rope cos/sin (B, 1, hd); output: the predicted ε (rows, P). Without
+     * {@link #foldsHeads} there is one group per context image, whose K/V are (n, H, Lctx, hd) and whose mask
+     * is {@link #MASK} (B, Lctx+B).
      */
     public SameDiff noisedPass(int groups) {
+        if (groups != 1 && !foldsHeads()) {
+            throw new IllegalArgumentException("query groups share a context only when heads are folded (block size <= "
+                    + FOLDED_HEADS_MAX_BLOCK + ")");
+        }
         Ctx g = new Ctx(false);
         int b = config.layout().blockSize();
         int queries = groups * b;
@@ -175,7 +198,7 @@ public final class AcditGraph {
         SDVariable siluC = g.condition();                                              // (n·G, D)
         SDVariable cos = g.sd.placeHolder(COS, config.dataType(), b, 1, config.headDim()); // (B, 1, hd)
         SDVariable sin = g.sd.placeHolder(SIN, config.dataType(), b, 1, config.headDim()); // (B, 1, hd)
-        SDVariable mask = g.headMaskIn(queries);                                       // (G·B·H, Lctx+G·B)
+        SDVariable mask = g.maskIn(queries);                                           // (G·B[·H], Lctx+G·B)
         for (int l = 0; l < config.depth(); l++) {
             h = g.noisedLayer(l, h, b, queries, 1, b, siluC, cos, sin, g.contextIn(l), mask).rename(hidden(l)); // (n·G·B, D)
         }
@@ -318,17 +341,19 @@ public final class AcditGraph {
             return sd.placeHolder(name, config.dataType(), -1, tokens, config.heads(), config.headDim()); // (n, L, H, hd)
         }
 
-        /** Context K/V of layer l for the sampling passes: (n, Lctx, D) each. */
+        /** Context K/V of layer l for the sampling passes: (n, Lctx, D) each, or (n, H, Lctx, hd) per head. */
         KeyValue contextIn(int l) {
-            long d = config.width();
-            SDVariable k = sd.placeHolder(contextKey(l), config.dataType(), -1, -1, d);    // (n, Lctx, D)
-            SDVariable v = sd.placeHolder(contextValue(l), config.dataType(), -1, -1, d);  // (n, Lctx, D)
-            return new KeyValue(k, v);
+            long[] shape = foldsHeads() ? new long[] {-1, -1, config.width()}               // (n, Lctx, D)
+                    : new long[] {-1, config.heads(), -1, config.headDim()};               // (n, H, Lctx, hd)
+            return new KeyValue(sd.placeHolder(contextKey(l), config.dataType(), shape),
+                    sd.placeHolder(contextValue(l), config.dataType(), shape));
         }
 
-        /** {@link #HEAD_MASK} of a sampling pass with {@code queries} query tokens per context image: (Q·H, Lk). */
-        SDVariable headMaskIn(int queries) {
-            return sd.placeHolder(HEAD_MASK, config.dataType(), (long) queries * config.heads(), -1); // (Q·H, Lk)
+        /** The additive mask of a sampling pass with Q query tokens per context image: (Q·H, Lk) folded, else (Q, Lk). */
+        SDVariable maskIn(int queries) {
+            return foldsHeads()
+                    ? sd.placeHolder(HEAD_MASK, config.dataType(), (long) queries * config.heads(), -1) // (Q·H, Lk)
+                    : sd.placeHolder(MASK, config.dataType(), queries, -1);                // (Q, Lk)
         }
 
         /**
@@ -384,6 +409,15 @@ public final class AcditGraph {
                            SDVariable mask) {
             int hd = config.headDim();
             SDVariable[] parts = linearChunks(a, AcditWeights.layer(l, "qkv_w"), AcditWeights.layer(l, "qkv_b"), 3); // 3 × (n·lq, D)
+            if (!differentiated && !foldsHeads()) {
+                SDVariable[] qk = pairNormRope(l, parts[0], parts[1], lq, cos, sin);       // 2 × (n·lq, D)
+                SDVariable qh = qk[0].reshape(-1, queries, config.heads(), hd).permute(0, 2, 1, 3); // (n, H, Q, hd)
+                SDVariable kh = qk[1].reshape(-1, queries, config.heads(), hd).permute(0, 2, 1, 3); // (n, H, Q, hd)
+                SDVariable vh = parts[2].reshape(-1, queries, config.heads(), hd).permute(0, 2, 1, 3); // (n, H, Q, hd)
+                SDVariable keys = sd.concat(2, ctx.k, kh);                                  // (n, H, Lk, hd)
+                SDVariable values = sd.concat(2, ctx.v, vh);                                // (n, H, Lk, hd)
+                return new Attended(attendByHead(l, qh, keys, values, mask), new KeyValue(kh, vh));
+            }
             if (!differentiated) {
                 SDVariable[] qk = pairNormRope(l, parts[0], parts[1], lq, cos, sin);       // 2 × (n·lq, D)
                 SDVariable kq = qk[1].reshape(-1, queries, config.width());                 // (n, Q, D)

@@ -117,7 +117,7 @@ public final class AcditNetwork {
                 System.arraycopy(causal[q], 0, mask[q], lctx, lq);
             }
         }
-        feed.put(AcditGraph.HEAD_MASK, perHead(mask));
+        putMask(feed, mask);
         putContext(feed, context);
         List<String> outputs = new ArrayList<>();
         for (int l = 0; l < config.depth(); l++) {
@@ -185,7 +185,7 @@ public final class AcditNetwork {
         long contextImages = context.images();
         if (contextImages == 0 || groups % contextImages != 0) {
             throw new IllegalArgumentException(groups + " query groups do not share a context of " + contextImages
-                    + " images evenly");
+                    + " images evenly; see contextForGroups");
         }
         int perImage = (int) (groups / contextImages);
         SameDiff sd = noisedPasses.computeIfAbsent(perImage, graph::noisedPass);
@@ -201,8 +201,10 @@ public final class AcditNetwork {
         feed.put(AcditGraph.TFREQ, matrix(freq, groups, AcditConfig.FREQUENCY_SIZE));
         feed.put(AcditGraph.LABEL, oneHot(labels));
         int lctx = (int) context.length();
-        feed.put(AcditGraph.HEAD_MASK, noisedMasks.computeIfAbsent(perImage + "/" + lctx,
-                key -> perHead(groupMask(perImage, b, lctx))));
+        String maskName = graph.foldsHeads() ? AcditGraph.HEAD_MASK : AcditGraph.MASK;
+        feed.put(maskName, noisedMasks.computeIfAbsent(perImage + "/" + lctx, key -> graph.foldsHeads()
+                ? perHead(groupMask(perImage, b, lctx))
+                : Nd4j.create(groupMask(perImage, b, lctx)).castTo(config.dataType())));
         putContext(feed, context);
         PooledSessionMemory.beginCall(sd);
         return sd.output(feed, output);
@@ -224,6 +226,23 @@ public final class AcditNetwork {
             }
         }
         return mask;
+    }
+
+    /**
+     * The context to pass to {@link #noisedPass} for {@code groups} consecutive query groups per image of
+     * {@code cache}: the cache itself when the sampling passes fold heads (the groups share it), else each
+     * image's K/V repeated for its groups. Call once per block, not per solver step.
+     */
+    public KvCache contextForGroups(KvCache cache, int groups) {
+        return graph.foldsHeads() ? cache : cache.repeatedPerImage(groups);
+    }
+
+    private void putMask(Map<String, INDArray> feed, double[][] mask) {
+        if (graph.foldsHeads()) {
+            feed.put(AcditGraph.HEAD_MASK, perHead(mask));
+        } else {
+            feed.put(AcditGraph.MASK, Nd4j.create(mask).castTo(config.dataType()));
+        }
     }
 
     /** A (Q, Lk) mask with each row repeated once per head, as the sampling passes take it: (Q·H, Lk). */
@@ -294,10 +313,16 @@ public final class AcditNetwork {
         return training;
     }
 
+    /** The context's K/V per layer; an empty context in the layout of the sampling passes ({@link AcditGraph#foldsHeads}). */
     private void putContext(Map<String, INDArray> feed, KvCache context) {
+        long n = context.images();
+        INDArray none = graph.foldsHeads()
+                ? Nd4j.create(config.dataType(), n, 0, config.width())                     // (n, 0, D)
+                : Nd4j.create(config.dataType(), n, config.heads(), 0, config.headDim());  // (n, H, 0, hd)
+        boolean empty = context.length() == 0;
         for (int l = 0; l < config.depth(); l++) {
-            feed.put(AcditGraph.contextKey(l), context.key(l));
-            feed.put(AcditGraph.contextValue(l), context.value(l));
+            feed.put(AcditGraph.contextKey(l), empty ? none : context.key(l));
+            feed.put(AcditGraph.contextValue(l), empty ? none : context.value(l));
         }
     }
 

@@ -72,8 +72,10 @@ public final class AcditSampler {
         for (int block = 0; block < blocks; block++) {
             float[] x = blockOf(noise, n, blocks, block, blockValues);
             DiffusionSolver blockSolver = solver.fresh();
+            int groups = cfg ? 2 : 1;
+            KvCache blockCtx = kvCache ? network.contextForGroups(cache, groups) : null; // once per block
             for (int k = 0; k < steps; k++) {
-                KvCache ctx = kvCache ? cache : prefixCache(context, n, block);
+                KvCache ctx = kvCache ? blockCtx : network.contextForGroups(prefixCache(context, n, block), groups);
                 float[] input = cfg ? twice(x, blockValues) : x;                      // (n·G, B, P)
                 double[] t = new double[input.length / blockValues];
                 Arrays.fill(t, grid[k]);

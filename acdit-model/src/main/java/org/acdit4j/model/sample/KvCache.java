@@ -11,9 +11,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Per-layer keys and values of the clean tokens generated so far, after QK-norm and RoPE, as the sampling passes
- * produce them: (n, Lctx, D) each (heads side by side along D). The token axis is the second-to-last, so any
- * such layout works here. Clean tokens ignore label and timestep, so one cache serves both halves of
- * classifier-free guidance: the noised pass lets both attend it without copying it.
+ * produce them: (n, Lctx, D) each (heads side by side along D) or (n, H, Lctx, hd)
+ * ({@code AcditGraph#foldsHeads}). The token axis is the second-to-last in both. Clean tokens ignore label and
+ * timestep, so one cache serves both halves of classifier-free guidance ({@code AcditNetwork#contextForGroups}).
  */
 public final class KvCache {
 
@@ -51,7 +51,7 @@ public final class KvCache {
 
     private static INDArray appended(INDArray cached, INDArray block) {
         int tokenAxis = block.rank() - 2;
-        return cached.size(cached.rank() - 2) == 0 ? block : Nd4j.concat(tokenAxis, cached, block);
+        return length(cached) == 0 ? block : Nd4j.concat(tokenAxis, cached, block);
     }
 
     /** Drops all but the last {@code tokens} cached tokens of every layer (a sliding context window). */
@@ -73,6 +73,29 @@ public final class KvCache {
         return a.get(index).dup();                                                   // (…, tokens, ·)
     }
 
+    /** Each image's K/V {@code times} times in a row along the image axis: (times·n, …). */
+    public KvCache repeatedPerImage(int times) {
+        if (times == 1) {
+            return this;
+        }
+        List<INDArray> k = new ArrayList<>();
+        List<INDArray> v = new ArrayList<>();
+        for (int l = 0; l < keys.size(); l++) {
+            k.add(perImage(keys.get(l), times));
+            v.add(perImage(values.get(l), times));
+        }
+        return new KvCache(k, v);
+    }
+
+    private static INDArray perImage(INDArray a, int times) {
+        if (length(a) == 0) {
+            long[] shape = a.shape().clone();
+            shape[0] *= times;
+            return Nd4j.create(a.dataType(), shape);
+        }
+        return a.repeat(0, times);
+    }
+
     /** Images the cache holds K/V for. */
     public long images() {
         return keys.get(0).size(0);
@@ -84,8 +107,11 @@ public final class KvCache {
 
     /** Cached tokens per image. */
     public long length() {
-        INDArray k = keys.get(0);
-        return k.size(k.rank() - 2);
+        return length(keys.get(0));
+    }
+
+    private static long length(INDArray a) {
+        return a.size(a.rank() - 2);
     }
 
     public INDArray key(int layer) {

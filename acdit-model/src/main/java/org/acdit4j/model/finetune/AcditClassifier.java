@@ -10,6 +10,7 @@ import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.AcditConfig;
 import org.acdit4j.model.graph.AcditGraph;
 import org.acdit4j.model.graph.AcditWeights;
+import org.acdit4j.model.graph.GradientFunctions;
 import org.acdit4j.model.graph.PooledSessionMemory;
 import org.acdit4j.model.train.AdamW;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -54,7 +55,7 @@ public final class AcditClassifier implements FineTunedClassifier {
         TrainSpec adamW = new TrainSpec(0, 0, learningRate, 0.9, 0.999, weightDecay, GRADIENT_CLIP, "constant", 0,
                 0, 0, "uniform");
         this.optimizer = new AdamW(adamW, params);
-        graph.createGradFunction();
+        GradientFunctions.ensure(graph);
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Builds the ACDiT network as SameDiff graphs that share one set of weight arrays ({@link AcditWeights}):
@@ -32,6 +33,8 @@ public final class AcditGraph {
     public static final String EPS = "eps";
     public static final String LOSS_WEIGHT = "loss_weight";
     public static final String MASK = "mask";
+    /** Sampling passes: the additive mask per (query token, head) row, see {@link #cleanPass} and {@link #noisedPass}. */
+    public static final String HEAD_MASK = "head_mask";
     public static final String COS = "rope_cos";
     public static final String SIN = "rope_sin";
     public static final String COS_CLEAN = "rope_cos_clean";
@@ -44,6 +47,13 @@ public final class AcditGraph {
     public static final String LOGITS = "logits";
     public static final String HEAD_WEIGHT = "head_w";
     public static final String HEAD_BIAS = "head_b";
+
+    /**
+     * Block sizes up to this fold the heads into query rows in the sampling passes ({@code Ctx#attendFolded});
+     * larger blocks attend per head. Folding costs H times the attention FLOPs and pays only while a block's
+     * few query tokens make n·H tiny matrix products the larger cost (docs/PERFORMANCE.md, fifth round).
+     */
+    static final int FOLDED_HEADS_MAX_BLOCK = 4;
 
     private final AcditConfig config;
     private final AcditWeights weights;
@@ -77,6 +87,15 @@ public final class AcditGraph {
 
     public RopeNd rope() {
         return rope;
+    }
+
+    /**
+     * Whether this model's sampling passes fold heads into query rows: then their K/V are (n, L, D), the mask
+     * is {@link #HEAD_MASK} (Q·H, Lk) and CFG groups can share a context; otherwise K/V are (n, H, L, hd), the
+     * mask is {@link #MASK} (Q, Lk) and every query group has its own context.
+     */
+    public boolean foldsHeads() {
+        return config.layout().blockSize() <= FOLDED_HEADS_MAX_BLOCK;
     }
 
     /**
@@ -117,11 +136,11 @@ public final class AcditGraph {
         for (int l = 0; l < config.depth(); l++) {
             KeyValue ctx = null;
             if (hc != null) {
-                CleanLayer cl = g.cleanLayer(l, hc, lc, cosC, sinC, null, maskCc);
+                CleanLayer cl = g.cleanLayer(l, hc, lc, lc, cosC, sinC, null, maskCc);
                 hc = cl.hidden;                                                        // (n·Lc, D)
                 ctx = cl.kv;
             }
-            hn = g.noisedLayer(l, hn, ln, ln, 1, siluC, cosN, sinN, ctx, maskN);       // (n·Ln, D)
+            hn = g.noisedLayer(l, hn, ln, ln, ln, 1, siluC, cosN, sinN, ctx, maskN);   // (n·Ln, D)
         }
         SDVariable prediction = g.finalLayer(hn, siluC, ln, 1).rename(PREDICTION);     // (n·Ln, P)
         SDVariable eps = g.tokensIn(EPS);                                              // (n·Ln, P)
@@ -133,36 +152,57 @@ public final class AcditGraph {
         return g.sd;
     }
 
-    /** Clean tokens (lq per image) attending context K/V plus themselves under {@link #MASK}: (lq, Lctx+lq). */
+    /**
+     * Clean tokens (lq per image) attending context K/V plus themselves. Placeholders: tokens, rope cos/sin
+     * (lq, 1, hd), the context's K/V per layer and the additive mask (lq, Lctx+lq), in the layouts of
+     * {@link #foldsHeads}: K/V (n, Lctx, D) and the mask repeated for the H heads of each query token as
+     * {@link #HEAD_MASK} (lq·H, ·) (row q·H + h), or K/V (n, H, Lctx, hd) and {@link #MASK}. Outputs per layer:
+     * K, V of the tokens after QK-norm and RoPE in the same layout, and the hidden state (n·lq, D).
+     */
     public SameDiff cleanPass(int lq) {
         Ctx g = new Ctx(false);
         SDVariable tokens = g.tokensIn(TOKENS);                                        // (n·lq, P)
         SDVariable h = tokens.mmul(g.w("x_embed_w"));                                  // (n·lq, D)
         SDVariable cos = g.sd.placeHolder(COS, config.dataType(), lq, 1, config.headDim()); // (lq, 1, hd)
         SDVariable sin = g.sd.placeHolder(SIN, config.dataType(), lq, 1, config.headDim()); // (lq, 1, hd)
-        SDVariable mask = g.sd.placeHolder(MASK, config.dataType(), lq, -1);           // (lq, Lctx+lq)
+        SDVariable mask = g.maskIn(lq);                                                // (lq[·H], Lctx+lq)
         for (int l = 0; l < config.depth(); l++) {
-            CleanLayer cl = g.cleanLayer(l, h, lq, cos, sin, g.contextIn(l), mask);
+            CleanLayer cl = g.cleanLayer(l, h, lq, lq, cos, sin, g.contextIn(l), mask);
             h = cl.hidden.rename(hidden(l));                                           // (n·lq, D)
-            cl.kv.k.rename(key(l));                                                    // (n, H, lq, hd)
-            cl.kv.v.rename(value(l));                                                  // (n, H, lq, hd)
+            cl.kv.k.rename(key(l));                                                    // (n, lq, D) or (n, H, lq, hd)
+            cl.kv.v.rename(value(l));                                                  // (n, lq, D) or (n, H, lq, hd)
         }
         return g.sd;
     }
 
-    /** One noised block per image (B tokens) attending all of its context K/V plus itself. */
-    public SameDiff noisedPass() {
+    /**
+     * One noised block (B tokens) per query group attending its image's context K/V plus its own block. The
+     * {@code groups} consecutive query groups of an image (the conditional and unconditional halves of
+     * classifier-free guidance) share one context: rows come in (image, group, token) order, the context
+     * K/V per layer as (n, Lctx, D) with n = rows / (groups·B). {@link #HEAD_MASK} (groups·B·H,
+     * Lctx+groups·B) keeps each group's queries off the other groups' tokens. Placeholders also: tokens,
+     * tfreq and label per group, rope cos/sin (B, 1, hd); output: the predicted ε (rows, P). Without
+     * {@link #foldsHeads} there is one group per context image, whose K/V are (n, H, Lctx, hd) and whose mask
+     * is {@link #MASK} (B, Lctx+B).
+     */
+    public SameDiff noisedPass(int groups) {
+        if (groups != 1 && !foldsHeads()) {
+            throw new IllegalArgumentException("query groups share a context only when heads are folded (block size <= "
+                    + FOLDED_HEADS_MAX_BLOCK + ")");
+        }
         Ctx g = new Ctx(false);
         int b = config.layout().blockSize();
-        SDVariable tokens = g.tokensIn(TOKENS);                                        // (n·B, P)
-        SDVariable h = tokens.mmul(g.w("x_embed_w"));                                  // (n·B, D)
-        SDVariable siluC = g.condition();                                              // (n, D)
+        int queries = groups * b;
+        SDVariable tokens = g.tokensIn(TOKENS);                                        // (n·G·B, P)
+        SDVariable h = tokens.mmul(g.w("x_embed_w"));                                  // (n·G·B, D)
+        SDVariable siluC = g.condition();                                              // (n·G, D)
         SDVariable cos = g.sd.placeHolder(COS, config.dataType(), b, 1, config.headDim()); // (B, 1, hd)
         SDVariable sin = g.sd.placeHolder(SIN, config.dataType(), b, 1, config.headDim()); // (B, 1, hd)
+        SDVariable mask = g.maskIn(queries);                                           // (G·B[·H], Lctx+G·B)
         for (int l = 0; l < config.depth(); l++) {
-            h = g.noisedLayer(l, h, b, 1, b, siluC, cos, sin, g.contextIn(l), null).rename(hidden(l)); // (n·B, D)
+            h = g.noisedLayer(l, h, b, queries, 1, b, siluC, cos, sin, g.contextIn(l), mask).rename(hidden(l)); // (n·G·B, D)
         }
-        g.finalLayer(h, siluC, 1, b).rename(PREDICTION);                              // (n·B, P)
+        g.finalLayer(h, siluC, 1, b).rename(PREDICTION);                              // (n·G·B, P)
         return g.sd;
     }
 
@@ -183,7 +223,7 @@ public final class AcditGraph {
         SDVariable mask = g.constant(MASK, Nd4j.create(SkipCausalMask.blockCausal(l, config.layout().blockSize()))
                 .castTo(config.dataType()));                                           // (L, L)
         for (int layer = 0; layer < config.depth(); layer++) {
-            h = g.cleanLayer(layer, h, l, cos, sin, null, mask).hidden;                // (n·L, D)
+            h = g.cleanLayer(layer, h, l, l, cos, sin, null, mask).hidden;             // (n·L, D)
         }
         SDVariable pooled = h.reshape(-1, l, config.width()).mean(1);                  // (n, D)
         SDVariable logits = pooled.mmul(g.sd.var(HEAD_WEIGHT, headWeight))
@@ -224,6 +264,10 @@ public final class AcditGraph {
     private record CleanLayer(SDVariable hidden, KeyValue kv) {
     }
 
+    /** An attention block's projected output and the K/V of its own tokens. */
+    private record Attended(SDVariable out, KeyValue own) {
+    }
+
     /** One SameDiff instance under construction. */
     private final class Ctx {
         final SameDiff sd = SameDiff.create();
@@ -255,12 +299,20 @@ public final class AcditGraph {
             return chunks;
         }
 
-        /** adaLN-Zero's k modulation vectors per block from SiLU(c) (n·nb, D): k × (n, nb, 1, D). */
-        SDVariable[] modulations(SDVariable siluC, String weight, String bias, int k, int blocks) {
+        /**
+         * adaLN-Zero's k modulation vectors per block from SiLU(c) (n·nb, D): k × (n, nb, 1, D), or k × (n·nb, D)
+         * when a block is one token (nothing to broadcast, see {@link AdaLnZero}). In the sampling passes one
+         * matmul whose output is split along its last axis: splitting a (n, nb, k, D) view along axis 2 instead
+         * cost ~10 ms per call, the largest op of the noised pass (docs/PERFORMANCE.md, fifth round).
+         */
+        SDVariable[] modulations(SDVariable siluC, String weight, String bias, int k, int blocks, int blockSize) {
             int d = config.width();
+            if (blockSize == 1) {
+                return linearChunks(siluC, weight, bias, k);                                // k × (n·nb, D)
+            }
             if (!differentiated) {
-                SDVariable all = siluC.mmul(w(weight)).add(w(bias)).reshape(-1, blocks, k, d); // (n, nb, k, D)
-                return sd.split(all, k, 2);                                                 // k × (n, nb, 1, D)
+                SDVariable all = siluC.mmul(w(weight)).add(w(bias)).reshape(-1, blocks, 1, k * d); // (n, nb, 1, k·D)
+                return sd.split(all, k, 3);                                                 // k × (n, nb, 1, D)
             }
             SDVariable[] chunks = linearChunks(siluC, weight, bias, k);                     // k × (n·nb, D)
             for (int i = 0; i < k; i++) {
@@ -289,11 +341,19 @@ public final class AcditGraph {
             return sd.placeHolder(name, config.dataType(), -1, tokens, config.heads(), config.headDim()); // (n, L, H, hd)
         }
 
+        /** Context K/V of layer l for the sampling passes: (n, Lctx, D) each, or (n, H, Lctx, hd) per head. */
         KeyValue contextIn(int l) {
-            long hd = config.headDim();
-            SDVariable k = sd.placeHolder(contextKey(l), config.dataType(), -1, config.heads(), -1, hd); // (n, H, Lctx, hd)
-            SDVariable v = sd.placeHolder(contextValue(l), config.dataType(), -1, config.heads(), -1, hd); // (n, H, Lctx, hd)
-            return new KeyValue(k, v);
+            long[] shape = foldsHeads() ? new long[] {-1, -1, config.width()}               // (n, Lctx, D)
+                    : new long[] {-1, config.heads(), -1, config.headDim()};               // (n, H, Lctx, hd)
+            return new KeyValue(sd.placeHolder(contextKey(l), config.dataType(), shape),
+                    sd.placeHolder(contextValue(l), config.dataType(), shape));
+        }
+
+        /** The additive mask of a sampling pass with Q query tokens per context image: (Q·H, Lk) folded, else (Q, Lk). */
+        SDVariable maskIn(int queries) {
+            return foldsHeads()
+                    ? sd.placeHolder(HEAD_MASK, config.dataType(), (long) queries * config.heads(), -1) // (Q·H, Lk)
+                    : sd.placeHolder(MASK, config.dataType(), queries, -1);                // (Q, Lk)
         }
 
         /**
@@ -309,64 +369,113 @@ public final class AcditGraph {
             return sd.nn.swish(t.add(y));                                                   // (U, D)
         }
 
-        CleanLayer cleanLayer(int l, SDVariable h, int lq, SDVariable cos, SDVariable sin, KeyValue ctx,
+        /**
+         * One clean-stream layer over lq tokens per RoPE group; {@code queries} query tokens share one image's
+         * context (lq, except in the noised pass with several CFG groups). K/V come out as (n, H, lq, hd) in a
+         * differentiated graph and as (n, queries, D) in the sampling passes (see {@link #attention}).
+         */
+        CleanLayer cleanLayer(int l, SDVariable h, int lq, int queries, SDVariable cos, SDVariable sin, KeyValue ctx,
                               SDVariable mask) {
-            SDVariable a = rmsNorm(h, AcditWeights.layer(l, "norm1"));       // (n·lq, D)
-            SDVariable[] qkv = qkv(l, a, lq, cos, sin);                                     // 3 × (n, H, lq, hd)
-            SDVariable k = ctx == null ? qkv[1] : sd.concat(2, ctx.k, qkv[1]);              // (n, H, Lk, hd)
-            SDVariable v = ctx == null ? qkv[2] : sd.concat(2, ctx.v, qkv[2]);              // (n, H, Lk, hd)
-            SDVariable o = attend(l, qkv[0], k, v, mask);                                   // (n·lq, D)
-            SDVariable h1 = h.add(o);                                                       // (n·lq, D)
-            SDVariable m = mlp(l, rmsNorm(h1, AcditWeights.layer(l, "norm2"))); // (n·lq, D)
-            return new CleanLayer(h1.add(m), new KeyValue(qkv[1], qkv[2]));                 // (n·lq, D)
+            SDVariable a = rmsNorm(h, AcditWeights.layer(l, "norm1"));                     // (n·lq, D)
+            Attended att = attention(l, a, lq, queries, cos, sin, ctx, mask);               // (n·lq, D)
+            SDVariable h1 = h.add(att.out());                                               // (n·lq, D)
+            SDVariable m = mlp(l, rmsNorm(h1, AcditWeights.layer(l, "norm2")));             // (n·lq, D)
+            return new CleanLayer(h1.add(m), att.own());                                    // (n·lq, D)
         }
 
-        SDVariable noisedLayer(int l, SDVariable h, int lq, int blocks, int blockSize, SDVariable siluC,
+        SDVariable noisedLayer(int l, SDVariable h, int lq, int queries, int blocks, int blockSize, SDVariable siluC,
                                SDVariable cos, SDVariable sin, KeyValue ctx, SDVariable mask) {
             AdaLnZero ada = new AdaLnZero(modulations(siluC, AcditWeights.layer(l, "ada_w"),
-                    AcditWeights.layer(l, "ada_b"), 6, blocks), blocks, blockSize, config.width());
+                    AcditWeights.layer(l, "ada_b"), 6, blocks, blockSize), blocks, blockSize, config.width());
             SDVariable a = ada.modulate(rmsNorm(h, AcditWeights.layer(l, "norm1")), 0, 1); // (n·lq, D)
-            SDVariable[] qkv = qkv(l, a, lq, cos, sin);                                     // 3 × (n, H, lq, hd)
-            SDVariable k = ctx == null ? qkv[1] : sd.concat(2, ctx.k, qkv[1]);              // (n, H, Lk, hd)
-            SDVariable v = ctx == null ? qkv[2] : sd.concat(2, ctx.v, qkv[2]);              // (n, H, Lk, hd)
-            SDVariable o = attend(l, qkv[0], k, v, mask);                                   // (n·lq, D)
+            SDVariable o = attention(l, a, lq, queries, cos, sin, ctx, mask).out();         // (n·lq, D)
             SDVariable h1 = h.add(ada.gate(o, 2));                                          // (n·lq, D)
             SDVariable n2 = ada.modulate(rmsNorm(h1, AcditWeights.layer(l, "norm2")), 3, 4); // (n·lq, D)
             return h1.add(ada.gate(mlp(l, n2), 5));                                         // (n·lq, D)
         }
 
         SDVariable finalLayer(SDVariable h, SDVariable siluC, int blocks, int blockSize) {
-            AdaLnZero ada = new AdaLnZero(modulations(siluC, "final_ada_w", "final_ada_b", 2, blocks), blocks,
-                    blockSize, config.width());
-            SDVariable x = ada.modulate(rmsNorm(h, "final_norm"), 0, 1);      // (n·lq, D)
+            AdaLnZero ada = new AdaLnZero(modulations(siluC, "final_ada_w", "final_ada_b", 2, blocks, blockSize),
+                    blocks, blockSize, config.width());
+            SDVariable x = ada.modulate(rmsNorm(h, "final_norm"), 0, 1);                    // (n·lq, D)
             return x.mmul(w("final_out_w")).add(w("final_out_b"));                          // (n·lq, P)
         }
 
-        /** Q, K, V after QK-norm and RoPE: 3 × (n, H, lq, hd). */
-        SDVariable[] qkv(int l, SDVariable a, int lq, SDVariable cos, SDVariable sin) {
+        /**
+         * Q, K, V of normalised tokens a (n·lq, D) after QK-norm and RoPE, the tokens' K/V appended to the context
+         * {@code ctx} (may be null in a differentiated graph), and the attention output projected: (n·lq, D).
+         */
+        Attended attention(int l, SDVariable a, int lq, int queries, SDVariable cos, SDVariable sin, KeyValue ctx,
+                           SDVariable mask) {
             int hd = config.headDim();
             SDVariable[] parts = linearChunks(a, AcditWeights.layer(l, "qkv_w"), AcditWeights.layer(l, "qkv_b"), 3); // 3 × (n·lq, D)
-            SDVariable q = headNormRope(parts[0], AcditWeights.layer(l, "q_norm"), lq, cos, sin); // (n, H, lq, hd)
-            SDVariable k = headNormRope(parts[1], AcditWeights.layer(l, "k_norm"), lq, cos, sin); // (n, H, lq, hd)
-            SDVariable v = parts[2].reshape(-1, lq, config.heads(), hd).permute(0, 2, 1, 3); // (n, H, lq, hd)
-            return new SDVariable[] {q, k, v};
+            if (!differentiated && !foldsHeads()) {
+                SDVariable[] qk = pairNormRope(l, parts[0], parts[1], lq, cos, sin);       // 2 × (n·lq, D)
+                SDVariable qh = qk[0].reshape(-1, queries, config.heads(), hd).permute(0, 2, 1, 3); // (n, H, Q, hd)
+                SDVariable kh = qk[1].reshape(-1, queries, config.heads(), hd).permute(0, 2, 1, 3); // (n, H, Q, hd)
+                SDVariable vh = parts[2].reshape(-1, queries, config.heads(), hd).permute(0, 2, 1, 3); // (n, H, Q, hd)
+                SDVariable keys = sd.concat(2, ctx.k, kh);                                  // (n, H, Lk, hd)
+                SDVariable values = sd.concat(2, ctx.v, vh);                                // (n, H, Lk, hd)
+                return new Attended(attendByHead(l, qh, keys, values, mask), new KeyValue(kh, vh));
+            }
+            if (!differentiated) {
+                SDVariable[] qk = pairNormRope(l, parts[0], parts[1], lq, cos, sin);       // 2 × (n·lq, D)
+                SDVariable kq = qk[1].reshape(-1, queries, config.width());                 // (n, Q, D)
+                SDVariable vq = parts[2].reshape(-1, queries, config.width());              // (n, Q, D)
+                SDVariable keys = sd.concat(1, ctx.k, kq);                                  // (n, Lk, D)
+                SDVariable values = sd.concat(1, ctx.v, vq);                                // (n, Lk, D)
+                return new Attended(attendFolded(l, qk[0], queries, keys, values, mask), new KeyValue(kq, vq));
+            }
+            SDVariable qh = headNormRope(parts[0], AcditWeights.layer(l, "q_norm"), lq, cos, sin)
+                    .permute(0, 2, 1, 3);                                                   // (n, H, lq, hd)
+            SDVariable kh = headNormRope(parts[1], AcditWeights.layer(l, "k_norm"), lq, cos, sin)
+                    .permute(0, 2, 1, 3);                                                   // (n, H, lq, hd)
+            SDVariable vh = parts[2].reshape(-1, lq, config.heads(), hd).permute(0, 2, 1, 3); // (n, H, lq, hd)
+            SDVariable keys = ctx == null ? kh : sd.concat(2, ctx.k, kh);                   // (n, H, Lk, hd)
+            SDVariable values = ctx == null ? vh : sd.concat(2, ctx.v, vh);                 // (n, H, Lk, hd)
+            return new Attended(attendByHead(l, qh, keys, values, mask), new KeyValue(kh, vh));
         }
 
+        /**
+         * QK-norm and RoPE of the sampling passes for q and k together, (n·lq, D) each → 2 × (n·lq, D): the same
+         * arithmetic as {@link #headNormRope} twice, in 20 graph ops instead of 28 (SameDiff's bookkeeping per op
+         * is most of a sampling call's time).
+         */
+        SDVariable[] pairNormRope(int l, SDVariable q, SDVariable k, int lq, SDVariable cos, SDVariable sin) {
+            int hd = config.headDim();
+            int heads = config.heads();
+            SDVariable y = sd.concat(1, q, k).reshape(-1, 2, heads, hd);                    // (n·lq, 2, H, hd)
+            SDVariable inv = sd.math.rsqrt(y.mul(y).mean(true, 3).add(RmsNorm.EPS));       // (n·lq, 2, H, 1)
+            SDVariable gains = sd.concat(0, w(AcditWeights.layer(l, "q_norm")).reshape(1, 1, hd),
+                    w(AcditWeights.layer(l, "k_norm")).reshape(1, 1, hd));                  // (2, 1, hd)
+            SDVariable normed = y.mul(inv).mul(gains);                                      // (n·lq, 2, H, hd)
+            if (rope.enabled()) {
+                SDVariable rot = normed.reshape(-1, hd).mmul(ropeRotation())               // (n·lq·2H, hd)
+                        .reshape(-1, lq, 2 * heads, hd);                                    // (n, lq, 2H, hd)
+                normed = normed.reshape(-1, lq, 2 * heads, hd).mul(cos).add(rot.mul(sin)); // (n, lq, 2H, hd)
+            }
+            return sd.split(normed.reshape(-1, 2 * config.width()), 2, 1);                  // 2 × (n·lq, D)
+        }
+
+        SDVariable ropeRotation() {
+            return sd.hasVariable("rope_rotation") ? sd.getVariable("rope_rotation")       // (hd, hd)
+                    : sd.constant("rope_rotation", Nd4j.create(rope.rotation()).castTo(config.dataType())); // (hd, hd)
+        }
+
+        /** RMSNorm over each head of x (n·lq, D), then the rotary embedding: (n, lq, H, hd). */
         SDVariable headNormRope(SDVariable x, String gain, int lq, SDVariable cos, SDVariable sin) {
             int hd = config.headDim();
-            SDVariable rows = rmsNorm(x.reshape(-1, hd), gain);               // (n·lq·H, hd)
+            SDVariable rows = rmsNorm(x.reshape(-1, hd), gain);                             // (n·lq·H, hd)
             SDVariable y = rows.reshape(-1, lq, config.heads(), hd);                        // (n, lq, H, hd)
             if (rope.enabled()) {
-                SDVariable r = sd.hasVariable("rope_rotation") ? sd.getVariable("rope_rotation") // (hd, hd)
-                        : sd.constant("rope_rotation", Nd4j.create(rope.rotation()).castTo(config.dataType())); // (hd, hd)
-                SDVariable rot = rows.mmul(r).reshape(-1, lq, config.heads(), hd);          // (n, lq, H, hd)
+                SDVariable rot = rows.mmul(ropeRotation()).reshape(-1, lq, config.heads(), hd);          // (n, lq, H, hd)
                 y = y.mul(cos).add(rot.mul(sin));                                           // (n, lq, H, hd)
             }
-            return y.permute(0, 2, 1, 3);                                                   // (n, H, lq, hd)
+            return y;
         }
 
-        /** Scaled dot-product attention with an additive mask (or none): (n·lq, D). */
-        SDVariable attend(int l, SDVariable q, SDVariable k, SDVariable v, SDVariable mask) {
+        /** Scaled dot-product attention per head with an additive mask (or none): (n·lq, D). */
+        SDVariable attendByHead(int l, SDVariable q, SDVariable k, SDVariable v, SDVariable mask) {
             SDVariable qs = q.mul(1.0 / Math.sqrt(config.headDim()));                       // (n, H, lq, hd)
             SDVariable logits = sd.mmul(qs, k, false, true, false);                         // (n, H, lq, Lk)
             if (mask != null) {
@@ -374,8 +483,48 @@ public final class AcditGraph {
             }
             SDVariable p = sd.nn.softmax(logits, 3);                                        // (n, H, lq, Lk)
             SDVariable o = sd.mmul(p, v).permute(0, 2, 1, 3);                               // (n, lq, H, hd)
-            SDVariable merged = o.reshape(-1, config.width());                              // (n·lq, D)
-            return merged.mmul(w(AcditWeights.layer(l, "proj_w"))).add(w(AcditWeights.layer(l, "proj_b"))); // (n·lq, D)
+            return project(l, o.reshape(-1, config.width()));                               // (n·lq, D)
+        }
+
+        /**
+         * The same attention with the heads folded into the query rows, for the sampling passes: each query token
+         * becomes H rows of full width D that are zero outside their head's columns, so one batched matmul per
+         * image against K (n, Lk, D) gives every head's scores. With few query tokens per image (one at AR
+         * length 64) this replaces n·H tiny matrix products by n, which SameDiff M2.1 runs several times faster,
+         * at H times the (small) attention FLOPs, and K/V need no permuted copies.
+         *
+         * @param q (n·Q, D) after QK-norm and RoPE; each run of {@code queries} consecutive query tokens belongs
+         *          to one image of k and v (n, Lk, D)
+         * @param mask {@link #HEAD_MASK} (Q·H, Lk)
+         */
+        SDVariable attendFolded(int l, SDVariable q, int queries, SDVariable k, SDVariable v, SDVariable mask) {
+            int d = config.width();
+            SDVariable scaledHeads = headSelector("head_scaled", 1.0 / Math.sqrt(config.headDim())); // (H, D)
+            SDVariable qh = q.reshape(-1, queries, 1, d).mul(scaledHeads)                 // (n, Q, H, D)
+                    .reshape(-1, (long) queries * config.heads(), d);                      // (n, Q·H, D)
+            SDVariable logits = sd.mmul(qh, k, false, true, false).add(mask);               // (n, Q·H, Lk)
+            SDVariable p = sd.nn.softmax(logits, 2);                                        // (n, Q·H, Lk)
+            SDVariable o = sd.mmul(p, v).reshape(-1, queries, config.heads(), d);           // (n, Q, H, D)
+            SDVariable merged = o.mul(headSelector("head_select", 1.0)).sum(2);             // (n, Q, D)
+            return project(l, merged.reshape(-1, d));                                       // (n·Q, D)
+        }
+
+        /** Constant (H, D): {@code value} on head h's columns of row h, zero elsewhere. */
+        SDVariable headSelector(String name, double value) {
+            if (sd.hasVariable(name)) {
+                return sd.getVariable(name);
+            }
+            int hd = config.headDim();
+            INDArray selector = Nd4j.zeros(config.dataType(), config.heads(), config.width()); // (H, D)
+            for (int h = 0; h < config.heads(); h++) {
+                selector.get(NDArrayIndex.point(h), NDArrayIndex.interval(h * hd, (h + 1) * hd)).assign(value);
+            }
+            return sd.constant(name, selector);
+        }
+
+        /** The attention output projection: (R, D) → (R, D). */
+        SDVariable project(int l, SDVariable merged) {
+            return merged.mmul(w(AcditWeights.layer(l, "proj_w"))).add(w(AcditWeights.layer(l, "proj_b"))); // (R, D)
         }
 
         /** GELU(tanh) MLP: (R, D) → (R, D). */

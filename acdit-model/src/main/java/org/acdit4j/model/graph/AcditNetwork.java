@@ -35,8 +35,11 @@ public final class AcditNetwork {
     private final Map<Integer, SameDiff> cleanPasses = new LinkedHashMap<>(16, 0.75f, true);
     /** Training-graph RoPE tables by placeholder and batch size ("rope_cos_clean/64"). */
     private final Map<String, INDArray> ropeTables = new HashMap<>();
+    /** Noised-pass graphs by the number of query groups sharing one image's context (2 with CFG). */
+    private final Map<Integer, SameDiff> noisedPasses = new HashMap<>();
+    /** {@link AcditGraph#HEAD_MASK} of the noised pass by groups and context length ("2/63"). */
+    private final Map<String, INDArray> noisedMasks = new HashMap<>();
     private SameDiff training;
-    private SameDiff noisedPass;
 
     public AcditNetwork(AcditConfig config, AcditWeights weights) {
         this.config = config;
@@ -64,9 +67,7 @@ public final class AcditNetwork {
 
     public LossAndGradients lossAndGradients(TrainingInput in) {
         SameDiff sd = training();
-        if (sd.getFunction("grad") == null) {
-            sd.createGradFunction();
-        }
+        GradientFunctions.ensure(sd);
         PooledSessionMemory.beginCall(sd.getFunction("grad"));
         OutAndGrad r = sd.calculateGradientsAndOutputs(trainingFeed(in), List.of(AcditGraph.LOSS),
                 weights.params().keySet());
@@ -116,7 +117,7 @@ public final class AcditNetwork {
                 System.arraycopy(causal[q], 0, mask[q], lctx, lq);
             }
         }
-        feed.put(AcditGraph.MASK, Nd4j.create(mask).castTo(config.dataType()));
+        putMask(feed, mask);
         putContext(feed, context);
         List<String> outputs = new ArrayList<>();
         for (int l = 0; l < config.depth(); l++) {
@@ -155,7 +156,12 @@ public final class AcditNetwork {
         return cleanPasses.size();
     }
 
-    /** ε for noised block {@code block} of each image at timesteps {@code t} (one per image): (n, B, P) flat. */
+    /**
+     * ε for noised block {@code block} of each query group at timesteps {@code t} (one per group): (groups, B, P)
+     * flat. {@code context} holds K/V for {@code images / G} images; the G consecutive groups of each image
+     * (the conditional and unconditional halves of classifier-free guidance, G = 2) share its context, so it is
+     * never copied per half.
+     */
     public float[] noisedPass(float[] tokens, int images, int block, double[] t, int[] labels, KvCache context) {
         return noisedPass(graph.rope(), tokens, images, block, t, labels, context);
     }
@@ -174,25 +180,84 @@ public final class AcditNetwork {
         return noisedOutputs(graph.rope(), tokens, images, block, t, labels, context, name).get(name).dup(); // the session reuses it
     }
 
-    private Map<String, INDArray> noisedOutputs(RopeNd positions, float[] tokens, int images, int block, double[] t,
+    private Map<String, INDArray> noisedOutputs(RopeNd positions, float[] tokens, int groups, int block, double[] t,
                                                 int[] labels, KvCache context, String output) {
-        if (noisedPass == null) {
-            noisedPass = graph.noisedPass();
+        long contextImages = context.images();
+        if (contextImages == 0 || groups % contextImages != 0) {
+            throw new IllegalArgumentException(groups + " query groups do not share a context of " + contextImages
+                    + " images evenly; see contextForGroups");
         }
+        int perImage = (int) (groups / contextImages);
+        SameDiff sd = noisedPasses.computeIfAbsent(perImage, graph::noisedPass);
         int b = config.layout().blockSize();
         Map<String, INDArray> feed = new HashMap<>();
-        feed.put(AcditGraph.TOKENS, rows(tokens, images * b));
+        feed.put(AcditGraph.TOKENS, rows(tokens, groups * b));
         feed.put(AcditGraph.COS, graph.ropeTable(positions, true, block * b, (block + 1) * b));
         feed.put(AcditGraph.SIN, graph.ropeTable(positions, false, block * b, (block + 1) * b));
-        double[] freq = new double[images * AcditConfig.FREQUENCY_SIZE];
-        for (int i = 0; i < images; i++) {
+        double[] freq = new double[groups * AcditConfig.FREQUENCY_SIZE];
+        for (int i = 0; i < groups; i++) {
             TimestepFeatures.write(t[i], AcditConfig.FREQUENCY_SIZE, freq, i * AcditConfig.FREQUENCY_SIZE);
         }
-        feed.put(AcditGraph.TFREQ, matrix(freq, images, AcditConfig.FREQUENCY_SIZE));
+        feed.put(AcditGraph.TFREQ, matrix(freq, groups, AcditConfig.FREQUENCY_SIZE));
         feed.put(AcditGraph.LABEL, oneHot(labels));
+        int lctx = (int) context.length();
+        String maskName = graph.foldsHeads() ? AcditGraph.HEAD_MASK : AcditGraph.MASK;
+        feed.put(maskName, noisedMasks.computeIfAbsent(perImage + "/" + lctx, key -> graph.foldsHeads()
+                ? perHead(groupMask(perImage, b, lctx))
+                : Nd4j.create(groupMask(perImage, b, lctx)).castTo(config.dataType())));
         putContext(feed, context);
-        PooledSessionMemory.beginCall(noisedPass);
-        return noisedPass.output(feed, output);
+        PooledSessionMemory.beginCall(sd);
+        return sd.output(feed, output);
+    }
+
+    /**
+     * The noised pass's additive mask for {@code groups} blocks of B query tokens sharing one context of
+     * {@code lctx} tokens: every query sees the whole context and its own group's block, not the other groups'
+     * blocks. (G·B, Lctx + G·B).
+     */
+    private static double[][] groupMask(int groups, int b, int lctx) {
+        int queries = groups * b;
+        double[][] mask = new double[queries][lctx + queries];
+        for (int q = 0; q < queries; q++) {
+            for (int k = 0; k < queries; k++) {
+                if (q / b != k / b) {
+                    mask[q][lctx + k] = SkipCausalMask.BLOCKED;
+                }
+            }
+        }
+        return mask;
+    }
+
+    /**
+     * The context to pass to {@link #noisedPass} for {@code groups} consecutive query groups per image of
+     * {@code cache}: the cache itself when the sampling passes fold heads (the groups share it), else each
+     * image's K/V repeated for its groups. Call once per block, not per solver step.
+     */
+    public KvCache contextForGroups(KvCache cache, int groups) {
+        return graph.foldsHeads() ? cache : cache.repeatedPerImage(groups);
+    }
+
+    private void putMask(Map<String, INDArray> feed, double[][] mask) {
+        if (graph.foldsHeads()) {
+            feed.put(AcditGraph.HEAD_MASK, perHead(mask));
+        } else {
+            feed.put(AcditGraph.MASK, Nd4j.create(mask).castTo(config.dataType()));
+        }
+    }
+
+    /** A (Q, Lk) mask with each row repeated once per head, as the sampling passes take it: (Q·H, Lk). */
+    private INDArray perHead(double[][] mask) {
+        int heads = config.heads();
+        int lk = mask.length == 0 ? 0 : mask[0].length;
+        float[] values = new float[mask.length * heads * lk];
+        for (int q = 0; q < mask.length; q++) {
+            for (int h = 0; h < heads; h++) {
+                for (int k = 0; k < lk; k++) {
+                    values[(q * heads + h) * lk + k] = (float) mask[q][k];
+                }
+            }
+        }
+        return Nd4j.createFromArray(values).reshape(mask.length * heads, lk).castTo(config.dataType());
     }
 
     private Map<String, INDArray> trainingFeed(TrainingInput in) {
@@ -248,10 +313,16 @@ public final class AcditNetwork {
         return training;
     }
 
+    /** The context's K/V per layer; an empty context in the layout of the sampling passes ({@link AcditGraph#foldsHeads}). */
     private void putContext(Map<String, INDArray> feed, KvCache context) {
+        long n = context.images();
+        INDArray none = graph.foldsHeads()
+                ? Nd4j.create(config.dataType(), n, 0, config.width())                     // (n, 0, D)
+                : Nd4j.create(config.dataType(), n, config.heads(), 0, config.headDim());  // (n, H, 0, hd)
+        boolean empty = context.length() == 0;
         for (int l = 0; l < config.depth(); l++) {
-            feed.put(AcditGraph.contextKey(l), context.key(l));
-            feed.put(AcditGraph.contextValue(l), context.value(l));
+            feed.put(AcditGraph.contextKey(l), empty ? none : context.key(l));
+            feed.put(AcditGraph.contextValue(l), empty ? none : context.value(l));
         }
     }
 

@@ -17,7 +17,8 @@ final class AdaLnZero {
     /**
      * @param modulations the k modulation vectors of each block, k × (n, nb, 1, D): the chunks of
      *                    SiLU(c)·W + b with W (D, k·D) and b (k·D) zero-initialised (6 in a layer, 2 in the
-     *                    final layer)
+     *                    final layer); with one token per block k × (n·nb, D), applied elementwise without
+     *                    reshaping (fewer graph ops, no broadcast)
      */
     AdaLnZero(SDVariable[] modulations, int blocks, int blockSize, int width) {
         this.blocks = blocks;
@@ -28,6 +29,9 @@ final class AdaLnZero {
 
     /** x·(1 + scale) + shift with chunks {@code shift} and {@code scale}; x: (n·nb·B, D) → (n·nb·B, D). */
     SDVariable modulate(SDVariable x, int shift, int scale) {
+        if (blockSize == 1) {
+            return x.mul(chunks[scale].add(1.0)).add(chunks[shift]);              // (n·nb, D)
+        }
         SDVariable xb = x.reshape(-1, blocks, blockSize, width);                  // (n, nb, B, D)
         SDVariable y = xb.mul(chunks[scale].add(1.0)).add(chunks[shift]);         // (n, nb, B, D)
         return y.reshape(-1, width);                                              // (n·nb·B, D)
@@ -35,6 +39,9 @@ final class AdaLnZero {
 
     /** gate·x with chunk {@code gate}; x: (n·nb·B, D) → (n·nb·B, D). */
     SDVariable gate(SDVariable x, int gate) {
+        if (blockSize == 1) {
+            return x.mul(chunks[gate]);                                            // (n·nb, D)
+        }
         SDVariable xb = x.reshape(-1, blocks, blockSize, width);                  // (n, nb, B, D)
         return xb.mul(chunks[gate]).reshape(-1, width);                           // (n·nb·B, D)
     }

@@ -14,7 +14,8 @@ import org.acdit4j.model.layout.TokenLayout;
  * attending the clean blocks before it; the finished block becomes context. With the KV-cache each
  * finished block goes through the clean pass once and its per-layer K/V are appended; without it the
  * whole clean prefix is recomputed at every solver step (same result, more work). All images of a request,
- * and both halves of classifier-free guidance, go through the graph in one call per step.
+ * and both halves of classifier-free guidance, go through the graph in one call per step; the two halves of an
+ * image are adjacent rows (conditional, then unconditional) and share the image's context.
  *
  * <p>Noisy-context models (ablation) see each finished block re-noised at a random timestep, as in training.
  */
@@ -63,7 +64,7 @@ public final class AcditSampler {
         float[] noise = gaussian(random, n * layout.tokens() * p);
         HostRandom contextNoise = random.split();
         boolean cfg = guidance != 1.0;
-        int[] batchLabels = cfg ? withNullLabels(labels) : labels;
+        int[] batchLabels = cfg ? withNullLabels(labels) : labels;                 // (n·G), G = 2 with CFG
         int[] grid = schedule.samplingGrid(steps);
         float[] out = new float[n * layout.tokens() * p];
         float[] context = new float[n * layout.tokens() * p];
@@ -71,14 +72,15 @@ public final class AcditSampler {
         for (int block = 0; block < blocks; block++) {
             float[] x = blockOf(noise, n, blocks, block, blockValues);
             DiffusionSolver blockSolver = solver.fresh();
-            KvCache blockCtx = kvCache ? cache.repeated(cfg ? 2 : 1) : null; // once per block, not per step
+            int groups = cfg ? 2 : 1;
+            KvCache blockCtx = kvCache ? network.contextForGroups(cache, groups) : null; // once per block
             for (int k = 0; k < steps; k++) {
-                KvCache ctx = kvCache ? blockCtx : prefixCache(context, n, block).repeated(cfg ? 2 : 1);
-                float[] input = cfg ? twice(x) : x;
+                KvCache ctx = kvCache ? blockCtx : network.contextForGroups(prefixCache(context, n, block), groups);
+                float[] input = cfg ? twice(x, blockValues) : x;                      // (n·G, B, P)
                 double[] t = new double[input.length / blockValues];
                 Arrays.fill(t, grid[k]);
                 float[] eps = network.noisedPass(positions, input, t.length, block, t, batchLabels, ctx);
-                blockSolver.step(k, grid, x, cfg ? guided(eps, guidance) : eps);
+                blockSolver.step(k, grid, x, cfg ? guided(eps, guidance, blockValues) : eps);
             }
             for (int i = 0; i < n; i++) {
                 System.arraycopy(x, i * blockValues, out, (i * blocks + block) * blockValues, blockValues);
@@ -137,24 +139,36 @@ public final class AcditSampler {
         return y;
     }
 
+    /** Each label followed by the null label: (2n). */
     private int[] withNullLabels(int[] labels) {
-        int[] both = Arrays.copyOf(labels, 2 * labels.length);
-        Arrays.fill(both, labels.length, both.length, config.nullLabel());
+        int[] both = new int[2 * labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            both[2 * i] = labels[i];
+            both[2 * i + 1] = config.nullLabel();
+        }
         return both;
     }
 
-    private static float[] twice(float[] x) {
-        float[] y = Arrays.copyOf(x, 2 * x.length);
-        System.arraycopy(x, 0, y, x.length, x.length);
+    /** Each image's block twice in a row, for its conditional and unconditional halves: (n, 2, values). */
+    private static float[] twice(float[] x, int values) {
+        float[] y = new float[2 * x.length];
+        for (int i = 0; i < x.length / values; i++) {
+            System.arraycopy(x, i * values, y, 2 * i * values, values);
+            System.arraycopy(x, i * values, y, (2 * i + 1) * values, values);
+        }
         return y;
     }
 
-    /** ε = ε_u + s·(ε_c − ε_u), from the stacked [conditional; unconditional] prediction. */
-    private static float[] guided(float[] eps, double scale) {
-        int half = eps.length / 2;
-        float[] g = new float[half];
-        for (int i = 0; i < half; i++) {
-            g[i] = (float) (eps[half + i] + scale * (eps[i] - eps[half + i]));
+    /** ε = ε_u + s·(ε_c − ε_u), from the prediction of each image's [conditional; unconditional] halves. */
+    private static float[] guided(float[] eps, double scale, int values) {
+        float[] g = new float[eps.length / 2];
+        for (int i = 0; i < g.length / values; i++) {
+            int cond = 2 * i * values;
+            int uncond = cond + values;
+            for (int j = 0; j < values; j++) {
+                float u = eps[uncond + j];
+                g[i * values + j] = (float) (u + scale * (eps[cond + j] - u));
+            }
         }
         return g;
     }

@@ -1,16 +1,19 @@
 package org.acdit4j.model.sample;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Per-layer keys and values of the clean tokens generated so far, (n, H, Lctx, hd) each, after QK-norm and
- * RoPE. Clean tokens ignore label and timestep, so one cache serves both halves of classifier-free guidance
- * ({@link #repeated}).
+ * Per-layer keys and values of the clean tokens generated so far, after QK-norm and RoPE, as the sampling passes
+ * produce them: (n, Lctx, D) each (heads side by side along D) or (n, H, Lctx, hd)
+ * ({@code AcditGraph#foldsHeads}). The token axis is the second-to-last in both. Clean tokens ignore label and
+ * timestep, so one cache serves both halves of classifier-free guidance ({@code AcditNetwork#contextForGroups}).
  */
 public final class KvCache {
 
@@ -27,8 +30,8 @@ public final class KvCache {
         List<INDArray> k = new ArrayList<>();
         List<INDArray> v = new ArrayList<>();
         for (int l = 0; l < layers; l++) {
-            k.add(Nd4j.create(type, images, heads, 0, headDim));     // (n, H, 0, hd)
-            v.add(Nd4j.create(type, images, heads, 0, headDim));     // (n, H, 0, hd)
+            k.add(Nd4j.create(type, images, 0, (long) heads * headDim)); // (n, 0, D)
+            v.add(Nd4j.create(type, images, 0, (long) heads * headDim)); // (n, 0, D)
         }
         return new KvCache(k, v);
     }
@@ -38,12 +41,17 @@ public final class KvCache {
         return new KvCache(new ArrayList<>(keys), new ArrayList<>(values));
     }
 
-    /** Appends one block's per-layer K/V, each (n, H, B, hd), along the token axis. */
+    /** Appends one block's per-layer K/V, each (n, B, D), along the token axis. */
     public void append(List<INDArray> blockKeys, List<INDArray> blockValues) {
         for (int l = 0; l < keys.size(); l++) {
-            keys.set(l, keys.get(l).size(2) == 0 ? blockKeys.get(l) : Nd4j.concat(2, keys.get(l), blockKeys.get(l)));
-            values.set(l, values.get(l).size(2) == 0 ? blockValues.get(l) : Nd4j.concat(2, values.get(l), blockValues.get(l)));
+            keys.set(l, appended(keys.get(l), blockKeys.get(l)));
+            values.set(l, appended(values.get(l), blockValues.get(l)));
         }
+    }
+
+    private static INDArray appended(INDArray cached, INDArray block) {
+        int tokenAxis = block.rank() - 2;
+        return length(cached) == 0 ? block : Nd4j.concat(tokenAxis, cached, block);
     }
 
     /** Drops all but the last {@code tokens} cached tokens of every layer (a sliding context window). */
@@ -59,31 +67,38 @@ public final class KvCache {
     }
 
     private static INDArray lastTokens(INDArray a, long length, int tokens) {
-        return a.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(length - tokens, length),
-                NDArrayIndex.all()).dup();                                           // (n, H, tokens, hd)
+        INDArrayIndex[] index = new INDArrayIndex[a.rank()];
+        Arrays.fill(index, NDArrayIndex.all());
+        index[a.rank() - 2] = NDArrayIndex.interval(length - tokens, length);
+        return a.get(index).dup();                                                   // (…, tokens, ·)
     }
 
-    /** The same cache stacked {@code times} along the image axis: (times·n, H, Lctx, hd). */
-    public KvCache repeated(int times) {
+    /** Each image's K/V {@code times} times in a row along the image axis: (times·n, …). */
+    public KvCache repeatedPerImage(int times) {
         if (times == 1) {
             return this;
         }
         List<INDArray> k = new ArrayList<>();
         List<INDArray> v = new ArrayList<>();
         for (int l = 0; l < keys.size(); l++) {
-            k.add(stack(keys.get(l), times));
-            v.add(stack(values.get(l), times));
+            k.add(perImage(keys.get(l), times));
+            v.add(perImage(values.get(l), times));
         }
         return new KvCache(k, v);
     }
 
-    private static INDArray stack(INDArray a, int times) {
-        if (a.size(2) == 0) {
-            return Nd4j.create(a.dataType(), times * a.size(0), a.size(1), 0, a.size(3)); // (times·n, H, 0, hd)
+    private static INDArray perImage(INDArray a, int times) {
+        if (length(a) == 0) {
+            long[] shape = a.shape().clone();
+            shape[0] *= times;
+            return Nd4j.create(a.dataType(), shape);
         }
-        INDArray[] copies = new INDArray[times];
-        java.util.Arrays.fill(copies, a);
-        return Nd4j.concat(0, copies);
+        return a.repeat(0, times);
+    }
+
+    /** Images the cache holds K/V for. */
+    public long images() {
+        return keys.get(0).size(0);
     }
 
     public int layers() {
@@ -92,7 +107,11 @@ public final class KvCache {
 
     /** Cached tokens per image. */
     public long length() {
-        return keys.get(0).size(2);
+        return length(keys.get(0));
+    }
+
+    private static long length(INDArray a) {
+        return a.size(a.rank() - 2);
     }
 
     public INDArray key(int layer) {

@@ -110,11 +110,19 @@ class CliTest {
     }
 
     @Test
-    void anUnknownBenchmarkSettingIsAUsageError() {
-        InProcessCli.Result result = acdit("bench", "speed=fast");
+    void anUnknownBenchmarkOptionIsAUsageError() {
+        InProcessCli.Result result = acdit("bench", "--speed=fast");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).startsWith("acdit: unknown benchmark argument speed=fast; known keys:");
+        assertThat(result.err()).startsWith("acdit: Unknown option: '--speed=fast'");
+    }
+
+    @Test
+    void anImpossibleBenchmarkSettingIsAUsageError() {
+        InProcessCli.Result result = acdit("bench", "--steps=0");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("acdit: bench needs at least one block size, steps >= 1");
     }
 
     @Test

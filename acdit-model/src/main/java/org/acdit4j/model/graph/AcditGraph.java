@@ -158,16 +158,21 @@ public final class AcditGraph {
      * {@link #foldsHeads}: K/V (n, Lctx, D) and the mask repeated for the H heads of each query token as
      * {@link #HEAD_MASK} (lq·H, ·) (row q·H + h), or K/V (n, H, Lctx, hd) and {@link #MASK}. Outputs per layer:
      * K, V of the tokens after QK-norm and RoPE in the same layout, and the hidden state (n·lq, D).
+     *
+     * <p>Without {@code context} (the no-cache prefix and {@code encode}) there are no context placeholders and
+     * the tokens attend each other per head under {@link #MASK} (lq, lq) whatever the layout: folding heads
+     * pays only for few query tokens.
      */
-    public SameDiff cleanPass(int lq) {
+    public SameDiff cleanPass(int lq, boolean context) {
         Ctx g = new Ctx(false);
         SDVariable tokens = g.tokensIn(TOKENS);                                        // (n·lq, P)
         SDVariable h = tokens.mmul(g.w("x_embed_w"));                                  // (n·lq, D)
         SDVariable cos = g.sd.placeHolder(COS, config.dataType(), lq, 1, config.headDim()); // (lq, 1, hd)
         SDVariable sin = g.sd.placeHolder(SIN, config.dataType(), lq, 1, config.headDim()); // (lq, 1, hd)
-        SDVariable mask = g.maskIn(lq);                                                // (lq[·H], Lctx+lq)
+        SDVariable mask = context ? g.maskIn(lq)                                       // (lq[·H], Lctx+lq)
+                : g.sd.placeHolder(MASK, config.dataType(), lq, lq);                   // (lq, lq)
         for (int l = 0; l < config.depth(); l++) {
-            CleanLayer cl = g.cleanLayer(l, h, lq, lq, cos, sin, g.contextIn(l), mask);
+            CleanLayer cl = g.cleanLayer(l, h, lq, lq, cos, sin, context ? g.contextIn(l) : null, mask);
             h = cl.hidden.rename(hidden(l));                                           // (n·lq, D)
             cl.kv.k.rename(key(l));                                                    // (n, lq, D) or (n, H, lq, hd)
             cl.kv.v.rename(value(l));                                                  // (n, lq, D) or (n, H, lq, hd)
@@ -182,8 +187,7 @@ public final class AcditGraph {
      * K/V per layer as (n, Lctx, D) with n = rows / (groups·B). {@link #HEAD_MASK} (groups·B·H,
      * Lctx+groups·B) keeps each group's queries off the other groups' tokens. Placeholders also: tokens,
      * tfreq and label per group, rope cos/sin (B, 1, hd); output: the predicted ε (rows, P). Without
-     * {@link #foldsHeads} there is one group per context image, whose K/V are (n, H, Lctx, hd) and whose mask
-     * is {@link #MASK} (B, Lctx+B).
+     * {@link #foldsHeads} there is one group per context image, whose K/V are (n, H, Lctx, hd), and no mask.
      */
     public SameDiff noisedPass(int groups) {
         if (groups != 1 && !foldsHeads()) {
@@ -198,7 +202,7 @@ public final class AcditGraph {
         SDVariable siluC = g.condition();                                              // (n·G, D)
         SDVariable cos = g.sd.placeHolder(COS, config.dataType(), b, 1, config.headDim()); // (B, 1, hd)
         SDVariable sin = g.sd.placeHolder(SIN, config.dataType(), b, 1, config.headDim()); // (B, 1, hd)
-        SDVariable mask = g.maskIn(queries);                                           // (G·B[·H], Lctx+G·B)
+        SDVariable mask = foldsHeads() ? g.maskIn(queries) : null;                     // (G·B·H, Lctx+G·B)
         for (int l = 0; l < config.depth(); l++) {
             h = g.noisedLayer(l, h, b, queries, 1, b, siluC, cos, sin, g.contextIn(l), mask).rename(hidden(l)); // (n·G·B, D)
         }
@@ -409,16 +413,7 @@ public final class AcditGraph {
                            SDVariable mask) {
             int hd = config.headDim();
             SDVariable[] parts = linearChunks(a, AcditWeights.layer(l, "qkv_w"), AcditWeights.layer(l, "qkv_b"), 3); // 3 × (n·lq, D)
-            if (!differentiated && !foldsHeads()) {
-                SDVariable[] qk = pairNormRope(l, parts[0], parts[1], lq, cos, sin);       // 2 × (n·lq, D)
-                SDVariable qh = qk[0].reshape(-1, queries, config.heads(), hd).permute(0, 2, 1, 3); // (n, H, Q, hd)
-                SDVariable kh = qk[1].reshape(-1, queries, config.heads(), hd).permute(0, 2, 1, 3); // (n, H, Q, hd)
-                SDVariable vh = parts[2].reshape(-1, queries, config.heads(), hd).permute(0, 2, 1, 3); // (n, H, Q, hd)
-                SDVariable keys = sd.concat(2, ctx.k, kh);                                  // (n, H, Lk, hd)
-                SDVariable values = sd.concat(2, ctx.v, vh);                                // (n, H, Lk, hd)
-                return new Attended(attendByHead(l, qh, keys, values, mask), new KeyValue(kh, vh));
-            }
-            if (!differentiated) {
+            if (!differentiated && foldsHeads() && ctx != null) {
                 SDVariable[] qk = pairNormRope(l, parts[0], parts[1], lq, cos, sin);       // 2 × (n·lq, D)
                 SDVariable kq = qk[1].reshape(-1, queries, config.width());                 // (n, Q, D)
                 SDVariable vq = parts[2].reshape(-1, queries, config.width());              // (n, Q, D)
@@ -426,20 +421,24 @@ public final class AcditGraph {
                 SDVariable values = sd.concat(1, ctx.v, vq);                                // (n, Lk, D)
                 return new Attended(attendFolded(l, qk[0], queries, keys, values, mask), new KeyValue(kq, vq));
             }
+            SDVariable k = headNormRope(parts[1], AcditWeights.layer(l, "k_norm"), lq, cos, sin); // (n, lq, H, hd)
             SDVariable qh = headNormRope(parts[0], AcditWeights.layer(l, "q_norm"), lq, cos, sin)
                     .permute(0, 2, 1, 3);                                                   // (n, H, lq, hd)
-            SDVariable kh = headNormRope(parts[1], AcditWeights.layer(l, "k_norm"), lq, cos, sin)
-                    .permute(0, 2, 1, 3);                                                   // (n, H, lq, hd)
+            SDVariable kh = k.permute(0, 2, 1, 3);                                          // (n, H, lq, hd)
             SDVariable vh = parts[2].reshape(-1, lq, config.heads(), hd).permute(0, 2, 1, 3); // (n, H, lq, hd)
             SDVariable keys = ctx == null ? kh : sd.concat(2, ctx.k, kh);                   // (n, H, Lk, hd)
             SDVariable values = ctx == null ? vh : sd.concat(2, ctx.v, vh);                 // (n, H, Lk, hd)
-            return new Attended(attendByHead(l, qh, keys, values, mask), new KeyValue(kh, vh));
+            KeyValue own = differentiated || !foldsHeads() ? new KeyValue(kh, vh)           // (n, H, lq, hd)
+                    : new KeyValue(k.reshape(-1, lq, config.width()),                       // (n, lq, D): the folded
+                            parts[2].reshape(-1, lq, config.width()));                      // cache's layout
+            return new Attended(attendByHead(l, qh, keys, values, mask), own);
         }
 
         /**
-         * QK-norm and RoPE of the sampling passes for q and k together, (n·lq, D) each → 2 × (n·lq, D): the same
-         * arithmetic as {@link #headNormRope} twice, in 20 graph ops instead of 28 (SameDiff's bookkeeping per op
-         * is most of a sampling call's time).
+         * QK-norm and RoPE of the folded sampling passes for q and k together, (n·lq, D) each → 2 × (n·lq, D):
+         * the same arithmetic as {@link #headNormRope} twice, in 20 graph ops instead of 28 (SameDiff's
+         * bookkeeping per op is most of a call's time when blocks are small; with many rows the concat and split
+         * copies cost more than the ops saved).
          */
         SDVariable[] pairNormRope(int l, SDVariable q, SDVariable k, int lq, SDVariable cos, SDVariable sin) {
             int hd = config.headDim();

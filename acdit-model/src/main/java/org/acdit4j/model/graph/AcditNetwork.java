@@ -28,11 +28,11 @@ public final class AcditNetwork {
     private final AcditWeights weights;
     private final AcditGraph graph;
     /**
-     * Clean-pass graphs by query length, the least recently used dropped beyond {@link #CLEAN_PASSES_KEPT}:
+     * Clean-pass graphs by query length and whether they attend a context ("16/context"), the least recently used dropped beyond {@link #CLEAN_PASSES_KEPT}:
      * sampling without the cache runs a new prefix length every block, and each graph holds its session's
      * arrays (at 1,024 tokens and AR length 64 keeping all of them was killed by the kernel for memory).
      */
-    private final Map<Integer, SameDiff> cleanPasses = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<String, SameDiff> cleanPasses = new LinkedHashMap<>(16, 0.75f, true);
     /** Training-graph RoPE tables by placeholder and batch size ("rope_cos_clean/64"). */
     private final Map<String, INDArray> ropeTables = new HashMap<>();
     /** Noised-pass graphs by the number of query groups sharing one image's context (2 with CFG). */
@@ -104,7 +104,8 @@ public final class AcditNetwork {
     /** As {@link #cleanPass(float[], int, int, int, KvCache, boolean)} with the token positions of {@code positions}. */
     public CleanOutput cleanPass(RopeNd positions, float[] tokens, int images, int first, int lq, KvCache context,
                                  boolean blockCausal) {
-        SameDiff sd = cleanPass(lq);
+        boolean withContext = context.length() > 0;
+        SameDiff sd = cleanPass(lq, withContext);
         Map<String, INDArray> feed = new HashMap<>();
         feed.put(AcditGraph.TOKENS, rows(tokens, images * lq));
         feed.put(AcditGraph.COS, graph.ropeTable(positions, true, first, first + lq));
@@ -117,8 +118,12 @@ public final class AcditNetwork {
                 System.arraycopy(causal[q], 0, mask[q], lctx, lq);
             }
         }
-        putMask(feed, mask);
-        putContext(feed, context);
+        if (withContext) {
+            putMask(feed, mask);
+            putContext(feed, context);
+        } else {
+            feed.put(AcditGraph.MASK, Nd4j.create(mask).castTo(config.dataType()));
+        }
         List<String> outputs = new ArrayList<>();
         for (int l = 0; l < config.depth(); l++) {
             outputs.add(AcditGraph.key(l));
@@ -137,13 +142,14 @@ public final class AcditNetwork {
         return new CleanOutput(k, v, h);
     }
 
-    private SameDiff cleanPass(int lq) {
-        SameDiff sd = cleanPasses.get(lq);
+    private SameDiff cleanPass(int lq, boolean withContext) {
+        String key = lq + (withContext ? "/context" : "");
+        SameDiff sd = cleanPasses.get(key);
         if (sd == null) {
-            sd = graph.cleanPass(lq);
-            cleanPasses.put(lq, sd);
+            sd = graph.cleanPass(lq, withContext);
+            cleanPasses.put(key, sd);
             if (cleanPasses.size() > CLEAN_PASSES_KEPT) {
-                Integer eldest = cleanPasses.keySet().iterator().next();
+                String eldest = cleanPasses.keySet().iterator().next();
                 cleanPasses.remove(eldest);
                 System.gc();                                    // its native arrays go only with their owners
             }
@@ -201,10 +207,10 @@ public final class AcditNetwork {
         feed.put(AcditGraph.TFREQ, matrix(freq, groups, AcditConfig.FREQUENCY_SIZE));
         feed.put(AcditGraph.LABEL, oneHot(labels));
         int lctx = (int) context.length();
-        String maskName = graph.foldsHeads() ? AcditGraph.HEAD_MASK : AcditGraph.MASK;
-        feed.put(maskName, noisedMasks.computeIfAbsent(perImage + "/" + lctx, key -> graph.foldsHeads()
-                ? perHead(groupMask(perImage, b, lctx))
-                : Nd4j.create(groupMask(perImage, b, lctx)).castTo(config.dataType())));
+        if (graph.foldsHeads()) {
+            feed.put(AcditGraph.HEAD_MASK, noisedMasks.computeIfAbsent(perImage + "/" + lctx,
+                    key -> perHead(groupMask(perImage, b, lctx))));
+        }
         putContext(feed, context);
         PooledSessionMemory.beginCall(sd);
         return sd.output(feed, output);

@@ -10,8 +10,19 @@ import org.acdit4j.framework.run.RunRecord;
 import org.acdit4j.framework.spec.ExperimentSpec;
 import org.acdit4j.framework.tracking.TrackedRun;
 
-/** Writes an experiment's report from its run folders and attaches it to the sweep's parent run. */
+/**
+ * Writes an experiment's report from its run folders and attaches it to the sweep's parent run. Only the
+ * definition's own configuration (no preset, or {@code standard}, and no overrides) writes
+ * {@code results/<experiment>/}, the folder results/ commits; any other selection writes a subfolder named after
+ * it ({@code quick/}, {@code smoke/}, or {@code custom/} when there are overrides), which .gitignore leaves out, so
+ * trying a preset never changes the committed report.
+ */
 public final class ReportWriter {
+
+    /** The preset whose report results/ commits: the definitions' bodies. */
+    static final String COMMITTED_PRESET = "standard";
+    /** The subfolder of a report of command-line overrides. */
+    static final String CUSTOM = "custom";
 
     private final GlobalOptions options;
 
@@ -27,7 +38,7 @@ public final class ReportWriter {
                             double wallSeconds, TrackedRun parent) {
         ExperimentSpec spec = definition.spec(preset, overrides);
         List<RunRecord> runs = ExperimentReport.load(options.runsDir(), spec.name());
-        Path output = options.resultsDir().resolve(spec.name());
+        Path output = outputFolder(options.resultsDir().resolve(spec.name()), preset, overrides);
         List<Path> files = ExperimentReport.write(spec, runs, options.runsDir(), output, new ExperimentReport.Context(
                 command, ConfigYaml.render(definition.resolvedValues(preset, overrides)), wallSeconds));
         if (parent != null) {
@@ -38,5 +49,16 @@ public final class ReportWriter {
         }
         System.out.println("report: " + output.resolve("REPORT.md") + " (" + files.size() + " files)");
         return files;
+    }
+
+    /** {@code experimentResults} for the definition's own configuration, else its subfolder for this selection. */
+    static Path outputFolder(Path experimentResults, String preset, List<String> overrides) {
+        if (!overrides.isEmpty()) {
+            return experimentResults.resolve(CUSTOM);
+        }
+        if (preset == null || preset.isBlank() || preset.equals(COMMITTED_PRESET)) {
+            return experimentResults;
+        }
+        return experimentResults.resolve(preset);
     }
 }

@@ -25,9 +25,11 @@ class ExperimentsSmokeTest {
                 "--data-dir", DATA_DIR, "--workers", "2");
 
         assertThat(exit).as(Files.readString(work.resolve("out.log"))).isZero();
-        Path results = work.resolve("results").resolve(experiment);
+        Path results = work.resolve("results").resolve(experiment).resolve("smoke");
         List<String> summary = Files.readAllLines(results.resolve("summary.csv"));
         assertThat(summary).hasSize(3).allMatch(line -> line.startsWith("run,") || line.contains(",FINISHED,"));
         assertThat(results.resolve("REPORT.md")).content().contains("| runs | 2 finished of 2 |");
+        assertThat(work.resolve("results").resolve(experiment).resolve("REPORT.md"))
+                .as("a preset's report leaves the committed one alone").doesNotExist();
     }
 }

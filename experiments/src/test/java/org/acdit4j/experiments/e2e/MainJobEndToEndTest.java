@@ -45,7 +45,7 @@ class MainJobEndToEndTest {
                 "--data-dir", DATA_DIR);
 
         assertThat(exit).as(Files.readString(dir.resolve("out.log"))).isZero();
-        Path results = dir.resolve("results/block-size-tradeoff");
+        Path results = dir.resolve("results/block-size-tradeoff/custom");
         assertThat(results.resolve("summary.csv")).isRegularFile();
         assertThat(Files.readAllLines(results.resolve("summary.csv"))).hasSize(3)
                 .allMatch(line -> line.startsWith("run,") || line.contains(",FINISHED,"));
@@ -176,7 +176,7 @@ class MainJobEndToEndTest {
 
     /** summary.csv without its timing columns. */
     private static List<String> deterministicColumns(Path dir) throws IOException {
-        List<String> lines = Files.readAllLines(dir.resolve("results/block-size-tradeoff/summary.csv"));
+        List<String> lines = Files.readAllLines(dir.resolve("results/block-size-tradeoff/custom/summary.csv"));
         List<String> header = List.of(lines.get(0).split(","));
         List<String> kept = new ArrayList<>();
         for (String line : lines) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,11 +14,11 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.data.DatasetFactory;
+import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.ModelFactory;
 import org.acdit4j.framework.model.SampleRequest;
-import org.acdit4j.framework.report.ImageGrid;
 import org.acdit4j.framework.run.RunCheckpoint;
 import org.acdit4j.framework.spec.ExperimentSpec;
 import picocli.CommandLine.Command;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code acdit sample --checkpoint C --labels 0,1 --guidance S --out grid.png}: samples from a trained run. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "Draw class-conditional samples from a run's checkpoint into a PNG grid.")
+        description = "Draw class-conditional samples from a run's checkpoint into a PNG grid, an .npz in the ADM "
+                + "evaluator's layout, or a folder of numbered PNGs.")
 public final class SampleCommand implements Callable<Integer> {
 
     private final Provider<Map<String, DatasetFactory>> datasets;
@@ -37,8 +39,13 @@ public final class SampleCommand implements Callable<Integer> {
                     + "run's configuration, so it may be copied anywhere.")
     Path checkpoint;
 
-    @Option(names = "--labels", split = ",", paramLabel = "L", description = "Class labels, one image each (default: 0..9 twice).")
-    List<Integer> labels = List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    @Option(names = "--labels", split = ",", paramLabel = "L",
+            description = "Class labels, cycled over --count images (default: every class in turn).")
+    List<Integer> labels = new ArrayList<>();
+
+    @Option(names = "--count", paramLabel = "N",
+            description = "Images to draw (default: as many as --labels lists, else 20).")
+    Integer count;
 
     @Option(names = "--guidance", paramLabel = "S", description = "Classifier-free guidance scale (default: the run's sample.guidance).")
     Double guidance;
@@ -53,8 +60,12 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--no-kv-cache", description = "Recompute the prefix at every step instead of caching it.")
     boolean noKvCache;
 
-    @Option(names = "--out", required = true, paramLabel = "PNG", description = "Output image.")
-    Path out;
+    @Option(names = "--out", required = true, paramLabel = "FILE|DIR/",
+            description = "grid.png (a grid), samples.npz (uint8 N×H×W×3 under arr_0, labels under arr_1, as the ADM "
+                    + "evaluator reads it) or a folder ending in / (000000.png, … at native resolution).")
+    String out;
+
+    private static final int DEFAULT_COUNT = 20;
 
     @Inject
     SampleCommand(Provider<Map<String, DatasetFactory>> datasets, Provider<Map<String, ModelFactory>> models) {
@@ -67,6 +78,7 @@ public final class SampleCommand implements Callable<Integer> {
         if (!Files.isRegularFile(checkpoint)) {
             throw new UsageException("--checkpoint " + checkpoint + " is not a file");
         }
+        SampleOutput output = SampleOutput.of(out);
         Map<String, String> configuration;
         try {
             configuration = new TreeMap<>(RunCheckpoint.configuration(checkpoint));
@@ -92,20 +104,46 @@ public final class SampleCommand implements Callable<Integer> {
                     + "' that this application does not register; known: " + new TreeSet<>(datasets.get().keySet()));
         }
         Dataset dataset = data.open(spec.data());
+        int classes = dataset.geometry().classes();
         for (int label : labels) {
-            if (label < 0 || label > dataset.geometry().classes()) {
-                throw new UsageException("--labels: " + label + " is outside 0.." + dataset.geometry().classes()
-                        + " (" + dataset.geometry().classes() + " = unconditional)");
+            if (label < 0 || label > classes) {
+                throw new UsageException("--labels: " + label + " is outside 0.." + classes + " (" + classes
+                        + " = unconditional)");
             }
+        }
+        int images = count != null ? count : labels.isEmpty() ? DEFAULT_COUNT : labels.size();
+        if (images < 1) {
+            throw new UsageException("--count must be at least 1, got " + images);
+        }
+        int[] drawn = new int[images];
+        for (int i = 0; i < images; i++) {
+            drawn[i] = labels.isEmpty() ? i % classes : labels.get(i % labels.size());
         }
         GenerativeModel model = factory.create(spec.model().config(), spec.train(), dataset.geometry(), 0);
         RunCheckpoint.restore(model, checkpoint);
-        SampleRequest request = new SampleRequest(labels.stream().mapToInt(Integer::intValue).toArray(),
-                spec.sample().sampler(), guidance == null ? spec.sample().guidance() : guidance, seed, !noKvCache, true);
         long start = System.nanoTime();
-        ImageGrid.writePng(model.sample(request), Math.min(10, labels.size()), 2, out);
-        System.out.printf("wrote %s: %d samples at step %d in %.1f s%n", out, labels.size(), model.step(),
+        ImageBatch samples = draw(model, spec, drawn);
+        output.write(samples, Path.of(out));
+        System.out.printf("wrote %s: %d samples at step %d in %.1f s%n", out, images, model.step(),
                 (System.nanoTime() - start) / 1e9);
         return 0;
+    }
+
+    /** {@code labels.length} samples, {@code sample.batch} per call, call k seeded {@code --seed + k}. */
+    private ImageBatch draw(GenerativeModel model, ExperimentSpec spec, int[] labels) {
+        int batch = spec.sample().batch();
+        float[] pixels = null;
+        int values = model.geometry().valuesPerExample();
+        for (int from = 0, call = 0; from < labels.length; from += batch, call++) {
+            int[] part = Arrays.copyOfRange(labels, from, Math.min(labels.length, from + batch));
+            SampleRequest request = new SampleRequest(part, spec.sample().sampler(),
+                    guidance == null ? spec.sample().guidance() : guidance, seed + call, !noKvCache, true);
+            float[] drawn = model.sample(request).pixels();
+            if (pixels == null) {
+                pixels = new float[labels.length * values];
+            }
+            System.arraycopy(drawn, 0, pixels, from * values, drawn.length);
+        }
+        return new ImageBatch(model.geometry(), pixels, labels);
     }
 }

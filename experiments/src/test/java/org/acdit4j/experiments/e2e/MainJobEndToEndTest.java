@@ -45,7 +45,7 @@ class MainJobEndToEndTest {
                 "--data-dir", DATA_DIR);
 
         assertThat(exit).as(Files.readString(dir.resolve("out.log"))).isZero();
-        Path results = dir.resolve("results/block-size-tradeoff/custom");
+        Path results = dir.resolve("results/block-size-tradeoff/smoke");
         assertThat(results.resolve("summary.csv")).isRegularFile();
         assertThat(Files.readAllLines(results.resolve("summary.csv"))).hasSize(3)
                 .allMatch(line -> line.startsWith("run,") || line.contains(",FINISHED,"));
@@ -96,6 +96,13 @@ class MainJobEndToEndTest {
                 copied.toString(), "--labels", "3,5,7", "--out", "grid.png", "sample.steps=1")).isZero();
         assertThat(Files.readString(killed.resolve("sample.log"))).contains("3 samples at step 12");
         assertThat(javax.imageio.ImageIO.read(killed.resolve("grid.png").toFile()).getWidth()).isGreaterThan(3 * 32);
+        assertThat(AcditProcess.run(killed, killed.resolve("npz.log"), "sample", "--data-dir", DATA_DIR, "--checkpoint",
+                copied.toString(), "--count", "4", "--out", "samples.npz", "sample.steps=1")).isZero();
+        try (java.util.zip.ZipFile npz = new java.util.zip.ZipFile(killed.resolve("samples.npz").toFile())) {
+            assertThat(npz.stream().map(java.util.zip.ZipEntry::getName)).containsExactly("arr_0.npy", "arr_1.npy");
+            assertThat(new String(npz.getInputStream(npz.getEntry("arr_0.npy")).readNBytes(128),
+                    java.nio.charset.StandardCharsets.US_ASCII)).contains("'shape': (4, 32, 32, 3)");
+        }
         assertThat(AcditProcess.run(killed, killed.resolve("resume.log"), "resume", second.toString())).isZero();
         assertThat(Files.readString(killed.resolve("resume.log"))).contains("blockSize4-seed0 already finished");
     }

@@ -88,7 +88,7 @@ public final class ImageGrid {
         }
     }
 
-    private static int pixel(float[] pixels, int base, int plane, int channels, int offset) {
+    static int pixel(float[] pixels, int base, int plane, int channels, int offset) {
         int r = byteOf(pixels[base + offset]);
         if (channels < 3) {
             return r << 16 | r << 8 | r;

@@ -1,10 +1,8 @@
 package org.acdit4j.experiments.cli;
 
+import static org.acdit4j.experiments.cli.InProcessCli.acdit;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,27 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code acdit runs} and {@code acdit doctor} on an MLflow SQLite store given as {@code --tracking-uri sqlite:}. */
 class SqliteTrackingCliTest {
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
     @TempDir
     Path work;
-
-    private static Result acdit(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = AcditMain.run(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-    }
 
     @Test
     void runsListsParentAndChildRunsWithTheirLatestMetricsFromTheDatabase() throws Exception {
@@ -66,7 +45,7 @@ class SqliteTrackingCliTest {
             sweep.end(RunStatus.FINISHED);
         }
 
-        Result result = acdit("runs", "--tracking-uri", "sqlite:///" + database);
+        InProcessCli.Result result = acdit("runs", "--tracking-uri", "sqlite:///" + database);
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).startsWith("MLflow SQLite store " + database)
@@ -82,7 +61,7 @@ class SqliteTrackingCliTest {
         new SqliteStore(new SqliteLocation(database), Clock.systemUTC(), new RunSource("alice", "test", null),
                 MetricBuffering.defaults()).close();
 
-        Result fine = acdit("doctor", "--tracking-uri", "sqlite:///" + database);
+        InProcessCli.Result fine = acdit("doctor", "--tracking-uri", "sqlite:///" + database);
         assertThat(fine.exitCode()).isZero();
         assertThat(fine.out()).containsPattern("database\\s+" + database + "\\n")
                 .containsPattern("schema\\s+f5a4f2784254 \\(MLflow 2\\.17\\), 1 experiments, 0 runs\\n")
@@ -92,7 +71,7 @@ class SqliteTrackingCliTest {
              Statement statement = connection.createStatement()) {
             statement.execute("UPDATE alembic_version SET version_num = '0584bdc529eb'");
         }
-        Result newer = acdit("doctor", "--tracking-uri", "sqlite:///" + database);
+        InProcessCli.Result newer = acdit("doctor", "--tracking-uri", "sqlite:///" + database);
         assertThat(newer.exitCode()).isZero();
         assertThat(newer.out()).containsPattern("schema\\s+database " + database + " has MLflow schema revision "
                 + "0584bdc529eb, newer than or unknown to acdit4j, which writes f5a4f2784254 \\(MLflow 2\\.17\\): "

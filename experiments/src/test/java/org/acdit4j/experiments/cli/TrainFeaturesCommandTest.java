@@ -1,10 +1,8 @@
 package org.acdit4j.experiments.cli;
 
+import static org.acdit4j.experiments.cli.InProcessCli.acdit;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.acdit4j.evaluators.features.FeatureNetworkWeights;
 import org.junit.jupiter.api.Test;
@@ -15,28 +13,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** {@code acdit train-features} through the real CLI: options, their validation and one short training. */
 class TrainFeaturesCommandTest {
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result acdit(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = AcditMain.run(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-    }
-
     @Test
     void helpListsEveryOptionWithItsDefault() {
-        Result result = acdit("train-features", "--help");
+        InProcessCli.Result result = acdit("train-features", "--help");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).startsWith("Usage: acdit train-features")
@@ -62,7 +41,7 @@ class TrainFeaturesCommandTest {
         args[0] = "train-features";
         System.arraycopy(words, 0, args, 1, words.length);
 
-        Result result = acdit(args);
+        InProcessCli.Result result = acdit(args);
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().strip()).isEqualTo(message);
@@ -72,7 +51,7 @@ class TrainFeaturesCommandTest {
     void trainsAndWritesTheWeightsItsFingerprintNames(@TempDir Path work) throws Exception {
         Path file = work.resolve("shapes-8.weights");
 
-        Result result = acdit("train-features", "--dataset", "synthetic-shapes", "--size", "8", "--epochs", "1",
+        InProcessCli.Result result = acdit("train-features", "--dataset", "synthetic-shapes", "--size", "8", "--epochs", "1",
                 "--batch", "250", "--seed", "5", "--out", file.toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();

@@ -5,15 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.TrackedRun;
 import org.acdit4j.tracking.LocalArtifacts;
 import org.acdit4j.tracking.MetricBuffering;
+import org.acdit4j.tracking.PendingMetrics;
 import org.acdit4j.tracking.MetricPoint;
 import org.acdit4j.tracking.RunSource;
 import org.acdit4j.tracking.TrackingException;
@@ -31,8 +30,7 @@ final class MlrunsRun implements TrackedRun {
     private final String runId;
     private final String experimentId;
     private final Clock clock;
-    private final MetricBuffering buffering;
-    private final List<MetricPoint> pending = new ArrayList<>();
+    private final PendingMetrics pending;
     private boolean ended;
 
     MlrunsRun(MlrunsStore store, Path runDir, RunMeta meta, Clock clock, MetricBuffering buffering) {
@@ -41,7 +39,7 @@ final class MlrunsRun implements TrackedRun {
         this.runId = meta.runId();
         this.experimentId = meta.experimentId();
         this.clock = clock;
-        this.buffering = buffering;
+        this.pending = new PendingMetrics(buffering, clock);
     }
 
     @Override
@@ -97,8 +95,7 @@ final class MlrunsRun implements TrackedRun {
     public synchronized void logMetric(String key, double value, long step) {
         requireOpen();
         TrackingKeys.requireValidKey("metric", key);
-        pending.add(new MetricPoint(key, value, clock.millis(), step));
-        if (buffering.isDue(pending.size(), pending.get(0).timestampMillis(), clock.millis())) {
+        if (pending.add(key, value, step)) {
             flush();
         }
     }
@@ -119,7 +116,7 @@ final class MlrunsRun implements TrackedRun {
             return;
         }
         Map<String, StringBuilder> linesByKey = new LinkedHashMap<>();
-        for (MetricPoint point : pending) {
+        for (MetricPoint point : pending.points()) {
             linesByKey.computeIfAbsent(point.key(), k -> new StringBuilder()).append(MetricLines.format(point));
         }
         store.lock().run(() -> linesByKey.forEach(this::appendLines));

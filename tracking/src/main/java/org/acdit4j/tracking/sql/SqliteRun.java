@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.TrackedRun;
 import org.acdit4j.tracking.LocalArtifacts;
 import org.acdit4j.tracking.MetricBuffering;
+import org.acdit4j.tracking.PendingMetrics;
 import org.acdit4j.tracking.MetricPoint;
 import org.acdit4j.tracking.RunSource;
 import org.acdit4j.tracking.TrackingException;
@@ -37,8 +37,7 @@ final class SqliteRun implements TrackedRun {
     private final String runId;
     private final String experimentId;
     private final Clock clock;
-    private final MetricBuffering buffering;
-    private final List<MetricPoint> pending = new ArrayList<>();
+    private final PendingMetrics pending;
     private boolean ended;
 
     SqliteRun(SqliteStore store, String runId, String experimentId, Clock clock, MetricBuffering buffering) {
@@ -46,7 +45,7 @@ final class SqliteRun implements TrackedRun {
         this.runId = runId;
         this.experimentId = experimentId;
         this.clock = clock;
-        this.buffering = buffering;
+        this.pending = new PendingMetrics(buffering, clock);
     }
 
     @Override
@@ -132,8 +131,7 @@ final class SqliteRun implements TrackedRun {
     public synchronized void logMetric(String key, double value, long step) {
         requireOpen();
         TrackingKeys.requireValidKey("metric", key);
-        pending.add(new MetricPoint(key, value, clock.millis(), step));
-        if (buffering.isDue(pending.size(), pending.get(0).timestampMillis(), clock.millis())) {
+        if (pending.add(key, value, step)) {
             flush();
         }
     }
@@ -150,7 +148,7 @@ final class SqliteRun implements TrackedRun {
         if (pending.isEmpty()) {
             return;
         }
-        List<MetricPoint> points = List.copyOf(pending);
+        List<MetricPoint> points = pending.points();
         store.connection().write(c -> {
             insertHistory(c, points);
             updateLatest(c, points);

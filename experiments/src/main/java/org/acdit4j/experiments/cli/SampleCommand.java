@@ -132,16 +132,13 @@ public final class SampleCommand implements Callable<Integer> {
     /** {@code labels.length} samples, {@code sample.batch} per call, call k seeded {@code --seed + k}. */
     private ImageBatch draw(GenerativeModel model, ExperimentSpec spec, int[] labels) {
         int batch = spec.sample().batch();
-        float[] pixels = null;
         int values = model.geometry().valuesPerExample();
+        float[] pixels = new float[labels.length * values];
         for (int from = 0, call = 0; from < labels.length; from += batch, call++) {
             int[] part = Arrays.copyOfRange(labels, from, Math.min(labels.length, from + batch));
             SampleRequest request = new SampleRequest(part, spec.sample().sampler(),
                     guidance == null ? spec.sample().guidance() : guidance, seed + call, !noKvCache, true);
             float[] drawn = model.sample(request).pixels();
-            if (pixels == null) {
-                pixels = new float[labels.length * values];
-            }
             System.arraycopy(drawn, 0, pixels, from * values, drawn.length);
         }
         return new ImageBatch(model.geometry(), pixels, labels);

@@ -6,7 +6,7 @@ import picocli.CommandLine.Mixin;
 /** The top-level {@code acdit} command; its subcommands do the work. */
 @Command(name = "acdit", mixinStandardHelpOptions = true, version = "acdit4j 0.1.0",
         description = "ACDiT experiments on SameDiff: train, sample, evaluate and track the AR <-> diffusion trade-off.",
-        subcommands = {ListCommand.class, PlanCommand.class, RunCommand.class, ResumeCommand.class, SampleCommand.class, ReportCommand.class,
+        subcommands = {ListCommand.class, PlanCommand.class, RunCommand.class, ResumeCommand.class, SampleCommand.class, ReportCommand.class, ArchiveCommand.class,
             RunsCommand.class, BenchCommand.class, DoctorCommand.class,
             TrainFeaturesCommand.class,
             DataCommand.class, ExecuteRunCommand.class},

@@ -58,6 +58,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--fail-fast", description = "Start no further run after a failure.")
     boolean failFast;
 
+    @Option(names = "--from-archive", description = "First restore the finished runs archived beside the report "
+            + "(acdit archive) that have no run folder here; they count as finished.")
+    boolean fromArchive;
+
     @Option(names = "--emit", paramLabel = "slurm|k8s", description = "Write a Slurm job-array script or a Kubernetes Indexed Job instead of running.")
     String emit;
 
@@ -106,6 +110,9 @@ public final class RunCommand implements Callable<Integer> {
                         throw new UsageException(conflict + "; pass --runs-dir DIR (and --results-dir) for a separate "
                                 + "set of runs, or delete the folder");
                     });
+        }
+        if (fromArchive) {
+            ArchivedRuns.restore(options, definition, selection, plans, out);
         }
         EffectiveConfig.print(out, definition.resolvedValues(selection.preset, selection.overrides), plans);
         List<String> shared = new ArrayList<>(options.asArguments());

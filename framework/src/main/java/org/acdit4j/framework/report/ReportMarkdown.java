@@ -29,18 +29,15 @@ final class ReportMarkdown {
         if (!spec.description().isBlank()) {
             md.append(spec.description()).append("\n\n");
         }
-        Map<String, String> provenance = runs.stream().map(RunRecord::provenance)
-                .filter(facts -> facts != null && !facts.isEmpty()).findFirst().orElse(Map.of());
         long finished = runs.stream().filter(run -> run.status() == RunStatusFile.FINISHED).count();
         md.append("| | |\n|---|---|\n");
         md.append("| command | `").append(context.command()).append("` |\n");
-        md.append("| commit | ").append(provenance.getOrDefault("git.commit", "unknown"))
-                .append("true".equals(provenance.get("git.dirty")) ? " (dirty)" : "").append(" |\n");
-        md.append("| machine | ").append(provenance.getOrDefault("host", "?")).append(", ")
-                .append(provenance.getOrDefault("cores", "?")).append(" cores, ").append(provenance.getOrDefault("os", "?"))
-                .append(" |\n");
-        md.append("| backend | ").append(provenance.getOrDefault("backend", "?")).append(" |\n");
-        md.append("| java | ").append(provenance.getOrDefault("java", "?")).append(" |\n");
+        md.append("| commit | ").append(ProvenanceCell.of(runs, facts -> facts.getOrDefault("git.commit", "unknown")
+                + ("true".equals(facts.get("git.dirty")) ? " (dirty)" : ""))).append(" |\n");
+        md.append("| machine | ").append(ProvenanceCell.of(runs, facts -> facts.getOrDefault("host", "?") + ", "
+                + facts.getOrDefault("cores", "?") + " cores, " + facts.getOrDefault("os", "?"))).append(" |\n");
+        md.append("| backend | ").append(ProvenanceCell.of(runs, facts -> facts.getOrDefault("backend", "?"))).append(" |\n");
+        md.append("| java | ").append(ProvenanceCell.of(runs, facts -> facts.getOrDefault("java", "?"))).append(" |\n");
         md.append("| wall time | ").append(Durations.format(context.wallSeconds())).append(" (this invocation) |\n");
         runTimes(runs).ifPresent(times -> md.append("| runs' time | ").append(times).append(" |\n"));
         md.append("| training | ").append(spec.train().steps()).append(" steps × ").append(spec.train().batch())

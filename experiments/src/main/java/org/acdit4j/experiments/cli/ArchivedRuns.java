@@ -1,0 +1,36 @@
+package org.acdit4j.experiments.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import org.acdit4j.framework.dsl.ExperimentDefinition;
+import org.acdit4j.framework.run.RunArchive;
+import org.acdit4j.framework.run.RunPlan;
+
+/**
+ * The run archive of a selection, beside the report the selection writes (so the {@code standard} preset's is
+ * {@code results/<experiment>/runs/}, committed), and {@code --from-archive}: restoring it into the run folders
+ * before a sweep or a report.
+ */
+final class ArchivedRuns {
+
+    private ArchivedRuns() {
+    }
+
+    static RunArchive of(GlobalOptions options, ExperimentDefinition definition, String preset, List<String> overrides) {
+        return RunArchive.beside(ReportWriter.outputFolder(options.resultsDir().resolve(definition.name()), preset, overrides));
+    }
+
+    /** Restores the archived runs of {@code plans} that this machine has no folder for, and says how many. */
+    static void restore(GlobalOptions options, ExperimentDefinition definition, ExperimentSelection selection,
+                        List<RunPlan> plans, PrintStream out) {
+        RunArchive archive = of(options, definition, selection.preset, selection.overrides);
+        try {
+            List<String> restored = archive.restore(plans, plan -> definition.resolvedValues(selection.preset,
+                    plan.overrides(), plan.assignments()), options.runsDir());
+            out.printf("%s: %d archived run(s) restored from %s%s%n", definition.name(), restored.size(), archive.root(),
+                    restored.isEmpty() ? "" : " (" + String.join(", ", restored) + "; they count as finished)");
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.acdit4j.experiments.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A sweep finished on two machines: one runs part of it and archives that beside the report; another, a checkout
+ * holding only {@code results/}, restores it, runs only the rest and reports all of it. The real CLI in its own
+ * JVM, the smoke preset of the main job. The second test edits a copy of the first one's archive.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ArchivedRunsEndToEndTest {
+
+    private static final String DATA_DIR = System.getProperty("acdit.test.dataDir");
+    private static final String EXPERIMENT = "block-size-tradeoff";
+
+    @TempDir
+    static Path work;
+
+    @Test
+    @Order(1)
+    void runsArchivedOnOneMachineCountAsFinishedOnAnother() throws Exception {
+        Path first = Files.createDirectories(work.resolve("first"));
+        assertThat(acdit(first, "run", EXPERIMENT, "--preset", "smoke", "--only", "0", "--workers", "1", "--data-dir", DATA_DIR))
+                .isZero();
+        assertThat(acdit(first, "archive", EXPERIMENT, "--preset", "smoke")).isZero();
+        assertThat(log(first)).contains("1 run(s) archived in").contains("not archived: blockSize4-seed0 (not finished here)");
+        Path archived = first.resolve("results/block-size-tradeoff/smoke/runs/blockSize16-seed0");
+        assertThat(archived.resolve("run.json")).content().contains("\"status\" : \"FINISHED\"");
+        assertThat(archived.resolve("config.yaml")).isRegularFile();
+        assertThat(archived.resolve("loss.csv")).isRegularFile();
+        assertThat(archived.resolve("samples/final.png")).isRegularFile();
+        assertThat(archived.resolve("checkpoints")).doesNotExist();
+        assertThat(archived.resolve("train.log")).doesNotExist();
+
+        Path second = Files.createDirectories(work.resolve("second"));
+        copyTree(first.resolve("results"), second.resolve("results"));
+        assertThat(acdit(second, "run", EXPERIMENT, "--preset", "smoke", "--from-archive", "--workers", "1", "--data-dir", DATA_DIR))
+                .isZero();
+        assertThat(log(second)).contains("1 archived run(s) restored from")
+                .contains("[0] blockSize16-seed0: finished earlier, skipped");
+        Path runs = second.resolve("runs/block-size-tradeoff");
+        assertThat(runs.resolve("blockSize16-seed0/train.log")).doesNotExist();
+        assertThat(runs.resolve("blockSize4-seed0/train.log")).isRegularFile();
+        Path report = second.resolve("results/block-size-tradeoff/smoke");
+        assertThat(report.resolve("REPORT.md")).content().contains("| runs | 2 finished of 2 |");
+        assertThat(rowOf(report, "blockSize16-seed0")).isEqualTo(rowOf(first.resolve("results/block-size-tradeoff/smoke"),
+                "blockSize16-seed0"));
+    }
+
+    @Test
+    @Order(2)
+    void anArchivedRunOfAnotherConfigurationRestoresNothing() throws Exception {
+        Path first = work.resolve("first");
+        Path elsewhere = Files.createDirectories(work.resolve("elsewhere"));
+        copyTree(first.resolve("results"), elsewhere.resolve("results"));
+        Path config = elsewhere.resolve("results/block-size-tradeoff/smoke/runs/blockSize16-seed0/config.yaml");
+        Files.writeString(config, Files.readString(config).replace("warmupSteps: 2", "warmupSteps: 1"));
+
+        assertThat(acdit(elsewhere, "report", EXPERIMENT, "--preset", "smoke", "--from-archive")).isEqualTo(2);
+        assertThat(log(elsewhere)).contains("runs/blockSize16-seed0 was archived from another configuration")
+                .contains("train.warmupSteps");
+        assertThat(elsewhere.resolve("runs")).doesNotExist();
+    }
+
+    private static int acdit(Path dir, String... args) throws IOException, InterruptedException {
+        return AcditProcess.run(dir, dir.resolve("out.log"), args);
+    }
+
+    private static String log(Path dir) throws IOException {
+        return Files.readString(dir.resolve("out.log"));
+    }
+
+    private static String rowOf(Path report, String run) throws IOException {
+        return Files.readAllLines(report.resolve("summary.csv")).stream().filter(line -> line.startsWith(run + ","))
+                .findFirst().orElseThrow();
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.sorted().toList()) {
+                Path copy = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(path, copy);
+                }
+            }
+        }
+    }
+}

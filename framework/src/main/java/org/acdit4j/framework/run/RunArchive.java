@@ -1,0 +1,136 @@
+package org.acdit4j.framework.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Finished runs kept beside the report they belong to, {@code <report folder>/runs/<run>/} (for the
+ * {@code standard} preset that is {@code results/<experiment>/runs/}, which is committed): each run's record,
+ * configuration, loss curve, evaluations while training and samples, but neither its checkpoints nor its log. A
+ * sweep too long for one machine or session is finished in parts: archive what one machine finished, commit it,
+ * and a later sweep on any machine restores those runs into its run folders, where they count as finished.
+ */
+public final class RunArchive {
+
+    /** The archive's folder name inside a report folder. */
+    public static final String FOLDER = "runs";
+
+    private final Path root;
+
+    public RunArchive(Path root) {
+        this.root = root;
+    }
+
+    /** The archive of the report written to {@code reportFolder}. */
+    public static RunArchive beside(Path reportFolder) {
+        return new RunArchive(reportFolder.resolve(FOLDER));
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The archived copy of the run named {@code runName} (which may not exist). */
+    public RunFolder folder(String runName) {
+        return new RunFolder(root.resolve(runName));
+    }
+
+    /**
+     * Copies {@code run}, which must have finished, into the archive, replacing an earlier copy of it. The copy is
+     * assembled in a hidden sibling folder and renamed into place, so the archive never holds half a run.
+     */
+    public void add(RunFolder run) {
+        if (run.record().map(record -> record.status() != RunStatusFile.FINISHED).orElse(true)) {
+            throw new IllegalArgumentException(run.root() + " holds no finished run");
+        }
+        String name = run.root().getFileName().toString();
+        Path staging = root.resolve("." + name + ".tmp");
+        try {
+            deleteTree(staging);
+            for (Path file : archivedFiles(run)) {
+                Path copy = staging.resolve(run.root().relativize(file).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy);
+            }
+            Path target = root.resolve(name);
+            deleteTree(target);
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot archive " + run.root() + " into " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Restores into {@code runsRoot} every archived run of {@code plans} that has no run folder there yet, and returns
+     * the names restored. Every candidate is checked first: when an archived run was made with another
+     * configuration than its plan now resolves to ({@code resolvedValues}), nothing is copied and the error names
+     * the archived folder and the keys that differ.
+     */
+    public List<String> restore(List<RunPlan> plans, Function<RunPlan, Map<String, String>> resolvedValues, Path runsRoot) {
+        List<RunPlan> restorable = new ArrayList<>();
+        for (RunPlan plan : plans) {
+            RunFolder archived = folder(plan.name());
+            RunFolder local = RunFolder.of(runsRoot, plan.spec().name(), plan.name());
+            if (archived.record().isEmpty() || Files.exists(local.root())) {
+                continue;
+            }
+            List<String> differences = archived.differencesFrom(resolvedValues.apply(plan));
+            if (!differences.isEmpty()) {
+                throw new IllegalArgumentException(archived.root() + " was archived from another configuration ("
+                        + String.join("; ", differences) + "); delete it to run that run again");
+            }
+            restorable.add(plan);
+        }
+        List<String> restored = new ArrayList<>();
+        for (RunPlan plan : restorable) {
+            copyTree(folder(plan.name()).root(), RunFolder.of(runsRoot, plan.spec().name(), plan.name()).root());
+            restored.add(plan.name());
+        }
+        return restored;
+    }
+
+    /** The run's files an archive keeps: everything but its checkpoints, its log and temporary files. */
+    private static List<Path> archivedFiles(RunFolder run) throws IOException {
+        try (Stream<Path> files = Files.walk(run.root())) {
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> !file.startsWith(run.checkpoints()) && !file.equals(run.log()))
+                    .filter(file -> !file.getFileName().toString().startsWith("."))
+                    .sorted().toList();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) {
+        Path staging = to.resolveSibling("." + to.getFileName() + ".restoring");
+        try (Stream<Path> files = Files.walk(from)) {
+            deleteTree(staging);
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                Path copy = staging.resolve(from.relativize(file).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy);
+            }
+            Files.move(staging, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restore " + from + " to " + to + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

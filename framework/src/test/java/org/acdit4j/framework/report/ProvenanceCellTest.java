@@ -1,0 +1,33 @@
+package org.acdit4j.framework.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.acdit4j.framework.run.RunRecord;
+import org.acdit4j.framework.run.RunStatusFile;
+import org.junit.jupiter.api.Test;
+
+class ProvenanceCellTest {
+
+    @Test
+    void aValueSharedByAllRunsIsShownOnce() {
+        assertThat(ProvenanceCell.of(List.of(run("a", "vm"), run("b", "vm")), facts -> facts.get("host"))).isEqualTo("vm");
+    }
+
+    @Test
+    void runsFromSeveralMachinesShowEachMachineWithItsCountInOrderOfAppearance() {
+        List<RunRecord> runs = List.of(run("a", "xeon"), run("b", "epyc"), run("c", "xeon"), run("d", null));
+        assertThat(ProvenanceCell.of(runs, facts -> facts.get("host"))).isEqualTo("xeon (2 runs); epyc (1 run)");
+    }
+
+    @Test
+    void runsWithoutProvenanceAreUnknown() {
+        assertThat(ProvenanceCell.of(List.of(run("a", null)), facts -> facts.get("host"))).isEqualTo("unknown");
+    }
+
+    private static RunRecord run(String name, String host) {
+        return new RunRecord("e", name, 0, 0, "", Map.of(), RunStatusFile.FINISHED, null, null, null, 1, 1, null, null,
+                null, null, host == null ? Map.of() : Map.of("host", host), Map.of());
+    }
+}

@@ -5,6 +5,7 @@ import com.google.inject.multibindings.MapBinder;
 import org.acdit4j.experiments.definitions.BlockSizeTradeoff;
 import org.acdit4j.experiments.definitions.ContextAblation;
 import org.acdit4j.experiments.definitions.InferenceScaling;
+import org.acdit4j.experiments.definitions.ModelScaling;
 import org.acdit4j.experiments.definitions.RopeAblation;
 import org.acdit4j.experiments.definitions.Understanding;
 import org.acdit4j.experiments.definitions.LongHorizon;
@@ -25,5 +26,6 @@ public final class ExperimentsModule extends AbstractModule {
         experiments.addBinding(Understanding.NAME).toInstance(Understanding.definition());
         experiments.addBinding(VideoTradeoff.NAME).toInstance(VideoTradeoff.definition());
         experiments.addBinding(LongHorizon.NAME).toInstance(LongHorizon.definition());
+        experiments.addBinding(ModelScaling.NAME).toInstance(ModelScaling.definition());
     }
 }

@@ -132,6 +132,7 @@ public final class RunExecutor {
             EvaluationProgress.append(folder, model.step(), imagesSeen, trainFlops, evaluated.metrics());
             metrics.put("train.imagesSeen", imagesSeen);
             metrics.put("train.flops", trainFlops);
+            metrics.put("parameters", (double) model.parameterCount());
             metrics.forEach((key, value) -> trackedRun.logMetric(key, value, model.step()));
             record = record.withMetrics(metrics).withStatus(RunStatusFile.FINISHED, now());
             folder.write(record);

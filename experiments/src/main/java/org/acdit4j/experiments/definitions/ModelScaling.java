@@ -1,0 +1,48 @@
+package org.acdit4j.experiments.definitions;
+
+import org.acdit4j.framework.dsl.CaseBuilder;
+import org.acdit4j.framework.dsl.Customizer;
+import org.acdit4j.framework.dsl.Experiment;
+import org.acdit4j.framework.dsl.ExperimentDefinition;
+import org.acdit4j.model.Acdit;
+
+/**
+ * The paper's Fig. 6a at CPU scale: does the quality gap between AR lengths shrink as the model grows? Three widths
+ * of {@link CpuScale}'s three-layer model (32, 64, 128 with 2, 4, 8 heads: 16 values per head throughout), each as
+ * the DiT (block 16 = AR length 1) and at AR length 4 (block 4), three seeds. The width-64 arms are the block-size
+ * trade-off's trainings, which a shared runs folder reuses (track.reuseTraining). The gap is AR length 4 − DiT
+ * paired by seed within each width, at equal steps (the final metrics) and at equal compute (the evaluations while
+ * training); the parameter count of every run is tabulated beside its training FLOPs.
+ */
+public final class ModelScaling {
+
+    public static final String NAME = "model-scaling";
+
+    private ModelScaling() {
+    }
+
+    public static ExperimentDefinition definition() {
+        return Experiment.define(NAME, e -> e
+                .description("Model size against the gap between AR lengths (ACDiT Fig. 6a): the DiT and AR length 4 "
+                        + "at widths 32, 64 and 128; FID, precision/recall and class agreement, paired by seed within "
+                        + "each width.")
+                .with(CpuScale::images)
+                .sweep(s -> s.cases(size(32, 2, 16), size(32, 2, 4), size(64, 4, 16), size(64, 4, 4), size(128, 8, 16),
+                        size(128, 8, 4)).seeds(0, 1, 2))
+                .evaluate(v -> v.use("fid").use("precision-recall").use("class-agreement").guidances(1.0, 1.5))
+                .report(r -> r.plot("fid/cfg1.5", "model.width").plot("class-agreement/cfg1.5", "model.width")
+                        .progress("class-agreement/cfg1.5", "fid/cfg1.5").equalComputeWithin("model.width")
+                        .metrics(ImageQualityMetrics.tabulatedWith("parameters"))
+                        .pairedBySeed("model.blockSize", "16", ImageQualityMetrics.COMPARED))
+                .preset("quick", p -> p.with(CpuScale::quick))
+                .preset("standard", Customizer.withDefaults())
+                .preset("smoke", p -> p.with(CpuScale::smoke)
+                        .sweep(s -> s.cases(size(16, 2, 16), size(24, 2, 4)))
+                        .evaluate(v -> v.evaluators("sampling-speed"))));
+    }
+
+    /** Width {@code width} with {@code heads} heads, {@code tokens} per block. */
+    private static Customizer<CaseBuilder> size(int width, int heads, int tokens) {
+        return c -> c.model(Acdit.TYPE, m -> m.width(width).heads(heads).blockSize(tokens));
+    }
+}

@@ -17,8 +17,13 @@ final class BackendInfo {
     private BackendInfo() {
     }
 
-    /** One line for run provenance, e.g. {@code CpuBackend nd4j 1.0.0-M2.1 (nd4j-native-…-onednn-avx2.jar)}. */
+    /**
+     * One line for run provenance, e.g. {@code CpuBackend nd4j 1.0.0-M2.1 (nd4j-native-…-onednn-avx2.jar)}.
+     *
+     * @throws BackendUnavailableException when the backend cannot start on this machine
+     */
     static String describe() {
+        NativeBackend.start();
         String natives = nativesJar();
         return Nd4j.getBackend().getClass().getSimpleName() + " nd4j " + nd4jVersion()
                 + (natives.isEmpty() ? "" : " (" + natives + ")");
@@ -43,6 +48,12 @@ final class BackendInfo {
             }
         }
         return "";
+    }
+
+    /** The CUDA backend's natives jar when this is a CUDA build, else empty. */
+    static String cudaJar() {
+        String natives = nativesJar();
+        return natives.startsWith("nd4j-cuda-") ? natives : "";
     }
 
     static List<String> nativeBuildFeatures() {

@@ -12,7 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /** Facts about the ND4J backend and the classpath it was loaded from. */
-final class BackendInfo {
+public final class BackendInfo {
 
     private BackendInfo() {
     }
@@ -51,7 +51,7 @@ final class BackendInfo {
     }
 
     /** The CUDA backend's natives jar when this is a CUDA build, else empty. */
-    static String cudaJar() {
+    public static String cudaJar() {
         String natives = nativesJar();
         return natives.startsWith("nd4j-cuda-") ? natives : "";
     }

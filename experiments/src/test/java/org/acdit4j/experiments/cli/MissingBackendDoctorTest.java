@@ -3,13 +3,10 @@ package org.acdit4j.experiments.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -22,22 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MissingBackendDoctorTest {
 
-    /** The CUDA bindings that nd4j-cuda-11.6 1.0.0-M2.1 depends on. */
-    private static final String CUDA_PRESET_VERSION = "11.6-8.3-1.5.7";
-
     @TempDir
     Path work;
 
     @Test
     void aCudaBuildWithoutAnNvidiaDriverSaysSoInOneLineAndHowToGoBackToTheCpu() throws Exception {
         assumeTrue(!Files.exists(Path.of("/proc/driver/nvidia")), "this machine has an NVIDIA driver");
-        List<Path> cudaJars = cudaJars();
-        assumeTrue(cudaJars.stream().allMatch(Files::isRegularFile),
+        assumeTrue(CudaBuildClasspath.available(),
                 "the CUDA jars are not in the local Maven repository (mvn -Pcuda -DskipTests package fetches them)");
-        List<Path> classpath = new ArrayList<>(withoutCpuBackend());
-        classpath.addAll(cudaJars);
 
-        Doctor doctor = doctor(classpath);
+        Doctor doctor = doctor(CudaBuildClasspath.cuda());
 
         assertThat(doctor.exitCode()).isEqualTo(1);
         assertThat(doctor.errLines()).singleElement().asString()
@@ -52,7 +43,7 @@ class MissingBackendDoctorTest {
 
     @Test
     void aBuildWithoutAnyBackendSaysSoInOneLine() throws Exception {
-        Doctor doctor = doctor(withoutCpuBackend());
+        Doctor doctor = doctor(CudaBuildClasspath.withoutCpuBackend());
 
         assertThat(doctor.exitCode()).isEqualTo(1);
         assertThat(doctor.errLines()).singleElement().asString()
@@ -70,7 +61,7 @@ class MissingBackendDoctorTest {
         Path err = work.resolve("err.txt");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-Dorg.bytedeco.javacpp.cachedir=" + work.resolve("javacpp"),
-                "-cp", String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()),
+                "-cp", CudaBuildClasspath.join(classpath),
                 AcditMain.class.getName(), "doctor", "--data-dir", work.resolve("data").toString(),
                 "--tracking-uri", work.resolve("mlruns").toString());
         Process process = new ProcessBuilder(command).directory(work.toFile())
@@ -79,32 +70,5 @@ class MissingBackendDoctorTest {
         List<String> errLines = Files.readAllLines(err, StandardCharsets.UTF_8).stream()
                 .filter(line -> !line.isBlank()).toList();
         return new Doctor(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), errLines);
-    }
-
-    /** The test classpath without the CPU backend (nd4j-native and its natives; nd4j-native-api stays). */
-    private static List<Path> withoutCpuBackend() {
-        List<Path> kept = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(Path::of)
-                .filter(entry -> !entry.getFileName().toString().matches("nd4j-native-(preset-)?\\d.*\\.jar"))
-                .toList();
-        assertThat(kept).as("the CPU backend was on the test classpath")
-                .hasSizeLessThan(System.getProperty("java.class.path").split(File.pathSeparator).length);
-        return kept;
-    }
-
-    private static List<Path> cudaJars() {
-        String nd4j = BackendInfo.nd4jVersion();
-        Path repository = Path.of(System.getProperty("maven.repo.local",
-                Path.of(System.getProperty("user.home"), ".m2", "repository").toString()));
-        Path backend = repository.resolve("org/nd4j/nd4j-cuda-11.6/" + nd4j);
-        Path preset = repository.resolve("org/nd4j/nd4j-cuda-11.6-preset/" + nd4j);
-        Path bindings = repository.resolve("org/bytedeco/cuda/" + CUDA_PRESET_VERSION);
-        return List.of(
-                backend.resolve("nd4j-cuda-11.6-" + nd4j + ".jar"),
-                backend.resolve("nd4j-cuda-11.6-" + nd4j + "-linux-x86_64.jar"),
-                preset.resolve("nd4j-cuda-11.6-preset-" + nd4j + ".jar"),
-                preset.resolve("nd4j-cuda-11.6-preset-" + nd4j + "-linux-x86_64.jar"),
-                bindings.resolve("cuda-" + CUDA_PRESET_VERSION + ".jar"),
-                bindings.resolve("cuda-" + CUDA_PRESET_VERSION + "-linux-x86_64.jar"));
     }
 }

@@ -12,13 +12,18 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /** Facts about the ND4J backend and the classpath it was loaded from. */
-final class BackendInfo {
+public final class BackendInfo {
 
     private BackendInfo() {
     }
 
-    /** One line for run provenance, e.g. {@code CpuBackend nd4j 1.0.0-M2.1 (nd4j-native-…-onednn-avx2.jar)}. */
+    /**
+     * One line for run provenance, e.g. {@code CpuBackend nd4j 1.0.0-M2.1 (nd4j-native-…-onednn-avx2.jar)}.
+     *
+     * @throws BackendUnavailableException when the backend cannot start on this machine
+     */
     static String describe() {
+        NativeBackend.start();
         String natives = nativesJar();
         return Nd4j.getBackend().getClass().getSimpleName() + " nd4j " + nd4jVersion()
                 + (natives.isEmpty() ? "" : " (" + natives + ")");
@@ -43,6 +48,12 @@ final class BackendInfo {
             }
         }
         return "";
+    }
+
+    /** The CUDA backend's natives jar when this is a CUDA build, else empty. */
+    public static String cudaJar() {
+        String natives = nativesJar();
+        return natives.startsWith("nd4j-cuda-") ? natives : "";
     }
 
     static List<String> nativeBuildFeatures() {

@@ -69,11 +69,7 @@ public final class DoctorCommand implements Callable<Integer> {
         row(out, "classpath", classpathSummary());
 
         section(out, "nd4j");
-        var info = Nd4j.getExecutioner().getEnvironmentInformation();
-        row(out, "backend", Nd4j.getBackend().getClass().getSimpleName() + " (nd4j " + BackendInfo.nd4jVersion() + ")");
-        row(out, "natives", BackendInfo.nativesJar() + "; built with " + String.join(", ", BackendInfo.nativeBuildFeatures()));
-        row(out, "blas", info.get("blas.vendor") + ", " + info.get("blas.threads") + " thread(s)");
-        row(out, "openmp threads", String.valueOf(info.get("omp.threads")));
+        BackendUnavailableException unavailable = nd4jRows(out);
 
         section(out, "threads and memory settings");
         for (String variable : THREAD_VARIABLES) {
@@ -99,7 +95,26 @@ public final class DoctorCommand implements Callable<Integer> {
         row(out, "disk free (here)", diskFree(Path.of("").toAbsolutePath()));
         row(out, "disk free (data)", diskFree(directory.root()));
         out.flush();
+        if (unavailable != null) {
+            throw unavailable;
+        }
         return 0;
+    }
+
+    /** The backend's rows, or one row saying it cannot start; the reason is returned to end the command with. */
+    private static BackendUnavailableException nd4jRows(PrintWriter out) {
+        try {
+            NativeBackend.start();
+        } catch (BackendUnavailableException e) {
+            row(out, "backend", "cannot start (" + BackendInfo.nativesJar() + "), see the last line");
+            return e;
+        }
+        var info = Nd4j.getExecutioner().getEnvironmentInformation();
+        row(out, "backend", Nd4j.getBackend().getClass().getSimpleName() + " (nd4j " + BackendInfo.nd4jVersion() + ")");
+        row(out, "natives", BackendInfo.nativesJar() + "; built with " + String.join(", ", BackendInfo.nativeBuildFeatures()));
+        row(out, "blas", info.get("blas.vendor") + ", " + info.get("blas.threads") + " thread(s)");
+        row(out, "openmp threads", String.valueOf(info.get("omp.threads")));
+        return null;
     }
 
     /**

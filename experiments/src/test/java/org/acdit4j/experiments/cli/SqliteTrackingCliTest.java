@@ -50,8 +50,9 @@ class SqliteTrackingCliTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).startsWith("MLflow SQLite store " + database)
                 .contains("experiment block-size-tradeoff (id 1), 2 runs")
-                .containsPattern("\\n  sweep\\s+FINISHED  \\w{8}\\n    block16-seed0\\s+FINISHED  "
-                        + childId.substring(0, 8) + "  train\\.loss=0\\.333333\\n");
+                .containsPattern("\\n  sweep sweep  FINISHED  \\w{8}  1 run, 1 finished\\n"
+                        + "    run\\s+status\\s+step\\s+id\\s+train\\.loss\\n"
+                        + "    block16-seed0\\s+FINISHED\\s+300  " + childId.substring(0, 8) + "\\s+0\\.3333\\n");
         assertThat(work.resolve("mlartifacts/1/" + childId + "/artifacts/samples/grid.txt")).hasContent("samples");
     }
 

@@ -89,12 +89,17 @@ final class MlrunsReader {
             Map<String, String> tags = texts(runDir.resolve(MlrunsLayout.TAGS));
             Map<String, String> params = texts(runDir.resolve(MlrunsLayout.PARAMS));
             Map<String, Double> latest = new TreeMap<>();
+            long latestStep = 0;
             for (Map.Entry<String, Path> metric : files(runDir.resolve(MlrunsLayout.METRICS)).entrySet()) {
-                latestPoint(metric.getKey(), metric.getValue()).ifPresent(p -> latest.put(p.key(), p.value()));
+                Optional<MetricPoint> point = latestPoint(metric.getKey(), metric.getValue());
+                if (point.isPresent()) {
+                    latest.put(point.get().key(), point.get().value());
+                    latestStep = Math.max(latestStep, point.get().step());
+                }
             }
             String runName = meta.runName().isEmpty() ? tags.getOrDefault(RunSource.RUN_NAME, "") : meta.runName();
             return Optional.of(new RunSummary(meta.runId(), runName, meta.status(),
-                    tags.get(RunSource.PARENT_RUN_ID), params, latest));
+                    tags.get(RunSource.PARENT_RUN_ID), params, tags, latest, latestStep));
         } catch (IOException | TrackingException e) {
             LOG.debug("Skipping malformed run folder {}: {}", runDir, e.getMessage());
             return Optional.empty();

@@ -218,8 +218,9 @@ public final class MlflowServerTracker implements Tracker {
         run.getData().getMetricsList().forEach(m -> metrics.put(m.getKey(), m.getValue()));
         String name = run.getInfo().getRunName().isEmpty() ? tags.getOrDefault(RunSource.RUN_NAME, "")
                 : run.getInfo().getRunName();
+        long latestStep = run.getData().getMetricsList().stream().mapToLong(Service.Metric::getStep).max().orElse(0);
         return new RunSummary(run.getInfo().getRunId(), name, RunStatus.valueOf(run.getInfo().getStatus().name()),
-                tags.get(RunSource.PARENT_RUN_ID), params, metrics);
+                tags.get(RunSource.PARENT_RUN_ID), params, tags, metrics, latestStep);
     }
 
     private static String json(Service.UpdateRun update) {

@@ -43,15 +43,17 @@ final class SqliteRunListing {
         }
         Map<String, Map<String, String>> params = keyValues("params");
         Map<String, Map<String, String>> tags = keyValues("tags");
-        Map<String, Map<String, Double>> latest = latestMetrics();
+        Map<String, Map<String, Double>> latest = new HashMap<>();
+        Map<String, Long> latestSteps = new HashMap<>();
+        readLatestMetrics(latest, latestSteps);
         List<RunSummary> summaries = new ArrayList<>();
         runs.forEach((runId, nameAndStatus) -> {
             Map<String, String> runTags = tags.getOrDefault(runId, Map.of());
             String name = nameAndStatus[0] == null || nameAndStatus[0].isEmpty()
                     ? runTags.getOrDefault(RunSource.RUN_NAME, "") : nameAndStatus[0];
             summaries.add(new RunSummary(runId, name, RunStatus.valueOf(nameAndStatus[1]),
-                    runTags.get(RunSource.PARENT_RUN_ID), params.getOrDefault(runId, Map.of()),
-                    latest.getOrDefault(runId, Map.of())));
+                    runTags.get(RunSource.PARENT_RUN_ID), params.getOrDefault(runId, Map.of()), runTags,
+                    latest.getOrDefault(runId, Map.of()), latestSteps.getOrDefault(runId, 0L)));
         });
         return summaries;
     }
@@ -71,18 +73,19 @@ final class SqliteRunListing {
         return byRun;
     }
 
-    private Map<String, Map<String, Double>> latestMetrics() throws SQLException {
-        Map<String, Map<String, Double>> byRun = new HashMap<>();
+    /** Fills the latest value of each metric by run, and each run's largest step over its metrics. */
+    private void readLatestMetrics(Map<String, Map<String, Double>> valuesByRun, Map<String, Long> stepByRun)
+            throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT m.run_uuid, m.\"key\", m.value, "
-                + "m.is_nan FROM latest_metrics m JOIN runs r ON r.run_uuid = m.run_uuid WHERE r.experiment_id = ?")) {
+                + "m.is_nan, m.step FROM latest_metrics m JOIN runs r ON r.run_uuid = m.run_uuid WHERE r.experiment_id = ?")) {
             query.setLong(1, experimentId);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     double value = rows.getBoolean(4) ? Double.NaN : rows.getDouble(3);
-                    byRun.computeIfAbsent(rows.getString(1), id -> new TreeMap<>()).put(rows.getString(2), value);
+                    valuesByRun.computeIfAbsent(rows.getString(1), id -> new TreeMap<>()).put(rows.getString(2), value);
+                    stepByRun.merge(rows.getString(1), rows.getLong(5), Math::max);
                 }
             }
         }
-        return byRun;
     }
 }

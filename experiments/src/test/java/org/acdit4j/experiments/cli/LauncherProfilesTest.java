@@ -1,0 +1,126 @@
+package org.acdit4j.experiments.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real {@code ./acdit} launcher in a copy of the project layout, with stand-in {@code mvn} and {@code java}
+ * commands first on the PATH that record their arguments: which Maven profiles a rebuild uses.
+ */
+class LauncherProfilesTest {
+
+    private static final Path LAUNCHER = Path.of("").toAbsolutePath().getParent().resolve("acdit");
+
+    @TempDir
+    Path work;
+    private Path root;
+    private Path bin;
+
+    @BeforeEach
+    void layOutAProjectWithBuiltJars() throws IOException {
+        root = Files.createDirectories(work.resolve("project"));
+        bin = Files.createDirectories(work.resolve("bin"));
+        Files.copy(LAUNCHER, root.resolve("acdit"), StandardCopyOption.COPY_ATTRIBUTES);
+        Path source = Files.createDirectories(root.resolve("experiments/src/main/java")).resolve("Recipe.java");
+        Files.writeString(source, "class Recipe {}");
+        Files.setLastModifiedTime(source, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
+        Files.createDirectories(root.resolve("experiments/target"));
+        Files.writeString(root.resolve("experiments/target/acdit.jar"), "jar");
+        // stand-ins: mvn records its arguments and writes the build record as the real build would
+        executable("mvn", """
+                #!/usr/bin/env bash
+                echo "$*" >> "%s"
+                profile=""
+                for argument in "$@"; do [[ "$argument" == cuda ]] && profile=cuda; done
+                printf 'maven.profiles=%%s\\n' "$profile" > experiments/target/acdit-build.properties
+                touch experiments/target/acdit.jar
+                """.formatted(work.resolve("mvn.log")));
+        executable("java", "#!/usr/bin/env bash\necho \"java $*\"\n");
+    }
+
+    @Test
+    void aStaleCudaBuildIsRebuiltWithTheCudaProfile() throws Exception {
+        builtWith("cuda");
+        sourcesChanged();
+
+        assertThat(launch(Map.of()).exitCode()).isZero();
+
+        assertThat(mavenCalls()).singleElement().asString().contains("-P cuda").contains("-DskipTests").endsWith(" package");
+    }
+
+    @Test
+    void aFreshBuildIsNotRebuiltAndTheProfileVariableSwitchesIt() throws Exception {
+        builtWith("cuda");
+
+        Launch fresh = launch(Map.of());
+        assertThat(mavenCalls()).isEmpty();
+        assertThat(fresh.output()).contains("java -Xmx8g -Dacdit.home=" + root + " -jar " + root + "/experiments/target/acdit.jar doctor");
+
+        Launch backToCpu = launch(Map.of("ACDIT_MAVEN_PROFILES", ""));
+        assertThat(backToCpu.output()).contains("profiles: none, CPU");
+        assertThat(mavenCalls()).singleElement().asString().doesNotContain("-P").contains("-DskipTests").endsWith(" package");
+
+        launch(Map.of("ACDIT_MAVEN_PROFILES", "cuda"));
+        assertThat(mavenCalls()).hasSize(2).last().asString().contains("-P cuda");
+    }
+
+    @Test
+    void aStaleCpuBuildStaysACpuBuild() throws Exception {
+        builtWith("");
+        sourcesChanged();
+
+        launch(Map.of());
+
+        assertThat(mavenCalls()).singleElement().asString().doesNotContain("-P");
+    }
+
+    private record Launch(int exitCode, String output) {
+    }
+
+    private Launch launch(Map<String, String> environment) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("acdit").toString(), "doctor")
+                .directory(root.toFile()).redirectErrorStream(true);
+        builder.environment().remove("ACDIT_MAVEN_PROFILES");
+        builder.environment().remove("ACDIT_JAVA_OPTS");
+        builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        return new Launch(process.exitValue(), output);
+    }
+
+    private void builtWith(String profiles) throws IOException {
+        Files.writeString(root.resolve("experiments/target/acdit-build.properties"), "maven.profiles=" + profiles + "\n");
+    }
+
+    private void sourcesChanged() throws IOException {
+        Files.setLastModifiedTime(root.resolve("experiments/target/acdit.jar"),
+                FileTime.from(Instant.parse("2025-01-01T00:00:00Z")));
+    }
+
+    private List<String> mavenCalls() throws IOException {
+        Path log = work.resolve("mvn.log");
+        return Files.isRegularFile(log) ? Files.readAllLines(log) : List.of();
+    }
+
+    private void executable(String name, String script) throws IOException {
+        Path file = bin.resolve(name);
+        Files.writeString(file, script);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+}

@@ -14,7 +14,11 @@ public interface Tracker extends AutoCloseable {
     /** Creates a run (and its experiment when missing) with the system tags of the current checkout. */
     TrackedRun startRun(RunStart start);
 
-    /** Reopens an existing run (to resume training into it); marks it RUNNING again. */
+    /**
+     * Reopens an existing run (to resume training into it); marks it RUNNING again. The reopened run continues each
+     * metric's history where the store's history ends: a point at or before the last step stored for its key (a step
+     * trained again after resuming from an earlier checkpoint) is dropped, so every step is in the history once.
+     */
     TrackedRun resumeRun(String runId);
 
     /** Active experiments of the store. */

@@ -2,6 +2,7 @@ package org.acdit4j.framework.testing;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ public final class RecordingTracker implements Tracker {
         public final List<String> metrics = new ArrayList<>();
         public final List<String> artifacts = new ArrayList<>();
         public RunStatus status = RunStatus.RUNNING;
+        private final Map<String, Long> resumedAfter = new HashMap<>();
 
         Run(RunStart start) {
             this.start = start;
@@ -52,7 +54,19 @@ public final class RecordingTracker implements Tracker {
 
         @Override
         public synchronized void logMetric(String key, double value, long step) {
-            metrics.add(key + "@" + step + "=" + value);
+            if (step > resumedAfter.getOrDefault(key, Long.MIN_VALUE)) {
+                metrics.add(key + "@" + step + "=" + value);
+            }
+        }
+
+        /** As the real stores do on resume: points up to each key's last logged step are not logged again. */
+        synchronized void resume() {
+            status = RunStatus.RUNNING;
+            for (String line : metrics) {
+                String key = line.substring(0, line.indexOf('@'));
+                long step = Long.parseLong(line.substring(line.indexOf('@') + 1, line.indexOf('=')));
+                resumedAfter.merge(key, step, Math::max);
+            }
         }
 
         @Override
@@ -90,7 +104,7 @@ public final class RecordingTracker implements Tracker {
         if (run == null) {
             throw new IllegalArgumentException("no run " + runId);
         }
-        run.status = RunStatus.RUNNING;
+        run.resume();
         return run;
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.TrackedRun;
 import org.acdit4j.tracking.LocalArtifacts;
+import org.acdit4j.tracking.LoggedSteps;
 import org.acdit4j.tracking.MetricBuffering;
 import org.acdit4j.tracking.PendingMetrics;
 import org.acdit4j.tracking.MetricPoint;
@@ -21,7 +22,8 @@ import org.acdit4j.tracking.TrackingKeys;
 /**
  * An open run of an {@link MlrunsStore}. Params, tags, meta.yaml and artifacts are written at once, each file
  * atomically; metric points are buffered and written by rewriting each metric file atomically under the
- * store lock, so concurrent writers never lose a line and a reader never sees half of one.
+ * store lock, so concurrent writers never lose a line and a reader never sees half of one. A resumed run does not
+ * log again the steps its metric files already hold ({@link LoggedSteps}).
  */
 final class MlrunsRun implements TrackedRun {
 
@@ -31,15 +33,17 @@ final class MlrunsRun implements TrackedRun {
     private final String experimentId;
     private final Clock clock;
     private final PendingMetrics pending;
+    private final LoggedSteps logged;
     private boolean ended;
 
-    MlrunsRun(MlrunsStore store, Path runDir, RunMeta meta, Clock clock, MetricBuffering buffering) {
+    MlrunsRun(MlrunsStore store, Path runDir, RunMeta meta, Clock clock, MetricBuffering buffering, LoggedSteps logged) {
         this.store = store;
         this.runDir = runDir;
         this.runId = meta.runId();
         this.experimentId = meta.experimentId();
         this.clock = clock;
         this.pending = new PendingMetrics(buffering, clock);
+        this.logged = logged;
     }
 
     @Override
@@ -95,7 +99,7 @@ final class MlrunsRun implements TrackedRun {
     public synchronized void logMetric(String key, double value, long step) {
         requireOpen();
         TrackingKeys.requireValidKey("metric", key);
-        if (pending.add(key, value, step)) {
+        if (logged.isNew(key, step) && pending.add(key, value, step)) {
             flush();
         }
     }

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.TrackedRun;
 import org.acdit4j.tracking.ArtifactPath;
+import org.acdit4j.tracking.LoggedSteps;
 import org.acdit4j.tracking.MetricPoint;
 import org.acdit4j.tracking.TrackingException;
 import org.acdit4j.tracking.TrackingKeys;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * delivered: metrics in batches (see {@link ServerSettings#buffering()}), the rest at once. When the server
  * does not answer, nothing is thrown: the data stays buffered, further attempts back off, and what is still
  * missing when the run ends is logged as one warning and returned by {@link #undelivered()}. Data the server
- * rejects (HTTP 4xx) is not retried and is reported the same way.
+ * rejects (HTTP 4xx) is not retried and is reported the same way. A resumed run does not log again the steps the
+ * server already holds ({@link LoggedSteps}).
  */
 final class ServerRun implements TrackedRun {
 
@@ -41,6 +43,7 @@ final class ServerRun implements TrackedRun {
     private final String runId;
     private final String experimentId;
     private final String artifactUri;
+    private final LoggedSteps logged;
     private final Consumer<ServerRun> onEnd;
     private final Deque<MetricPoint> pendingMetrics = new ArrayDeque<>();
     private final Map<String, String> pendingParams = new LinkedHashMap<>();
@@ -54,11 +57,12 @@ final class ServerRun implements TrackedRun {
     private String unrecordedEnd;
     private boolean ended;
 
-    ServerRun(ServerConnection server, Service.RunInfo info, Consumer<ServerRun> onEnd) {
+    ServerRun(ServerConnection server, Service.RunInfo info, LoggedSteps logged, Consumer<ServerRun> onEnd) {
         this.server = server;
         this.runId = info.getRunId();
         this.experimentId = info.getExperimentId();
         this.artifactUri = info.getArtifactUri();
+        this.logged = logged;
         this.onEnd = onEnd;
     }
 
@@ -92,6 +96,9 @@ final class ServerRun implements TrackedRun {
     public synchronized void logMetric(String key, double value, long step) {
         requireOpen();
         TrackingKeys.requireValidKey("metric", key);
+        if (!logged.isNew(key, step)) {
+            return;
+        }
         if (pendingMetrics.size() >= server.settings().maxBufferedPoints()) {
             MetricPoint dropped = pendingMetrics.removeFirst();
             if (droppedPoints.isEmpty()) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.TrackedRun;
 import org.acdit4j.tracking.LocalArtifacts;
+import org.acdit4j.tracking.LoggedSteps;
 import org.acdit4j.tracking.MetricBuffering;
 import org.acdit4j.tracking.PendingMetrics;
 import org.acdit4j.tracking.MetricPoint;
@@ -26,7 +27,7 @@ import org.acdit4j.tracking.TrackingKeys;
  * points are buffered and written in one transaction per flush, into {@code metrics} (the history) and
  * {@code latest_metrics} (MLflow's rule for the latest value: largest step, then timestamp, then value).
  * Values are stored as MLflow's SQL store stores them: NaN as 0 with {@code is_nan} set, infinities as the
- * largest finite doubles.
+ * largest finite doubles. A resumed run does not log again the steps its history already holds ({@link LoggedSteps}).
  */
 final class SqliteRun implements TrackedRun {
 
@@ -38,14 +39,17 @@ final class SqliteRun implements TrackedRun {
     private final String experimentId;
     private final Clock clock;
     private final PendingMetrics pending;
+    private final LoggedSteps logged;
     private boolean ended;
 
-    SqliteRun(SqliteStore store, String runId, String experimentId, Clock clock, MetricBuffering buffering) {
+    SqliteRun(SqliteStore store, String runId, String experimentId, Clock clock, MetricBuffering buffering,
+              LoggedSteps logged) {
         this.store = store;
         this.runId = runId;
         this.experimentId = experimentId;
         this.clock = clock;
         this.pending = new PendingMetrics(buffering, clock);
+        this.logged = logged;
     }
 
     @Override
@@ -131,7 +135,7 @@ final class SqliteRun implements TrackedRun {
     public synchronized void logMetric(String key, double value, long step) {
         requireOpen();
         TrackingKeys.requireValidKey("metric", key);
-        if (pending.add(key, value, step)) {
+        if (logged.isNew(key, step) && pending.add(key, value, step)) {
             flush();
         }
     }

@@ -158,7 +158,7 @@ public final class RunExecutor {
     /**
      * Drops from the run's curves what a run resumed at {@code step} computes again: the losses after it and the
      * evaluations after it (the final one included, which follows the last checkpoint). The tracker needs no such
-     * step: a resumed tracker run does not log steps it already holds.
+     * step: a resumed tracker run does not log the steps it already holds ({@link ContinuedRun}).
      */
     private static void forgetStepsAfter(RunFolder folder, long step, long steps) {
         LossCurve.dropAfter(folder, step);
@@ -167,8 +167,7 @@ public final class RunExecutor {
 
     /**
      * Saves a checkpoint after sending the tracker everything logged so far, so that the tracker holds every step up to
-     * the checkpoint's (a resumed run does not log again the steps its tracker run holds, see
-     * {@link Tracker#resumeRun}).
+     * the checkpoint's ({@link ContinuedRun} does not log them again after a resume).
      */
     private static void checkpoint(GenerativeModel model, Map<String, String> configuration, RunFolder folder,
                                    TrackedRun trackedRun) throws IOException {
@@ -320,7 +319,7 @@ public final class RunExecutor {
 
     private TrackedRun openTrackedRun(RunPlan plan, RunRecord record, String parentRunId, Map<String, String> values) {
         if (record.trackerRunId() != null) {
-            return tracker.resumeRun(record.trackerRunId());
+            return new ContinuedRun(tracker.resumeRun(record.trackerRunId()));
         }
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("acdit.run", plan.name());

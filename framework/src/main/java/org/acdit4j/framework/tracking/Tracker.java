@@ -15,9 +15,9 @@ public interface Tracker extends AutoCloseable {
     TrackedRun startRun(RunStart start);
 
     /**
-     * Reopens an existing run (to resume training into it); marks it RUNNING again. The reopened run continues each
-     * metric's history where the store's history ends: a point at or before the last step stored for its key (a step
-     * trained again after resuming from an earlier checkpoint) is dropped, so every step is in the history once.
+     * Reopens an existing run (to resume training into it); marks it RUNNING again. Its {@link TrackedRun#loggedSteps()}
+     * tell where each metric's history ended when it was reopened. Points logged to it are appended as to any run (other
+     * processes may log into the same run, e.g. a sweep's parent).
      */
     TrackedRun resumeRun(String runId);
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.acdit4j.framework.tracking.LoggedSteps;
 import org.acdit4j.framework.tracking.RunStart;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.RunSummary;
@@ -26,7 +27,7 @@ public final class RecordingTracker implements Tracker {
         public final List<String> metrics = new ArrayList<>();
         public final List<String> artifacts = new ArrayList<>();
         public RunStatus status = RunStatus.RUNNING;
-        private final Map<String, Long> resumedAfter = new HashMap<>();
+        private LoggedSteps loggedWhenOpened = LoggedSteps.NONE;
 
         Run(RunStart start) {
             this.start = start;
@@ -53,20 +54,25 @@ public final class RecordingTracker implements Tracker {
         }
 
         @Override
-        public synchronized void logMetric(String key, double value, long step) {
-            if (step > resumedAfter.getOrDefault(key, Long.MIN_VALUE)) {
-                metrics.add(key + "@" + step + "=" + value);
-            }
+        public synchronized LoggedSteps loggedSteps() {
+            return loggedWhenOpened;
         }
 
-        /** As the real stores do on resume: points up to each key's last logged step are not logged again. */
+        @Override
+        public synchronized void logMetric(String key, double value, long step) {
+            metrics.add(key + "@" + step + "=" + value);
+        }
+
+        /** As the real stores do on resume: notes where each metric's history ends. */
         synchronized void resume() {
             status = RunStatus.RUNNING;
+            Map<String, Long> lastSteps = new HashMap<>();
             for (String line : metrics) {
                 String key = line.substring(0, line.indexOf('@'));
                 long step = Long.parseLong(line.substring(line.indexOf('@') + 1, line.indexOf('=')));
-                resumedAfter.merge(key, step, Math::max);
+                lastSteps.merge(key, step, Math::max);
             }
+            loggedWhenOpened = new LoggedSteps(lastSteps);
         }
 
         @Override

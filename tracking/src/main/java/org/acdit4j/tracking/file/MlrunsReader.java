@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.acdit4j.framework.tracking.LoggedSteps;
 import org.acdit4j.framework.tracking.RunSummary;
 import org.acdit4j.framework.tracking.TrackedExperiment;
-import org.acdit4j.tracking.LoggedSteps;
 import org.acdit4j.tracking.MetricPoint;
 import org.acdit4j.tracking.RunSource;
 import org.acdit4j.tracking.TrackingException;

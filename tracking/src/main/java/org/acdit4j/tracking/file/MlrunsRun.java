@@ -8,10 +8,10 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.acdit4j.framework.tracking.LoggedSteps;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.TrackedRun;
 import org.acdit4j.tracking.LocalArtifacts;
-import org.acdit4j.tracking.LoggedSteps;
 import org.acdit4j.tracking.MetricBuffering;
 import org.acdit4j.tracking.PendingMetrics;
 import org.acdit4j.tracking.MetricPoint;
@@ -22,8 +22,7 @@ import org.acdit4j.tracking.TrackingKeys;
 /**
  * An open run of an {@link MlrunsStore}. Params, tags, meta.yaml and artifacts are written at once, each file
  * atomically; metric points are buffered and written by rewriting each metric file atomically under the
- * store lock, so concurrent writers never lose a line and a reader never sees half of one. A resumed run does not
- * log again the steps its metric files already hold ({@link LoggedSteps}).
+ * store lock, so concurrent writers never lose a line and a reader never sees half of one.
  */
 final class MlrunsRun implements TrackedRun {
 
@@ -54,6 +53,11 @@ final class MlrunsRun implements TrackedRun {
     @Override
     public String experimentId() {
         return experimentId;
+    }
+
+    @Override
+    public LoggedSteps loggedSteps() {
+        return logged;
     }
 
     @Override
@@ -99,7 +103,7 @@ final class MlrunsRun implements TrackedRun {
     public synchronized void logMetric(String key, double value, long step) {
         requireOpen();
         TrackingKeys.requireValidKey("metric", key);
-        if (logged.isNew(key, step) && pending.add(key, value, step)) {
+        if (pending.add(key, value, step)) {
             flush();
         }
     }

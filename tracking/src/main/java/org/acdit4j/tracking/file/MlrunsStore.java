@@ -13,13 +13,13 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.acdit4j.framework.tracking.LoggedSteps;
 import org.acdit4j.framework.tracking.RunStart;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.RunSummary;
 import org.acdit4j.framework.tracking.TrackedExperiment;
 import org.acdit4j.framework.tracking.TrackedRun;
 import org.acdit4j.framework.tracking.Tracker;
-import org.acdit4j.tracking.LoggedSteps;
 import org.acdit4j.tracking.MetricBuffering;
 import org.acdit4j.tracking.RunSource;
 import org.acdit4j.tracking.TrackingException;

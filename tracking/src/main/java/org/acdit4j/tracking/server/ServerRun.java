@@ -13,10 +13,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
+import org.acdit4j.framework.tracking.LoggedSteps;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.TrackedRun;
 import org.acdit4j.tracking.ArtifactPath;
-import org.acdit4j.tracking.LoggedSteps;
 import org.acdit4j.tracking.MetricPoint;
 import org.acdit4j.tracking.TrackingException;
 import org.acdit4j.tracking.TrackingKeys;
@@ -29,8 +29,7 @@ import org.slf4j.LoggerFactory;
  * delivered: metrics in batches (see {@link ServerSettings#buffering()}), the rest at once. When the server
  * does not answer, nothing is thrown: the data stays buffered, further attempts back off, and what is still
  * missing when the run ends is logged as one warning and returned by {@link #undelivered()}. Data the server
- * rejects (HTTP 4xx) is not retried and is reported the same way. A resumed run does not log again the steps the
- * server already holds ({@link LoggedSteps}).
+ * rejects (HTTP 4xx) is not retried and is reported the same way.
  */
 final class ServerRun implements TrackedRun {
 
@@ -77,6 +76,11 @@ final class ServerRun implements TrackedRun {
     }
 
     @Override
+    public LoggedSteps loggedSteps() {
+        return logged;
+    }
+
+    @Override
     public synchronized void logParams(Map<String, String> params) {
         requireOpen();
         TrackingKeys.requireValidParams(params);
@@ -96,9 +100,6 @@ final class ServerRun implements TrackedRun {
     public synchronized void logMetric(String key, double value, long step) {
         requireOpen();
         TrackingKeys.requireValidKey("metric", key);
-        if (!logged.isNew(key, step)) {
-            return;
-        }
         if (pendingMetrics.size() >= server.settings().maxBufferedPoints()) {
             MetricPoint dropped = pendingMetrics.removeFirst();
             if (droppedPoints.isEmpty()) {

@@ -11,10 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.acdit4j.framework.tracking.LoggedSteps;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.TrackedRun;
 import org.acdit4j.tracking.LocalArtifacts;
-import org.acdit4j.tracking.LoggedSteps;
 import org.acdit4j.tracking.MetricBuffering;
 import org.acdit4j.tracking.PendingMetrics;
 import org.acdit4j.tracking.MetricPoint;
@@ -27,7 +27,7 @@ import org.acdit4j.tracking.TrackingKeys;
  * points are buffered and written in one transaction per flush, into {@code metrics} (the history) and
  * {@code latest_metrics} (MLflow's rule for the latest value: largest step, then timestamp, then value).
  * Values are stored as MLflow's SQL store stores them: NaN as 0 with {@code is_nan} set, infinities as the
- * largest finite doubles. A resumed run does not log again the steps its history already holds ({@link LoggedSteps}).
+ * largest finite doubles.
  */
 final class SqliteRun implements TrackedRun {
 
@@ -60,6 +60,11 @@ final class SqliteRun implements TrackedRun {
     @Override
     public String experimentId() {
         return experimentId;
+    }
+
+    @Override
+    public LoggedSteps loggedSteps() {
+        return logged;
     }
 
     @Override
@@ -135,7 +140,7 @@ final class SqliteRun implements TrackedRun {
     public synchronized void logMetric(String key, double value, long step) {
         requireOpen();
         TrackingKeys.requireValidKey("metric", key);
-        if (logged.isNew(key, step) && pending.add(key, value, step)) {
+        if (pending.add(key, value, step)) {
             flush();
         }
     }

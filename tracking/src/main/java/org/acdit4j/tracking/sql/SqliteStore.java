@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.acdit4j.framework.tracking.LoggedSteps;
 import org.acdit4j.framework.tracking.RunStart;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.RunSummary;
@@ -23,7 +24,6 @@ import org.acdit4j.framework.tracking.TrackedExperiment;
 import org.acdit4j.framework.tracking.TrackedRun;
 import org.acdit4j.framework.tracking.Tracker;
 import org.acdit4j.tracking.FileUris;
-import org.acdit4j.tracking.LoggedSteps;
 import org.acdit4j.tracking.MetricBuffering;
 import org.acdit4j.tracking.RunSource;
 import org.acdit4j.tracking.TrackingException;

@@ -1,11 +1,11 @@
-package org.acdit4j.tracking;
+package org.acdit4j.framework.tracking;
 
 import java.util.Map;
 
 /**
- * The last step each metric of a resumed run already holds in its store. The resumed run continues every history
- * from there: a point at or before that step was logged before the interruption (a run resumed from a checkpoint
- * trains those steps again) and is not logged a second time, since MLflow's metric histories only grow.
+ * Where the metric histories of a reopened run end in its store: the largest step stored for each metric key. A run
+ * resumed from a checkpoint trains the steps after the checkpoint again; those up to here were logged before the
+ * interruption and, since MLflow's metric histories only grow, must not be logged a second time.
  *
  * @param lastStepByKey metric key → the largest step stored for it
  */

@@ -1,5 +1,7 @@
 package org.acdit4j.framework.run;
 
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
@@ -161,7 +164,7 @@ public final class RunCheckpoint {
     }
 
     private static String text(Path file, ZipFile zip, String entry) throws IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         verify(file, zip, entry, bytes);
         return bytes.toString(StandardCharsets.UTF_8);
     }
@@ -175,7 +178,7 @@ public final class RunCheckpoint {
         CRC32 crc = new CRC32();
         try (InputStream in = new CheckedInputStream(zip.getInputStream(entry), crc)) {
             in.transferTo(sink);
-        } catch (ZipException | java.io.EOFException e) {
+        } catch (ZipException | EOFException e) {
             throw new UnusableCheckpointException(file + " is corrupt (entry " + name + ": " + e.getMessage() + ")", e);
         }
         if (crc.getValue() != entry.getCrc()) {
@@ -191,7 +194,7 @@ public final class RunCheckpoint {
         try (InputStream in = Files.newInputStream(file)) {
             start = in.readNBytes(ZIP_SIGNATURE.length);
         }
-        if (!java.util.Arrays.equals(start, ZIP_SIGNATURE)) {
+        if (!Arrays.equals(start, ZIP_SIGNATURE)) {
             throw new UnusableCheckpointException(file + " is not a run checkpoint (not a zip file)");
         }
         try {

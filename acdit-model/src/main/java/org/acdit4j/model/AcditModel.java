@@ -330,7 +330,7 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
         Checkpoint c = Checkpoint.read(checkpoint);
         String saved = c.meta().getProperty("config");
         if (!config.fingerprint().equals(saved)) {
-            throw new IllegalArgumentException("checkpoint " + checkpoint + " was written for [" + saved
+            throw new IllegalArgumentException("its model state was written for [" + saved
                     + "], this model is [" + config.fingerprint() + "]");
         }
         weights.params().forEach((k, v) -> v.assign(c.arrays().get("param/" + k)));

@@ -1,19 +1,26 @@
 package org.acdit4j.experiments.cli;
 
 import com.google.inject.Inject;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.acdit4j.framework.run.ChildJvmLauncher;
+import org.acdit4j.framework.run.ResumePoint;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunStatusFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code acdit resume <run-dir>}: continues one run from its last checkpoint, into the same tracker run. */
+/**
+ * {@code acdit resume <run-dir>}: continues one run from its newest usable checkpoint (the previous one when the latest
+ * is damaged, said in one line), into the same tracker run; a folder whose checkpoints are all unusable is refused with
+ * one line naming each file and its fault.
+ */
 @Command(name = "resume", mixinStandardHelpOptions = true,
-        description = "Resume one run folder from its last checkpoint (into the same tracker run).")
+        description = "Resume one run folder from its last usable checkpoint (into the same tracker run).")
 public final class ResumeCommand implements Callable<Integer> {
 
     private final ExperimentCatalog catalog;
@@ -29,7 +36,7 @@ public final class ResumeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws IOException, InterruptedException {
         RunFolderPlan found = RunFolderPlan.of(runDir, catalog);
         if (found.record().status() == RunStatusFile.FINISHED) {
             System.out.println(found.record().run() + " already finished; nothing to resume");
@@ -51,7 +58,11 @@ public final class ResumeCommand implements Callable<Integer> {
         }
         shared.addAll(found.overrides());
         RunFolder folder = new RunFolder(runDir.toAbsolutePath());
-        System.out.println("resuming " + found.plan().name() + " from step " + found.record().step() + "; log: " + folder.log());
+        Optional<ResumePoint> resumePoint = ResumePoint.of(folder);
+        resumePoint.flatMap(ResumePoint::fallback).ifPresent(System.out::println);
+        String from = resumePoint.map(point -> "step " + point.step() + " (" + folder.root().relativize(point.checkpoint())
+                + ")").orElse("step 0 (no checkpoint yet)");
+        System.out.println("resuming " + found.plan().name() + " from " + from + "; log: " + folder.log());
         int exit = new ChildJvmLauncher(AcditMain.class.getName(), List.of("execute-run", found.record().experiment()), shared)
                 .launch(found.plan(), folder, found.record().parentRunId());
         RunStatusFile status = folder.record().map(record -> record.status()).orElse(RunStatusFile.FAILED);

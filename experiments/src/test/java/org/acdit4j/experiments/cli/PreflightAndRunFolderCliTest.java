@@ -3,6 +3,8 @@ package org.acdit4j.experiments.cli;
 import static org.acdit4j.experiments.cli.InProcessCli.acdit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,5 +126,42 @@ class PreflightAndRunFolderCliTest {
                 + "else (model.width: '24' in the run folder, '16' now; train.lr: '0.005' in the run folder, '0.002' now); "
                 + "restore the definition, or run the new configuration as new runs with --runs-dir DIR");
         assertThat(folder.storedConfiguration()).contains(startedWith);
+    }
+
+    @Test
+    void aRunWhoseOnlyCheckpointIsTruncatedIsNotResumedAndTheFileIsNamed() throws Exception {
+        RunPlan plan = SweepPlanner.plan(BlockSizeTradeoff.definition(), "smoke", List.of()).get(1);
+        RunFolder folder = RunFolder.of(work.resolve("runs"), BlockSizeTradeoff.NAME, plan.name());
+        folder.createDirectories();
+        folder.writeConfigOnce(BlockSizeTradeoff.definition().resolvedValues("smoke", plan.overrides(),
+                plan.assignments()), List.of());
+        folder.write(new RunRecord(BlockSizeTradeoff.NAME, plan.name(), plan.index(), plan.seed(), "smoke",
+                plan.assignments(), RunStatusFile.RUNNING, "t0", "t1", "t1", 3, 6, 0.5, null, null, null, Map.of(),
+                Map.of()));
+        byte[] cutShort = "PK\u0003\u0004 the first bytes of a checkpoint".getBytes(StandardCharsets.US_ASCII);
+        Files.write(folder.latestCheckpoint(), cutShort);
+
+        InProcessCli.Result result = acdit("resume", folder.root().toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err().strip()).isEqualTo("acdit: " + folder.latestCheckpoint() + " is truncated ("
+                + cutShort.length + " bytes, the zip directory at its end is missing); no usable checkpoint to resume "
+                + "from (delete it to train the run again from step 0)");
+        assertThat(folder.log()).doesNotExist();
+        assertThat(folder.latestCheckpoint()).hasBinaryContent(cutShort);
+    }
+
+    @Test
+    void samplingFromATruncatedCheckpointNamesTheFileAndTheFault() throws Exception {
+        Path checkpoint = Files.createDirectories(work.resolve("copied")).resolve("run.ckpt");
+        Files.write(checkpoint, "PK\u0003\u0004 cut".getBytes(StandardCharsets.US_ASCII));
+
+        InProcessCli.Result result = acdit("sample", "--checkpoint", checkpoint.toString(), "--out",
+                work.resolve("grid.png").toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).isEqualTo("acdit: --checkpoint " + checkpoint
+                + " is truncated (8 bytes, the zip directory at its end is missing)");
+        assertThat(work.resolve("grid.png")).doesNotExist();
     }
 }

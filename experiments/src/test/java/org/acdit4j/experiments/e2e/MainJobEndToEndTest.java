@@ -89,6 +89,11 @@ class MainJobEndToEndTest {
         assertThat(Files.readString(second.resolve("train.log"))).contains("resumed from");
         assertThat(deterministicColumns(killed)).isEqualTo(deterministicColumns(straight));
         assertThat(finalLosses(killed)).isEqualTo(finalLosses(straight));
+        Path straightSecond = straight.resolve("runs/block-size-tradeoff/blockSize4-seed0");
+        assertThat(steps(second.resolve("loss.csv"), ",", 0)).doesNotHaveDuplicates()
+                .isEqualTo(steps(straightSecond.resolve("loss.csv"), ",", 0));
+        assertThat(steps(metricFile(killed, resumed, "train.loss"), " ", 2)).doesNotHaveDuplicates()
+                .isEqualTo(steps(straightSecond.resolve("loss.csv"), ",", 0));
 
         Path copied = Files.createDirectories(work.resolve("elsewhere")).resolve("copied.ckpt");
         Files.copy(second.resolve("checkpoints/latest.ckpt"), copied);
@@ -208,6 +213,19 @@ class MainJobEndToEndTest {
             }
         }
         return losses;
+    }
+
+    /** Field {@code field} of every line of {@code file}: the steps of a loss.csv or of an MLflow metric file. */
+    private static List<String> steps(Path file, String separator, int field) throws IOException {
+        return Files.readAllLines(file).stream().map(line -> line.split(separator)[field]).toList();
+    }
+
+    /** The mlruns metric file {@code key} of the run named in {@code record} (a run.json). */
+    private static Path metricFile(Path dir, JsonNode record, String key) throws IOException {
+        String runId = record.path("trackerRunId").asText();
+        try (Stream<Path> runDirs = Files.find(dir.resolve("mlruns"), 2, (path, attributes) -> path.endsWith(runId))) {
+            return runDirs.findFirst().orElseThrow().resolve("metrics").resolve(key);
+        }
     }
 
     private static long stepOf(Path runFolder) {

@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.acdit4j.framework.io.AtomicFiles;
 
 /**
  * A run's evaluations over training in {@code evaluation-progress.csv}: one {@code step,imagesSeen,trainFlops,
  * metric,value} line per metric and evaluation ({@code track.evaluateEvery} and the final one). It gives
  * quality against images seen and against training compute, so configurations with different costs per step
- * can be compared at equal FLOPs. An evaluation repeated after a resume keeps the later value when read.
+ * can be compared at equal FLOPs. A resumed run first drops the evaluations it will make again ({@link #dropFrom}), so
+ * every evaluation is in the file once (of one there twice anyway, the later value is read).
  */
 public final class EvaluationProgress {
 
@@ -38,6 +40,26 @@ public final class EvaluationProgress {
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + file(folder), e);
+        }
+    }
+
+    /** Rewrites the file (atomically) without the evaluations at {@code step} and after. */
+    static void dropFrom(RunFolder folder, long step) {
+        Path file = file(folder);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            StringBuilder kept = new StringBuilder();
+            for (String line : Files.readAllLines(file)) {
+                String[] parts = line.split(",");
+                if (parts.length == 5 && Long.parseLong(parts[0]) < step) {
+                    kept.append(line).append('\n');
+                }
+            }
+            AtomicFiles.writeString(file, kept.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 

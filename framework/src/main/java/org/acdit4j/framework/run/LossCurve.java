@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.acdit4j.framework.io.AtomicFiles;
 
 /**
  * A run's training-loss curve in {@code loss.csv} ({@code step,loss} lines), appended whole lines at a time.
- * After a resume the curve continues; a step logged twice (resumed before the next checkpoint) keeps the
- * later value when read.
+ * A resumed run first drops the lines past its checkpoint's step ({@link #dropAfter}), since it trains those steps
+ * again; so every step is in the file once. (Of a step that is there twice anyway, as in folders written before
+ * that rule, the later value is read.)
  */
 public final class LossCurve {
 
@@ -33,6 +35,26 @@ public final class LossCurve {
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + file(folder), e);
+        }
+    }
+
+    /** Rewrites the curve (atomically) without the points after {@code step}. */
+    static void dropAfter(RunFolder folder, long step) {
+        Path file = file(folder);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            StringBuilder kept = new StringBuilder();
+            for (String line : Files.readAllLines(file)) {
+                String[] parts = line.split(",");
+                if (parts.length == 2 && Long.parseLong(parts[0]) <= step) {
+                    kept.append(line).append('\n');
+                }
+            }
+            AtomicFiles.writeString(file, kept.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 

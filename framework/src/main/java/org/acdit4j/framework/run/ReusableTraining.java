@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.acdit4j.framework.io.AtomicFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finished trainings that another run can start from. Two runs train identically when their data, model and
@@ -20,6 +22,7 @@ import org.acdit4j.framework.io.AtomicFiles;
  */
 final class ReusableTraining {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ReusableTraining.class);
     private static final List<String> TRAINING_SECTIONS = List.of("data.", "model.", "train.");
 
     private ReusableTraining() {
@@ -39,7 +42,7 @@ final class ReusableTraining {
 
     /**
      * The first (in path order) FINISHED run folder under {@code runsRoot} other than {@code self} whose training has
-     * {@code identity} and whose final checkpoint exists.
+     * {@code identity} and whose final checkpoint reads back whole.
      */
     static Optional<RunFolder> find(Path runsRoot, Map<String, String> identity, RunFolder self) {
         if (!Files.isDirectory(runsRoot)) {
@@ -51,9 +54,23 @@ final class ReusableTraining {
                             .equals(self.root().toAbsolutePath().normalize()))
                     .filter(candidate -> Files.isRegularFile(candidate.latestCheckpoint()))
                     .filter(candidate -> trained(candidate, identity))
+                    .filter(ReusableTraining::finalCheckpointIsUsable)
                     .findFirst();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot search " + runsRoot + " for finished trainings", e);
+        }
+    }
+
+    /** Whether the candidate's final checkpoint reads back whole; one warning line naming the fault when not. */
+    private static boolean finalCheckpointIsUsable(RunFolder candidate) {
+        try {
+            RunCheckpoint.read(candidate.latestCheckpoint());
+            return true;
+        } catch (UnusableCheckpointException e) {
+            LOG.warn("{}; not starting from that finished training", e.getMessage());
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + candidate.latestCheckpoint(), e);
         }
     }
 

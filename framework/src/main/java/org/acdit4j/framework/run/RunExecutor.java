@@ -32,10 +32,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one plan to the end inside the current process: opens data and model, resumes from the last
- * checkpoint and into the same tracker run when there is one, trains with periodic metrics, heartbeats,
- * checkpoints and sample grids, evaluates, and leaves the run folder FINISHED, FAILED (with the reason)
- * or KILLED (on a shutdown signal, after a checkpoint).
+ * Runs one plan to the end inside the current process: opens data and model, resumes from the newest usable
+ * checkpoint ({@link ResumePoint}: the previous one when the latest is damaged) and into the same tracker run when
+ * there is one, trains with periodic metrics, heartbeats, checkpoints (the latest two are kept) and sample grids,
+ * evaluates, and leaves the run folder FINISHED, FAILED (with the reason) or KILLED (on a shutdown signal, after a
+ * checkpoint). After a resume every step is in {@code loss.csv}, {@code evaluation-progress.csv} and the tracker's
+ * metric histories once, even when the process was killed between two checkpoints.
  */
 public final class RunExecutor {
 
@@ -105,15 +107,21 @@ public final class RunExecutor {
             ModelFactory modelFactory = lookup(models, spec.model().name(), "model.name", "model");
             Dataset dataset = datasetFactory.open(spec.data());
             GenerativeModel model = modelFactory.create(spec.model().config(), spec.train(), dataset.geometry(), plan.seed());
-            if (!Files.isRegularFile(folder.latestCheckpoint()) && spec.track().reuseTraining()) {
+            Optional<ResumePoint> resumePoint = ResumePoint.of(folder);
+            if (resumePoint.isEmpty() && spec.track().reuseTraining()) {
                 adoptIdenticalTraining(plan, folder, trackedRun, resolvedValues, configuration);
+                resumePoint = ResumePoint.of(folder);
             }
-            if (Files.isRegularFile(folder.latestCheckpoint())) {
-                RunCheckpoint.restore(model, folder.latestCheckpoint());
-                LOG.info("{}: resumed from {} at step {}", plan.name(), folder.latestCheckpoint(), model.step());
+            if (resumePoint.isPresent()) {
+                ResumePoint point = resumePoint.get();
+                point.fallback().ifPresent(line -> LOG.warn("{}: {}", plan.name(), line));
+                point.setAsideUnusable();
+                RunCheckpoint.restore(model, point.checkpoint());
+                LOG.info("{}: resumed from {} at step {}", plan.name(), point.checkpoint(), model.step());
                 record = record.withProgress(model.step(), record.lastLoss(), now());
                 folder.write(record);
             }
+            forgetStepsAfter(folder, model.step(), spec.train().steps());
             trackedRun.setTags(Map.of("acdit.parameters", String.valueOf(model.parameterCount())));
             record = train(plan, spec, folder, record, trackedRun, dataset, model, configuration);
             if (record.status() != RunStatusFile.RUNNING) {
@@ -146,6 +154,26 @@ public final class RunExecutor {
             trackedRun.end(RunStatus.FAILED);
             return RunStatusFile.FAILED;
         }
+    }
+
+    /**
+     * Drops from the run's curves what a run resumed at {@code step} computes again: the losses after it and the
+     * evaluations after it (the final one included, which follows the last checkpoint). The tracker needs no such
+     * step: a resumed tracker run does not log the steps it already holds ({@link ContinuedRun}).
+     */
+    private static void forgetStepsAfter(RunFolder folder, long step, long steps) {
+        LossCurve.dropAfter(folder, step);
+        EvaluationProgress.dropFrom(folder, Math.min(step + 1, steps));
+    }
+
+    /**
+     * Saves a checkpoint after sending the tracker everything logged so far, so that the tracker holds every step up to
+     * the checkpoint's ({@link ContinuedRun} does not log them again after a resume).
+     */
+    private static void checkpoint(GenerativeModel model, Map<String, String> configuration, RunFolder folder,
+                                   TrackedRun trackedRun) throws IOException {
+        trackedRun.flush();
+        RunCheckpoint.save(model, configuration, folder);
     }
 
     /** Starts from the final checkpoint of an identical finished training, when the runs folder holds one. */
@@ -182,7 +210,7 @@ public final class RunExecutor {
         long windowStart = System.nanoTime();
         while (model.step() < steps) {
             if (stopRequested.get()) {
-                RunCheckpoint.write(model, configuration, folder.latestCheckpoint());
+                checkpoint(model, configuration, folder, trackedRun);
                 RunRecord killed = record.withFailure("stopped by a signal at step " + model.step() + "; rerun to resume")
                         .withStatus(RunStatusFile.KILLED, now());
                 folder.write(killed);
@@ -214,14 +242,15 @@ public final class RunExecutor {
                 windowSteps = 0;
                 windowStart = System.nanoTime();
             }
-            if (step % spec.track().checkpointEvery() == 0 || step == steps) {
-                RunCheckpoint.write(model, configuration, folder.latestCheckpoint());
-            }
             if (spec.track().sampleEvery() > 0 && step % spec.track().sampleEvery() == 0 && step < steps) {
                 writeGrid(model, dataset, spec, plan.seed(), folder.samples().resolve("step-" + step + ".png"), trackedRun);
             }
             if (spec.track().evaluateEvery() > 0 && step % spec.track().evaluateEvery() == 0 && step < steps) {
                 evaluateDuringTraining(plan, spec, folder, trackedRun, dataset, model);
+            }
+            // after this step's evaluation: a run resumed from this checkpoint does not evaluate this step again
+            if (step % spec.track().checkpointEvery() == 0 || step == steps) {
+                checkpoint(model, configuration, folder, trackedRun);
             }
         }
         return record;
@@ -291,7 +320,7 @@ public final class RunExecutor {
 
     private TrackedRun openTrackedRun(RunPlan plan, RunRecord record, String parentRunId, Map<String, String> values) {
         if (record.trackerRunId() != null) {
-            return tracker.resumeRun(record.trackerRunId());
+            return new ContinuedRun(tracker.resumeRun(record.trackerRunId()));
         }
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("acdit.run", plan.name());

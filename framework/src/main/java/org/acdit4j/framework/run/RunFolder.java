@@ -15,8 +15,9 @@ import org.acdit4j.framework.io.AtomicFiles;
 
 /**
  * A run's folder {@code <runs>/<experiment>/<run-name>/}: {@code config.yaml} (resolved spec),
- * {@code overrides.txt}, {@code run.json} ({@link RunRecord}), {@code train.log}, {@code checkpoints/},
- * {@code samples/}. Every file but the log is written atomically.
+ * {@code overrides.txt}, {@code run.json} ({@link RunRecord}), {@code train.log}, {@code loss.csv},
+ * {@code checkpoints/} ({@code latest.ckpt} and {@code previous.ckpt}), {@code samples/}. Every file but the log and
+ * the curves appended a line at a time ({@link LossCurve}, {@link EvaluationProgress}) is written atomically.
  */
 public final class RunFolder {
 
@@ -55,8 +56,19 @@ public final class RunFolder {
         return root.resolve("train.log");
     }
 
+    /** The newest checkpoint; {@link RunCheckpoint#save} keeps the one before as {@link #previousCheckpoint()}. */
     public Path latestCheckpoint() {
         return checkpoints().resolve("latest.ckpt");
+    }
+
+    /** The checkpoint before the latest one, which a resume falls back to when the latest is unusable. */
+    public Path previousCheckpoint() {
+        return checkpoints().resolve("previous.ckpt");
+    }
+
+    /** Where the checkpoints of this folder are, newest first (they need not exist). */
+    public List<Path> checkpointsNewestFirst() {
+        return List.of(latestCheckpoint(), previousCheckpoint());
     }
 
     public Optional<RunRecord> record() {

@@ -17,6 +17,12 @@ public interface TrackedRun {
     /** The id of the experiment this run belongs to. */
     String experimentId();
 
+    /**
+     * The largest step of each metric the store held for this run when it was opened: {@link LoggedSteps#NONE} for a
+     * started run, the end of each history for a resumed one.
+     */
+    LoggedSteps loggedSteps();
+
     /** Logs params; a param is immutable once logged (logging the same value again is allowed). */
     void logParams(Map<String, String> params);
 

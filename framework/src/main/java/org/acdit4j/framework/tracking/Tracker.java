@@ -14,7 +14,11 @@ public interface Tracker extends AutoCloseable {
     /** Creates a run (and its experiment when missing) with the system tags of the current checkout. */
     TrackedRun startRun(RunStart start);
 
-    /** Reopens an existing run (to resume training into it); marks it RUNNING again. */
+    /**
+     * Reopens an existing run (to resume training into it); marks it RUNNING again. Its {@link TrackedRun#loggedSteps()}
+     * tell where each metric's history ended when it was reopened. Points logged to it are appended as to any run (other
+     * processes may log into the same run, e.g. a sweep's parent).
+     */
     TrackedRun resumeRun(String runId);
 
     /** Active experiments of the store. */

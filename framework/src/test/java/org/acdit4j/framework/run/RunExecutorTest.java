@@ -118,6 +118,120 @@ class RunExecutorTest {
         assertThat(Files.mismatch(interrupted.latestCheckpoint(), straight.latestCheckpoint())).isEqualTo(-1L);
     }
 
+    /** Stands for a SIGKILL: leaves the executor at once, past every catch, without any cleanup. */
+    private static final class Killed extends Error {
+    }
+
+    /** A run of {@code plan} that dies without cleanup right after step {@code killedAt}. */
+    private RunExecutor killedAfter(long killedAt) {
+        return executor(TestModelType.factory((model, train, geometry, seed) -> {
+            ClassMeanModel created = new ClassMeanModel(geometry, train.lr());
+            created.afterEachStep(() -> {
+                if (created.step() == killedAt + 1) {
+                    throw new Killed();
+                }
+            });
+            return created;
+        }));
+    }
+
+    @Test
+    void aRunKilledBetweenCheckpointsHoldsEachStepOnceInItsCurvesAndTrackerRun() throws Exception {
+        RunPlan plan = SweepPlanner.plan(EXPERIMENT, null, List.of("track.evaluateEvery=15")).get(0);
+        RunFolder straight = RunFolder.of(runs.resolve("straight"), "runner", plan.name());
+        executor(TestModelType.FACTORY).execute(plan, straight, Map.of(), null);
+
+        RunFolder killed = RunFolder.of(runs.resolve("killed"), "runner", plan.name());
+        assertThatThrownBy(() -> killedAfter(16).execute(plan, killed, Map.of(), null)).isInstanceOf(Killed.class);
+        assertThat(killed.record().orElseThrow().status()).isEqualTo(RunStatusFile.RUNNING);
+        assertThat(LossCurve.read(killed)).extracting(LossCurve.Point::step).containsExactly(5L, 10L, 15L);
+        assertThat(RunCheckpoint.read(killed.latestCheckpoint()).step()).isEqualTo(10);
+
+        assertThat(executor(TestModelType.FACTORY).execute(plan, killed, Map.of(), null)).isEqualTo(RunStatusFile.FINISHED);
+
+        assertThat(Files.readAllLines(LossCurve.file(killed))).isEqualTo(Files.readAllLines(LossCurve.file(straight)));
+        assertThat(Files.readAllLines(EvaluationProgress.file(killed)))
+                .isEqualTo(Files.readAllLines(EvaluationProgress.file(straight)));
+        List<String> logged = tracker.runs.get(killed.record().orElseThrow().trackerRunId()).metrics;
+        List<String> straightLogged = tracker.runs.get(straight.record().orElseThrow().trackerRunId()).metrics;
+        assertThat(stepsOf(logged, "train.loss")).containsExactly(5L, 10L, 15L, 20L, 25L, 30L, 35L, 40L);
+        assertThat(stepsOf(logged, "sample.mean")).containsExactly(15L, 30L, 40L);
+        assertThat(withoutTimings(logged)).isEqualTo(withoutTimings(straightLogged));
+    }
+
+    @Test
+    void aTruncatedLatestCheckpointFallsBackToThePreviousOneAndIsSetAside() throws Exception {
+        RunPlan plan = SweepPlanner.plan(EXPERIMENT, null, List.of()).get(1);
+        RunFolder straight = RunFolder.of(runs.resolve("straight"), "runner", plan.name());
+        executor(TestModelType.FACTORY).execute(plan, straight, Map.of(), null);
+        RunFolder killed = RunFolder.of(runs.resolve("killed"), "runner", plan.name());
+        assertThatThrownBy(() -> killedAfter(26).execute(plan, killed, Map.of(), null)).isInstanceOf(Killed.class);
+        assertThat(RunCheckpoint.read(killed.previousCheckpoint()).step()).isEqualTo(10);
+        byte[] latest = Files.readAllBytes(killed.latestCheckpoint());
+        Files.write(killed.latestCheckpoint(), java.util.Arrays.copyOf(latest, latest.length - 100));
+
+        ResumePoint point = ResumePoint.of(killed).orElseThrow();
+        assertThat(point.checkpoint()).isEqualTo(killed.previousCheckpoint());
+        assertThat(point.fallback()).contains(killed.latestCheckpoint() + " is truncated (" + (latest.length - 100)
+                + " bytes, the zip directory at its end is missing); resuming from " + killed.previousCheckpoint()
+                + " at step 10 instead (the unusable file is kept with the suffix .unusable)");
+
+        assertThat(executor(TestModelType.FACTORY).execute(plan, killed, Map.of(), null)).isEqualTo(RunStatusFile.FINISHED);
+
+        assertThat(killed.checkpoints().resolve("latest.ckpt.unusable")).hasSize(latest.length - 100L);
+        assertThat(Files.mismatch(killed.latestCheckpoint(), straight.latestCheckpoint())).isEqualTo(-1L);
+        assertThat(Files.readAllLines(LossCurve.file(killed))).isEqualTo(Files.readAllLines(LossCurve.file(straight)));
+        assertThat(stepsOf(tracker.runs.get(killed.record().orElseThrow().trackerRunId()).metrics, "train.loss"))
+                .containsExactly(5L, 10L, 15L, 20L, 25L, 30L, 35L, 40L);
+    }
+
+    @Test
+    void aRunWithoutAUsableCheckpointFailsNamingEachFileAndItsFault() throws Exception {
+        RunPlan plan = SweepPlanner.plan(EXPERIMENT, null, List.of()).get(0);
+        RunFolder folder = RunFolder.of(runs, "runner", plan.name());
+        assertThatThrownBy(() -> killedAfter(26).execute(plan, folder, Map.of(), null)).isInstanceOf(Killed.class);
+        Files.write(folder.latestCheckpoint(), new byte[0]);
+        Files.writeString(folder.previousCheckpoint(), "overwritten by mistake");
+
+        assertThat(executor(TestModelType.FACTORY).execute(plan, folder, Map.of(), null)).isEqualTo(RunStatusFile.FAILED);
+
+        assertThat(folder.record().orElseThrow().failure()).isEqualTo(folder.latestCheckpoint()
+                + " is not a run checkpoint (not a zip file); " + folder.previousCheckpoint()
+                + " is not a run checkpoint (not a zip file); no usable checkpoint to resume from (delete them to "
+                + "train the run again from step 0)");
+        assertThat(folder.previousCheckpoint()).content().isEqualTo("overwritten by mistake");
+    }
+
+    @Test
+    void aCheckpointOfAnotherTrainingIsNotResumedFrom() throws Exception {
+        List<RunPlan> plans = SweepPlanner.plan(EXPERIMENT, null, List.of());
+        RunPlan otherLr = plans.stream().filter(plan -> plan.name().equals("lr0.2-seed0")).findFirst().orElseThrow();
+        RunFolder other = RunFolder.of(runs, "runner", otherLr.name());
+        executor(TestModelType.FACTORY).execute(otherLr, other,
+                EXPERIMENT.resolvedValues(null, otherLr.overrides(), otherLr.assignments()), null);
+        RunFolder folder = RunFolder.of(runs, "runner", plans.get(0).name());
+        Map<String, String> values = EXPERIMENT.resolvedValues(null, plans.get(0).overrides(), plans.get(0).assignments());
+        assertThatThrownBy(() -> killedAfter(16).execute(plans.get(0), folder, values, null)).isInstanceOf(Killed.class);
+        Files.delete(folder.latestCheckpoint());
+        Files.copy(other.latestCheckpoint(), folder.latestCheckpoint());
+
+        assertThat(executor(TestModelType.FACTORY).execute(plans.get(0), folder, values, null))
+                .isEqualTo(RunStatusFile.FAILED);
+
+        assertThat(folder.record().orElseThrow().failure()).isEqualTo(folder.latestCheckpoint()
+                + " belongs to another training (train.lr: '0.2' in the checkpoint, '0.05' in config.yaml); no usable "
+                + "checkpoint to resume from (delete it to train the run again from step 0)");
+    }
+
+    private static List<String> withoutTimings(List<String> metrics) {
+        return metrics.stream().filter(line -> !line.startsWith("train.secondsPerStep@")).toList();
+    }
+
+    private static List<Long> stepsOf(List<String> metrics, String key) {
+        return metrics.stream().filter(line -> line.startsWith(key + "@"))
+                .map(line -> Long.parseLong(line.substring(line.indexOf('@') + 1, line.indexOf('=')))).toList();
+    }
+
     @Test
     void aRunStartsFromAnIdenticalFinishedTrainingOfAnotherExperimentAndOnlyFromSuchOne() throws Exception {
         RunPlan donorPlan = SweepPlanner.plan(EXPERIMENT, null, List.of()).get(0);

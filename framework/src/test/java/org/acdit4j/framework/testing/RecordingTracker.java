@@ -2,10 +2,12 @@ package org.acdit4j.framework.testing;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.acdit4j.framework.tracking.LoggedSteps;
 import org.acdit4j.framework.tracking.RunStart;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.RunSummary;
@@ -25,6 +27,7 @@ public final class RecordingTracker implements Tracker {
         public final List<String> metrics = new ArrayList<>();
         public final List<String> artifacts = new ArrayList<>();
         public RunStatus status = RunStatus.RUNNING;
+        private LoggedSteps loggedWhenOpened = LoggedSteps.NONE;
 
         Run(RunStart start) {
             this.start = start;
@@ -51,8 +54,25 @@ public final class RecordingTracker implements Tracker {
         }
 
         @Override
+        public synchronized LoggedSteps loggedSteps() {
+            return loggedWhenOpened;
+        }
+
+        @Override
         public synchronized void logMetric(String key, double value, long step) {
             metrics.add(key + "@" + step + "=" + value);
+        }
+
+        /** As the real stores do on resume: notes where each metric's history ends. */
+        synchronized void resume() {
+            status = RunStatus.RUNNING;
+            Map<String, Long> lastSteps = new HashMap<>();
+            for (String line : metrics) {
+                String key = line.substring(0, line.indexOf('@'));
+                long step = Long.parseLong(line.substring(line.indexOf('@') + 1, line.indexOf('=')));
+                lastSteps.merge(key, step, Math::max);
+            }
+            loggedWhenOpened = new LoggedSteps(lastSteps);
         }
 
         @Override
@@ -90,7 +110,7 @@ public final class RecordingTracker implements Tracker {
         if (run == null) {
             throw new IllegalArgumentException("no run " + runId);
         }
-        run.status = RunStatus.RUNNING;
+        run.resume();
         return run;
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.acdit4j.framework.tracking.LoggedSteps;
 import org.acdit4j.framework.tracking.RunSummary;
 import org.acdit4j.framework.tracking.TrackedExperiment;
 import org.acdit4j.tracking.MetricPoint;
@@ -104,6 +105,22 @@ final class MlrunsReader {
             LOG.debug("Skipping malformed run folder {}: {}", runDir, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** The largest step of each metric file of the run in {@code runDir}. */
+    static LoggedSteps loggedSteps(Path runDir) {
+        Map<String, Long> lastSteps = new TreeMap<>();
+        try {
+            for (Map.Entry<String, Path> metric : files(runDir.resolve(MlrunsLayout.METRICS)).entrySet()) {
+                try (Stream<String> lines = Files.lines(metric.getValue(), StandardCharsets.UTF_8)) {
+                    lines.map(line -> MetricLines.parse(metric.getKey(), line)).flatMap(Optional::stream)
+                            .mapToLong(MetricPoint::step).max().ifPresent(step -> lastSteps.put(metric.getKey(), step));
+                }
+            }
+        } catch (IOException e) {
+            throw new TrackingException("cannot read the metric histories of " + runDir + ": " + e, e);
+        }
+        return new LoggedSteps(lastSteps);
     }
 
     private static Optional<MetricPoint> latestPoint(String key, Path file) throws IOException {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.acdit4j.framework.tracking.LoggedSteps;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.TrackedRun;
 import org.acdit4j.tracking.LocalArtifacts;
@@ -31,15 +32,17 @@ final class MlrunsRun implements TrackedRun {
     private final String experimentId;
     private final Clock clock;
     private final PendingMetrics pending;
+    private final LoggedSteps logged;
     private boolean ended;
 
-    MlrunsRun(MlrunsStore store, Path runDir, RunMeta meta, Clock clock, MetricBuffering buffering) {
+    MlrunsRun(MlrunsStore store, Path runDir, RunMeta meta, Clock clock, MetricBuffering buffering, LoggedSteps logged) {
         this.store = store;
         this.runDir = runDir;
         this.runId = meta.runId();
         this.experimentId = meta.experimentId();
         this.clock = clock;
         this.pending = new PendingMetrics(buffering, clock);
+        this.logged = logged;
     }
 
     @Override
@@ -50,6 +53,11 @@ final class MlrunsRun implements TrackedRun {
     @Override
     public String experimentId() {
         return experimentId;
+    }
+
+    @Override
+    public LoggedSteps loggedSteps() {
+        return logged;
     }
 
     @Override

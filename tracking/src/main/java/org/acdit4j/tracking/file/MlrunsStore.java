@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.acdit4j.framework.tracking.LoggedSteps;
 import org.acdit4j.framework.tracking.RunStart;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.RunSummary;
@@ -113,7 +114,7 @@ public final class MlrunsStore implements Tracker {
             return created;
         });
         LOG.info("Started run {} ({}) in experiment '{}' of {}", runName, runId, experimentName, layout.root());
-        return open(layout.runDir(meta.experimentId(), runId), meta);
+        return open(layout.runDir(meta.experimentId(), runId), meta, LoggedSteps.NONE);
     }
 
     @Override
@@ -125,8 +126,10 @@ public final class MlrunsStore implements Tracker {
             writeRunMeta(runDir, running);
             return running;
         });
+        Path runDir = layout.runDir(meta.experimentId(), runId);
+        LoggedSteps logged = lock.call(() -> MlrunsReader.loggedSteps(runDir));
         LOG.info("Resumed run {} ({}) of {}", meta.runName(), runId, layout.root());
-        return open(layout.runDir(meta.experimentId(), runId), meta);
+        return open(runDir, meta, logged);
     }
 
     @Override
@@ -171,8 +174,8 @@ public final class MlrunsStore implements Tracker {
         AtomicFiles.write(runDir.resolve(MlrunsLayout.META), metaYaml.run(meta), runDir);
     }
 
-    private MlrunsRun open(Path runDir, RunMeta meta) {
-        MlrunsRun run = new MlrunsRun(this, runDir, meta, clock, buffering);
+    private MlrunsRun open(Path runDir, RunMeta meta, LoggedSteps logged) {
+        MlrunsRun run = new MlrunsRun(this, runDir, meta, clock, buffering, logged);
         openRuns.add(run);
         return run;
     }

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.acdit4j.framework.tracking.LoggedSteps;
 import org.acdit4j.framework.tracking.RunStart;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.RunSummary;
@@ -93,7 +95,7 @@ public final class MlflowServerTracker implements Tracker {
                 () -> server.client().createRun(request.build()));
         LOG.info("Started run {} ({}) in experiment '{}' on {}", info.getRunName(), info.getRunId(), experimentName,
                 server.credentials().host());
-        return open(info);
+        return open(info, LoggedSteps.NONE);
     }
 
     @Override
@@ -102,7 +104,7 @@ public final class MlflowServerTracker implements Tracker {
         String update = json(Service.UpdateRun.newBuilder().setRunId(runId).setStatus(Service.RunStatus.RUNNING).build());
         call("resumption of run " + runId, () -> server.client().sendPost("runs/update", update));
         LOG.info("Resumed run {} ({}) on {}", run.getInfo().getRunName(), runId, server.credentials().host());
-        return open(run.getInfo());
+        return open(run.getInfo(), loggedSteps(run));
     }
 
     @Override
@@ -195,8 +197,17 @@ public final class MlflowServerTracker implements Tracker {
         return call("lookup of experiment '" + name + "'", () -> server.client().getExperimentByName(name));
     }
 
-    private ServerRun open(Service.RunInfo info) {
-        ServerRun run = new ServerRun(server, info, openRuns::remove);
+    /** The largest step of each metric the server holds for {@code run} (its latest metrics carry it). */
+    private static LoggedSteps loggedSteps(Service.Run run) {
+        Map<String, Long> lastSteps = new TreeMap<>();
+        for (Service.Metric metric : run.getData().getMetricsList()) {
+            lastSteps.merge(metric.getKey(), metric.getStep(), Math::max);
+        }
+        return new LoggedSteps(lastSteps);
+    }
+
+    private ServerRun open(Service.RunInfo info, LoggedSteps logged) {
+        ServerRun run = new ServerRun(server, info, logged, openRuns::remove);
         openRuns.add(run);
         return run;
     }

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
+import org.acdit4j.framework.tracking.LoggedSteps;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.TrackedRun;
 import org.acdit4j.tracking.ArtifactPath;
@@ -41,6 +42,7 @@ final class ServerRun implements TrackedRun {
     private final String runId;
     private final String experimentId;
     private final String artifactUri;
+    private final LoggedSteps logged;
     private final Consumer<ServerRun> onEnd;
     private final Deque<MetricPoint> pendingMetrics = new ArrayDeque<>();
     private final Map<String, String> pendingParams = new LinkedHashMap<>();
@@ -54,11 +56,12 @@ final class ServerRun implements TrackedRun {
     private String unrecordedEnd;
     private boolean ended;
 
-    ServerRun(ServerConnection server, Service.RunInfo info, Consumer<ServerRun> onEnd) {
+    ServerRun(ServerConnection server, Service.RunInfo info, LoggedSteps logged, Consumer<ServerRun> onEnd) {
         this.server = server;
         this.runId = info.getRunId();
         this.experimentId = info.getExperimentId();
         this.artifactUri = info.getArtifactUri();
+        this.logged = logged;
         this.onEnd = onEnd;
     }
 
@@ -70,6 +73,11 @@ final class ServerRun implements TrackedRun {
     @Override
     public String experimentId() {
         return experimentId;
+    }
+
+    @Override
+    public LoggedSteps loggedSteps() {
+        return logged;
     }
 
     @Override

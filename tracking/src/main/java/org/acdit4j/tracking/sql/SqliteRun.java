@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.acdit4j.framework.tracking.LoggedSteps;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.TrackedRun;
 import org.acdit4j.tracking.LocalArtifacts;
@@ -38,14 +39,17 @@ final class SqliteRun implements TrackedRun {
     private final String experimentId;
     private final Clock clock;
     private final PendingMetrics pending;
+    private final LoggedSteps logged;
     private boolean ended;
 
-    SqliteRun(SqliteStore store, String runId, String experimentId, Clock clock, MetricBuffering buffering) {
+    SqliteRun(SqliteStore store, String runId, String experimentId, Clock clock, MetricBuffering buffering,
+              LoggedSteps logged) {
         this.store = store;
         this.runId = runId;
         this.experimentId = experimentId;
         this.clock = clock;
         this.pending = new PendingMetrics(buffering, clock);
+        this.logged = logged;
     }
 
     @Override
@@ -56,6 +60,11 @@ final class SqliteRun implements TrackedRun {
     @Override
     public String experimentId() {
         return experimentId;
+    }
+
+    @Override
+    public LoggedSteps loggedSteps() {
+        return logged;
     }
 
     @Override

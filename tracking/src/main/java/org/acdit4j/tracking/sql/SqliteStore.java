@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.acdit4j.framework.tracking.LoggedSteps;
 import org.acdit4j.framework.tracking.RunStart;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.RunSummary;
@@ -120,7 +122,7 @@ public final class SqliteStore implements Tracker {
             return Long.toString(experiment);
         });
         LOG.info("Started run {} ({}) in experiment '{}' of {}", runName, runId, experimentName, location.database());
-        return open(runId, experimentId);
+        return open(runId, experimentId, LoggedSteps.NONE);
     }
 
     @Override
@@ -135,8 +137,9 @@ public final class SqliteStore implements Tracker {
             }
             return experiment;
         });
+        LoggedSteps logged = connection.read(c -> loggedSteps(c, runId));
         LOG.info("Resumed run {} of {}", runId, location.database());
-        return open(runId, experimentId);
+        return open(runId, experimentId, logged);
     }
 
     @Override
@@ -180,8 +183,23 @@ public final class SqliteStore implements Tracker {
         openRuns.remove(run);
     }
 
-    private SqliteRun open(String runId, String experimentId) {
-        SqliteRun run = new SqliteRun(this, runId, experimentId, clock, buffering);
+    /** The largest step of each metric in the run's history. */
+    private static LoggedSteps loggedSteps(Connection c, String runId) throws SQLException {
+        Map<String, Long> lastSteps = new TreeMap<>();
+        try (PreparedStatement query = c.prepareStatement(
+                "SELECT \"key\", MAX(step) FROM metrics WHERE run_uuid = ? GROUP BY \"key\"")) {
+            query.setString(1, runId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    lastSteps.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        return new LoggedSteps(lastSteps);
+    }
+
+    private SqliteRun open(String runId, String experimentId, LoggedSteps logged) {
+        SqliteRun run = new SqliteRun(this, runId, experimentId, clock, buffering, logged);
         openRuns.add(run);
         return run;
     }

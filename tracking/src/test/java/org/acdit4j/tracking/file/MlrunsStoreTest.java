@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import org.acdit4j.framework.tracking.LoggedSteps;
 import org.acdit4j.framework.tracking.RunStart;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.RunSummary;
@@ -79,15 +80,20 @@ class MlrunsStoreTest {
         try (MlrunsStore store = store()) {
             TrackedRun run = store.startRun(RunStart.of("e", "r"));
             runId = run.runId();
-            run.logMetric("loss", 2.0, 0);
+            assertThat(run.loggedSteps()).isEqualTo(LoggedSteps.NONE);
+            run.logMetric("loss", 3.0, 0);
+            run.logMetric("loss", 2.0, 5);
+            run.logMetric("loss", 2.5, 4);
+            run.logMetric("eval/fid", 9.0, 3);
             run.end(RunStatus.KILLED);
         }
         try (MlrunsStore store = store()) {
             clock.advance(Duration.ofMinutes(1));
             TrackedRun resumed = store.resumeRun(runId);
+            assertThat(resumed.loggedSteps()).isEqualTo(new LoggedSteps(Map.of("loss", 5L, "eval/fid", 3L)));
             RunSummary running = store.runs(resumed.experimentId()).get(0);
             assertThat(running.status()).isEqualTo(RunStatus.RUNNING);
-            resumed.logMetric("loss", 1.0, 1);
+            resumed.logMetric("loss", 1.0, 6);
             resumed.end(RunStatus.FINISHED);
             assertThat(store.runs(resumed.experimentId())).singleElement()
                     .satisfies(r -> assertThat(r.latestMetrics()).containsEntry("loss", 1.0))

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import org.acdit4j.framework.tracking.LoggedSteps;
 import org.acdit4j.framework.tracking.RunStart;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.RunSummary;
@@ -297,10 +298,14 @@ class MlflowServerTrackerContractTest {
         try (MlflowServerTracker tracker = tracker(Map.of())) {
             TrackedRun parent = tracker.startRun(RunStart.of("e", "sweep"));
             TrackedRun child = tracker.startRun(new RunStart("e", "child", parent.runId(), Map.of(), null));
+            child.logMetric("fid", 13.5, 2);
             child.logMetric("fid", 12.5, 3);
+            child.logMetric("loss", 0.5, 7);
             child.end(RunStatus.KILLED);
             TrackedRun resumed = tracker.resumeRun(child.runId());
             assertThat(resumed.experimentId()).isEqualTo(child.experimentId());
+            assertThat(child.loggedSteps()).isEqualTo(LoggedSteps.NONE);
+            assertThat(resumed.loggedSteps()).isEqualTo(new LoggedSteps(Map.of("fid", 3L, "loss", 7L)));
             Service.UpdateRun update = (Service.UpdateRun) server.requests("runs/update").get(1).body();
             assertThat(update.getStatus()).isEqualTo(Service.RunStatus.RUNNING);
             assertThat(update.hasEndTime()).isFalse();

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.acdit4j.framework.tracking.LoggedSteps;
 import org.acdit4j.framework.tracking.RunStart;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.RunSummary;
@@ -115,10 +116,14 @@ class SqliteStoreTest {
             runId = run.runId();
             run.logParams(Map.of("lr", "0.001"));
             run.logMetric("loss", 1.0, 1);
+            run.logMetric("eval/fid", 7.0, 1);
+            run.logMetric("eval/fid", 6.0, 0);
+            assertThat(run.loggedSteps()).isEqualTo(LoggedSteps.NONE);
             run.end(RunStatus.KILLED);
         }
         try (SqliteStore store = store(database)) {
             TrackedRun resumed = store.resumeRun(runId);
+            assertThat(resumed.loggedSteps()).isEqualTo(new LoggedSteps(Map.of("loss", 1L, "eval/fid", 1L)));
             assertThat(SqliteFiles.rows(database, "SELECT status, end_time FROM runs WHERE run_uuid = '" + runId + "'"))
                     .containsExactly(Arrays.asList("RUNNING", null));
             resumed.logMetric("loss", 0.5, 2);
@@ -134,7 +139,7 @@ class SqliteStoreTest {
                     .hasMessage("run 0123456789abcdef0123456789abcdef not found in any active experiment of " + database);
         }
         assertThat(SqliteFiles.rows(database, "SELECT COUNT(*) FROM metrics WHERE run_uuid = '" + runId + "'"))
-                .containsExactly(List.of("2"));
+                .containsExactly(List.of("4"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,7 @@ final class ReportMarkdown {
     private ReportMarkdown() {
     }
 
-    static String render(ExperimentSpec spec, List<RunRecord> runs, List<String> sweptKeys,
+    static String render(ExperimentSpec spec, List<RunRecord> runs, Map<String, String> labelByRun, List<String> sweptKeys,
                          Map<String, Map<String, List<Double>>> byMetric,
                          Map<String, EqualCompute.Comparison> equalCompute, List<PairedDifferences.Row> paired,
                          List<String> plots, List<String> grids,
@@ -123,6 +124,17 @@ final class ReportMarkdown {
                 md.append("**").append(grid.substring(grid.indexOf('/') + 1, grid.length() - 4)).append("**\n\n![")
                         .append(grid).append("](").append(grid).append(")\n\n");
             }
+        }
+        if (!sweptKeys.isEmpty()) {
+            md.append("## What the labels stand for\n\n| configuration | swept values |\n|---|---|\n");
+            Map<String, String> valuesByLabel = new LinkedHashMap<>();
+            for (RunRecord run : runs) {
+                List<String> values = new ArrayList<>();
+                sweptKeys.forEach(key -> values.add("`" + key + "=" + run.assignments().getOrDefault(key, "?") + "`"));
+                valuesByLabel.putIfAbsent(labelByRun.get(run.run()), String.join(" ", values));
+            }
+            valuesByLabel.forEach((label, values) -> md.append("| ").append(label).append(" | ").append(values).append(" |\n"));
+            md.append('\n');
         }
         md.append("## Configuration\n\nSwept: ").append(sweptKeys.isEmpty() ? "nothing" : String.join(", ", sweptKeys))
                 .append("; seeds: ").append(spec.sweep().seeds()).append(".\n\n```yaml\n").append(context.configYaml())

@@ -37,7 +37,18 @@ public final class ExperimentReport {
     public record Context(String command, String configYaml, double wallSeconds) {
     }
 
+    /** The sample files a run may leave, with what their caption adds to the run's label. */
+    private static final Map<String, String> GRID_CAPTIONS = orderedCaptions();
+
     private ExperimentReport() {
+    }
+
+    private static Map<String, String> orderedCaptions() {
+        Map<String, String> captions = new LinkedHashMap<>();
+        captions.put("final.png", "");
+        captions.put("final.gif", ", animated");
+        captions.put("rollout.gif", ", rolled out");
+        return captions;
     }
 
     /** Loads the run records of {@code experiment} under {@code runsRoot}, sorted by index. */
@@ -144,18 +155,16 @@ public final class ExperimentReport {
         Path lossPng = outputDir.resolve("loss-curves.png");
         Map<String, List<LossCurve.Point>> curves = new LinkedHashMap<>();
         for (RunRecord run : runs) {
-            String label = labels.of(run.assignments());
-            curves.put((label.isBlank() ? "" : label + ", ") + "seed " + run.seed(),
-                    LossCurve.read(RunFolder.of(runsRoot, spec.name(), run.run())));
+            curves.put(runLabel(run, labels), LossCurve.read(RunFolder.of(runsRoot, spec.name(), run.run())));
         }
         if (LossPlot.write(curves, lossPng)) {
             written.add(lossPng);
             plotFiles.add(lossPng.getFileName().toString());
         }
-        List<String> grids = new ArrayList<>();
+        List<ReportMarkdown.SampleGrid> grids = new ArrayList<>();
         for (RunRecord run : finished) {
             Path samples = RunFolder.of(runsRoot, spec.name(), run.run()).samples();
-            for (String name : List.of("final.png", "final.gif", "rollout.gif")) {
+            for (String name : GRID_CAPTIONS.keySet()) {
                 Path grid = samples.resolve(name);
                 if (Files.isRegularFile(grid)) {
                     String suffix = name.startsWith("rollout") ? "-rollout" : "";
@@ -166,7 +175,8 @@ public final class ExperimentReport {
                         throw new UncheckedIOException("cannot copy " + grid, e);
                     }
                     written.add(copy);
-                    grids.add("samples/" + copy.getFileName());
+                    grids.add(new ReportMarkdown.SampleGrid("samples/" + copy.getFileName(),
+                            runLabel(run, labels) + GRID_CAPTIONS.get(name)));
                 }
             }
         }
@@ -181,6 +191,12 @@ public final class ExperimentReport {
                 plotFiles, grids, context));
         written.add(markdown);
         return written;
+    }
+
+    /** {@code AR length 4 (block 4), seed 0}: the label of a run's configuration and its seed. */
+    static String runLabel(RunRecord run, ConfigurationLabels labels) {
+        String label = labels.of(run.assignments());
+        return (label.isBlank() ? "" : label + ", ") + "seed " + run.seed();
     }
 
     /** {@code AR length 4 (block 4)}: the label of a run's configuration (its swept values, without its seed). */

@@ -17,13 +17,17 @@ import org.acdit4j.framework.spec.ExperimentSpec;
 /** The text of {@code REPORT.md}. */
 final class ReportMarkdown {
 
+    /** A run's sample grid: its path relative to the report and the caption above it (label and seed). */
+    record SampleGrid(String file, String caption) {
+    }
+
     private ReportMarkdown() {
     }
 
     static String render(ExperimentSpec spec, List<RunRecord> runs, Map<String, String> labelByRun, List<String> sweptKeys,
                          Map<String, Map<String, List<Double>>> byMetric,
                          Map<String, EqualCompute.Comparison> equalCompute, List<PairedDifferences.Row> paired,
-                         List<String> plots, List<String> grids,
+                         List<String> plots, List<SampleGrid> grids,
                          ExperimentReport.Context context) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(spec.name()).append("\n\n");
@@ -52,9 +56,10 @@ final class ReportMarkdown {
 
         List<RunRecord> unfinished = runs.stream().filter(run -> run.status() != RunStatusFile.FINISHED).toList();
         if (!unfinished.isEmpty()) {
-            md.append("## Runs that did not finish\n\n| run | status | reason |\n|---|---|---|\n");
+            md.append("## Runs that did not finish\n\n| run | configuration | status | reason |\n|---|---|---|---|\n");
             for (RunRecord run : unfinished) {
-                md.append("| ").append(run.run()).append(" | ").append(run.status()).append(" | ")
+                md.append("| ").append(run.run()).append(" | ").append(labelByRun.get(run.run())).append(" | ")
+                        .append(run.status()).append(" | ")
                         .append(run.failure() == null ? "" : run.failure().replace("|", "\\|")).append(" |\n");
             }
             md.append('\n');
@@ -114,15 +119,15 @@ final class ReportMarkdown {
         if (!grids.isEmpty()) {
             md.append("## Sample grids\n\nOne column per class (EMA weights, the spec's solver and guidance), final step of "
                     + "each run.");
-            if (grids.stream().anyMatch(grid -> grid.endsWith(".gif"))) {
+            if (grids.stream().anyMatch(grid -> grid.file().endsWith(".gif"))) {
                 md.append(" Clips: the PNG shows one clip per row, frame by frame; the GIF plays them; the "
                         + "`-rollout` GIF continues each clip to 4× the trained length with the largest context window "
                         + "that keeps attention offsets inside the trained clip.");
             }
             md.append("\n\n");
-            for (String grid : grids) {
-                md.append("**").append(grid.substring(grid.indexOf('/') + 1, grid.length() - 4)).append("**\n\n![")
-                        .append(grid).append("](").append(grid).append(")\n\n");
+            for (SampleGrid grid : grids) {
+                md.append("**").append(grid.caption()).append("**\n\n![").append(grid.file()).append("](")
+                        .append(grid.file()).append(")\n\n");
             }
         }
         if (!sweptKeys.isEmpty()) {

@@ -59,6 +59,8 @@ class ConfigurationLabelsReportTest {
             RunFolder folder = RunFolder.of(root.resolve("runs"), "labelled", plan.name());
             folder.write(record);
             Files.writeString(LossCurve.file(folder), "5,0.8\n10,0.4\n");
+            Files.createDirectories(folder.samples());
+            Files.writeString(folder.samples().resolve("final.png"), "grid of " + plan.name());
             Files.writeString(EvaluationProgress.file(folder), "5,320.0,1.0E12,fid," + (fid + 5) + "\n10,640.0,2.0E12,fid,"
                     + fid + "\n");
             runs.add(record);
@@ -86,6 +88,7 @@ class ConfigurationLabelsReportTest {
                 .contains("| fid | small blocks, no positions − small blocks, multi-axis positions | 2 | 10.00")
                 .contains("| fid | large blocks, no positions − large blocks, multi-axis positions | 2 | 10.00")
                 .contains("### fid at 2.00 TFLOP of training")
+                .contains("**large blocks, no positions, seed 1**\n\n![samples/blockSize16-ropenone-seed1.png]")
                 .contains("## What the labels stand for")
                 .contains("| large blocks, no positions | `model.blockSize=16` `model.rope=none` |")
                 .doesNotContain("| model.blockSize=");

@@ -60,7 +60,7 @@ class ExperimentReportTest {
         // mean 12, sd 2, n 3: t(0.975, 2) = 4.303, half-width 4.303 * 2 / sqrt(3) = 4.968
         assertThat(report).contains("| model.blockSize=1 | 3 | 12.00 ± 4.968 | 10.00 | 14.00 |")
                 .contains("| model.blockSize=4 | 2 | 21.00 ± 12.71 | 20.00 | 22.00 |")
-                .contains("| blockSize4-seed1 | FAILED | loss became NaN at step 3 |")
+                .contains("| blockSize4-seed1 | model.blockSize=4 | FAILED | loss became NaN at step 3 |")
                 .contains("| commit | abc123 |").contains("| wall time | 1m15s (this invocation) |")
                 .contains("![fid-vs-model.blockSize.png](fid-vs-model.blockSize.png)");
         assertThat(Files.size(root.resolve("out/fid-vs-model.blockSize.png"))).isGreaterThan(1000);

@@ -1,6 +1,9 @@
 package org.acdit4j.model;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.acdit4j.framework.dsl.LabelPart;
 import org.acdit4j.framework.dsl.ModelSection;
 import org.acdit4j.framework.dsl.Problems;
 import org.acdit4j.framework.spec.DataSpec;
@@ -113,6 +116,12 @@ public final class AcditSection extends ModelSection {
         problems.require(blockSize <= tokens, "model.blockSize",
                 "must be at most the " + tokens + " tokens of a " + example + " at patch " + patch + ", got "
                         + blockSize);
+    }
+
+    /** {@code AR length 4 (block 4)}, {@code DiT (AR length 1)}, {@code no RoPE}…: see {@link AcditLabel}. */
+    @Override
+    protected Optional<LabelPart> describe(Set<String> sweptKeys, DataSpec data) {
+        return AcditLabel.of(freeze(), data, sweptKeys);
     }
 
     @Override

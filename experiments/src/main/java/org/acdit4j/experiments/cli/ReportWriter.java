@@ -39,8 +39,10 @@ public final class ReportWriter {
         ExperimentSpec spec = definition.spec(preset, overrides);
         List<RunRecord> runs = ExperimentReport.load(options.runsDir(), spec.name());
         Path output = outputFolder(options.resultsDir().resolve(spec.name()), preset, overrides);
-        List<Path> files = ExperimentReport.write(spec, runs, options.runsDir(), output, new ExperimentReport.Context(
-                command, ConfigYaml.render(definition.resolvedValues(preset, overrides)), wallSeconds));
+        ExperimentReport.Context context = new ExperimentReport.Context(command,
+                ConfigYaml.render(definition.resolvedValues(preset, overrides)), wallSeconds);
+        List<Path> files = ExperimentReport.write(spec, definition.labels(preset, overrides), runs, options.runsDir(),
+                output, context);
         if (parent != null) {
             for (Path file : files) {
                 Path folder = output.relativize(file).getParent();

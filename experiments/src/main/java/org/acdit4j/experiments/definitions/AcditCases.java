@@ -4,7 +4,11 @@ import org.acdit4j.framework.dsl.CaseBuilder;
 import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.model.Acdit;
 
-/** Sweep cases of ACDiT configurations that the experiments list. */
+/**
+ * Sweep cases of ACDiT configurations that the experiments list. Without a name a case is labelled by the ACDiT
+ * plugin from its values ({@code AR length 4 (patch 8, block 1)}); a name says what the case stands for in the
+ * experiment.
+ */
 final class AcditCases {
 
     private AcditCases() {
@@ -13,5 +17,10 @@ final class AcditCases {
     /** {@code tokens} per block at patch {@code patch}. */
     static Customizer<CaseBuilder> blocks(int patch, int tokens) {
         return c -> c.model(Acdit.TYPE, m -> m.patch(patch).blockSize(tokens));
+    }
+
+    /** {@code tokens} per block at patch {@code patch}, labelled {@code name} in tables, plots and MLflow. */
+    static Customizer<CaseBuilder> blocks(String name, int patch, int tokens) {
+        return c -> c.named(name).model(Acdit.TYPE, m -> m.patch(patch).blockSize(tokens));
     }
 }

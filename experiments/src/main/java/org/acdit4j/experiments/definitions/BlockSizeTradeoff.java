@@ -11,8 +11,9 @@ import org.acdit4j.model.Acdit;
  * The paper's Fig. 4 at CPU scale: image quality and sampling time against block size. The body (also the
  * {@code standard} preset, what results/ holds) uses {@link CpuScale}'s 16×16 digits: patch 4 = 16 tokens (block
  * sizes 16, 4, 1 = AR lengths 1, 4, 16), patch 8 = 4 tokens (block sizes 4, 1). One block is full-sequence
- * diffusion (a DiT), one token per block is token-wise autoregression: the two endpoints are the baselines. The
- * {@code paper} preset is the 32×32 geometry (patch 4 = 64 tokens, patch 8 = 16) at GPU scale.
+ * diffusion (a DiT), one token per block is token-wise autoregression: the two endpoints are the baselines, and the
+ * cases are named so. The {@code paper} preset is the 32×32 geometry (patch 4 = 64 tokens, patch 8 = 16) at GPU scale;
+ * its cases and the {@code smoke} ones are labelled by the ACDiT plugin ({@code AR length 4 (patch 4, block 16)}).
  */
 public final class BlockSizeTradeoff {
 
@@ -27,7 +28,11 @@ public final class BlockSizeTradeoff {
                         + "against block size. One block = full-sequence diffusion (DiT), one token per block = "
                         + "token-wise AR.")
                 .with(CpuScale::images)
-                .sweep(s -> s.cases(blocks(4, 16), blocks(4, 4), blocks(4, 1), blocks(8, 4), blocks(8, 1))
+                .sweep(s -> s.cases(blocks("DiT (AR length 1), patch 4", 4, 16),
+                                blocks("AR length 4 (block 4), patch 4", 4, 4),
+                                blocks("token-wise AR (AR length 16), patch 4", 4, 1),
+                                blocks("DiT (AR length 1), patch 8", 8, 4),
+                                blocks("token-wise AR (AR length 4), patch 8", 8, 1))
                         .seeds(0, 1, 2))
                 .evaluate(v -> v.use("fid").use("precision-recall").use("class-agreement").use("sampling-speed")
                         .guidances(1.0, 1.5))
@@ -39,7 +44,8 @@ public final class BlockSizeTradeoff {
                                 "precision-recall.recall/cfg1.0", "sampling-speed.secondsPerImage",
                                 "sampling-speed.secondsPerImage.kvCache", "sampling-speed.kvCacheSpeedup")))
                 .preset("quick", p -> p.with(CpuScale::quick)
-                        .sweep(s -> s.cases(blocks(4, 16), blocks(4, 4), blocks(4, 1)))
+                        .sweep(s -> s.cases(blocks("DiT (AR length 1)", 4, 16), blocks("AR length 4 (block 4)", 4, 4),
+                                blocks("token-wise AR (AR length 16)", 4, 1)))
                         .sample(s -> s.batch(50)).track(t -> t.checkpointEvery(100)))
                 .preset("standard", Customizer.withDefaults())
                 .preset("paper", p -> p.with(CpuScale::paperScale)

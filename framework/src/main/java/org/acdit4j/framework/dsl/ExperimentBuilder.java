@@ -1,13 +1,18 @@
 package org.acdit4j.framework.dsl;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.acdit4j.framework.model.ModelType;
 import org.acdit4j.framework.spec.ExperimentSpec;
 import org.acdit4j.framework.spec.ModelSpec;
+import org.acdit4j.framework.spec.SweepCase;
 
 /**
  * The mutable builder behind {@link Experiment#define}: one method per section taking a {@link Customizer},
@@ -121,8 +126,45 @@ public final class ExperimentBuilder {
         return sweep.caseRecipes();
     }
 
-    void resolveCases(List<Map<String, String>> assignments) {
-        sweep.resolveCases(assignments);
+    void resolveCases(List<SweepCase> cases) {
+        sweep.resolveCases(cases);
+    }
+
+    /**
+     * The label of this configuration (the builder holds a plan's values) as far as {@code keys} go, the swept keys in
+     * sweep order: the name of the listed case it comes from when {@code keys} cover that case's keys, the model
+     * plugin's description of the keys left ({@link ModelSection#describe}) and {@code key=value} for the rest, each
+     * part where its first key stands in sweep order.
+     */
+    String label(Map<String, String> assignment, List<String> keys) {
+        Set<String> remaining = new LinkedHashSet<>(keys);
+        Map<Integer, String> parts = new TreeMap<>();                 // position of the part's first key → text
+        listedCase(assignment).filter(c -> c.named() && remaining.containsAll(c.assignments().keySet())).ifPresent(c -> {
+            parts.put(firstPosition(keys, c.assignments().keySet()), c.name());
+            remaining.removeAll(c.assignments().keySet());
+        });
+        if (model != null && !remaining.isEmpty()) {
+            model.describe(Set.copyOf(remaining), data.freeze())
+                    .filter(part -> part.keys().stream().anyMatch(remaining::contains))
+                    .ifPresent(part -> {
+                        parts.put(firstPosition(keys, part.keys()), part.text());
+                        remaining.removeAll(part.keys());
+                    });
+        }
+        remaining.forEach(key -> parts.put(keys.indexOf(key), key + "=" + assignment.getOrDefault(key, "?")));
+        return String.join(", ", parts.values());
+    }
+
+    private static int firstPosition(List<String> keys, Set<String> covered) {
+        return covered.stream().mapToInt(keys::indexOf).filter(i -> i >= 0).min().orElse(-1);
+    }
+
+    /** The listed case whose assignments {@code assignment} makes (the one setting most keys, should several). */
+    private Optional<SweepCase> listedCase(Map<String, String> assignment) {
+        return sweep.freeze().cases().stream()
+                .filter(c -> c.assignments().entrySet().stream()
+                        .allMatch(entry -> entry.getValue().equals(assignment.get(entry.getKey()))))
+                .max(Comparator.comparingInt(c -> c.assignments().size()));
     }
 
     /** Every dotted key, sorted. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.acdit4j.framework.spec.ExperimentSpec;
+import org.acdit4j.framework.spec.SweepCase;
 
 /**
  * A named experiment recipe. Each call to {@link #spec} runs the recipe on a fresh builder, applies the
@@ -68,10 +69,15 @@ public final class ExperimentDefinition {
         return configured(preset, overrides, assignment).values();
     }
 
-    private ExperimentBuilder configured(String preset, List<String> overrides, Map<String, String> assignment) {
+    /** Readable labels of the configurations of this sweep (a preset, or {@code null}, and overrides). */
+    public ConfigurationLabels labels(String preset, List<String> overrides) {
+        return new ConfigurationLabels(this, preset, overrides, spec(preset, overrides).sweep().sweptKeys());
+    }
+
+    ExperimentBuilder configured(String preset, List<String> overrides, Map<String, String> assignment) {
         Problems problems = new Problems();
         ExperimentBuilder builder = base(preset, overrides, problems);
-        builder.resolveCases(caseAssignments(builder, preset, overrides, problems));
+        builder.resolveCases(cases(builder, preset, overrides, problems));
         List<String> planAssignments = new ArrayList<>();
         assignment.forEach((key, value) -> planAssignments.add(key + "=" + value));
         builder.apply(planAssignments, problems);
@@ -97,22 +103,25 @@ public final class ExperimentDefinition {
     }
 
     /**
-     * What each case changes: the keys whose value differs, in any case, from the configuration without cases,
-     * with each case's values of them (a key a case's model does not have is left out of that case).
+     * What each case changes, and its name: the keys whose value differs, in any case, from the configuration without
+     * cases, with each case's values of them (a key a case's model does not have is left out of that case).
      */
-    private List<Map<String, String>> caseAssignments(ExperimentBuilder resolved, String preset, List<String> overrides,
+    private List<SweepCase> cases(ExperimentBuilder resolved, String preset, List<String> overrides,
                                                       Problems problems) {
         List<Customizer<CaseBuilder>> recipes = resolved.caseRecipes();
         Map<String, String> without = resolved.orderedValues();
         List<Map<String, String>> with = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (int i = 0; i < recipes.size(); i++) {
             ExperimentBuilder copy = base(preset, overrides, new Problems());
             Problems caseProblems = new Problems();
-            recipes.get(i).customize(new CaseBuilder(copy, caseProblems));
+            CaseBuilder recipe = new CaseBuilder(copy, caseProblems);
+            recipes.get(i).customize(recipe);
             for (String message : caseProblems.messages()) {
                 problems.add(SweepSection.CASES_KEY + "[" + i + "]", message);
             }
             with.add(copy.orderedValues());
+            names.add(recipe.name());
         }
         Set<String> keys = new LinkedHashSet<>(without.keySet());      // section and field order: run names follow it
         with.forEach(values -> keys.addAll(values.keySet()));
@@ -120,13 +129,14 @@ public final class ExperimentDefinition {
                 .filter(key -> with.stream().anyMatch(values -> values.containsKey(key)
                         && !Objects.equals(without.get(key), values.get(key))))
                 .toList();
-        List<Map<String, String>> assignments = new ArrayList<>();
-        for (Map<String, String> values : with) {
+        List<SweepCase> cases = new ArrayList<>();
+        for (int i = 0; i < with.size(); i++) {
+            Map<String, String> values = with.get(i);
             Map<String, String> assignment = new LinkedHashMap<>();
             changed.stream().filter(values::containsKey).forEach(key -> assignment.put(key, values.get(key)));
-            assignments.add(assignment);
+            cases.add(new SweepCase(names.get(i), assignment));
         }
-        return assignments;
+        return cases;
     }
 
     private ExperimentBuilder fresh() {

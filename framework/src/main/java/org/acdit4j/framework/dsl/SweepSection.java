@@ -8,16 +8,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.acdit4j.framework.spec.SweepAxis;
+import org.acdit4j.framework.spec.SweepCase;
 import org.acdit4j.framework.spec.SweepSpec;
 
 /**
  * {@code sweep}: listed cases crossed with a cartesian grid over dotted keys, repeated for each seed. Cases
  * cover sweeps that are not a product, e.g. block sizes that depend on the patch size:
  * <pre>{@code
- * s.cases(c -> c.model(Acdit.TYPE, m -> m.patch(4).blockSize(16)),
+ * s.cases(c -> c.named("DiT (AR length 1)").model(Acdit.TYPE, m -> m.patch(4).blockSize(16)),
  *         c -> c.model(Acdit.TYPE, m -> m.patch(8).blockSize(4)))
  * }</pre>
- * The keys the cases change are the swept keys. On the command line a grid axis is
+ * The keys the cases change are the swept keys. A case's name labels its configurations in reports, plots,
+ * {@code acdit plan} and MLflow; without one (command-line cases, grids) the model plugin describes the swept model
+ * values ({@code AR length 4 (patch 8, block 1)}) and any other key shows as {@code key=value}
+ * ({@link ConfigurationLabels}). On the command line a grid axis is
  * {@code sweep.grid.model.blockSize=1,4,16}, the cases are {@code sweep.cases=model.patch=4 model.blockSize=16;
  * model.patch=8 model.blockSize=4} (cases separated by {@code ;}, assignments by spaces; empty = no cases) and the
  * seeds are {@code sweep.seeds=0,1,2}.
@@ -30,7 +34,7 @@ public final class SweepSection extends Section {
     List<Long> seeds = new ArrayList<>(List.of(0L));
     private final Map<String, List<String>> grid = new LinkedHashMap<>();
     private List<Customizer<CaseBuilder>> cases = new ArrayList<>();
-    private List<Map<String, String>> caseAssignments = List.of();
+    private List<SweepCase> resolvedCases = List.of();
 
     /** Sweeps {@code key} over {@code values}; a second call for the same key replaces its values. */
     public SweepSection grid(String key, Object... values) {
@@ -54,9 +58,9 @@ public final class SweepSection extends Section {
         return List.copyOf(cases);
     }
 
-    /** The assignments the cases made, worked out by the definition against its resolved body. */
-    void resolveCases(List<Map<String, String>> assignments) {
-        caseAssignments = List.copyOf(assignments);
+    /** The assignments the cases made and their names, worked out by the definition against its resolved body. */
+    void resolveCases(List<SweepCase> cases) {
+        resolvedCases = List.copyOf(cases);
     }
 
     List<String> sweptKeys() {
@@ -66,7 +70,7 @@ public final class SweepSection extends Section {
     /** The values {@code key} takes across the sweep: from the cases and the grid. */
     Set<String> sweptValues(String key) {
         Set<String> values = new LinkedHashSet<>();
-        caseAssignments.stream().filter(c -> c.containsKey(key)).forEach(c -> values.add(c.get(key)));
+        resolvedCases.stream().map(SweepCase::assignments).filter(c -> c.containsKey(key)).forEach(c -> values.add(c.get(key)));
         values.addAll(grid.getOrDefault(key, List.of()));
         return values;
     }
@@ -100,16 +104,23 @@ public final class SweepSection extends Section {
 
     /**
      * Every axis must name a settable non-sweep key and every value must parse as that key's type; no two cases
-     * may be equal and no key may be both changed by the cases and a grid axis.
+     * may be equal or share a name and no key may be both changed by the cases and a grid axis.
      */
     void validateAgainst(DottedKeys keys, Problems problems) {
-        for (int i = 0; i < caseAssignments.size(); i++) {
-            for (String key : caseAssignments.get(i).keySet()) {
-                problems.require(!grid.containsKey(key), CASES_KEY + "[" + i + "]",
+        List<Map<String, String>> assignments = resolvedCases.stream().map(SweepCase::assignments).toList();
+        List<String> names = resolvedCases.stream().map(SweepCase::name).toList();
+        for (int i = 0; i < assignments.size(); i++) {
+            String where = CASES_KEY + "[" + i + "]";
+            for (String key : assignments.get(i).keySet()) {
+                problems.require(!grid.containsKey(key), where,
                         key + " is also a grid axis; set it in one place (sweep.cases= clears the cases)");
             }
-            problems.require(caseAssignments.indexOf(caseAssignments.get(i)) == i, CASES_KEY + "[" + i + "]",
-                    "repeats case " + caseAssignments.indexOf(caseAssignments.get(i)) + " " + caseAssignments.get(i));
+            int first = assignments.indexOf(assignments.get(i));
+            problems.require(first == i, where, "repeats case " + first + " " + assignments.get(i));
+            int firstNamed = names.indexOf(names.get(i));
+            problems.require(names.get(i).isBlank() || firstNamed == i, where,
+                    "has the name of case " + firstNamed + " '" + names.get(i) + "'; names label the configurations, "
+                            + "so each case needs its own");
         }
         for (Map.Entry<String, List<String>> axis : grid.entrySet()) {
             String where = GRID_PREFIX + axis.getKey();
@@ -132,6 +143,6 @@ public final class SweepSection extends Section {
     SweepSpec freeze() {
         List<SweepAxis> axes = new ArrayList<>();
         grid.forEach((key, values) -> axes.add(new SweepAxis(key, values)));
-        return new SweepSpec(caseAssignments, axes, seeds);
+        return new SweepSpec(resolvedCases, axes, seeds);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.acdit4j.framework.dsl.ConfigurationLabels;
 import org.acdit4j.framework.io.AtomicFiles;
 import org.acdit4j.framework.run.EvaluationProgress;
 import org.acdit4j.framework.run.LossCurve;
@@ -27,7 +28,8 @@ import org.acdit4j.framework.spec.PlotSpec;
  * and wall time; the final values compare configurations at equal training steps, the {@code progress}
  * metrics also at equal training FLOPs) and PNG plots (metric against swept parameter with CI bars; progress
  * metrics against training FLOPs; loss curves) and, when asked for, differences paired by seed against a baseline
- * value, from the run folders of the experiment.
+ * value, from the run folders of the experiment. Tables, legends and categorical axes name configurations by their
+ * labels ({@link ConfigurationLabels}); {@code summary.csv} keeps the swept keys' values and adds the label.
  */
 public final class ExperimentReport {
 
@@ -35,7 +37,18 @@ public final class ExperimentReport {
     public record Context(String command, String configYaml, double wallSeconds) {
     }
 
+    /** The sample files a run may leave, with what their caption adds to the run's label. */
+    private static final Map<String, String> GRID_CAPTIONS = orderedCaptions();
+
     private ExperimentReport() {
+    }
+
+    private static Map<String, String> orderedCaptions() {
+        Map<String, String> captions = new LinkedHashMap<>();
+        captions.put("final.png", "");
+        captions.put("final.gif", ", animated");
+        captions.put("rollout.gif", ", rolled out");
+        return captions;
     }
 
     /** Loads the run records of {@code experiment} under {@code runsRoot}, sorted by index. */
@@ -53,11 +66,14 @@ public final class ExperimentReport {
         }
     }
 
-    /** Writes the report and returns the files written. */
-    public static List<Path> write(ExperimentSpec spec, List<RunRecord> runs, Path runsRoot, Path outputDir, Context context) {
+    /** Writes the report, naming configurations by {@code labels}, and returns the files written. */
+    public static List<Path> write(ExperimentSpec spec, ConfigurationLabels labels, List<RunRecord> runs, Path runsRoot,
+                                   Path outputDir, Context context) {
         System.setProperty("java.awt.headless", "true");
         List<Path> written = new ArrayList<>();
         List<String> sweptKeys = spec.sweep().sweptKeys();
+        Map<String, String> labelByRun = new LinkedHashMap<>();
+        runs.forEach(run -> labelByRun.put(run.run(), configuration(run, labels)));
         List<RunRecord> finished = runs.stream().filter(run -> run.status() == RunStatusFile.FINISHED).toList();
         TreeSet<String> metricNames = new TreeSet<>();
         finished.forEach(run -> metricNames.addAll(run.metrics().keySet()));
@@ -65,7 +81,7 @@ public final class ExperimentReport {
             metricNames.retainAll(spec.report().metrics());
         }
         Path csv = outputDir.resolve("summary.csv");
-        AtomicFiles.writeString(csv, SummaryCsv.render(runs, sweptKeys, List.copyOf(metricNames)));
+        AtomicFiles.writeString(csv, SummaryCsv.render(runs, labelByRun, sweptKeys, List.copyOf(metricNames)));
         written.add(csv);
 
         Map<String, Map<String, List<Double>>> byMetric = new TreeMap<>();
@@ -74,7 +90,7 @@ public final class ExperimentReport {
             for (RunRecord run : finished) {
                 Double value = run.metrics().get(metric);
                 if (value != null && Double.isFinite(value)) {
-                    byConfiguration.computeIfAbsent(configuration(run, sweptKeys), key -> new ArrayList<>()).add(value);
+                    byConfiguration.computeIfAbsent(labelByRun.get(run.run()), key -> new ArrayList<>()).add(value);
                 }
             }
             byMetric.put(metric, byConfiguration);
@@ -83,7 +99,7 @@ public final class ExperimentReport {
         for (PlotSpec plot : spec.report().plots()) {
             Path png = outputDir.resolve(plot.metric().replaceAll("[^A-Za-z0-9.]+", "_") + "-vs-"
                     + plot.parameter().replaceAll("[^A-Za-z0-9.]+", "_") + ".png");
-            if (MetricPlot.write(plot, finished, sweptKeys, png)) {
+            if (MetricPlot.write(plot, finished, labels, png)) {
                 written.add(png);
                 plotFiles.add(png.getFileName().toString());
             }
@@ -107,9 +123,9 @@ public final class ExperimentReport {
                         .filter(point -> point.metric().equals(metric) && Double.isFinite(point.value()))
                         .filter(point -> point.step() < spec.train().steps() || finalEvaluationComparable)
                         .toList();
-                String configuration = configuration(run, sweptKeys);
+                String configuration = labelByRun.get(run.run());
                 curves.computeIfAbsent(configuration, key -> new ArrayList<>()).add(points);
-                String group = within.isBlank() ? "" : " within " + within + "=" + run.assignments().getOrDefault(within, "?");
+                String group = within.isBlank() ? "" : " within " + labels.of(run.assignments(), List.of(within));
                 groups.computeIfAbsent(group, key -> new LinkedHashMap<>())
                         .computeIfAbsent(configuration, key -> new ArrayList<>()).add(points);
             }
@@ -128,7 +144,7 @@ public final class ExperimentReport {
         for (String family : spec.report().byFrame()) {
             Map<String, List<Map<String, Double>>> runMetrics = new LinkedHashMap<>();
             for (RunRecord run : finished) {
-                runMetrics.computeIfAbsent(configuration(run, sweptKeys), key -> new ArrayList<>()).add(run.metrics());
+                runMetrics.computeIfAbsent(labelByRun.get(run.run()), key -> new ArrayList<>()).add(run.metrics());
             }
             Path png = outputDir.resolve("by-frame-" + family.replaceAll("[^A-Za-z0-9.]+", "_") + ".png");
             if (FramePlot.write(family, runMetrics, png)) {
@@ -139,16 +155,16 @@ public final class ExperimentReport {
         Path lossPng = outputDir.resolve("loss-curves.png");
         Map<String, List<LossCurve.Point>> curves = new LinkedHashMap<>();
         for (RunRecord run : runs) {
-            curves.put(run.run(), LossCurve.read(RunFolder.of(runsRoot, spec.name(), run.run())));
+            curves.put(runLabel(run, labels), LossCurve.read(RunFolder.of(runsRoot, spec.name(), run.run())));
         }
         if (LossPlot.write(curves, lossPng)) {
             written.add(lossPng);
             plotFiles.add(lossPng.getFileName().toString());
         }
-        List<String> grids = new ArrayList<>();
+        List<ReportMarkdown.SampleGrid> grids = new ArrayList<>();
         for (RunRecord run : finished) {
             Path samples = RunFolder.of(runsRoot, spec.name(), run.run()).samples();
-            for (String name : List.of("final.png", "final.gif", "rollout.gif")) {
+            for (String name : GRID_CAPTIONS.keySet()) {
                 Path grid = samples.resolve(name);
                 if (Files.isRegularFile(grid)) {
                     String suffix = name.startsWith("rollout") ? "-rollout" : "";
@@ -159,32 +175,33 @@ public final class ExperimentReport {
                         throw new UncheckedIOException("cannot copy " + grid, e);
                     }
                     written.add(copy);
-                    grids.add("samples/" + copy.getFileName());
+                    grids.add(new ReportMarkdown.SampleGrid("samples/" + copy.getFileName(),
+                            runLabel(run, labels) + GRID_CAPTIONS.get(name)));
                 }
             }
         }
         List<PairedDifferences.Row> paired = new ArrayList<>();
         for (PairedSpec comparison : spec.report().pairedBySeed()) {
             if (sweptKeys.contains(comparison.key())) {
-                paired.addAll(PairedDifferences.of(comparison, finished, sweptKeys));
+                paired.addAll(PairedDifferences.of(comparison, finished, labels));
             }
         }
         Path markdown = outputDir.resolve("REPORT.md");
-        AtomicFiles.writeString(markdown, ReportMarkdown.render(spec, runs, sweptKeys, byMetric, equalCompute, paired,
+        AtomicFiles.writeString(markdown, ReportMarkdown.render(spec, runs, labelByRun, sweptKeys, byMetric, equalCompute, paired,
                 plotFiles, grids, context));
         written.add(markdown);
         return written;
     }
 
-    /** {@code model.blockSize=4, model.patch=2}: the swept values of a run, without its seed. */
-    static String configuration(RunRecord run, List<String> sweptKeys) {
-        if (sweptKeys.isEmpty()) {
-            return "(single configuration)";
-        }
-        List<String> parts = new ArrayList<>();
-        for (String key : sweptKeys) {
-            parts.add(key + "=" + run.assignments().getOrDefault(key, "?"));
-        }
-        return String.join(", ", parts);
+    /** {@code AR length 4 (block 4), seed 0}: the label of a run's configuration and its seed. */
+    static String runLabel(RunRecord run, ConfigurationLabels labels) {
+        String label = labels.of(run.assignments());
+        return (label.isBlank() ? "" : label + ", ") + "seed " + run.seed();
+    }
+
+    /** {@code AR length 4 (block 4)}: the label of a run's configuration (its swept values, without its seed). */
+    static String configuration(RunRecord run, ConfigurationLabels labels) {
+        String label = labels.of(run.assignments());
+        return label.isBlank() ? "(single configuration)" : label;
     }
 }

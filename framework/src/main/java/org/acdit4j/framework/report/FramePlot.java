@@ -50,7 +50,7 @@ final class FramePlot {
         if (plotted == 0) {
             return false;
         }
-        MetricPlot.save(chart, png);
+        PlotFile.write(chart, png);
         return true;
     }
 }

@@ -1,17 +1,15 @@
 package org.acdit4j.framework.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import org.acdit4j.framework.dsl.ConfigurationLabels;
 import org.acdit4j.framework.run.RunRecord;
 import org.acdit4j.framework.spec.PlotSpec;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -21,9 +19,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * A metric against one swept parameter: mean over seeds with 95% CI error bars, one series per value
- * combination of the other swept keys. A numeric parameter is plotted on a log₂ axis when it spans more
- * than a factor of 8 (block sizes 1…64); a parameter with non-numeric values (RoPE or context modes) as bars in
- * sweep order.
+ * combination of the other swept keys, named by their label ({@code patch 4 (16 tokens)}). A numeric parameter is
+ * plotted on a log₂ axis when it spans more than a factor of 8 (block sizes 1…64); a parameter with non-numeric values
+ * (RoPE or context modes) as bars in sweep order, each named by the label of its value ({@code no RoPE}).
  */
 final class MetricPlot {
 
@@ -31,39 +29,35 @@ final class MetricPlot {
     }
 
     /** Writes the plot; returns false (and writes nothing) when no run has the metric. */
-    static boolean write(PlotSpec plot, List<RunRecord> runs, List<String> sweptKeys, Path png) {
+    static boolean write(PlotSpec plot, List<RunRecord> runs, ConfigurationLabels labels, Path png) {
+        Optional<Chart<?, ?>> chart = chart(plot, runs, labels);
+        chart.ifPresent(drawn -> PlotFile.write(drawn, png));
+        return chart.isPresent();
+    }
+
+    /** The plot, or empty when no run has the metric. */
+    static Optional<Chart<?, ?>> chart(PlotSpec plot, List<RunRecord> runs, ConfigurationLabels labels) {
         Map<String, Map<String, List<Double>>> series = new LinkedHashMap<>();   // series → parameter value → values
-        List<String> parameterValues = new ArrayList<>();                          // in run order
+        Map<String, String> parameterLabels = new LinkedHashMap<>();              // parameter value → label, run order
+        List<String> others = labels.sweptKeys().stream().filter(key -> !key.equals(plot.parameter())).toList();
         for (RunRecord run : runs) {
             Double value = run.metrics().get(plot.metric());
             String x = run.assignments().get(plot.parameter());
             if (value == null || !Double.isFinite(value) || x == null) {
                 continue;
             }
-            List<String> others = new ArrayList<>();
-            for (String key : sweptKeys) {
-                if (!key.equals(plot.parameter())) {
-                    others.add(key.substring(key.lastIndexOf('.') + 1) + "=" + run.assignments().get(key));
-                }
-            }
-            String name = others.isEmpty() ? plot.metric() : String.join(", ", others);
+            String name = others.isEmpty() ? plot.metric() : labels.of(run.assignments(), others);
             series.computeIfAbsent(name, key -> new LinkedHashMap<>()).computeIfAbsent(x, key -> new ArrayList<>()).add(value);
-            if (!parameterValues.contains(x)) {
-                parameterValues.add(x);
-            }
+            parameterLabels.putIfAbsent(x, labels.of(run.assignments(), List.of(plot.parameter())));
         }
         if (series.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
-        if (parameterValues.stream().allMatch(MetricPlot::isNumber)) {
-            saveNumeric(plot, series, png);
-        } else {
-            saveCategorical(plot, series, parameterValues, png);
-        }
-        return true;
+        return Optional.of(parameterLabels.keySet().stream().allMatch(MetricPlot::isNumber) ? numeric(plot, series)
+                : categorical(plot, series, parameterLabels));
     }
 
-    private static void saveNumeric(PlotSpec plot, Map<String, Map<String, List<Double>>> series, Path png) {
+    private static XYChart numeric(PlotSpec plot, Map<String, Map<String, List<Double>>> series) {
         XYChart chart = new XYChartBuilder().width(720).height(480).title(plot.metric() + " vs " + plot.parameter())
                 .xAxisTitle(plot.parameter()).yAxisTitle(plot.metric() + " (mean, 95% CI)").build();
         chart.getStyler().setLegendVisible(series.size() > 1);
@@ -89,12 +83,13 @@ final class MetricPlot {
         if (minX > 0 && maxX / minX > 8) {
             chart.getStyler().setXAxisLogarithmic(true);
         }
-        save(chart, png);
+        return chart;
     }
 
-    /** Bars with 95% CI error bars, one per parameter value (e.g. {@code multi-axis}, {@code 1d}, {@code none}). */
-    private static void saveCategorical(PlotSpec plot, Map<String, Map<String, List<Double>>> series,
-                                        List<String> parameterValues, Path png) {
+    /** Bars with 95% CI error bars, one per parameter value, named by its label (e.g. {@code 1-D RoPE}). */
+    private static CategoryChart categorical(PlotSpec plot, Map<String, Map<String, List<Double>>> series,
+                                             Map<String, String> parameterLabels) {
+        List<String> parameterValues = List.copyOf(parameterLabels.keySet());
         CategoryChart chart = new CategoryChartBuilder().width(720).height(480)
                 .title(plot.metric() + " vs " + plot.parameter()).xAxisTitle(plot.parameter())
                 .yAxisTitle(plot.metric() + " (mean, 95% CI)").build();
@@ -108,9 +103,9 @@ final class MetricPlot {
                 ys.add(summary == null ? null : summary.mean());
                 errors.add(summary == null ? null : errorBar(summary));
             }
-            chart.addSeries(entry.getKey(), parameterValues, ys, errors);
+            chart.addSeries(entry.getKey(), List.copyOf(parameterLabels.values()), ys, errors);
         }
-        save(chart, png);
+        return chart;
     }
 
     private static double errorBar(MeanWithInterval summary) {
@@ -123,18 +118,6 @@ final class MetricPlot {
             return true;
         } catch (NumberFormatException e) {
             return false;
-        }
-    }
-
-    static void save(Chart<?, ?> chart, Path png) {
-        try {
-            Files.createDirectories(png.toAbsolutePath().getParent());
-            Path temporary = Files.createTempFile(png.toAbsolutePath().getParent(), ".plot", ".png");
-            BitmapEncoder.saveBitmap(chart, temporary.toString(), BitmapEncoder.BitmapFormat.PNG);
-            Files.move(temporary, png, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + png, e);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.acdit4j.framework.dsl.ConfigurationLabels;
 import org.acdit4j.framework.run.RunRecord;
 import org.acdit4j.framework.spec.PairedSpec;
 
@@ -15,7 +16,7 @@ import org.acdit4j.framework.spec.PairedSpec;
  */
 final class PairedDifferences {
 
-    /** One row: a metric, the compared value (with the other swept values) and the per-seed differences by seed. */
+    /** One row: a metric, the compared configuration minus its baseline (by label) and the differences by seed. */
     record Row(String metric, String comparison, Map<Long, Double> bySeed) {
 
         MeanWithInterval summary() {
@@ -27,8 +28,8 @@ final class PairedDifferences {
     }
 
     /** The rows for {@code paired} over the finished runs, metrics in the spec's order, comparisons in run order. */
-    static List<Row> of(PairedSpec paired, List<RunRecord> finished, List<String> sweptKeys) {
-        List<String> otherKeys = sweptKeys.stream().filter(key -> !key.equals(paired.key())).toList();
+    static List<Row> of(PairedSpec paired, List<RunRecord> finished, ConfigurationLabels labels) {
+        List<String> otherKeys = labels.sweptKeys().stream().filter(key -> !key.equals(paired.key())).toList();
         Map<String, RunRecord> baselines = new LinkedHashMap<>();
         for (RunRecord run : finished) {
             if (paired.baseline().equals(run.assignments().get(paired.key()))) {
@@ -49,7 +50,8 @@ final class PairedDifferences {
                 if (measured == null || reference == null || !Double.isFinite(measured) || !Double.isFinite(reference)) {
                     continue;
                 }
-                byComparison.computeIfAbsent(comparison(run, paired, otherKeys), key -> new TreeMap<>())
+                byComparison.computeIfAbsent(labels.of(run.assignments()) + " − " + labels.of(baseline.assignments()),
+                                key -> new TreeMap<>())
                         .put(run.seed(), measured - reference);
             }
             byComparison.forEach((comparison, bySeed) -> rows.add(new Row(metric, comparison, bySeed)));
@@ -62,13 +64,5 @@ final class PairedDifferences {
         StringBuilder key = new StringBuilder("seed=").append(run.seed());
         otherKeys.forEach(other -> key.append(", ").append(other).append('=').append(run.assignments().get(other)));
         return key.toString();
-    }
-
-    /** {@code model.rope=none − multi-axis} (followed by the other swept values, if any). */
-    private static String comparison(RunRecord run, PairedSpec paired, List<String> otherKeys) {
-        StringBuilder label = new StringBuilder(paired.key()).append('=').append(run.assignments().get(paired.key()))
-                .append(" − ").append(paired.baseline());
-        otherKeys.forEach(other -> label.append(", ").append(other).append('=').append(run.assignments().get(other)));
-        return label.toString();
     }
 }

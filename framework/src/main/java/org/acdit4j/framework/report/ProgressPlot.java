@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.acdit4j.framework.run.EvaluationProgress;
 import org.knowm.xchart.XYChart;
@@ -18,6 +19,13 @@ final class ProgressPlot {
 
     /** Writes the plot; returns false (and writes nothing) when no run has a point. */
     static boolean write(String metric, Map<String, List<List<EvaluationProgress.Point>>> curves, Path png) {
+        Optional<XYChart> chart = chart(metric, curves);
+        chart.ifPresent(drawn -> PlotFile.write(drawn, png));
+        return chart.isPresent();
+    }
+
+    /** The plot, one line per configuration named by its key in {@code curves}, or empty when no run has a point. */
+    static Optional<XYChart> chart(String metric, Map<String, List<List<EvaluationProgress.Point>>> curves) {
         XYChart chart = new XYChartBuilder().width(720).height(480).title(metric + " over training")
                 .xAxisTitle("training compute (TFLOP)").yAxisTitle(metric + " (mean over seeds)").build();
         chart.getStyler().setLegendVisible(curves.size() > 1);
@@ -44,10 +52,6 @@ final class ProgressPlot {
             chart.addSeries(configuration.getKey(), xs, ys).setMarker(SeriesMarkers.CIRCLE);
             plotted++;
         }
-        if (plotted == 0) {
-            return false;
-        }
-        MetricPlot.save(chart, png);
-        return true;
+        return plotted == 0 ? Optional.empty() : Optional.of(chart);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,13 +17,17 @@ import org.acdit4j.framework.spec.ExperimentSpec;
 /** The text of {@code REPORT.md}. */
 final class ReportMarkdown {
 
+    /** A run's sample grid: its path relative to the report and the caption above it (label and seed). */
+    record SampleGrid(String file, String caption) {
+    }
+
     private ReportMarkdown() {
     }
 
-    static String render(ExperimentSpec spec, List<RunRecord> runs, List<String> sweptKeys,
+    static String render(ExperimentSpec spec, List<RunRecord> runs, Map<String, String> labelByRun, List<String> sweptKeys,
                          Map<String, Map<String, List<Double>>> byMetric,
                          Map<String, EqualCompute.Comparison> equalCompute, List<PairedDifferences.Row> paired,
-                         List<String> plots, List<String> grids,
+                         List<String> plots, List<SampleGrid> grids,
                          ExperimentReport.Context context) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(spec.name()).append("\n\n");
@@ -48,9 +53,10 @@ final class ReportMarkdown {
 
         List<RunRecord> unfinished = runs.stream().filter(run -> run.status() != RunStatusFile.FINISHED).toList();
         if (!unfinished.isEmpty()) {
-            md.append("## Runs that did not finish\n\n| run | status | reason |\n|---|---|---|\n");
+            md.append("## Runs that did not finish\n\n| run | configuration | status | reason |\n|---|---|---|---|\n");
             for (RunRecord run : unfinished) {
-                md.append("| ").append(run.run()).append(" | ").append(run.status()).append(" | ")
+                md.append("| ").append(run.run()).append(" | ").append(labelByRun.get(run.run())).append(" | ")
+                        .append(run.status()).append(" | ")
                         .append(run.failure() == null ? "" : run.failure().replace("|", "\\|")).append(" |\n");
             }
             md.append('\n');
@@ -110,16 +116,27 @@ final class ReportMarkdown {
         if (!grids.isEmpty()) {
             md.append("## Sample grids\n\nOne column per class (EMA weights, the spec's solver and guidance), final step of "
                     + "each run.");
-            if (grids.stream().anyMatch(grid -> grid.endsWith(".gif"))) {
+            if (grids.stream().anyMatch(grid -> grid.file().endsWith(".gif"))) {
                 md.append(" Clips: the PNG shows one clip per row, frame by frame; the GIF plays them; the "
                         + "`-rollout` GIF continues each clip to 4× the trained length with the largest context window "
                         + "that keeps attention offsets inside the trained clip.");
             }
             md.append("\n\n");
-            for (String grid : grids) {
-                md.append("**").append(grid.substring(grid.indexOf('/') + 1, grid.length() - 4)).append("**\n\n![")
-                        .append(grid).append("](").append(grid).append(")\n\n");
+            for (SampleGrid grid : grids) {
+                md.append("**").append(grid.caption()).append("**\n\n![").append(grid.file()).append("](")
+                        .append(grid.file()).append(")\n\n");
             }
+        }
+        if (!sweptKeys.isEmpty()) {
+            md.append("## What the labels stand for\n\n| configuration | swept values |\n|---|---|\n");
+            Map<String, String> valuesByLabel = new LinkedHashMap<>();
+            for (RunRecord run : runs) {
+                List<String> values = new ArrayList<>();
+                sweptKeys.forEach(key -> values.add("`" + key + "=" + run.assignments().getOrDefault(key, "?") + "`"));
+                valuesByLabel.putIfAbsent(labelByRun.get(run.run()), String.join(" ", values));
+            }
+            valuesByLabel.forEach((label, values) -> md.append("| ").append(label).append(" | ").append(values).append(" |\n"));
+            md.append('\n');
         }
         md.append("## Configuration\n\nSwept: ").append(sweptKeys.isEmpty() ? "nothing" : String.join(", ", sweptKeys))
                 .append("; seeds: ").append(spec.sweep().seeds()).append(".\n\n```yaml\n").append(context.configYaml())

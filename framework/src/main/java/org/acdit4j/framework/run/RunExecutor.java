@@ -325,12 +325,25 @@ public final class RunExecutor {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("acdit.run", plan.name());
         tags.put("acdit.index", String.valueOf(plan.index()));
+        if (!plan.label().isBlank()) {
+            tags.put("acdit.label", plan.label());
+        }
         TrackedRun run = tracker.startRun(new RunStart(plan.spec().track().experimentName(), plan.name(), parentRunId,
-                tags, plan.spec().description()));
+                tags, description(plan)));
         Map<String, String> params = new LinkedHashMap<>(values);
         params.put("seed", String.valueOf(plan.seed()));
         run.logParams(params);
         return run;
+    }
+
+    /** The run's MLflow description: its configuration's label and seed, then the experiment's description. */
+    private static String description(RunPlan plan) {
+        String experiment = plan.spec().description();
+        if (plan.label().isBlank()) {
+            return experiment;
+        }
+        String run = plan.label() + ", seed " + plan.seed();
+        return experiment.isBlank() ? run : run + "\n\n" + experiment;
     }
 
     private static <T> T lookup(Map<String, T> registry, String name, String key, String what) {

@@ -1,20 +1,17 @@
 package org.acdit4j.framework.spec;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * The sweep section: listed cases (each a set of assignments; none = one empty case) crossed with a cartesian
- * grid over dotted keys, repeated for every seed.
+ * The sweep section: listed cases (each a set of assignments, optionally named; none = one empty case) crossed with
+ * a cartesian grid over dotted keys, repeated for every seed.
  */
-public record SweepSpec(List<Map<String, String>> cases, List<SweepAxis> axes, List<Long> seeds) {
+public record SweepSpec(List<SweepCase> cases, List<SweepAxis> axes, List<Long> seeds) {
 
     public SweepSpec {
-        cases = cases.stream().map(c -> Collections.unmodifiableMap(new LinkedHashMap<>(c))).toList();
+        cases = List.copyOf(cases);
         axes = List.copyOf(axes);
         seeds = List.copyOf(seeds);
     }
@@ -22,7 +19,7 @@ public record SweepSpec(List<Map<String, String>> cases, List<SweepAxis> axes, L
     /** The keys that vary between runs: those the cases assign, then the grid's. */
     public List<String> sweptKeys() {
         Set<String> keys = new LinkedHashSet<>();
-        cases.forEach(c -> keys.addAll(c.keySet()));
+        cases.forEach(c -> keys.addAll(c.assignments().keySet()));
         axes.forEach(axis -> keys.add(axis.key()));
         return List.copyOf(keys);
     }

@@ -15,9 +15,9 @@ import org.acdit4j.framework.run.RunStatusFile;
 import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentBuilder;
+import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.dsl.ReportSection;
 import org.acdit4j.framework.dsl.SweepSection;
-import org.acdit4j.framework.spec.ExperimentSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +26,7 @@ class ExperimentReportTest {
     @TempDir
     Path root;
 
-    private final ExperimentSpec spec = reportSpec(s -> s.grid("model.blockSize", 1, 4).seeds(0, 1, 2),
+    private final ExperimentDefinition blockSizes = reportDefinition(s -> s.grid("model.blockSize", 1, 4).seeds(0, 1, 2),
                 r -> r.plot("fid", "model.blockSize"));
 
     private RunRecord run(int index, String blockSize, long seed, RunStatusFile status, Double fid) {
@@ -45,21 +45,22 @@ class ExperimentReportTest {
                 run(4, "1", 2, RunStatusFile.FINISHED, 14.0), run(5, "4", 2, RunStatusFile.FINISHED, 22.0));
         assertThat(ExperimentReport.load(root.resolve("runs"), "report-test")).isEqualTo(runs);
 
-        List<Path> files = ExperimentReport.write(spec, runs, root.resolve("runs"), root.resolve("out"),
+        List<Path> files = ExperimentReport.write(blockSizes.spec(null, List.of()), blockSizes.labels(null, List.of()),
+                runs, root.resolve("runs"), root.resolve("out"),
                 new ExperimentReport.Context("acdit run report-test", "model:\n  patch: 2\n", 75));
 
         assertThat(files).extracting(path -> path.getFileName().toString())
                 .containsExactlyInAnyOrder("summary.csv", "fid-vs-model.blockSize.png", "REPORT.md");
         assertThat(Files.readAllLines(root.resolve("out/summary.csv"))).containsExactly(
-                "run,index,seed,status,model.blockSize,fid",
-                "blockSize1-seed0,0,0,FINISHED,1,10.0", "blockSize4-seed0,1,0,FINISHED,4,20.0",
-                "blockSize1-seed1,2,1,FINISHED,1,12.0", "blockSize4-seed1,3,1,FAILED,4,",
-                "blockSize1-seed2,4,2,FINISHED,1,14.0", "blockSize4-seed2,5,2,FINISHED,4,22.0");
+                "run,index,seed,status,label,model.blockSize,fid",
+                "blockSize1-seed0,0,0,FINISHED,model.blockSize=1,1,10.0", "blockSize4-seed0,1,0,FINISHED,model.blockSize=4,4,20.0",
+                "blockSize1-seed1,2,1,FINISHED,model.blockSize=1,1,12.0", "blockSize4-seed1,3,1,FAILED,model.blockSize=4,4,",
+                "blockSize1-seed2,4,2,FINISHED,model.blockSize=1,1,14.0", "blockSize4-seed2,5,2,FINISHED,model.blockSize=4,4,22.0");
         String report = Files.readString(root.resolve("out/REPORT.md"));
         // mean 12, sd 2, n 3: t(0.975, 2) = 4.303, half-width 4.303 * 2 / sqrt(3) = 4.968
         assertThat(report).contains("| model.blockSize=1 | 3 | 12.00 ± 4.968 | 10.00 | 14.00 |")
                 .contains("| model.blockSize=4 | 2 | 21.00 ± 12.71 | 20.00 | 22.00 |")
-                .contains("| blockSize4-seed1 | FAILED | loss became NaN at step 3 |")
+                .contains("| blockSize4-seed1 | model.blockSize=4 | FAILED | loss became NaN at step 3 |")
                 .contains("| commit | abc123 |").contains("| wall time | 1m15s (this invocation) |")
                 .contains("![fid-vs-model.blockSize.png](fid-vs-model.blockSize.png)");
         assertThat(Files.size(root.resolve("out/fid-vs-model.blockSize.png"))).isGreaterThan(1000);
@@ -67,7 +68,7 @@ class ExperimentReportTest {
 
     @Test
     void progressMetricsArePlottedAgainstComputeAndComparedAtEqualCompute() throws Exception {
-        ExperimentSpec withProgress = reportSpec(s -> s.grid("model.blockSize", 1, 4).seeds(0),
+        ExperimentDefinition withProgress = reportDefinition(s -> s.grid("model.blockSize", 1, 4).seeds(0),
                 r -> r.progress("fid"));
         List<RunRecord> runs = oneSeedRuns();
         writeProgress("blockSize1-seed0", "5,320.0,4.0E12,fid,30.0\n10,640.0,8.0E12,fid,10.0\n");
@@ -84,7 +85,7 @@ class ExperimentReportTest {
 
     @Test
     void finalEvaluationsOnMoreSamplesStayOutOfTheEqualComputeComparison() throws Exception {
-        ExperimentSpec withProgress = fifteenStepSpec(e -> e.evaluate(v -> v.use("fid").samples(1000))
+        ExperimentDefinition withProgress = fifteenStepDefinition(e -> e.evaluate(v -> v.use("fid").samples(1000))
                 .track(t -> t.evaluateEvery(5).evaluateSamples(200)).report(r -> r.progress("fid")));
         List<RunRecord> runs = oneSeedRuns();
         writeProgress("blockSize1-seed0", "5,320.0,1.0E12,fid,50.0\n10,640.0,2.0E12,fid,30.0\n15,960.0,3.0E12,fid,5.0\n");
@@ -99,7 +100,7 @@ class ExperimentReportTest {
 
     @Test
     void equalComputeWithinASweptKeyComparesEachOfItsValuesAtItsOwnBudget() throws Exception {
-        ExperimentSpec grouped = fifteenStepSpec(e -> e
+        ExperimentDefinition grouped = fifteenStepDefinition(e -> e
                 .report(r -> r.progress("fid").equalComputeWithin("model.blockSize")));
         List<RunRecord> runs = oneSeedRuns();
         writeProgress("blockSize1-seed0", "5,320.0,1.0E12,fid,50.0\n10,640.0,2.0E12,fid,30.0\n");
@@ -111,7 +112,7 @@ class ExperimentReportTest {
                 .contains("### fid within model.blockSize=1 at 2.00 TFLOP of training")
                 .contains("### fid within model.blockSize=4 at 4.00 TFLOP of training")
                 .contains("| model.blockSize=1 | 1 | 30.00 |").contains("| model.blockSize=4 | 1 | 20.00 |");
-        ExperimentSpec unswept = fifteenStepSpec(e -> e
+        ExperimentDefinition unswept = fifteenStepDefinition(e -> e
                 .report(r -> r.progress("fid").equalComputeWithin("model.patch")));
         write(unswept, runs, "out2");
         assertThat(Files.readString(root.resolve("out2/REPORT.md"))).contains("### fid at 2.00 TFLOP of training")
@@ -120,7 +121,7 @@ class ExperimentReportTest {
 
     @Test
     void pairedBySeedTabulatesEachSeedsDifferenceFromTheBaselineValue() throws Exception {
-        ExperimentSpec pairedSpec = reportSpec(s -> s.grid("model.blockSize", 1, 4).seeds(0, 1, 2),
+        ExperimentDefinition pairedSpec = reportDefinition(s -> s.grid("model.blockSize", 1, 4).seeds(0, 1, 2),
                 r -> r.pairedBySeed("model.blockSize", "1", "fid"));
         List<RunRecord> runs = List.of(run(0, "1", 0, RunStatusFile.FINISHED, 10.0), run(1, "4", 0, RunStatusFile.FINISHED, 13.0),
                 run(2, "1", 1, RunStatusFile.FINISHED, 20.0), run(3, "4", 1, RunStatusFile.FINISHED, 22.0),
@@ -132,12 +133,12 @@ class ExperimentReportTest {
         // t(0.975, 1) = 12.71, half-width 12.71 * 0.7071 / sqrt(2) = 6.353; unpaired, the seeds' spread (10 to 30)
         // would hide the difference entirely
         assertThat(Files.readString(root.resolve("out/REPORT.md"))).contains("## Differences paired by seed")
-                .contains("| fid | model.blockSize=4 − 1 | 2 | 2.500 ± 6.353 | 0: 3.000, 1: 2.000 |");
+                .contains("| fid | model.blockSize=4 − model.blockSize=1 | 2 | 2.500 ± 6.353 | 0: 3.000, 1: 2.000 |");
     }
 
     @Test
     void aParameterWithNamedValuesIsPlottedAsBars() throws Exception {
-        ExperimentSpec named = reportSpec(s -> s.grid("model.rope", "multi-axis", "none").seeds(0),
+        ExperimentDefinition named = reportDefinition(s -> s.grid("model.rope", "multi-axis", "none").seeds(0),
                 r -> r.plot("fid", "model.rope"));
         List<RunRecord> runs = List.of(named(0, "multi-axis", 10.0), named(1, "none", 40.0));
 
@@ -170,15 +171,15 @@ class ExperimentReportTest {
         assertThat(ReportMarkdown.runTimes(List.of(unfinished))).isEmpty();
     }
 
-    private List<Path> write(ExperimentSpec experiment, List<RunRecord> runs, String outputDir) {
-        return ExperimentReport.write(experiment, runs, root.resolve("runs"), root.resolve(outputDir),
-                new ExperimentReport.Context("acdit run report-test", "", 1));
+    private List<Path> write(ExperimentDefinition experiment, List<RunRecord> runs, String outputDir) {
+        return ExperimentReport.write(experiment.spec(null, List.of()), experiment.labels(null, List.of()), runs,
+                root.resolve("runs"), root.resolve(outputDir), new ExperimentReport.Context("acdit run report-test", "", 1));
     }
 
     /** 16×16 images at patch 2 with the given sweep and report sections (the rest default). */
-    private static ExperimentSpec reportSpec(Customizer<SweepSection> sweep, Customizer<ReportSection> report) {
+    private static ExperimentDefinition reportDefinition(Customizer<SweepSection> sweep, Customizer<ReportSection> report) {
         return Experiment.define("report-test", e -> e.data(d -> d.size(16)).model(TestModelType.TYPE, m -> m.patch(2)).sweep(sweep)
-                .report(report)).spec(null, List.of());
+                .report(report));
     }
 
     /** Writes a run's evaluations while training ({@code step,images,flops,metric,value} rows). */
@@ -187,12 +188,12 @@ class ExperimentReportTest {
     }
 
     /** Block sizes 1 and 4, seed 0, trained 15 steps, then {@code rest} (evaluation, tracking, report). */
-    private static ExperimentSpec fifteenStepSpec(Customizer<ExperimentBuilder> rest) {
+    private static ExperimentDefinition fifteenStepDefinition(Customizer<ExperimentBuilder> rest) {
         return Experiment.define("report-test", e -> {
             e.data(d -> d.size(16)).model(TestModelType.TYPE, m -> m.patch(2)).train(t -> t.steps(15).warmupSteps(0))
                     .sweep(s -> s.grid("model.blockSize", 1, 4).seeds(0));
             rest.customize(e);
-        }).spec(null, List.of());
+        });
     }
 
     /** Finished runs of block sizes 1 and 4 at seed 0, with FIDs 10 and 20. */

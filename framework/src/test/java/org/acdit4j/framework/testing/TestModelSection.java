@@ -1,11 +1,17 @@
 package org.acdit4j.framework.testing;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.acdit4j.framework.dsl.LabelPart;
 import org.acdit4j.framework.dsl.ModelSection;
 import org.acdit4j.framework.dsl.Problems;
 import org.acdit4j.framework.spec.DataSpec;
 
-/** The test plugin's {@code model} section: transformer-like keys, validated as a transformer plugin would. */
+/**
+ * The test plugin's {@code model} section: transformer-like keys, validated as a transformer plugin would; it names a
+ * swept {@code model.rope} ({@code "no positions"}) and leaves its other keys to the framework's {@code key=value}.
+ */
 public final class TestModelSection extends ModelSection {
 
     int width = 64;
@@ -63,6 +69,14 @@ public final class TestModelSection extends ModelSection {
             problems.require(blockSize <= tokens, "model.blockSize",
                     "must be at most the " + tokens + " tokens, got " + blockSize);
         }
+    }
+
+    @Override
+    protected Optional<LabelPart> describe(Set<String> sweptKeys, DataSpec data) {
+        if (!sweptKeys.contains("model.rope")) {
+            return Optional.empty();
+        }
+        return Optional.of(new LabelPart(rope.equals("none") ? "no positions" : rope + " positions", Set.of("model.rope")));
     }
 
     @Override

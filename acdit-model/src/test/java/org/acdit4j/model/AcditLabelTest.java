@@ -1,0 +1,72 @@
+package org.acdit4j.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import org.acdit4j.framework.dsl.ConfigurationLabels;
+import org.acdit4j.framework.dsl.Experiment;
+import org.acdit4j.framework.dsl.ExperimentDefinition;
+import org.acdit4j.framework.dsl.LabelPart;
+import org.acdit4j.framework.run.RunPlan;
+import org.acdit4j.framework.run.SweepPlanner;
+import org.acdit4j.framework.spec.DataSpec;
+import org.junit.jupiter.api.Test;
+
+/** The labels ACDiT derives for sweeps without case names: AR length, frames per block, patch, ablations. */
+class AcditLabelTest {
+
+    /** 16×16 images at patch 4: 16 tokens. */
+    private static final ExperimentDefinition IMAGES = Experiment.define("images", e -> e
+            .data(d -> d.name("synthetic-shapes").size(16))
+            .model(Acdit.TYPE, m -> m.width(16).depth(1).heads(2).patch(4).blockSize(4)));
+
+    /** 8-frame clips of 16×16 frames at patch 4: 16 tokens per frame, 128 per clip. */
+    private static final ExperimentDefinition CLIPS = Experiment.define("clips", e -> e
+            .data(d -> d.name("moving-mnist").size(16).frames(8))
+            .model(Acdit.TYPE, m -> m.width(16).depth(1).heads(2).patch(4).blockSize(16)));
+
+    private static List<String> labels(ExperimentDefinition definition, String... overrides) {
+        return SweepPlanner.plan(definition, null, List.of(overrides)).stream().map(RunPlan::label).toList();
+    }
+
+    @Test
+    void blockSizesAreNamedByTheirArLengthAndOneBlockIsADit() {
+        assertThat(labels(IMAGES, "sweep.grid.model.blockSize=16,4,1"))
+                .containsExactly("DiT (AR length 1)", "AR length 4 (block 4)", "AR length 16 (block 1)");
+    }
+
+    @Test
+    void clipBlocksOfWholeFramesAreCountedInFrames() {
+        assertThat(labels(CLIPS, "sweep.grid.model.blockSize=16,32,128,4"))
+                .containsExactly("AR length 8 (1 frame per block)", "AR length 4 (2 frames per block)",
+                        "DiT (AR length 1)", "AR length 32 (block 4)");
+    }
+
+    @Test
+    void aSweptPatchJoinsTheBlockAndAloneCountsTheTokens() {
+        assertThat(labels(IMAGES, "sweep.cases=model.patch=8 model.blockSize=1; model.patch=4 model.blockSize=4; "
+                + "model.patch=8 model.blockSize=4"))
+                .containsExactly("AR length 4 (patch 8, block 1)", "AR length 4 (patch 4, block 4)",
+                        "DiT (AR length 1, patch 8)");
+        assertThat(labels(IMAGES, "model.blockSize=1", "sweep.grid.model.patch=4,8"))
+                .containsExactly("patch 4 (16 tokens)", "patch 8 (4 tokens)");
+        ConfigurationLabels sweep = IMAGES.labels(null, List.of("sweep.grid.model.patch=4,8", "sweep.grid.model.blockSize=1,4"));
+        assertThat(sweep.of(java.util.Map.of("model.patch", "8", "model.blockSize", "4"), List.of("model.patch")))
+                .isEqualTo("patch 8 (4 tokens)");
+    }
+
+    @Test
+    void ablationsAndTheModelNameInWords() {
+        assertThat(labels(IMAGES, "sweep.grid.model.rope=multi-axis,1d,none"))
+                .containsExactly("multi-axis RoPE", "1-D RoPE", "no RoPE");
+        assertThat(labels(IMAGES, "sweep.grid.model.context=clean,noisy", "sweep.grid.model.blockShape=square,rows"))
+                .containsExactly("square blocks, clean context", "row blocks, clean context",
+                        "square blocks, noisy context", "row blocks, noisy context");
+        // a sweep over model plugins (cases selecting another model.name) names the ACDiT cases
+        assertThat(AcditLabel.of((AcditSpec) IMAGES.spec(null, List.of()).model().config(), DataSpec.of("mnist", 16),
+                Set.of("model.name", "model.blockSize", "sample.guidance")))
+                .contains(new LabelPart("ACDiT, AR length 4 (block 4)", Set.of("model.name", "model.blockSize")));
+        assertThat(labels(IMAGES, "sweep.grid.model.depth=1,2")).containsExactly("model.depth=1", "model.depth=2");
+    }
+}

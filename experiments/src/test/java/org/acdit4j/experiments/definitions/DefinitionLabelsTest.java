@@ -1,0 +1,54 @@
+package org.acdit4j.experiments.definitions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.acdit4j.framework.dsl.ExperimentDefinition;
+import org.acdit4j.framework.run.RunPlan;
+import org.acdit4j.framework.run.SweepPlanner;
+import org.junit.jupiter.api.Test;
+
+/** What the experiments call their configurations: the block-size trade-off's named cases, ACDiT's labels elsewhere. */
+class DefinitionLabelsTest {
+
+    /** The labels of the first seed's plans. */
+    private static List<String> labels(ExperimentDefinition definition, String preset, String... overrides) {
+        return SweepPlanner.plan(definition, preset, List.of(overrides)).stream().filter(plan -> plan.seed() == 0)
+                .map(RunPlan::label).toList();
+    }
+
+    @Test
+    void theBlockSizeTradeoffNamesItsBaselines() {
+        assertThat(labels(BlockSizeTradeoff.definition(), null)).containsExactly("DiT (AR length 1), patch 4",
+                "AR length 4 (block 4), patch 4", "token-wise AR (AR length 16), patch 4", "DiT (AR length 1), patch 8",
+                "token-wise AR (AR length 4), patch 8");
+        assertThat(labels(BlockSizeTradeoff.definition(), "quick"))
+                .containsExactly("DiT (AR length 1)", "AR length 4 (block 4)", "token-wise AR (AR length 16)");
+        assertThat(labels(BlockSizeTradeoff.definition(), "paper")).startsWith("DiT (AR length 1, patch 4)",
+                "AR length 4 (patch 4, block 16)", "AR length 16 (patch 4, block 4)", "AR length 64 (patch 4, block 1)",
+                "DiT (AR length 1, patch 8)");
+    }
+
+    @Test
+    void commandLineCasesAreLabelledByAcdit() {
+        assertThat(labels(BlockSizeTradeoff.definition(), null,
+                "sweep.cases=model.patch=8 model.blockSize=1; model.patch=4 model.blockSize=4"))
+                .containsExactly("AR length 4 (patch 8, block 1)", "AR length 4 (patch 4, block 4)");
+        assertThat(labels(BlockSizeTradeoff.definition(), "smoke"))
+                .containsExactly("DiT (AR length 1)", "AR length 4 (block 4)");
+    }
+
+    @Test
+    void gridsAreLabelledByAcdit() {
+        assertThat(labels(Understanding.definition(), null))
+                .containsExactly("DiT (AR length 1)", "AR length 4 (block 4)", "AR length 16 (block 1)");
+        assertThat(labels(VideoTradeoff.definition(), null)).containsExactly("AR length 8 (1 frame per block)",
+                "AR length 4 (2 frames per block)", "AR length 2 (4 frames per block)", "DiT (AR length 1)");
+        assertThat(labels(LongHorizon.definition(), null))
+                .containsExactly("AR length 8 (1 frame per block)", "AR length 4 (2 frames per block)");
+        assertThat(labels(RopeAblation.definition(), null)).containsExactly("multi-axis RoPE", "1-D RoPE", "no RoPE");
+        assertThat(labels(ContextAblation.definition(), null)).containsExactly("clean context", "noisy context");
+        assertThat(labels(InferenceScaling.definition(), null)).startsWith("DiT (AR length 1, patch 4)",
+                "AR length 4 (patch 4, block 16)").contains("AR length 64 (patch 1, block 16)");
+    }
+}

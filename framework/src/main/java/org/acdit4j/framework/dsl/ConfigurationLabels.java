@@ -1,0 +1,61 @@
+package org.acdit4j.framework.dsl;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Readable names for the configurations of one sweep of a definition (a preset and overrides): what tables, plots,
+ * {@code acdit plan} and MLflow descriptions call a configuration instead of its swept {@code key=value}s. A
+ * configuration's label is, in order, the name its listed case was given ({@code c.named("DiT (AR length 1)")}), the
+ * model plugin's description of the swept model keys left ({@code AR length 4 (block 4)}, see
+ * {@link ModelSection#describe}), and {@code key=value} for whatever is still unnamed; {@code ""} when nothing is swept.
+ * An assignment the definition no longer accepts (a run folder of an older sweep) is labelled by its keys.
+ */
+public final class ConfigurationLabels {
+
+    private final ExperimentDefinition definition;
+    private final String preset;
+    private final List<String> overrides;
+    private final List<String> sweptKeys;
+    private final Map<Map<String, String>, ExperimentBuilder> configured = new HashMap<>();
+
+    ConfigurationLabels(ExperimentDefinition definition, String preset, List<String> overrides, List<String> sweptKeys) {
+        this.definition = definition;
+        this.preset = preset;
+        this.overrides = List.copyOf(overrides);
+        this.sweptKeys = List.copyOf(sweptKeys);
+    }
+
+    /** The swept keys, in sweep order. */
+    public List<String> sweptKeys() {
+        return sweptKeys;
+    }
+
+    /** The label of the configuration that {@code assignment} (swept key → value) selects. */
+    public String of(Map<String, String> assignment) {
+        return of(assignment, sweptKeys);
+    }
+
+    /**
+     * The label of the part of a configuration given by {@code keys} (swept keys, e.g. all but a plot's x-axis
+     * parameter): a case's name only when {@code keys} cover all the keys the case sets.
+     */
+    public String of(Map<String, String> assignment, List<String> keys) {
+        List<String> ordered = sweptKeys.stream().filter(keys::contains).toList();
+        ExperimentBuilder builder = configured.computeIfAbsent(Map.copyOf(assignment), this::configure);
+        return builder == null ? keyLabel(assignment, ordered) : builder.label(assignment, ordered);
+    }
+
+    private ExperimentBuilder configure(Map<String, String> assignment) {
+        try {
+            return definition.configured(preset, overrides, assignment);
+        } catch (SpecException e) {
+            return null;
+        }
+    }
+
+    private static String keyLabel(Map<String, String> assignment, List<String> keys) {
+        return String.join(", ", keys.stream().map(key -> key + "=" + assignment.getOrDefault(key, "?")).toList());
+    }
+}

@@ -13,11 +13,15 @@ import org.acdit4j.framework.spec.DataSpec;
  * paper's AR length (blocks per sequence = tokens / block size), {@code DiT (AR length 1)} for a single block,
  * {@code AR length 4 (block 4)} otherwise, the block in frames for clips ({@code AR length 8 (1 frame per block)}),
  * the patch when it is swept too ({@code AR length 4 (patch 8, block 1)}; alone: {@code patch 4 (16 tokens)}), and
- * the RoPE, context and block-shape ablations ({@code 1-D RoPE}, {@code noisy context}, {@code row blocks}).
+ * the RoPE, context and block-shape ablations ({@code 1-D RoPE}, {@code noisy context}, {@code row blocks}), and
+ * the model size first when it is swept ({@code width 32 (2 heads)}, {@code depth 6}).
  */
 final class AcditLabel {
 
     static final String NAME = "model.name";
+    static final String WIDTH = "model.width";
+    static final String HEADS = "model.heads";
+    static final String DEPTH = "model.depth";
     static final String PATCH = "model.patch";
     static final String BLOCK_SIZE = "model.blockSize";
     static final String ROPE = "model.rope";
@@ -34,6 +38,20 @@ final class AcditLabel {
         if (sweptKeys.contains(NAME)) {
             parts.add("ACDiT");
             covered.add(NAME);
+        }
+        List<String> size = new ArrayList<>();
+        if (sweptKeys.contains(WIDTH)) {
+            size.add("width " + model.width());
+        }
+        if (sweptKeys.contains(HEADS)) {
+            size.add(model.heads() + " heads");
+        }
+        if (sweptKeys.contains(DEPTH)) {
+            size.add("depth " + model.depth());
+        }
+        if (!size.isEmpty()) {
+            parts.add(size.get(0) + (size.size() == 1 ? "" : " (" + String.join(", ", size.subList(1, size.size())) + ")"));
+            covered.addAll(sweptKeys.stream().filter(List.of(WIDTH, HEADS, DEPTH)::contains).toList());
         }
         boolean patch = sweptKeys.contains(PATCH);
         if (sweptKeys.contains(BLOCK_SIZE)) {

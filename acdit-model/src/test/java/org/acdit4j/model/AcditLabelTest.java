@@ -57,6 +57,14 @@ class AcditLabelTest {
     }
 
     @Test
+    void aSweptModelSizeComesFirst() {
+        assertThat(labels(IMAGES, "sweep.cases=model.width=32 model.heads=2 model.blockSize=16; "
+                + "model.width=64 model.heads=4 model.blockSize=4"))
+                .containsExactly("width 32 (2 heads), DiT (AR length 1)", "width 64 (4 heads), AR length 4 (block 4)");
+        assertThat(labels(IMAGES, "sweep.grid.model.depth=1,2")).containsExactly("depth 1", "depth 2");
+    }
+
+    @Test
     void ablationsAndTheModelNameInWords() {
         assertThat(labels(IMAGES, "sweep.grid.model.rope=multi-axis,1d,none"))
                 .containsExactly("multi-axis RoPE", "1-D RoPE", "no RoPE");
@@ -67,6 +75,6 @@ class AcditLabelTest {
         assertThat(AcditLabel.of((AcditSpec) IMAGES.spec(null, List.of()).model().config(), DataSpec.of("mnist", 16),
                 Set.of("model.name", "model.blockSize", "sample.guidance")))
                 .contains(new LabelPart("ACDiT, AR length 4 (block 4)", Set.of("model.name", "model.blockSize")));
-        assertThat(labels(IMAGES, "sweep.grid.model.depth=1,2")).containsExactly("model.depth=1", "model.depth=2");
+        assertThat(labels(IMAGES, "sweep.grid.model.mlpRatio=2,4")).containsExactly("model.mlpRatio=2", "model.mlpRatio=4");
     }
 }

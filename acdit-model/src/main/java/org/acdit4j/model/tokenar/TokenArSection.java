@@ -80,7 +80,7 @@ public final class TokenArSection extends ModelSection {
         problems.require(heads > 0, "model.heads", "must be positive, got " + heads);
         problems.require(heads <= 0 || width % heads == 0, "model.heads",
                 "must divide model.width (" + width + "), got " + heads);
-        problems.require(heads <= 0 || width % heads != 0 || (width / heads) % 4 == 0, "model.heads",
+        problems.require(width <= 0 || heads <= 0 || width % heads != 0 || (width / heads) % 4 == 0, "model.heads",
                 "must leave a head dim (model.width/model.heads) divisible by 4 for the 2-axis RoPE, got "
                         + (heads > 0 ? width / heads : 0));
         problems.require(patch > 0, "model.patch", "must be positive, got " + patch);

@@ -2,6 +2,7 @@ package org.acdit4j.model.tokenar;
 
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 import org.acdit4j.framework.data.Dataset;
@@ -78,7 +79,7 @@ public final class CodebookStore {
         float[] points = new float[images * perImage];                      // (images·L, C·p·p)
         for (int from = 0; from < images; from += IMAGES_PER_BATCH) {
             int to = Math.min(images, from + IMAGES_PER_BATCH);
-            ImageBatch batch = train.batch(java.util.Arrays.copyOfRange(order, from, to));
+            ImageBatch batch = train.batch(Arrays.copyOfRange(order, from, to));
             System.arraycopy(layout.patchify(batch.pixels(), batch.size()), 0, points, from * perImage,
                     (to - from) * perImage);
         }

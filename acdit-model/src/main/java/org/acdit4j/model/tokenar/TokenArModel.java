@@ -2,6 +2,7 @@ package org.acdit4j.model.tokenar;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,10 +67,6 @@ public final class TokenArModel implements GenerativeModel {
 
     public TokenArConfig config() {
         return config;
-    }
-
-    public Tokenizer tokenizer() {
-        return tokenizer;
     }
 
     @Override
@@ -164,7 +161,7 @@ public final class TokenArModel implements GenerativeModel {
     public float[][] encode(ImageBatch images) {
         int n = images.size();
         int[] labels = new int[n];
-        java.util.Arrays.fill(labels, config.nullLabel());
+        Arrays.fill(labels, config.nullLabel());
         INDArray h = network.forwardHidden(inputsOf(tokenizer.encode(images), labels), config.length()); // (n·L, D)
         return h.reshape(n, config.length(), config.width()).mean(1).castTo(DataType.FLOAT).toFloatMatrix(); // (n, D)
     }
@@ -214,7 +211,7 @@ public final class TokenArModel implements GenerativeModel {
                     + "], this model is [" + config.fingerprint() + "]");
         }
         INDArray codebook = c.arrays().get("codebook");
-        if (codebook == null || !java.util.Arrays.equals(codebook.toFloatVector(), tokenizer.codebook().vectors())) {
+        if (codebook == null || !Arrays.equals(codebook.toFloatVector(), tokenizer.codebook().vectors())) {
             throw new IllegalArgumentException("checkpoint " + checkpoint + " was trained on another codebook than "
                     + "this model's (the codebook file was refitted or replaced); its codes would mean other patches");
         }

@@ -51,13 +51,7 @@ public final class TokenArSampler {
             }
             inputs = new int[rows];
             for (int i = 0; i < n; i++) {
-                double[] guidedLogits = new double[k];
-                for (int c = 0; c < k; c++) {
-                    double conditional = logits[i * k + c];
-                    guidedLogits[c] = guided ? logits[(n + i) * k + c] + guidance * (conditional - logits[(n + i) * k + c])
-                            : conditional;
-                }
-                int code = draw(guidedLogits, sampling, random);
+                int code = draw(guidedLogits(logits, i, n, guided, guidance), sampling, random);
                 codes[i * l + s] = code;
                 inputs[i] = code;
                 if (guided) {
@@ -66,6 +60,18 @@ public final class TokenArSampler {
             }
         }
         return codes;
+    }
+
+    /** Image i's logits (K): conditional c, or u + g·(c − u) with its unconditional row u under guidance g. */
+    private double[] guidedLogits(float[] logits, int i, int n, boolean guided, double guidance) {
+        int k = config.codes();
+        double[] out = new double[k];
+        for (int c = 0; c < k; c++) {
+            double conditional = logits[i * k + c];
+            double unconditional = guided ? logits[(n + i) * k + c] : conditional;
+            out[c] = unconditional + guidance * (conditional - unconditional);
+        }
+        return out;
     }
 
     /** Input rows of the first s+1 steps of every sequence: its class token, then the codes drawn so far. */

@@ -28,10 +28,4 @@ public record TokenArSpec(int width, int depth, int heads, int patch, int codes,
     public int mlpWidth() {
         return width * mlpRatio;
     }
-
-    /** The same settings for the codebook fitted on {@code dataSpec}'s train split. */
-    public TokenArSpec withData(DataSpec dataSpec) {
-        return new TokenArSpec(width, depth, heads, patch, codes, codebookSeed, codebookPatches, labelDropout, mlpRatio,
-                dataSpec);
-    }
 }

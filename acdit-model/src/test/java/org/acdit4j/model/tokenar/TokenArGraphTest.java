@@ -2,7 +2,10 @@ package org.acdit4j.model.tokenar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
+import org.acdit4j.model.HostRandom;
 import org.acdit4j.model.sample.KvCache;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.slf4j.Logger;
@@ -76,9 +79,9 @@ class TokenArGraphTest {
                     float expected = full[(n * l + s) * CODES + k];
                     worst = Math.max(worst, Math.abs(out.logits()[n * CODES + k] - expected));
                     assertThat(out.logits()[n * CODES + k]).as("sequence %d, position %d", n, s)
-                            .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-4f));
+                            .isCloseTo(expected, Offset.offset(1e-4f));
                     assertThat(training[(n * l + s) * CODES + k]).isCloseTo(expected,
-                            org.assertj.core.data.Offset.offset(1e-4f));
+                            Offset.offset(1e-4f));
                     scale = Math.max(scale, Math.abs(expected));
                 }
             }
@@ -97,7 +100,7 @@ class TokenArGraphTest {
                 int[] cached = model.sampleCodes(labels, sampling, guidance, 42, true);
                 int[] uncached = model.sampleCodes(labels, sampling, guidance, 42, false);
                 assertThat(cached).as("%s at guidance %s", sampling, guidance).containsExactly(uncached);
-                assertThat(java.util.Arrays.stream(cached).distinct().count()).isGreaterThan(3);
+                assertThat(Arrays.stream(cached).distinct().count()).isGreaterThan(3);
             }
         }
         assertThat(model.sampleCodes(labels, new TokenSampling(1.0, 0), 2.0, 43, true))
@@ -108,7 +111,7 @@ class TokenArGraphTest {
     @Test
     void topKAndTemperatureShapeTheDraw() {
         double[] logits = {0.0, 2.0, 1.0, -1.0, 1.5};
-        org.acdit4j.model.HostRandom random = new org.acdit4j.model.HostRandom(1);
+        HostRandom random = new HostRandom(1);
         int[] counts = new int[logits.length];
         for (int i = 0; i < 2000; i++) {
             counts[TokenArSampler.draw(logits, new TokenSampling(1.0, 2), random)]++;

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
+import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.dsl.Problems;
 import org.acdit4j.framework.dsl.SpecException;
+import org.acdit4j.framework.model.ModelCapability;
 import org.acdit4j.framework.spec.DataSpec;
 import org.acdit4j.framework.spec.ExperimentSpec;
 import org.junit.jupiter.api.Test;
@@ -62,12 +65,12 @@ class TokenArSectionTest {
 
     @Test
     void theFactoryRefusesClipsAndOffersSamplesAndFeatures() {
-        TokenArModelFactory factory = new TokenArModelFactory(java.util.Map::of, () -> null);
+        TokenArModelFactory factory = new TokenArModelFactory(Map::of, () -> null);
         Problems problems = new Problems();
-        factory.validate(spec().model().config(), new org.acdit4j.framework.data.Geometry(1, 16, 16, 4, 10), problems);
+        factory.validate(spec().model().config(), new Geometry(1, 16, 16, 4, 10), problems);
         assertThat(problems.messages()).containsExactly(
                 "data.frames: the token-ar model generates still images only, got 4x1x16x16, 10 classes");
         assertThat(factory.capabilities(spec().model().config(), null)).containsExactlyInAnyOrder(
-                org.acdit4j.framework.model.ModelCapability.SAMPLING, org.acdit4j.framework.model.ModelCapability.FEATURES);
+                ModelCapability.SAMPLING, ModelCapability.FEATURES);
     }
 }

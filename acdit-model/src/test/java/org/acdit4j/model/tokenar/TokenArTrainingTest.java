@@ -1,8 +1,10 @@
 package org.acdit4j.model.tokenar;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import org.acdit4j.framework.data.BatchStream;
 import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.data.ImageSet;
@@ -35,7 +37,7 @@ class TokenArTrainingTest {
             last = model.update(codes, labels).loss();
         }
         LOG.info("fixed batch cross-entropy {} -> {}", first, last);
-        assertThat(first).isCloseTo(Math.log(32), org.assertj.core.data.Offset.offset(0.5));
+        assertThat(first).isCloseTo(Math.log(32), within(0.5));
         assertThat(last).isLessThan(first / 10);
     }
 
@@ -54,7 +56,7 @@ class TokenArTrainingTest {
         Tokenizer tokenizer = new CodebookStore(dataDirectory).tokenizer(shapes, spec);
         TokenArModel model = new TokenArModel(TokenArConfig.of(spec, train, shapes.geometry(), DataType.FLOAT),
                 tokenizer, 1);
-        var batches = shapes.train().batches(train.batch(), 1);
+        BatchStream batches = shapes.train().batches(train.batch(), 1);
         long start = System.nanoTime();
         double loss = 0;
         for (int step = 0; step < train.steps(); step++) {

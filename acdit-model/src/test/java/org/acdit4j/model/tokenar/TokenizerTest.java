@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.data.ImageBatch;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class TokenizerTest {
                 .hasMessageContaining(file.toString()).hasMessageContaining("corrupt")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
 
-        Files.write(file, java.util.Arrays.copyOf(good, 10));
+        Files.write(file, Arrays.copyOf(good, 10));
         assertThatThrownBy(() -> store.tokenizer(shapes, SHAPES_SPEC))
                 .hasMessageContaining(file.toString()).hasMessageContaining("corrupt");
         assertThat(Files.readAllBytes(file)).hasSize(10);                  // nothing overwritten behind the user's back

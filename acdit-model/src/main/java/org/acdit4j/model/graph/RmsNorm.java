@@ -11,15 +11,15 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * {@code multiply_bp} reduce over the broadcast axis, which measured ~6× slower than the matmul's backward
  * (docs/PERFORMANCE.md). Without a backward pass the two broadcast products are cheaper.
  */
-final class RmsNorm {
+public final class RmsNorm {
 
-    static final double EPS = 1e-6;
+    public static final double EPS = 1e-6;
 
     private RmsNorm() {
     }
 
     /** x: (R, F), gain: (F) → (R, F). */
-    static SDVariable apply(SameDiff sd, SDVariable x, SDVariable gain, boolean differentiated) {
+    public static SDVariable apply(SameDiff sd, SDVariable x, SDVariable gain, boolean differentiated) {
         SDVariable ms = x.mul(x).mean(true, 1);                      // (R, 1)
         SDVariable inv = sd.math.rsqrt(ms.add(EPS));                  // (R, 1)
         if (!differentiated) {

@@ -1,0 +1,234 @@
+package org.acdit4j.model.tokenar;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.acdit4j.framework.data.Geometry;
+import org.acdit4j.framework.data.ImageBatch;
+import org.acdit4j.framework.model.GenerativeModel;
+import org.acdit4j.framework.model.SampleRequest;
+import org.acdit4j.framework.model.TrainStepResult;
+import org.acdit4j.model.HostRandom;
+import org.acdit4j.model.train.AdamW;
+import org.acdit4j.model.train.Checkpoint;
+import org.acdit4j.model.train.Ema;
+import org.acdit4j.model.train.LrSchedule;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pure-AR baseline as a {@link GenerativeModel}: images become codes through a fixed {@link Tokenizer}, and a
+ * decoder-only transformer learns p(code s | class, codes < s) with cross-entropy. One set of weights with its
+ * AdamW moments, EMA copy, step counter and host RNG, trained and checkpointed exactly like ACDiT (same AdamW,
+ * clipping, schedules, EMA warm-up, checkpoint format); the checkpoint also holds the codebook it was trained on.
+ */
+public final class TokenArModel implements GenerativeModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenArModel.class);
+    private static final double GC_BYTES = 256.0 * 1024 * 1024;
+
+    private final TokenArConfig config;
+    private final Tokenizer tokenizer;
+    private final TokenArWeights weights;
+    private final TokenArNetwork network;
+    private final LrSchedule lrSchedule;
+    private final AdamW optimizer;
+    private final Ema ema;
+    private final HostRandom random;
+    private final TokenArFlops flops;
+    private long step;
+
+    public TokenArModel(TokenArConfig config, Tokenizer tokenizer, long seed) {
+        if (tokenizer.codebook().codes() != config.codes() || tokenizer.length() != config.length()) {
+            throw new IllegalArgumentException("a tokenizer of " + tokenizer.codebook().codes() + " codes and "
+                    + tokenizer.length() + " patches does not fit model.codes=" + config.codes() + " at "
+                    + config.length() + " patches");
+        }
+        this.config = config;
+        this.tokenizer = tokenizer;
+        this.random = new HostRandom(seed);
+        this.weights = new TokenArWeights(config);
+        weights.initialize(random.split());
+        this.network = new TokenArNetwork(config, weights);
+        this.lrSchedule = new LrSchedule(config.train());
+        this.optimizer = new AdamW(config.train(), weights.params());
+        this.ema = new Ema(config.train().ema(), weights.params());
+        this.flops = new TokenArFlops(config);
+        LOG.info("token-AR {}: {} codes per image from a codebook of {}, {} parameters", config.geometry(),
+                config.length(), config.codes(), parameterCount());
+    }
+
+    public TokenArConfig config() {
+        return config;
+    }
+
+    @Override
+    public Geometry geometry() {
+        return config.geometry();
+    }
+
+    @Override
+    public TrainStepResult trainStep(ImageBatch batch) {
+        int[] labels = batch.labels().clone();
+        for (int i = 0; i < labels.length; i++) {
+            if (random.nextDouble() < config.spec().labelDropout()) {
+                labels[i] = config.nullLabel();
+            }
+        }
+        return update(tokenizer.encode(batch), labels);
+    }
+
+    /** One optimizer step on codes (n, L) flat after class tokens of {@code labels}: gradients, clip, AdamW, EMA. */
+    TrainStepResult update(int[] codes, int[] labels) {
+        int n = labels.length;
+        TokenArNetwork.LossAndGradients lg = network.lossAndGradients(inputsOf(codes, labels), codes, n,
+                weights.params().keySet());
+        Map<String, INDArray> grads = new LinkedHashMap<>(lg.gradients());
+        double norm = optimizer.clip(grads);
+        double lr = lrSchedule.at(step);
+        optimizer.apply(weights.params(), grads, lr, step);
+        ema.update(weights.params(), step);
+        step++;
+        if (step % gcInterval(n) == 0) {
+            System.gc();
+        }
+        return new TrainStepResult(step, lg.loss(), norm, lr);
+    }
+
+    /** Input rows (n, L) flat: each sequence's class token, then its codes but the last (teacher forcing). */
+    int[] inputsOf(int[] codes, int[] labels) {
+        int l = config.length();
+        int[] inputs = new int[codes.length];
+        for (int i = 0; i < labels.length; i++) {
+            inputs[i * l] = config.classToken(labels[i]);
+            System.arraycopy(codes, i * l, inputs, i * l + 1, l - 1);
+        }
+        return inputs;
+    }
+
+    /** ND4J frees native buffers only when Java collects their owners (as in ACDiT: at most one gc per 256 MB). */
+    private int gcInterval(int sequences) {
+        double bytes = 4.0 * 40 * sequences * config.length() * config.width() * config.depth();
+        return (int) Math.max(1, Math.min(50, GC_BYTES / bytes));
+    }
+
+    @Override
+    public ImageBatch sample(SampleRequest request) {
+        TokenSampling sampling = TokenSampling.of(request.sampler());
+        for (int label : request.labels()) {
+            if (label < 0 || label > config.classes()) {
+                throw new IllegalArgumentException("sample label " + label + " outside 0.." + config.classes());
+            }
+        }
+        Map<String, INDArray> saved = request.ema() ? swapIn(ema.weights()) : Map.of();
+        try {
+            int[] codes = sampleCodes(request.labels(), sampling, request.guidance(), request.seed(), request.kvCache());
+            return new ImageBatch(config.geometry(), tokenizer.decode(codes, request.count()), request.labels());
+        } finally {
+            if (request.ema()) {
+                swapIn(saved);
+            }
+        }
+    }
+
+    /** Codes (n, L) flat drawn with the live weights. */
+    int[] sampleCodes(int[] labels, TokenSampling sampling, double guidance, long seed, boolean kvCache) {
+        return new TokenArSampler(config, network).sample(labels, sampling, guidance, seed, kvCache);
+    }
+
+    /** Copies {@code source} into the live weights; returns the previous values. */
+    private Map<String, INDArray> swapIn(Map<String, INDArray> source) {
+        Map<String, INDArray> previous = new HashMap<>();
+        weights.params().forEach((name, p) -> {
+            previous.put(name, p.dup());
+            p.assign(source.get(name));
+        });
+        return previous;
+    }
+
+    /**
+     * Mean-pooled last-layer hidden states of the L steps of each image's codes after the null class token (the
+     * class is not given away); the last code is predicted, not read, so it does not enter the features.
+     */
+    @Override
+    public float[][] encode(ImageBatch images) {
+        int n = images.size();
+        int[] labels = new int[n];
+        Arrays.fill(labels, config.nullLabel());
+        INDArray h = network.forwardHidden(inputsOf(tokenizer.encode(images), labels), config.length()); // (n·L, D)
+        return h.reshape(n, config.length(), config.width()).mean(1).castTo(DataType.FLOAT).toFloatMatrix(); // (n, D)
+    }
+
+    @Override
+    public long parameterCount() {
+        return weights.count();
+    }
+
+    @Override
+    public double trainFlopsPerStep(int batchSize) {
+        return flops.trainStep(batchSize);
+    }
+
+    @Override
+    public double sampleFlopsPerImage(SampleRequest request) {
+        return flops.samplePerImage(request.guidance(), request.kvCache());
+    }
+
+    @Override
+    public long step() {
+        return step;
+    }
+
+    @Override
+    public void save(Path checkpoint) throws IOException {
+        Properties meta = new Properties();
+        meta.setProperty("config", config.fingerprint());
+        meta.setProperty("train", config.train().toString());
+        meta.setProperty("step", Long.toString(step));
+        meta.setProperty("rng", Long.toString(random.state()));
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        arrays.put("codebook", Nd4j.createFromArray(tokenizer.codebook().vectors()));
+        weights.params().forEach((k, v) -> arrays.put("param/" + k, v));
+        ema.weights().forEach((k, v) -> arrays.put("ema/" + k, v));
+        optimizer.state().forEach((k, v) -> arrays.put("adam/" + k, v));
+        new Checkpoint(meta, arrays).write(checkpoint);
+    }
+
+    /** Restores a state written by {@link #save}; the configuration and the codebook must be this model's. */
+    @Override
+    public void restore(Path checkpoint) throws IOException {
+        Checkpoint c = Checkpoint.read(checkpoint);
+        String saved = c.meta().getProperty("config");
+        if (!config.fingerprint().equals(saved)) {
+            throw new IllegalArgumentException("checkpoint " + checkpoint + " was written for [" + saved
+                    + "], this model is [" + config.fingerprint() + "]");
+        }
+        INDArray codebook = c.arrays().get("codebook");
+        if (codebook == null || !Arrays.equals(codebook.toFloatVector(), tokenizer.codebook().vectors())) {
+            throw new IllegalArgumentException("checkpoint " + checkpoint + " was trained on another codebook than "
+                    + "this model's (the codebook file was refitted or replaced); its codes would mean other patches");
+        }
+        weights.params().forEach((k, v) -> v.assign(c.arrays().get("param/" + k)));
+        ema.weights().forEach((k, v) -> v.assign(c.arrays().get("ema/" + k)));
+        optimizer.state().forEach((k, v) -> v.assign(c.arrays().get("adam/" + k)));
+        step = Long.parseLong(c.meta().getProperty("step"));
+        random.setState(Long.parseLong(c.meta().getProperty("rng")));
+    }
+
+    /** Test hook: the network, to compare its graphs directly. */
+    TokenArNetwork network() {
+        return network;
+    }
+
+    /** Test hook: every parameter random and non-zero. */
+    void randomizeWeights(long seed, double std) {
+        weights.randomize(new HostRandom(seed), std);
+    }
+}

@@ -1,0 +1,153 @@
+package org.acdit4j.model.tokenar;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.acdit4j.model.graph.GradientFunctions;
+import org.acdit4j.model.graph.PooledSessionMemory;
+import org.acdit4j.model.sample.KvCache;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Host-side entry points to the token-AR graphs (built lazily, sharing the weight arrays): the training loss and
+ * its gradients, the logits of the training and no-cache graphs, and one cached step. Inputs are vocabulary rows
+ * ({@link TokenArConfig#vocabulary}) in (sequence, step) order; logits come back as (rows, K) flat floats.
+ */
+public final class TokenArNetwork {
+
+    private final TokenArConfig config;
+    private final TokenArGraph graph;
+    /** No-cache graphs by prefix length: the no-cache sampler runs every length from 1 to L once per call. */
+    private final Map<Integer, SameDiff> forwards = new HashMap<>();
+    /** Training-graph RoPE tables by placeholder and sequence count ("rope_cos/64"). */
+    private final Map<String, INDArray> ropeTables = new HashMap<>();
+    private SameDiff training;
+    private SameDiff step;
+
+    public TokenArNetwork(TokenArConfig config, TokenArWeights weights) {
+        this.config = config;
+        this.graph = new TokenArGraph(config, weights);
+    }
+
+    /** The loss and the gradient of every parameter. */
+    public record LossAndGradients(double loss, Map<String, INDArray> gradients) {
+    }
+
+    /** Logits (n, K) flat of one cached step and that step's K/V per layer, (n, 1, D) each. */
+    public record StepOutput(float[] logits, List<INDArray> keys, List<INDArray> values) {
+    }
+
+    /** Cross-entropy of {@code targets} (n·L codes) after {@code inputs} (n·L rows) and every gradient. */
+    public LossAndGradients lossAndGradients(int[] inputs, int[] targets, int sequences, Iterable<String> params) {
+        SameDiff sd = training();
+        GradientFunctions.ensure(sd);
+        PooledSessionMemory.beginCall(sd.getFunction("grad"));
+        OutAndGrad r = sd.calculateGradientsAndOutputs(trainingFeed(inputs, targets, sequences),
+                List.of(TokenArGraph.LOSS), toList(params));
+        Map<String, INDArray> gradients = new HashMap<>();                  // copies: the session reuses its arrays
+        r.getGradients().forEach((k, v) -> gradients.put(k, v.dup()));
+        return new LossAndGradients(r.getOutputs().get(TokenArGraph.LOSS).getDouble(0), gradients);
+    }
+
+    /** The training graph's logits of all L steps: (n·L, K) flat. */
+    public float[] trainingLogits(int[] inputs, int sequences) {
+        SameDiff sd = training();
+        PooledSessionMemory.beginCall(sd);
+        Map<String, INDArray> feed = trainingFeed(inputs, new int[inputs.length], sequences);
+        return floats(sd.output(feed, TokenArGraph.LOGITS).get(TokenArGraph.LOGITS));
+    }
+
+    /** Logits of the first {@code steps} steps of each sequence without a cache: (n·steps, K) flat. */
+    public float[] forwardLogits(int[] inputs, int steps) {
+        return floats(forward(inputs, steps, TokenArGraph.LOGITS));
+    }
+
+    /** The last layer's hidden state of the first {@code steps} steps: (n·steps, D). */
+    public INDArray forwardHidden(int[] inputs, int steps) {
+        return forward(inputs, steps, TokenArGraph.HIDDEN).dup();          // the session reuses its arrays
+    }
+
+    private INDArray forward(int[] inputs, int steps, String output) {
+        SameDiff sd = forwards.computeIfAbsent(steps, graph::forward);
+        Map<String, INDArray> feed = new HashMap<>();
+        feed.put(TokenArGraph.INPUT, oneHot(inputs, config.vocabulary()));
+        feed.put(TokenArGraph.COS, graph.ropeTable(true, 0, steps));
+        feed.put(TokenArGraph.SIN, graph.ropeTable(false, 0, steps));
+        PooledSessionMemory.beginCall(sd);
+        return sd.output(feed, output).get(output);
+    }
+
+    /** Step {@code position} of every sequence (one input row each) attending {@code context} (n sequences). */
+    public StepOutput step(int[] inputs, int position, KvCache context) {
+        if (step == null) {
+            step = graph.step();
+        }
+        Map<String, INDArray> feed = new HashMap<>();
+        feed.put(TokenArGraph.INPUT, oneHot(inputs, config.vocabulary()));
+        feed.put(TokenArGraph.COS, graph.ropeTable(true, position, position + 1));
+        feed.put(TokenArGraph.SIN, graph.ropeTable(false, position, position + 1));
+        List<String> outputs = new ArrayList<>(List.of(TokenArGraph.LOGITS));
+        for (int l = 0; l < config.depth(); l++) {
+            feed.put(TokenArGraph.contextKey(l), context.key(l));
+            feed.put(TokenArGraph.contextValue(l), context.value(l));
+            outputs.add(TokenArGraph.key(l));
+            outputs.add(TokenArGraph.value(l));
+        }
+        PooledSessionMemory.beginCall(step);
+        Map<String, INDArray> out = step.output(feed, outputs);
+        List<INDArray> keys = new ArrayList<>();
+        List<INDArray> values = new ArrayList<>();
+        for (int l = 0; l < config.depth(); l++) {
+            keys.add(out.get(TokenArGraph.key(l)).dup());                   // the session reuses its arrays
+            values.add(out.get(TokenArGraph.value(l)).dup());
+        }
+        return new StepOutput(floats(out.get(TokenArGraph.LOGITS)), keys, values);
+    }
+
+    /** An empty cache for {@code sequences} sequences in the step pass's layout. */
+    public KvCache emptyCache(int sequences) {
+        return KvCache.empty(config.depth(), sequences, config.heads(), config.headDim(), config.dataType());
+    }
+
+    private Map<String, INDArray> trainingFeed(int[] inputs, int[] targets, int sequences) {
+        Map<String, INDArray> feed = new HashMap<>();
+        feed.put(TokenArGraph.INPUT, oneHot(inputs, config.vocabulary()));
+        feed.put(TokenArGraph.TARGET, oneHot(targets, config.codes()));
+        feed.put(TokenArGraph.COS, ropeTables.computeIfAbsent(TokenArGraph.COS + "/" + sequences,
+                key -> graph.trainingRopeTable(true, sequences)));
+        feed.put(TokenArGraph.SIN, ropeTables.computeIfAbsent(TokenArGraph.SIN + "/" + sequences,
+                key -> graph.trainingRopeTable(false, sequences)));
+        return feed;
+    }
+
+    /** The training graph (built on first use). */
+    SameDiff training() {
+        if (training == null) {
+            training = graph.training();
+        }
+        return training;
+    }
+
+    private INDArray oneHot(int[] indices, int width) {
+        float[] v = new float[indices.length * width];
+        for (int i = 0; i < indices.length; i++) {
+            v[i * width + indices[i]] = 1f;
+        }
+        return Nd4j.createFromArray(v).reshape(indices.length, width).castTo(config.dataType());
+    }
+
+    private static float[] floats(INDArray a) {
+        return a.castTo(DataType.FLOAT).data().asFloat();
+    }
+
+    private static List<String> toList(Iterable<String> names) {
+        List<String> list = new ArrayList<>();
+        names.forEach(list::add);
+        return list;
+    }
+}

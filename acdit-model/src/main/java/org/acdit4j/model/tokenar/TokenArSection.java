@@ -1,0 +1,110 @@
+package org.acdit4j.model.tokenar;
+
+import java.util.concurrent.atomic.AtomicReference;
+import org.acdit4j.framework.dsl.ModelSection;
+import org.acdit4j.framework.dsl.Problems;
+import org.acdit4j.framework.spec.DataSpec;
+
+/**
+ * The token-AR baseline's {@code model} section. Width, depth, heads, patch, label dropout and MLP ratio mean what
+ * they mean for ACDiT, so an arm beside ACDiT sets them alike; {@code codes}, {@code codebookSeed} and
+ * {@code codebookPatches} configure the k-means tokenizer.
+ */
+public final class TokenArSection extends ModelSection {
+
+    int width = 128;
+    int depth = 4;
+    int heads = 4;
+    int patch = 4;
+    int codes = 512;
+    long codebookSeed = 1;
+    int codebookPatches = 65_536;
+    double labelDropout = 0.1;
+    int mlpRatio = 4;
+    /** The data section seen when the experiment is validated (final: not a dotted key of its own). */
+    private final AtomicReference<DataSpec> data = new AtomicReference<>();
+
+    TokenArSection() {
+    }
+
+    public TokenArSection width(int width) {
+        this.width = width;
+        return this;
+    }
+
+    public TokenArSection depth(int depth) {
+        this.depth = depth;
+        return this;
+    }
+
+    public TokenArSection heads(int heads) {
+        this.heads = heads;
+        return this;
+    }
+
+    public TokenArSection patch(int patch) {
+        this.patch = patch;
+        return this;
+    }
+
+    /** Codebook size K. */
+    public TokenArSection codes(int codes) {
+        this.codes = codes;
+        return this;
+    }
+
+    public TokenArSection codebookSeed(long seed) {
+        this.codebookSeed = seed;
+        return this;
+    }
+
+    public TokenArSection codebookPatches(int patches) {
+        this.codebookPatches = patches;
+        return this;
+    }
+
+    public TokenArSection labelDropout(double probability) {
+        this.labelDropout = probability;
+        return this;
+    }
+
+    public TokenArSection mlpRatio(int ratio) {
+        this.mlpRatio = ratio;
+        return this;
+    }
+
+    @Override
+    protected void validate(Problems problems) {
+        problems.require(width > 0, "model.width", "must be positive, got " + width);
+        problems.require(depth > 0, "model.depth", "must be positive, got " + depth);
+        problems.require(heads > 0, "model.heads", "must be positive, got " + heads);
+        problems.require(heads <= 0 || width % heads == 0, "model.heads",
+                "must divide model.width (" + width + "), got " + heads);
+        problems.require(width <= 0 || heads <= 0 || width % heads != 0 || (width / heads) % 4 == 0, "model.heads",
+                "must leave a head dim (model.width/model.heads) divisible by 4 for the 2-axis RoPE, got "
+                        + (heads > 0 ? width / heads : 0));
+        problems.require(patch > 0, "model.patch", "must be positive, got " + patch);
+        problems.require(codes >= 2 && codes <= 65_536, "model.codes", "must be between 2 and 65536, got " + codes);
+        problems.require(codebookPatches >= codes, "model.codebookPatches",
+                "must be at least model.codes (" + codes + "), got " + codebookPatches);
+        problems.require(labelDropout >= 0 && labelDropout < 1, "model.labelDropout",
+                "must be in [0, 1), got " + labelDropout);
+        problems.require(mlpRatio >= 1, "model.mlpRatio", "must be at least 1, got " + mlpRatio);
+    }
+
+    /** The patch must tile the image; images only (no clips). Remembers the data section for the codebook. */
+    @Override
+    protected void validateAgainst(DataSpec dataSpec, Problems problems) {
+        data.set(dataSpec);
+        problems.require(patch <= 0 || dataSpec.size() % patch == 0, "model.patch",
+                "must divide data.size (" + dataSpec.size() + "), got " + patch);
+        problems.require(dataSpec.frames() <= 1, "data.frames",
+                "the token-ar model generates still images only (data.frames=1), got " + dataSpec.frames());
+    }
+
+    @Override
+    protected TokenArSpec freeze() {
+        return new TokenArSpec(width, depth, heads, patch, codes, codebookSeed, codebookPatches, labelDropout, mlpRatio,
+                data.get());
+    }
+}

@@ -5,7 +5,7 @@ import static org.acdit4j.experiments.definitions.AcditCases.blocks;
 import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
-import org.acdit4j.model.Acdit;
+import org.acdit4j.model.tokenar.TokenAr;
 
 /**
  * The paper's Fig. 4 at CPU scale: image quality and sampling time against block size. The body (also the
@@ -32,7 +32,9 @@ public final class BlockSizeTradeoff {
                                 blocks("AR length 4 (block 4), patch 4", 4, 4),
                                 blocks("token-wise AR (AR length 16), patch 4", 4, 1),
                                 blocks("DiT (AR length 1), patch 8", 8, 4),
-                                blocks("token-wise AR (AR length 4), patch 8", 8, 1))
+                                blocks("token-wise AR (AR length 4), patch 8", 8, 1),
+                                c -> c.named("discrete-token AR, patch 4").model(TokenAr.TYPE,
+                                        m -> m.width(64).depth(3).heads(4).patch(4)))
                         .seeds(0, 1, 2))
                 .evaluate(v -> v.use("fid").use("precision-recall").use("class-agreement").use("sampling-speed")
                         .guidances(1.0, 1.5))
@@ -52,7 +54,9 @@ public final class BlockSizeTradeoff {
                         .sweep(s -> s.cases(blocks(4, 64), blocks(4, 16), blocks(4, 4), blocks(4, 1), blocks(8, 16),
                                 blocks(8, 4), blocks(8, 1))))
                 .preset("smoke", p -> p.with(CpuScale::smoke)
-                        .sweep(s -> s.cases(blocks(2, 16), blocks(2, 4)))
+                        .sweep(s -> s.cases(blocks(2, 16), blocks(2, 4),
+                                c -> c.named("discrete-token AR").model(TokenAr.TYPE,
+                                        m -> m.width(16).depth(1).heads(2).patch(2).codes(16))))
                         .train(t -> t.steps(6).warmupSteps(2))
                         .evaluate(v -> v.evaluators("sampling-speed"))
                         .track(t -> t.logEvery(2).checkpointEvery(3))));

@@ -52,7 +52,7 @@ class ArchivedRunsEndToEndTest {
         assertThat(runs.resolve("blockSize16-seed0/train.log")).doesNotExist();
         assertThat(runs.resolve("blockSize4-seed0/train.log")).isRegularFile();
         Path report = second.resolve("results/block-size-tradeoff/smoke");
-        assertThat(report.resolve("REPORT.md")).content().contains("| runs | 2 finished of 2 |");
+        assertThat(report.resolve("REPORT.md")).content().contains("| runs | 3 finished of 3 |");
         assertThat(rowOf(report, "blockSize16-seed0")).isEqualTo(rowOf(first.resolve("results/block-size-tradeoff/smoke"),
                 "blockSize16-seed0"));
     }

@@ -47,14 +47,16 @@ class MainJobEndToEndTest {
         assertThat(exit).as(Files.readString(dir.resolve("out.log"))).isZero();
         Path results = dir.resolve("results/block-size-tradeoff/smoke");
         assertThat(results.resolve("summary.csv")).isRegularFile();
-        assertThat(Files.readAllLines(results.resolve("summary.csv"))).hasSize(3)
+        assertThat(Files.readAllLines(results.resolve("summary.csv"))).hasSize(4)
                 .allMatch(line -> line.startsWith("run,") || line.contains(",FINISHED,"));
-        assertThat(results.resolve("REPORT.md")).content().contains("sampling-speed.kvCacheSpeedup").contains("| runs | 2 finished of 2 |");
+        assertThat(results.resolve("REPORT.md")).content().contains("sampling-speed.kvCacheSpeedup").contains("| runs | 3 finished of 3 |")
+                .contains("| discrete-token AR |");
         assertThat(results.resolve("loss-curves.png")).isRegularFile();
         assertThat(results.resolve("samples/blockSize4-seed0.png")).isRegularFile();
 
         Map<String, Map<String, String>> runsByName = mlflowRuns(dir.resolve("mlruns"));
-        assertThat(runsByName).containsOnlyKeys("block-size-tradeoff-sweep", "blockSize16-seed0", "blockSize4-seed0");
+        assertThat(runsByName).containsOnlyKeys("block-size-tradeoff-sweep", "blockSize16-seed0", "blockSize4-seed0",
+                "token-ar-seed0");
         String parentId = runsByName.get("block-size-tradeoff-sweep").get("id");
         assertThat(runsByName.get("blockSize4-seed0")).containsEntry("mlflow.parentRunId", parentId).containsEntry("status", "3");
         assertThat(runsByName.get("block-size-tradeoff-sweep")).containsEntry("status", "3");

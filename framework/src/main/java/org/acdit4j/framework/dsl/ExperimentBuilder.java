@@ -22,7 +22,8 @@ import org.acdit4j.framework.spec.SweepCase;
  */
 public final class ExperimentBuilder {
 
-    static final String MODEL_NAME = "model.name";
+    /** The key choosing the model plugin. */
+    public static final String MODEL_NAME = "model.name";
 
     private final String name;
     private String description = "";
@@ -137,7 +138,8 @@ public final class ExperimentBuilder {
      * part where its first key stands in sweep order.
      */
     String label(Map<String, String> assignment, List<String> keys) {
-        Set<String> remaining = new LinkedHashSet<>(keys);
+        Set<String> remaining = new LinkedHashSet<>(keys.stream().filter(assignment::containsKey).toList());   // a run of
+        // another model plugin does not have every swept key (token-AR has no block size), and the body's model is unnamed
         Map<Integer, String> parts = new TreeMap<>();                 // position of the part's first key → text
         listedCase(assignment).filter(c -> c.named() && remaining.containsAll(c.assignments().keySet())).ifPresent(c -> {
             parts.put(firstPosition(keys, c.assignments().keySet()), c.name());
@@ -257,6 +259,11 @@ public final class ExperimentBuilder {
             model = type.newModelSection();
             sampler = type.newSamplerSection();
         }
+    }
+
+    /** Makes the model types {@code other} mentioned (e.g. in a sweep case) selectable here by name. */
+    void mentionTypesOf(ExperimentBuilder other) {
+        other.mentionedTypes.forEach(mentionedTypes::putIfAbsent);
     }
 
     private void selectByName(String typeName, Problems problems) {

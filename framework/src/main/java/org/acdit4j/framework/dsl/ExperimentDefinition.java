@@ -104,7 +104,10 @@ public final class ExperimentDefinition {
 
     /**
      * What each case changes, and its name: the keys whose value differs, in any case, from the configuration without
-     * cases, with each case's values of them (a key a case's model does not have is left out of that case).
+     * cases, with each case's values of them (a key a case's model does not have is left out of that case). A case of
+     * the body's own model does not assign {@code model.name}, so its run keeps the name it has without a case of
+     * another model beside it; a case of another model also implies the rest of that model's section it resolved and
+     * that plugin's own keys (which the body does not have, so they are not swept).
      */
     private List<SweepCase> cases(ExperimentBuilder resolved, String preset, List<String> overrides,
                                                       Problems problems) {
@@ -122,19 +125,32 @@ public final class ExperimentDefinition {
             }
             with.add(copy.orderedValues());
             names.add(recipe.name());
+            resolved.mentionTypesOf(copy);
         }
         Set<String> keys = new LinkedHashSet<>(without.keySet());      // section and field order: run names follow it
         with.forEach(values -> keys.addAll(values.keySet()));
         List<String> changed = keys.stream().filter(key -> !key.startsWith("sweep."))
+                .filter(key -> without.containsKey(key) || key.equals(ExperimentBuilder.MODEL_NAME))
                 .filter(key -> with.stream().anyMatch(values -> values.containsKey(key)
                         && !Objects.equals(without.get(key), values.get(key))))
                 .toList();
         List<SweepCase> cases = new ArrayList<>();
         for (int i = 0; i < with.size(); i++) {
             Map<String, String> values = with.get(i);
+            boolean otherModel = !Objects.equals(without.get(ExperimentBuilder.MODEL_NAME), values.get(ExperimentBuilder.MODEL_NAME));
             Map<String, String> assignment = new LinkedHashMap<>();
-            changed.stream().filter(values::containsKey).forEach(key -> assignment.put(key, values.get(key)));
-            cases.add(new SweepCase(names.get(i), assignment));
+            changed.stream().filter(values::containsKey)
+                    .filter(key -> otherModel || !key.equals(ExperimentBuilder.MODEL_NAME))     // the body's model goes unnamed
+                    .forEach(key -> assignment.put(key, values.get(key)));
+            Map<String, String> implied = new LinkedHashMap<>();
+            if (otherModel) {
+                values.forEach((key, value) -> {
+                    if (!assignment.containsKey(key) && (key.startsWith("model.") || !without.containsKey(key))) {
+                        implied.put(key, value);
+                    }
+                });
+            }
+            cases.add(new SweepCase(names.get(i), assignment, implied));
         }
         return cases;
     }

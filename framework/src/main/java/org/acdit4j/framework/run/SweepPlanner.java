@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.acdit4j.framework.dsl.ConfigurationLabels;
+import org.acdit4j.framework.dsl.ExperimentBuilder;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.dsl.SpecException;
 import org.acdit4j.framework.spec.ExperimentSpec;
@@ -32,7 +33,7 @@ public final class SweepPlanner {
             for (int i = 0; i < combinations.size(); i++) {
                 Map<String, String> assignment = combinations.get(i);
                 ExperimentSpec spec = definition.spec(preset, overrides, assignment);
-                plans.add(new RunPlan(plans.size(), runName(assignment, seed), labels.get(i), assignment, seed, spec,
+                plans.add(new RunPlan(plans.size(), runName(assignment, base.sweep().sweptKeys(), seed), labels.get(i), assignment, seed, spec,
                         preset == null ? "" : preset, overrides));
             }
         }
@@ -67,7 +68,7 @@ public final class SweepPlanner {
             result.add(new LinkedHashMap<>());
         }
         for (SweepCase c : cases) {
-            result.add(new LinkedHashMap<>(c.assignments()));
+            result.add(new LinkedHashMap<>(c.settings()));
         }
         for (SweepAxis axis : axes) {
             List<Map<String, String>> extended = new ArrayList<>();
@@ -83,11 +84,19 @@ public final class SweepPlanner {
         return result;
     }
 
-    /** {@code blockSize16-patch4-seed0}: the last part of each swept key with its value, then the seed. */
-    static String runName(Map<String, String> assignment, long seed) {
+    /**
+     * {@code blockSize16-patch4-seed0}: the last part of each swept key the run assigns with its value, then the seed;
+     * a model plugin appears by its name alone ({@code token-ar-patch4-seed0}).
+     */
+    static String runName(Map<String, String> assignment, List<String> sweptKeys, long seed) {
         StringBuilder name = new StringBuilder();
-        assignment.forEach((key, value) -> name.append(key.substring(key.lastIndexOf('.') + 1))
-                .append(value.replaceAll("[^A-Za-z0-9.]+", "_")).append('-'));
+        assignment.forEach((key, value) -> {
+            if (sweptKeys.contains(key)) {
+                boolean model = key.equals(ExperimentBuilder.MODEL_NAME);
+                name.append(model ? "" : key.substring(key.lastIndexOf('.') + 1))
+                        .append(value.replaceAll(model ? "[^A-Za-z0-9.-]+" : "[^A-Za-z0-9.]+", "_")).append('-');
+            }
+        });
         return name.append("seed").append(seed).toString();
     }
 }

@@ -35,7 +35,7 @@ class DefinitionLabelsTest {
                 "sweep.cases=model.patch=8 model.blockSize=1; model.patch=4 model.blockSize=4"))
                 .containsExactly("AR length 4 (patch 8, block 1)", "AR length 4 (patch 4, block 4)");
         assertThat(labels(BlockSizeTradeoff.definition(), "smoke"))
-                .containsExactly("DiT (AR length 1)", "AR length 4 (block 4)");
+                .containsExactly("DiT (AR length 1)", "AR length 4 (block 4)", "discrete-token AR");
     }
 
     @Test

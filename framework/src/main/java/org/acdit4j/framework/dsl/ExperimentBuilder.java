@@ -154,7 +154,8 @@ public final class ExperimentBuilder {
                     });
         }
         remaining.forEach(key -> parts.put(keys.indexOf(key), key + "=" + assignment.getOrDefault(key, "?")));
-        return String.join(", ", parts.values());
+        // the only keys asked for were ones this run does not assign: the body's model, beside another plugin's case
+        return parts.isEmpty() && !keys.isEmpty() && modelType != null ? modelType.name() : String.join(", ", parts.values());
     }
 
     private static int firstPosition(List<String> keys, Set<String> covered) {

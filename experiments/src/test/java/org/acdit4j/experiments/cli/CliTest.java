@@ -50,7 +50,7 @@ class CliTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().strip()).isEqualTo(
-                "acdit: unknown dataset 'no-such-data'; known: fashion-mnist, mnist, moving-mnist, synthetic-shapes");
+                "acdit: unknown dataset 'no-such-data'; known: fashion-mnist, image-folder, mnist, moving-mnist, synthetic-shapes");
     }
 
     @Test

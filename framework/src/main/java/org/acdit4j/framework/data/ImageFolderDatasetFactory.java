@@ -37,10 +37,6 @@ public final class ImageFolderDatasetFactory implements DatasetFactory {
         this.directory = directory;
     }
 
-    public static String splitDescription() {
-        return SPLIT.describe();
-    }
-
     @Override
     public String identity(DataSpec spec) {
         return namingTheSource(() -> folder(spec).identity());

@@ -51,13 +51,13 @@ public final class Preflight {
     public List<String> problems(List<RunPlan> plans) {
         Map<String, Set<String>> plansByProblem = new LinkedHashMap<>();
         Map<DataSpec, List<String>> dataChecked = new HashMap<>();
-        Map<DataSpec, String> identities = new HashMap<>();
+        Map<DataSpec, OpenableData> openable = new HashMap<>();
         for (RunPlan plan : plans) {
             DataSpec data = plan.spec().data();
             List<String> dataProblems = dataChecked.computeIfAbsent(data, this::dataProblems);
             Set<String> problems = new LinkedHashSet<>(dataProblems);
             problems.addAll(modelProblems(plan.spec(), dataProblems.isEmpty()
-                    ? identities.computeIfAbsent(data, spec -> datasets.get(spec.name()).identity(spec)) : null));
+                    ? openable.computeIfAbsent(data, this::openable) : null));
             for (String problem : problems) {
                 plansByProblem.computeIfAbsent(problem, ignored -> new LinkedHashSet<>())
                         .add(plan.index() + " " + plan.name());
@@ -80,19 +80,27 @@ public final class Preflight {
         return problems.messages();
     }
 
+    /** What the model and evaluator checks need of a dataset that passed its own preflight, asked once per spec. */
+    private record OpenableData(String identity, Geometry geometry) {
+    }
+
+    private OpenableData openable(DataSpec data) {
+        DatasetFactory dataset = datasets.get(data.name());
+        return new OpenableData(dataset.identity(data), dataset.geometry(data));
+    }
+
     /**
-     * The model's and the evaluators' problems with {@code spec}; {@code datasetIdentity} is null when the dataset
-     * cannot be opened, which skips every check that needs its geometry (the data problem is reported already).
+     * The model's and the evaluators' problems with {@code spec}; {@code data} is null when the dataset cannot be
+     * opened, which skips every check that needs its geometry (the data problem is reported already).
      */
-    private List<String> modelProblems(ExperimentSpec spec, String datasetIdentity) {
+    private List<String> modelProblems(ExperimentSpec spec, OpenableData data) {
         Problems problems = new Problems();
         ModelFactory model = models.get(spec.model().name());
-        DatasetFactory dataset = datasetIdentity == null ? null : datasets.get(spec.data().name());
         if (model == null) {
             problems.add("model.name", "unknown model '" + spec.model().name() + "'; known: " + known(models.keySet()));
         }
         Set<ModelCapability> offered = EnumSet.noneOf(ModelCapability.class);
-        Geometry geometry = dataset == null ? null : dataset.geometry(spec.data());
+        Geometry geometry = data == null ? null : data.geometry();
         if (model != null && geometry != null) {
             model.validate(spec.model().config(), geometry, problems);
             offered.addAll(model.capabilities(spec.model().config(), geometry));
@@ -112,7 +120,7 @@ public final class Preflight {
                         + " configuration does not offer (it offers " + offered + ")");
             }
             if (evaluator != null && geometry != null) {
-                evaluator.cannotMeasure(spec.data(), datasetIdentity, geometry).ifPresent(reason ->
+                evaluator.cannotMeasure(spec.data(), data.identity(), geometry).ifPresent(reason ->
                         evaluatorsByReason.computeIfAbsent(reason, ignored -> new ArrayList<>()).add(name));
             }
         }

@@ -3,12 +3,14 @@ package org.acdit4j.experiments.cli;
 import static org.acdit4j.experiments.cli.InProcessCli.acdit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.acdit4j.experiments.definitions.BlockSizeTradeoff;
 import org.acdit4j.framework.testing.ImageFolders;
 import org.junit.jupiter.api.Test;
@@ -16,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code data.name=image-folder} through the real CLI on a generated RGB folder: the sweep stops at preflight while
- * the folder has no feature network, {@code acdit features train} installs one, and the same sweep then trains,
- * samples and measures FID and class agreement with it.
+ * the folder has no feature network, {@code acdit features train} installs one, the same sweep then trains, samples
+ * and measures FID and class agreement with it, and {@code acdit sample} draws PNGs from one of its checkpoints.
  */
 class ImageFolderCliTest {
 
@@ -75,6 +77,30 @@ class ImageFolderCliTest {
         for (Path tag : networkTags) {
             assertThat(Files.readString(tag)).isEqualTo(fingerprint);
         }
+
+        Path checkpoint;
+        try (Stream<Path> walk = Files.walk(work.resolve("runs"))) {
+            checkpoint = walk.filter(file -> file.getFileName().toString().endsWith(".ckpt")).findFirst().orElseThrow();
+        }
+        Path pngs = work.resolve("samples");
+        InProcessCli.Result sampled = acdit("--data-dir", work.resolve("data").toString(), "sample", "--checkpoint",
+                checkpoint.toString(), "--count", "4", "--out", pngs + "/");
+
+        assertThat(sampled.exitCode()).as(sampled.err()).isZero();
+        int colouredPixels = 0;
+        for (int i = 0; i < 4; i++) {
+            BufferedImage image = ImageIO.read(pngs.resolve(String.format("%06d.png", i)).toFile());
+            assertThat(image.getWidth()).isEqualTo(8);
+            assertThat(image.getHeight()).isEqualTo(8);
+            for (int y = 0; y < 8; y++) {
+                for (int x = 0; x < 8; x++) {
+                    int rgb = image.getRGB(x, y);
+                    colouredPixels += (rgb >> 16 & 0xff) != (rgb & 0xff) ? 1 : 0;
+                }
+            }
+        }
+        assertThat(colouredPixels).as("pixels whose red and blue differ: RGB samples are written in colour")
+                .isPositive();
     }
 
     /** The last line of {@code text}: the CLI's error after any log lines. */

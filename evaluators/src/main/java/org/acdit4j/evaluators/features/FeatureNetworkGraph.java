@@ -27,14 +27,20 @@ final class FeatureNetworkGraph {
     static final int FEATURE_SIZE = 128;
     /** Output channels and stride of each convolution. */
     private static final int[][] CONVOLUTIONS = {{32, 1}, {32, 2}, {64, 2}, {128, 2}};
-    private static final int DOWNSAMPLING = 8;
+    /** The total stride of the convolutions: image sides must be a multiple of it. */
+    static final int DOWNSAMPLING = 8;
 
     private FeatureNetworkGraph() {
     }
 
+    /** Whether the network can take images of this side. */
+    static boolean fitsSide(int side) {
+        return side % DOWNSAMPLING == 0;
+    }
+
     /** Fails with a one-line reason when the network cannot take images of this shape. */
     static void checkSide(int side) {
-        if (side % DOWNSAMPLING != 0) {
+        if (!fitsSide(side)) {
             throw new IllegalArgumentException("the feature network needs an image side divisible by " + DOWNSAMPLING
                     + ", got " + side);
         }

@@ -6,12 +6,13 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.acdit4j.framework.data.Dataset;
+import org.acdit4j.framework.data.Geometry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The feature networks shipped as resources of this module, each pinned by the SHA-256 of its weights file.
- * Loaded networks are kept for the lifetime of this instance. Retrain with {@code acdit train-features}
+ * Loaded networks are kept for the lifetime of this instance. Retrain with {@code acdit features train --out FILE}
  * ({@link TrainFeatureNetwork}), replace the resource and pin its new fingerprint here.
  */
 public final class ShippedFeatureNetworks implements FeatureNetworks {
@@ -30,10 +31,19 @@ public final class ShippedFeatureNetworks implements FeatureNetworks {
     private final Map<String, FeatureNetwork> loaded = new ConcurrentHashMap<>();
 
     @Override
+    public boolean has(String datasetIdentity, Geometry geometry) {
+        return FINGERPRINTS.containsKey(key(datasetIdentity, geometry)) && geometry.height() == geometry.width();
+    }
+
+    private static String key(String datasetIdentity, Geometry geometry) {
+        return datasetIdentity + "-" + geometry.height();
+    }
+
+    @Override
     public FeatureNetwork forDataset(Dataset dataset) {
-        String key = dataset.name() + "-" + dataset.geometry().height();
-        if (!FINGERPRINTS.containsKey(key) || dataset.geometry().height() != dataset.geometry().width()) {
-            throw new IllegalArgumentException("no feature network for " + dataset.name() + " at "
+        String key = key(dataset.identity(), dataset.geometry());
+        if (!has(dataset.identity(), dataset.geometry())) {
+            throw new IllegalArgumentException("no feature network for " + dataset.identity() + " at "
                     + dataset.geometry() + "; shipped: " + FINGERPRINTS.keySet());
         }
         FeatureNetwork network = loaded.computeIfAbsent(key, ShippedFeatureNetworks::load);

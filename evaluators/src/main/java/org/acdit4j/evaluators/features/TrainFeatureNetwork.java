@@ -10,9 +10,9 @@ import org.acdit4j.framework.data.InMemoryDataset;
 import org.acdit4j.framework.spec.DataSpec;
 
 /**
- * Retrains a feature network and writes its weights, reporting the test accuracy, the training time and
- * the fingerprint to pin in {@link ShippedFeatureNetworks}; the command line is {@code acdit train-features}.
- * Run with {@code OMP_NUM_THREADS=1}.
+ * Trains a feature network on any dataset and writes its weights, reporting the test accuracy, the training time and
+ * the fingerprint (to pin in {@link ShippedFeatureNetworks}, or kept beside the weights by
+ * {@link TrainedFeatureNetworks}); the command line is {@code acdit features train}. Run with {@code OMP_NUM_THREADS=1}.
  */
 public final class TrainFeatureNetwork {
 
@@ -23,19 +23,32 @@ public final class TrainFeatureNetwork {
     }
 
     /**
-     * The images a feature network of dataset {@code name} learns from, at side {@code size}: the dataset's
-     * images, or for a clip dataset (moving-mnist) the frames of single-digit clips, each labelled with its
-     * digit.
-     *
-     * @param digitSize the side of a clip dataset's digits (0 = its default); unused for image datasets
+     * The images a feature network learns from for the data {@code spec} selects: the dataset's images, or for a clip
+     * dataset (moving-mnist) the frames of {@link #CLIP_FRAMES}-frame single-digit clips, each labelled with its digit.
      */
-    public static Dataset images(DatasetFactory factory, String name, int size, int digitSize) {
+    public static Dataset images(DatasetFactory factory, DataSpec spec) {
         if (!factory.producesClips()) {
-            return factory.open(DataSpec.of(name, size));
+            return factory.open(spec);
         }
-        Dataset clips = factory.open(DataSpec.clips(name, size, CLIP_FRAMES, 1, digitSize));
+        Dataset clips = factory.open(DataSpec.clips(spec.name(), spec.size(), CLIP_FRAMES, 1, spec.digitSize()));
         ImageSet train = clips.train().asFrames();
-        return new InMemoryDataset(clips.name(), train.geometry(), train, clips.test().asFrames());
+        return new InMemoryDataset(clips.name(), clips.identity(), train.geometry(), train, clips.test().asFrames());
+    }
+
+    /** The {@code acdit features train} command line that trains a network for the data {@code spec} selects. */
+    public static String command(DataSpec spec) {
+        StringBuilder command = new StringBuilder("acdit features train --dataset " + spec.name());
+        if (!spec.source().isBlank()) {
+            command.append(" --source ").append(spec.source());
+        }
+        if (spec.channels() != 0) {
+            command.append(" --channels ").append(spec.channels());
+        }
+        command.append(" --size ").append(spec.size());
+        if (spec.digitSize() != 0) {
+            command.append(" --digit-size ").append(spec.digitSize());
+        }
+        return command.toString();
     }
 
     /**
@@ -44,15 +57,38 @@ public final class TrainFeatureNetwork {
      */
     public static FeatureNetworkWeights train(Dataset dataset, FeatureNetworkTrainer.Settings settings,
             Path weightsFile, PrintStream out) throws IOException {
-        out.println("training the " + dataset.name() + " feature network on " + dataset.train().size() + " images of "
-                + dataset.geometry() + " with " + settings);
+        return train(dataset, settings, weights -> {
+            weights.write(weightsFile);
+            return weightsFile;
+        }, out);
+    }
+
+    /**
+     * Trains a feature network on {@code dataset} and installs it in {@code store} under the dataset's identity, where
+     * the evaluators of runs on the same data find it; prints as {@link #train(Dataset, FeatureNetworkTrainer.Settings,
+     * Path, PrintStream)}.
+     */
+    public static FeatureNetworkWeights trainInto(TrainedFeatureNetworks store, Dataset dataset,
+            FeatureNetworkTrainer.Settings settings, PrintStream out) throws IOException {
+        return train(dataset, settings, weights -> store.install(weights, dataset.identity()), out);
+    }
+
+    /** Where trained weights go; returns the file written. */
+    private interface WeightsDestination {
+        Path write(FeatureNetworkWeights weights) throws IOException;
+    }
+
+    private static FeatureNetworkWeights train(Dataset dataset, FeatureNetworkTrainer.Settings settings,
+            WeightsDestination destination, PrintStream out) throws IOException {
+        out.println("training the " + dataset.identity() + " feature network on " + dataset.train().size()
+                + " images of " + dataset.geometry() + " with " + settings);
         long start = System.nanoTime();
         FeatureNetworkWeights weights = new FeatureNetworkTrainer().train(dataset, settings, out);
         double seconds = (System.nanoTime() - start) / 1e9;
-        weights.write(weightsFile);
+        Path file = destination.write(weights);
         double accuracy = new FeatureNetwork(weights).accuracy(dataset.test().range(0, dataset.test().size()));
         out.printf("test accuracy %.4f on %d images; training %.0f s; wrote %s%n", accuracy, dataset.test().size(),
-                seconds, weightsFile);
+                seconds, file);
         out.println("fingerprint " + weights.fingerprint());
         return weights;
     }

@@ -2,13 +2,16 @@ package org.acdit4j.evaluators.inception;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.acdit4j.evaluators.features.FeatureNetwork;
 import org.acdit4j.evaluators.features.FeatureNetworks;
 import org.acdit4j.evaluators.sampling.ModelSamples;
+import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
+import org.acdit4j.framework.spec.DataSpec;
 
 /** The Inception-Score analogue of class-balanced samples, from the feature network's softmax. */
 public final class InceptionScoreEvaluator implements SampleQualityEvaluator {
@@ -25,6 +28,12 @@ public final class InceptionScoreEvaluator implements SampleQualityEvaluator {
     public String name() {
         return NAME;
     }
+
+    @Override
+    public Optional<String> cannotMeasure(DataSpec data, String datasetIdentity, Geometry geometry) {
+        return networks.missingFor(data, datasetIdentity, geometry);
+    }
+
     @Override
     public EvaluationResult evaluate(EvaluationContext context) {
         FeatureNetwork network = networks.forDataset(context.dataset());

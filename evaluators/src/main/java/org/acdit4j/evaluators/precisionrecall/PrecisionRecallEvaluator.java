@@ -2,14 +2,17 @@ package org.acdit4j.evaluators.precisionrecall;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.acdit4j.evaluators.features.FeatureNetwork;
 import org.acdit4j.evaluators.features.FeatureNetworks;
 import org.acdit4j.evaluators.sampling.ModelSamples;
 import org.acdit4j.evaluators.sampling.RealSubset;
+import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
+import org.acdit4j.framework.spec.DataSpec;
 
 /**
  * Improved precision and recall (k = 3) of class-balanced samples against as many seeded train images, on the
@@ -32,6 +35,12 @@ public final class PrecisionRecallEvaluator implements SampleQualityEvaluator {
     public String name() {
         return NAME;
     }
+
+    @Override
+    public Optional<String> cannotMeasure(DataSpec data, String datasetIdentity, Geometry geometry) {
+        return networks.missingFor(data, datasetIdentity, geometry);
+    }
+
     @Override
     public EvaluationResult evaluate(EvaluationContext context) {
         FeatureNetwork network = networks.forDataset(context.dataset());

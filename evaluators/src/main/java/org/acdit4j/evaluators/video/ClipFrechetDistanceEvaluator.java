@@ -2,14 +2,17 @@ package org.acdit4j.evaluators.video;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.acdit4j.evaluators.features.FeatureNetwork;
 import org.acdit4j.evaluators.features.FeatureNetworks;
 import org.acdit4j.evaluators.fid.FrechetDistance;
 import org.acdit4j.evaluators.fid.GaussianFit;
+import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
+import org.acdit4j.framework.spec.DataSpec;
 
 /**
  * A clip-level Fréchet distance, our analogue of FVD: each clip is described by the concatenation of its
@@ -31,6 +34,12 @@ public final class ClipFrechetDistanceEvaluator implements SampleQualityEvaluato
     public String name() {
         return NAME;
     }
+
+    @Override
+    public Optional<String> cannotMeasure(DataSpec data, String datasetIdentity, Geometry geometry) {
+        return networks.missingFor(data, datasetIdentity, geometry);
+    }
+
     @Override
     public EvaluationResult evaluate(EvaluationContext context) {
         ClipEvaluation clips = ClipEvaluation.draw(context, networks, NAME);

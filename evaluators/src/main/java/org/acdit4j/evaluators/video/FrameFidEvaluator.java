@@ -3,11 +3,14 @@ package org.acdit4j.evaluators.video;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.acdit4j.evaluators.features.FeatureNetworks;
 import org.acdit4j.evaluators.fid.FidEvaluator;
+import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
+import org.acdit4j.framework.spec.DataSpec;
 
 /**
  * Per-frame FID of generated clips: for every frame index t, the FID between frame t of the samples and frame t
@@ -29,6 +32,12 @@ public final class FrameFidEvaluator implements SampleQualityEvaluator {
     public String name() {
         return NAME;
     }
+
+    @Override
+    public Optional<String> cannotMeasure(DataSpec data, String datasetIdentity, Geometry geometry) {
+        return networks.missingFor(data, datasetIdentity, geometry);
+    }
+
     @Override
     public EvaluationResult evaluate(EvaluationContext context) {
         ClipEvaluation clips = ClipEvaluation.draw(context, networks, NAME);

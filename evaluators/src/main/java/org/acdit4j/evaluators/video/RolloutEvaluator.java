@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.acdit4j.evaluators.features.FeatureNetwork;
 import org.acdit4j.evaluators.features.FeatureNetworks;
@@ -17,6 +18,7 @@ import org.acdit4j.framework.evaluation.Evaluator;
 import org.acdit4j.framework.model.FrameRollout;
 import org.acdit4j.framework.model.ModelCapability;
 import org.acdit4j.framework.model.SampleRequest;
+import org.acdit4j.framework.spec.DataSpec;
 
 /**
  * Quality against frame index for rollouts of {@value #LENGTHS}× the trained clip length, generated with the
@@ -40,6 +42,11 @@ public final class RolloutEvaluator implements Evaluator {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Optional<String> cannotMeasure(DataSpec data, String datasetIdentity, Geometry geometry) {
+        return networks.missingFor(data, datasetIdentity, geometry);
     }
 
 

@@ -13,6 +13,7 @@ import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.MovingMnistDatasetFactory;
 import org.acdit4j.framework.data.SyntheticShapes;
 import org.acdit4j.framework.data.TestDataDirectory;
+import org.acdit4j.framework.spec.DataSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,7 @@ class TrainFeatureNetworkTest {
 
     @Test
     void writesTheWeightsAndPrintsTheFingerprintToPin(@TempDir Path folder) throws IOException {
-        Dataset shapes = TrainFeatureNetwork.images(new SyntheticShapes(), SyntheticShapes.NAME, 8, 0);
+        Dataset shapes = TrainFeatureNetwork.images(new SyntheticShapes(), DataSpec.of(SyntheticShapes.NAME, 8));
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         Path file = folder.resolve("shapes-8.weights");
 
@@ -40,7 +41,7 @@ class TrainFeatureNetworkTest {
         MovingMnistDatasetFactory clips = new MovingMnistDatasetFactory(TestDataDirectory.mnist(),
                 new DataDirectory(folder), 3, 2);
 
-        Dataset frames = TrainFeatureNetwork.images(clips, MovingMnistDatasetFactory.NAME, 16, 12);
+        Dataset frames = TrainFeatureNetwork.images(clips, DataSpec.clips(MovingMnistDatasetFactory.NAME, 16, TrainFeatureNetwork.CLIP_FRAMES, 1, 12));
 
         assertThat(frames.geometry()).isEqualTo(Geometry.image(1, 16, 16, 10));
         assertThat(frames.train().size()).isEqualTo(3 * TrainFeatureNetwork.CLIP_FRAMES);

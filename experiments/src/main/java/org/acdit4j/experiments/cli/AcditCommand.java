@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
         description = "ACDiT experiments on SameDiff: train, sample, evaluate and track the AR <-> diffusion trade-off.",
         subcommands = {ListCommand.class, PlanCommand.class, RunCommand.class, ResumeCommand.class, SampleCommand.class, ReportCommand.class, ArchiveCommand.class,
             RunsCommand.class, BenchCommand.class, DoctorCommand.class,
-            TrainFeaturesCommand.class,
+            FeaturesCommand.class, TrainFeaturesAliasCommand.class,
             DataCommand.class, ExecuteRunCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a run or task failed", "2:usage or configuration error"})

@@ -8,8 +8,10 @@ import com.google.inject.multibindings.ProvidesIntoMap;
 import com.google.inject.multibindings.StringMapKey;
 import java.util.Map;
 import org.acdit4j.evaluators.agreement.ClassAgreementEvaluator;
+import org.acdit4j.evaluators.features.FeatureNetworkCatalog;
 import org.acdit4j.evaluators.features.FeatureNetworks;
 import org.acdit4j.evaluators.features.ShippedFeatureNetworks;
+import org.acdit4j.evaluators.features.TrainedFeatureNetworks;
 import org.acdit4j.evaluators.fid.FidEvaluator;
 import org.acdit4j.evaluators.finetune.FineTuneEvaluator;
 import org.acdit4j.evaluators.inception.InceptionScoreEvaluator;
@@ -19,6 +21,7 @@ import org.acdit4j.evaluators.speed.SamplingSpeedEvaluator;
 import org.acdit4j.evaluators.video.ClipFrechetDistanceEvaluator;
 import org.acdit4j.evaluators.video.FrameFidEvaluator;
 import org.acdit4j.evaluators.video.RolloutEvaluator;
+import org.acdit4j.framework.data.DataDirectory;
 import org.acdit4j.framework.evaluation.Evaluator;
 import org.acdit4j.framework.run.EvaluatorsStep;
 import org.acdit4j.framework.run.RunEvaluation;
@@ -29,7 +32,13 @@ public final class EvaluatorsModule extends AbstractModule {
     @Override
     protected void configure() {
         MapBinder.newMapBinder(binder(), String.class, Evaluator.class);
-        bind(FeatureNetworks.class).to(ShippedFeatureNetworks.class).in(Singleton.class);
+    }
+
+    /** The shipped networks, then those the user trained into the data directory ({@code acdit features train}). */
+    @Provides
+    @Singleton
+    FeatureNetworks featureNetworks(DataDirectory directory) {
+        return new FeatureNetworkCatalog(new ShippedFeatureNetworks(), TrainedFeatureNetworks.in(directory));
     }
 
     @Provides

@@ -50,7 +50,7 @@ class CliTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().strip()).isEqualTo(
-                "acdit: unknown dataset 'no-such-data'; known: fashion-mnist, mnist, moving-mnist, synthetic-shapes");
+                "acdit: unknown dataset 'no-such-data'; known: fashion-mnist, image-folder, mnist, moving-mnist, synthetic-shapes");
     }
 
     @Test
@@ -72,7 +72,7 @@ class CliTest {
 
     @Test
     void anUnknownEvaluatorStopsTheSweepBeforeAnyRunTrains(@TempDir Path work) {
-        InProcessCli.Result result = acdit("run", "context-ablation", "--preset", "smoke", "evaluate.evaluators=fid,fvd",
+        InProcessCli.Result result = acdit("run", "context-ablation", "--preset", "smoke", "evaluate.evaluators=sampling-speed,fvd",
                 "--runs-dir", work.resolve("runs").toString(), "--results-dir", work.resolve("results").toString());
 
         assertThat(result.exitCode()).isEqualTo(2);

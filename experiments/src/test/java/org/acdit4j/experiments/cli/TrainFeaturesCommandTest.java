@@ -10,36 +10,43 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code acdit train-features} through the real CLI: options, their validation and one short training. */
+/**
+ * {@code acdit features train} (and its former name {@code acdit train-features}) through the real CLI: options, their
+ * validation and short trainings.
+ */
 class TrainFeaturesCommandTest {
 
     @Test
     void helpListsEveryOptionWithItsDefault() {
-        InProcessCli.Result result = acdit("train-features", "--help");
+        InProcessCli.Result result = acdit("features", "train", "--help");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).startsWith("Usage: acdit train-features")
-                .contains("--dataset=NAME", "--out=FILE", "--digit-size=<digitSize>", "--data-dir=DIR")
+        assertThat(result.out()).startsWith("Usage: acdit features train")
+                .contains("--dataset=NAME", "--out=FILE", "--source=DIR", "--channels=<channels>",
+                        "--digit-size=<digitSize>", "--data-dir=DIR")
                 .contains("Image side (default: 32)", "Epochs (default: 6)", "Batch size (default: 64)",
                         "learning rate (default: 0.001)", "(default: 1)", "pixels (default: 0)");
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            --dataset mnist                            | acdit: Missing required option: '--out=FILE'
+            --out x                                    | acdit: Missing required option: '--dataset=NAME'
             --dataset mnist --out x --epoch 3          | acdit: Unknown options: '--epoch', '3'
             --dataset mnist --out x --epochs three     | acdit: Invalid value for option '--epochs': 'three' is not an int
-            --dataset cifar --out x                    | acdit: unknown dataset 'cifar'; known: fashion-mnist, mnist, moving-mnist, synthetic-shapes
+            --dataset cifar --out x                    | acdit: unknown dataset 'cifar'; known: fashion-mnist, image-folder, mnist, moving-mnist, synthetic-shapes
             --dataset mnist --out x --epochs 0         | acdit: --epochs must be >= 1, got 0
             --dataset mnist --out x --batch 0          | acdit: --batch must be >= 1, got 0
             --dataset mnist --out x --shift -1         | acdit: --shift must be >= 0, got -1
             --dataset mnist --out x --lr 0             | acdit: --lr must be > 0, got 0.0
+            --dataset mnist --channels 2               | acdit: --channels must be 0, 1 or 3, got 2
+            --dataset image-folder                     | acdit: data.source: must name the folder of images (one subfolder per class) for image-folder
             """)
     void badArgumentsAreOneLineAndExitTwo(String arguments, String message) {
         String[] words = arguments.split(" ");
-        String[] args = new String[words.length + 1];
-        args[0] = "train-features";
-        System.arraycopy(words, 0, args, 1, words.length);
+        String[] args = new String[words.length + 2];
+        args[0] = "features";
+        args[1] = "train";
+        System.arraycopy(words, 0, args, 2, words.length);
 
         InProcessCli.Result result = acdit(args);
 
@@ -48,7 +55,7 @@ class TrainFeaturesCommandTest {
     }
 
     @Test
-    void trainsAndWritesTheWeightsItsFingerprintNames(@TempDir Path work) throws Exception {
+    void theFormerNameTrainsAndWritesTheWeightsItsFingerprintNames(@TempDir Path work) throws Exception {
         Path file = work.resolve("shapes-8.weights");
 
         InProcessCli.Result result = acdit("train-features", "--dataset", "synthetic-shapes", "--size", "8", "--epochs", "1",

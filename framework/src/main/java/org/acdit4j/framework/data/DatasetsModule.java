@@ -43,6 +43,12 @@ public final class DatasetsModule extends AbstractModule {
     }
 
     @ProvidesIntoMap
+    @StringMapKey(ImageFolderDatasetFactory.NAME)
+    DatasetFactory imageFolder(DataDirectory directory) {
+        return new ImageFolderDatasetFactory(directory);
+    }
+
+    @ProvidesIntoMap
     @StringMapKey(SyntheticShapes.NAME)
     DatasetFactory syntheticShapes() {
         return new SyntheticShapes();

@@ -3,12 +3,17 @@ package org.acdit4j.framework.dsl;
 import java.util.List;
 import org.acdit4j.framework.spec.DataSpec;
 
-/** {@code data}: which dataset, at which image size, from which source, and for clips how many frames and digits. */
+/**
+ * {@code data}: which dataset, at which image size, from which source, with how many channels (image folders), and
+ * for clips how many frames and digits.
+ */
 public final class DataSection extends Section {
 
     /** The built-in clip dataset; datasets registered by plugins are checked by their factory when opened. */
     static final String MOVING_MNIST = "moving-mnist";
-    static final List<String> STILL_IMAGE_DATASETS = List.of("fashion-mnist", "mnist", "synthetic-shapes");
+    /** The built-in dataset of the user's own images: {@code data.source} names the folder. */
+    static final String IMAGE_FOLDER = "image-folder";
+    static final List<String> STILL_IMAGE_DATASETS = List.of("fashion-mnist", "mnist", "synthetic-shapes", IMAGE_FOLDER);
     /** Moving-MNIST digits are 7/16 of the frame side by default, so smaller frames would shrink them below 7 pixels. */
     static final int MOVING_MNIST_MIN_SIZE = 16;
     /** The smallest digit side {@code data.digitSize} accepts: below it MNIST digits stop being legible. */
@@ -20,6 +25,7 @@ public final class DataSection extends Section {
     int frames = 1;
     int digits = 1;
     int digitSize = 0;
+    int channels = 0;
 
     public DataSection name(String name) {
         this.name = name;
@@ -31,8 +37,15 @@ public final class DataSection extends Section {
         return this;
     }
 
-    public DataSection source(String idxFolder) {
-        this.source = idxFolder;
+    /** The folder to read: the IDX files for the MNIST family, one subfolder of images per class for {@code image-folder}. */
+    public DataSection source(String folder) {
+        this.source = folder;
+        return this;
+    }
+
+    /** {@code image-folder} only: 1 (grey) or 3 (RGB) channels; 0 (the default) takes the channel count of the files. */
+    public DataSection channels(int count) {
+        this.channels = count;
         return this;
     }
 
@@ -87,9 +100,19 @@ public final class DataSection extends Section {
         problems.require(digitSize == 0 || !STILL_IMAGE_DATASETS.contains(name), "data.digitSize",
                 "must be 0 for the still-image dataset " + name + " (only " + MOVING_MNIST + " moves digits), got "
                         + digitSize);
+        boolean imageFolder = IMAGE_FOLDER.equals(name);
+        problems.require(!imageFolder || !source.isBlank(), "data.source",
+                "must name the folder of images (one subfolder per class) for " + IMAGE_FOLDER);
+        if (imageFolder) {
+            problems.require(channels == 0 || channels == 1 || channels == 3, "data.channels",
+                    "must be 0 (as the files), 1 (grey) or 3 (RGB), got " + channels);
+        } else {
+            problems.require(channels == 0, "data.channels", "must be 0 for " + name + " (only " + IMAGE_FOLDER
+                    + " converts channels), got " + channels);
+        }
     }
 
     DataSpec freeze() {
-        return new DataSpec(name, size, source, frames, digits, digitSize);
+        return new DataSpec(name, size, source, frames, digits, digitSize, channels);
     }
 }

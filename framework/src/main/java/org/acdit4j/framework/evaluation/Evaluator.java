@@ -1,7 +1,10 @@
 package org.acdit4j.framework.evaluation;
 
+import java.util.Optional;
 import java.util.Set;
+import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.model.ModelCapability;
+import org.acdit4j.framework.spec.DataSpec;
 
 /**
  * A metric plugin run after training (on the EMA weights). Registered by {@link #name()} in a Guice
@@ -15,6 +18,18 @@ public interface Evaluator {
 
     /** What the model must offer; checked for every plan before any run starts. */
     Set<ModelCapability> requires();
+
+    /**
+     * Why this evaluator cannot measure runs on the dataset {@code data} selects (for example: it has no feature
+     * network for it), seen before any run starts; empty when it can. Evaluators giving the same reason are reported
+     * together in one line.
+     *
+     * @param datasetIdentity what {@code Dataset.identity()} of the opened dataset will be
+     * @param geometry        the shape of its examples
+     */
+    default Optional<String> cannotMeasure(DataSpec data, String datasetIdentity, Geometry geometry) {
+        return Optional.empty();
+    }
 
     /**
      * Whether the result depends on the guidance scale of the samples: such an evaluator runs once per scale of

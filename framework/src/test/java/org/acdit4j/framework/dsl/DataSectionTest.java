@@ -15,7 +15,7 @@ class DataSectionTest {
         assertThat(spec().data().name()).isEqualTo("synthetic-shapes");
         assertThat(spec("data.size=32", "data.source=/idx").data().size()).isEqualTo(32);
         assertThat(spec("data.source=/idx").data().source()).isEqualTo("/idx");
-        assertThat(spec().data()).isEqualTo(new DataSpec("synthetic-shapes", 16, "", 1, 1, 0));
+        assertThat(spec().data()).isEqualTo(new DataSpec("synthetic-shapes", 16, "", 1, 1, 0, 0));
         assertThat(spec("data.name=moving-mnist", "data.frames=8", "data.digits=2").data())
                 .isEqualTo(DataSpec.clips("moving-mnist", 16, 8, 2));
     }
@@ -31,6 +31,20 @@ class DataSectionTest {
                 "data.frames: must be 1 for the still-image dataset synthetic-shapes (clips: moving-mnist), got 8");
         assertProblem("data.digits=2", "data.digits: must be 1 for the still-image dataset synthetic-shapes"
                 + " (only moving-mnist moves digits), got 2");
+    }
+
+    @Test
+    void imageFolderNeedsASourceAndTakesZeroOneOrThreeChannels() {
+        assertThat(spec("data.name=image-folder", "data.source=/photos", "data.channels=3").data())
+                .isEqualTo(DataSpec.fromSource("image-folder", 16, "/photos", 3));
+        assertProblems(new String[] {"data.name=image-folder"},
+                "data.source: must name the folder of images (one subfolder per class) for image-folder");
+        assertProblems(new String[] {"data.name=image-folder", "data.source=/photos", "data.channels=2"},
+                "data.channels: must be 0 (as the files), 1 (grey) or 3 (RGB), got 2");
+        assertProblems(new String[] {"data.name=image-folder", "data.source=/photos", "data.frames=4"},
+                "data.frames: must be 1 for the still-image dataset image-folder (clips: moving-mnist), got 4");
+        assertProblem("data.channels=3",
+                "data.channels: must be 0 for synthetic-shapes (only image-folder converts channels), got 3");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,14 +21,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The compact binary form of a parsed dataset, so later runs never parse JSON again: magic
- * {@code ACDIT4J1}, count, side, labels (bytes), pixels (bytes), then the SHA-256 of all preceding
- * bytes. Written to a temporary file and renamed; a file that fails any check is rebuilt.
+ * The compact binary form of a parsed dataset, so later runs never parse or decode the source again: magic
+ * {@code ACDIT4J2}, count, channels, side, labels (bytes), pixels (bytes), then the SHA-256 of all preceding
+ * bytes. Files of the first version ({@code ACDIT4J1}: single-channel, no channel count) are still read. Written
+ * to a temporary file and renamed; a file that fails any check is rebuilt.
  */
 public final class PixelCacheFile {
 
     private static final Logger LOG = LoggerFactory.getLogger(PixelCacheFile.class);
-    private static final byte[] MAGIC = "ACDIT4J1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "ACDIT4J2".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SINGLE_CHANNEL_MAGIC = "ACDIT4J1".getBytes(StandardCharsets.US_ASCII);
     /**
      * Pixels are read and written 1 MiB at a time: the JDK stages each file read or write through a temporary
      * native buffer of its size, which for the 300 MB of a Moving-MNIST cache in one piece cost over a second.
@@ -68,15 +71,18 @@ public final class PixelCacheFile {
              DataInputStream in = new DataInputStream(hashed)) {
             byte[] magic = new byte[MAGIC.length];
             in.readFully(magic);
-            if (!Arrays.equals(magic, MAGIC)) {
+            boolean singleChannel = Arrays.equals(magic, SINGLE_CHANNEL_MAGIC);
+            if (!singleChannel && !Arrays.equals(magic, MAGIC)) {
                 throw new IOException("bad magic");
             }
             int count = in.readInt();
+            int channels = singleChannel ? 1 : in.readInt();
             int side = in.readInt();
-            if (count < 0 || side < 1 || side > 4096) {
-                throw new IOException("bad header (count " + count + ", side " + side + ")");
+            if (count < 0 || channels < 1 || channels > 4 || side < 1 || side > 4096) {
+                throw new IOException("bad header (count " + count + ", channels " + channels + ", side " + side + ")");
             }
-            long expectedSize = MAGIC.length + 8L + count + (long) count * side * side + 32;
+            int headerInts = singleChannel ? 2 : 3;
+            long expectedSize = MAGIC.length + 4L * headerInts + count + (long) count * channels * side * side + 32;
             if (Files.size(file) != expectedSize) {
                 throw new IOException("size " + Files.size(file) + " instead of " + expectedSize);
             }
@@ -84,7 +90,7 @@ public final class PixelCacheFile {
             for (int i = 0; i < count; i++) {
                 labels[i] = in.readUnsignedByte();
             }
-            byte[] pixels = new byte[count * side * side];
+            byte[] pixels = new byte[count * channels * side * side];
             for (int from = 0; from < pixels.length; from += CHUNK) {
                 in.readFully(pixels, from, Math.min(CHUNK, pixels.length - from));
             }
@@ -95,7 +101,7 @@ public final class PixelCacheFile {
             if (!Arrays.equals(expected, stored)) {
                 throw new IOException("checksum mismatch");
             }
-            return new RawImages(side, pixels, labels);
+            return new RawImages(channels, side, pixels, labels);
         }
     }
 
@@ -108,6 +114,7 @@ public final class PixelCacheFile {
                  DataOutputStream out = new DataOutputStream(new DigestOutputStream(raw, digest))) {
                 out.write(MAGIC);
                 out.writeInt(images.count());
+                out.writeInt(images.channels());
                 out.writeInt(images.side());
                 for (int label : images.labels()) {
                     out.writeByte(label);

@@ -41,7 +41,10 @@ public interface SplitRule {
         };
     }
 
-    /** A seeded, class-stratified share of every class (rounded per class). */
+    /**
+     * A seeded, class-stratified share of every class (rounded per class, and at least one image of every class that
+     * has two or more, so small classes are still tested).
+     */
     static SplitRule stratified(double testShare, long seed) {
         return new SplitRule() {
             @Override
@@ -64,6 +67,9 @@ public interface SplitRule {
                         members.set(i, members.set(j, members.get(i)));
                     }
                     long take = Math.round(members.size() * testShare);
+                    if (members.size() >= 2) {
+                        take = Math.max(1, take);
+                    }
                     for (int i = 0; i < take; i++) {
                         test[members.get(i)] = true;
                     }
@@ -73,7 +79,8 @@ public interface SplitRule {
 
             @Override
             public String describe() {
-                return "test = a seeded (seed " + seed + ") " + Math.round(testShare * 100) + "% of each class";
+                return "test = a seeded (seed " + seed + ") " + Math.round(testShare * 100)
+                        + "% of each class (at least one of each class of two or more)";
             }
         };
     }

@@ -97,6 +97,9 @@ public final class RunCommand implements Callable<Integer> {
             out.println("wrote " + script + " (" + plans.size() + " tasks); see docs/EXPERIMENTS.md, \"Scaling out\"");
             return 0;
         }
+        if (!BackendInfo.cudaJar().isEmpty()) {
+            NativeBackend.start();        // a CUDA build on a machine without a GPU stops here, before any run starts
+        }
         preflight().check(selection.experiment, plans);
         try {
             trackers.get().resolve(options.trackingUri());

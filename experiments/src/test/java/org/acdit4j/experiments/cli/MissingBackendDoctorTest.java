@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code acdit doctor} in a child JVM whose classpath is that of a build whose backend cannot start here: the
  * CUDA build (the real {@code nd4j-cuda-11.6} jars from the local Maven repository, on a machine without an
- * NVIDIA driver), and a build with no backend at all. The failures are ND4J's and JavaCPP's own.
+ * NVIDIA driver), and a build with no backend at all. The failures are ND4J's and JavaCPP's own. A sweep on the CUDA
+ * build stops the same way before preflight, so no run folder or tracking store is made.
  */
 class MissingBackendDoctorTest {
 
@@ -42,6 +43,21 @@ class MissingBackendDoctorTest {
     }
 
     @Test
+    void aSweepOnACudaBuildWithoutAnNvidiaDriverStopsInOneLineBeforeAnyRun() throws Exception {
+        assumeTrue(!Files.exists(Path.of("/proc/driver/nvidia")), "this machine has an NVIDIA driver");
+        assumeTrue(CudaBuildClasspath.available(),
+                "the CUDA jars are not in the local Maven repository (mvn -Pcuda -DskipTests package fetches them)");
+
+        Doctor run = acdit(CudaBuildClasspath.cuda(), "run", "block-size-tradeoff", "--preset", "smoke");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).singleElement().asString().startsWith("acdit: this is a CUDA build (nd4j-cuda-11.6-")
+                .contains("no NVIDIA driver or GPU");
+        assertThat(work.resolve("runs")).doesNotExist();
+        assertThat(work.resolve("mlruns")).doesNotExist();
+    }
+
+    @Test
     void aBuildWithoutAnyBackendSaysSoInOneLine() throws Exception {
         Doctor doctor = doctor(CudaBuildClasspath.withoutCpuBackend());
 
@@ -57,13 +73,18 @@ class MissingBackendDoctorTest {
     }
 
     private Doctor doctor(List<Path> classpath) throws IOException, InterruptedException {
+        return acdit(classpath, "doctor");
+    }
+
+    /** {@code acdit <arguments>} in a child JVM on {@code classpath}, with the data and tracking in the test's folder. */
+    private Doctor acdit(List<Path> classpath, String... arguments) throws IOException, InterruptedException {
         Path out = work.resolve("out.txt");
         Path err = work.resolve("err.txt");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-Dorg.bytedeco.javacpp.cachedir=" + work.resolve("javacpp"),
-                "-cp", CudaBuildClasspath.join(classpath),
-                AcditMain.class.getName(), "doctor", "--data-dir", work.resolve("data").toString(),
-                "--tracking-uri", work.resolve("mlruns").toString());
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx512m", "-Dorg.bytedeco.javacpp.cachedir=" + work.resolve("javacpp"),
+                "-cp", CudaBuildClasspath.join(classpath), AcditMain.class.getName()));
+        command.addAll(List.of(arguments));
+        command.addAll(List.of("--data-dir", work.resolve("data").toString(), "--tracking-uri", work.resolve("mlruns").toString()));
         Process process = new ProcessBuilder(command).directory(work.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("doctor finished").isTrue();

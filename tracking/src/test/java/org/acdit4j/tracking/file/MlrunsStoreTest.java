@@ -97,7 +97,7 @@ class MlrunsStoreTest {
             resumed.end(RunStatus.FINISHED);
             assertThat(store.runs(resumed.experimentId())).singleElement()
                     .satisfies(r -> assertThat(r.latestMetrics()).containsEntry("loss", 1.0))
-                    .satisfies(r -> assertThat(r.latestStep()).isEqualTo(1))
+                    .satisfies(r -> assertThat(r.latestStep()).isEqualTo(6))
                     .satisfies(r -> assertThat(r.tags()).containsEntry("mlflow.runName", "r"))
                     .satisfies(r -> assertThat(r.status()).isEqualTo(RunStatus.FINISHED));
             assertThatThrownBy(() -> store.resumeRun("0123456789abcdef0123456789abcdef"))

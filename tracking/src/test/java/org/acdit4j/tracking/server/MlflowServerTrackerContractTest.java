@@ -315,7 +315,7 @@ class MlflowServerTrackerContractTest {
             assertThat(runs.get(1).parentRunId()).isEqualTo(parent.runId());
             assertThat(runs.get(1).status()).isEqualTo(RunStatus.RUNNING);
             assertThat(runs.get(1).latestMetrics()).containsEntry("fid", 12.5);
-            assertThat(runs.get(1).latestStep()).isEqualTo(3);
+            assertThat(runs.get(1).latestStep()).isEqualTo(7);
             assertThat(tracker.experiments()).extracting(e -> e.name()).contains("Default", "e");
         }
     }

@@ -69,8 +69,8 @@ class ImageFolderCliTest {
         try (Stream<Path> walk = Files.walk(work.resolve("mlruns"))) {
             files = walk.filter(Files::isRegularFile).toList();
         }
-        assertThat(files).filteredOn(file -> file.endsWith(Path.of("metrics", "fid", "cfg1.0"))).hasSize(2);
-        assertThat(files).filteredOn(file -> file.endsWith(Path.of("metrics", "class-agreement", "cfg1.0"))).hasSize(2);
+        assertThat(files).filteredOn(file -> file.endsWith(Path.of("metrics", "fid", "cfg1.0"))).hasSize(3);
+        assertThat(files).filteredOn(file -> file.endsWith(Path.of("metrics", "class-agreement", "cfg1.0"))).hasSize(3);
         List<Path> networkTags = files.stream().filter(file -> file.getFileName().toString().equals("fid.featureNetwork"))
                 .toList();
         assertThat(networkTags).isNotEmpty();

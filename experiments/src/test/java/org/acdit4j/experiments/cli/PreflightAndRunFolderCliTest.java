@@ -96,11 +96,13 @@ class PreflightAndRunFolderCliTest {
 
         assertThat(ok.exitCode()).isZero();
         assertThat(ok.out()).contains("[0] blockSize16-seed0", "model.blockSize=16 seed=0", "[1] blockSize4-seed0",
-                "model.width              16", "preflight: ok (2 plans)");
+                "model.width              16", "[2] token-ar-seed0", "preflight: ok (3 plans)");
         assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(bad.out()).contains("preflight: 2 problem(s); acdit run would start nothing:",
-                "[all plans] evaluate.evaluators: rollout needs [FRAME_ROLLOUT], which this acdit configuration does not "
-                        + "offer (it offers [SAMPLING, FEATURES, FINE_TUNING])",
+        assertThat(bad.out()).contains("preflight: 3 problem(s); acdit run would start nothing:",
+                "[0 blockSize16-seed0, 1 blockSize4-seed0] evaluate.evaluators: rollout needs [FRAME_ROLLOUT], which this "
+                        + "acdit configuration does not offer (it offers [SAMPLING, FEATURES, FINE_TUNING])",
+                "[2 token-ar-seed0] evaluate.evaluators: rollout needs [FRAME_ROLLOUT], which this token-ar configuration "
+                        + "does not offer (it offers [SAMPLING, FEATURES])",
                 "[all plans] evaluate.evaluators: rollout cannot measure this dataset: no feature network for"
                         + " synthetic-shapes at 1x8x8, 10 classes; train one with: acdit features train --dataset"
                         + " synthetic-shapes --size 8");

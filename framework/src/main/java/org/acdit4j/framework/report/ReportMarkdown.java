@@ -132,7 +132,8 @@ final class ReportMarkdown {
             Map<String, String> valuesByLabel = new LinkedHashMap<>();
             for (RunRecord run : runs) {
                 List<String> values = new ArrayList<>();
-                sweptKeys.forEach(key -> values.add("`" + key + "=" + run.assignments().getOrDefault(key, "?") + "`"));
+                sweptKeys.stream().filter(run.assignments()::containsKey)     // a run of the body's model has no model.name
+                        .forEach(key -> values.add("`" + key + "=" + run.assignments().get(key) + "`"));
                 valuesByLabel.putIfAbsent(labelByRun.get(run.run()), String.join(" ", values));
             }
             valuesByLabel.forEach((label, values) -> md.append("| ").append(label).append(" | ").append(values).append(" |\n"));

@@ -380,21 +380,21 @@ public final class AcditGraph {
          */
         CleanLayer cleanLayer(int l, SDVariable h, int lq, int queries, SDVariable cos, SDVariable sin, KeyValue ctx,
                               SDVariable mask) {
-            SDVariable a = rmsNorm(h, AcditWeights.layer(l, "norm1"));                     // (n·lq, D)
+            SDVariable a = rmsNorm(h, TransformerLayerParameters.name(l, "norm1"));                     // (n·lq, D)
             Attended att = attention(l, a, lq, queries, cos, sin, ctx, mask);               // (n·lq, D)
             SDVariable h1 = h.add(att.out());                                               // (n·lq, D)
-            SDVariable m = mlp(l, rmsNorm(h1, AcditWeights.layer(l, "norm2")));             // (n·lq, D)
+            SDVariable m = mlp(l, rmsNorm(h1, TransformerLayerParameters.name(l, "norm2")));             // (n·lq, D)
             return new CleanLayer(h1.add(m), att.own());                                    // (n·lq, D)
         }
 
         SDVariable noisedLayer(int l, SDVariable h, int lq, int queries, int blocks, int blockSize, SDVariable siluC,
                                SDVariable cos, SDVariable sin, KeyValue ctx, SDVariable mask) {
-            AdaLnZero ada = new AdaLnZero(modulations(siluC, AcditWeights.layer(l, "ada_w"),
-                    AcditWeights.layer(l, "ada_b"), 6, blocks, blockSize), blocks, blockSize, config.width());
-            SDVariable a = ada.modulate(rmsNorm(h, AcditWeights.layer(l, "norm1")), 0, 1); // (n·lq, D)
+            AdaLnZero ada = new AdaLnZero(modulations(siluC, TransformerLayerParameters.name(l, "ada_w"),
+                    TransformerLayerParameters.name(l, "ada_b"), 6, blocks, blockSize), blocks, blockSize, config.width());
+            SDVariable a = ada.modulate(rmsNorm(h, TransformerLayerParameters.name(l, "norm1")), 0, 1); // (n·lq, D)
             SDVariable o = attention(l, a, lq, queries, cos, sin, ctx, mask).out();         // (n·lq, D)
             SDVariable h1 = h.add(ada.gate(o, 2));                                          // (n·lq, D)
-            SDVariable n2 = ada.modulate(rmsNorm(h1, AcditWeights.layer(l, "norm2")), 3, 4); // (n·lq, D)
+            SDVariable n2 = ada.modulate(rmsNorm(h1, TransformerLayerParameters.name(l, "norm2")), 3, 4); // (n·lq, D)
             return h1.add(ada.gate(mlp(l, n2), 5));                                         // (n·lq, D)
         }
 
@@ -412,7 +412,7 @@ public final class AcditGraph {
         Attended attention(int l, SDVariable a, int lq, int queries, SDVariable cos, SDVariable sin, KeyValue ctx,
                            SDVariable mask) {
             int hd = config.headDim();
-            SDVariable[] parts = linearChunks(a, AcditWeights.layer(l, "qkv_w"), AcditWeights.layer(l, "qkv_b"), 3); // 3 × (n·lq, D)
+            SDVariable[] parts = linearChunks(a, TransformerLayerParameters.name(l, "qkv_w"), TransformerLayerParameters.name(l, "qkv_b"), 3); // 3 × (n·lq, D)
             if (!differentiated && foldsHeads() && ctx != null) {
                 SDVariable[] qk = pairNormRope(l, parts[0], parts[1], lq, cos, sin);       // 2 × (n·lq, D)
                 SDVariable kq = qk[1].reshape(-1, queries, config.width());                 // (n, Q, D)
@@ -421,8 +421,8 @@ public final class AcditGraph {
                 SDVariable values = sd.concat(1, ctx.v, vq);                                // (n, Lk, D)
                 return new Attended(attendFolded(l, qk[0], queries, keys, values, mask), new KeyValue(kq, vq));
             }
-            SDVariable k = headNormRope(parts[1], AcditWeights.layer(l, "k_norm"), lq, cos, sin); // (n, lq, H, hd)
-            SDVariable qh = headNormRope(parts[0], AcditWeights.layer(l, "q_norm"), lq, cos, sin)
+            SDVariable k = headNormRope(parts[1], TransformerLayerParameters.name(l, "k_norm"), lq, cos, sin); // (n, lq, H, hd)
+            SDVariable qh = headNormRope(parts[0], TransformerLayerParameters.name(l, "q_norm"), lq, cos, sin)
                     .permute(0, 2, 1, 3);                                                   // (n, H, lq, hd)
             SDVariable kh = k.permute(0, 2, 1, 3);                                          // (n, H, lq, hd)
             SDVariable vh = parts[2].reshape(-1, lq, config.heads(), hd).permute(0, 2, 1, 3); // (n, H, lq, hd)
@@ -445,8 +445,8 @@ public final class AcditGraph {
             int heads = config.heads();
             SDVariable y = sd.concat(1, q, k).reshape(-1, 2, heads, hd);                    // (n·lq, 2, H, hd)
             SDVariable inv = sd.math.rsqrt(y.mul(y).mean(true, 3).add(RmsNorm.EPS));       // (n·lq, 2, H, 1)
-            SDVariable gains = sd.concat(0, w(AcditWeights.layer(l, "q_norm")).reshape(1, 1, hd),
-                    w(AcditWeights.layer(l, "k_norm")).reshape(1, 1, hd));                  // (2, 1, hd)
+            SDVariable gains = sd.concat(0, w(TransformerLayerParameters.name(l, "q_norm")).reshape(1, 1, hd),
+                    w(TransformerLayerParameters.name(l, "k_norm")).reshape(1, 1, hd));                  // (2, 1, hd)
             SDVariable normed = y.mul(inv).mul(gains);                                      // (n·lq, 2, H, hd)
             if (rope.enabled()) {
                 SDVariable rot = normed.reshape(-1, hd).mmul(ropeRotation())               // (n·lq·2H, hd)
@@ -523,17 +523,17 @@ public final class AcditGraph {
 
         /** The attention output projection: (R, D) → (R, D). */
         SDVariable project(int l, SDVariable merged) {
-            return merged.mmul(w(AcditWeights.layer(l, "proj_w"))).add(w(AcditWeights.layer(l, "proj_b"))); // (R, D)
+            return merged.mmul(w(TransformerLayerParameters.name(l, "proj_w"))).add(w(TransformerLayerParameters.name(l, "proj_b"))); // (R, D)
         }
 
         /** GELU(tanh) MLP: (R, D) → (R, D). */
         SDVariable mlp(int l, SDVariable x) {
-            SDVariable u = x.mmul(w(AcditWeights.layer(l, "fc1_w"))).add(w(AcditWeights.layer(l, "fc1_b"))); // (R, M)
+            SDVariable u = x.mmul(w(TransformerLayerParameters.name(l, "fc1_w"))).add(w(TransformerLayerParameters.name(l, "fc1_b"))); // (R, M)
             // 0.5·u·(1 + tanh(c·(u + 0.044715u³))) = u·σ(u·(2c + 2c·0.044715·u²)): 6 ops instead of 9
             double c2 = 2.0 * Math.sqrt(2.0 / Math.PI);
             SDVariable z = u.mul(u.mul(u).mul(c2 * 0.044715).add(c2));                     // (R, M)
             SDVariable g = u.mul(sd.nn.sigmoid(z));                                         // (R, M)
-            return g.mmul(w(AcditWeights.layer(l, "fc2_w"))).add(w(AcditWeights.layer(l, "fc2_b"))); // (R, D)
+            return g.mmul(w(TransformerLayerParameters.name(l, "fc2_w"))).add(w(TransformerLayerParameters.name(l, "fc2_b"))); // (R, D)
         }
     }
 }

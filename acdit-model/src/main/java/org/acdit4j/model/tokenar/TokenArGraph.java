@@ -3,6 +3,7 @@ package org.acdit4j.model.tokenar;
 import org.acdit4j.model.graph.RmsNorm;
 import org.acdit4j.model.graph.RopeNd;
 import org.acdit4j.model.graph.SkipCausalMask;
+import org.acdit4j.model.graph.TransformerLayerParameters;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -117,12 +118,12 @@ public final class TokenArGraph {
         SDVariable scaledHeads = g.headSelector("head_scaled", 1.0 / Math.sqrt(config.headDim())); // (H, D)
         SDVariable selectHeads = g.headSelector("head_select", 1.0);                   // (H, D)
         for (int layer = 0; layer < config.depth(); layer++) {
-            SDVariable a = g.rmsNorm(h, TokenArWeights.layer(layer, "norm1"));         // (n, D)
-            SDVariable[] qkv = g.linearChunks(a, TokenArWeights.layer(layer, "qkv_w"),
-                    TokenArWeights.layer(layer, "qkv_b"), 3);                          // 3 × (n, D)
-            SDVariable q = g.headNormRope(qkv[0], TokenArWeights.layer(layer, "q_norm"), 1, cos, sin)
+            SDVariable a = g.rmsNorm(h, TransformerLayerParameters.name(layer, "norm1"));         // (n, D)
+            SDVariable[] qkv = g.linearChunks(a, TransformerLayerParameters.name(layer, "qkv_w"),
+                    TransformerLayerParameters.name(layer, "qkv_b"), 3);                          // 3 × (n, D)
+            SDVariable q = g.headNormRope(qkv[0], TransformerLayerParameters.name(layer, "q_norm"), 1, cos, sin)
                     .reshape(-1, 1, d);                                                // (n, 1, D)
-            SDVariable k = g.headNormRope(qkv[1], TokenArWeights.layer(layer, "k_norm"), 1, cos, sin)
+            SDVariable k = g.headNormRope(qkv[1], TransformerLayerParameters.name(layer, "k_norm"), 1, cos, sin)
                     .reshape(-1, 1, d).rename(key(layer));                             // (n, 1, D)
             SDVariable v = qkv[2].reshape(-1, 1, d).rename(value(layer));              // (n, 1, D)
             SDVariable keys = g.sd.concat(1, g.sd.placeHolder(contextKey(layer), config.dataType(), -1, -1, d), k); // (n, Lk, D)
@@ -131,7 +132,7 @@ public final class TokenArGraph {
             SDVariable p = g.sd.nn.softmax(g.sd.mmul(qh, keys, false, true, false), 2); // (n, H, Lk)
             SDVariable o = g.sd.mmul(p, values).mul(selectHeads).sum(1);               // (n, D)
             SDVariable h1 = h.add(g.project(layer, o));                                // (n, D)
-            h = h1.add(g.mlp(layer, g.rmsNorm(h1, TokenArWeights.layer(layer, "norm2")))); // (n, D)
+            h = h1.add(g.mlp(layer, g.rmsNorm(h1, TransformerLayerParameters.name(layer, "norm2")))); // (n, D)
         }
         g.head(h).rename(LOGITS);                                                      // (n, K)
         return g.sd;
@@ -172,17 +173,17 @@ public final class TokenArGraph {
         /** One pre-norm layer over lq steps per sequence, attention per head under {@code mask}: (n·lq, D). */
         SDVariable layer(int l, SDVariable h, int lq, SDVariable cos, SDVariable sin, SDVariable mask) {
             int hd = config.headDim();
-            SDVariable a = rmsNorm(h, TokenArWeights.layer(l, "norm1"));               // (n·lq, D)
-            SDVariable[] qkv = linearChunks(a, TokenArWeights.layer(l, "qkv_w"), TokenArWeights.layer(l, "qkv_b"), 3); // 3 × (n·lq, D)
-            SDVariable q = headNormRope(qkv[0], TokenArWeights.layer(l, "q_norm"), lq, cos, sin)
+            SDVariable a = rmsNorm(h, TransformerLayerParameters.name(l, "norm1"));               // (n·lq, D)
+            SDVariable[] qkv = linearChunks(a, TransformerLayerParameters.name(l, "qkv_w"), TransformerLayerParameters.name(l, "qkv_b"), 3); // 3 × (n·lq, D)
+            SDVariable q = headNormRope(qkv[0], TransformerLayerParameters.name(l, "q_norm"), lq, cos, sin)
                     .permute(0, 2, 1, 3).mul(1.0 / Math.sqrt(hd));                     // (n, H, lq, hd)
-            SDVariable k = headNormRope(qkv[1], TokenArWeights.layer(l, "k_norm"), lq, cos, sin)
+            SDVariable k = headNormRope(qkv[1], TransformerLayerParameters.name(l, "k_norm"), lq, cos, sin)
                     .permute(0, 2, 1, 3);                                              // (n, H, lq, hd)
             SDVariable v = qkv[2].reshape(-1, lq, config.heads(), hd).permute(0, 2, 1, 3); // (n, H, lq, hd)
             SDVariable scores = sd.mmul(q, k, false, true, false).add(mask);          // (n, H, lq, lq)
             SDVariable o = sd.mmul(sd.nn.softmax(scores, 3), v).permute(0, 2, 1, 3);   // (n, lq, H, hd)
             SDVariable h1 = h.add(project(l, o.reshape(-1, config.width())));          // (n·lq, D)
-            return h1.add(mlp(l, rmsNorm(h1, TokenArWeights.layer(l, "norm2"))));      // (n·lq, D)
+            return h1.add(mlp(l, rmsNorm(h1, TransformerLayerParameters.name(l, "norm2"))));      // (n·lq, D)
         }
 
         /** RMSNorm over each head of x (n·lq, D), then the rotary embedding: (n, lq, H, hd). */
@@ -227,15 +228,15 @@ public final class TokenArGraph {
         }
 
         SDVariable project(int l, SDVariable merged) {
-            return merged.mmul(w(TokenArWeights.layer(l, "proj_w"))).add(w(TokenArWeights.layer(l, "proj_b"))); // (R, D)
+            return merged.mmul(w(TransformerLayerParameters.name(l, "proj_w"))).add(w(TransformerLayerParameters.name(l, "proj_b"))); // (R, D)
         }
 
         /** GELU(tanh) MLP: (R, D) → (R, D), with GELU written as u·σ(u·(2c + 2c·0.044715·u²)). */
         SDVariable mlp(int l, SDVariable x) {
-            SDVariable u = x.mmul(w(TokenArWeights.layer(l, "fc1_w"))).add(w(TokenArWeights.layer(l, "fc1_b"))); // (R, M)
+            SDVariable u = x.mmul(w(TransformerLayerParameters.name(l, "fc1_w"))).add(w(TransformerLayerParameters.name(l, "fc1_b"))); // (R, M)
             double c2 = 2.0 * Math.sqrt(2.0 / Math.PI);
             SDVariable gelu = u.mul(sd.nn.sigmoid(u.mul(u.mul(u).mul(c2 * 0.044715).add(c2)))); // (R, M)
-            return gelu.mmul(w(TokenArWeights.layer(l, "fc2_w"))).add(w(TokenArWeights.layer(l, "fc2_b"))); // (R, D)
+            return gelu.mmul(w(TransformerLayerParameters.name(l, "fc2_w"))).add(w(TransformerLayerParameters.name(l, "fc2_b"))); // (R, D)
         }
 
         /** Final RMSNorm and the linear head over the K codes: (R, D) → (R, K). */

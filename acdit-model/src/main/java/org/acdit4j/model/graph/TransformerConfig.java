@@ -1,0 +1,46 @@
+package org.acdit4j.model.graph;
+
+import org.acdit4j.framework.data.Geometry;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * What every validated transformer configuration of this module exposes, whatever the model: its sizes, the
+ * class-conditioning label range of its data, and the floating-point type of its weights.
+ */
+public interface TransformerConfig {
+
+    TransformerSize spec();
+
+    Geometry geometry();
+
+    DataType dataType();
+
+    default int width() {
+        return spec().width();
+    }
+
+    default int depth() {
+        return spec().depth();
+    }
+
+    default int heads() {
+        return spec().heads();
+    }
+
+    default int headDim() {
+        return spec().headDim();
+    }
+
+    default int mlpWidth() {
+        return spec().mlpWidth();
+    }
+
+    default int classes() {
+        return geometry().classes();
+    }
+
+    /** The null label of classifier-free guidance: one past the last class. */
+    default int nullLabel() {
+        return geometry().classes();
+    }
+}

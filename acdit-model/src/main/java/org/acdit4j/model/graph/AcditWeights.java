@@ -1,6 +1,8 @@
 package org.acdit4j.model.graph;
 
 import java.util.Map;
+import static org.acdit4j.model.graph.TransformerLayerParameters.parameter;
+
 import org.acdit4j.model.AcditConfig;
 import org.acdit4j.model.HostRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,8 +30,8 @@ public final class AcditWeights {
         params.declare("y_embed_table", config.classes() + 1, d);
         for (int l = 0; l < config.depth(); l++) {
             TransformerLayerParameters.declare(params, l, d, config.headDim(), config.mlpWidth());
-            params.declare(TransformerLayerParameters.name(l, "ada_w"), d, 6 * d);
-            params.declare(TransformerLayerParameters.name(l, "ada_b"), 6 * d);
+            params.declare(parameter(l, "ada_w"), d, 6 * d);
+            params.declare(parameter(l, "ada_b"), 6 * d);
         }
         params.declare("final_norm", d);
         params.declare("final_ada_w", d, 2 * d);

@@ -65,22 +65,6 @@ public final class AcditGraph {
         this.rope = new RopeNd(config.spec().rope(), config.headDim(), config.layout());
     }
 
-    public static String contextKey(int layer) {
-        return "ctx_k" + layer;
-    }
-
-    public static String contextValue(int layer) {
-        return "ctx_v" + layer;
-    }
-
-    public static String key(int layer) {
-        return "k" + layer;
-    }
-
-    public static String value(int layer) {
-        return "v" + layer;
-    }
-
     public static String hidden(int layer) {
         return "hidden" + layer;
     }
@@ -174,8 +158,8 @@ public final class AcditGraph {
         for (int l = 0; l < config.depth(); l++) {
             CleanLayer cl = g.cleanLayer(l, h, lq, lq, cos, sin, context ? g.contextIn(l) : null, mask);
             h = cl.hidden.rename(hidden(l));                                           // (n·lq, D)
-            cl.kv.k.rename(key(l));                                                    // (n, lq, D) or (n, H, lq, hd)
-            cl.kv.v.rename(value(l));                                                  // (n, lq, D) or (n, H, lq, hd)
+            cl.kv.k.rename(KvCacheNames.key(l));                                       // (n, lq, D) or (n, H, lq, hd)
+            cl.kv.v.rename(KvCacheNames.value(l));                                     // (n, lq, D) or (n, H, lq, hd)
         }
         return g.sd;
     }
@@ -245,9 +229,7 @@ public final class AcditGraph {
 
     /** As {@link #ropeTable(boolean, int, int)} with the positions of {@code positions}: (to-from, 1, hd). */
     public INDArray ropeTable(RopeNd positions, boolean cos, int from, int to) {
-        double[][] t = positions.enabled() ? (cos ? positions.cos(from, to) : positions.sin(from, to))
-                : new double[to - from][config.headDim()];
-        return Nd4j.create(t).castTo(config.dataType()).reshape(to - from, 1, config.headDim());
+        return positions.table(cos, from, to, config.dataType());
     }
 
     /**
@@ -255,8 +237,7 @@ public final class AcditGraph {
      * graph takes them: (images, to-from, H, hd).
      */
     public INDArray trainingRopeTable(boolean cos, int from, int to, int images) {
-        INDArray table = ropeTable(cos, from, to);                                     // (L, 1, hd)
-        return Nd4j.tile(table.reshape(1, to - from, 1, config.headDim()), images, 1, config.heads(), 1); // (n, L, H, hd)
+        return rope.tiledTable(cos, from, to, images, config.heads(), config.dataType()); // (n, L, H, hd)
     }
 
     private record KeyValue(SDVariable k, SDVariable v) {
@@ -314,8 +295,8 @@ public final class AcditGraph {
         KeyValue contextIn(int l) {
             long[] shape = foldsHeads() ? new long[] {-1, -1, config.width()}               // (n, Lctx, D)
                     : new long[] {-1, config.heads(), -1, config.headDim()};               // (n, H, Lctx, hd)
-            return new KeyValue(sd.placeHolder(contextKey(l), config.dataType(), shape),
-                    sd.placeHolder(contextValue(l), config.dataType(), shape));
+            return new KeyValue(sd.placeHolder(KvCacheNames.contextKey(l), config.dataType(), shape),
+                    sd.placeHolder(KvCacheNames.contextValue(l), config.dataType(), shape));
         }
 
         /** The additive mask of a sampling pass with Q query tokens per context image: (Q·H, Lk) folded, else (Q, Lk). */

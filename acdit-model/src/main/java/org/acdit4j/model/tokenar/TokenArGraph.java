@@ -2,6 +2,7 @@ package org.acdit4j.model.tokenar;
 
 import static org.acdit4j.model.graph.TransformerLayerParameters.parameter;
 
+import org.acdit4j.model.graph.KvCacheNames;
 import org.acdit4j.model.graph.RopeNd;
 import org.acdit4j.model.graph.SkipCausalMask;
 import org.acdit4j.model.graph.TransformerGraphBuilder;
@@ -42,22 +43,6 @@ public final class TokenArGraph {
         this.config = config;
         this.weights = weights;
         this.rope = new RopeNd("multi-axis", config.headDim(), config.layout());
-    }
-
-    public static String contextKey(int layer) {
-        return "ctx_k" + layer;
-    }
-
-    public static String contextValue(int layer) {
-        return "ctx_v" + layer;
-    }
-
-    public static String key(int layer) {
-        return "k" + layer;
-    }
-
-    public static String value(int layer) {
-        return "v" + layer;
     }
 
     /**
@@ -120,10 +105,12 @@ public final class TokenArGraph {
             SDVariable q = g.headNormRope(qkv[0], parameter(layer, "q_norm"), 1, cos, sin)
                     .reshape(-1, 1, d);                                                // (n, 1, D)
             SDVariable k = g.headNormRope(qkv[1], parameter(layer, "k_norm"), 1, cos, sin)
-                    .reshape(-1, 1, d).rename(key(layer));                             // (n, 1, D)
-            SDVariable v = qkv[2].reshape(-1, 1, d).rename(value(layer));              // (n, 1, D)
-            SDVariable keys = g.sd.concat(1, g.sd.placeHolder(contextKey(layer), config.dataType(), -1, -1, d), k); // (n, Lk, D)
-            SDVariable values = g.sd.concat(1, g.sd.placeHolder(contextValue(layer), config.dataType(), -1, -1, d), v); // (n, Lk, D)
+                    .reshape(-1, 1, d).rename(KvCacheNames.key(layer));                // (n, 1, D)
+            SDVariable v = qkv[2].reshape(-1, 1, d).rename(KvCacheNames.value(layer)); // (n, 1, D)
+            SDVariable cachedK = g.sd.placeHolder(KvCacheNames.contextKey(layer), config.dataType(), -1, -1, d); // (n, Lctx, D)
+            SDVariable cachedV = g.sd.placeHolder(KvCacheNames.contextValue(layer), config.dataType(), -1, -1, d); // (n, Lctx, D)
+            SDVariable keys = g.sd.concat(1, cachedK, k);                              // (n, Lk, D)
+            SDVariable values = g.sd.concat(1, cachedV, v);                            // (n, Lk, D)
             SDVariable qh = q.mul(scaledHeads);                                        // (n, H, D): head h's columns in row h
             SDVariable p = g.sd.nn.softmax(g.sd.mmul(qh, keys, false, true, false), 2); // (n, H, Lk)
             SDVariable o = g.sd.mmul(p, values).mul(selectHeads).sum(1);               // (n, D)
@@ -136,14 +123,12 @@ public final class TokenArGraph {
 
     /** RoPE cos or sin of steps {@code from..to-1} shaped for broadcasting: (to-from, 1, hd). */
     public INDArray ropeTable(boolean cos, int from, int to) {
-        double[][] t = cos ? rope.cos(from, to) : rope.sin(from, to);
-        return Nd4j.create(t).castTo(config.dataType()).reshape(to - from, 1, config.headDim());
+        return rope.table(cos, from, to, config.dataType());                           // (to-from, 1, hd)
     }
 
     /** The same table repeated for every sequence and head, as the training graph takes it: (n, L, H, hd). */
     public INDArray trainingRopeTable(boolean cos, int sequences) {
-        int l = config.length();
-        return Nd4j.tile(ropeTable(cos, 0, l).reshape(1, l, 1, config.headDim()), sequences, 1, config.heads(), 1);
+        return rope.tiledTable(cos, 0, config.length(), sequences, config.heads(), config.dataType()); // (n, L, H, hd)
     }
 
     /** One SameDiff instance under construction: the shared transformer pieces plus the token-AR inputs and head. */

@@ -25,6 +25,7 @@ import org.acdit4j.model.layout.TokenLayout;
 import org.acdit4j.model.sample.AcditSampler;
 import org.acdit4j.model.sample.KvCache;
 import org.acdit4j.model.train.Checkpoint;
+import org.acdit4j.model.train.LabelDropout;
 import org.acdit4j.model.train.TrainingState;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -118,12 +119,9 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
                 java.util.Arrays.fill(weight, (i * blocks + j) * layout.blockSize(), (i * blocks + j + 1) * layout.blockSize(), w);
             }
         }
-        int[] labels = batch.labels().clone();
-        for (int i = 0; i < n; i++) {
-            if (dropLabels && random.nextDouble() < config.spec().labelDropout()) {
-                labels[i] = config.nullLabel();
-            }
-        }
+        int[] labels = dropLabels
+                ? LabelDropout.apply(batch.labels(), config.spec().labelDropout(), config.nullLabel(), random)
+                : batch.labels().clone();
         float[] context = contextTokens(config.noisyContext() ? xt : x0, n);
         return new AcditNetwork.TrainingInput(n, context, xt, t, labels, eps, weight);
     }
@@ -190,11 +188,7 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
             case DiffusionSampling.DPM_SOLVER_PLUS_PLUS -> new DpmSolverPlusPlus2M(noise);
             default -> throw new IllegalStateException("DiffusionSampling admitted an unknown solver");
         };
-        for (int label : request.labels()) {
-            if (label < 0 || label > config.classes()) {
-                throw new IllegalArgumentException("sample label " + label + " outside 0.." + config.classes());
-            }
-        }
+        config.requireSampleLabels(request.labels());
         float[] tokens = state.withWeights(request.ema(),
                 () -> generation.apply(new AcditSampler(config, network, noise), solver));
         float[] pixels = layout.unpatchify(tokens, request.count());

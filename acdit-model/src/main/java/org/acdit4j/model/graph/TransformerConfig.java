@@ -43,4 +43,13 @@ public interface TransformerConfig {
     default int nullLabel() {
         return geometry().classes();
     }
+
+    /** Fails on a sample label outside 0..classes(), where classes() is the null label (unconditional samples). */
+    default void requireSampleLabels(int[] labels) {
+        for (int label : labels) {
+            if (label < 0 || label > classes()) {
+                throw new IllegalArgumentException("sample label " + label + " outside 0.." + classes());
+            }
+        }
+    }
 }

@@ -11,6 +11,7 @@ import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.TrainStepResult;
 import org.acdit4j.model.HostRandom;
 import org.acdit4j.model.train.Checkpoint;
+import org.acdit4j.model.train.LabelDropout;
 import org.acdit4j.model.train.TrainingState;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -65,12 +66,7 @@ public final class TokenArModel implements GenerativeModel {
 
     @Override
     public TrainStepResult trainStep(ImageBatch batch) {
-        int[] labels = batch.labels().clone();
-        for (int i = 0; i < labels.length; i++) {
-            if (random.nextDouble() < config.spec().labelDropout()) {
-                labels[i] = config.nullLabel();
-            }
-        }
+        int[] labels = LabelDropout.apply(batch.labels(), config.spec().labelDropout(), config.nullLabel(), random);
         return update(tokenizer.encode(batch), labels);
     }
 
@@ -97,11 +93,7 @@ public final class TokenArModel implements GenerativeModel {
     @Override
     public ImageBatch sample(SampleRequest request) {
         TokenSampling sampling = TokenSampling.of(request.sampler());
-        for (int label : request.labels()) {
-            if (label < 0 || label > config.classes()) {
-                throw new IllegalArgumentException("sample label " + label + " outside 0.." + config.classes());
-            }
-        }
+        config.requireSampleLabels(request.labels());
         int[] codes = state.withWeights(request.ema(), () ->
                 sampleCodes(request.labels(), sampling, request.guidance(), request.seed(), request.kvCache()));
         return new ImageBatch(config.geometry(), tokenizer.decode(codes, request.count()), request.labels());

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.dsl.Problems;
 import org.acdit4j.framework.spec.TrainSpec;
+import org.acdit4j.model.graph.TransformerConfig;
 import org.acdit4j.model.layout.TokenLayout;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -18,7 +19,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param layout   tokens and blocks derived from {@code spec} and {@code geometry}
  * @param dataType FLOAT for training and sampling, DOUBLE for gradient checks
  */
-public record AcditConfig(AcditSpec spec, TrainSpec train, Geometry geometry, TokenLayout layout, DataType dataType) {
+public record AcditConfig(AcditSpec spec, TrainSpec train, Geometry geometry, TokenLayout layout, DataType dataType)
+        implements TransformerConfig {
 
     /** Size of the sinusoidal timestep features fed to the timestep MLP (as in DiT). */
     public static final int FREQUENCY_SIZE = 256;
@@ -84,35 +86,6 @@ public record AcditConfig(AcditSpec spec, TrainSpec train, Geometry geometry, To
         return "needs the head dim (" + headDim + " = model.width/model.heads) divisible by " + 2 * segments
                 + " (2 per axis, " + segments + " axes); choose model.heads from "
                 + ropeCompatibleHeads(spec.width(), 2 * segments) + " or model.rope from " + ROPE_MODES;
-    }
-
-    public int width() {
-        return spec.width();
-    }
-
-    public int depth() {
-        return spec.depth();
-    }
-
-    public int heads() {
-        return spec.heads();
-    }
-
-    public int headDim() {
-        return spec.width() / spec.heads();
-    }
-
-    public int mlpWidth() {
-        return spec.width() * spec.mlpRatio();
-    }
-
-    public int classes() {
-        return geometry.classes();
-    }
-
-    /** Index of the null label used for classifier-free guidance. */
-    public int nullLabel() {
-        return geometry.classes();
     }
 
     public boolean noisyContext() {

@@ -2,11 +2,7 @@ package org.acdit4j.model;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.BiFunction;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
@@ -28,13 +24,11 @@ import org.acdit4j.model.graph.SkipCausalMask;
 import org.acdit4j.model.layout.TokenLayout;
 import org.acdit4j.model.sample.AcditSampler;
 import org.acdit4j.model.sample.KvCache;
-import org.acdit4j.model.train.AdamW;
 import org.acdit4j.model.train.Checkpoint;
-import org.acdit4j.model.train.Ema;
-import org.acdit4j.model.train.LrSchedule;
+import org.acdit4j.model.train.LabelDropout;
+import org.acdit4j.model.train.TrainingState;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,18 +40,14 @@ import org.slf4j.LoggerFactory;
 public final class AcditModel implements GenerativeModel, FineTunable, FrameRollout {
 
     private static final Logger LOG = LoggerFactory.getLogger(AcditModel.class);
-    private static final double GC_BYTES = 256.0 * 1024 * 1024;
 
     private final AcditConfig config;
     private final AcditWeights weights;
     private final AcditNetwork network;
     private final NoiseSchedule noise = NoiseSchedule.ddpm();
-    private final LrSchedule lrSchedule;
-    private final AdamW optimizer;
-    private final Ema ema;
     private final HostRandom random;
+    private final TrainingState state;
     private final AcditFlops flops;
-    private long step;
 
     public AcditModel(AcditConfig config, long seed) {
         this.config = config;
@@ -65,9 +55,7 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
         this.weights = new AcditWeights(config);
         weights.initialize(random.split());
         this.network = new AcditNetwork(config, weights);
-        this.lrSchedule = new LrSchedule(config.train());
-        this.optimizer = new AdamW(config.train(), weights.params());
-        this.ema = new Ema(config.train().ema(), weights.params());
+        this.state = new TrainingState(config.train(), weights.params(), random);
         this.flops = new AcditFlops(config);
         LOG.info("ACDiT {}: {} tokens in {} blocks of {}, {} parameters", config.geometry(),
                 config.layout().tokens(), config.layout().blocks(), config.layout().blockSize(), parameterCount());
@@ -101,26 +89,8 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
     /** One optimizer step on prepared inputs: gradients, clipping, AdamW at the scheduled rate, EMA. */
     TrainStepResult update(AcditNetwork.TrainingInput in) {
         AcditNetwork.LossAndGradients lg = network.lossAndGradients(in);
-        Map<String, INDArray> grads = new LinkedHashMap<>(lg.gradients());
-        double norm = optimizer.clip(grads);
-        double lr = lrSchedule.at(step);
-        optimizer.apply(weights.params(), grads, lr, step);
-        ema.update(weights.params(), step);
-        step++;
-        if (step % gcInterval(in.images()) == 0) {
-            System.gc();
-        }
-        return new TrainStepResult(step, lg.loss(), norm, lr);
-    }
-
-    /**
-     * ND4J frees native buffers only when Java collects their owners, so the model calls {@code System.gc()}
-     * every few steps: every step for reference-sized batches, less often when a step allocates little
-     * (about 40 floats per token, layer and width unit of activations; at most one collection per 256 MB).
-     */
-    private int gcInterval(int images) {
-        double bytes = 4.0 * 40 * images * (2.0 * config.layout().tokens()) * config.width() * config.depth();
-        return (int) Math.max(1, Math.min(50, GC_BYTES / bytes));
+        double tokens = in.images() * (2.0 * config.layout().tokens());      // clean and noised copies
+        return state.update(lg.gradients(), lg.loss(), TrainingState.gcInterval(tokens, config.width(), config.depth()));
     }
 
     /** Draws per-block timesteps, noise and label dropout for {@code batch} from the model's RNG. */
@@ -149,12 +119,9 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
                 java.util.Arrays.fill(weight, (i * blocks + j) * layout.blockSize(), (i * blocks + j + 1) * layout.blockSize(), w);
             }
         }
-        int[] labels = batch.labels().clone();
-        for (int i = 0; i < n; i++) {
-            if (dropLabels && random.nextDouble() < config.spec().labelDropout()) {
-                labels[i] = config.nullLabel();
-            }
-        }
+        int[] labels = dropLabels
+                ? LabelDropout.apply(batch.labels(), config.spec().labelDropout(), config.nullLabel(), random)
+                : batch.labels().clone();
         float[] context = contextTokens(config.noisyContext() ? xt : x0, n);
         return new AcditNetwork.TrainingInput(n, context, xt, t, labels, eps, weight);
     }
@@ -221,36 +188,16 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
             case DiffusionSampling.DPM_SOLVER_PLUS_PLUS -> new DpmSolverPlusPlus2M(noise);
             default -> throw new IllegalStateException("DiffusionSampling admitted an unknown solver");
         };
-        for (int label : request.labels()) {
-            if (label < 0 || label > config.classes()) {
-                throw new IllegalArgumentException("sample label " + label + " outside 0.." + config.classes());
-            }
+        config.requireSampleLabels(request.labels());
+        float[] tokens = state.withWeights(request.ema(),
+                () -> generation.apply(new AcditSampler(config, network, noise), solver));
+        float[] pixels = layout.unpatchify(tokens, request.count());
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = Math.max(-1f, Math.min(1f, pixels[i]));
         }
-        Map<String, INDArray> saved = request.ema() ? swapIn(ema.weights()) : Map.of();
-        try {
-            float[] tokens = generation.apply(new AcditSampler(config, network, noise), solver);
-            float[] pixels = layout.unpatchify(tokens, request.count());
-            for (int i = 0; i < pixels.length; i++) {
-                pixels[i] = Math.max(-1f, Math.min(1f, pixels[i]));
-            }
-            Geometry g = config.geometry();
-            Geometry drawn = new Geometry(g.channels(), g.height(), g.width(), layout.frames(), g.classes());
-            return new ImageBatch(drawn, pixels, request.labels());
-        } finally {
-            if (request.ema()) {
-                swapIn(saved);
-            }
-        }
-    }
-
-    /** Copies {@code source} into the live weights; returns the previous values. */
-    private Map<String, INDArray> swapIn(Map<String, INDArray> source) {
-        Map<String, INDArray> previous = new HashMap<>();
-        weights.params().forEach((name, p) -> {
-            previous.put(name, p.dup());
-            p.assign(source.get(name));
-        });
-        return previous;
+        Geometry g = config.geometry();
+        Geometry drawn = new Geometry(g.channels(), g.height(), g.width(), layout.frames(), g.classes());
+        return new ImageBatch(drawn, pixels, request.labels());
     }
 
     @Override
@@ -308,21 +255,12 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
 
     @Override
     public long step() {
-        return step;
+        return state.step();
     }
 
     @Override
     public void save(Path checkpoint) throws IOException {
-        Properties meta = new Properties();
-        meta.setProperty("config", config.fingerprint());
-        meta.setProperty("train", config.train().toString());
-        meta.setProperty("step", Long.toString(step));
-        meta.setProperty("rng", Long.toString(random.state()));
-        Map<String, INDArray> arrays = new LinkedHashMap<>();
-        weights.params().forEach((k, v) -> arrays.put("param/" + k, v));
-        ema.weights().forEach((k, v) -> arrays.put("ema/" + k, v));
-        optimizer.state().forEach((k, v) -> arrays.put("adam/" + k, v));
-        new Checkpoint(meta, arrays).write(checkpoint);
+        state.save(checkpoint, config.fingerprint(), Map.of());
     }
 
     @Override
@@ -333,11 +271,7 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
             throw new IllegalArgumentException("its model state was written for [" + saved
                     + "], this model is [" + config.fingerprint() + "]");
         }
-        weights.params().forEach((k, v) -> v.assign(c.arrays().get("param/" + k)));
-        ema.weights().forEach((k, v) -> v.assign(c.arrays().get("ema/" + k)));
-        optimizer.state().forEach((k, v) -> v.assign(c.arrays().get("adam/" + k)));
-        step = Long.parseLong(c.meta().getProperty("step"));
-        random.setState(Long.parseLong(c.meta().getProperty("rng")));
+        state.restore(c);
     }
 
     /** Test hook: the network, to compare its sub-graphs directly. */

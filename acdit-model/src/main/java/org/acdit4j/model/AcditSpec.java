@@ -1,6 +1,7 @@
 package org.acdit4j.model;
 
 import org.acdit4j.framework.model.ModelConfig;
+import org.acdit4j.model.graph.TransformerSize;
 
 /**
  * ACDiT's frozen architecture ({@code model.*} keys).
@@ -17,7 +18,8 @@ import org.acdit4j.framework.model.ModelConfig;
  * @param mlpRatio     MLP hidden size as a multiple of width
  */
 public record AcditSpec(int width, int depth, int heads, int patch, int blockSize, String blockShape, String rope,
-                        String context, double labelDropout, int mlpRatio) implements ModelConfig {
+                        String context, double labelDropout, int mlpRatio)
+        implements ModelConfig, TransformerSize {
 
     /** The reference configuration of the performance benchmark (docs/PERFORMANCE.md). */
     public static AcditSpec defaults() {

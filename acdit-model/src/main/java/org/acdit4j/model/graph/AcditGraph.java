@@ -1,12 +1,12 @@
 package org.acdit4j.model.graph;
 
+import static org.acdit4j.model.graph.TransformerLayerParameters.parameter;
+
 import org.acdit4j.model.AcditConfig;
-import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Builds the ACDiT network as SameDiff graphs that share one set of weight arrays ({@link AcditWeights}):
@@ -63,22 +63,6 @@ public final class AcditGraph {
         this.config = config;
         this.weights = weights;
         this.rope = new RopeNd(config.spec().rope(), config.headDim(), config.layout());
-    }
-
-    public static String contextKey(int layer) {
-        return "ctx_k" + layer;
-    }
-
-    public static String contextValue(int layer) {
-        return "ctx_v" + layer;
-    }
-
-    public static String key(int layer) {
-        return "k" + layer;
-    }
-
-    public static String value(int layer) {
-        return "v" + layer;
     }
 
     public static String hidden(int layer) {
@@ -174,8 +158,8 @@ public final class AcditGraph {
         for (int l = 0; l < config.depth(); l++) {
             CleanLayer cl = g.cleanLayer(l, h, lq, lq, cos, sin, context ? g.contextIn(l) : null, mask);
             h = cl.hidden.rename(hidden(l));                                           // (n·lq, D)
-            cl.kv.k.rename(key(l));                                                    // (n, lq, D) or (n, H, lq, hd)
-            cl.kv.v.rename(value(l));                                                  // (n, lq, D) or (n, H, lq, hd)
+            cl.kv.k.rename(KvCacheNames.key(l));                                       // (n, lq, D) or (n, H, lq, hd)
+            cl.kv.v.rename(KvCacheNames.value(l));                                     // (n, lq, D) or (n, H, lq, hd)
         }
         return g.sd;
     }
@@ -233,10 +217,7 @@ public final class AcditGraph {
         SDVariable logits = pooled.mmul(g.sd.var(HEAD_WEIGHT, headWeight))
                 .add(g.sd.var(HEAD_BIAS, headBias)).rename(LOGITS);                    // (n, C)
         SDVariable labels = g.sd.placeHolder(CLASS_LABEL, config.dataType(), -1, classes); // (n, C)
-        // log-softmax by hand: sd.nn.logSoftmax(x, dimension) fails to build in 1.0.0-M2.1
-        SDVariable shifted = logits.sub(logits.max(true, 1));                          // (n, C)
-        SDVariable logProbabilities = shifted.sub(g.sd.math.log(g.sd.math.exp(shifted).sum(true, 1))); // (n, C)
-        SDVariable loss = labels.mul(logProbabilities).sum(1).mean().neg().rename(LOSS); // ()
+        SDVariable loss = g.meanCrossEntropy(logits, labels).rename(LOSS);             // ()
         loss.markAsLoss();
         return g.sd;
     }
@@ -248,9 +229,7 @@ public final class AcditGraph {
 
     /** As {@link #ropeTable(boolean, int, int)} with the positions of {@code positions}: (to-from, 1, hd). */
     public INDArray ropeTable(RopeNd positions, boolean cos, int from, int to) {
-        double[][] t = positions.enabled() ? (cos ? positions.cos(from, to) : positions.sin(from, to))
-                : new double[to - from][config.headDim()];
-        return Nd4j.create(t).castTo(config.dataType()).reshape(to - from, 1, config.headDim());
+        return positions.table(cos, from, to, config.dataType());
     }
 
     /**
@@ -258,8 +237,7 @@ public final class AcditGraph {
      * graph takes them: (images, to-from, H, hd).
      */
     public INDArray trainingRopeTable(boolean cos, int from, int to, int images) {
-        INDArray table = ropeTable(cos, from, to);                                     // (L, 1, hd)
-        return Nd4j.tile(table.reshape(1, to - from, 1, config.headDim()), images, 1, config.heads(), 1); // (n, L, H, hd)
+        return rope.tiledTable(cos, from, to, images, config.heads(), config.dataType()); // (n, L, H, hd)
     }
 
     private record KeyValue(SDVariable k, SDVariable v) {
@@ -272,35 +250,11 @@ public final class AcditGraph {
     private record Attended(SDVariable out, KeyValue own) {
     }
 
-    /** One SameDiff instance under construction. */
-    private final class Ctx {
-        final SameDiff sd = SameDiff.create();
-        /** A graph that is differentiated: wide linear layers are column slices of the weights, see {@link #linearChunks}. */
-        final boolean differentiated;
+    /** One SameDiff instance under construction: the shared transformer pieces plus ACDiT's streams. */
+    private final class Ctx extends TransformerGraphBuilder {
 
         Ctx(boolean differentiated) {
-            this.differentiated = differentiated;
-        }
-
-        /**
-         * {@code x·W + b} for W (D, k·D), b (k·D), as k chunks of (R, D). In a differentiated graph each chunk is
-         * its own matmul on a column slice of W: splitting one wide output along its last axis is a strided copy
-         * whose forward and backward took ~25 ms per call in the training graph (docs/PERFORMANCE.md). In the
-         * sampling passes, with few rows and no backward, one matmul and a split is fewer ops and faster.
-         */
-        SDVariable[] linearChunks(SDVariable x, String weight, String bias, int k) {
-            int d = config.width();
-            if (!differentiated) {
-                SDVariable all = x.mmul(w(weight)).add(w(bias));                           // (R, k·D)
-                return k == 1 ? new SDVariable[] {all} : sd.split(all, k, 1);               // k × (R, D)
-            }
-            SDVariable[] chunks = new SDVariable[k];
-            for (int i = 0; i < k; i++) {
-                SDVariable wi = w(weight).get(SDIndex.all(), SDIndex.interval(i * d, (i + 1) * d)); // (D, D)
-                SDVariable bi = w(bias).get(SDIndex.interval(i * d, (i + 1) * d));          // (D)
-                chunks[i] = x.mmul(wi).add(bi);                                             // (R, D)
-            }
-            return chunks;
+            super(config, weights.params(), rope, differentiated);
         }
 
         /**
@@ -325,14 +279,6 @@ public final class AcditGraph {
             return chunks;
         }
 
-        SDVariable rmsNorm(SDVariable x, String gain) {
-            return RmsNorm.apply(sd, x, w(gain), differentiated);
-        }
-
-        SDVariable w(String name) {
-            return sd.hasVariable(name) ? sd.getVariable(name) : sd.var(name, weights.get(name));
-        }
-
         SDVariable constant(String name, INDArray value) {
             return sd.constant(name, value);
         }
@@ -349,8 +295,8 @@ public final class AcditGraph {
         KeyValue contextIn(int l) {
             long[] shape = foldsHeads() ? new long[] {-1, -1, config.width()}               // (n, Lctx, D)
                     : new long[] {-1, config.heads(), -1, config.headDim()};               // (n, H, Lctx, hd)
-            return new KeyValue(sd.placeHolder(contextKey(l), config.dataType(), shape),
-                    sd.placeHolder(contextValue(l), config.dataType(), shape));
+            return new KeyValue(sd.placeHolder(KvCacheNames.contextKey(l), config.dataType(), shape),
+                    sd.placeHolder(KvCacheNames.contextValue(l), config.dataType(), shape));
         }
 
         /** The additive mask of a sampling pass with Q query tokens per context image: (Q·H, Lk) folded, else (Q, Lk). */
@@ -380,21 +326,21 @@ public final class AcditGraph {
          */
         CleanLayer cleanLayer(int l, SDVariable h, int lq, int queries, SDVariable cos, SDVariable sin, KeyValue ctx,
                               SDVariable mask) {
-            SDVariable a = rmsNorm(h, AcditWeights.layer(l, "norm1"));                     // (n·lq, D)
+            SDVariable a = rmsNorm(h, parameter(l, "norm1"));                          // (n·lq, D)
             Attended att = attention(l, a, lq, queries, cos, sin, ctx, mask);               // (n·lq, D)
             SDVariable h1 = h.add(att.out());                                               // (n·lq, D)
-            SDVariable m = mlp(l, rmsNorm(h1, AcditWeights.layer(l, "norm2")));             // (n·lq, D)
+            SDVariable m = mlp(l, rmsNorm(h1, parameter(l, "norm2")));                 // (n·lq, D)
             return new CleanLayer(h1.add(m), att.own());                                    // (n·lq, D)
         }
 
         SDVariable noisedLayer(int l, SDVariable h, int lq, int queries, int blocks, int blockSize, SDVariable siluC,
                                SDVariable cos, SDVariable sin, KeyValue ctx, SDVariable mask) {
-            AdaLnZero ada = new AdaLnZero(modulations(siluC, AcditWeights.layer(l, "ada_w"),
-                    AcditWeights.layer(l, "ada_b"), 6, blocks, blockSize), blocks, blockSize, config.width());
-            SDVariable a = ada.modulate(rmsNorm(h, AcditWeights.layer(l, "norm1")), 0, 1); // (n·lq, D)
+            AdaLnZero ada = new AdaLnZero(modulations(siluC, parameter(l, "ada_w"),
+                    parameter(l, "ada_b"), 6, blocks, blockSize), blocks, blockSize, config.width());
+            SDVariable a = ada.modulate(rmsNorm(h, parameter(l, "norm1")), 0, 1);      // (n·lq, D)
             SDVariable o = attention(l, a, lq, queries, cos, sin, ctx, mask).out();         // (n·lq, D)
             SDVariable h1 = h.add(ada.gate(o, 2));                                          // (n·lq, D)
-            SDVariable n2 = ada.modulate(rmsNorm(h1, AcditWeights.layer(l, "norm2")), 3, 4); // (n·lq, D)
+            SDVariable n2 = ada.modulate(rmsNorm(h1, parameter(l, "norm2")), 3, 4);    // (n·lq, D)
             return h1.add(ada.gate(mlp(l, n2), 5));                                         // (n·lq, D)
         }
 
@@ -412,7 +358,7 @@ public final class AcditGraph {
         Attended attention(int l, SDVariable a, int lq, int queries, SDVariable cos, SDVariable sin, KeyValue ctx,
                            SDVariable mask) {
             int hd = config.headDim();
-            SDVariable[] parts = linearChunks(a, AcditWeights.layer(l, "qkv_w"), AcditWeights.layer(l, "qkv_b"), 3); // 3 × (n·lq, D)
+            SDVariable[] parts = linearChunks(a, parameter(l, "qkv_w"), parameter(l, "qkv_b"), 3); // 3 × (n·lq, D)
             if (!differentiated && foldsHeads() && ctx != null) {
                 SDVariable[] qk = pairNormRope(l, parts[0], parts[1], lq, cos, sin);       // 2 × (n·lq, D)
                 SDVariable kq = qk[1].reshape(-1, queries, config.width());                 // (n, Q, D)
@@ -421,8 +367,8 @@ public final class AcditGraph {
                 SDVariable values = sd.concat(1, ctx.v, vq);                                // (n, Lk, D)
                 return new Attended(attendFolded(l, qk[0], queries, keys, values, mask), new KeyValue(kq, vq));
             }
-            SDVariable k = headNormRope(parts[1], AcditWeights.layer(l, "k_norm"), lq, cos, sin); // (n, lq, H, hd)
-            SDVariable qh = headNormRope(parts[0], AcditWeights.layer(l, "q_norm"), lq, cos, sin)
+            SDVariable k = headNormRope(parts[1], parameter(l, "k_norm"), lq, cos, sin); // (n, lq, H, hd)
+            SDVariable qh = headNormRope(parts[0], parameter(l, "q_norm"), lq, cos, sin)
                     .permute(0, 2, 1, 3);                                                   // (n, H, lq, hd)
             SDVariable kh = k.permute(0, 2, 1, 3);                                          // (n, H, lq, hd)
             SDVariable vh = parts[2].reshape(-1, lq, config.heads(), hd).permute(0, 2, 1, 3); // (n, H, lq, hd)
@@ -445,8 +391,8 @@ public final class AcditGraph {
             int heads = config.heads();
             SDVariable y = sd.concat(1, q, k).reshape(-1, 2, heads, hd);                    // (n·lq, 2, H, hd)
             SDVariable inv = sd.math.rsqrt(y.mul(y).mean(true, 3).add(RmsNorm.EPS));       // (n·lq, 2, H, 1)
-            SDVariable gains = sd.concat(0, w(AcditWeights.layer(l, "q_norm")).reshape(1, 1, hd),
-                    w(AcditWeights.layer(l, "k_norm")).reshape(1, 1, hd));                  // (2, 1, hd)
+            SDVariable gains = sd.concat(0, w(parameter(l, "q_norm")).reshape(1, 1, hd),
+                    w(parameter(l, "k_norm")).reshape(1, 1, hd));                      // (2, 1, hd)
             SDVariable normed = y.mul(inv).mul(gains);                                      // (n·lq, 2, H, hd)
             if (rope.enabled()) {
                 SDVariable rot = normed.reshape(-1, hd).mmul(ropeRotation())               // (n·lq·2H, hd)
@@ -454,35 +400,6 @@ public final class AcditGraph {
                 normed = normed.reshape(-1, lq, 2 * heads, hd).mul(cos).add(rot.mul(sin)); // (n, lq, 2H, hd)
             }
             return sd.split(normed.reshape(-1, 2 * config.width()), 2, 1);                  // 2 × (n·lq, D)
-        }
-
-        SDVariable ropeRotation() {
-            return sd.hasVariable("rope_rotation") ? sd.getVariable("rope_rotation")       // (hd, hd)
-                    : sd.constant("rope_rotation", Nd4j.create(rope.rotation()).castTo(config.dataType())); // (hd, hd)
-        }
-
-        /** RMSNorm over each head of x (n·lq, D), then the rotary embedding: (n, lq, H, hd). */
-        SDVariable headNormRope(SDVariable x, String gain, int lq, SDVariable cos, SDVariable sin) {
-            int hd = config.headDim();
-            SDVariable rows = rmsNorm(x.reshape(-1, hd), gain);                             // (n·lq·H, hd)
-            SDVariable y = rows.reshape(-1, lq, config.heads(), hd);                        // (n, lq, H, hd)
-            if (rope.enabled()) {
-                SDVariable rot = rows.mmul(ropeRotation()).reshape(-1, lq, config.heads(), hd);          // (n, lq, H, hd)
-                y = y.mul(cos).add(rot.mul(sin));                                           // (n, lq, H, hd)
-            }
-            return y;
-        }
-
-        /** Scaled dot-product attention per head with an additive mask (or none): (n·lq, D). */
-        SDVariable attendByHead(int l, SDVariable q, SDVariable k, SDVariable v, SDVariable mask) {
-            SDVariable qs = q.mul(1.0 / Math.sqrt(config.headDim()));                       // (n, H, lq, hd)
-            SDVariable logits = sd.mmul(qs, k, false, true, false);                         // (n, H, lq, Lk)
-            if (mask != null) {
-                logits = logits.add(mask);                                                  // (n, H, lq, Lk)
-            }
-            SDVariable p = sd.nn.softmax(logits, 3);                                        // (n, H, lq, Lk)
-            SDVariable o = sd.mmul(p, v).permute(0, 2, 1, 3);                               // (n, lq, H, hd)
-            return project(l, o.reshape(-1, config.width()));                               // (n·lq, D)
         }
 
         /**
@@ -506,34 +423,6 @@ public final class AcditGraph {
             SDVariable o = sd.mmul(p, v).reshape(-1, queries, config.heads(), d);           // (n, Q, H, D)
             SDVariable merged = o.mul(headSelector("head_select", 1.0)).sum(2);             // (n, Q, D)
             return project(l, merged.reshape(-1, d));                                       // (n·Q, D)
-        }
-
-        /** Constant (H, D): {@code value} on head h's columns of row h, zero elsewhere. */
-        SDVariable headSelector(String name, double value) {
-            if (sd.hasVariable(name)) {
-                return sd.getVariable(name);
-            }
-            int hd = config.headDim();
-            INDArray selector = Nd4j.zeros(config.dataType(), config.heads(), config.width()); // (H, D)
-            for (int h = 0; h < config.heads(); h++) {
-                selector.get(NDArrayIndex.point(h), NDArrayIndex.interval(h * hd, (h + 1) * hd)).assign(value);
-            }
-            return sd.constant(name, selector);
-        }
-
-        /** The attention output projection: (R, D) → (R, D). */
-        SDVariable project(int l, SDVariable merged) {
-            return merged.mmul(w(AcditWeights.layer(l, "proj_w"))).add(w(AcditWeights.layer(l, "proj_b"))); // (R, D)
-        }
-
-        /** GELU(tanh) MLP: (R, D) → (R, D). */
-        SDVariable mlp(int l, SDVariable x) {
-            SDVariable u = x.mmul(w(AcditWeights.layer(l, "fc1_w"))).add(w(AcditWeights.layer(l, "fc1_b"))); // (R, M)
-            // 0.5·u·(1 + tanh(c·(u + 0.044715u³))) = u·σ(u·(2c + 2c·0.044715·u²)): 6 ops instead of 9
-            double c2 = 2.0 * Math.sqrt(2.0 / Math.PI);
-            SDVariable z = u.mul(u.mul(u).mul(c2 * 0.044715).add(c2));                     // (R, M)
-            SDVariable g = u.mul(sd.nn.sigmoid(z));                                         // (R, M)
-            return g.mmul(w(AcditWeights.layer(l, "fc2_w"))).add(w(AcditWeights.layer(l, "fc2_b"))); // (R, D)
         }
     }
 }

@@ -126,8 +126,8 @@ public final class AcditNetwork {
         }
         List<String> outputs = new ArrayList<>();
         for (int l = 0; l < config.depth(); l++) {
-            outputs.add(AcditGraph.key(l));
-            outputs.add(AcditGraph.value(l));
+            outputs.add(KvCacheNames.key(l));
+            outputs.add(KvCacheNames.value(l));
             outputs.add(AcditGraph.hidden(l));
         }
         Map<String, INDArray> out = sd.output(feed, outputs);
@@ -135,8 +135,8 @@ public final class AcditNetwork {
         List<INDArray> v = new ArrayList<>();
         List<INDArray> h = new ArrayList<>();
         for (int l = 0; l < config.depth(); l++) {
-            k.add(out.get(AcditGraph.key(l)));
-            v.add(out.get(AcditGraph.value(l)));
+            k.add(out.get(KvCacheNames.key(l)));
+            v.add(out.get(KvCacheNames.value(l)));
             h.add(out.get(AcditGraph.hidden(l)));
         }
         return new CleanOutput(k, v, h);
@@ -327,8 +327,8 @@ public final class AcditNetwork {
                 : Nd4j.create(config.dataType(), n, config.heads(), 0, config.headDim());  // (n, H, 0, hd)
         boolean empty = context.length() == 0;
         for (int l = 0; l < config.depth(); l++) {
-            feed.put(AcditGraph.contextKey(l), empty ? none : context.key(l));
-            feed.put(AcditGraph.contextValue(l), empty ? none : context.value(l));
+            feed.put(KvCacheNames.contextKey(l), empty ? none : context.key(l));
+            feed.put(KvCacheNames.contextValue(l), empty ? none : context.value(l));
         }
     }
 

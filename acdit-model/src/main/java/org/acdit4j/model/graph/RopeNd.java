@@ -1,6 +1,9 @@
 package org.acdit4j.model.graph;
 
 import org.acdit4j.model.layout.TokenLayout;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Rotary position embedding over several axes (paper Eq. 4): the head dim is split into one segment per
@@ -56,6 +59,21 @@ public final class RopeNd {
     /** sin of the rotation angles for sequence tokens {@code from..to-1}: (to-from, headDim). */
     public double[][] sin(int from, int to) {
         return table(from, to, false);
+    }
+
+    /**
+     * cos or sin of sequence tokens {@code from..to-1} shaped for broadcasting over sequences and heads, zeros when
+     * RoPE is disabled: (to-from, 1, hd).
+     */
+    public INDArray table(boolean cos, int from, int to, DataType type) {
+        double[][] t = enabled() ? table(from, to, cos) : new double[to - from][headDim];
+        return Nd4j.create(t).castTo(type).reshape(to - from, 1, headDim);
+    }
+
+    /** The same table repeated for every sequence and head, as training graphs take it: (sequences, to-from, H, hd). */
+    public INDArray tiledTable(boolean cos, int from, int to, int sequences, int heads, DataType type) {
+        INDArray one = table(cos, from, to, type).reshape(1, to - from, 1, headDim);  // (1, L, 1, hd)
+        return Nd4j.tile(one, sequences, 1, heads, 1);                                // (n, L, H, hd)
     }
 
     /** R with x·R = rotate-half inside every segment: (headDim, headDim). */

@@ -3,6 +3,7 @@ package org.acdit4j.model.tokenar;
 import java.util.Locale;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.spec.TrainSpec;
+import org.acdit4j.model.graph.TransformerConfig;
 import org.acdit4j.model.layout.TokenLayout;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -17,7 +18,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param dataType FLOAT for training and sampling, DOUBLE for precise equivalence checks
  */
 public record TokenArConfig(TokenArSpec spec, TrainSpec train, Geometry geometry, TokenLayout layout,
-                            DataType dataType) {
+                            DataType dataType) implements TransformerConfig {
 
     public static TokenArConfig of(TokenArSpec spec, TrainSpec train, Geometry geometry, DataType dataType) {
         if (geometry.frames() != 1) {
@@ -30,33 +31,9 @@ public record TokenArConfig(TokenArSpec spec, TrainSpec train, Geometry geometry
         return new TokenArConfig(spec, train, geometry, TokenLayout.of(geometry, spec.patch(), 1, "square"), dataType);
     }
 
-    public int width() {
-        return spec.width();
-    }
-
-    public int depth() {
-        return spec.depth();
-    }
-
-    public int heads() {
-        return spec.heads();
-    }
-
-    public int headDim() {
-        return spec.headDim();
-    }
-
-    public int mlpWidth() {
-        return spec.mlpWidth();
-    }
-
     /** Codebook size K: the output classes of every position. */
     public int codes() {
         return spec.codes();
-    }
-
-    public int classes() {
-        return geometry.classes();
     }
 
     /** Codes per image: L, the sequence length. */
@@ -72,10 +49,6 @@ public record TokenArConfig(TokenArSpec spec, TrainSpec train, Geometry geometry
     /** The input row of class {@code label}'s token; {@code label = classes()} is the null (unconditional) token. */
     public int classToken(int label) {
         return spec.codes() + label;
-    }
-
-    public int nullLabel() {
-        return geometry.classes();
     }
 
     /** A one-line description stored in checkpoints: restoring requires an equal line. */

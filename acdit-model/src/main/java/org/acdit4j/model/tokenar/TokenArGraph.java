@@ -1,14 +1,15 @@
 package org.acdit4j.model.tokenar;
 
-import org.acdit4j.model.graph.RmsNorm;
+import static org.acdit4j.model.graph.TransformerLayerParameters.parameter;
+
+import org.acdit4j.model.graph.KvCacheNames;
 import org.acdit4j.model.graph.RopeNd;
 import org.acdit4j.model.graph.SkipCausalMask;
-import org.nd4j.autodiff.samediff.SDIndex;
+import org.acdit4j.model.graph.TransformerGraphBuilder;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The decoder-only transformer as SameDiff graphs sharing one set of weight arrays ({@link TokenArWeights}).
@@ -44,22 +45,6 @@ public final class TokenArGraph {
         this.rope = new RopeNd("multi-axis", config.headDim(), config.layout());
     }
 
-    public static String contextKey(int layer) {
-        return "ctx_k" + layer;
-    }
-
-    public static String contextValue(int layer) {
-        return "ctx_v" + layer;
-    }
-
-    public static String key(int layer) {
-        return "k" + layer;
-    }
-
-    public static String value(int layer) {
-        return "v" + layer;
-    }
-
     /**
      * All L steps of each sequence with the loss marked. Placeholders: input (n·L, V), target (n·L, K), rope
      * cos/sin at full size (n, L, H, hd) (as in ACDiT's training graph: no broadcast against a tensor with a
@@ -77,10 +62,7 @@ public final class TokenArGraph {
         }
         SDVariable logits = g.head(h).rename(LOGITS);                                  // (n·L, K)
         SDVariable target = g.sd.placeHolder(TARGET, config.dataType(), -1, config.codes()); // (n·L, K)
-        // log-softmax by hand: sd.nn.logSoftmax(x, dimension) fails to build in 1.0.0-M2.1
-        SDVariable shifted = logits.sub(logits.max(true, 1));                          // (n·L, K)
-        SDVariable logProbabilities = shifted.sub(g.sd.math.log(g.sd.math.exp(shifted).sum(true, 1))); // (n·L, K)
-        SDVariable loss = target.mul(logProbabilities).sum(1).mean().neg().rename(LOSS); // ()
+        SDVariable loss = g.meanCrossEntropy(logits, target).rename(LOSS);             // ()
         loss.markAsLoss();
         return g.sd;
     }
@@ -117,21 +99,23 @@ public final class TokenArGraph {
         SDVariable scaledHeads = g.headSelector("head_scaled", 1.0 / Math.sqrt(config.headDim())); // (H, D)
         SDVariable selectHeads = g.headSelector("head_select", 1.0);                   // (H, D)
         for (int layer = 0; layer < config.depth(); layer++) {
-            SDVariable a = g.rmsNorm(h, TokenArWeights.layer(layer, "norm1"));         // (n, D)
-            SDVariable[] qkv = g.linearChunks(a, TokenArWeights.layer(layer, "qkv_w"),
-                    TokenArWeights.layer(layer, "qkv_b"), 3);                          // 3 × (n, D)
-            SDVariable q = g.headNormRope(qkv[0], TokenArWeights.layer(layer, "q_norm"), 1, cos, sin)
+            SDVariable a = g.rmsNorm(h, parameter(layer, "norm1"));                    // (n, D)
+            SDVariable[] qkv = g.linearChunks(a, parameter(layer, "qkv_w"),
+                    parameter(layer, "qkv_b"), 3);                                     // 3 × (n, D)
+            SDVariable q = g.headNormRope(qkv[0], parameter(layer, "q_norm"), 1, cos, sin)
                     .reshape(-1, 1, d);                                                // (n, 1, D)
-            SDVariable k = g.headNormRope(qkv[1], TokenArWeights.layer(layer, "k_norm"), 1, cos, sin)
-                    .reshape(-1, 1, d).rename(key(layer));                             // (n, 1, D)
-            SDVariable v = qkv[2].reshape(-1, 1, d).rename(value(layer));              // (n, 1, D)
-            SDVariable keys = g.sd.concat(1, g.sd.placeHolder(contextKey(layer), config.dataType(), -1, -1, d), k); // (n, Lk, D)
-            SDVariable values = g.sd.concat(1, g.sd.placeHolder(contextValue(layer), config.dataType(), -1, -1, d), v); // (n, Lk, D)
+            SDVariable k = g.headNormRope(qkv[1], parameter(layer, "k_norm"), 1, cos, sin)
+                    .reshape(-1, 1, d).rename(KvCacheNames.key(layer));                // (n, 1, D)
+            SDVariable v = qkv[2].reshape(-1, 1, d).rename(KvCacheNames.value(layer)); // (n, 1, D)
+            SDVariable cachedK = g.sd.placeHolder(KvCacheNames.contextKey(layer), config.dataType(), -1, -1, d); // (n, Lctx, D)
+            SDVariable cachedV = g.sd.placeHolder(KvCacheNames.contextValue(layer), config.dataType(), -1, -1, d); // (n, Lctx, D)
+            SDVariable keys = g.sd.concat(1, cachedK, k);                              // (n, Lk, D)
+            SDVariable values = g.sd.concat(1, cachedV, v);                            // (n, Lk, D)
             SDVariable qh = q.mul(scaledHeads);                                        // (n, H, D): head h's columns in row h
             SDVariable p = g.sd.nn.softmax(g.sd.mmul(qh, keys, false, true, false), 2); // (n, H, Lk)
             SDVariable o = g.sd.mmul(p, values).mul(selectHeads).sum(1);               // (n, D)
             SDVariable h1 = h.add(g.project(layer, o));                                // (n, D)
-            h = h1.add(g.mlp(layer, g.rmsNorm(h1, TokenArWeights.layer(layer, "norm2")))); // (n, D)
+            h = h1.add(g.mlp(layer, g.rmsNorm(h1, parameter(layer, "norm2"))));        // (n, D)
         }
         g.head(h).rename(LOGITS);                                                      // (n, K)
         return g.sd;
@@ -139,24 +123,19 @@ public final class TokenArGraph {
 
     /** RoPE cos or sin of steps {@code from..to-1} shaped for broadcasting: (to-from, 1, hd). */
     public INDArray ropeTable(boolean cos, int from, int to) {
-        double[][] t = cos ? rope.cos(from, to) : rope.sin(from, to);
-        return Nd4j.create(t).castTo(config.dataType()).reshape(to - from, 1, config.headDim());
+        return rope.table(cos, from, to, config.dataType());                           // (to-from, 1, hd)
     }
 
     /** The same table repeated for every sequence and head, as the training graph takes it: (n, L, H, hd). */
     public INDArray trainingRopeTable(boolean cos, int sequences) {
-        int l = config.length();
-        return Nd4j.tile(ropeTable(cos, 0, l).reshape(1, l, 1, config.headDim()), sequences, 1, config.heads(), 1);
+        return rope.tiledTable(cos, 0, config.length(), sequences, config.heads(), config.dataType()); // (n, L, H, hd)
     }
 
-    /** One SameDiff instance under construction. */
-    private final class Ctx {
-        final SameDiff sd = SameDiff.create();
-        /** A graph that is differentiated: wide linears are column slices (see {@link #linearChunks}). */
-        final boolean differentiated;
+    /** One SameDiff instance under construction: the shared transformer pieces plus the token-AR inputs and head. */
+    private final class Ctx extends TransformerGraphBuilder {
 
         Ctx(boolean differentiated) {
-            this.differentiated = differentiated;
+            super(config, weights.params(), rope, differentiated);
         }
 
         /** One-hot input rows times the embedding table: (R, V) → (R, D) (a gather's backward is unreliable in M2.1). */
@@ -172,83 +151,20 @@ public final class TokenArGraph {
         /** One pre-norm layer over lq steps per sequence, attention per head under {@code mask}: (n·lq, D). */
         SDVariable layer(int l, SDVariable h, int lq, SDVariable cos, SDVariable sin, SDVariable mask) {
             int hd = config.headDim();
-            SDVariable a = rmsNorm(h, TokenArWeights.layer(l, "norm1"));               // (n·lq, D)
-            SDVariable[] qkv = linearChunks(a, TokenArWeights.layer(l, "qkv_w"), TokenArWeights.layer(l, "qkv_b"), 3); // 3 × (n·lq, D)
-            SDVariable q = headNormRope(qkv[0], TokenArWeights.layer(l, "q_norm"), lq, cos, sin)
-                    .permute(0, 2, 1, 3).mul(1.0 / Math.sqrt(hd));                     // (n, H, lq, hd)
-            SDVariable k = headNormRope(qkv[1], TokenArWeights.layer(l, "k_norm"), lq, cos, sin)
+            SDVariable a = rmsNorm(h, parameter(l, "norm1"));                          // (n·lq, D)
+            SDVariable[] qkv = linearChunks(a, parameter(l, "qkv_w"), parameter(l, "qkv_b"), 3); // 3 × (n·lq, D)
+            SDVariable q = headNormRope(qkv[0], parameter(l, "q_norm"), lq, cos, sin)
+                    .permute(0, 2, 1, 3);                                              // (n, H, lq, hd)
+            SDVariable k = headNormRope(qkv[1], parameter(l, "k_norm"), lq, cos, sin)
                     .permute(0, 2, 1, 3);                                              // (n, H, lq, hd)
             SDVariable v = qkv[2].reshape(-1, lq, config.heads(), hd).permute(0, 2, 1, 3); // (n, H, lq, hd)
-            SDVariable scores = sd.mmul(q, k, false, true, false).add(mask);          // (n, H, lq, lq)
-            SDVariable o = sd.mmul(sd.nn.softmax(scores, 3), v).permute(0, 2, 1, 3);   // (n, lq, H, hd)
-            SDVariable h1 = h.add(project(l, o.reshape(-1, config.width())));          // (n·lq, D)
-            return h1.add(mlp(l, rmsNorm(h1, TokenArWeights.layer(l, "norm2"))));      // (n·lq, D)
-        }
-
-        /** RMSNorm over each head of x (n·lq, D), then the rotary embedding: (n, lq, H, hd). */
-        SDVariable headNormRope(SDVariable x, String gain, int lq, SDVariable cos, SDVariable sin) {
-            int hd = config.headDim();
-            SDVariable rows = rmsNorm(x.reshape(-1, hd), gain);                        // (n·lq·H, hd)
-            SDVariable rotated = rows.mmul(ropeRotation()).reshape(-1, lq, config.heads(), hd); // (n, lq, H, hd)
-            return rows.reshape(-1, lq, config.heads(), hd).mul(cos).add(rotated.mul(sin)); // (n, lq, H, hd)
-        }
-
-        SDVariable ropeRotation() {
-            return sd.hasVariable("rope_rotation") ? sd.getVariable("rope_rotation")  // (hd, hd)
-                    : sd.constant("rope_rotation", Nd4j.create(rope.rotation()).castTo(config.dataType()));
-        }
-
-        /** Constant (H, D): {@code value} on head h's columns of row h, zero elsewhere. */
-        SDVariable headSelector(String name, double value) {
-            int hd = config.headDim();
-            INDArray selector = Nd4j.zeros(config.dataType(), config.heads(), config.width()); // (H, D)
-            for (int h = 0; h < config.heads(); h++) {
-                selector.get(NDArrayIndex.point(h), NDArrayIndex.interval(h * hd, (h + 1) * hd)).assign(value);
-            }
-            return sd.constant(name, selector);
-        }
-
-        /**
-         * {@code x·W + b} for W (D, k·D) as k chunks of (R, D): column-slice matmuls in a differentiated graph
-         * (splitting a wide output was slow there, docs/PERFORMANCE.md), one matmul and a split otherwise.
-         */
-        SDVariable[] linearChunks(SDVariable x, String weight, String bias, int k) {
-            int d = config.width();
-            if (!differentiated) {
-                return sd.split(x.mmul(w(weight)).add(w(bias)), k, 1);                 // k × (R, D)
-            }
-            SDVariable[] chunks = new SDVariable[k];
-            for (int i = 0; i < k; i++) {
-                SDVariable wi = w(weight).get(SDIndex.all(), SDIndex.interval(i * d, (i + 1) * d)); // (D, D)
-                SDVariable bi = w(bias).get(SDIndex.interval(i * d, (i + 1) * d));     // (D)
-                chunks[i] = x.mmul(wi).add(bi);                                        // (R, D)
-            }
-            return chunks;
-        }
-
-        SDVariable project(int l, SDVariable merged) {
-            return merged.mmul(w(TokenArWeights.layer(l, "proj_w"))).add(w(TokenArWeights.layer(l, "proj_b"))); // (R, D)
-        }
-
-        /** GELU(tanh) MLP: (R, D) → (R, D), with GELU written as u·σ(u·(2c + 2c·0.044715·u²)). */
-        SDVariable mlp(int l, SDVariable x) {
-            SDVariable u = x.mmul(w(TokenArWeights.layer(l, "fc1_w"))).add(w(TokenArWeights.layer(l, "fc1_b"))); // (R, M)
-            double c2 = 2.0 * Math.sqrt(2.0 / Math.PI);
-            SDVariable gelu = u.mul(sd.nn.sigmoid(u.mul(u.mul(u).mul(c2 * 0.044715).add(c2)))); // (R, M)
-            return gelu.mmul(w(TokenArWeights.layer(l, "fc2_w"))).add(w(TokenArWeights.layer(l, "fc2_b"))); // (R, D)
+            SDVariable h1 = h.add(attendByHead(l, q, k, v, mask));                     // (n·lq, D)
+            return h1.add(mlp(l, rmsNorm(h1, parameter(l, "norm2"))));                 // (n·lq, D)
         }
 
         /** Final RMSNorm and the linear head over the K codes: (R, D) → (R, K). */
         SDVariable head(SDVariable h) {
             return rmsNorm(h, "final_norm").mmul(w("head_w")).add(w("head_b"));        // (R, K)
-        }
-
-        SDVariable rmsNorm(SDVariable x, String gain) {
-            return RmsNorm.apply(sd, x, w(gain), differentiated);
-        }
-
-        SDVariable w(String name) {
-            return sd.hasVariable(name) ? sd.getVariable(name) : sd.var(name, weights.get(name));
         }
     }
 }

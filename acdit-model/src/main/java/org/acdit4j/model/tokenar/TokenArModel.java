@@ -3,20 +3,16 @@ package org.acdit4j.model.tokenar;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.TrainStepResult;
 import org.acdit4j.model.HostRandom;
-import org.acdit4j.model.train.AdamW;
 import org.acdit4j.model.train.Checkpoint;
-import org.acdit4j.model.train.Ema;
-import org.acdit4j.model.train.LrSchedule;
+import org.acdit4j.model.train.LabelDropout;
+import org.acdit4j.model.train.TrainingState;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -32,18 +28,14 @@ import org.slf4j.LoggerFactory;
 public final class TokenArModel implements GenerativeModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenArModel.class);
-    private static final double GC_BYTES = 256.0 * 1024 * 1024;
 
     private final TokenArConfig config;
     private final Tokenizer tokenizer;
     private final TokenArWeights weights;
     private final TokenArNetwork network;
-    private final LrSchedule lrSchedule;
-    private final AdamW optimizer;
-    private final Ema ema;
     private final HostRandom random;
+    private final TrainingState state;
     private final TokenArFlops flops;
-    private long step;
 
     public TokenArModel(TokenArConfig config, Tokenizer tokenizer, long seed) {
         if (tokenizer.codebook().codes() != config.codes() || tokenizer.length() != config.length()) {
@@ -57,9 +49,7 @@ public final class TokenArModel implements GenerativeModel {
         this.weights = new TokenArWeights(config);
         weights.initialize(random.split());
         this.network = new TokenArNetwork(config, weights);
-        this.lrSchedule = new LrSchedule(config.train());
-        this.optimizer = new AdamW(config.train(), weights.params());
-        this.ema = new Ema(config.train().ema(), weights.params());
+        this.state = new TrainingState(config.train(), weights.params(), random);
         this.flops = new TokenArFlops(config);
         LOG.info("token-AR {}: {} codes per image from a codebook of {}, {} parameters", config.geometry(),
                 config.length(), config.codes(), parameterCount());
@@ -76,12 +66,7 @@ public final class TokenArModel implements GenerativeModel {
 
     @Override
     public TrainStepResult trainStep(ImageBatch batch) {
-        int[] labels = batch.labels().clone();
-        for (int i = 0; i < labels.length; i++) {
-            if (random.nextDouble() < config.spec().labelDropout()) {
-                labels[i] = config.nullLabel();
-            }
-        }
+        int[] labels = LabelDropout.apply(batch.labels(), config.spec().labelDropout(), config.nullLabel(), random);
         return update(tokenizer.encode(batch), labels);
     }
 
@@ -90,16 +75,8 @@ public final class TokenArModel implements GenerativeModel {
         int n = labels.length;
         TokenArNetwork.LossAndGradients lg = network.lossAndGradients(inputsOf(codes, labels), codes, n,
                 weights.params().keySet());
-        Map<String, INDArray> grads = new LinkedHashMap<>(lg.gradients());
-        double norm = optimizer.clip(grads);
-        double lr = lrSchedule.at(step);
-        optimizer.apply(weights.params(), grads, lr, step);
-        ema.update(weights.params(), step);
-        step++;
-        if (step % gcInterval(n) == 0) {
-            System.gc();
-        }
-        return new TrainStepResult(step, lg.loss(), norm, lr);
+        return state.update(lg.gradients(), lg.loss(),
+                TrainingState.gcInterval((double) n * config.length(), config.width(), config.depth()));
     }
 
     /** Input rows (n, L) flat: each sequence's class token, then its codes but the last (teacher forcing). */
@@ -113,44 +90,18 @@ public final class TokenArModel implements GenerativeModel {
         return inputs;
     }
 
-    /** ND4J frees native buffers only when Java collects their owners (as in ACDiT: at most one gc per 256 MB). */
-    private int gcInterval(int sequences) {
-        double bytes = 4.0 * 40 * sequences * config.length() * config.width() * config.depth();
-        return (int) Math.max(1, Math.min(50, GC_BYTES / bytes));
-    }
-
     @Override
     public ImageBatch sample(SampleRequest request) {
         TokenSampling sampling = TokenSampling.of(request.sampler());
-        for (int label : request.labels()) {
-            if (label < 0 || label > config.classes()) {
-                throw new IllegalArgumentException("sample label " + label + " outside 0.." + config.classes());
-            }
-        }
-        Map<String, INDArray> saved = request.ema() ? swapIn(ema.weights()) : Map.of();
-        try {
-            int[] codes = sampleCodes(request.labels(), sampling, request.guidance(), request.seed(), request.kvCache());
-            return new ImageBatch(config.geometry(), tokenizer.decode(codes, request.count()), request.labels());
-        } finally {
-            if (request.ema()) {
-                swapIn(saved);
-            }
-        }
+        config.requireSampleLabels(request.labels());
+        int[] codes = state.withWeights(request.ema(), () ->
+                sampleCodes(request.labels(), sampling, request.guidance(), request.seed(), request.kvCache()));
+        return new ImageBatch(config.geometry(), tokenizer.decode(codes, request.count()), request.labels());
     }
 
     /** Codes (n, L) flat drawn with the live weights. */
     int[] sampleCodes(int[] labels, TokenSampling sampling, double guidance, long seed, boolean kvCache) {
         return new TokenArSampler(config, network).sample(labels, sampling, guidance, seed, kvCache);
-    }
-
-    /** Copies {@code source} into the live weights; returns the previous values. */
-    private Map<String, INDArray> swapIn(Map<String, INDArray> source) {
-        Map<String, INDArray> previous = new HashMap<>();
-        weights.params().forEach((name, p) -> {
-            previous.put(name, p.dup());
-            p.assign(source.get(name));
-        });
-        return previous;
     }
 
     /**
@@ -183,22 +134,13 @@ public final class TokenArModel implements GenerativeModel {
 
     @Override
     public long step() {
-        return step;
+        return state.step();
     }
 
     @Override
     public void save(Path checkpoint) throws IOException {
-        Properties meta = new Properties();
-        meta.setProperty("config", config.fingerprint());
-        meta.setProperty("train", config.train().toString());
-        meta.setProperty("step", Long.toString(step));
-        meta.setProperty("rng", Long.toString(random.state()));
-        Map<String, INDArray> arrays = new LinkedHashMap<>();
-        arrays.put("codebook", Nd4j.createFromArray(tokenizer.codebook().vectors()));
-        weights.params().forEach((k, v) -> arrays.put("param/" + k, v));
-        ema.weights().forEach((k, v) -> arrays.put("ema/" + k, v));
-        optimizer.state().forEach((k, v) -> arrays.put("adam/" + k, v));
-        new Checkpoint(meta, arrays).write(checkpoint);
+        state.save(checkpoint, config.fingerprint(),
+                Map.of("codebook", Nd4j.createFromArray(tokenizer.codebook().vectors())));
     }
 
     /** Restores a state written by {@link #save}; the configuration and the codebook must be this model's. */
@@ -215,11 +157,7 @@ public final class TokenArModel implements GenerativeModel {
             throw new IllegalArgumentException("checkpoint " + checkpoint + " was trained on another codebook than "
                     + "this model's (the codebook file was refitted or replaced); its codes would mean other patches");
         }
-        weights.params().forEach((k, v) -> v.assign(c.arrays().get("param/" + k)));
-        ema.weights().forEach((k, v) -> v.assign(c.arrays().get("ema/" + k)));
-        optimizer.state().forEach((k, v) -> v.assign(c.arrays().get("adam/" + k)));
-        step = Long.parseLong(c.meta().getProperty("step"));
-        random.setState(Long.parseLong(c.meta().getProperty("rng")));
+        state.restore(c);
     }
 
     /** Test hook: the network, to compare its graphs directly. */

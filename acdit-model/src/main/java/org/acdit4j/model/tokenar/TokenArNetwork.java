@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.acdit4j.model.graph.GradientFunctions;
+import org.acdit4j.model.graph.KvCacheNames;
 import org.acdit4j.model.graph.PooledSessionMemory;
 import org.acdit4j.model.sample.KvCache;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -93,18 +94,18 @@ public final class TokenArNetwork {
         feed.put(TokenArGraph.SIN, graph.ropeTable(false, position, position + 1));
         List<String> outputs = new ArrayList<>(List.of(TokenArGraph.LOGITS));
         for (int l = 0; l < config.depth(); l++) {
-            feed.put(TokenArGraph.contextKey(l), context.key(l));
-            feed.put(TokenArGraph.contextValue(l), context.value(l));
-            outputs.add(TokenArGraph.key(l));
-            outputs.add(TokenArGraph.value(l));
+            feed.put(KvCacheNames.contextKey(l), context.key(l));
+            feed.put(KvCacheNames.contextValue(l), context.value(l));
+            outputs.add(KvCacheNames.key(l));
+            outputs.add(KvCacheNames.value(l));
         }
         PooledSessionMemory.beginCall(step);
         Map<String, INDArray> out = step.output(feed, outputs);
         List<INDArray> keys = new ArrayList<>();
         List<INDArray> values = new ArrayList<>();
         for (int l = 0; l < config.depth(); l++) {
-            keys.add(out.get(TokenArGraph.key(l)).dup());                   // the session reuses its arrays
-            values.add(out.get(TokenArGraph.value(l)).dup());
+            keys.add(out.get(KvCacheNames.key(l)).dup());                   // the session reuses its arrays
+            values.add(out.get(KvCacheNames.value(l)).dup());
         }
         return new StepOutput(floats(out.get(TokenArGraph.LOGITS)), keys, values);
     }

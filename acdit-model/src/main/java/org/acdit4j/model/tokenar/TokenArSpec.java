@@ -1,6 +1,7 @@
 package org.acdit4j.model.tokenar;
 
 import org.acdit4j.framework.model.ModelConfig;
+import org.acdit4j.model.graph.TransformerSize;
 import org.acdit4j.framework.spec.DataSpec;
 
 /**
@@ -19,13 +20,6 @@ import org.acdit4j.framework.spec.DataSpec;
  *                        captured from {@code data.*} when the experiment is built)
  */
 public record TokenArSpec(int width, int depth, int heads, int patch, int codes, long codebookSeed,
-                          int codebookPatches, double labelDropout, int mlpRatio, DataSpec data) implements ModelConfig {
-
-    public int headDim() {
-        return width / heads;
-    }
-
-    public int mlpWidth() {
-        return width * mlpRatio;
-    }
+                          int codebookPatches, double labelDropout, int mlpRatio, DataSpec data)
+        implements ModelConfig, TransformerSize {
 }

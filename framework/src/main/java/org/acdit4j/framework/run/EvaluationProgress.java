@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.acdit4j.framework.io.AtomicFiles;
 
 /**
  * A run's evaluations over training in {@code evaluation-progress.csv}: one {@code step,imagesSeen,trainFlops,
@@ -45,22 +44,7 @@ public final class EvaluationProgress {
 
     /** Rewrites the file (atomically) without the evaluations at {@code step} and after. */
     static void dropFrom(RunFolder folder, long step) {
-        Path file = file(folder);
-        if (!Files.isRegularFile(file)) {
-            return;
-        }
-        try {
-            StringBuilder kept = new StringBuilder();
-            for (String line : Files.readAllLines(file)) {
-                String[] parts = line.split(",");
-                if (parts.length == 5 && Long.parseLong(parts[0]) < step) {
-                    kept.append(line).append('\n');
-                }
-            }
-            AtomicFiles.writeString(file, kept.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        StepCsv.keepSteps(file(folder), 5, lineStep -> lineStep < step);
     }
 
     /** One point as the file's {@code step,imagesSeen,trainFlops,metric,value} line, newline included. */

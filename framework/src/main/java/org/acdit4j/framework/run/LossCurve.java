@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.acdit4j.framework.io.AtomicFiles;
 
 /**
  * A run's training-loss curve in {@code loss.csv} ({@code step,loss} lines), appended whole lines at a time.
@@ -40,22 +39,7 @@ public final class LossCurve {
 
     /** Rewrites the curve (atomically) without the points after {@code step}. */
     static void dropAfter(RunFolder folder, long step) {
-        Path file = file(folder);
-        if (!Files.isRegularFile(file)) {
-            return;
-        }
-        try {
-            StringBuilder kept = new StringBuilder();
-            for (String line : Files.readAllLines(file)) {
-                String[] parts = line.split(",");
-                if (parts.length == 2 && Long.parseLong(parts[0]) <= step) {
-                    kept.append(line).append('\n');
-                }
-            }
-            AtomicFiles.writeString(file, kept.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        StepCsv.keepSteps(file(folder), 2, lineStep -> lineStep <= step);
     }
 
     public static List<Point> read(RunFolder folder) {

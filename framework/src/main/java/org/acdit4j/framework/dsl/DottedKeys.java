@@ -32,7 +32,8 @@ final class DottedKeys {
         for (Section section : sections) {
             for (Field field : section.getClass().getDeclaredFields()) {
                 int modifiers = field.getModifiers();
-                if (Modifier.isStatic(modifiers) || Modifier.isFinal(modifiers) || field.isSynthetic()) {
+                if (Modifier.isStatic(modifiers) || Modifier.isFinal(modifiers) || Modifier.isTransient(modifiers)
+                        || field.isSynthetic()) {
                     continue;
                 }
                 field.setAccessible(true);

@@ -189,6 +189,7 @@ public final class ExperimentBuilder {
             }
             values.put(key, value);
         });
+        values.put(SweepSection.CASES_KEY, sweep.casesText());
         return values;
     }
 
@@ -291,6 +292,6 @@ public final class ExperimentBuilder {
     }
 
     private DottedKeys dottedKeys() {
-        return new DottedKeys(sections(), List.of(MODEL_NAME));
+        return new DottedKeys(sections(), List.of(MODEL_NAME, SweepSection.CASES_KEY));
     }
 }

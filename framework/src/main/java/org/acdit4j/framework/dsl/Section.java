@@ -1,7 +1,7 @@
 package org.acdit4j.framework.dsl;
 
 /**
- * A mutable section of an experiment builder. Its non-static, non-final fields are its dotted keys
+ * A mutable section of an experiment builder. Its non-static, non-final, non-transient fields are its dotted keys
  * ({@code <section>.<field>}), set by the fluent methods, by presets and cases, and by command-line overrides.
  * Model plugins extend {@link ModelSection} and {@link SamplerSection}.
  */

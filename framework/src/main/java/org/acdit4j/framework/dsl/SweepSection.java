@@ -33,8 +33,9 @@ public final class SweepSection extends Section {
 
     List<Long> seeds = new ArrayList<>(List.of(0L));
     private final Map<String, List<String>> grid = new LinkedHashMap<>();
-    private List<Customizer<CaseBuilder>> cases = new ArrayList<>();
-    private List<SweepCase> resolvedCases = List.of();
+    // transient: recipes and their resolution, not values; the cases show in each plan's assignments instead
+    private transient List<Customizer<CaseBuilder>> cases = new ArrayList<>();
+    private transient List<SweepCase> resolvedCases = List.of();
 
     /** Sweeps {@code key} over {@code values}; a second call for the same key replaces its values. */
     public SweepSection grid(String key, Object... values) {
@@ -86,7 +87,16 @@ public final class SweepSection extends Section {
         }
     }
 
-    void setAxis(String key, String commaSeparated) {
+    /**
+     * The resolved cases in the command line's form, {@code model.patch=4 model.blockSize=16; …} (every setting
+     * of each, names left out), or {@code ""} before they are resolved or when there are none.
+     */
+    String casesText() {
+        return String.join("; ", resolvedCases.stream().map(c -> String.join(" ", c.settings().entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + entry.getValue()).toList())).toList());
+    }
+
+        void setAxis(String key, String commaSeparated) {
         grid.put(key, commaSeparated.isBlank() ? List.of() : List.of(commaSeparated.split("\\s*,\\s*")));
     }
 

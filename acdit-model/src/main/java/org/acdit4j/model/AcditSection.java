@@ -7,6 +7,7 @@ import org.acdit4j.framework.dsl.LabelPart;
 import org.acdit4j.framework.dsl.ModelSection;
 import org.acdit4j.framework.dsl.Problems;
 import org.acdit4j.framework.spec.DataSpec;
+import org.acdit4j.model.graph.TransformerSize;
 
 /**
  * ACDiT's {@code model} section: architecture and block layout. The defaults are the performance benchmark's
@@ -86,11 +87,7 @@ public final class AcditSection extends ModelSection {
 
     @Override
     protected void validate(Problems problems) {
-        problems.require(width > 0, "model.width", "must be positive, got " + width);
-        problems.require(depth > 0, "model.depth", "must be positive, got " + depth);
-        problems.require(heads > 0, "model.heads", "must be positive, got " + heads);
-        problems.require(heads <= 0 || width % heads == 0, "model.heads",
-                "must divide model.width (" + width + "), got " + heads);
+        TransformerSize.validate(width, depth, heads, problems);
         problems.require(patch > 0, "model.patch", "must be positive, got " + patch);
         problems.require(blockSize > 0, "model.blockSize", "must be at least 1 token, got " + blockSize);
         problems.oneOf("model.blockShape", blockShape, BLOCK_SHAPES);

@@ -1,5 +1,7 @@
 package org.acdit4j.model.graph;
 
+import org.acdit4j.framework.dsl.Problems;
+
 /**
  * The sizes of a pre-norm transformer as its {@code model.*} keys give them; the head dim and MLP width follow.
  */
@@ -25,5 +27,14 @@ public interface TransformerSize {
     /** M = D · mlpRatio. */
     default int mlpWidth() {
         return width() * mlpRatio();
+    }
+
+    /** The checks every plugin's section makes of its {@code model.width}, {@code model.depth} and {@code model.heads}. */
+    static void validate(int width, int depth, int heads, Problems problems) {
+        problems.require(width > 0, "model.width", "must be positive, got " + width);
+        problems.require(depth > 0, "model.depth", "must be positive, got " + depth);
+        problems.require(heads > 0, "model.heads", "must be positive, got " + heads);
+        problems.require(heads <= 0 || width % heads == 0, "model.heads",
+                "must divide model.width (" + width + "), got " + heads);
     }
 }

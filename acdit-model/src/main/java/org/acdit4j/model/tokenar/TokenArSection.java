@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.acdit4j.framework.dsl.ModelSection;
 import org.acdit4j.framework.dsl.Problems;
 import org.acdit4j.framework.spec.DataSpec;
+import org.acdit4j.model.graph.TransformerSize;
 
 /**
  * The token-AR baseline's {@code model} section. Width, depth, heads, patch, label dropout and MLP ratio mean what
@@ -75,11 +76,7 @@ public final class TokenArSection extends ModelSection {
 
     @Override
     protected void validate(Problems problems) {
-        problems.require(width > 0, "model.width", "must be positive, got " + width);
-        problems.require(depth > 0, "model.depth", "must be positive, got " + depth);
-        problems.require(heads > 0, "model.heads", "must be positive, got " + heads);
-        problems.require(heads <= 0 || width % heads == 0, "model.heads",
-                "must divide model.width (" + width + "), got " + heads);
+        TransformerSize.validate(width, depth, heads, problems);
         problems.require(width <= 0 || heads <= 0 || width % heads != 0 || (width / heads) % 4 == 0, "model.heads",
                 "must leave a head dim (model.width/model.heads) divisible by 4 for the 2-axis RoPE, got "
                         + (heads > 0 ? width / heads : 0));

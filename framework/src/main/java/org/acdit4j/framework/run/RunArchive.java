@@ -45,25 +45,15 @@ public final class RunArchive {
     }
 
     /**
-     * Copies {@code run}, which must have finished, into the archive, replacing an earlier copy of it. The copy is
-     * assembled in a hidden sibling folder and renamed into place, so the archive never holds half a run.
+     * Copies {@code run}, which must have finished, into the archive, replacing an earlier copy of it; the archive
+     * never holds half a run.
      */
     public void add(RunFolder run) {
         if (run.record().map(record -> record.status() != RunStatusFile.FINISHED).orElse(true)) {
             throw new IllegalArgumentException(run.root() + " holds no finished run");
         }
-        String name = run.root().getFileName().toString();
-        Path staging = root.resolve("." + name + ".tmp");
         try {
-            deleteTree(staging);
-            for (Path file : archivedFiles(run)) {
-                Path copy = staging.resolve(run.root().relativize(file).toString());
-                Files.createDirectories(copy.getParent());
-                Files.copy(file, copy);
-            }
-            Path target = root.resolve(name);
-            deleteTree(target);
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            replace(run.root(), archivedFiles(run), root.resolve(run.root().getFileName().toString()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot archive " + run.root() + " into " + root + ": " + e.getMessage(), e);
         }
@@ -92,7 +82,13 @@ public final class RunArchive {
         }
         List<String> restored = new ArrayList<>();
         for (RunPlan plan : restorable) {
-            copyTree(folder(plan.name()).root(), RunFolder.of(runsRoot, plan.spec().name(), plan.name()).root());
+            Path archived = folder(plan.name()).root();
+            Path target = RunFolder.of(runsRoot, plan.spec().name(), plan.name()).root();
+            try (Stream<Path> files = Files.walk(archived)) {
+                replace(archived, files.filter(Files::isRegularFile).sorted().toList(), target);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot restore " + archived + " to " + target + ": " + e.getMessage(), e);
+            }
             restored.add(plan.name());
         }
         return restored;
@@ -108,19 +104,20 @@ public final class RunArchive {
         }
     }
 
-    private static void copyTree(Path from, Path to) {
-        Path staging = to.resolveSibling("." + to.getFileName() + ".restoring");
-        try (Stream<Path> files = Files.walk(from)) {
-            deleteTree(staging);
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                Path copy = staging.resolve(from.relativize(file).toString());
-                Files.createDirectories(copy.getParent());
-                Files.copy(file, copy);
-            }
-            Files.move(staging, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot restore " + from + " to " + to + ": " + e.getMessage(), e);
+    /**
+     * Makes {@code target} a folder of exactly {@code files} (all under {@code from}, at their relative paths): they
+     * are copied into a hidden sibling, which then replaces {@code target} by a rename, so no reader ever sees half.
+     */
+    private static void replace(Path from, List<Path> files, Path target) throws IOException {
+        Path staging = target.resolveSibling("." + target.getFileName() + ".tmp");
+        deleteTree(staging);
+        for (Path file : files) {
+            Path copy = staging.resolve(from.relativize(file).toString());
+            Files.createDirectories(copy.getParent());
+            Files.copy(file, copy);
         }
+        deleteTree(target);
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void deleteTree(Path folder) throws IOException {

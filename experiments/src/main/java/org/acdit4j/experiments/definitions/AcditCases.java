@@ -23,4 +23,9 @@ final class AcditCases {
     static Customizer<CaseBuilder> blocks(String name, int patch, int tokens) {
         return c -> c.named(name).model(Acdit.TYPE, m -> m.patch(patch).blockSize(tokens));
     }
+
+    /** {@code tokens} per block at patch {@code patch} with a model of {@code width} and {@code heads} heads, labelled {@code name}. */
+    static Customizer<CaseBuilder> blocks(String name, int patch, int tokens, int width, int heads) {
+        return c -> c.named(name).model(Acdit.TYPE, m -> m.patch(patch).blockSize(tokens).width(width).heads(heads));
+    }
 }

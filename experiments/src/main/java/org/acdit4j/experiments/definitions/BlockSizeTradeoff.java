@@ -10,7 +10,9 @@ import org.acdit4j.model.tokenar.TokenAr;
 /**
  * The paper's Fig. 4 at CPU scale: image quality and sampling time against block size. The body (also the
  * {@code standard} preset, what results/ holds) uses {@link CpuScale}'s 16×16 digits: patch 4 = 16 tokens (block
- * sizes 16, 4, 1 = AR lengths 1, 4, 16), patch 8 = 4 tokens (block sizes 4, 1). One block is full-sequence
+ * sizes 16, 4, 1 = AR lengths 1, 4, 16), patch 8 = 4 tokens (block sizes 4, 1) of 64 values each, which a width-64
+ * model never learned to draw (results/README.md): the patch-8 cases are width 128 with 8 heads, twice the token size
+ * and the same 16 values per head. One block is full-sequence
  * diffusion (a DiT), one token per block is token-wise autoregression: the two endpoints are the baselines, and the
  * cases are named so. The {@code paper} preset is the 32×32 geometry (patch 4 = 64 tokens, patch 8 = 16) at GPU scale;
  * its cases and the {@code smoke} ones are labelled by the ACDiT plugin ({@code AR length 4 (patch 4, block 16)}).
@@ -31,8 +33,8 @@ public final class BlockSizeTradeoff {
                 .sweep(s -> s.cases(blocks("DiT (AR length 1), patch 4", 4, 16),
                                 blocks("AR length 4 (block 4), patch 4", 4, 4),
                                 blocks("token-wise AR (AR length 16), patch 4", 4, 1),
-                                blocks("DiT (AR length 1), patch 8", 8, 4),
-                                blocks("token-wise AR (AR length 4), patch 8", 8, 1),
+                                blocks("DiT (AR length 1), patch 8, width 128", 8, 4, 128, 8),
+                                blocks("token-wise AR (AR length 4), patch 8, width 128", 8, 1, 128, 8),
                                 c -> c.named("discrete-token AR, patch 4").model(TokenAr.TYPE,
                                         m -> m.width(64).depth(3).heads(4).patch(4)))
                         .seeds(0, 1, 2))

@@ -20,8 +20,9 @@ class DefinitionLabelsTest {
     @Test
     void theBlockSizeTradeoffNamesItsBaselines() {
         assertThat(labels(BlockSizeTradeoff.definition(), null)).containsExactly("DiT (AR length 1), patch 4",
-                "AR length 4 (block 4), patch 4", "token-wise AR (AR length 16), patch 4", "DiT (AR length 1), patch 8",
-                "token-wise AR (AR length 4), patch 8", "discrete-token AR, patch 4");
+                "AR length 4 (block 4), patch 4", "token-wise AR (AR length 16), patch 4",
+                "DiT (AR length 1), patch 8, width 128", "token-wise AR (AR length 4), patch 8, width 128",
+                "discrete-token AR, patch 4");
         assertThat(labels(BlockSizeTradeoff.definition(), "quick"))
                 .containsExactly("DiT (AR length 1)", "AR length 4 (block 4)", "token-wise AR (AR length 16)");
         assertThat(labels(BlockSizeTradeoff.definition(), "paper")).startsWith("DiT (AR length 1, patch 4)",

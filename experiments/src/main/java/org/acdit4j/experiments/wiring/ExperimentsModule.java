@@ -9,6 +9,7 @@ import org.acdit4j.experiments.definitions.ModelScaling;
 import org.acdit4j.experiments.definitions.RopeAblation;
 import org.acdit4j.experiments.definitions.Understanding;
 import org.acdit4j.experiments.definitions.LongHorizon;
+import org.acdit4j.experiments.definitions.VideoLearningProbe;
 import org.acdit4j.experiments.definitions.VideoTradeoff;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 
@@ -27,5 +28,6 @@ public final class ExperimentsModule extends AbstractModule {
         experiments.addBinding(VideoTradeoff.NAME).toInstance(VideoTradeoff.definition());
         experiments.addBinding(LongHorizon.NAME).toInstance(LongHorizon.definition());
         experiments.addBinding(ModelScaling.NAME).toInstance(ModelScaling.definition());
+        experiments.addBinding(VideoLearningProbe.NAME).toInstance(VideoLearningProbe.definition());
     }
 }

@@ -11,7 +11,8 @@ import org.acdit4j.model.tokenar.TokenAr;
  * the recipe's 3,000 steps, sampled at temperature 0.7, 0.85, 1.0 crossed with top-k 0 (all codes), 16, 64, 256, each
  * at guidance 1.0 and 1.5 and scored by FID and class agreement on 500 samples. The configurations differ in
  * {@code sample.*} only, so the first run trains and every other one starts from its final checkpoint
- * ({@code track.reuseTraining}). The body is the {@code probe} preset; docs/TOKEN_AR.md has the table.
+ * ({@code track.reuseTraining}). The body is the {@code standard} preset (what results/token-ar-sampling/ holds);
+ * docs/TOKEN_AR.md has the table.
  */
 public final class TokenArSampling {
 
@@ -33,7 +34,7 @@ public final class TokenArSampling {
                 .report(r -> r.plot("class-agreement/cfg1.5", "sample.topK").plot("class-agreement/cfg1.0", "sample.topK")
                         .plot("fid/cfg1.5", "sample.topK").plot("fid/cfg1.0", "sample.topK")
                         .metrics("class-agreement/cfg1.0", "class-agreement/cfg1.5", "fid/cfg1.0", "fid/cfg1.5"))
-                .preset("probe", Customizer.withDefaults())
+                .preset("standard", Customizer.withDefaults())
                 .preset("smoke", p -> p.with(CpuScale::smoke)
                         .model(TokenAr.TYPE, m -> m.width(16).depth(1).heads(2).patch(2).codes(16))
                         .sweep(s -> s.grid("sample.temperature", 1.0).grid("sample.topK", 0, 4))

@@ -4,7 +4,7 @@ import org.acdit4j.framework.model.ModelType;
 
 /**
  * The pure-AR baseline's type, for definitions: {@code e.model(TokenAr.TYPE, m -> m.width(64).patch(4).codes(512))}
- * and {@code e.sampler(TokenAr.TYPE, s -> s.temperature(1.0).topK(0))}.
+ * and {@code e.sampler(TokenAr.TYPE, s -> s.temperature(0.7).topK(16))}.
  */
 public final class TokenAr implements ModelType<TokenArSection, TokenSamplerSection> {
 

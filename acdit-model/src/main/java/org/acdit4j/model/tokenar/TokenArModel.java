@@ -7,6 +7,7 @@ import java.util.Map;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.GenerativeModel;
+import org.acdit4j.framework.model.LossyReconstruction;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.TrainStepResult;
 import org.acdit4j.model.HostRandom;
@@ -24,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * decoder-only transformer learns p(code s | class, codes < s) with cross-entropy. One set of weights with its
  * AdamW moments, EMA copy, step counter and host RNG, trained and checkpointed exactly like ACDiT (same AdamW,
  * clipping, schedules, EMA warm-up, checkpoint format); the checkpoint also holds the codebook it was trained on.
+ * Its {@link LossyReconstruction} is the tokenizer's encode→decode, the floor of what its samples can reach.
  */
-public final class TokenArModel implements GenerativeModel {
+public final class TokenArModel implements GenerativeModel, LossyReconstruction {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenArModel.class);
 
@@ -115,6 +117,12 @@ public final class TokenArModel implements GenerativeModel {
         Arrays.fill(labels, config.nullLabel());
         INDArray h = network.forwardHidden(inputsOf(tokenizer.encode(images), labels), config.length()); // (n·L, D)
         return h.reshape(n, config.length(), config.width()).mean(1).castTo(DataType.FLOAT).toFloatMatrix(); // (n, D)
+    }
+
+    /** Every patch replaced by its nearest code's vector: the images the codebook can express closest to these. */
+    @Override
+    public ImageBatch reconstruct(ImageBatch images) {
+        return tokenizer.reconstruct(images);
     }
 
     @Override

@@ -3,10 +3,14 @@ package org.acdit4j.model.tokenar;
 import org.acdit4j.framework.dsl.Problems;
 import org.acdit4j.framework.dsl.SamplerSection;
 
-/** The token-AR baseline's part of {@code sample}: temperature and top-k of each code's draw. */
+/**
+ * The token-AR baseline's part of {@code sample}: temperature and top-k of each code's draw. The defaults (temperature
+ * 0.7, all codes) are the simplest setting within noise of the best class agreement of the {@code token-ar-sampling}
+ * probe (docs/TOKEN_AR.md).
+ */
 public final class TokenSamplerSection extends SamplerSection {
 
-    double temperature = 1.0;
+    double temperature = 0.7;
     int topK = 0;
 
     TokenSamplerSection() {

@@ -39,7 +39,7 @@ class TokenArSectionTest {
         TokenArSpec changed = (TokenArSpec) spec("model.codes=256", "data.size=32").model().config();
         assertThat(changed.codes()).isEqualTo(256);
         assertThat(changed.data().size()).isEqualTo(32);
-        assertThat(spec().sample().sampler()).isEqualTo(new TokenSampling(1.0, 0));
+        assertThat(spec().sample().sampler()).isEqualTo(new TokenSampling(0.7, 0));
         assertThat(spec("sample.temperature=0.8", "sample.topK=50").sample().sampler())
                 .isEqualTo(new TokenSampling(0.8, 50));
     }

@@ -1,11 +1,13 @@
 package org.acdit4j.evaluators.agreement;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.acdit4j.evaluators.features.FeatureNetwork;
 import org.acdit4j.evaluators.features.FeatureNetworks;
 import org.acdit4j.evaluators.sampling.ModelSamples;
+import org.acdit4j.evaluators.sampling.Reconstructions;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
@@ -15,7 +17,9 @@ import org.acdit4j.framework.spec.DataSpec;
 
 /**
  * Class agreement: the share of class-conditional samples that the feature network assigns to the label they
- * were conditioned on (chance is 1 / classes; the network's own test accuracy bounds what real images reach).
+ * were conditioned on (chance is 1 / classes; the network's own test accuracy bounds what real images reach). For a
+ * model that draws through a lossy encoding, also {@code class-agreement.reconstruction}: the share of its
+ * encode→decode of as many test images ({@link Reconstructions}) assigned to their true class, the floor of its samples.
  */
 public final class ClassAgreementEvaluator implements SampleQualityEvaluator {
 
@@ -41,8 +45,13 @@ public final class ClassAgreementEvaluator implements SampleQualityEvaluator {
     public EvaluationResult evaluate(EvaluationContext context) {
         FeatureNetwork network = networks.forDataset(context.dataset());
         ImageBatch generated = ModelSamples.draw(context);
-        return new EvaluationResult(
-                Map.of(NAME, network.accuracy(generated), NAME + ".samples", (double) generated.size()),
-                Map.of(NAME + ".featureNetwork", network.fingerprint()), List.of());
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put(NAME, network.accuracy(generated));
+        metrics.put(NAME + ".samples", (double) generated.size());
+        Reconstructions.of(context).ifPresent(reconstructed -> {
+            metrics.put(NAME + ".reconstruction", network.accuracy(reconstructed));
+            metrics.put(NAME + ".reconstruction.samples", (double) reconstructed.size());
+        });
+        return new EvaluationResult(metrics, Map.of(NAME + ".featureNetwork", network.fingerprint()), List.of());
     }
 }

@@ -1,5 +1,6 @@
 package org.acdit4j.evaluators.fid;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -7,6 +8,7 @@ import org.acdit4j.evaluators.features.FeatureNetwork;
 import org.acdit4j.evaluators.features.FeatureNetworks;
 import org.acdit4j.evaluators.sampling.ModelSamples;
 import org.acdit4j.evaluators.sampling.RealSubset;
+import org.acdit4j.evaluators.sampling.Reconstructions;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
@@ -16,7 +18,9 @@ import org.acdit4j.framework.spec.DataSpec;
 
 /**
  * FID with the project's feature network: the Fréchet distance between Gaussian fits of the features of
- * {@code sampleCount} class-balanced samples and of as many (at most the whole split) seeded train images.
+ * {@code sampleCount} class-balanced samples and of as many (at most the whole split) seeded train images. For a model
+ * that draws through a lossy encoding, also {@code fid.reconstruction}: the same distance for its encode→decode of as
+ * many test images ({@link Reconstructions}), the floor its samples cannot beat.
  */
 public final class FidEvaluator implements SampleQualityEvaluator {
 
@@ -43,10 +47,15 @@ public final class FidEvaluator implements SampleQualityEvaluator {
         FeatureNetwork network = networks.forDataset(context.dataset());
         ImageBatch generated = ModelSamples.draw(context);
         ImageBatch real = RealSubset.draw(context.dataset().train(), context.sampleCount(), context.seed());
-        double fid = between(network, generated, real);
-        return new EvaluationResult(
-                Map.of(NAME, fid, NAME + ".samples", (double) generated.size(), NAME + ".referenceSamples", (double) real.size()),
-                Map.of(NAME + ".featureNetwork", network.fingerprint(), NAME + ".reference", "train split"),
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put(NAME, between(network, generated, real));
+        metrics.put(NAME + ".samples", (double) generated.size());
+        metrics.put(NAME + ".referenceSamples", (double) real.size());
+        Reconstructions.of(context).ifPresent(reconstructed -> {
+            metrics.put(NAME + ".reconstruction", between(network, reconstructed, real));
+            metrics.put(NAME + ".reconstruction.samples", (double) reconstructed.size());
+        });
+        return new EvaluationResult(metrics, Map.of(NAME + ".featureNetwork", network.fingerprint(), NAME + ".reference", "train split"),
                 List.of());
     }
 

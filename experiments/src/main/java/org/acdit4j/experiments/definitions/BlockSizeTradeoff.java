@@ -46,7 +46,7 @@ public final class BlockSizeTradeoff {
                         .progress("class-agreement/cfg1.5", "fid/cfg1.5").equalComputeWithin("model.patch")
                         .metrics(ImageQualityMetrics.tabulatedWith("precision-recall.precision/cfg1.0",
                                 "precision-recall.recall/cfg1.0", "sampling-speed.secondsPerImage",
-                                "sampling-speed.secondsPerImage.kvCache", "sampling-speed.kvCacheSpeedup")))
+                                "sampling-speed.secondsPerImage.kvCache", "sampling-speed.kvCacheSpeedup", "fid.reconstruction/cfg1.5", "class-agreement.reconstruction/cfg1.5")))
                 .preset("quick", p -> p.with(CpuScale::quick)
                         .sweep(s -> s.cases(blocks("DiT (AR length 1)", 4, 16), blocks("AR length 4 (block 4)", 4, 4),
                                 blocks("token-wise AR (AR length 16)", 4, 1)))

@@ -7,6 +7,7 @@ import org.acdit4j.experiments.definitions.ContextAblation;
 import org.acdit4j.experiments.definitions.InferenceScaling;
 import org.acdit4j.experiments.definitions.ModelScaling;
 import org.acdit4j.experiments.definitions.RopeAblation;
+import org.acdit4j.experiments.definitions.TokenArSampling;
 import org.acdit4j.experiments.definitions.Understanding;
 import org.acdit4j.experiments.definitions.LongHorizon;
 import org.acdit4j.experiments.definitions.VideoLearningProbe;
@@ -29,5 +30,6 @@ public final class ExperimentsModule extends AbstractModule {
         experiments.addBinding(LongHorizon.NAME).toInstance(LongHorizon.definition());
         experiments.addBinding(ModelScaling.NAME).toInstance(ModelScaling.definition());
         experiments.addBinding(VideoLearningProbe.NAME).toInstance(VideoLearningProbe.definition());
+        experiments.addBinding(TokenArSampling.NAME).toInstance(TokenArSampling.definition());
     }
 }

@@ -2,6 +2,7 @@ package org.acdit4j.framework.model;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 
@@ -23,6 +24,11 @@ public interface GenerativeModel {
     float[][] encode(ImageBatch images);
 
     long parameterCount();
+
+    /** The model's encode→decode of real images ({@link LossyReconstruction}), when it draws through a lossy encoding. */
+    default Optional<LossyReconstruction> lossyReconstruction() {
+        return this instanceof LossyReconstruction reconstruction ? Optional.of(reconstruction) : Optional.empty();
+    }
 
     /** Floating-point operations of one training step (forward + backward) at this batch size. */
     double trainFlopsPerStep(int batchSize);

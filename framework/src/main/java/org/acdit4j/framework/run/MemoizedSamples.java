@@ -6,9 +6,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.GenerativeModel;
+import org.acdit4j.framework.model.LossyReconstruction;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.SamplerConfig;
 import org.acdit4j.framework.model.TrainStepResult;
@@ -50,6 +52,11 @@ final class MemoizedSamples implements GenerativeModel {
     @Override
     public float[][] encode(ImageBatch images) {
         return model.encode(images);
+    }
+
+    @Override
+    public Optional<LossyReconstruction> lossyReconstruction() {
+        return model.lossyReconstruction();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.acdit4j.model.tokenar;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -32,17 +33,26 @@ public final class CodebookStore {
         this.dataDirectory = dataDirectory;
     }
 
-    /** Where the codebook of {@code spec} on {@code dataset} lives. */
+    /**
+     * Where the codebook of {@code spec} on {@code dataset} lives: the name ends in the first 12 hex digits of the
+     * fingerprint's SHA-256, so a change of any fitted-for value (a folder's images, the patch sample size) is a new
+     * file rather than a clash with the old one.
+     */
     public Path file(Dataset dataset, TokenArSpec spec) {
-        String name = String.format(Locale.ROOT, "%s-%dpx-p%d-k%d-seed%d.codebook", dataset.name(),
-                dataset.geometry().height(), spec.patch(), spec.codes(), spec.codebookSeed());
+        return file(dataset, spec, fingerprint(dataset, spec));
+    }
+
+    private Path file(Dataset dataset, TokenArSpec spec, String fingerprint) {
+        String digest = HexFormat.of().formatHex(CodebookFile.sha256(fingerprint.getBytes(StandardCharsets.UTF_8)));
+        String name = String.format(Locale.ROOT, "%s-%dpx-p%d-k%d-seed%d-%s.codebook", dataset.name(),
+                dataset.geometry().height(), spec.patch(), spec.codes(), spec.codebookSeed(), digest.substring(0, 12));
         return dataDirectory.resolve("codebooks").resolve(name);
     }
 
     /** The cached tokenizer of {@code spec} on {@code dataset}, fitted and written first when there is none. */
     public Tokenizer tokenizer(Dataset dataset, TokenArSpec spec) {
-        Path file = file(dataset, spec);
         String fingerprint = fingerprint(dataset, spec);
+        Path file = file(dataset, spec, fingerprint);
         try {
             return new Tokenizer(dataset.geometry(), spec.patch(), CodebookFile.read(file, fingerprint));
         } catch (NoSuchFileException e) {

@@ -77,10 +77,13 @@ class TokenizerTest {
         byte[] good = Files.readAllBytes(file);
 
         TokenArSpec otherSample = new TokenArSpec(32, 2, 2, 4, 32, 7, 4000, 0.1, 4, TokenArFixtures.SHAPES_16);
-        assertThat(store.file(shapes, otherSample)).isEqualTo(file);
+        Path otherFile = store.file(shapes, otherSample);
+        assertThat(otherFile).isNotEqualTo(file);
+        assertThat(otherFile.getParent()).isEqualTo(file.getParent());
+        Files.copy(file, otherFile);                                        // a codebook under another's name
         assertThatThrownBy(() -> store.tokenizer(shapes, otherSample))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(file.toString()).hasMessageContaining("was fitted for")
+                .hasMessageContaining(otherFile.toString()).hasMessageContaining("was fitted for")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
 
         byte[] flipped = good.clone();

@@ -250,7 +250,7 @@ public final class ExperimentBuilder {
             model.validateAgainst(data.freeze(), problems);
         }
         sweep.validateAgainst(dottedKeys(), problems);
-        report.validateAgainst(sweep, evaluate, problems);
+        report.validateAgainst(sweep, problems);
         track.validateAgainst(evaluate, problems);
     }
 

@@ -110,10 +110,10 @@ public final class ReportSection extends Section {
     }
 
     /**
-     * Plots must be against a swept key (or the seed), otherwise there is no x axis; so must a paired comparison. The
-     * metrics plotted by configuration or against a quantity, and the quantities, must be ones the runs log.
+     * Plots must be against a swept key (or the seed), otherwise there is no x axis; so must a paired comparison.
+     * Whether runs can log the metrics named is for preflight, which knows the evaluators.
      */
-    void validateAgainst(SweepSection sweep, EvaluateSection evaluate, Problems problems) {
+    void validateAgainst(SweepSection sweep, Problems problems) {
         for (PlotSpec plot : plots) {
             problems.require(sweep.sweptKeys().contains(plot.parameter()), "report.plot",
                     "parameter '" + plot.parameter() + "' of the " + plot.metric() + " plot is not swept; swept: "
@@ -122,14 +122,8 @@ public final class ReportSection extends Section {
         for (PairedSpec comparison : paired) {
             validatePaired(comparison, "report.pairedBySeed", sweep, problems);
         }
-        for (String metric : byConfiguration) {
-            requireLogged(metric, "report.byConfiguration", evaluate, problems);
-        }
         for (PairedAgainstSpec comparison : pairedAgainst) {
             validatePaired(comparison.paired(), "report.pairedBySeedAgainst", sweep, problems);
-            requireLogged(comparison.quantity(), "report.pairedBySeedAgainst", evaluate, problems);
-            comparison.paired().metrics().forEach(metric ->
-                    requireLogged(metric, "report.pairedBySeedAgainst", evaluate, problems));
         }
     }
 
@@ -141,10 +135,6 @@ public final class ReportSection extends Section {
                 "baseline " + comparison.key() + "=" + comparison.baseline() + " is not among the swept values "
                         + sweep.sweptValues(comparison.key()));
         problems.require(!comparison.metrics().isEmpty(), where, "needs at least one metric name");
-    }
-
-    private static void requireLogged(String metric, String where, EvaluateSection evaluate, Problems problems) {
-        LoggedMetrics.whyNot(metric, evaluate).ifPresent(reason -> problems.add(where, reason));
     }
 
     ReportSpec freeze() {

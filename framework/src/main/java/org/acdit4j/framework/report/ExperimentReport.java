@@ -234,7 +234,7 @@ public final class ExperimentReport {
      * The labels of the finished runs' configurations in the order the definition lists them: by the position of
      * their runs among the {@code perSeed} plans of a seed (seeds are outermost), whichever seeds finished.
      */
-    static List<String> definitionOrder(List<RunRecord> finished, Map<String, String> labelByRun, int perSeed) {
+    private static List<String> definitionOrder(List<RunRecord> finished, Map<String, String> labelByRun, int perSeed) {
         Map<String, Integer> position = new LinkedHashMap<>();
         finished.forEach(run -> position.merge(labelByRun.get(run.run()), run.index() % perSeed, Math::min));
         return position.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();

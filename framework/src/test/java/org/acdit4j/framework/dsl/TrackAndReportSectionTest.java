@@ -55,43 +55,6 @@ class TrackAndReportSectionTest {
     }
 
     @Test
-    void metricsPlottedByConfigurationOrAgainstAQuantityMustBeOnesTheRunsLog() {
-        ExperimentDefinition logged = Experiment.define("logged", e -> e.model(TestModelType.TYPE, Customizer.withDefaults())
-                .evaluate(v -> v.use("fid").use("precision-recall").guidances(1.0, 1.5))
-                .sweep(s -> s.grid("model.blockSize", 16, 4))
-                .report(r -> r.byConfiguration("fid/cfg1.5", "precision-recall.recall/cfg1.0", "train.flops")
-                        .pairedBySeedAgainst("parameters", "model.blockSize", "16", "fid/cfg1.5")));
-        assertThat(logged.spec(null, List.of()).report().byConfiguration())
-                .containsExactly("fid/cfg1.5", "precision-recall.recall/cfg1.0", "train.flops");
-        assertThat(logged.spec(null, List.of()).report().pairedAgainst()).singleElement()
-                .satisfies(comparison -> assertThat(comparison.quantity()).isEqualTo("parameters"));
-
-        // a scale the evaluators do not sample at, named on the command line
-        assertThatThrownBy(() -> logged.spec(null, List.of("report.byConfiguration=fid/cfg2.5")))
-                .isInstanceOf(SpecException.class)
-                .hasMessage("experiment 'logged': report.byConfiguration: no run logs metric 'fid/cfg2.5': guided "
-                        + "metrics are measured at evaluate.guidances [1.0, 1.5]");
-        ExperimentDefinition misspelt = Experiment.define("misspelt", e -> e.model(TestModelType.TYPE, Customizer.withDefaults())
-                .evaluate(v -> v.use("fid")).sweep(s -> s.grid("model.blockSize", 16, 4))
-                .report(r -> r.pairedBySeedAgainst("paramters", "model.blockSize", "16", "fid/cfg1.5")));
-        assertThatThrownBy(() -> misspelt.spec(null, List.of()))
-                .isInstanceOf(SpecException.class)
-                .hasMessage("experiment 'misspelt': report.pairedBySeedAgainst: no run logs metric 'paramters': runs log "
-                        + "train.imagesSeen, train.flops, parameters and the metrics of evaluate.evaluators [fid], each "
-                        + "named after its evaluator");
-        // an evaluator a preset dropped: its metric is not logged either
-        assertThatThrownBy(() -> logged.spec(null, List.of("evaluate.evaluators=precision-recall")))
-                .isInstanceOf(SpecException.class)
-                .satisfies(e -> assertThat(((SpecException) e).problems()).containsExactly(
-                        "report.byConfiguration: no run logs metric 'fid/cfg1.5': runs log train.imagesSeen, train.flops, "
-                                + "parameters and the metrics of evaluate.evaluators [precision-recall], each named after "
-                                + "its evaluator",
-                        "report.pairedBySeedAgainst: no run logs metric 'fid/cfg1.5': runs log train.imagesSeen, "
-                                + "train.flops, parameters and the metrics of evaluate.evaluators [precision-recall], each "
-                                + "named after its evaluator"));
-    }
-
-    @Test
     void aComparisonAgainstAQuantityIsOverASweptKeyAndReplacedByKeyAndQuantity() {
         ExperimentDefinition unswept = Experiment.define("unswept", e -> e.model(TestModelType.TYPE, Customizer.withDefaults())
                 .evaluate(v -> v.use("fid"))

@@ -2,19 +2,25 @@ package org.acdit4j.framework.dsl;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.acdit4j.framework.spec.PairedAgainstSpec;
 import org.acdit4j.framework.spec.PairedSpec;
 import org.acdit4j.framework.spec.PlotSpec;
 import org.acdit4j.framework.spec.ReportSpec;
 
-/** {@code report}: plots of metrics against swept parameters, which metrics to tabulate and to follow over training. */
+/**
+ * {@code report}: plots of metrics against swept parameters and by configuration, which metrics to tabulate and to
+ * follow over training, and differences paired by seed (tabulated, and plotted against a per-run quantity).
+ */
 public final class ReportSection extends Section {
 
     List<String> metrics = new ArrayList<>();
     List<String> progress = new ArrayList<>();
     List<String> byFrame = new ArrayList<>();
     String equalComputeWithin = "";
+    List<String> byConfiguration = new ArrayList<>();
     private final List<PlotSpec> plots = new ArrayList<>();
     private final List<PairedSpec> paired = new ArrayList<>();
+    private final List<PairedAgainstSpec> pairedAgainst = new ArrayList<>();
 
     public ReportSection plot(String metric, String parameter) {
         plots.add(new PlotSpec(metric, parameter));
@@ -45,6 +51,16 @@ public final class ReportSection extends Section {
     }
 
     /**
+     * Plots each metric with one point per configuration, whatever keys it sweeps (a case of another model plugin
+     * lacks some): the mean over seeds with its 95% CI, each seed as a small mark, the categories named by the
+     * configurations' labels in definition order. Replaces the metrics of an earlier call.
+     */
+    public ReportSection byConfiguration(String... metricNames) {
+        this.byConfiguration = new ArrayList<>(List.of(metricNames));
+        return this;
+    }
+
+    /**
      * Compares at equal compute separately for each value of the swept key {@code key}, e.g. {@code model.patch}
      * when configurations of different patch sizes differ several-fold in cost per step. When overrides leave the
      * key unswept there is one comparison, as without this setting.
@@ -66,6 +82,21 @@ public final class ReportSection extends Section {
         return this;
     }
 
+    /**
+     * Draws the differences of {@link #pairedBySeed} against a per-run quantity: for each compared configuration (a
+     * value of the swept {@code key} other than {@code baseline}, at given values of the other swept keys) the mean
+     * difference over seeds of each of {@code metricNames} with its 95% CI and the seeds' differences, at the mean of
+     * {@code quantity} (a metric every run logs, e.g. {@code parameters} or {@code train.flops}) over the compared runs;
+     * one series per compared value of the key, a plot per metric, and a table. A second call for the same quantity
+     * and key replaces its comparison.
+     */
+    public ReportSection pairedBySeedAgainst(String quantity, String key, String baseline, String... metricNames) {
+        pairedAgainst.removeIf(comparison -> comparison.quantity().equals(quantity)
+                && comparison.paired().key().equals(key));
+        pairedAgainst.add(new PairedAgainstSpec(quantity, new PairedSpec(key, baseline, List.of(metricNames))));
+        return this;
+    }
+
     @Override
     protected String key() {
         return "report";
@@ -78,7 +109,10 @@ public final class ReportSection extends Section {
         }
     }
 
-    /** Plots must be against a swept key (or the seed), otherwise there is no x axis; so must a paired comparison. */
+    /**
+     * Plots must be against a swept key (or the seed), otherwise there is no x axis; so must a paired comparison.
+     * Whether runs can log the metrics named is for preflight, which knows the evaluators.
+     */
     void validateAgainst(SweepSection sweep, Problems problems) {
         for (PlotSpec plot : plots) {
             problems.require(sweep.sweptKeys().contains(plot.parameter()), "report.plot",
@@ -86,17 +120,25 @@ public final class ReportSection extends Section {
                             + String.join(", ", sweep.sweptKeys()));
         }
         for (PairedSpec comparison : paired) {
-            problems.require(sweep.sweptKeys().contains(comparison.key()), "report.pairedBySeed",
-                    "key '" + comparison.key() + "' is not swept; swept: " + String.join(", ", sweep.sweptKeys()));
-            problems.require(!sweep.sweptKeys().contains(comparison.key())
-                            || sweep.sweptValues(comparison.key()).contains(comparison.baseline()), "report.pairedBySeed",
-                    "baseline " + comparison.key() + "=" + comparison.baseline() + " is not among the swept values "
-                            + sweep.sweptValues(comparison.key()));
-            problems.require(!comparison.metrics().isEmpty(), "report.pairedBySeed", "needs at least one metric name");
+            validatePaired(comparison, "report.pairedBySeed", sweep, problems);
+        }
+        for (PairedAgainstSpec comparison : pairedAgainst) {
+            validatePaired(comparison.paired(), "report.pairedBySeedAgainst", sweep, problems);
         }
     }
 
+    private static void validatePaired(PairedSpec comparison, String where, SweepSection sweep, Problems problems) {
+        problems.require(sweep.sweptKeys().contains(comparison.key()), where,
+                "key '" + comparison.key() + "' is not swept; swept: " + String.join(", ", sweep.sweptKeys()));
+        problems.require(!sweep.sweptKeys().contains(comparison.key())
+                        || sweep.sweptValues(comparison.key()).contains(comparison.baseline()), where,
+                "baseline " + comparison.key() + "=" + comparison.baseline() + " is not among the swept values "
+                        + sweep.sweptValues(comparison.key()));
+        problems.require(!comparison.metrics().isEmpty(), where, "needs at least one metric name");
+    }
+
     ReportSpec freeze() {
-        return new ReportSpec(plots, metrics, progress, byFrame, equalComputeWithin, paired);
+        return new ReportSpec(plots, metrics, progress, byFrame, equalComputeWithin, byConfiguration, paired,
+                pairedAgainst);
     }
 }

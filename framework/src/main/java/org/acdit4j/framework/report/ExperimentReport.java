@@ -19,6 +19,7 @@ import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunRecord;
 import org.acdit4j.framework.run.RunStatusFile;
 import org.acdit4j.framework.spec.ExperimentSpec;
+import org.acdit4j.framework.spec.PairedAgainstSpec;
 import org.acdit4j.framework.spec.PairedSpec;
 import org.acdit4j.framework.spec.PlotSpec;
 
@@ -27,8 +28,9 @@ import org.acdit4j.framework.spec.PlotSpec;
  * metric with mean ± 95% CI across seeds for every configuration, plus the spec, command, commit, machine
  * and wall time; the final values compare configurations at equal training steps, the {@code progress}
  * metrics also at equal training FLOPs) and PNG plots (metric against swept parameter with CI bars; progress
- * metrics against training FLOPs; loss curves) and, when asked for, differences paired by seed against a baseline
- * value, from the run folders of the experiment. Tables, legends and categorical axes name configurations by their
+ * metrics against training FLOPs; metrics by configuration; loss curves) and, when asked for, differences paired by
+ * seed against a baseline value (tabulated, and against a per-run quantity also plotted), from the run folders of the
+ * experiment. Tables, legends and categorical axes name configurations by their
  * labels ({@link ConfigurationLabels}); {@code summary.csv} keeps the swept keys' values and adds the label.
  */
 public final class ExperimentReport {
@@ -97,8 +99,7 @@ public final class ExperimentReport {
         }
         List<String> plotFiles = new ArrayList<>();
         for (PlotSpec plot : spec.report().plots()) {
-            Path png = outputDir.resolve(plot.metric().replaceAll("[^A-Za-z0-9.]+", "_") + "-vs-"
-                    + plot.parameter().replaceAll("[^A-Za-z0-9.]+", "_") + ".png");
+            Path png = outputDir.resolve(fileName(plot.metric()) + "-vs-" + fileName(plot.parameter()) + ".png");
             if (MetricPlot.write(plot, finished, labels, png)) {
                 written.add(png);
                 plotFiles.add(png.getFileName().toString());
@@ -118,6 +119,7 @@ public final class ExperimentReport {
             Map<String, List<List<EvaluationProgress.Point>>> curves = new LinkedHashMap<>();
             Map<String, Map<String, List<List<EvaluationProgress.Point>>>> groups = new LinkedHashMap<>();
             String within = sweptKeys.contains(spec.report().equalComputeWithin()) ? spec.report().equalComputeWithin() : "";
+            Map<String, String> groupByValue = new LinkedHashMap<>();     // value of the key → heading, first run's label
             for (RunRecord run : finished) {
                 List<EvaluationProgress.Point> points = progress.get(run.run()).stream()
                         .filter(point -> point.metric().equals(metric) && Double.isFinite(point.value()))
@@ -125,11 +127,13 @@ public final class ExperimentReport {
                         .toList();
                 String configuration = labelByRun.get(run.run());
                 curves.computeIfAbsent(configuration, key -> new ArrayList<>()).add(points);
-                String group = within.isBlank() ? "" : " within " + labels.of(run.assignments(), List.of(within));
+                // by the key's value, not its label: a case of another plugin (token-AR at patch 4) describes it otherwise
+                String group = within.isBlank() ? "" : groupByValue.computeIfAbsent(run.assignments().get(within),
+                        value -> " within " + labels.of(run.assignments(), List.of(within)));
                 groups.computeIfAbsent(group, key -> new LinkedHashMap<>())
                         .computeIfAbsent(configuration, key -> new ArrayList<>()).add(points);
             }
-            Path png = outputDir.resolve("progress-" + metric.replaceAll("[^A-Za-z0-9.]+", "_") + ".png");
+            Path png = outputDir.resolve("progress-" + fileName(metric) + ".png");
             if (ProgressPlot.write(metric, curves, png)) {
                 written.add(png);
                 plotFiles.add(png.getFileName().toString());
@@ -146,10 +150,43 @@ public final class ExperimentReport {
             for (RunRecord run : finished) {
                 runMetrics.computeIfAbsent(labelByRun.get(run.run()), key -> new ArrayList<>()).add(run.metrics());
             }
-            Path png = outputDir.resolve("by-frame-" + family.replaceAll("[^A-Za-z0-9.]+", "_") + ".png");
+            Path png = outputDir.resolve("by-frame-" + fileName(family) + ".png");
             if (FramePlot.write(family, runMetrics, png)) {
                 written.add(png);
                 plotFiles.add(png.getFileName().toString());
+            }
+        }
+        List<String> definitionOrder = definitionOrder(finished, labelByRun, spec.sweep().configurations());
+        for (String metric : spec.report().byConfiguration()) {
+            Map<String, Map<Long, Double>> bySeed = new LinkedHashMap<>();          // configuration → seed → value
+            definitionOrder.forEach(configuration -> bySeed.put(configuration, new TreeMap<>()));
+            for (RunRecord run : finished) {
+                Double value = run.metrics().get(metric);
+                if (value != null && Double.isFinite(value)) {
+                    bySeed.get(labelByRun.get(run.run())).put(run.seed(), value);
+                }
+            }
+            bySeed.values().removeIf(Map::isEmpty);
+            Path png = outputDir.resolve("by-configuration-" + fileName(metric) + ".png");
+            if (ConfigurationPlot.write(metric, bySeed, png)) {
+                written.add(png);
+                plotFiles.add(png.getFileName().toString());
+            }
+        }
+        Map<PairedAgainstSpec, List<PairedAgainst.Point>> pairedAgainst = new LinkedHashMap<>();
+        for (PairedAgainstSpec comparison : spec.report().pairedAgainst()) {
+            if (!sweptKeys.contains(comparison.paired().key())) {
+                continue;
+            }
+            List<PairedAgainst.Point> points = PairedAgainst.of(comparison, finished, labels);
+            pairedAgainst.put(comparison, points);
+            for (String metric : comparison.paired().metrics()) {
+                Path png = outputDir.resolve("paired-" + fileName(metric) + "-vs-" + fileName(comparison.quantity()) + ".png");
+                if (PairedAgainstPlot.write(comparison.quantity(), metric,
+                        points.stream().filter(point -> point.metric().equals(metric)).toList(), png)) {
+                    written.add(png);
+                    plotFiles.add(png.getFileName().toString());
+                }
             }
         }
         Path lossPng = outputDir.resolve("loss-curves.png");
@@ -188,9 +225,24 @@ public final class ExperimentReport {
         }
         Path markdown = outputDir.resolve("REPORT.md");
         AtomicFiles.writeString(markdown, ReportMarkdown.render(spec, runs, labelByRun, sweptKeys, byMetric, equalCompute, paired,
-                plotFiles, grids, context));
+                pairedAgainst, plotFiles, grids, context));
         written.add(markdown);
         return written;
+    }
+
+    /**
+     * The labels of the finished runs' configurations in the order the definition lists them: by the position of
+     * their runs among the {@code perSeed} plans of a seed (seeds are outermost), whichever seeds finished.
+     */
+    private static List<String> definitionOrder(List<RunRecord> finished, Map<String, String> labelByRun, int perSeed) {
+        Map<String, Integer> position = new LinkedHashMap<>();
+        finished.forEach(run -> position.merge(labelByRun.get(run.run()), run.index() % perSeed, Math::min));
+        return position.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
+    }
+
+    /** {@code fid_cfg1.5}: a metric or key as part of a file name. */
+    private static String fileName(String name) {
+        return name.replaceAll("[^A-Za-z0-9.]+", "_");
     }
 
     /** {@code AR length 4 (block 4), seed 0}: the label of a run's configuration and its seed. */

@@ -13,6 +13,7 @@ import org.acdit4j.framework.run.Durations;
 import org.acdit4j.framework.run.RunRecord;
 import org.acdit4j.framework.run.RunStatusFile;
 import org.acdit4j.framework.spec.ExperimentSpec;
+import org.acdit4j.framework.spec.PairedAgainstSpec;
 
 /** The text of {@code REPORT.md}. */
 final class ReportMarkdown {
@@ -27,7 +28,7 @@ final class ReportMarkdown {
     static String render(ExperimentSpec spec, List<RunRecord> runs, Map<String, String> labelByRun, List<String> sweptKeys,
                          Map<String, Map<String, List<Double>>> byMetric,
                          Map<String, EqualCompute.Comparison> equalCompute, List<PairedDifferences.Row> paired,
-                         List<String> plots, List<SampleGrid> grids,
+                         Map<PairedAgainstSpec, List<PairedAgainst.Point>> pairedAgainst, List<String> plots, List<SampleGrid> grids,
                          ExperimentReport.Context context) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(spec.name()).append("\n\n");
@@ -107,6 +108,28 @@ final class ReportMarkdown {
             }
             md.append('\n');
         }
+        pairedAgainst.forEach((comparison, points) -> {
+            if (points.isEmpty()) {
+                return;
+            }
+            md.append("## Differences paired by seed against ").append(comparison.quantity()).append("\n\n")
+                    .append("Differences paired by seed as in the table of differences (the value of `")
+                    .append(comparison.paired().key()).append("` minus its baseline value ").append(comparison.paired().baseline())
+                    .append(", same seed and same other swept values), one row per compared configuration, beside the mean "
+                            + "of `").append(comparison.quantity()).append("` over the runs of its pairs, both sides; the "
+                            + "plots draw one line per compared value against it.\n\n")
+                    .append("| metric | comparison | at | ").append(comparison.quantity())
+                    .append(" | n | mean difference ± 95% CI | by seed |\n|---|---|---|---|---|---|---|\n");
+            for (PairedAgainst.Point point : points) {
+                List<String> bySeed = new ArrayList<>();
+                point.bySeed().forEach((seed, difference) -> bySeed.add(seed + ": " + MeanWithInterval.number(difference)));
+                md.append("| ").append(point.metric()).append(" | ").append(point.series()).append(" | ").append(point.at())
+                        .append(" | ").append(MeanWithInterval.number(point.quantity())).append(" | ")
+                        .append(point.bySeed().size()).append(" | ").append(point.summary().format()).append(" | ")
+                        .append(String.join(", ", bySeed)).append(" |\n");
+            }
+            md.append('\n');
+        });
         if (!plots.isEmpty()) {
             md.append("## Plots\n\n");
             for (String plot : plots) {

@@ -23,7 +23,8 @@ import org.acdit4j.framework.spec.ExperimentSpec;
  * Checks every plan of a sweep before any run starts, in the parent process: the dataset and model are registered,
  * the dataset can be opened (source folder, writable data directory, npm or cache), the model plugin accepts its
  * configuration on the dataset's geometry, and every evaluator is registered, finds the capabilities it needs and can
- * measure the dataset (evaluators that cannot for the same reason, such as a missing feature network, share one line).
+ * measure the dataset (evaluators that cannot for the same reason, such as a missing feature network, share one line),
+ * and the metrics the report plots by configuration or against a quantity are names runs can log.
  * All problems of all plans come out in one {@link SpecException}; a problem every plan shares is listed once.
  */
 public final class Preflight {
@@ -126,6 +127,7 @@ public final class Preflight {
         }
         evaluatorsByReason.forEach((reason, names) -> problems.add("evaluate.evaluators",
                 String.join(", ", names) + " cannot measure this dataset: " + reason));
+        ReportMetricNames.check(spec.report(), evaluators, problems);
         return problems.messages();
     }
 

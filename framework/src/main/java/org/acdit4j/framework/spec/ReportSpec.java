@@ -8,16 +8,21 @@ import java.util.List;
  * per-frame metric families plotted against frame index ({@code byFrame}: {@code m} stands for the metrics
  * {@code m.frame0}, {@code m.frame1}, …). {@code equalComputeWithin} names a swept key whose values form separate
  * equal-compute comparisons (e.g. {@code model.patch}, when patch sizes differ several-fold in cost); blank = one.
- * {@code pairedBySeed} compares the values of a swept key with a baseline value seed by seed.
+ * {@code byConfiguration} plots each of its metrics with a point per configuration, categories named by their labels.
+ * {@code pairedBySeed} compares the values of a swept key with a baseline value seed by seed; {@code pairedAgainst}
+ * draws such differences against a per-run quantity.
  */
 public record ReportSpec(List<PlotSpec> plots, List<String> metrics, List<String> progress, List<String> byFrame,
-                         String equalComputeWithin, List<PairedSpec> pairedBySeed) {
+                         String equalComputeWithin, List<String> byConfiguration, List<PairedSpec> pairedBySeed,
+                         List<PairedAgainstSpec> pairedAgainst) {
 
     public ReportSpec {
         plots = List.copyOf(plots);
         metrics = List.copyOf(metrics);
         progress = List.copyOf(progress);
         byFrame = List.copyOf(byFrame);
+        byConfiguration = List.copyOf(byConfiguration);
         pairedBySeed = List.copyOf(pairedBySeed);
+        pairedAgainst = List.copyOf(pairedAgainst);
     }
 }

@@ -16,6 +16,11 @@ public record SweepSpec(List<SweepCase> cases, List<SweepAxis> axes, List<Long> 
         seeds = List.copyOf(seeds);
     }
 
+    /** How many configurations each seed runs: the cases (one when none) times the values of every grid axis. */
+    public int configurations() {
+        return Math.max(1, cases.size()) * axes.stream().mapToInt(axis -> axis.values().size()).reduce(1, (a, b) -> a * b);
+    }
+
     /** The keys that vary between runs: those the cases assign, then the grid's. */
     public List<String> sweptKeys() {
         Set<String> keys = new LinkedHashSet<>();

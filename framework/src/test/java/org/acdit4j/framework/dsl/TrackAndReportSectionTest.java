@@ -53,4 +53,23 @@ class TrackAndReportSectionTest {
                 .sweep(s -> s.grid("model.depth", 1)).report(r -> r.plot(" ", "model.depth")));
         assertThatThrownBy(() -> blank.spec(null, List.of())).hasMessageContaining("report.plot: needs a metric name");
     }
+
+    @Test
+    void aComparisonAgainstAQuantityIsOverASweptKeyAndReplacedByKeyAndQuantity() {
+        ExperimentDefinition unswept = Experiment.define("unswept", e -> e.model(TestModelType.TYPE, Customizer.withDefaults())
+                .evaluate(v -> v.use("fid"))
+                .report(r -> r.pairedBySeedAgainst("parameters", "model.rope", "multi-axis", "fid")));
+        assertThatThrownBy(() -> unswept.spec(null, List.of()))
+                .isInstanceOf(SpecException.class)
+                .hasMessage("experiment 'unswept': report.pairedBySeedAgainst: key 'model.rope' is not swept; swept: ");
+        ExperimentDefinition replaced = Experiment.define("replaced", e -> e.model(TestModelType.TYPE, Customizer.withDefaults())
+                .evaluate(v -> v.use("fid").use("class-agreement")).sweep(s -> s.grid("model.blockSize", 16, 4))
+                .report(r -> r.pairedBySeedAgainst("parameters", "model.blockSize", "16", "fid")
+                        .pairedBySeedAgainst("train.flops", "model.blockSize", "16", "fid")
+                        .pairedBySeedAgainst("parameters", "model.blockSize", "4", "class-agreement")));
+        assertThat(replaced.spec(null, List.of()).report().pairedAgainst())
+                .extracting(comparison -> comparison.quantity() + ": " + comparison.paired())
+                .containsExactly("train.flops: PairedSpec[key=model.blockSize, baseline=16, metrics=[fid]]",
+                        "parameters: PairedSpec[key=model.blockSize, baseline=4, metrics=[class-agreement]]");
+    }
 }

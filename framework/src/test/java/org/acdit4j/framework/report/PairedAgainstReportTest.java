@@ -1,0 +1,128 @@
+package org.acdit4j.framework.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.acdit4j.framework.dsl.CaseBuilder;
+import org.acdit4j.framework.dsl.Customizer;
+import org.acdit4j.framework.dsl.Experiment;
+import org.acdit4j.framework.dsl.ExperimentDefinition;
+import org.acdit4j.framework.run.RunFolder;
+import org.acdit4j.framework.run.RunPlan;
+import org.acdit4j.framework.run.RunRecord;
+import org.acdit4j.framework.run.RunStatusFile;
+import org.acdit4j.framework.run.SweepPlanner;
+import org.acdit4j.framework.spec.PairedAgainstSpec;
+import org.acdit4j.framework.spec.RunMetrics;
+import org.acdit4j.framework.testing.TestModelType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The gap between two block sizes, paired by seed within each of two widths, against the runs' parameter counts and
+ * training FLOPs, as model-scaling declares it, on fixed metric values computed by hand.
+ */
+class PairedAgainstReportTest {
+
+    private static final ExperimentDefinition SCALING = Experiment.define("scaling", e -> e
+            .data(d -> d.size(16))
+            .model(TestModelType.TYPE, m -> m.patch(2))
+            .evaluate(v -> v.use("fid"))
+            .sweep(s -> s.cases(size(32, 16), size(32, 4), size(128, 16), size(128, 4)).seeds(0, 1, 2))
+            .report(r -> r.pairedBySeedAgainst(RunMetrics.PARAMETERS, "model.blockSize", "16", "fid")
+                    .pairedBySeedAgainst(RunMetrics.TRAIN_FLOPS, "model.blockSize", "16", "fid")));
+
+    /** FID by (width, block size) and seed; width 128 at block 4 has no seed 2 (that run failed). */
+    private static final Map<String, List<Double>> FID = Map.of("32/16", List.of(50.0, 60.0, 70.0),
+            "32/4", List.of(55.0, 62.0, 73.0), "128/16", List.of(30.0, 40.0, 50.0), "128/4", List.of(31.0, 43.0));
+
+    @TempDir
+    Path root;
+
+    private List<RunRecord> runs;
+
+    private static Customizer<CaseBuilder> size(int width, int blockSize) {
+        return c -> c.model(TestModelType.TYPE, m -> m.width(width).blockSize(blockSize));
+    }
+
+    /**
+     * Parameters 1,000 at width 32 and 13,000 at width 128; training FLOPs 1 and 2 TFLOP at width 32 (block 16, 4), 4
+     * and 8 at width 128, except 10 for the unpaired block-16 run of seed 2 at width 128.
+     */
+    @BeforeEach
+    void runs() {
+        runs = new ArrayList<>();
+        for (RunPlan plan : SweepPlanner.plan(SCALING, null, List.of())) {
+            String width = plan.assignments().get("model.width");
+            String blockSize = plan.assignments().get("model.blockSize");
+            List<Double> fids = FID.get(width + "/" + blockSize);
+            boolean failed = plan.seed() >= fids.size();
+            Map<String, Double> metrics = new HashMap<>();
+            if (!failed) {
+                boolean wide = width.equals("128");
+                metrics.put("fid", fids.get((int) plan.seed()));
+                metrics.put(RunMetrics.PARAMETERS, wide ? 13_000.0 : 1_000.0);
+                double flops = (wide ? 4e12 : 1e12) * (blockSize.equals("4") ? 2 : 1);
+                metrics.put(RunMetrics.TRAIN_FLOPS, wide && plan.seed() == 2 ? 10e12 : flops);
+            }
+            RunRecord record = new RunRecord("scaling", plan.name(), plan.index(), plan.seed(), "", plan.assignments(),
+                    failed ? RunStatusFile.FAILED : RunStatusFile.FINISHED, "t0", "t1", "t2", 10, 10, 0.5, null, null,
+                    failed ? "loss became NaN at step 3" : null, Map.of(), metrics);
+            RunFolder.of(root.resolve("runs"), "scaling", record.run()).write(record);
+            runs.add(record);
+        }
+    }
+
+    @Test
+    void theDifferencesByWidthAreTabulatedAtTheMeanQuantityOfTheirPairs() throws IOException {
+        List<Path> files = write();
+
+        assertThat(files).extracting(path -> path.getFileName().toString())
+                .contains("paired-fid-vs-parameters.png", "paired-fid-vs-train.flops.png");
+        String report = Files.readString(root.resolve("out/REPORT.md"));
+        // width 32: differences 5, 2, 3: mean 3.333, sd 1.528, t(0.975, 2) = 4.303, half-width 4.303 × 1.528 / √3 = 3.795;
+        // width 128: seeds 0 and 1 pair (1, 3): mean 2, sd 1.414, t(0.975, 1) = 12.71, half-width 12.71
+        assertThat(report).contains("## Differences paired by seed against parameters")
+                .contains("| fid | model.blockSize=4 − model.blockSize=16 | model.width=32 | 1.000e+03 | 3 | 3.333 ± 3.795 "
+                        + "| 0: 5.000, 1: 2.000, 2: 3.000 |")
+                .contains("| fid | model.blockSize=4 − model.blockSize=16 | model.width=128 | 1.300e+04 | 2 | 2.000 ± 12.71 "
+                        + "| 0: 1.000, 1: 3.000 |");
+        // FLOPs: the mean of both sides of the pairs, (1 + 2) / 2 and (4 + 8) / 2 TFLOP; the unpaired run's 10 is left out
+        assertThat(report).contains("## Differences paired by seed against train.flops")
+                .contains("| fid | model.blockSize=4 − model.blockSize=16 | model.width=32 | 1.500e+12 | 3 |")
+                .contains("| fid | model.blockSize=4 − model.blockSize=16 | model.width=128 | 6.000e+12 | 2 |");
+        assertThat(PlotText.of(root.resolve("out/paired-fid-vs-parameters.png")))
+                .containsEntry(PlotFile.TITLE, "fid difference vs parameters, paired by seed")
+                .containsEntry(PlotFile.LEGEND, "model.blockSize=4 − model.blockSize=16\nmodel.blockSize=4 − "
+                        + "model.blockSize=16" + PairedAgainstPlot.SEEDS_SUFFIX);
+    }
+
+    @Test
+    void theQuantityAxisIsLogarithmicWhenItSpansMoreThanAFactorOfFour() {
+        List<RunRecord> finished = runs.stream().filter(run -> run.status() == RunStatusFile.FINISHED).toList();
+        List<PairedAgainstSpec> comparisons = SCALING.spec(null, List.of()).report().pairedAgainst();
+
+        List<PairedAgainst.Point> byParameters = PairedAgainst.of(comparisons.get(0), finished, SCALING.labels(null, List.of()));
+        List<PairedAgainst.Point> byFlops = PairedAgainst.of(comparisons.get(1), finished, SCALING.labels(null, List.of()));
+
+        assertThat(byParameters).extracting(PairedAgainst.Point::quantity).containsExactly(1_000.0, 13_000.0);
+        assertThat(PairedAgainstPlot.chart(RunMetrics.PARAMETERS, "fid", byParameters).orElseThrow().getStyler()
+                .isXAxisLogarithmic()).isTrue();
+        // 1.5 to 6 TFLOP is a factor of 4 exactly
+        assertThat(PairedAgainstPlot.chart(RunMetrics.TRAIN_FLOPS, "fid", byFlops).orElseThrow().getStyler()
+                .isXAxisLogarithmic()).isFalse();
+        assertThat(PairedAgainstPlot.chart(RunMetrics.TRAIN_FLOPS, "fid", List.of())).isEmpty();
+    }
+
+    private List<Path> write() {
+        return ExperimentReport.write(SCALING.spec(null, List.of()), SCALING.labels(null, List.of()), runs,
+                root.resolve("runs"), root.resolve("out"), new ExperimentReport.Context("acdit run scaling", "", 1));
+    }
+}

@@ -1,0 +1,99 @@
+package org.acdit4j.framework.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.acdit4j.framework.data.SyntheticShapes;
+import org.acdit4j.framework.dsl.Experiment;
+import org.acdit4j.framework.dsl.ExperimentDefinition;
+import org.acdit4j.framework.dsl.SpecException;
+import org.acdit4j.framework.evaluation.EvaluationContext;
+import org.acdit4j.framework.evaluation.EvaluationResult;
+import org.acdit4j.framework.evaluation.Evaluator;
+import org.acdit4j.framework.model.ModelCapability;
+import org.acdit4j.framework.testing.TestModelType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Preflight refuses a plot by configuration or against a quantity that names a metric no run can log, in one line
+ * naming it, and lets through the names a run logs whichever evaluators this configuration leaves on.
+ */
+class ReportMetricNamesTest {
+
+    private static final Map<String, Evaluator> EVALUATORS = Map.of("fid", evaluator("fid", true),
+            "precision-recall", evaluator("precision-recall", true), "sampling-speed", evaluator("sampling-speed", false));
+
+    /** An evaluator registered under {@code name} that measures nothing (preflight only asks its name and kind). */
+    private static Evaluator evaluator(String name, boolean guided) {
+        return new Evaluator() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Set<ModelCapability> requires() {
+                return Set.of();
+            }
+
+            @Override
+            public boolean guided() {
+                return guided;
+            }
+
+            @Override
+            public EvaluationResult evaluate(EvaluationContext context) {
+                throw new UnsupportedOperationException("preflight never evaluates");
+            }
+        };
+    }
+
+    private static ExperimentDefinition reporting(String byConfiguration, String quantity, String paired) {
+        return Experiment.define("names", e -> e.data(d -> d.name("synthetic-shapes").size(8))
+                .model(TestModelType.TYPE, m -> m.patch(2)).evaluate(v -> v.use("fid").use("sampling-speed"))
+                .sweep(s -> s.grid("model.blockSize", 16, 4))
+                .report(r -> r.byConfiguration(byConfiguration)
+                        .pairedBySeedAgainst(quantity, "model.blockSize", "16", paired)));
+    }
+
+    private static final Preflight PREFLIGHT = new Preflight(Map.of(SyntheticShapes.NAME, new SyntheticShapes()),
+            Map.of(TestModelType.NAME, TestModelType.FACTORY), EVALUATORS);
+
+    private static List<String> preflight(ExperimentDefinition definition, String... overrides) {
+        return PREFLIGHT.problems(SweepPlanner.plan(definition, null, List.of(overrides)));
+    }
+
+    @Test
+    void namesRunsLogPassWhateverEvaluatorsTheConfigurationLeavesOn() {
+        ExperimentDefinition logged = reporting("precision-recall.recall/cfg1.0", "train.flops", "fid/cfg2.5");
+
+        assertThat(preflight(logged)).isEmpty();
+        assertThat(preflight(logged, "evaluate.evaluators=")).isEmpty();
+        assertThat(preflight(reporting("sampling-speed.secondsPerImage.kvCache", "parameters", "fid"),
+                "report.byConfiguration=train.imagesSeen"))
+                .containsExactly("[all plans] report.pairedBySeedAgainst: no run logs metric 'fid': fid is guided, so its "
+                        + "metrics end in /cfg<scale>, a scale of evaluate.guidances (fid/cfg1.5)");
+    }
+
+    @Test
+    void aNameNoRunLogsIsOneLineNamingIt() {
+        assertThat(preflight(reporting("fdi/cfg1.5", "paramters", "sampling-speed.secondsPerImage/cfg1.5"))).containsExactly(
+                "[all plans] report.byConfiguration: no run logs metric 'fdi/cfg1.5': runs log train.imagesSeen, "
+                        + "train.flops, parameters and metrics named after their evaluator (fid, precision-recall, "
+                        + "sampling-speed)",
+                "[all plans] report.pairedBySeedAgainst: no run logs metric 'paramters': runs log train.imagesSeen, "
+                        + "train.flops, parameters and metrics named after their evaluator (fid, precision-recall, "
+                        + "sampling-speed)",
+                "[all plans] report.pairedBySeedAgainst: no run logs metric 'sampling-speed.secondsPerImage/cfg1.5': "
+                        + "sampling-speed is not guided, so its metrics have no /cfg<scale>");
+        assertThatThrownBy(() -> PREFLIGHT.check("names",
+                SweepPlanner.plan(reporting("fdi", "parameters", "fid/cfg1.5"), null, List.of())))
+                .isInstanceOf(SpecException.class)
+                .hasMessage("preflight of names (nothing was started): [all plans] report.byConfiguration: no run logs "
+                        + "metric 'fdi': runs log train.imagesSeen, train.flops, parameters and metrics named after their "
+                        + "evaluator (fid, precision-recall, sampling-speed)");
+    }
+}

@@ -18,7 +18,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Host-side entry points to the ACDiT sub-graphs, which are built lazily and share the weight arrays:
  * the training loss and its gradients, the training-graph prediction, the clean pass (K/V for a cache)
  * and the noised pass (ε of one block given a cache). Inputs and outputs are flat float arrays in
- * (image, token, value) order.
+ * (image, token, value) order. The sampling passes run compiled ({@link CompiledGraph}) unless built with
+ * {@link GraphExecution#SAMEDIFF}; the training graph runs through SameDiff's session (compiled it measured
+ * no faster: docs/PERFORMANCE.md, sixth round).
  */
 public final class AcditNetwork {
 
@@ -30,7 +32,7 @@ public final class AcditNetwork {
     private final GraphExecution execution;
     /**
      * Clean-pass graphs by query length and whether they attend a context ("16/context"), the least recently used dropped beyond {@link #CLEAN_PASSES_KEPT}:
-     * sampling without the cache runs a new prefix length every block, and each graph holds its session's
+     * sampling without the cache runs a new prefix length every block, and each pass holds its intermediate
      * arrays (at 1,024 tokens and AR length 64 keeping all of them was killed by the kernel for memory).
      */
     private final Map<String, GraphPass> cleanPasses = new LinkedHashMap<>(16, 0.75f, true);
@@ -48,7 +50,7 @@ public final class AcditNetwork {
         this(config, weights, GraphExecution.COMPILED);
     }
 
-    /** With the sampling passes (clean and noised) run as {@code execution} says. */
+    /** With the sampling passes (clean and noised) run as {@code execution} says; the others always through SameDiff. */
     public AcditNetwork(AcditConfig config, AcditWeights weights, GraphExecution execution) {
         this.config = config;
         this.weights = weights;

@@ -19,7 +19,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Host-side entry points to the token-AR graphs (built lazily, sharing the weight arrays): the training loss and
  * its gradients, the logits of the training and no-cache graphs, and one cached step. Inputs are vocabulary rows
- * ({@link TokenArConfig#vocabulary}) in (sequence, step) order; logits come back as (rows, K) flat floats.
+ * ({@link TokenArConfig#vocabulary}) in (sequence, step) order; logits come back as (rows, K) flat floats. The
+ * no-cache and step passes run compiled ({@code CompiledGraph}), the training graph through SameDiff's session.
  */
 public final class TokenArNetwork {
 

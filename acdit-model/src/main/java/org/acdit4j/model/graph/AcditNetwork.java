@@ -136,6 +136,9 @@ public final class AcditNetwork {
             feed.put(AcditGraph.MASK, Nd4j.create(mask).castTo(config.dataType()));
         }
         Map<String, INDArray> out = pass.output(feed);
+        if (!withContext) {
+            pass.releaseArrays();        // a prefix pass: its length comes back once per block, at most; free its rows now
+        }
         List<INDArray> k = new ArrayList<>();
         List<INDArray> v = new ArrayList<>();
         List<INDArray> h = new ArrayList<>();
@@ -155,8 +158,8 @@ public final class AcditNetwork {
             cleanPasses.put(key, pass);
             if (cleanPasses.size() > CLEAN_PASSES_KEPT) {
                 String eldest = cleanPasses.keySet().iterator().next();
-                cleanPasses.remove(eldest);
-                System.gc();                                    // its native arrays go only with their owners
+                cleanPasses.remove(eldest).releaseArrays();
+                System.gc();                                    // its graph's native arrays go only with their owners
             }
         }
         return pass;

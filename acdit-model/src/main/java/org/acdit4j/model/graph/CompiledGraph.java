@@ -2,6 +2,7 @@ package org.acdit4j.model.graph;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,8 +36,8 @@ import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
  * changed (the attention over a KV cache that grew) recompute them. Ops with a non-floating-point input (whose
  * values may decide the output shape) recompute them on every call.
  *
- * <p>Intermediate arrays are reused from call to call; the arrays {@link #output} returns are fresh every call
- * and belong to the caller. The SameDiff graph stays the definition and the reference ({@code sd.output} gives
+ * <p>Intermediate arrays are reused from call to call (freed when replaced, or all at once by
+ * {@link #releaseArrays}); the arrays {@link #output} returns are fresh every call and belong to the caller. The SameDiff graph stays the definition and the reference ({@code sd.output} gives
  * the same values). Ops without plain data flow (control flow, tensor arrays, random, assign) are rejected
  * when compiling. One instance serves one thread.
  */
@@ -75,11 +76,11 @@ public final class CompiledGraph implements GraphPass {
             }
             List<String> outs = op.getOutputsOfOp();
             int[] out = new int[outs.size()];
-            boolean fresh = false;
+            boolean[] fresh = new boolean[outs.size()];
             for (int i = 0; i < out.length; i++) {
                 out[i] = slotOf.size();
                 slotOf.put(outs.get(i), out[i]);
-                fresh |= requested.contains(outs.get(i));
+                fresh[i] = requested.contains(outs.get(i));
             }
             ops.add(new CompiledOp(op, in, out, outputTypes(sd, outs), fresh));
         }
@@ -130,6 +131,15 @@ public final class CompiledGraph implements GraphPass {
             result.put(outputs.get(i), outputsFresh[i] ? a : a.dup());     // never hand out a reused array
         }
         return result;
+    }
+
+    /** Frees every intermediate array now instead of keeping it for the next call (which then allocates again). */
+    @Override
+    public void releaseArrays() {
+        for (CompiledOp op : ops) {
+            op.releaseArrays();
+        }
+        Arrays.fill(slots, null);
     }
 
     /** Number of ops run per call (pass-throughs excluded). */

@@ -26,8 +26,9 @@ final class CompiledOp {
     private final int[] outputSlots;
     /** SameDiff's output variable types (shape functions may report another valid type; SameDiff uses these). */
     private final DataType[] outputTypes;
-    /** Allocate outputs afresh every run: they leave the graph as requested outputs. */
-    private final boolean freshOutputs;
+    /** Per output: allocated afresh every run, since it leaves the graph as a requested output. */
+    private final boolean[] freshOutputs;
+    private final boolean anyFresh;
     private final OpContext context = Nd4j.getExecutioner().buildContext();
     private final INDArray[] lastInputs;
     private final long[][] lastShapes;
@@ -36,13 +37,18 @@ final class CompiledOp {
     /** An input is not floating point: its values may set the output shape (a shape or axis tensor). */
     private final boolean valueDependentShape;
 
-    CompiledOp(SameDiffOp op, int[] inputSlots, int[] outputSlots, DataType[] outputTypes, boolean freshOutputs) {
+    CompiledOp(SameDiffOp op, int[] inputSlots, int[] outputSlots, DataType[] outputTypes, boolean[] freshOutputs) {
         this.op = op;
         this.function = op.getOp();
         this.inputSlots = inputSlots;
         this.outputSlots = outputSlots;
         this.outputTypes = outputTypes;
         this.freshOutputs = freshOutputs;
+        boolean fresh = false;
+        for (boolean f : freshOutputs) {
+            fresh |= f;
+        }
+        this.anyFresh = fresh;
         this.lastInputs = new INDArray[inputSlots.length];
         this.lastShapes = new long[inputSlots.length][];
         this.outputArrays = new INDArray[outputSlots.length];
@@ -79,7 +85,7 @@ final class CompiledOp {
         }
         if (reshaped) {
             allocateOutputs(shapes());
-        } else if (freshOutputs) {
+        } else if (anyFresh) {
             allocateOutputs(outputShapes);
         }
         try {
@@ -112,17 +118,37 @@ final class CompiledOp {
         return shapes;
     }
 
-    /** New output arrays where the shape changed (all of them for fresh outputs); the others are kept. */
+    /**
+     * New output arrays for fresh outputs and where the shape changed; the others are kept. A replaced array that
+     * never left the graph is freed at once (ND4J frees native memory only through the GC otherwise, and a
+     * growing KV cache replaces arrays every block: without this a long sampling run was killed for memory).
+     */
     private void allocateOutputs(LongShapeDescriptor[] shapes) {
         for (int i = 0; i < shapes.length; i++) {
             INDArray current = outputArrays[i];
-            if (freshOutputs || current == null || !fits(current, shapes[i])) {
+            if (freshOutputs[i] || current == null || !fits(current, shapes[i])) {
+                if (current != null && !freshOutputs[i] && current.closeable()) {
+                    current.close();
+                }
                 outputArrays[i] = shapes[i].isEmpty() ? Nd4j.create(shapes[i])
                         : Nd4j.createUninitialized(shapes[i].dataType(), shapes[i].getShape(), shapes[i].getOrder());
                 context.setOutputArray(i, outputArrays[i]);
             }
         }
         outputShapes = shapes;
+    }
+
+    /** Frees the output arrays that never left the graph; the next run allocates again. */
+    void releaseArrays() {
+        for (int i = 0; i < outputArrays.length; i++) {
+            if (outputArrays[i] != null && !freshOutputs[i] && outputArrays[i].closeable()) {
+                outputArrays[i].close();
+            }
+            outputArrays[i] = null;
+        }
+        Arrays.fill(lastInputs, null);
+        Arrays.fill(lastShapes, null);
+        outputShapes = null;
     }
 
     private static boolean fits(INDArray array, LongShapeDescriptor shape) {

@@ -8,4 +8,10 @@ public interface GraphPass {
 
     /** The outputs, by name, for these placeholder values. */
     Map<String, INDArray> output(Map<String, INDArray> placeholders);
+
+    /**
+     * Frees the arrays the pass keeps between calls (for a pass that will not run again soon); it stays usable.
+     * The arrays {@link #output} returned are not affected.
+     */
+    void releaseArrays();
 }

@@ -23,4 +23,9 @@ final class SameDiffPass implements GraphPass {
         sd.output(placeholders, outputs).forEach((name, array) -> result.put(name, array.dup())); // the session may reuse its arrays
         return result;
     }
+
+    /** Nothing to free: SameDiff's session manages its own arrays. */
+    @Override
+    public void releaseArrays() {
+    }
 }

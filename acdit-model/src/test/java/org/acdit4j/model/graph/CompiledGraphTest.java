@@ -71,6 +71,18 @@ class CompiledGraphTest {
     }
 
     @Test
+    void afterReleasingItsArraysThePassStillComputesAndEarlierOutputsSurvive() {
+        SameDiff sd = mixedGraph();
+        CompiledGraph compiled = CompiledGraph.compile(sd, List.of("out"));
+        INDArray first = compiled.output(feed(4, 2, 2)).get("out");
+        INDArray firstCopy = first.dup();
+        compiled.releaseArrays();
+        Map<String, INDArray> in = feed(5, 3, 1);
+        assertThat(compiled.output(in).get("out").equalsWithEps(sd.output(in, "out").get("out"), 1e-6)).isTrue();
+        assertThat(first.equalsWithEps(firstCopy, 0)).isTrue();
+    }
+
+    @Test
     void weightsReplacedBetweenCallsAreSeen() {
         SameDiff sd = mixedGraph();
         CompiledGraph compiled = CompiledGraph.compile(sd, List.of("out"));

@@ -135,10 +135,8 @@ public final class AcditNetwork {
         } else {
             feed.put(AcditGraph.MASK, Nd4j.create(mask).castTo(config.dataType()));
         }
-        Map<String, INDArray> out = pass.output(feed);
-        if (!withContext) {
-            pass.releaseArrays();        // a prefix pass: its length comes back once per block, at most; free its rows now
-        }
+        Map<String, INDArray> out = withContext ? pass.output(feed)
+                : pass.outputOnce(feed);        // a prefix pass: its length comes back once per block at most
         List<INDArray> k = new ArrayList<>();
         List<INDArray> v = new ArrayList<>();
         List<INDArray> h = new ArrayList<>();

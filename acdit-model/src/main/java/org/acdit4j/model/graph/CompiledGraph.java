@@ -57,6 +57,8 @@ public final class CompiledGraph implements GraphPass {
     /** Whether an output's slot is written by an op that allocates its outputs afresh every call. */
     private final boolean[] outputsFresh;
     private final INDArray[] slots;
+    /** Per op: the earlier ops whose outputs it is the last to read ({@link #outputOnce} frees them after it). */
+    private final int[][] lastReaderOf;
 
     private CompiledGraph(SameDiff sd, List<String> outputs) {
         this.outputs = List.copyOf(outputs);
@@ -96,6 +98,35 @@ public final class CompiledGraph implements GraphPass {
             outputsFresh[i] = producer != null && !(sd.getOps().get(producer).getOp() instanceof Identity);
         }
         slots = new INDArray[slotOf.size()];
+        lastReaderOf = lastReaders(ops.size(), slots.length);
+    }
+
+    /** For each op, the producers whose every output is read for the last time by it (requested outputs never). */
+    private int[][] lastReaders(int opCount, int slotCount) {
+        int[] lastRead = new int[slotCount];
+        Arrays.fill(lastRead, -1);
+        for (int i = 0; i < opCount; i++) {
+            for (int slot : ops.get(i).inputSlots()) {
+                lastRead[slot] = i;
+            }
+        }
+        for (int slot : outputSlots) {
+            lastRead[slot] = opCount;                                        // alive until the call returns
+        }
+        List<List<Integer>> freed = new ArrayList<>();
+        for (int i = 0; i < opCount; i++) {
+            freed.add(new ArrayList<>());
+        }
+        for (int p = 0; p < opCount; p++) {
+            int last = p;
+            for (int slot : ops.get(p).outputSlots()) {
+                last = Math.max(last, lastRead[slot]);
+            }
+            if (last < opCount) {
+                freed.get(last).add(p);
+            }
+        }
+        return freed.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
     }
 
     /**
@@ -110,6 +141,14 @@ public final class CompiledGraph implements GraphPass {
     /** The requested outputs for these placeholder values, as {@code sd.output(placeholders, outputs)} gives them. */
     @Override
     public Map<String, INDArray> output(Map<String, INDArray> placeholderValues) {
+        bindInputs(placeholderValues);
+        for (CompiledOp op : ops) {
+            op.run(slots);
+        }
+        return results();
+    }
+
+    private void bindInputs(Map<String, INDArray> placeholderValues) {
         for (int i = 0; i < placeholders.size(); i++) {
             SDVariable p = placeholders.get(i);
             INDArray value = placeholderValues.get(p.name());
@@ -122,14 +161,33 @@ public final class CompiledGraph implements GraphPass {
         for (int i = 0; i < parameters.size(); i++) {
             slots[parameterSlots.get(i)] = parameters.get(i).getArr();        // read every call: weights may be replaced
         }
-        for (CompiledOp op : ops) {
-            op.run(slots);
-        }
+    }
+
+    private Map<String, INDArray> results() {
         Map<String, INDArray> result = new LinkedHashMap<>();
         for (int i = 0; i < outputSlots.length; i++) {
             INDArray a = slots[outputSlots[i]];
             result.put(outputs.get(i), outputsFresh[i] ? a : a.dup());     // never hand out a reused array
         }
+        return result;
+    }
+
+    /**
+     * As {@link #output}, for a pass that will not run again soon: every intermediate array is freed as soon as
+     * its last consumer has run (as SameDiff's session does), so at most the live ones exist at once, and none
+     * is kept after the call.
+     */
+    @Override
+    public Map<String, INDArray> outputOnce(Map<String, INDArray> placeholderValues) {
+        bindInputs(placeholderValues);
+        for (int i = 0; i < ops.size(); i++) {
+            ops.get(i).run(slots);
+            for (int producer : lastReaderOf[i]) {
+                ops.get(producer).releaseArrays();
+            }
+        }
+        Map<String, INDArray> result = results();
+        releaseArrays();
         return result;
     }
 

@@ -69,6 +69,14 @@ final class CompiledOp {
         }
     }
 
+    int[] inputSlots() {
+        return inputSlots;
+    }
+
+    int[] outputSlots() {
+        return outputSlots;
+    }
+
     /** Reads the inputs from {@code slots}, executes, and writes the outputs into {@code slots}. */
     void run(INDArray[] slots) {
         boolean reshaped = outputShapes == null || valueDependentShape;

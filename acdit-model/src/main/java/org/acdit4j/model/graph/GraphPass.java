@@ -9,6 +9,9 @@ public interface GraphPass {
     /** The outputs, by name, for these placeholder values. */
     Map<String, INDArray> output(Map<String, INDArray> placeholders);
 
+    /** As {@link #output} for a pass that will not run again soon: it keeps no arrays afterwards. */
+    Map<String, INDArray> outputOnce(Map<String, INDArray> placeholders);
+
     /**
      * Frees the arrays the pass keeps between calls (for a pass that will not run again soon); it stays usable.
      * The arrays {@link #output} returned are not affected.

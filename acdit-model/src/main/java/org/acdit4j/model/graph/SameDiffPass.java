@@ -24,6 +24,11 @@ final class SameDiffPass implements GraphPass {
         return result;
     }
 
+    @Override
+    public Map<String, INDArray> outputOnce(Map<String, INDArray> placeholders) {
+        return output(placeholders);
+    }
+
     /** Nothing to free: SameDiff's session manages its own arrays. */
     @Override
     public void releaseArrays() {

@@ -96,9 +96,7 @@ public final class TokenArNetwork {
         feed.put(TokenArGraph.INPUT, oneHot(inputs, config.vocabulary()));
         feed.put(TokenArGraph.COS, graph.ropeTable(true, 0, steps));
         feed.put(TokenArGraph.SIN, graph.ropeTable(false, 0, steps));
-        INDArray result = pass.output(feed).get(output);
-        pass.releaseArrays();            // every prefix length runs once per sampling call: keep no rows between calls
-        return result;
+        return pass.outputOnce(feed).get(output);   // every prefix length runs once per sampling call
     }
 
     /** Step {@code position} of every sequence (one input row each) attending {@code context} (n sequences). */

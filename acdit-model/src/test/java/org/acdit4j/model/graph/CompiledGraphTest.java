@@ -83,6 +83,21 @@ class CompiledGraphTest {
     }
 
     @Test
+    void aOneShotCallFreeingIntermediatesOnTheWayEqualsSameDiff() {
+        SameDiff sd = mixedGraph();
+        List<String> outputs = List.of("out", "pooled");
+        CompiledGraph compiled = CompiledGraph.compile(sd, outputs);
+        for (int call = 0; call < 3; call++) {
+            Map<String, INDArray> in = feed(10 + call, 2 + call, call);
+            Map<String, INDArray> expected = sd.output(in, outputs);
+            Map<String, INDArray> actual = compiled.outputOnce(in);
+            for (String name : outputs) {
+                assertThat(actual.get(name).equalsWithEps(expected.get(name), 1e-6)).as(name + " call " + call).isTrue();
+            }
+        }
+    }
+
+    @Test
     void weightsReplacedBetweenCallsAreSeen() {
         SameDiff sd = mixedGraph();
         CompiledGraph compiled = CompiledGraph.compile(sd, List.of("out"));

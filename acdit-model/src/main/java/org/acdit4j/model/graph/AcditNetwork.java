@@ -18,7 +18,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Host-side entry points to the ACDiT sub-graphs, which are built lazily and share the weight arrays:
  * the training loss and its gradients, the training-graph prediction, the clean pass (K/V for a cache)
  * and the noised pass (ε of one block given a cache). Inputs and outputs are flat float arrays in
- * (image, token, value) order.
+ * (image, token, value) order. The sampling passes run compiled ({@link CompiledGraph}) unless built with
+ * {@link GraphExecution#SAMEDIFF}; the training graph runs through SameDiff's session (compiled it measured
+ * no faster: docs/PERFORMANCE.md, sixth round).
  */
 public final class AcditNetwork {
 
@@ -27,23 +29,32 @@ public final class AcditNetwork {
     private final AcditConfig config;
     private final AcditWeights weights;
     private final AcditGraph graph;
+    private final GraphExecution execution;
     /**
      * Clean-pass graphs by query length and whether they attend a context ("16/context"), the least recently used dropped beyond {@link #CLEAN_PASSES_KEPT}:
-     * sampling without the cache runs a new prefix length every block, and each graph holds its session's
+     * sampling without the cache runs a new prefix length every block, and each pass holds its intermediate
      * arrays (at 1,024 tokens and AR length 64 keeping all of them was killed by the kernel for memory).
      */
-    private final Map<String, SameDiff> cleanPasses = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<String, GraphPass> cleanPasses = new LinkedHashMap<>(16, 0.75f, true);
     /** Training-graph RoPE tables by placeholder and batch size ("rope_cos_clean/64"). */
     private final Map<String, INDArray> ropeTables = new HashMap<>();
     /** Noised-pass graphs by the number of query groups sharing one image's context (2 with CFG). */
     private final Map<Integer, SameDiff> noisedPasses = new HashMap<>();
+    /** The noised pass prepared for one output, by query groups and output ("2/prediction"). */
+    private final Map<String, GraphPass> noisedPassesByOutput = new HashMap<>();
     /** {@link AcditGraph#HEAD_MASK} of the noised pass by groups and context length ("2/63"). */
     private final Map<String, INDArray> noisedMasks = new HashMap<>();
     private SameDiff training;
 
     public AcditNetwork(AcditConfig config, AcditWeights weights) {
+        this(config, weights, GraphExecution.COMPILED);
+    }
+
+    /** With the sampling passes (clean and noised) run as {@code execution} says; the others always through SameDiff. */
+    public AcditNetwork(AcditConfig config, AcditWeights weights, GraphExecution execution) {
         this.config = config;
         this.weights = weights;
+        this.execution = execution;
         this.graph = new AcditGraph(config, weights);
     }
 
@@ -105,7 +116,7 @@ public final class AcditNetwork {
     public CleanOutput cleanPass(RopeNd positions, float[] tokens, int images, int first, int lq, KvCache context,
                                  boolean blockCausal) {
         boolean withContext = context.length() > 0;
-        SameDiff sd = cleanPass(lq, withContext);
+        GraphPass pass = cleanPass(lq, withContext);
         Map<String, INDArray> feed = new HashMap<>();
         feed.put(AcditGraph.TOKENS, rows(tokens, images * lq));
         feed.put(AcditGraph.COS, graph.ropeTable(positions, true, first, first + lq));
@@ -124,13 +135,8 @@ public final class AcditNetwork {
         } else {
             feed.put(AcditGraph.MASK, Nd4j.create(mask).castTo(config.dataType()));
         }
-        List<String> outputs = new ArrayList<>();
-        for (int l = 0; l < config.depth(); l++) {
-            outputs.add(KvCacheNames.key(l));
-            outputs.add(KvCacheNames.value(l));
-            outputs.add(AcditGraph.hidden(l));
-        }
-        Map<String, INDArray> out = sd.output(feed, outputs);
+        Map<String, INDArray> out = withContext ? pass.output(feed)
+                : pass.outputOnce(feed);        // a prefix pass: its length comes back once per block at most
         List<INDArray> k = new ArrayList<>();
         List<INDArray> v = new ArrayList<>();
         List<INDArray> h = new ArrayList<>();
@@ -142,19 +148,30 @@ public final class AcditNetwork {
         return new CleanOutput(k, v, h);
     }
 
-    private SameDiff cleanPass(int lq, boolean withContext) {
+    private GraphPass cleanPass(int lq, boolean withContext) {
         String key = lq + (withContext ? "/context" : "");
-        SameDiff sd = cleanPasses.get(key);
-        if (sd == null) {
-            sd = graph.cleanPass(lq, withContext);
-            cleanPasses.put(key, sd);
+        GraphPass pass = cleanPasses.get(key);
+        if (pass == null) {
+            pass = execution.prepare(graph.cleanPass(lq, withContext), cleanPassOutputs());
+            cleanPasses.put(key, pass);
             if (cleanPasses.size() > CLEAN_PASSES_KEPT) {
                 String eldest = cleanPasses.keySet().iterator().next();
-                cleanPasses.remove(eldest);
-                System.gc();                                    // its native arrays go only with their owners
+                cleanPasses.remove(eldest).releaseArrays();
+                System.gc();                                    // its graph's native arrays go only with their owners
             }
         }
-        return sd;
+        return pass;
+    }
+
+    /** Per layer: K, V and the hidden state of the clean tokens. */
+    private List<String> cleanPassOutputs() {
+        List<String> outputs = new ArrayList<>();
+        for (int l = 0; l < config.depth(); l++) {
+            outputs.add(KvCacheNames.key(l));
+            outputs.add(KvCacheNames.value(l));
+            outputs.add(AcditGraph.hidden(l));
+        }
+        return outputs;
     }
 
     /** Number of clean-pass graphs held now (at most {@link #CLEAN_PASSES_KEPT}). */
@@ -183,7 +200,7 @@ public final class AcditNetwork {
     public INDArray noisedHidden(float[] tokens, int images, int block, double[] t, int[] labels, KvCache context,
                                  int layer) {
         String name = AcditGraph.hidden(layer);
-        return noisedOutputs(graph.rope(), tokens, images, block, t, labels, context, name).get(name).dup(); // the session reuses it
+        return noisedOutputs(graph.rope(), tokens, images, block, t, labels, context, name).get(name);
     }
 
     private Map<String, INDArray> noisedOutputs(RopeNd positions, float[] tokens, int groups, int block, double[] t,
@@ -194,7 +211,8 @@ public final class AcditNetwork {
                     + " images evenly; see contextForGroups");
         }
         int perImage = (int) (groups / contextImages);
-        SameDiff sd = noisedPasses.computeIfAbsent(perImage, graph::noisedPass);
+        GraphPass pass = noisedPassesByOutput.computeIfAbsent(perImage + "/" + output, key ->
+                execution.prepare(noisedPasses.computeIfAbsent(perImage, graph::noisedPass), List.of(output)));
         int b = config.layout().blockSize();
         Map<String, INDArray> feed = new HashMap<>();
         feed.put(AcditGraph.TOKENS, rows(tokens, groups * b));
@@ -212,8 +230,7 @@ public final class AcditNetwork {
                     key -> perHead(groupMask(perImage, b, lctx))));
         }
         putContext(feed, context);
-        PooledSessionMemory.beginCall(sd);
-        return sd.output(feed, output);
+        return pass.output(feed);
     }
 
     /**

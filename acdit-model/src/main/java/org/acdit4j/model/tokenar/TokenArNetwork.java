@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.acdit4j.model.graph.GradientFunctions;
+import org.acdit4j.model.graph.GraphExecution;
+import org.acdit4j.model.graph.GraphPass;
 import org.acdit4j.model.graph.KvCacheNames;
 import org.acdit4j.model.graph.PooledSessionMemory;
 import org.acdit4j.model.sample.KvCache;
@@ -17,22 +19,36 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Host-side entry points to the token-AR graphs (built lazily, sharing the weight arrays): the training loss and
  * its gradients, the logits of the training and no-cache graphs, and one cached step. Inputs are vocabulary rows
- * ({@link TokenArConfig#vocabulary}) in (sequence, step) order; logits come back as (rows, K) flat floats.
+ * ({@link TokenArConfig#vocabulary}) in (sequence, step) order; logits come back as (rows, K) flat floats. The
+ * no-cache and step passes run compiled ({@code CompiledGraph}), the training graph through SameDiff's session.
  */
 public final class TokenArNetwork {
 
     private final TokenArConfig config;
     private final TokenArGraph graph;
+    private final GraphExecution execution;
     /** No-cache graphs by prefix length: the no-cache sampler runs every length from 1 to L once per call. */
     private final Map<Integer, SameDiff> forwards = new HashMap<>();
+    /** The no-cache graphs prepared for one output, by prefix length and output ("16/logits"). */
+    private final Map<String, GraphPass> forwardPassesByOutput = new HashMap<>();
     /** Training-graph RoPE tables by placeholder and sequence count ("rope_cos/64"). */
     private final Map<String, INDArray> ropeTables = new HashMap<>();
     private SameDiff training;
-    private SameDiff step;
+    private GraphPass step;
 
     public TokenArNetwork(TokenArConfig config, TokenArWeights weights) {
+        this(config, new TokenArGraph(config, weights), GraphExecution.COMPILED);
+    }
+
+    private TokenArNetwork(TokenArConfig config, TokenArGraph graph, GraphExecution execution) {
         this.config = config;
-        this.graph = new TokenArGraph(config, weights);
+        this.graph = graph;
+        this.execution = execution;
+    }
+
+    /** The same weights with the no-cache and step passes run as {@code execution} says (tests compare the two). */
+    TokenArNetwork withExecution(GraphExecution execution) {
+        return new TokenArNetwork(config, graph, execution);
     }
 
     /** The loss and the gradient of every parameter. */
@@ -70,44 +86,50 @@ public final class TokenArNetwork {
 
     /** The last layer's hidden state of the first {@code steps} steps: (n·steps, D). */
     public INDArray forwardHidden(int[] inputs, int steps) {
-        return forward(inputs, steps, TokenArGraph.HIDDEN).dup();          // the session reuses its arrays
+        return forward(inputs, steps, TokenArGraph.HIDDEN);
     }
 
     private INDArray forward(int[] inputs, int steps, String output) {
-        SameDiff sd = forwards.computeIfAbsent(steps, graph::forward);
+        GraphPass pass = forwardPassesByOutput.computeIfAbsent(steps + "/" + output,
+                key -> execution.prepare(forwards.computeIfAbsent(steps, graph::forward), List.of(output)));
         Map<String, INDArray> feed = new HashMap<>();
         feed.put(TokenArGraph.INPUT, oneHot(inputs, config.vocabulary()));
         feed.put(TokenArGraph.COS, graph.ropeTable(true, 0, steps));
         feed.put(TokenArGraph.SIN, graph.ropeTable(false, 0, steps));
-        PooledSessionMemory.beginCall(sd);
-        return sd.output(feed, output).get(output);
+        return pass.outputOnce(feed).get(output);   // every prefix length runs once per sampling call
     }
 
     /** Step {@code position} of every sequence (one input row each) attending {@code context} (n sequences). */
     public StepOutput step(int[] inputs, int position, KvCache context) {
         if (step == null) {
-            step = graph.step();
+            step = execution.prepare(graph.step(), stepOutputs());
         }
         Map<String, INDArray> feed = new HashMap<>();
         feed.put(TokenArGraph.INPUT, oneHot(inputs, config.vocabulary()));
         feed.put(TokenArGraph.COS, graph.ropeTable(true, position, position + 1));
         feed.put(TokenArGraph.SIN, graph.ropeTable(false, position, position + 1));
-        List<String> outputs = new ArrayList<>(List.of(TokenArGraph.LOGITS));
         for (int l = 0; l < config.depth(); l++) {
             feed.put(KvCacheNames.contextKey(l), context.key(l));
             feed.put(KvCacheNames.contextValue(l), context.value(l));
-            outputs.add(KvCacheNames.key(l));
-            outputs.add(KvCacheNames.value(l));
         }
-        PooledSessionMemory.beginCall(step);
-        Map<String, INDArray> out = step.output(feed, outputs);
+        Map<String, INDArray> out = step.output(feed);
         List<INDArray> keys = new ArrayList<>();
         List<INDArray> values = new ArrayList<>();
         for (int l = 0; l < config.depth(); l++) {
-            keys.add(out.get(KvCacheNames.key(l)).dup());                   // the session reuses its arrays
-            values.add(out.get(KvCacheNames.value(l)).dup());
+            keys.add(out.get(KvCacheNames.key(l)));
+            values.add(out.get(KvCacheNames.value(l)));
         }
         return new StepOutput(floats(out.get(TokenArGraph.LOGITS)), keys, values);
+    }
+
+    /** The step pass's outputs: the logits, then K and V of every layer. */
+    private List<String> stepOutputs() {
+        List<String> outputs = new ArrayList<>(List.of(TokenArGraph.LOGITS));
+        for (int l = 0; l < config.depth(); l++) {
+            outputs.add(KvCacheNames.key(l));
+            outputs.add(KvCacheNames.value(l));
+        }
+        return outputs;
     }
 
     /** An empty cache for {@code sequences} sequences in the step pass's layout. */

@@ -1,0 +1,91 @@
+package org.acdit4j.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.acdit4j.framework.data.Geometry;
+import org.acdit4j.model.graph.AcditNetwork;
+import org.acdit4j.model.graph.GraphExecution;
+import org.acdit4j.model.sample.KvCache;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** ACDiT's sampling passes give the same values compiled as through {@code SameDiff.output}, on random weights. */
+class CompiledPassesTest {
+
+    static Stream<Arguments> layouts() {
+        return Stream.of(
+                Arguments.of(1, "square"),     // token-wise AR: heads folded into the query rows
+                Arguments.of(4, "square"),     // folded, 2×2 blocks
+                Arguments.of(8, "rows"));      // per-head attention
+    }
+
+    @ParameterizedTest(name = "block {0} {1}")
+    @MethodSource("layouts")
+    void cleanAndNoisedPassesEqualSameDiff(int blockSize, String shape) {
+        Geometry g = Geometry.image(1, 16, 16, 3);                           // patch 2: 64 tokens, ≥ 8 blocks
+        AcditModel model = TinyModels.model(TinyModels.spec(g, blockSize, shape), TinyModels.train(), g, 1,
+                DataType.FLOAT);
+        model.randomizeWeights(7, 0.3);
+        AcditConfig c = model.config();
+        AcditNetwork compiled = model.network();
+        AcditNetwork reference = new AcditNetwork(c, compiled.weights(), GraphExecution.SAMEDIFF);
+        int n = 3;
+        int b = blockSize;
+        int p = c.layout().tokenSize();
+        HostRandom random = new HostRandom(5);
+
+        float[] prefix = values(random, n * 2 * b * p);                      // two clean blocks, block-causal
+        AcditNetwork.CleanOutput prefixOut = compiled.cleanPass(prefix, n, 0, 2 * b, empty(c, n), true);
+        assertSame(prefixOut, reference.cleanPass(prefix, n, 0, 2 * b, empty(c, n), true));
+
+        KvCache cache = KvCache.of(prefixOut.keys(), prefixOut.values());
+        float[] next = values(random, n * b * p);                            // the third block given the prefix
+        AcditNetwork.CleanOutput nextOut = compiled.cleanPass(next, n, 2 * b, b, cache, false);
+        assertSame(nextOut, reference.cleanPass(next, n, 2 * b, b, cache, false));
+        cache.append(nextOut.keys(), nextOut.values());
+
+        int groups = 2 * n;                                                  // both CFG halves of every image
+        KvCache context = compiled.contextForGroups(cache, 2);
+        int[] labels = {0, 3, 1, 3, 2, 3};
+        for (int step = 0; step < 2; step++) {                               // the second call reuses the arrays
+            float[] noised = values(random, groups * b * p);
+            double[] t = {900 - step, 901, 500, 501, 20, 21};
+            KvCacheEquivalenceTest.assertClose(compiled.noisedPass(noised, groups, 3, t, labels, context),
+                    reference.noisedPass(noised, groups, 3, t, labels, context), 1e-5);
+            INDArray hidden = compiled.noisedHidden(noised, groups, 3, t, labels, context, 1);
+            assertThat(hidden.equalsWithEps(reference.noisedHidden(noised, groups, 3, t, labels, context, 1), 1e-5))
+                    .isTrue();
+        }
+    }
+
+    private static void assertSame(AcditNetwork.CleanOutput actual, AcditNetwork.CleanOutput expected) {
+        assertEqual(actual.keys(), expected.keys());
+        assertEqual(actual.values(), expected.values());
+        assertEqual(actual.hidden(), expected.hidden());
+    }
+
+    private static void assertEqual(List<INDArray> actual, List<INDArray> expected) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int l = 0; l < actual.size(); l++) {
+            assertThat(actual.get(l).shape()).isEqualTo(expected.get(l).shape());
+            assertThat(actual.get(l).equalsWithEps(expected.get(l), 1e-5)).as("layer " + l).isTrue();
+        }
+    }
+
+    private static KvCache empty(AcditConfig c, int images) {
+        return KvCache.empty(c.depth(), images, c.heads(), c.headDim(), c.dataType());
+    }
+
+    private static float[] values(HostRandom random, int count) {
+        float[] v = new float[count];
+        for (int i = 0; i < count; i++) {
+            v[i] = (float) (2 * random.nextDouble() - 1);
+        }
+        return v;
+    }
+}

@@ -20,7 +20,8 @@ import org.acdit4j.framework.spec.DataSpec;
  * FID with the project's feature network: the Fréchet distance between Gaussian fits of the features of
  * {@code sampleCount} class-balanced samples and of as many (at most the whole split) seeded train images. For a model
  * that draws through a lossy encoding, also {@code fid.reconstruction}: the same distance for its encode→decode of as
- * many test images ({@link Reconstructions}), the floor its samples cannot beat.
+ * many test images ({@link Reconstructions}), what the encoding alone costs (a reference, not a strict bound on the
+ * samples' FID: docs/TOKEN_AR.md).
  */
 public final class FidEvaluator implements SampleQualityEvaluator {
 

@@ -45,11 +45,13 @@ public final class BlockSizeTradeoff {
                 .report(r -> r.plot("fid/cfg1.0", "model.blockSize").plot("fid/cfg1.5", "model.blockSize")
                         .plot("class-agreement/cfg1.5", "model.blockSize")
                         .plot("sampling-speed.secondsPerImage.kvCache", "model.blockSize")
-                        .byConfiguration("fid/cfg1.5", "class-agreement/cfg1.5", "sampling-speed.secondsPerImage.kvCache")
+                        .byConfiguration("fid/cfg1.5", "class-agreement/cfg1.5",
+                                "sampling-speed.secondsPerImage.kvCache")
                         .progress("class-agreement/cfg1.5", "fid/cfg1.5").equalComputeWithin("model.patch")
                         .metrics(ImageQualityMetrics.tabulatedWith("precision-recall.precision/cfg1.0",
                                 "precision-recall.recall/cfg1.0", "sampling-speed.secondsPerImage",
-                                "sampling-speed.secondsPerImage.kvCache", "sampling-speed.kvCacheSpeedup", "fid.reconstruction/cfg1.5", "class-agreement.reconstruction/cfg1.5")))
+                                "sampling-speed.secondsPerImage.kvCache", "sampling-speed.kvCacheSpeedup",
+                                "fid.reconstruction/cfg1.5", "class-agreement.reconstruction/cfg1.5")))
                 .preset("quick", p -> p.with(CpuScale::quick)
                         .sweep(s -> s.cases(blocks("DiT (AR length 1)", 4, 16), blocks("AR length 4 (block 4)", 4, 4),
                                 blocks("token-wise AR (AR length 16)", 4, 1)))

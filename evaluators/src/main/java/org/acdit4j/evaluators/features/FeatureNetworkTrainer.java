@@ -3,6 +3,7 @@ package org.acdit4j.evaluators.features;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.acdit4j.framework.console.DifferentiationNoise;
 import org.acdit4j.framework.data.BatchStream;
 import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.data.Geometry;
@@ -52,6 +53,7 @@ public final class FeatureNetworkTrainer {
                 .dataSetFeatureMapping(FeatureNetworkGraph.INPUT)
                 .dataSetLabelMapping(FeatureNetworkGraph.LABEL)
                 .build());
+        DifferentiationNoise.suppressDuring(sd::createGradFunction);
         BatchStream batches = dataset.train().batches(settings.batchSize(), settings.seed());
         RandomShift shift = new RandomShift(settings.maxShift(), settings.seed() + 1);
         long start = System.nanoTime();

@@ -28,6 +28,21 @@ class FeatureNetworkTrainerTest {
     }
 
     @Test
+    void trainingPrintsNoDifferentiationLines() {
+        Dataset shapes = new SyntheticShapes().open(DataSpec.of(SyntheticShapes.NAME, 8));
+        PrintStream console = System.out;
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        try {
+            new FeatureNetworkTrainer().train(shapes, new FeatureNetworkTrainer.Settings(1, 250, 1e-3, 5, 0),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(console);
+        }
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).doesNotContain("Added differentiated op");
+    }
+
+    @Test
     void theSameSeedGivesTheSameFingerprint() {
         Dataset shapes = new SyntheticShapes().open(DataSpec.of(SyntheticShapes.NAME, 8));
         FeatureNetworkTrainer.Settings settings = new FeatureNetworkTrainer.Settings(1, 250, 1e-3, 5, 0);

@@ -65,11 +65,17 @@ class ReportDeclarationsTest {
         // width 32: differences 1, 2, 3 (mean 2, sd 1, t(0.975, 2) = 4.303: ± 2.484); width 128: 0.25, 1.25, 2.25;
         // parameters 1000 × width; FLOPs (1 + 2) / 2 × 1e10 × width
         String gap = "| fid/cfg1.5 | AR length 4 (block 4) − DiT (AR length 1) | ";
-        assertThat(report).contains("## Differences paired by seed against parameters")
+        assertThat(report).contains("## Differences paired by seed at equal steps against parameters")
                 .contains(gap + "width 32 (2 heads) | 3.200e+04 | 3 | 2.000 ± 2.484 | 0: 1.000, 1: 2.000, 2: 3.000 |")
                 .contains(gap + "width 128 (8 heads) | 1.280e+05 | 3 | 1.250 ± 2.484 | 0: 0.2500, 1: 1.250, 2: 2.250 |")
-                .contains("## Differences paired by seed against train.flops")
+                .contains("## Differences paired by seed at equal steps against train.flops")
                 .contains(gap + "width 64 (4 heads) | 9.600e+11 | 3 | 1.500 ± 2.484 |");
+        // every run's curve is the same (150 at 1 TFLOP, 120 at 2): at equal compute each gap is 0, read at 2 TFLOP
+        assertThat(files).extracting(path -> path.getFileName().toString())
+                .contains("paired-equal-compute-fid_cfg1.5-vs-parameters.png",
+                        "paired-equal-compute-class_agreement_cfg1.5-vs-train.flops.png");
+        assertThat(report).contains("## Differences paired by seed at equal compute against train.flops")
+                .contains(gap + "width 32 (2 heads) | 2.000e+12 | 3 | 0.0 ± 0.0 | 0: 0.0, 1: 0.0, 2: 0.0 |");
     }
 
     /** Writes the report of finished runs of every standard plan of {@code definition} with the given final metrics. */

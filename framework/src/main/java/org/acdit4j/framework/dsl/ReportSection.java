@@ -2,6 +2,7 @@ package org.acdit4j.framework.dsl;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.acdit4j.framework.spec.ComputeBasis;
 import org.acdit4j.framework.spec.PairedAgainstSpec;
 import org.acdit4j.framework.spec.PairedSpec;
 import org.acdit4j.framework.spec.PlotSpec;
@@ -87,13 +88,24 @@ public final class ReportSection extends Section {
      * value of the swept {@code key} other than {@code baseline}, at given values of the other swept keys) the mean
      * difference over seeds of each of {@code metricNames} with its 95% CI and the seeds' differences, at the mean of
      * {@code quantity} (a metric every run logs, e.g. {@code parameters} or {@code train.flops}) over the compared runs;
-     * one series per compared value of the key, a plot per metric, and a table. A second call for the same quantity
-     * and key replaces its comparison.
+     * one series per compared value of the key, a plot per metric, and a table. The runs are compared by their final
+     * metrics ({@link ComputeBasis#EQUAL_STEPS}); see the overload for equal compute.
      */
     public ReportSection pairedBySeedAgainst(String quantity, String key, String baseline, String... metricNames) {
-        pairedAgainst.removeIf(comparison -> comparison.quantity().equals(quantity)
+        return pairedBySeedAgainst(ComputeBasis.EQUAL_STEPS, quantity, key, baseline, metricNames);
+    }
+
+    /**
+     * As {@link #pairedBySeedAgainst(String, String, String, String...)}, on the given basis: at
+     * {@link ComputeBasis#EQUAL_COMPUTE} each pair is read on its runs' evaluations while training at the largest
+     * training FLOPs both reached, so the metrics must be followed over training ({@link #progress}). A second call for
+     * the same basis, quantity and key replaces its comparison.
+     */
+    public ReportSection pairedBySeedAgainst(ComputeBasis basis, String quantity, String key, String baseline,
+                                             String... metricNames) {
+        pairedAgainst.removeIf(comparison -> comparison.basis() == basis && comparison.quantity().equals(quantity)
                 && comparison.paired().key().equals(key));
-        pairedAgainst.add(new PairedAgainstSpec(quantity, new PairedSpec(key, baseline, List.of(metricNames))));
+        pairedAgainst.add(new PairedAgainstSpec(quantity, new PairedSpec(key, baseline, List.of(metricNames)), basis));
         return this;
     }
 
@@ -124,6 +136,13 @@ public final class ReportSection extends Section {
         }
         for (PairedAgainstSpec comparison : pairedAgainst) {
             validatePaired(comparison.paired(), "report.pairedBySeedAgainst", sweep, problems);
+            if (comparison.basis() == ComputeBasis.EQUAL_COMPUTE) {
+                for (String metric : comparison.paired().metrics()) {
+                    problems.require(progress.contains(metric), "report.pairedBySeedAgainst",
+                            "metric '" + metric + "' is compared at equal compute but not followed over training; "
+                                    + "report.progress follows " + (progress.isEmpty() ? "none" : String.join(", ", progress)));
+                }
+            }
         }
     }
 

@@ -18,6 +18,7 @@ import org.acdit4j.framework.run.LossCurve;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunRecord;
 import org.acdit4j.framework.run.RunStatusFile;
+import org.acdit4j.framework.spec.ComputeBasis;
 import org.acdit4j.framework.spec.ExperimentSpec;
 import org.acdit4j.framework.spec.PairedAgainstSpec;
 import org.acdit4j.framework.spec.PairedSpec;
@@ -107,7 +108,9 @@ public final class ExperimentReport {
         }
         Map<String, EqualCompute.Comparison> equalCompute = new LinkedHashMap<>();
         Map<String, List<EvaluationProgress.Point>> progress = new LinkedHashMap<>();     // by run name
-        if (!spec.report().progress().isEmpty()) {
+        boolean equalComputePairs = spec.report().pairedAgainst().stream()
+                .anyMatch(comparison -> comparison.basis() == ComputeBasis.EQUAL_COMPUTE);
+        if (!spec.report().progress().isEmpty() || equalComputePairs) {
             finished.forEach(run -> progress.put(run.run(),
                     EvaluationProgress.read(RunFolder.of(runsRoot, spec.name(), run.run()))));
         }
@@ -115,16 +118,17 @@ public final class ExperimentReport {
         // metrics such as FID are not comparable across the two, so only the evaluations while training count.
         int whileTrainingSamples = spec.track().whileTraining(spec.evaluate()).samples();
         boolean finalEvaluationComparable = whileTrainingSamples == spec.evaluate().samples();
+        ProgressCurves comparableCurves = (run, metric) -> progress.getOrDefault(run.run(), List.of()).stream()
+                .filter(point -> point.metric().equals(metric) && Double.isFinite(point.value()))
+                .filter(point -> point.step() < spec.train().steps() || finalEvaluationComparable)
+                .toList();
         for (String metric : spec.report().progress()) {
             Map<String, List<List<EvaluationProgress.Point>>> curves = new LinkedHashMap<>();
             Map<String, Map<String, List<List<EvaluationProgress.Point>>>> groups = new LinkedHashMap<>();
             String within = sweptKeys.contains(spec.report().equalComputeWithin()) ? spec.report().equalComputeWithin() : "";
             Map<String, String> groupByValue = new LinkedHashMap<>();     // value of the key → heading, first run's label
             for (RunRecord run : finished) {
-                List<EvaluationProgress.Point> points = progress.get(run.run()).stream()
-                        .filter(point -> point.metric().equals(metric) && Double.isFinite(point.value()))
-                        .filter(point -> point.step() < spec.train().steps() || finalEvaluationComparable)
-                        .toList();
+                List<EvaluationProgress.Point> points = comparableCurves.of(run, metric);
                 String configuration = labelByRun.get(run.run());
                 curves.computeIfAbsent(configuration, key -> new ArrayList<>()).add(points);
                 // by the key's value, not its label: a case of another plugin (token-AR at patch 4) describes it otherwise
@@ -178,11 +182,13 @@ public final class ExperimentReport {
             if (!sweptKeys.contains(comparison.paired().key())) {
                 continue;
             }
-            List<PairedAgainst.Point> points = PairedAgainst.of(comparison, finished, labels);
+            List<PairedAgainst.Point> points = PairedAgainst.of(comparison, finished, labels, comparableCurves);
             pairedAgainst.put(comparison, points);
+            String basis = comparison.basis() == ComputeBasis.EQUAL_COMPUTE ? "equal-compute-" : "";
             for (String metric : comparison.paired().metrics()) {
-                Path png = outputDir.resolve("paired-" + fileName(metric) + "-vs-" + fileName(comparison.quantity()) + ".png");
-                if (PairedAgainstPlot.write(comparison.quantity(), metric,
+                Path png = outputDir.resolve("paired-" + basis + fileName(metric) + "-vs-" + fileName(comparison.quantity())
+                        + ".png");
+                if (PairedAgainstPlot.write(comparison.basis(), comparison.quantity(), metric,
                         points.stream().filter(point -> point.metric().equals(metric)).toList(), png)) {
                     written.add(png);
                     plotFiles.add(png.getFileName().toString());

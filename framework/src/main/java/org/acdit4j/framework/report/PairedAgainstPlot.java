@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.acdit4j.framework.spec.ComputeBasis;
+import org.acdit4j.framework.spec.RunMetrics;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -29,20 +31,21 @@ final class PairedAgainstPlot {
     }
 
     /** Writes the plot of {@code points} (one metric's); returns false (and writes nothing) when there is none. */
-    static boolean write(String quantity, String metric, List<PairedAgainst.Point> points, Path png) {
-        Optional<XYChart> chart = chart(quantity, metric, points);
+    static boolean write(ComputeBasis basis, String quantity, String metric, List<PairedAgainst.Point> points, Path png) {
+        Optional<XYChart> chart = chart(basis, quantity, metric, points);
         chart.ifPresent(drawn -> PlotFile.write(drawn, png));
         return chart.isPresent();
     }
 
     /** The plot of {@code points} (one metric's), or empty when there is none. */
-    static Optional<XYChart> chart(String quantity, String metric, List<PairedAgainst.Point> points) {
+    static Optional<XYChart> chart(ComputeBasis basis, String quantity, String metric, List<PairedAgainst.Point> points) {
         if (points.isEmpty()) {
             return Optional.empty();
         }
         XYChart chart = new XYChartBuilder().width(720).height(480)
-                .title(metric + " difference vs " + quantity + ", paired by seed")
-                .xAxisTitle(quantity + " (mean of the compared runs)")
+                .title(metric + " difference " + basis.phrase() + " vs " + quantity + ", paired by seed")
+                .xAxisTitle(quantity + (basis == ComputeBasis.EQUAL_COMPUTE && quantity.equals(RunMetrics.TRAIN_FLOPS)
+                        ? " (the budget both runs reached)" : " (mean of the compared runs)"))
                 .yAxisTitle(metric + " difference (mean, 95% CI; small marks: seeds)").build();
         Map<String, List<PairedAgainst.Point>> bySeries = new LinkedHashMap<>();
         points.forEach(point -> bySeries.computeIfAbsent(point.series(), key -> new ArrayList<>()).add(point));

@@ -12,8 +12,10 @@ import java.util.Optional;
 import org.acdit4j.framework.run.Durations;
 import org.acdit4j.framework.run.RunRecord;
 import org.acdit4j.framework.run.RunStatusFile;
+import org.acdit4j.framework.spec.ComputeBasis;
 import org.acdit4j.framework.spec.ExperimentSpec;
 import org.acdit4j.framework.spec.PairedAgainstSpec;
+import org.acdit4j.framework.spec.RunMetrics;
 
 /** The text of {@code REPORT.md}. */
 final class ReportMarkdown {
@@ -112,12 +114,19 @@ final class ReportMarkdown {
             if (points.isEmpty()) {
                 return;
             }
-            md.append("## Differences paired by seed against ").append(comparison.quantity()).append("\n\n")
-                    .append("Differences paired by seed as in the table of differences (the value of `")
+            boolean atEqualCompute = comparison.basis() == ComputeBasis.EQUAL_COMPUTE;
+            md.append("## Differences paired by seed ").append(comparison.basis().phrase()).append(" against ")
+                    .append(comparison.quantity()).append("\n\n")
+                    .append("Differences paired by seed (the value of `")
                     .append(comparison.paired().key()).append("` minus its baseline value ").append(comparison.paired().baseline())
-                    .append(", same seed and same other swept values), one row per compared configuration, beside the mean "
-                            + "of `").append(comparison.quantity()).append("` over the runs of its pairs, both sides; the "
-                            + "plots draw one line per compared value against it.\n\n")
+                    .append(", same seed and same other swept values), ")
+                    .append(atEqualCompute ? "each pair read on its two runs' evaluations while training at the largest "
+                            + "training FLOPs both reached (linear interpolation), " : "of the final metrics, ")
+                    .append("one row per compared configuration, beside ")
+                    .append(atEqualCompute && comparison.quantity().equals(RunMetrics.TRAIN_FLOPS)
+                            ? "the mean of those budgets" : "the mean of `" + comparison.quantity()
+                            + "` over the runs of its pairs, both sides")
+                    .append("; the plots draw one line per compared value against it.\n\n")
                     .append("| metric | comparison | at | ").append(comparison.quantity())
                     .append(" | n | mean difference ± 95% CI | by seed |\n|---|---|---|---|---|---|---|\n");
             for (PairedAgainst.Point point : points) {

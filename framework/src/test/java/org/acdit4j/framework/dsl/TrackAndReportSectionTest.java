@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.acdit4j.framework.spec.ComputeBasis;
+import org.acdit4j.framework.spec.PairedAgainstSpec;
 import org.junit.jupiter.api.Test;
 
 class TrackAndReportSectionTest {
@@ -71,5 +73,24 @@ class TrackAndReportSectionTest {
                 .extracting(comparison -> comparison.quantity() + ": " + comparison.paired())
                 .containsExactly("train.flops: PairedSpec[key=model.blockSize, baseline=16, metrics=[fid]]",
                         "parameters: PairedSpec[key=model.blockSize, baseline=4, metrics=[class-agreement]]");
+    }
+
+    @Test
+    void anEqualComputeComparisonNeedsItsMetricsFollowedOverTrainingAndKeepsItsEqualStepsTwin() {
+        ExperimentDefinition unfollowed = Experiment.define("unfollowed", e -> e
+                .model(TestModelType.TYPE, Customizer.withDefaults()).evaluate(v -> v.use("fid").use("class-agreement"))
+                .sweep(s -> s.grid("model.blockSize", 16, 4))
+                .report(r -> r.progress("fid").pairedBySeedAgainst(ComputeBasis.EQUAL_COMPUTE, "parameters",
+                        "model.blockSize", "16", "fid", "class-agreement")));
+        assertThatThrownBy(() -> unfollowed.spec(null, List.of()))
+                .isInstanceOf(SpecException.class)
+                .hasMessage("experiment 'unfollowed': report.pairedBySeedAgainst: metric 'class-agreement' is compared at "
+                        + "equal compute but not followed over training; report.progress follows fid");
+        ExperimentDefinition both = Experiment.define("both", e -> e.model(TestModelType.TYPE, Customizer.withDefaults())
+                .evaluate(v -> v.use("fid")).sweep(s -> s.grid("model.blockSize", 16, 4))
+                .report(r -> r.progress("fid").pairedBySeedAgainst("parameters", "model.blockSize", "16", "fid")
+                        .pairedBySeedAgainst(ComputeBasis.EQUAL_COMPUTE, "parameters", "model.blockSize", "16", "fid")));
+        assertThat(both.spec(null, List.of()).report().pairedAgainst()).extracting(PairedAgainstSpec::basis)
+                .containsExactly(ComputeBasis.EQUAL_STEPS, ComputeBasis.EQUAL_COMPUTE);
     }
 }

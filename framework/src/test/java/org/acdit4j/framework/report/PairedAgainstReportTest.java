@@ -18,6 +18,7 @@ import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.RunRecord;
 import org.acdit4j.framework.run.RunStatusFile;
 import org.acdit4j.framework.run.SweepPlanner;
+import org.acdit4j.framework.spec.ComputeBasis;
 import org.acdit4j.framework.spec.PairedAgainstSpec;
 import org.acdit4j.framework.spec.RunMetrics;
 import org.acdit4j.framework.testing.TestModelType;
@@ -42,6 +43,11 @@ class PairedAgainstReportTest {
     /** FID by (width, block size) and seed; width 128 at block 4 has no seed 2 (that run failed). */
     private static final Map<String, List<Double>> FID = Map.of("32/16", List.of(50.0, 60.0, 70.0),
             "32/4", List.of(55.0, 62.0, 73.0), "128/16", List.of(30.0, 40.0, 50.0), "128/4", List.of(31.0, 43.0));
+
+    /** Equal steps reads no evaluation curve. */
+    private static final ProgressCurves NO_CURVES = (run, metric) -> {
+        throw new AssertionError("read the curve of " + metric + " in " + run.run());
+    };
 
     @TempDir
     Path root;
@@ -89,17 +95,17 @@ class PairedAgainstReportTest {
         String report = Files.readString(root.resolve("out/REPORT.md"));
         // width 32: differences 5, 2, 3: mean 3.333, sd 1.528, t(0.975, 2) = 4.303, half-width 4.303 × 1.528 / √3 = 3.795;
         // width 128: seeds 0 and 1 pair (1, 3): mean 2, sd 1.414, t(0.975, 1) = 12.71, half-width 12.71
-        assertThat(report).contains("## Differences paired by seed against parameters")
+        assertThat(report).contains("## Differences paired by seed at equal steps against parameters")
                 .contains("| fid | model.blockSize=4 − model.blockSize=16 | model.width=32 | 1.000e+03 | 3 | 3.333 ± 3.795 "
                         + "| 0: 5.000, 1: 2.000, 2: 3.000 |")
                 .contains("| fid | model.blockSize=4 − model.blockSize=16 | model.width=128 | 1.300e+04 | 2 | 2.000 ± 12.71 "
                         + "| 0: 1.000, 1: 3.000 |");
         // FLOPs: the mean of both sides of the pairs, (1 + 2) / 2 and (4 + 8) / 2 TFLOP; the unpaired run's 10 is left out
-        assertThat(report).contains("## Differences paired by seed against train.flops")
+        assertThat(report).contains("## Differences paired by seed at equal steps against train.flops")
                 .contains("| fid | model.blockSize=4 − model.blockSize=16 | model.width=32 | 1.500e+12 | 3 |")
                 .contains("| fid | model.blockSize=4 − model.blockSize=16 | model.width=128 | 6.000e+12 | 2 |");
         assertThat(PlotText.of(root.resolve("out/paired-fid-vs-parameters.png")))
-                .containsEntry(PlotFile.TITLE, "fid difference vs parameters, paired by seed")
+                .containsEntry(PlotFile.TITLE, "fid difference at equal steps vs parameters, paired by seed")
                 .containsEntry(PlotFile.LEGEND, "model.blockSize=4 − model.blockSize=16\nmodel.blockSize=4 − "
                         + "model.blockSize=16" + PairedAgainstPlot.SEEDS_SUFFIX);
     }
@@ -109,16 +115,16 @@ class PairedAgainstReportTest {
         List<RunRecord> finished = runs.stream().filter(run -> run.status() == RunStatusFile.FINISHED).toList();
         List<PairedAgainstSpec> comparisons = SCALING.spec(null, List.of()).report().pairedAgainst();
 
-        List<PairedAgainst.Point> byParameters = PairedAgainst.of(comparisons.get(0), finished, SCALING.labels(null, List.of()));
-        List<PairedAgainst.Point> byFlops = PairedAgainst.of(comparisons.get(1), finished, SCALING.labels(null, List.of()));
+        List<PairedAgainst.Point> byParameters = PairedAgainst.of(comparisons.get(0), finished, SCALING.labels(null, List.of()), NO_CURVES);
+        List<PairedAgainst.Point> byFlops = PairedAgainst.of(comparisons.get(1), finished, SCALING.labels(null, List.of()), NO_CURVES);
 
         assertThat(byParameters).extracting(PairedAgainst.Point::quantity).containsExactly(1_000.0, 13_000.0);
-        assertThat(PairedAgainstPlot.chart(RunMetrics.PARAMETERS, "fid", byParameters).orElseThrow().getStyler()
+        assertThat(PairedAgainstPlot.chart(ComputeBasis.EQUAL_STEPS, RunMetrics.PARAMETERS, "fid", byParameters).orElseThrow().getStyler()
                 .isXAxisLogarithmic()).isTrue();
         // 1.5 to 6 TFLOP is a factor of 4 exactly
-        assertThat(PairedAgainstPlot.chart(RunMetrics.TRAIN_FLOPS, "fid", byFlops).orElseThrow().getStyler()
+        assertThat(PairedAgainstPlot.chart(ComputeBasis.EQUAL_STEPS, RunMetrics.TRAIN_FLOPS, "fid", byFlops).orElseThrow().getStyler()
                 .isXAxisLogarithmic()).isFalse();
-        assertThat(PairedAgainstPlot.chart(RunMetrics.TRAIN_FLOPS, "fid", List.of())).isEmpty();
+        assertThat(PairedAgainstPlot.chart(ComputeBasis.EQUAL_STEPS, RunMetrics.TRAIN_FLOPS, "fid", List.of())).isEmpty();
     }
 
     private List<Path> write() {

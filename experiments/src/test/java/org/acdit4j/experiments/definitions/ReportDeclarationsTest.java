@@ -70,10 +70,12 @@ class ReportDeclarationsTest {
                 .contains(gap + "width 128 (8 heads) | 1.280e+05 | 3 | 1.250 ± 2.484 | 0: 0.2500, 1: 1.250, 2: 2.250 |")
                 .contains("## Differences paired by seed at equal steps against train.flops")
                 .contains(gap + "width 64 (4 heads) | 9.600e+11 | 3 | 1.500 ± 2.484 |");
-        // every run's curve is the same (150 at 1 TFLOP, 120 at 2): at equal compute each gap is 0, read at 2 TFLOP
+        // every run's FID curve is the same (150 at 1 TFLOP, 120 at 2): at equal compute each gap is 0, read at
+        // 2 TFLOP; class agreement has no curve, so it has no equal-compute plot
         assertThat(files).extracting(path -> path.getFileName().toString())
                 .contains("paired-equal-compute-fid_cfg1.5-vs-parameters.png",
-                        "paired-equal-compute-class_agreement_cfg1.5-vs-train.flops.png");
+                        "paired-equal-compute-fid_cfg1.5-vs-train.flops.png")
+                .doesNotContain("paired-equal-compute-class_agreement_cfg1.5-vs-parameters.png");
         assertThat(report).contains("## Differences paired by seed at equal compute against train.flops")
                 .contains(gap + "width 32 (2 heads) | 2.000e+12 | 3 | 0.0 ± 0.0 | 0: 0.0, 1: 0.0, 2: 0.0 |");
     }

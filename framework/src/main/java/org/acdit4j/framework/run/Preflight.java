@@ -24,7 +24,7 @@ import org.acdit4j.framework.spec.ExperimentSpec;
  * the dataset can be opened (source folder, writable data directory, npm or cache), the model plugin accepts its
  * configuration on the dataset's geometry, and every evaluator is registered, finds the capabilities it needs and can
  * measure the dataset (evaluators that cannot for the same reason, such as a missing feature network, share one line),
- * and the metrics the report plots by configuration or against a quantity are names runs can log.
+ * and every metric the report declares is a name runs can log ({@link ReportMetricNames}).
  * All problems of all plans come out in one {@link SpecException}; a problem every plan shares is listed once.
  */
 public final class Preflight {

@@ -10,15 +10,17 @@ import java.util.regex.Pattern;
 import org.acdit4j.framework.dsl.Problems;
 import org.acdit4j.framework.evaluation.Evaluator;
 import org.acdit4j.framework.spec.PairedAgainstSpec;
+import org.acdit4j.framework.spec.PairedSpec;
+import org.acdit4j.framework.spec.PlotSpec;
 import org.acdit4j.framework.spec.ReportSpec;
 import org.acdit4j.framework.spec.RunMetrics;
 
 /**
- * Checks the metric names of the report's plots by configuration and against a quantity before anything runs: each
- * must be a name some run can log, one of {@link RunMetrics} or a metric of a registered evaluator, named after it
- * ({@code fid}, {@code precision-recall.recall}) and, for a guided evaluator only, suffixed {@code /cfg<scale>}. Which
- * evaluators and guidances this configuration uses is not checked: overrides such as {@code evaluate.evaluators=}
- * only leave a plot without points, as for the other plots.
+ * Checks the metric names of the report's declarations before anything runs: each must be a name some run can log,
+ * one of {@link RunMetrics} or a metric of a registered evaluator, named after it ({@code fid},
+ * {@code precision-recall.recall}) and, for a guided evaluator only, suffixed {@code /cfg<scale>}; a per-frame family
+ * ({@code byFrame}) must be named after a registered evaluator. Which evaluators and guidances this configuration uses
+ * is not checked: overrides such as {@code evaluate.evaluators=} only leave a plot or a table without values.
  */
 final class ReportMetricNames {
 
@@ -27,18 +29,39 @@ final class ReportMetricNames {
     private ReportMetricNames() {
     }
 
-    /** Adds a problem for every name of {@code report}'s two declarations that no run can log. */
+    /** Adds a problem, under the declaration's key, for every metric name of {@code report} that no run can log. */
     static void check(ReportSpec report, Map<String, Evaluator> evaluators, Problems problems) {
-        for (String metric : report.byConfiguration()) {
-            whyNotLogged(metric, evaluators).ifPresent(reason -> problems.add("report.byConfiguration", reason));
+        for (PlotSpec plot : report.plots()) {
+            requireLogged("report.plot", plot.metric(), evaluators, problems);
+        }
+        report.metrics().forEach(metric -> requireLogged("report.metrics", metric, evaluators, problems));
+        report.progress().forEach(metric -> requireLogged("report.progress", metric, evaluators, problems));
+        report.byConfiguration().forEach(metric -> requireLogged("report.byConfiguration", metric, evaluators, problems));
+        for (PairedSpec comparison : report.pairedBySeed()) {
+            comparison.metrics().forEach(metric -> requireLogged("report.pairedBySeed", metric, evaluators, problems));
         }
         for (PairedAgainstSpec comparison : report.pairedAgainst()) {
             List<String> names = new ArrayList<>(List.of(comparison.quantity()));
             names.addAll(comparison.paired().metrics());
-            for (String metric : names) {
-                whyNotLogged(metric, evaluators).ifPresent(reason -> problems.add("report.pairedBySeedAgainst", reason));
+            names.forEach(metric -> requireLogged("report.pairedBySeedAgainst", metric, evaluators, problems));
+        }
+        for (String family : report.byFrame()) {
+            if (owner(family, evaluators).isEmpty()) {
+                problems.add("report.byFrame", "no run logs the per-frame metrics '" + family + ".frame<t>': they are "
+                        + "named after their evaluator (" + String.join(", ", new TreeSet<>(evaluators.keySet())) + ")");
             }
         }
+    }
+
+    private static void requireLogged(String key, String metric, Map<String, Evaluator> evaluators, Problems problems) {
+        whyNotLogged(metric, evaluators).ifPresent(reason -> problems.add(key, reason));
+    }
+
+    /** The registered evaluator {@code metric} is named after (the longest such name), if any. */
+    private static Optional<String> owner(String metric, Map<String, Evaluator> evaluators) {
+        return evaluators.keySet().stream().filter(name -> metric.equals(name)
+                        || metric.startsWith(name + ".") || metric.startsWith(name + "/"))
+                .max(Comparator.comparingInt(String::length));
     }
 
     /** Why no run can log {@code metric}, or empty when some can. */
@@ -46,9 +69,7 @@ final class ReportMetricNames {
         if (RunMetrics.ALL.contains(metric)) {
             return Optional.empty();
         }
-        Optional<String> owner = evaluators.keySet().stream().filter(name -> metric.equals(name)
-                        || metric.startsWith(name + ".") || metric.startsWith(name + "/"))
-                .max(Comparator.comparingInt(String::length));
+        Optional<String> owner = owner(metric, evaluators);
         if (owner.isEmpty()) {
             return Optional.of("no run logs metric '" + metric + "': runs log " + String.join(", ", RunMetrics.ALL)
                     + " and metrics named after their evaluator (" + String.join(", ", new TreeSet<>(evaluators.keySet()))

@@ -18,8 +18,8 @@ import org.acdit4j.framework.testing.TestModelType;
 import org.junit.jupiter.api.Test;
 
 /**
- * Preflight refuses a plot by configuration or against a quantity that names a metric no run can log, in one line
- * naming it, and lets through the names a run logs whichever evaluators this configuration leaves on.
+ * Preflight refuses a report declaration (plots, tables, curves, paired comparisons) that names a metric no run can
+ * log, in one line naming it, and lets through the names a run logs whichever evaluators this configuration leaves on.
  */
 class ReportMetricNamesTest {
 
@@ -95,5 +95,28 @@ class ReportMetricNamesTest {
                 .hasMessage("preflight of names (nothing was started): [all plans] report.byConfiguration: no run logs "
                         + "metric 'fdi': runs log train.imagesSeen, train.flops, parameters and metrics named after their "
                         + "evaluator (fid, precision-recall, sampling-speed)");
+    }
+
+    @Test
+    void everyDeclarationOfTheReportIsChecked() {
+        ExperimentDefinition misspelt = Experiment.define("names", e -> e.data(d -> d.name("synthetic-shapes").size(8))
+                .model(TestModelType.TYPE, m -> m.patch(2)).evaluate(v -> v.use("fid"))
+                .sweep(s -> s.grid("model.blockSize", 16, 4))
+                .report(r -> r.plot("fid", "model.blockSize").metrics("fid/cfg1.5", "precison-recall.recall/cfg1.5")
+                        .progress("fid/cfg1.5", "sampling-speed/cfg1.0")
+                        .pairedBySeed("model.blockSize", "16", "parameter").byFrame("fid", "frame-fid")));
+
+        assertThat(preflight(misspelt)).containsExactly(
+                "[all plans] report.plot: no run logs metric 'fid': fid is guided, so its metrics end in /cfg<scale>, a "
+                        + "scale of evaluate.guidances (fid/cfg1.5)",
+                "[all plans] report.metrics: no run logs metric 'precison-recall.recall/cfg1.5': runs log "
+                        + "train.imagesSeen, train.flops, parameters and metrics named after their evaluator (fid, "
+                        + "precision-recall, sampling-speed)",
+                "[all plans] report.progress: no run logs metric 'sampling-speed/cfg1.0': sampling-speed is not guided, "
+                        + "so its metrics have no /cfg<scale>",
+                "[all plans] report.pairedBySeed: no run logs metric 'parameter': runs log train.imagesSeen, train.flops, "
+                        + "parameters and metrics named after their evaluator (fid, precision-recall, sampling-speed)",
+                "[all plans] report.byFrame: no run logs the per-frame metrics 'frame-fid.frame<t>': they are named "
+                        + "after their evaluator (fid, precision-recall, sampling-speed)");
     }
 }

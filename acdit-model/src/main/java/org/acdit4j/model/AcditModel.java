@@ -20,6 +20,7 @@ import org.acdit4j.model.diffusion.NoiseSchedule;
 import org.acdit4j.model.finetune.AcditClassifier;
 import org.acdit4j.model.graph.AcditNetwork;
 import org.acdit4j.model.graph.AcditWeights;
+import org.acdit4j.model.graph.LossAndGradients;
 import org.acdit4j.model.graph.SkipCausalMask;
 import org.acdit4j.model.layout.TokenLayout;
 import org.acdit4j.model.sample.AcditSampler;
@@ -88,7 +89,7 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
 
     /** One optimizer step on prepared inputs: gradients, clipping, AdamW at the scheduled rate, EMA. */
     TrainStepResult update(AcditNetwork.TrainingInput in) {
-        AcditNetwork.LossAndGradients lg = network.lossAndGradients(in);
+        LossAndGradients lg = network.lossAndGradients(in);
         double tokens = in.images() * (2.0 * config.layout().tokens());      // clean and noised copies
         return state.update(lg.gradients(), lg.loss(), TrainingState.gcInterval(tokens, config.width(), config.depth()));
     }

@@ -18,9 +18,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Host-side entry points to the ACDiT sub-graphs, which are built lazily and share the weight arrays:
  * the training loss and its gradients, the training-graph prediction, the clean pass (K/V for a cache)
  * and the noised pass (ε of one block given a cache). Inputs and outputs are flat float arrays in
- * (image, token, value) order. The sampling passes run compiled ({@link CompiledGraph}) unless built with
- * {@link GraphExecution#SAMEDIFF}; the training graph runs through SameDiff's session (compiled it measured
- * no faster: docs/PERFORMANCE.md, sixth round).
+ * (image, token, value) order. The sampling passes and the training gradient run compiled ({@link CompiledGraph},
+ * {@link CompiledGradient}) unless built with {@link GraphExecution#SAMEDIFF}; the loss and prediction alone (tests,
+ * diagnostics) go through SameDiff's session.
  */
 public final class AcditNetwork {
 
@@ -45,6 +45,8 @@ public final class AcditNetwork {
     /** {@link AcditGraph#HEAD_MASK} of the noised pass by groups and context length ("2/63"). */
     private final Map<String, INDArray> noisedMasks = new HashMap<>();
     private SameDiff training;
+    /** The training graph's gradient function compiled, built on the first compiled training step. */
+    private CompiledGradient gradientPass;
 
     public AcditNetwork(AcditConfig config, AcditWeights weights) {
         this(config, weights, GraphExecution.COMPILED);
@@ -72,13 +74,15 @@ public final class AcditNetwork {
                                 float[] eps, float[] tokenWeights) {
     }
 
-    /** The loss and the gradient of every parameter. */
-    public record LossAndGradients(double loss, Map<String, INDArray> gradients) {
-    }
-
     public LossAndGradients lossAndGradients(TrainingInput in) {
         SameDiff sd = training();
         GradientFunctions.ensure(sd);
+        if (execution == GraphExecution.COMPILED) {
+            if (gradientPass == null) {
+                gradientPass = CompiledGradient.of(sd, AcditGraph.LOSS, weights.params().keySet());
+            }
+            return gradientPass.lossAndGradients(trainingFeed(in));
+        }
         PooledSessionMemory.beginCall(sd.getFunction("grad"));
         OutAndGrad r = sd.calculateGradientsAndOutputs(trainingFeed(in), List.of(AcditGraph.LOSS),
                 weights.params().keySet());

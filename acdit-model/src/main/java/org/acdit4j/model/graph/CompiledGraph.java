@@ -200,6 +200,15 @@ public final class CompiledGraph implements GraphPass {
         Arrays.fill(slots, null);
     }
 
+    /** Bytes of the intermediate arrays kept for the next {@link #output} call (0 after {@link #outputOnce}). */
+    public long retainedBytes() {
+        long bytes = 0;
+        for (CompiledOp op : ops) {
+            bytes += op.retainedBytes();
+        }
+        return bytes;
+    }
+
     /** Number of ops run per call (pass-throughs excluded). */
     public int opCount() {
         return ops.size();

@@ -159,6 +159,17 @@ final class CompiledOp {
         outputShapes = null;
     }
 
+    /** Bytes of the output arrays this op keeps for its next run (the fresh ones leave the graph). */
+    long retainedBytes() {
+        long bytes = 0;
+        for (int i = 0; i < outputArrays.length; i++) {
+            if (outputArrays[i] != null && !freshOutputs[i]) {
+                bytes += outputArrays[i].length() * outputArrays[i].dataType().width();
+            }
+        }
+        return bytes;
+    }
+
     private static boolean fits(INDArray array, LongShapeDescriptor shape) {
         return array.dataType() == shape.dataType() && array.ordering() == shape.getOrder()
                 && array.isEmpty() == shape.isEmpty() && Arrays.equals(array.shape(), shape.getShape());

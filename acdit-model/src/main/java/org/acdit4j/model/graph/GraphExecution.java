@@ -3,12 +3,13 @@ package org.acdit4j.model.graph;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SameDiff;
 
-/** How the inference passes run their SameDiff graphs. */
+/** How the sampling passes and the training gradient run their SameDiff graphs. */
 public enum GraphExecution {
 
     /** Compiled once per graph and outputs, run without SameDiff's session ({@link CompiledGraph}); the default. */
     COMPILED,
-    /** Through {@code SameDiff.output}: slower, the reference the compiled passes are tested against. */
+    /** Through SameDiff's session ({@code output}, {@code calculateGradients}): slower, the reference the compiled
+     * passes are tested against. */
     SAMEDIFF;
 
     /** A pass computing {@code outputs} of {@code sd}. */

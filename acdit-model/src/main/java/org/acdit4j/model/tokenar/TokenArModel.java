@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.GenerativeModel;
@@ -11,6 +12,7 @@ import org.acdit4j.framework.model.LossyReconstruction;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.TrainStepResult;
 import org.acdit4j.model.HostRandom;
+import org.acdit4j.model.graph.LossAndGradients;
 import org.acdit4j.model.train.Checkpoint;
 import org.acdit4j.model.train.LabelDropout;
 import org.acdit4j.model.train.TrainingState;
@@ -75,7 +77,7 @@ public final class TokenArModel implements GenerativeModel, LossyReconstruction 
     /** One optimizer step on codes (n, L) flat after class tokens of {@code labels}: gradients, clip, AdamW, EMA. */
     TrainStepResult update(int[] codes, int[] labels) {
         int n = labels.length;
-        TokenArNetwork.LossAndGradients lg = network.lossAndGradients(inputsOf(codes, labels), codes, n,
+        LossAndGradients lg = network.lossAndGradients(inputsOf(codes, labels), codes, n,
                 weights.params().keySet());
         return state.update(lg.gradients(), lg.loss(),
                 TrainingState.gcInterval((double) n * config.length(), config.width(), config.depth()));
@@ -171,6 +173,11 @@ public final class TokenArModel implements GenerativeModel, LossyReconstruction 
     /** Test hook: the network, to compare its graphs directly. */
     TokenArNetwork network() {
         return network;
+    }
+
+    /** Test hook: the trained (not the EMA) weights' names. */
+    Set<String> parameterNames() {
+        return weights.params().keySet();
     }
 
     /** Test hook: every parameter random and non-zero. */

@@ -2,10 +2,13 @@ package org.acdit4j.model.tokenar;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.acdit4j.model.graph.GradientFunctions;
+import org.acdit4j.model.graph.CompiledGradient;
 import org.acdit4j.model.graph.GraphExecution;
+import org.acdit4j.model.graph.LossAndGradients;
 import org.acdit4j.model.graph.GraphPass;
 import org.acdit4j.model.graph.KvCacheNames;
 import org.acdit4j.model.graph.PooledSessionMemory;
@@ -20,7 +23,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Host-side entry points to the token-AR graphs (built lazily, sharing the weight arrays): the training loss and
  * its gradients, the logits of the training and no-cache graphs, and one cached step. Inputs are vocabulary rows
  * ({@link TokenArConfig#vocabulary}) in (sequence, step) order; logits come back as (rows, K) flat floats. The
- * no-cache and step passes run compiled ({@code CompiledGraph}), the training graph through SameDiff's session.
+ * no-cache and step passes and the training gradient run compiled ({@code CompiledGraph}, {@code CompiledGradient}),
+ * the training logits through SameDiff's session.
  */
 public final class TokenArNetwork {
 
@@ -35,6 +39,8 @@ public final class TokenArNetwork {
     private final Map<String, INDArray> ropeTables = new HashMap<>();
     private SameDiff training;
     private GraphPass step;
+    /** The training graph's gradient function compiled, built on the first compiled training step. */
+    private CompiledGradient gradientPass;
 
     public TokenArNetwork(TokenArConfig config, TokenArWeights weights) {
         this(config, new TokenArGraph(config, weights), GraphExecution.COMPILED);
@@ -51,10 +57,6 @@ public final class TokenArNetwork {
         return new TokenArNetwork(config, graph, execution);
     }
 
-    /** The loss and the gradient of every parameter. */
-    public record LossAndGradients(double loss, Map<String, INDArray> gradients) {
-    }
-
     /** Logits (n, K) flat of one cached step and that step's K/V per layer, (n, 1, D) each. */
     public record StepOutput(float[] logits, List<INDArray> keys, List<INDArray> values) {
     }
@@ -63,6 +65,12 @@ public final class TokenArNetwork {
     public LossAndGradients lossAndGradients(int[] inputs, int[] targets, int sequences, Iterable<String> params) {
         SameDiff sd = training();
         GradientFunctions.ensure(sd);
+        if (execution == GraphExecution.COMPILED) {
+            if (gradientPass == null) {
+                gradientPass = CompiledGradient.of(sd, TokenArGraph.LOSS, new LinkedHashSet<>(toList(params)));
+            }
+            return gradientPass.lossAndGradients(trainingFeed(inputs, targets, sequences));
+        }
         PooledSessionMemory.beginCall(sd.getFunction("grad"));
         OutAndGrad r = sd.calculateGradientsAndOutputs(trainingFeed(inputs, targets, sequences),
                 List.of(TokenArGraph.LOSS), toList(params));

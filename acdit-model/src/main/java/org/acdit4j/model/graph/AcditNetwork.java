@@ -45,7 +45,7 @@ public final class AcditNetwork {
     /** {@link AcditGraph#HEAD_MASK} of the noised pass by groups and context length ("2/63"). */
     private final Map<String, INDArray> noisedMasks = new HashMap<>();
     private SameDiff training;
-    /** The training graph's gradient function compiled, built on the first compiled training step. */
+    /** The training graph's gradient function compiled, built on the first training step; used while it keeps its arrays. */
     private CompiledGradient gradientPass;
 
     public AcditNetwork(AcditConfig config, AcditWeights weights) {
@@ -77,7 +77,7 @@ public final class AcditNetwork {
     public LossAndGradients lossAndGradients(TrainingInput in) {
         SameDiff sd = training();
         GradientFunctions.ensure(sd);
-        if (execution == GraphExecution.COMPILED) {
+        if (execution == GraphExecution.COMPILED && (gradientPass == null || gradientPass.keepsArrays())) {
             if (gradientPass == null) {
                 gradientPass = CompiledGradient.of(sd, AcditGraph.LOSS, weights.params().keySet());
             }

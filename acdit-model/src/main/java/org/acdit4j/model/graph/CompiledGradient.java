@@ -13,15 +13,17 @@ import org.slf4j.LoggerFactory;
 /**
  * A training graph's loss and parameter gradients computed by its gradient function ({@code createGradFunction}'s
  * "grad" sub-graph: the forward and backward ops) on {@link CompiledGraph} instead of SameDiff's session. Same ops
- * in the same order, so the same values (bit for bit in {@code CompiledGradientTest}); what it saves is the
- * session's per-op bookkeeping and, while they fit {@link #RETAINED_BYTES_LIMIT}, the allocation and shape
- * calculation of every intermediate array, which the graph keeps from step to step. At the experiments' small
- * models (16×16 images, width 64) that is most of a step (docs/PERFORMANCE.md, seventh round). A larger graph frees
- * each intermediate after its last reader ({@link CompiledGraph#outputOnce}), so its peak memory is the live set.
+ * in the same order, so the same values (bit for bit in {@code CompiledGradientTest}). What it saves is the
+ * session's per-op bookkeeping and the allocation and shape calculation of every intermediate array, which it keeps
+ * from step to step; at the experiments' small models (16×16 images, width 64) that is a third of a step
+ * (docs/PERFORMANCE.md, seventh round). Keeping them is the point: a graph whose intermediates exceed
+ * {@link #RETAINED_BYTES_LIMIT} (the 32×32 reference model: 2.2 GiB) frees them after its first call and reports
+ * {@link #keepsArrays()} false, and its network goes back to the session, which was faster there than freeing and
+ * allocating every array each step.
  */
 public final class CompiledGradient {
 
-    /** Most bytes of intermediate arrays kept between steps; beyond it they are freed after every step. */
+    /** Most bytes of intermediate arrays kept between steps; beyond it the pass gives way to the session. */
     static final long RETAINED_BYTES_LIMIT = 1L << 30;
 
     private static final Logger LOG = LoggerFactory.getLogger(CompiledGradient.class);
@@ -32,7 +34,7 @@ public final class CompiledGradient {
     private final Map<String, String> gradientOf;
     /** Set by the first call: whether the intermediate arrays fit the limit and are kept. */
     private boolean decided;
-    private boolean retainArrays;
+    private boolean keepsArrays;
 
     private final long retainedBytesLimit;
 
@@ -65,31 +67,34 @@ public final class CompiledGradient {
 
     /**
      * The loss and every parameter's gradient for one feed of the training graph's placeholders. The first call
-     * decides, by the bytes its intermediate arrays take, whether later calls keep them.
+     * decides, by the bytes its intermediate arrays take, whether they are kept; once they are not, this pass is done.
+     *
+     * @throws IllegalStateException after a first call whose arrays did not fit
      */
     public LossAndGradients lossAndGradients(Map<String, INDArray> feed) {
-        Map<String, INDArray> out;
+        if (decided && !keepsArrays) {
+            throw new IllegalStateException("the compiled gradient freed its arrays (over " + (retainedBytesLimit >> 20)
+                    + " MiB); compute gradients through the session");
+        }
+        Map<String, INDArray> out = graph.output(feed);
         if (!decided) {
-            out = graph.output(feed);
             long retained = graph.retainedBytes();
-            retainArrays = retained <= retainedBytesLimit;
-            if (!retainArrays) {
+            keepsArrays = retained <= retainedBytesLimit;
+            if (!keepsArrays) {
                 graph.releaseArrays();
             }
             decided = true;
             LOG.info("training gradient compiled: {} ops, {} MiB of intermediate arrays, {}", graph.opCount(),
-                    retained >> 20, retainArrays ? "kept between steps" : "freed after each step (over " + (retainedBytesLimit >> 20)
-                            + " MiB)");
-        } else {
-            out = retainArrays ? graph.output(feed) : graph.outputOnce(feed);
+                    retained >> 20, keepsArrays ? "kept between steps" : "over " + (retainedBytesLimit >> 20)
+                            + " MiB: later steps go through SameDiff's session");
         }
         Map<String, INDArray> gradients = new LinkedHashMap<>();
         gradientOf.forEach((parameter, gradient) -> gradients.put(parameter, out.get(gradient)));
         return new LossAndGradients(out.get(loss).getDouble(0), gradients);
     }
 
-    /** Whether the intermediate arrays are kept between calls (known after the first). */
-    boolean retainsArrays() {
-        return retainArrays;
+    /** Whether this pass serves the next call: true until a first call whose arrays did not fit the limit. */
+    public boolean keepsArrays() {
+        return !decided || keepsArrays;
     }
 }

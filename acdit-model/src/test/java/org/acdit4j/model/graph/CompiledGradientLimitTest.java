@@ -1,22 +1,26 @@
 package org.acdit4j.model.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.junit.jupiter.api.Test;
 
 /**
- * The compiled gradient keeps its intermediate arrays between calls only while they fit its byte limit, and gives
- * the session's loss and gradients either way, also when the batch size changes between calls.
+ * The compiled gradient keeps its intermediate arrays between calls while they fit its byte limit and gives the
+ * session's loss and gradients, also when the batch size changes between calls; over the limit it still answers its
+ * first call correctly, then gives way to the session.
  */
 class CompiledGradientLimitTest {
+
+    private static final Set<String> PARAMETERS = Set.of("w", "b", "v");
 
     /** loss = mean((tanh(x·w + b) · v)²) for x (n, 4). */
     private static SameDiff graph() {
@@ -32,24 +36,37 @@ class CompiledGradientLimitTest {
         return sd;
     }
 
+    private static Map<String, INDArray> feed(int n) {
+        Nd4j.getRandom().setSeed(n);
+        return Map.of("x", Nd4j.rand(DataType.FLOAT, n, 4).subi(0.5));                  // (n, 4)
+    }
+
+    private static void assertAsTheSession(SameDiff sd, Map<String, INDArray> feed, LossAndGradients actual) {
+        Map<String, INDArray> expected = sd.calculateGradients(feed, List.copyOf(PARAMETERS));
+        assertThat(actual.loss()).isEqualTo(sd.output(feed, "loss").get("loss").getDouble(0));
+        PARAMETERS.forEach(p -> assertThat(actual.gradients().get(p)).as(p).isEqualTo(expected.get(p)));
+    }
+
     @Test
-    void keepsArraysUnderTheLimitFreesThemOverItAndAgreesWithTheSession() {
+    void underTheLimitTheArraysAreKeptAndEveryCallAgreesWithTheSession() {
         SameDiff sd = graph();
-        Set<String> parameters = Set.of("w", "b", "v");
-        CompiledGradient kept = CompiledGradient.of(sd, "loss", parameters, 1L << 20);
-        CompiledGradient freed = CompiledGradient.of(sd, "loss", parameters, 0);
+        CompiledGradient kept = CompiledGradient.of(sd, "loss", PARAMETERS, 1L << 20);
         for (int n : new int[] {5, 5, 3}) {
-            Nd4j.getRandom().setSeed(n);
-            Map<String, INDArray> feed = Map.of("x", Nd4j.rand(DataType.FLOAT, n, 4).subi(0.5));
-            Map<String, INDArray> expected = sd.calculateGradients(feed, List.copyOf(parameters));
-            double expectedLoss = sd.output(feed, "loss").get("loss").getDouble(0);
-            for (CompiledGradient compiled : List.of(kept, freed)) {
-                LossAndGradients actual = compiled.lossAndGradients(feed);
-                assertThat(actual.loss()).isEqualTo(expectedLoss);
-                parameters.forEach(p -> assertThat(actual.gradients().get(p)).as(p).isEqualTo(expected.get(p)));
-            }
+            assertAsTheSession(sd, feed(n), kept.lossAndGradients(feed(n)));
+            assertThat(kept.keepsArrays()).isTrue();
         }
-        assertThat(kept.retainsArrays()).isTrue();
-        assertThat(freed.retainsArrays()).isFalse();
+    }
+
+    @Test
+    void overTheLimitTheFirstCallIsRightAndThenThePassGivesWay() {
+        SameDiff sd = graph();
+        CompiledGradient tooLarge = CompiledGradient.of(sd, "loss", PARAMETERS, 0);
+        assertThat(tooLarge.keepsArrays()).isTrue();                                   // undecided before a call
+
+        assertAsTheSession(sd, feed(5), tooLarge.lossAndGradients(feed(5)));
+
+        assertThat(tooLarge.keepsArrays()).isFalse();
+        assertThatThrownBy(() -> tooLarge.lossAndGradients(feed(5))).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the compiled gradient freed its arrays (over 0 MiB); compute gradients through the session");
     }
 }

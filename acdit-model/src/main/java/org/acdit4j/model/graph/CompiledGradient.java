@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * session's per-op bookkeeping and the allocation and shape calculation of every intermediate array, which it keeps
  * from step to step; at the experiments' small models (16×16 images, width 64) that is a third of a step
  * (docs/PERFORMANCE.md, seventh round). Keeping them is the point: a graph whose intermediates exceed
- * {@link #RETAINED_BYTES_LIMIT} (the 32×32 reference model: 2.2 GiB) frees them after its first call and reports
+ * {@link #RETAINED_BYTES_LIMIT} (the 32×32 reference model: 2.2–3.8 GiB) frees them after its first call and reports
  * {@link #keepsArrays()} false, and its network goes back to the session, which was faster there than freeing and
  * allocating every array each step.
  */

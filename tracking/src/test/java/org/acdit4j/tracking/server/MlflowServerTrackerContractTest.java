@@ -34,7 +34,8 @@ import org.mlflow.api.proto.Service;
 
 class MlflowServerTrackerContractTest {
 
-    private static final ServerSettings SETTINGS = new ServerSettings(Duration.ofSeconds(5),
+    /** Calls time out after 30 s: no test waits for a timeout, and a loaded 2-core machine once took over 5 s. */
+    private static final ServerSettings SETTINGS = new ServerSettings(Duration.ofSeconds(30),
             new MetricBuffering(100, Duration.ofHours(1)), Duration.ofSeconds(1), Duration.ofSeconds(8), 10_000);
 
     @TempDir

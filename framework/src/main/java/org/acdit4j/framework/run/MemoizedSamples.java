@@ -2,6 +2,7 @@ package org.acdit4j.framework.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +19,9 @@ import org.acdit4j.framework.model.TrainStepResult;
 /**
  * A view of a trained model that draws each distinct sample request once, so FID, precision/recall, the IS
  * analogue and class agreement at one guidance scale share the same generated images (sampling is
- * deterministic for a request, so this changes no metric, only the time). Training through it is refused.
+ * deterministic for a request, so this changes no metric, only the time), and reconstructs each distinct batch of
+ * real images once through a lossy encoding (the FID and class-agreement evaluators ask for the same test images at
+ * every guidance scale). Training through it is refused.
  */
 final class MemoizedSamples implements GenerativeModel {
 
@@ -26,8 +29,21 @@ final class MemoizedSamples implements GenerativeModel {
                        boolean ema) {
     }
 
+    /** Real images by content: evaluators draw the same seeded subset as separate but equal batches. */
+    private record Images(Geometry geometry, List<Float> pixels, List<Integer> labels) {
+
+        static Images of(ImageBatch batch) {
+            List<Float> pixels = new ArrayList<>(batch.pixels().length);
+            for (float pixel : batch.pixels()) {
+                pixels.add(pixel);
+            }
+            return new Images(batch.geometry(), pixels, Arrays.stream(batch.labels()).boxed().toList());
+        }
+    }
+
     private final GenerativeModel model;
     private final Map<Key, ImageBatch> drawn = new HashMap<>();
+    private final Map<Images, ImageBatch> reconstructed = new HashMap<>();
 
     MemoizedSamples(GenerativeModel model) {
         this.model = model;
@@ -56,7 +72,8 @@ final class MemoizedSamples implements GenerativeModel {
 
     @Override
     public Optional<LossyReconstruction> lossyReconstruction() {
-        return model.lossyReconstruction();
+        return model.lossyReconstruction().map(encoding -> images -> reconstructed.computeIfAbsent(Images.of(images),
+                ignored -> encoding.reconstruct(images)));
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * "grad" sub-graph: the forward and backward ops) on {@link CompiledGraph} instead of SameDiff's session. Same ops
  * in the same order, so the same values (bit for bit in {@code CompiledGradientTest}). What it saves is the
  * session's per-op bookkeeping and the allocation and shape calculation of every intermediate array, which it keeps
- * from step to step; at the experiments' small models (16×16 images, width 64) that is a third of a step
+ * from step to step; at the experiments' small models (16×16 images, width 64) that is over a third of a step
  * (docs/PERFORMANCE.md, seventh round). Keeping them is the point: a graph whose intermediates exceed
  * {@link #RETAINED_BYTES_LIMIT} (the 32×32 reference model: 2.2–3.8 GiB) frees them after its first call and reports
  * {@link #keepsArrays()} false, and its network goes back to the session, which was faster there than freeing and
@@ -32,11 +32,10 @@ public final class CompiledGradient {
     private final String loss;
     /** Parameter name → the name of its gradient variable in the gradient function. */
     private final Map<String, String> gradientOf;
+    private final long retainedBytesLimit;
     /** Set by the first call: whether the intermediate arrays fit the limit and are kept. */
     private boolean decided;
     private boolean keepsArrays;
-
-    private final long retainedBytesLimit;
 
     private CompiledGradient(CompiledGraph graph, String loss, Map<String, String> gradientOf, long retainedBytesLimit) {
         this.graph = graph;

@@ -1,10 +1,10 @@
 package org.acdit4j.evaluators.finetune;
 
+import org.acdit4j.framework.testing.InferenceOnlyModel;
 import org.acdit4j.framework.testing.TestSampling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.acdit4j.evaluators.testing.InferenceOnlyModel;
 import org.acdit4j.evaluators.testing.ReplayModel;
 import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.data.ImageBatch;

@@ -1,5 +1,6 @@
 package org.acdit4j.evaluators.speed;
 
+import org.acdit4j.framework.testing.InferenceOnlyModel;
 import org.acdit4j.framework.testing.TestSampling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.acdit4j.evaluators.testing.InferenceOnlyModel;
 import org.acdit4j.evaluators.testing.RowAttentionModel;
 import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.data.ImageBatch;

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.data.ImageSet;
 import org.acdit4j.framework.model.SampleRequest;
+import org.acdit4j.framework.testing.InferenceOnlyModel;
 
 /**
  * A "perfect" generator for tests: a sample of class c is a real image of class c from a held set, picked by the

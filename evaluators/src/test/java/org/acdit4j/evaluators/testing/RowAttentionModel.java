@@ -4,6 +4,7 @@ import java.util.Random;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.SampleRequest;
+import org.acdit4j.framework.testing.InferenceOnlyModel;
 
 /**
  * A tiny autoregressive test generator with a real key/value cache: image rows are tokens, row t attends over

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.acdit4j.framework.dsl.CaseBuilder;
-import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.io.AtomicFiles;
@@ -17,8 +14,6 @@ import org.acdit4j.framework.run.EvaluationProgress;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.RunRecord;
-import org.acdit4j.framework.run.RunStatusFile;
-import org.acdit4j.framework.run.SweepPlanner;
 import org.acdit4j.framework.spec.ComputeBasis;
 import org.acdit4j.framework.spec.RunMetrics;
 import org.acdit4j.framework.testing.TestModelType;
@@ -38,7 +33,8 @@ class EqualComputePairedAgainstTest {
             .model(TestModelType.TYPE, m -> m.patch(2))
             .train(t -> t.steps(100))
             .evaluate(v -> v.use("fid"))
-            .sweep(s -> s.cases(size(32, 16), size(32, 4), size(128, 16), size(128, 4)).seeds(0, 1, 2))
+            .sweep(s -> s.cases(ScalingRuns.size(32, 16), ScalingRuns.size(32, 4), ScalingRuns.size(128, 16),
+                    ScalingRuns.size(128, 4)).seeds(0, 1, 2))
             .report(r -> r.progress("fid")
                     .pairedBySeedAgainst(ComputeBasis.EQUAL_COMPUTE, RunMetrics.PARAMETERS, "model.blockSize", "16", "fid")
                     .pairedBySeedAgainst(ComputeBasis.EQUAL_COMPUTE, RunMetrics.TRAIN_FLOPS, "model.blockSize", "16",
@@ -67,33 +63,34 @@ class EqualComputePairedAgainstTest {
 
     private List<RunRecord> runs;
 
-    private static Customizer<CaseBuilder> size(int width, int blockSize) {
-        return c -> c.model(TestModelType.TYPE, m -> m.width(width).blockSize(blockSize));
-    }
-
     /** Parameters 1,000 at width 32 and 13,000 at width 128; the final FID is far from every curve on purpose. */
     @BeforeEach
     void runs() {
-        runs = new ArrayList<>();
-        for (RunPlan plan : SweepPlanner.plan(SCALING, null, List.of())) {
-            String width = plan.assignments().get("model.width");
-            String key = width + "/" + plan.assignments().get("model.blockSize") + "/" + plan.seed();
-            double[][] curve = CURVES.get(key);
-            Map<String, Double> metrics = Map.of("fid", 999.0,
-                    RunMetrics.PARAMETERS, width.equals("128") ? 13_000.0 : 1_000.0,
+        runs = ScalingRuns.write(SCALING, root.resolve("runs"), 100, plan -> {
+            double[][] curve = CURVES.get(curveKey(plan));
+            return Map.of("fid", 999.0, RunMetrics.PARAMETERS,
+                    plan.assignments().get("model.width").equals("128") ? 13_000.0 : 1_000.0,
                     RunMetrics.TRAIN_FLOPS, curve[curve.length - 1][0] * 1e12);
-            RunRecord record = new RunRecord("scaling", plan.name(), plan.index(), plan.seed(), "", plan.assignments(),
-                    RunStatusFile.FINISHED, "t0", "t1", "t2", 100, 100, 0.5, null, null, null, Map.of(), metrics);
-            RunFolder folder = RunFolder.of(root.resolve("runs"), "scaling", record.run());
-            folder.write(record);
+        });
+        for (RunRecord run : runs) {
+            double[][] curve = CURVES.get(curveKey(run.assignments().get("model.width"),
+                    run.assignments().get("model.blockSize"), run.seed()));
             StringBuilder progress = new StringBuilder();
             for (int i = 0; i < curve.length; i++) {
                 progress.append(25 * (i + 1)).append(",0.0,").append(curve[i][0] * 1e12).append(",fid,")
                         .append(curve[i][1]).append('\n');
             }
-            AtomicFiles.writeString(EvaluationProgress.file(folder), progress.toString());
-            runs.add(record);
+            AtomicFiles.writeString(EvaluationProgress.file(RunFolder.of(root.resolve("runs"), "scaling", run.run())),
+                    progress.toString());
         }
+    }
+
+    private static String curveKey(RunPlan plan) {
+        return curveKey(plan.assignments().get("model.width"), plan.assignments().get("model.blockSize"), plan.seed());
+    }
+
+    private static String curveKey(String width, String blockSize, long seed) {
+        return width + "/" + blockSize + "/" + seed;
     }
 
     @Test

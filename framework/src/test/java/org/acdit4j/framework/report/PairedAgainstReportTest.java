@@ -5,19 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.acdit4j.framework.dsl.CaseBuilder;
-import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
-import org.acdit4j.framework.run.RunFolder;
-import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.RunRecord;
 import org.acdit4j.framework.run.RunStatusFile;
-import org.acdit4j.framework.run.SweepPlanner;
 import org.acdit4j.framework.spec.ComputeBasis;
 import org.acdit4j.framework.spec.PairedAgainstSpec;
 import org.acdit4j.framework.spec.RunMetrics;
@@ -36,7 +29,8 @@ class PairedAgainstReportTest {
             .data(d -> d.size(16))
             .model(TestModelType.TYPE, m -> m.patch(2))
             .evaluate(v -> v.use("fid"))
-            .sweep(s -> s.cases(size(32, 16), size(32, 4), size(128, 16), size(128, 4)).seeds(0, 1, 2))
+            .sweep(s -> s.cases(ScalingRuns.size(32, 16), ScalingRuns.size(32, 4), ScalingRuns.size(128, 16),
+                    ScalingRuns.size(128, 4)).seeds(0, 1, 2))
             .report(r -> r.pairedBySeedAgainst(RunMetrics.PARAMETERS, "model.blockSize", "16", "fid")
                     .pairedBySeedAgainst(RunMetrics.TRAIN_FLOPS, "model.blockSize", "16", "fid")));
 
@@ -54,36 +48,24 @@ class PairedAgainstReportTest {
 
     private List<RunRecord> runs;
 
-    private static Customizer<CaseBuilder> size(int width, int blockSize) {
-        return c -> c.model(TestModelType.TYPE, m -> m.width(width).blockSize(blockSize));
-    }
-
     /**
      * Parameters 1,000 at width 32 and 13,000 at width 128; training FLOPs 1 and 2 TFLOP at width 32 (block 16, 4), 4
      * and 8 at width 128, except 10 for the unpaired block-16 run of seed 2 at width 128.
      */
     @BeforeEach
     void runs() {
-        runs = new ArrayList<>();
-        for (RunPlan plan : SweepPlanner.plan(SCALING, null, List.of())) {
+        runs = ScalingRuns.write(SCALING, root.resolve("runs"), 10, plan -> {
             String width = plan.assignments().get("model.width");
             String blockSize = plan.assignments().get("model.blockSize");
             List<Double> fids = FID.get(width + "/" + blockSize);
-            boolean failed = plan.seed() >= fids.size();
-            Map<String, Double> metrics = new HashMap<>();
-            if (!failed) {
-                boolean wide = width.equals("128");
-                metrics.put("fid", fids.get((int) plan.seed()));
-                metrics.put(RunMetrics.PARAMETERS, wide ? 13_000.0 : 1_000.0);
-                double flops = (wide ? 4e12 : 1e12) * (blockSize.equals("4") ? 2 : 1);
-                metrics.put(RunMetrics.TRAIN_FLOPS, wide && plan.seed() == 2 ? 10e12 : flops);
+            if (plan.seed() >= fids.size()) {
+                return Map.of();
             }
-            RunRecord record = new RunRecord("scaling", plan.name(), plan.index(), plan.seed(), "", plan.assignments(),
-                    failed ? RunStatusFile.FAILED : RunStatusFile.FINISHED, "t0", "t1", "t2", 10, 10, 0.5, null, null,
-                    failed ? "loss became NaN at step 3" : null, Map.of(), metrics);
-            RunFolder.of(root.resolve("runs"), "scaling", record.run()).write(record);
-            runs.add(record);
-        }
+            boolean wide = width.equals("128");
+            double flops = (wide ? 4e12 : 1e12) * (blockSize.equals("4") ? 2 : 1);
+            return Map.of("fid", fids.get((int) plan.seed()), RunMetrics.PARAMETERS, wide ? 13_000.0 : 1_000.0,
+                    RunMetrics.TRAIN_FLOPS, wide && plan.seed() == 2 ? 10e12 : flops);
+        });
     }
 
     @Test

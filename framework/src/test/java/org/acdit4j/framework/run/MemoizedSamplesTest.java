@@ -2,13 +2,11 @@ package org.acdit4j.framework.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
-import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.LossyReconstruction;
 import org.acdit4j.framework.model.SampleRequest;
-import org.acdit4j.framework.model.TrainStepResult;
+import org.acdit4j.framework.testing.InferenceOnlyModel;
 import org.junit.jupiter.api.Test;
 
 /** The evaluation's view reconstructs each distinct batch of real images once and passes the result on unchanged. */
@@ -17,9 +15,13 @@ class MemoizedSamplesTest {
     private static final Geometry GEOMETRY = Geometry.image(1, 2, 2, 3);
 
     /** Halves every pixel, counting its calls. */
-    private static final class HalvingCodec implements GenerativeModel, LossyReconstruction {
+    private static final class HalvingCodec extends InferenceOnlyModel implements LossyReconstruction {
 
         int reconstructions;
+
+        HalvingCodec() {
+            super(GEOMETRY);
+        }
 
         @Override
         public ImageBatch reconstruct(ImageBatch images) {
@@ -32,53 +34,13 @@ class MemoizedSamplesTest {
         }
 
         @Override
-        public Geometry geometry() {
-            return GEOMETRY;
-        }
-
-        @Override
-        public TrainStepResult trainStep(ImageBatch batch) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
         public ImageBatch sample(SampleRequest request) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("only reconstructs");
         }
 
         @Override
         public float[][] encode(ImageBatch images) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long parameterCount() {
-            return 0;
-        }
-
-        @Override
-        public double trainFlopsPerStep(int batchSize) {
-            return 0;
-        }
-
-        @Override
-        public double sampleFlopsPerImage(SampleRequest request) {
-            return 0;
-        }
-
-        @Override
-        public long step() {
-            return 0;
-        }
-
-        @Override
-        public void save(Path checkpoint) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void restore(Path checkpoint) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("only reconstructs");
         }
     }
 

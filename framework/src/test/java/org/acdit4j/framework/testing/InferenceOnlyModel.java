@@ -1,4 +1,4 @@
-package org.acdit4j.evaluators.testing;
+package org.acdit4j.framework.testing;
 
 import java.nio.file.Path;
 import org.acdit4j.framework.data.Geometry;

@@ -1,6 +1,7 @@
 package org.acdit4j.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -61,6 +62,55 @@ class CompiledPassesTest {
             assertThat(hidden.equalsWithEps(reference.noisedHidden(noised, groups, 3, t, labels, context, 1), 1e-5))
                     .isTrue();
         }
+    }
+
+    /**
+     * A sampler computes each solver step's condition once and feeds it to every block: a condition kept while
+     * others are computed and used must still give what a fresh one gives.
+     */
+    @ParameterizedTest(name = "block {0} {1}")
+    @MethodSource("layouts")
+    void aKeptConditionServesLaterBlocks(int blockSize, String shape) {
+        Geometry g = Geometry.image(1, 16, 16, 3);
+        AcditModel model = TinyModels.model(TinyModels.spec(g, blockSize, shape), TinyModels.train(), g, 1,
+                DataType.FLOAT);
+        model.randomizeWeights(11, 0.3);
+        AcditConfig c = model.config();
+        AcditNetwork network = model.network();
+        int n = 2;
+        int b = blockSize;
+        int p = c.layout().tokenSize();
+        HostRandom random = new HostRandom(3);
+        AcditNetwork.CleanOutput prefix = network.cleanPass(values(random, n * b * p), n, 0, b, empty(c, n), true);
+        KvCache context = network.contextForGroups(KvCache.of(prefix.keys(), prefix.values()), 2);
+        int[] labels = {1, 3, 2, 3};                                         // 3 = the null label
+        double[] early = {950, 950, 950, 950};
+        double[] late = {40, 40, 40, 40};
+        AcditNetwork.NoisedCondition kept = network.condition(early, labels);
+        float[] first = values(random, 2 * n * b * p);
+        float[] firstEps = network.noisedPass(network.rope(), first, 1, kept, context);
+        network.noisedPass(network.rope(), values(random, 2 * n * b * p), 1, network.condition(late, labels), context);
+
+        KvCacheEquivalenceTest.assertClose(network.noisedPass(network.rope(), first, 1, kept, context), firstEps, 0);
+        KvCacheEquivalenceTest.assertClose(network.noisedPass(first, 2 * n, 1, early, labels, context), firstEps, 0);
+        assertThat(kept.groups()).isEqualTo(2 * n);
+    }
+
+    @ParameterizedTest(name = "block {0} {1}")
+    @MethodSource("layouts")
+    void mismatchedTimestepsLabelsAndGroupsAreRefused(int blockSize, String shape) {
+        Geometry g = Geometry.image(1, 16, 16, 3);
+        AcditModel model = TinyModels.model(TinyModels.spec(g, blockSize, shape), TinyModels.train(), g, 1,
+                DataType.FLOAT);
+        AcditNetwork network = model.network();
+        int p = model.config().layout().tokenSize();
+        AcditNetwork.CleanOutput prefix = network.cleanPass(new float[blockSize * p], 1, 0, blockSize,
+                empty(model.config(), 1), true);
+        KvCache context = KvCache.of(prefix.keys(), prefix.values());
+        assertThatThrownBy(() -> network.condition(new double[] {10, 20}, new int[] {1}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("2 timesteps for 1 labels");
+        assertThatThrownBy(() -> network.noisedPass(new float[blockSize * p], 2, 1, new double[] {10}, new int[] {1},
+                context)).isInstanceOf(IllegalArgumentException.class).hasMessage("1 timesteps for 2 query groups");
     }
 
     private static void assertSame(AcditNetwork.CleanOutput actual, AcditNetwork.CleanOutput expected) {

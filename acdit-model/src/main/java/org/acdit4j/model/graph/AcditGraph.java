@@ -2,6 +2,7 @@ package org.acdit4j.model.graph;
 
 import static org.acdit4j.model.graph.TransformerLayerParameters.parameter;
 
+import java.util.function.IntFunction;
 import org.acdit4j.model.AcditConfig;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -15,7 +16,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *       the Skip-Causal mask, with the ε-MSE loss on noised tokens;</li>
  *   <li>{@link #cleanPass(int)}: clean tokens attending a given context (cached K/V) plus themselves; outputs
  *       each layer's K/V (after QK-norm and RoPE) and hidden state;</li>
- *   <li>{@link #noisedPass()}: one noised block per image attending a given context plus itself; outputs ε;</li>
+ *   <li>{@link #noisedPass}: one noised block per image attending a given context plus itself; outputs ε;</li>
+ *   <li>{@link #conditionPass()}: the adaLN-Zero modulation vectors of every noised layer for given timesteps and
+ *       labels, which the noised pass takes as inputs (a sampler's blocks share them step for step);</li>
  *   <li>{@link #classifier}: the clean stream over whole images, mean-pooled, and a linear head with softmax
  *       cross-entropy (the fine-tune protocol).</li>
  * </ul>
@@ -67,6 +70,19 @@ public final class AcditGraph {
 
     public static String hidden(int layer) {
         return "hidden" + layer;
+    }
+
+    /**
+     * Modulation vector {@code chunk} of noised layer {@code layer}: 0..5 are the shift, 1 + scale and gate of the
+     * attention, then of the MLP.
+     */
+    public static String modulation(int layer, int chunk) {
+        return "modulation" + layer + "_" + chunk;
+    }
+
+    /** Modulation vector {@code chunk} of the final layer: 0 the shift, 1 the 1 + scale. */
+    public static String finalModulation(int chunk) {
+        return "final_modulation" + chunk;
     }
 
     public RopeNd rope() {
@@ -124,9 +140,11 @@ public final class AcditGraph {
                 hc = cl.hidden;                                                        // (n·Lc, D)
                 ctx = cl.kv;
             }
-            hn = g.noisedLayer(l, hn, ln, ln, ln, 1, siluC, cosN, sinN, ctx, maskN);   // (n·Ln, D)
+            hn = g.noisedLayer(l, hn, ln, ln, ln, 1, g.layerModulations(l, siluC, ln, 1), cosN, sinN, ctx,
+                    maskN);                                                            // (n·Ln, D)
         }
-        SDVariable prediction = g.finalLayer(hn, siluC, ln, 1).rename(PREDICTION);     // (n·Ln, P)
+        SDVariable prediction = g.finalLayer(hn, g.finalModulations(siluC, ln, 1), ln, 1)
+                .rename(PREDICTION);                                                   // (n·Ln, P)
         SDVariable eps = g.tokensIn(EPS);                                              // (n·Ln, P)
         SDVariable weight = g.sd.placeHolder(LOSS_WEIGHT, config.dataType(), -1, 1);   // (n·Ln, 1)
         SDVariable diff = prediction.sub(eps);                                        // (n·Ln, P)
@@ -165,13 +183,37 @@ public final class AcditGraph {
     }
 
     /**
+     * The adaLN-Zero modulation vectors of one noised block per query group: placeholders tfreq and label per
+     * group (U rows); outputs {@link #modulation} (layer, 0..5) and {@link #finalModulation} (0, 1), each
+     * (U, D) when a block is one token, else (U, 1, 1, D): what {@link #noisedPass} takes. They depend only on
+     * the timestep and the label, so every block of a sampling request reuses those of the solver step.
+     */
+    public SameDiff conditionPass() {
+        Ctx g = new Ctx(false);
+        int b = config.layout().blockSize();
+        SDVariable siluC = g.condition();                                              // (U, D)
+        for (int l = 0; l < config.depth(); l++) {
+            SDVariable[] chunks = g.layerModulations(l, siluC, 1, b);                  // 6 × (U, D) or (U, 1, 1, D)
+            for (int i = 0; i < chunks.length; i++) {
+                chunks[i].rename(modulation(l, i));
+            }
+        }
+        SDVariable[] last = g.finalModulations(siluC, 1, b);                          // 2 × (U, D) or (U, 1, 1, D)
+        for (int i = 0; i < last.length; i++) {
+            last[i].rename(finalModulation(i));
+        }
+        return g.sd;
+    }
+
+    /**
      * One noised block (B tokens) per query group attending its image's context K/V plus its own block. The
      * {@code groups} consecutive query groups of an image (the conditional and unconditional halves of
      * classifier-free guidance) share one context: rows come in (image, group, token) order, the context
      * K/V per layer as (n, Lctx, D) with n = rows / (groups·B). {@link #HEAD_MASK} (groups·B·H,
      * Lctx+groups·B) keeps each group's queries off the other groups' tokens. Placeholders also: tokens,
-     * tfreq and label per group, rope cos/sin (B, 1, hd); output: the predicted ε (rows, P). Without
-     * {@link #foldsHeads} there is one group per context image, whose K/V are (n, H, Lctx, hd), and no mask.
+     * the modulation vectors per group ({@link #conditionPass}'s outputs), rope cos/sin (B, 1, hd); output: the
+     * predicted ε (rows, P). Without {@link #foldsHeads} there is one group per context image, whose K/V are
+     * (n, H, Lctx, hd), and no mask.
      */
     public SameDiff noisedPass(int groups) {
         if (groups != 1 && !foldsHeads()) {
@@ -183,14 +225,16 @@ public final class AcditGraph {
         int queries = groups * b;
         SDVariable tokens = g.tokensIn(TOKENS);                                        // (n·G·B, P)
         SDVariable h = tokens.mmul(g.w("x_embed_w"));                                  // (n·G·B, D)
-        SDVariable siluC = g.condition();                                              // (n·G, D)
         SDVariable cos = g.sd.placeHolder(COS, config.dataType(), b, 1, config.headDim()); // (B, 1, hd)
         SDVariable sin = g.sd.placeHolder(SIN, config.dataType(), b, 1, config.headDim()); // (B, 1, hd)
         SDVariable mask = foldsHeads() ? g.maskIn(queries) : null;                     // (G·B·H, Lctx+G·B)
         for (int l = 0; l < config.depth(); l++) {
-            h = g.noisedLayer(l, h, b, queries, 1, b, siluC, cos, sin, g.contextIn(l), mask).rename(hidden(l)); // (n·G·B, D)
+            int layer = l;
+            SDVariable[] chunks = g.modulationsIn(6, i -> modulation(layer, i));        // 6 × (n·G, D) or (n·G, 1, 1, D)
+            h = g.noisedLayer(l, h, b, queries, 1, b, chunks, cos, sin, g.contextIn(l), mask).rename(hidden(l)); // (n·G·B, D)
         }
-        g.finalLayer(h, siluC, 1, b).rename(PREDICTION);                              // (n·G·B, P)
+        SDVariable[] last = g.modulationsIn(2, AcditGraph::finalModulation);           // 2 × (n·G, D) or (n·G, 1, 1, D)
+        g.finalLayer(h, last, 1, b).rename(PREDICTION);                                // (n·G·B, P)
         return g.sd;
     }
 
@@ -259,22 +303,52 @@ public final class AcditGraph {
 
         /**
          * adaLN-Zero's k modulation vectors per block from SiLU(c) (n·nb, D): k × (n, nb, 1, D), or k × (n·nb, D)
-         * when a block is one token (nothing to broadcast, see {@link AdaLnZero}). In the sampling passes one
-         * matmul whose output is split along its last axis: splitting a (n, nb, k, D) view along axis 2 instead
-         * cost ~10 ms per call, the largest op of the noised pass (docs/PERFORMANCE.md, fifth round).
+         * when a block is one token (nothing to broadcast, see {@link AdaLnZero}), with 1 added to the scale chunks
+         * {@code scales} (AdaLnZero multiplies by them as they are). In the sampling passes one matmul whose output
+         * is split along its last axis: splitting a (n, nb, k, D) view along axis 2 instead cost ~10 ms per call,
+         * the largest op of the noised pass (docs/PERFORMANCE.md, fifth round).
          */
-        SDVariable[] modulations(SDVariable siluC, String weight, String bias, int k, int blocks, int blockSize) {
+        SDVariable[] modulations(SDVariable siluC, String weight, String bias, int k, int blocks, int blockSize,
+                                 int... scales) {
             int d = config.width();
+            SDVariable[] chunks;
             if (blockSize == 1) {
-                return linearChunks(siluC, weight, bias, k);                                // k × (n·nb, D)
-            }
-            if (!differentiated) {
+                chunks = linearChunks(siluC, weight, bias, k);                              // k × (n·nb, D)
+            } else if (!differentiated) {
                 SDVariable all = siluC.mmul(w(weight)).add(w(bias)).reshape(-1, blocks, 1, k * d); // (n, nb, 1, k·D)
-                return sd.split(all, k, 3);                                                 // k × (n, nb, 1, D)
+                chunks = sd.split(all, k, 3);                                               // k × (n, nb, 1, D)
+            } else {
+                chunks = linearChunks(siluC, weight, bias, k);                              // k × (n·nb, D)
+                for (int i = 0; i < k; i++) {
+                    chunks[i] = chunks[i].reshape(-1, blocks, 1, d);                        // (n, nb, 1, D)
+                }
             }
-            SDVariable[] chunks = linearChunks(siluC, weight, bias, k);                     // k × (n·nb, D)
+            for (int scale : scales) {
+                chunks[scale] = chunks[scale].add(1.0);                                     // 1 + scale
+            }
+            return chunks;
+        }
+
+        /** Layer l's six adaLN-Zero modulation vectors from SiLU(c), see {@link #modulations}. */
+        SDVariable[] layerModulations(int l, SDVariable siluC, int blocks, int blockSize) {
+            return modulations(siluC, parameter(l, "ada_w"), parameter(l, "ada_b"), 6, blocks, blockSize, 1, 4);
+        }
+
+        /** The final layer's two adaLN-Zero modulation vectors from SiLU(c), see {@link #modulations}. */
+        SDVariable[] finalModulations(SDVariable siluC, int blocks, int blockSize) {
+            return modulations(siluC, "final_ada_w", "final_ada_b", 2, blocks, blockSize, 1);
+        }
+
+        /**
+         * k modulation vectors of one block per query group as placeholders named {@code name.apply(i)}, shaped as
+         * {@link #modulations} gives them for one block: (U, D) when a block is one token, else (U, 1, 1, D).
+         */
+        SDVariable[] modulationsIn(int k, IntFunction<String> name) {
+            long[] shape = config.layout().blockSize() == 1 ? new long[] {-1, config.width()}      // (U, D)
+                    : new long[] {-1, 1, 1, config.width()};                                       // (U, 1, 1, D)
+            SDVariable[] chunks = new SDVariable[k];
             for (int i = 0; i < k; i++) {
-                chunks[i] = chunks[i].reshape(-1, blocks, 1, d);                            // (n, nb, 1, D)
+                chunks[i] = sd.placeHolder(name.apply(i), config.dataType(), shape);
             }
             return chunks;
         }
@@ -333,10 +407,11 @@ public final class AcditGraph {
             return new CleanLayer(h1.add(m), att.own());                                    // (n·lq, D)
         }
 
-        SDVariable noisedLayer(int l, SDVariable h, int lq, int queries, int blocks, int blockSize, SDVariable siluC,
-                               SDVariable cos, SDVariable sin, KeyValue ctx, SDVariable mask) {
-            AdaLnZero ada = new AdaLnZero(modulations(siluC, parameter(l, "ada_w"),
-                    parameter(l, "ada_b"), 6, blocks, blockSize), blocks, blockSize, config.width());
+        /** One noised-stream layer under adaLN-Zero with its six {@code modulations} (see {@link #modulations}). */
+        SDVariable noisedLayer(int l, SDVariable h, int lq, int queries, int blocks, int blockSize,
+                               SDVariable[] modulations, SDVariable cos, SDVariable sin, KeyValue ctx,
+                               SDVariable mask) {
+            AdaLnZero ada = new AdaLnZero(modulations, blocks, blockSize, config.width());
             SDVariable a = ada.modulate(rmsNorm(h, parameter(l, "norm1")), 0, 1);      // (n·lq, D)
             SDVariable o = attention(l, a, lq, queries, cos, sin, ctx, mask).out();         // (n·lq, D)
             SDVariable h1 = h.add(ada.gate(o, 2));                                          // (n·lq, D)
@@ -344,9 +419,8 @@ public final class AcditGraph {
             return h1.add(ada.gate(mlp(l, n2), 5));                                         // (n·lq, D)
         }
 
-        SDVariable finalLayer(SDVariable h, SDVariable siluC, int blocks, int blockSize) {
-            AdaLnZero ada = new AdaLnZero(modulations(siluC, "final_ada_w", "final_ada_b", 2, blocks, blockSize),
-                    blocks, blockSize, config.width());
+        SDVariable finalLayer(SDVariable h, SDVariable[] modulations, int blocks, int blockSize) {
+            AdaLnZero ada = new AdaLnZero(modulations, blocks, blockSize, config.width());
             SDVariable x = ada.modulate(rmsNorm(h, "final_norm"), 0, 1);                    // (n·lq, D)
             return x.mmul(w("final_out_w")).add(w("final_out_b"));                          // (n·lq, P)
         }

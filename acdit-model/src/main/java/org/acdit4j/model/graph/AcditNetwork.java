@@ -44,6 +44,8 @@ public final class AcditNetwork {
     private final Map<String, GraphPass> noisedPassesByOutput = new HashMap<>();
     /** {@link AcditGraph#HEAD_MASK} of the noised pass by groups and context length ("2/63"). */
     private final Map<String, INDArray> noisedMasks = new HashMap<>();
+    /** The condition pass ({@link AcditGraph#conditionPass}), built on the first {@link #condition} call. */
+    private GraphPass conditionPass;
     private SameDiff training;
     /** The training graph's gradient function compiled, built on the first training step; used while it keeps its arrays. */
     private CompiledGradient gradientPass;
@@ -184,19 +186,57 @@ public final class AcditNetwork {
     }
 
     /**
+     * The adaLN-Zero modulation vectors of every noised layer for {@code groups} query groups, by the noised pass's
+     * placeholder names. They depend on the timestep and label only, so a sampler computes them once per solver step
+     * and every block reuses them.
+     */
+    public record NoisedCondition(int groups, Map<String, INDArray> modulations) {
+    }
+
+    /** The noised pass's condition for timesteps {@code t} and {@code labels}, one of each per query group. */
+    public NoisedCondition condition(double[] t, int[] labels) {
+        if (t.length != labels.length) {
+            throw new IllegalArgumentException(t.length + " timesteps for " + labels.length + " labels");
+        }
+        if (conditionPass == null) {
+            List<String> outputs = new ArrayList<>();
+            for (int l = 0; l < config.depth(); l++) {
+                for (int i = 0; i < 6; i++) {
+                    outputs.add(AcditGraph.modulation(l, i));
+                }
+            }
+            outputs.add(AcditGraph.finalModulation(0));
+            outputs.add(AcditGraph.finalModulation(1));
+            conditionPass = execution.prepare(graph.conditionPass(), outputs);
+        }
+        int groups = t.length;
+        double[] freq = new double[groups * AcditConfig.FREQUENCY_SIZE];
+        for (int i = 0; i < groups; i++) {
+            TimestepFeatures.write(t[i], AcditConfig.FREQUENCY_SIZE, freq, i * AcditConfig.FREQUENCY_SIZE);
+        }
+        Map<String, INDArray> feed = new HashMap<>();
+        feed.put(AcditGraph.TFREQ, matrix(freq, groups, AcditConfig.FREQUENCY_SIZE));
+        feed.put(AcditGraph.LABEL, oneHot(labels));
+        return new NoisedCondition(groups, conditionPass.output(feed));
+    }
+
+    /**
      * ε for noised block {@code block} of each query group at timesteps {@code t} (one per group): (groups, B, P)
      * flat. {@code context} holds K/V for {@code images / G} images; the G consecutive groups of each image
      * (the conditional and unconditional halves of classifier-free guidance, G = 2) share its context, so it is
      * never copied per half.
      */
     public float[] noisedPass(float[] tokens, int images, int block, double[] t, int[] labels, KvCache context) {
-        return noisedPass(graph.rope(), tokens, images, block, t, labels, context);
+        return noisedPass(graph.rope(), tokens, block, condition(groupsOf(images, t), labels), context);
     }
 
-    /** As {@link #noisedPass(float[], int, int, double[], int[], KvCache)} with the token positions of {@code positions}. */
-    public float[] noisedPass(RopeNd positions, float[] tokens, int images, int block, double[] t, int[] labels,
+    /**
+     * As {@link #noisedPass(float[], int, int, double[], int[], KvCache)} with the token positions of
+     * {@code positions} and the timesteps and labels of {@code condition} (which gives the number of query groups).
+     */
+    public float[] noisedPass(RopeNd positions, float[] tokens, int block, NoisedCondition condition,
                               KvCache context) {
-        return noisedOutputs(positions, tokens, images, block, t, labels, context, AcditGraph.PREDICTION)
+        return noisedOutputs(positions, tokens, block, condition, context, AcditGraph.PREDICTION)
                 .get(AcditGraph.PREDICTION).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).data().asFloat();
     }
 
@@ -204,11 +244,21 @@ public final class AcditNetwork {
     public INDArray noisedHidden(float[] tokens, int images, int block, double[] t, int[] labels, KvCache context,
                                  int layer) {
         String name = AcditGraph.hidden(layer);
-        return noisedOutputs(graph.rope(), tokens, images, block, t, labels, context, name).get(name);
+        return noisedOutputs(graph.rope(), tokens, block, condition(groupsOf(images, t), labels), context, name)
+                .get(name);
     }
 
-    private Map<String, INDArray> noisedOutputs(RopeNd positions, float[] tokens, int groups, int block, double[] t,
-                                                int[] labels, KvCache context, String output) {
+    /** {@code t}, checked to hold one timestep for each of {@code groups} query groups. */
+    private static double[] groupsOf(int groups, double[] t) {
+        if (t.length != groups) {
+            throw new IllegalArgumentException(t.length + " timesteps for " + groups + " query groups");
+        }
+        return t;
+    }
+
+    private Map<String, INDArray> noisedOutputs(RopeNd positions, float[] tokens, int block, NoisedCondition condition,
+                                                KvCache context, String output) {
+        int groups = condition.groups();
         long contextImages = context.images();
         if (contextImages == 0 || groups % contextImages != 0) {
             throw new IllegalArgumentException(groups + " query groups do not share a context of " + contextImages
@@ -222,12 +272,7 @@ public final class AcditNetwork {
         feed.put(AcditGraph.TOKENS, rows(tokens, groups * b));
         feed.put(AcditGraph.COS, graph.ropeTable(positions, true, block * b, (block + 1) * b));
         feed.put(AcditGraph.SIN, graph.ropeTable(positions, false, block * b, (block + 1) * b));
-        double[] freq = new double[groups * AcditConfig.FREQUENCY_SIZE];
-        for (int i = 0; i < groups; i++) {
-            TimestepFeatures.write(t[i], AcditConfig.FREQUENCY_SIZE, freq, i * AcditConfig.FREQUENCY_SIZE);
-        }
-        feed.put(AcditGraph.TFREQ, matrix(freq, groups, AcditConfig.FREQUENCY_SIZE));
-        feed.put(AcditGraph.LABEL, oneHot(labels));
+        feed.putAll(condition.modulations());
         int lctx = (int) context.length();
         if (graph.foldsHeads()) {
             feed.put(AcditGraph.HEAD_MASK, noisedMasks.computeIfAbsent(perImage + "/" + lctx,

@@ -69,6 +69,12 @@ public final class AcditSampler {
         float[] out = new float[n * layout.tokens() * p];
         float[] context = new float[n * layout.tokens() * p];
         KvCache cache = emptyCache(n);
+        AcditNetwork.NoisedCondition[] conditions = new AcditNetwork.NoisedCondition[steps]; // every block's, by step
+        for (int k = 0; k < steps; k++) {
+            double[] t = new double[batchLabels.length];
+            Arrays.fill(t, grid[k]);
+            conditions[k] = network.condition(t, batchLabels);
+        }
         for (int block = 0; block < blocks; block++) {
             float[] x = blockOf(noise, n, blocks, block, blockValues);
             DiffusionSolver blockSolver = solver.fresh();
@@ -77,9 +83,7 @@ public final class AcditSampler {
             for (int k = 0; k < steps; k++) {
                 KvCache ctx = kvCache ? blockCtx : network.contextForGroups(prefixCache(context, n, block), groups);
                 float[] input = cfg ? twice(x, blockValues) : x;                      // (n·G, B, P)
-                double[] t = new double[input.length / blockValues];
-                Arrays.fill(t, grid[k]);
-                float[] eps = network.noisedPass(positions, input, t.length, block, t, batchLabels, ctx);
+                float[] eps = network.noisedPass(positions, input, block, conditions[k], ctx);
                 blockSolver.step(k, grid, x, cfg ? guided(eps, guidance, blockValues) : eps);
             }
             for (int i = 0; i < n; i++) {

@@ -28,9 +28,7 @@ class CompiledPassesTest {
     @ParameterizedTest(name = "block {0} {1}")
     @MethodSource("layouts")
     void cleanAndNoisedPassesEqualSameDiff(int blockSize, String shape) {
-        Geometry g = Geometry.image(1, 16, 16, 3);                           // patch 2: 64 tokens, ≥ 8 blocks
-        AcditModel model = TinyModels.model(TinyModels.spec(g, blockSize, shape), TinyModels.train(), g, 1,
-                DataType.FLOAT);
+        AcditModel model = tinyModel(blockSize, shape);
         model.randomizeWeights(7, 0.3);
         AcditConfig c = model.config();
         AcditNetwork compiled = model.network();
@@ -71,9 +69,7 @@ class CompiledPassesTest {
     @ParameterizedTest(name = "block {0} {1}")
     @MethodSource("layouts")
     void aKeptConditionServesLaterBlocks(int blockSize, String shape) {
-        Geometry g = Geometry.image(1, 16, 16, 3);
-        AcditModel model = TinyModels.model(TinyModels.spec(g, blockSize, shape), TinyModels.train(), g, 1,
-                DataType.FLOAT);
+        AcditModel model = tinyModel(blockSize, shape);
         model.randomizeWeights(11, 0.3);
         AcditConfig c = model.config();
         AcditNetwork network = model.network();
@@ -99,9 +95,7 @@ class CompiledPassesTest {
     @ParameterizedTest(name = "block {0} {1}")
     @MethodSource("layouts")
     void mismatchedTimestepsLabelsAndGroupsAreRefused(int blockSize, String shape) {
-        Geometry g = Geometry.image(1, 16, 16, 3);
-        AcditModel model = TinyModels.model(TinyModels.spec(g, blockSize, shape), TinyModels.train(), g, 1,
-                DataType.FLOAT);
+        AcditModel model = tinyModel(blockSize, shape);
         AcditNetwork network = model.network();
         int p = model.config().layout().tokenSize();
         AcditNetwork.CleanOutput prefix = network.cleanPass(new float[blockSize * p], 1, 0, blockSize,
@@ -111,6 +105,12 @@ class CompiledPassesTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("2 timesteps for 1 labels");
         assertThatThrownBy(() -> network.noisedPass(new float[blockSize * p], 2, 1, new double[] {10}, new int[] {1},
                 context)).isInstanceOf(IllegalArgumentException.class).hasMessage("1 timesteps for 2 query groups");
+    }
+
+    /** {@link TinyModels}' model for 16×16 one-channel images in 3 classes. */
+    private static AcditModel tinyModel(int blockSize, String shape) {
+        Geometry g = Geometry.image(1, 16, 16, 3);
+        return TinyModels.model(TinyModels.spec(g, blockSize, shape), TinyModels.train(), g, 1, DataType.FLOAT);
     }
 
     private static void assertSame(AcditNetwork.CleanOutput actual, AcditNetwork.CleanOutput expected) {

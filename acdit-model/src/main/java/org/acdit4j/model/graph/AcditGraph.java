@@ -2,6 +2,8 @@ package org.acdit4j.model.graph;
 
 import static org.acdit4j.model.graph.TransformerLayerParameters.parameter;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntFunction;
 import org.acdit4j.model.AcditConfig;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -57,6 +59,10 @@ public final class AcditGraph {
      * few query tokens make n·H tiny matrix products the larger cost (docs/PERFORMANCE.md, fifth round).
      */
     static final int FOLDED_HEADS_MAX_BLOCK = 4;
+
+    /** adaLN-Zero vectors of a noised layer (shift, 1 + scale, gate for attention and MLP) and of the final layer. */
+    private static final int LAYER_MODULATIONS = 6;
+    private static final int FINAL_MODULATIONS = 2;
 
     private final AcditConfig config;
     private final AcditWeights weights;
@@ -205,6 +211,20 @@ public final class AcditGraph {
         return g.sd;
     }
 
+    /** The names of {@link #conditionPass}'s outputs: every layer's {@link #modulation}s, then {@link #finalModulation}s. */
+    public List<String> conditionOutputs() {
+        List<String> names = new ArrayList<>();
+        for (int l = 0; l < config.depth(); l++) {
+            for (int i = 0; i < LAYER_MODULATIONS; i++) {
+                names.add(modulation(l, i));
+            }
+        }
+        for (int i = 0; i < FINAL_MODULATIONS; i++) {
+            names.add(finalModulation(i));
+        }
+        return names;
+    }
+
     /**
      * One noised block (B tokens) per query group attending its image's context K/V plus its own block. The
      * {@code groups} consecutive query groups of an image (the conditional and unconditional halves of
@@ -230,10 +250,10 @@ public final class AcditGraph {
         SDVariable mask = foldsHeads() ? g.maskIn(queries) : null;                     // (G·B·H, Lctx+G·B)
         for (int l = 0; l < config.depth(); l++) {
             int layer = l;
-            SDVariable[] chunks = g.modulationsIn(6, i -> modulation(layer, i));        // 6 × (n·G, D) or (n·G, 1, 1, D)
+            SDVariable[] chunks = g.modulationsIn(LAYER_MODULATIONS, i -> modulation(layer, i)); // 6 × (n·G, D) or (n·G, 1, 1, D)
             h = g.noisedLayer(l, h, b, queries, 1, b, chunks, cos, sin, g.contextIn(l), mask).rename(hidden(l)); // (n·G·B, D)
         }
-        SDVariable[] last = g.modulationsIn(2, AcditGraph::finalModulation);           // 2 × (n·G, D) or (n·G, 1, 1, D)
+        SDVariable[] last = g.modulationsIn(FINAL_MODULATIONS, AcditGraph::finalModulation); // 2 × (n·G, D) or (n·G, 1, 1, D)
         g.finalLayer(h, last, 1, b).rename(PREDICTION);                                // (n·G·B, P)
         return g.sd;
     }
@@ -331,12 +351,13 @@ public final class AcditGraph {
 
         /** Layer l's six adaLN-Zero modulation vectors from SiLU(c), see {@link #modulations}. */
         SDVariable[] layerModulations(int l, SDVariable siluC, int blocks, int blockSize) {
-            return modulations(siluC, parameter(l, "ada_w"), parameter(l, "ada_b"), 6, blocks, blockSize, 1, 4);
+            return modulations(siluC, parameter(l, "ada_w"), parameter(l, "ada_b"), LAYER_MODULATIONS, blocks,
+                    blockSize, 1, 4);
         }
 
         /** The final layer's two adaLN-Zero modulation vectors from SiLU(c), see {@link #modulations}. */
         SDVariable[] finalModulations(SDVariable siluC, int blocks, int blockSize) {
-            return modulations(siluC, "final_ada_w", "final_ada_b", 2, blocks, blockSize, 1);
+            return modulations(siluC, "final_ada_w", "final_ada_b", FINAL_MODULATIONS, blocks, blockSize, 1);
         }
 
         /**

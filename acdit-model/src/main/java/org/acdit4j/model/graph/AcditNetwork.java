@@ -199,15 +199,7 @@ public final class AcditNetwork {
             throw new IllegalArgumentException(t.length + " timesteps for " + labels.length + " labels");
         }
         if (conditionPass == null) {
-            List<String> outputs = new ArrayList<>();
-            for (int l = 0; l < config.depth(); l++) {
-                for (int i = 0; i < 6; i++) {
-                    outputs.add(AcditGraph.modulation(l, i));
-                }
-            }
-            outputs.add(AcditGraph.finalModulation(0));
-            outputs.add(AcditGraph.finalModulation(1));
-            conditionPass = execution.prepare(graph.conditionPass(), outputs);
+            conditionPass = execution.prepare(graph.conditionPass(), graph.conditionOutputs());
         }
         int groups = t.length;
         double[] freq = new double[groups * AcditConfig.FREQUENCY_SIZE];

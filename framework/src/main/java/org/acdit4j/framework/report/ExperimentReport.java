@@ -120,7 +120,7 @@ public final class ExperimentReport {
         boolean finalEvaluationComparable = whileTrainingSamples == spec.evaluate().samples();
         ProgressCurves comparableCurves = (run, metric) -> progress.getOrDefault(run.run(), List.of()).stream()
                 .filter(point -> point.metric().equals(metric) && Double.isFinite(point.value()))
-                .filter(point -> point.step() < spec.train().steps() || finalEvaluationComparable)
+                .filter(point -> point.step() < run.steps() || finalEvaluationComparable)
                 .toList();
         for (String metric : spec.report().progress()) {
             Map<String, List<List<EvaluationProgress.Point>>> curves = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.Optional;
 import org.acdit4j.framework.run.Durations;
@@ -48,9 +49,16 @@ final class ReportMarkdown {
         md.append("| java | ").append(ProvenanceCell.of(runs, facts -> facts.getOrDefault("java", "?"))).append(" |\n");
         md.append("| wall time | ").append(Durations.format(context.wallSeconds())).append(" (this invocation) |\n");
         runTimes(runs).ifPresent(times -> md.append("| runs' time | ").append(times).append(" |\n"));
-        md.append("| training | ").append(spec.train().steps()).append(" steps × ").append(spec.train().batch())
-                .append(" images = ").append(String.format("%,d", (long) spec.train().steps() * spec.train().batch()))
-                .append(" images seen per run |\n");
+        LongSummaryStatistics trainedSteps = runs.stream().filter(run -> run.status() == RunStatusFile.FINISHED)
+                .mapToLong(RunRecord::steps).summaryStatistics();
+        boolean uniformSteps = trainedSteps.getCount() == 0 || trainedSteps.getMin() == trainedSteps.getMax();
+        if (uniformSteps) {
+            md.append("| training | ").append(spec.train().steps()).append(" steps × ").append(spec.train().batch())
+                    .append(" images = ").append(String.format("%,d", (long) spec.train().steps() * spec.train().batch()))
+                    .append(" images seen per run |\n");
+        } else {
+            md.append("| training | ").append(stepRange(trainedSteps)).append(" steps, set by configuration |\n");
+        }
         md.append("| runs | ").append(finished).append(" finished of ").append(runs.size()).append(" |\n");
         md.append("| written | ").append(Instant.now()).append(" |\n\n");
 
@@ -64,8 +72,10 @@ final class ReportMarkdown {
             }
             md.append('\n');
         }
-        md.append("## Metrics at equal training steps\n\nAfter ").append(spec.train().steps())
-                .append(" steps for every configuration. Mean ± half-width of the 95% Student-t confidence interval "
+        md.append("## Metrics at equal training steps\n\nAfter ").append(uniformSteps
+                        ? spec.train().steps() + " steps for every configuration"
+                        : "each configuration's own steps (" + stepRange(trainedSteps) + ")")
+                .append(". Mean ± half-width of the 95% Student-t confidence interval "
                         + "across seeds (n = number of seeds); a single seed shows the value alone.\n\n");
         for (Map.Entry<String, Map<String, List<Double>>> metric : byMetric.entrySet()) {
             md.append("### ").append(metric.getKey()).append("\n\n| configuration | n | mean ± 95% CI | min | max |\n")
@@ -209,5 +219,10 @@ final class ReportMarkdown {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** "1000" or "2000 to 4000" (steps of the finished runs). */
+    private static String stepRange(LongSummaryStatistics steps) {
+        return steps.getMin() == steps.getMax() ? Long.toString(steps.getMin()) : steps.getMin() + " to " + steps.getMax();
     }
 }

@@ -30,8 +30,12 @@ class ExperimentReportTest {
                 r -> r.plot("fid", "model.blockSize"));
 
     private RunRecord run(int index, String blockSize, long seed, RunStatusFile status, Double fid) {
+        return run(index, blockSize, seed, status, fid, 10);
+    }
+
+    private RunRecord run(int index, String blockSize, long seed, RunStatusFile status, Double fid, long steps) {
         RunRecord record = new RunRecord("report-test", "blockSize" + blockSize + "-seed" + seed, index, seed, "",
-                Map.of("model.blockSize", blockSize), status, "t0", "t1", "t2", 10, 10, 0.5, null, null,
+                Map.of("model.blockSize", blockSize), status, "t0", "t1", "t2", steps, steps, 0.5, null, null,
                 status == RunStatusFile.FAILED ? "loss became NaN at step 3" : null,
                 Map.of("git.commit", "abc123", "host", "box", "cores", "2"), fid == null ? Map.of() : Map.of("fid", fid));
         RunFolder.of(root.resolve("runs"), "report-test", record.run()).write(record);
@@ -87,7 +91,8 @@ class ExperimentReportTest {
     void finalEvaluationsOnMoreSamplesStayOutOfTheEqualComputeComparison() throws Exception {
         ExperimentDefinition withProgress = fifteenStepDefinition(e -> e.evaluate(v -> v.use("fid").samples(1000))
                 .track(t -> t.evaluateEvery(5).evaluateSamples(200)).report(r -> r.progress("fid")));
-        List<RunRecord> runs = oneSeedRuns();
+        List<RunRecord> runs = List.of(run(0, "1", 0, RunStatusFile.FINISHED, 10.0, 15),
+                run(1, "4", 0, RunStatusFile.FINISHED, 20.0, 15));
         writeProgress("blockSize1-seed0", "5,320.0,1.0E12,fid,50.0\n10,640.0,2.0E12,fid,30.0\n15,960.0,3.0E12,fid,5.0\n");
         writeProgress("blockSize4-seed0", "5,320.0,2.0E12,fid,40.0\n10,640.0,4.0E12,fid,20.0\n15,960.0,6.0E12,fid,4.0\n");
 
@@ -96,6 +101,26 @@ class ExperimentReportTest {
         assertThat(Files.readString(root.resolve("out/REPORT.md")))
                 .contains("### fid at 2.00 TFLOP of training")
                 .contains("| model.blockSize=1 | 1 | 30.00 |").contains("| model.blockSize=4 | 1 | 40.00 |");
+    }
+
+    @Test
+    void runsOfDifferentLengthsKeepTheirEvaluationsWhileTrainingUpToTheirOwnLastStep() throws Exception {
+        ExperimentDefinition withProgress = fifteenStepDefinition(e -> e.evaluate(v -> v.use("fid").samples(1000))
+                .track(t -> t.evaluateEvery(5).evaluateSamples(200)).report(r -> r.progress("fid")));
+        List<RunRecord> runs = List.of(run(0, "1", 0, RunStatusFile.FINISHED, 10.0, 30),
+                run(1, "4", 0, RunStatusFile.FINISHED, 20.0, 15));
+        writeProgress("blockSize1-seed0", "5,320.0,1.0E12,fid,60.0\n10,640.0,2.0E12,fid,50.0\n15,960.0,3.0E12,fid,40.0\n"
+                + "20,1280.0,4.0E12,fid,30.0\n25,1600.0,5.0E12,fid,25.0\n30,1920.0,6.0E12,fid,2.0\n");
+        writeProgress("blockSize4-seed0", "5,320.0,2.0E12,fid,45.0\n10,640.0,4.0E12,fid,35.0\n15,960.0,6.0E12,fid,3.0\n");
+
+        write(withProgress, runs, "out");
+
+        // the 30-step run's evaluations at steps 15 to 25 count; only each run's final evaluation (1,000 samples) is left out
+        assertThat(Files.readString(root.resolve("out/REPORT.md")))
+                .contains("| training | 15 to 30 steps, set by configuration |")
+                .contains("## Metrics at equal training steps\n\nAfter each configuration's own steps (15 to 30).")
+                .contains("### fid at 4.00 TFLOP of training")
+                .contains("| model.blockSize=1 | 1 | 30.00 |").contains("| model.blockSize=4 | 1 | 35.00 |");
     }
 
     @Test

@@ -29,6 +29,10 @@ class ExperimentReportTest {
     private final ExperimentDefinition blockSizes = reportDefinition(s -> s.grid("model.blockSize", 1, 4).seeds(0, 1, 2),
                 r -> r.plot("fid", "model.blockSize"));
 
+    /** Evaluations every 5 steps on 200 samples while training, the final one on 1,000; fid compared over training. */
+    private final ExperimentDefinition finalOnMoreSamples = fifteenStepDefinition(e -> e.evaluate(v -> v.use("fid").samples(1000))
+            .track(t -> t.evaluateEvery(5).evaluateSamples(200)).report(r -> r.progress("fid")));
+
     private RunRecord run(int index, String blockSize, long seed, RunStatusFile status, Double fid) {
         return run(index, blockSize, seed, status, fid, 10);
     }
@@ -89,14 +93,12 @@ class ExperimentReportTest {
 
     @Test
     void finalEvaluationsOnMoreSamplesStayOutOfTheEqualComputeComparison() throws Exception {
-        ExperimentDefinition withProgress = fifteenStepDefinition(e -> e.evaluate(v -> v.use("fid").samples(1000))
-                .track(t -> t.evaluateEvery(5).evaluateSamples(200)).report(r -> r.progress("fid")));
         List<RunRecord> runs = List.of(run(0, "1", 0, RunStatusFile.FINISHED, 10.0, 15),
                 run(1, "4", 0, RunStatusFile.FINISHED, 20.0, 15));
         writeProgress("blockSize1-seed0", "5,320.0,1.0E12,fid,50.0\n10,640.0,2.0E12,fid,30.0\n15,960.0,3.0E12,fid,5.0\n");
         writeProgress("blockSize4-seed0", "5,320.0,2.0E12,fid,40.0\n10,640.0,4.0E12,fid,20.0\n15,960.0,6.0E12,fid,4.0\n");
 
-        write(withProgress, runs, "out");
+        write(finalOnMoreSamples, runs, "out");
 
         assertThat(Files.readString(root.resolve("out/REPORT.md")))
                 .contains("### fid at 2.00 TFLOP of training")
@@ -105,15 +107,13 @@ class ExperimentReportTest {
 
     @Test
     void runsOfDifferentLengthsKeepTheirEvaluationsWhileTrainingUpToTheirOwnLastStep() throws Exception {
-        ExperimentDefinition withProgress = fifteenStepDefinition(e -> e.evaluate(v -> v.use("fid").samples(1000))
-                .track(t -> t.evaluateEvery(5).evaluateSamples(200)).report(r -> r.progress("fid")));
         List<RunRecord> runs = List.of(run(0, "1", 0, RunStatusFile.FINISHED, 10.0, 30),
                 run(1, "4", 0, RunStatusFile.FINISHED, 20.0, 15));
         writeProgress("blockSize1-seed0", "5,320.0,1.0E12,fid,60.0\n10,640.0,2.0E12,fid,50.0\n15,960.0,3.0E12,fid,40.0\n"
                 + "20,1280.0,4.0E12,fid,30.0\n25,1600.0,5.0E12,fid,25.0\n30,1920.0,6.0E12,fid,2.0\n");
         writeProgress("blockSize4-seed0", "5,320.0,2.0E12,fid,45.0\n10,640.0,4.0E12,fid,35.0\n15,960.0,6.0E12,fid,3.0\n");
 
-        write(withProgress, runs, "out");
+        write(finalOnMoreSamples, runs, "out");
 
         // the 30-step run's evaluations at steps 15 to 25 count; only each run's final evaluation (1,000 samples) is left out
         assertThat(Files.readString(root.resolve("out/REPORT.md")))

@@ -40,15 +40,18 @@ final class ReportFinding {
         List<String> compared = new ArrayList<>();
         atEqualCompute.forEach((group, comparison) -> {
             if (comparison.byConfiguration().values().stream().anyMatch(values -> !values.isEmpty())) {
-                compared.add((group.isBlank() ? "" : group.strip() + " ") + "(at " + teraFlops(comparison.budgetFlops())
-                        + " of training) " + ranking(headline, comparison.byConfiguration()));
+                String budget = teraFlops(comparison.budgetFlops()) + " of training";
+                compared.add(group.isBlank() ? "(" + budget + "), " + ranking(headline, comparison.byConfiguration())
+                        : group.strip() + " at " + budget + ", " + ranking(headline, comparison.byConfiguration()));
             }
         });
         if (compared.isEmpty()) {
             text.append(" There is no comparison at equal training compute: ").append(headline.metric())
                     .append(" is not followed over training (report.progress).");
         } else {
-            text.append(" At equal training compute, ").append(String.join("; ", compared)).append('.');
+            boolean grouped = !atEqualCompute.containsKey("");
+            text.append(" At equal training compute").append(grouped ? ", " : " ").append(String.join("; ", compared))
+                    .append('.');
         }
         return text.toString();
     }

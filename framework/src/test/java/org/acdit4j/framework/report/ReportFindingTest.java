@@ -37,8 +37,8 @@ class ReportFindingTest {
         assertThat(finding).isEqualTo("**Finding** (class-agreement/cfg1.5, higher is better; 3 seeds): at equal "
                 + "training steps (3,000), **AR length 4 (block 4)** is best with 0.7000 ± 0.2484, ahead of DiT (AR length 1) "
                 + "(0.5200 ± 0.04968), whose 95% interval overlaps. At equal training compute, within patch 4 (16 tokens) "
-                + "(at 2.58 TFLOP of training) **DiT (AR length 1)** is best with 0.4000 ± 0.0, ahead of AR length 4 "
-                + "(block 4) (0.2000 ± 0.0); within patch 8 (4 tokens) (at 2.75 TFLOP of training) **DiT (AR length 1), "
+                + "at 2.58 TFLOP of training, **DiT (AR length 1)** is best with 0.4000 ± 0.0, ahead of AR length 4 "
+                + "(block 4) (0.2000 ± 0.0); within patch 8 (4 tokens) at 2.75 TFLOP of training, **DiT (AR length 1), "
                 + "patch 8** is best with 0.8000, the only configuration with a value.");
     }
 
@@ -57,6 +57,9 @@ class ReportFindingTest {
                         + "AR (AR length 16) (280.0).")
                 .endsWith(" There is no comparison at equal training compute: fid/cfg1.5 is not followed over training "
                         + "(report.progress).");
+        assertThat(ReportFinding.render(fid, atSteps, Map.of("", new EqualCompute.Comparison(1.84e13, atSteps)),
+                runs("standard", 600, 600))).endsWith("At equal training compute (18.4 TFLOP of training), **AR length 4 "
+                + "(block 4)** is best with 250.0, ahead of token-wise AR (AR length 16) (280.0).");
         assertThat(ReportFinding.render(fid, atSteps, Map.of(), runs("", 2000, 4000)))
                 .startsWith("**Finding** (fid/cfg1.5, lower is better; one seed, preliminary): after each "
                         + "configuration's own steps (2,000 to 4,000), **AR length 4 (block 4)**");

@@ -36,6 +36,8 @@ import org.acdit4j.framework.spec.PlotSpec;
  * seed against a baseline value (tabulated, and against a per-run quantity also plotted), from the run folders of the
  * experiment. Tables, legends and categorical axes name configurations by their
  * labels ({@link ConfigurationLabels}); {@code summary.csv} keeps the swept keys' values and adds the label.
+ * {@code REPORT.md} opens with the finding by the headline metric ({@link ReportFinding}) and every configuration's
+ * samples side by side; each run's grid is drawn again as a labelled, upscaled sheet ({@link SampleSheet}).
  */
 public final class ExperimentReport {
 

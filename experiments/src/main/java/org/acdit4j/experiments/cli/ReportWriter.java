@@ -1,12 +1,20 @@
 package org.acdit4j.experiments.cli;
 
 import com.google.inject.Inject;
+import com.google.inject.Provider;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.acdit4j.framework.data.DatasetException;
+import org.acdit4j.framework.data.DatasetFactory;
+import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
+import org.acdit4j.framework.dsl.SpecException;
 import org.acdit4j.framework.report.ExperimentReport;
 import org.acdit4j.framework.run.ConfigYaml;
 import org.acdit4j.framework.run.RunRecord;
+import org.acdit4j.framework.spec.DataSpec;
 import org.acdit4j.framework.spec.ExperimentSpec;
 import org.acdit4j.framework.tracking.TrackedRun;
 
@@ -25,10 +33,12 @@ public final class ReportWriter {
     static final String CUSTOM = "custom";
 
     private final GlobalOptions options;
+    private final Provider<Map<String, DatasetFactory>> datasets;
 
     @Inject
-    ReportWriter(GlobalOptions options) {
+    ReportWriter(GlobalOptions options, Provider<Map<String, DatasetFactory>> datasets) {
         this.options = options;
+        this.datasets = datasets;
     }
 
     /**
@@ -41,8 +51,8 @@ public final class ReportWriter {
         Path output = outputFolder(options.resultsDir().resolve(spec.name()), preset, overrides);
         ExperimentReport.Context context = new ExperimentReport.Context(command,
                 ConfigYaml.render(definition.resolvedValues(preset, overrides)), wallSeconds);
-        List<Path> files = ExperimentReport.write(spec, definition.labels(preset, overrides), runs, options.runsDir(),
-                output, context);
+        List<Path> files = ExperimentReport.write(spec, definition.labels(preset, overrides),
+                run -> geometry(definition, preset, overrides, run), runs, options.runsDir(), output, context);
         if (parent != null) {
             for (Path file : files) {
                 Path folder = output.relativize(file).getParent();
@@ -51,6 +61,21 @@ public final class ReportWriter {
         }
         System.out.println("report: " + output.resolve("REPORT.md") + " (" + files.size() + " files)");
         return files;
+    }
+
+    /**
+     * The shape of {@code run}'s examples, from its data plugin and its configuration as the definition resolves it now;
+     * empty when the definition no longer accepts the run's assignment, or its dataset is not registered or cannot
+     * tell (a folder of images that is gone).
+     */
+    private Optional<Geometry> geometry(ExperimentDefinition definition, String preset, List<String> overrides,
+                                        RunRecord run) {
+        try {
+            DataSpec data = definition.spec(preset, overrides, run.assignments()).data();
+            return Optional.ofNullable(datasets.get().get(data.name())).map(factory -> factory.geometry(data));
+        } catch (SpecException | DatasetException e) {
+            return Optional.empty();
+        }
     }
 
     /** {@code experimentResults} for the definition's own configuration, else its subfolder for this selection. */

@@ -28,13 +28,23 @@ final class ReportMarkdown {
     private ReportMarkdown() {
     }
 
+    /**
+     * @param finding              the opening sentences ({@link ReportFinding}), when the definition names a headline
+     * @param configurationSamples the sheet of every configuration's samples side by side, relative to the report
+     * @param equalCompute         by metric, by group ({@code ""} or {@code " within patch 4 (16 tokens)"})
+     */
     static String render(ExperimentSpec spec, List<RunRecord> runs, Map<String, String> labelByRun, List<String> sweptKeys,
+                         Optional<String> finding, Optional<String> configurationSamples,
                          Map<String, Map<String, List<Double>>> byMetric,
-                         Map<String, EqualCompute.Comparison> equalCompute, List<PairedDifferences.Row> paired,
+                         Map<String, Map<String, EqualCompute.Comparison>> equalCompute, List<PairedDifferences.Row> paired,
                          Map<PairedAgainstSpec, List<PairedAgainst.Point>> pairedAgainst, List<String> plots, List<SampleGrid> grids,
                          ExperimentReport.Context context) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(spec.name()).append("\n\n");
+        finding.ifPresent(sentences -> md.append(sentences).append("\n\n"));
+        configurationSamples.ifPresent(sheet -> md.append("Samples of each configuration (its first seed; one row per "
+                + "class, the spec's solver and guidance, EMA weights, final step):\n\n![samples of each configuration](")
+                .append(sheet).append(")\n\n"));
         if (!spec.description().isBlank()) {
             md.append(spec.description()).append("\n\n");
         }
@@ -94,15 +104,15 @@ final class ReportMarkdown {
                     + "evaluations; a run whose first evaluation comes later has no value (n counts the runs with one). "
                     + "When the evaluations while training use fewer samples than the final one, the final one is left "
                     + "out here and in the progress plots (FID depends on the sample count).\n\n");
-            equalCompute.forEach((metric, comparison) -> {
-                md.append("### ").append(metric).append(" at ").append(String.format("%.3g", comparison.budgetFlops() / 1e12))
+            equalCompute.forEach((metric, groups) -> groups.forEach((group, comparison) -> {
+                md.append("### ").append(metric).append(group).append(" at ").append(String.format("%.3g", comparison.budgetFlops() / 1e12))
                         .append(" TFLOP of training\n\n| configuration | n | mean ± 95% CI |\n|---|---|---|\n");
                 comparison.byConfiguration().forEach((configuration, values) -> md.append("| ").append(configuration)
                         .append(" | ").append(values.size()).append(" | ")
                         .append(values.isEmpty() ? "no evaluation at or below the budget" : MeanWithInterval.of(values).format())
                         .append(" |\n"));
                 md.append('\n');
-            });
+            }));
         }
         if (!paired.isEmpty()) {
             md.append("## Differences paired by seed\n\nEach row: the metric of the named value minus the metric of the "
@@ -156,12 +166,12 @@ final class ReportMarkdown {
             }
         }
         if (!grids.isEmpty()) {
-            md.append("## Sample grids\n\nOne column per class (EMA weights, the spec's solver and guidance), final step of "
-                    + "each run.");
+            md.append("## Sample grids\n\nOne row per class, named in the margin (EMA weights, the spec's solver and "
+                    + "guidance), final step of each run.");
             if (grids.stream().anyMatch(grid -> grid.file().endsWith(".gif"))) {
-                md.append(" Clips: the PNG shows one clip per row, frame by frame; the GIF plays them; the "
-                        + "`-rollout` GIF continues each clip to 4× the trained length with the largest context window "
-                        + "that keeps attention offsets inside the trained clip.");
+                md.append(" Clips: the PNG shows one clip per row, frame by frame; the GIF plays them (one column per "
+                        + "class); the `-rollout` GIF continues each clip to 4× the trained length with the largest "
+                        + "context window that keeps attention offsets inside the trained clip.");
             }
             md.append("\n\n");
             for (SampleGrid grid : grids) {

@@ -23,6 +23,7 @@ import org.acdit4j.framework.model.ModelFactory;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.TrainStepResult;
 import org.acdit4j.framework.report.ImageGrid;
+import org.acdit4j.framework.report.RunSampleGrid;
 import org.acdit4j.framework.spec.ExperimentSpec;
 import org.acdit4j.framework.spec.RunMetrics;
 import org.acdit4j.framework.tracking.RunStart;
@@ -43,7 +44,6 @@ import org.slf4j.LoggerFactory;
 public final class RunExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunExecutor.class);
-    private static final int GRID_IMAGES = 20;
     private static final int GIF_FRAME_MILLIS = 200;
     /** A video model's final samples include a rollout this many times its trained clip length. */
     private static final int ROLLOUT_LENGTHS = 4;
@@ -281,18 +281,15 @@ public final class RunExecutor {
     private void writeGrid(GenerativeModel model, Dataset dataset, ExperimentSpec spec, long seed, Path file,
                            TrackedRun trackedRun) {
         int classes = dataset.geometry().classes();
-        int[] labels = new int[GRID_IMAGES];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = i % classes;
-        }
+        int[] labels = RunSampleGrid.labels(classes);
         SampleRequest request = new SampleRequest(labels, spec.sample().sampler(), spec.sample().guidance(), seed,
                 spec.sample().kvCache(), true);
         ImageBatch drawn = model.sample(request);
-        ImageGrid.writePng(drawn, classes, 2, file);
+        ImageGrid.writePng(drawn, classes, RunSampleGrid.SCALE, file);
         trackedRun.logArtifact(file, "samples");
         if (drawn.geometry().frames() > 1) {
             Path gif = file.resolveSibling(file.getFileName().toString().replace(".png", ".gif"));
-            ImageGrid.writeGif(drawn, classes, 2, GIF_FRAME_MILLIS, gif);
+            ImageGrid.writeGif(drawn, classes, RunSampleGrid.SCALE, GIF_FRAME_MILLIS, gif);
             trackedRun.logArtifact(gif, "samples");
             // a video DiT (one block of every frame) has no frames to roll out from: maxWindowFrames() is 0
             if (model instanceof FrameRollout rollout && rollout.maxWindowFrames() >= 1
@@ -300,8 +297,8 @@ public final class RunExecutor {
                 int frames = ROLLOUT_LENGTHS * drawn.geometry().frames();
                 Path rolloutGif = gif.resolveSibling("rollout.gif");
                 SampleRequest cached = new SampleRequest(labels, request.sampler(), request.guidance(), seed, true, true);
-                ImageGrid.writeGif(rollout.sampleFrames(cached, frames, rollout.maxWindowFrames()), classes, 2,
-                        GIF_FRAME_MILLIS, rolloutGif);
+                ImageGrid.writeGif(rollout.sampleFrames(cached, frames, rollout.maxWindowFrames()), classes,
+                        RunSampleGrid.SCALE, GIF_FRAME_MILLIS, rolloutGif);
                 trackedRun.logArtifact(rolloutGif, "samples");
             }
         }

@@ -14,6 +14,7 @@ import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.Evaluator;
 import org.acdit4j.framework.model.ModelCapability;
+import org.acdit4j.framework.spec.MetricDirection;
 import org.acdit4j.framework.testing.TestModelType;
 import org.junit.jupiter.api.Test;
 
@@ -104,7 +105,8 @@ class ReportMetricNamesTest {
                 .sweep(s -> s.grid("model.blockSize", 16, 4))
                 .report(r -> r.plot("fid", "model.blockSize").metrics("fid/cfg1.5", "precison-recall.recall/cfg1.5")
                         .progress("fid/cfg1.5", "sampling-speed/cfg1.0")
-                        .pairedBySeed("model.blockSize", "16", "parameter").byFrame("fid", "frame-fid")));
+                        .pairedBySeed("model.blockSize", "16", "parameter").byFrame("fid", "frame-fid")
+                        .headline("precison-recall.recall/cfg1.5", MetricDirection.HIGHER_IS_BETTER)));
 
         assertThat(preflight(misspelt)).containsExactly(
                 "[all plans] report.plot: no run logs metric 'fid': fid is guided, so its metrics end in /cfg<scale>, a "
@@ -114,6 +116,9 @@ class ReportMetricNamesTest {
                         + "precision-recall, sampling-speed)",
                 "[all plans] report.progress: no run logs metric 'sampling-speed/cfg1.0': sampling-speed is not guided, "
                         + "so its metrics have no /cfg<scale>",
+                "[all plans] report.headline: no run logs metric 'precison-recall.recall/cfg1.5': runs log "
+                        + "train.imagesSeen, train.flops, parameters and metrics named after their evaluator (fid, "
+                        + "precision-recall, sampling-speed)",
                 "[all plans] report.pairedBySeed: no run logs metric 'parameter': runs log train.imagesSeen, train.flops, "
                         + "parameters and metrics named after their evaluator (fid, precision-recall, sampling-speed)",
                 "[all plans] report.byFrame: no run logs the per-frame metrics 'frame-fid.frame<t>': they are named "

@@ -127,7 +127,7 @@ public final class RunCommand implements Callable<Integer> {
         try (Tracker tracker = trackers.get().open(options.trackingUri())) {
             out.println("tracking: " + tracker.describe());
             SweepRunner runner = new SweepRunner(new ChildJvmLauncher(AcditMain.class.getName(),
-                    List.of("execute-run", selection.experiment), shared), tracker, out);
+                    List.of("execute-run", selection.experiment), shared, workers), tracker, out);
             SweepResult result = runner.run(plans, selected, workers, failFast, options.runsDir(),
                     definition.resolvedValues(selection.preset, selection.overrides), (parent, outcome) -> reports.write(definition, selection.preset,
                             selection.overrides, selection.commandLine("run"), (System.nanoTime() - start) / 1e9, parent));

@@ -26,6 +26,8 @@ import org.acdit4j.framework.report.ImageGrid;
 import org.acdit4j.framework.report.RunSampleGrid;
 import org.acdit4j.framework.spec.ExperimentSpec;
 import org.acdit4j.framework.spec.RunMetrics;
+import org.acdit4j.framework.system.MemoryLimits;
+import org.acdit4j.framework.system.ProcessMemory;
 import org.acdit4j.framework.tracking.RunStart;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.TrackedRun;
@@ -142,13 +144,16 @@ public final class RunExecutor {
             metrics.put(RunMetrics.IMAGES_SEEN, imagesSeen);
             metrics.put(RunMetrics.TRAIN_FLOPS, trainFlops);
             metrics.put(RunMetrics.PARAMETERS, (double) model.parameterCount());
+            ProcessMemory.peakResidentBytes().ifPresent(bytes -> metrics.put(RunMetrics.PEAK_RSS_BYTES, (double) bytes));
+            metrics.put(RunMetrics.PEAK_HEAP_BYTES, (double) ProcessMemory.peakHeapBytes());
             metrics.forEach((key, value) -> trackedRun.logMetric(key, value, model.step()));
             record = record.withMetrics(metrics).withStatus(RunStatusFile.FINISHED, now());
             folder.write(record);
             trackedRun.end(RunStatus.FINISHED);
             return RunStatusFile.FINISHED;
-        } catch (RuntimeException | IOException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        } catch (RuntimeException | IOException | OutOfMemoryError e) {
+            String reason = e instanceof OutOfMemoryError oom ? MemoryLimits.explain(oom)
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             LOG.error("{} failed: {}", plan.name(), reason, e);
             folder.write(record.withFailure(reason).withStatus(RunStatusFile.FAILED, now()));
             trackedRun.setTags(Map.of("acdit.failure", reason));
@@ -233,6 +238,7 @@ public final class RunExecutor {
                 trackedRun.logMetric("train.lr", result.learningRate(), step);
                 trackedRun.logMetric("train.gradNorm", result.gradientNorm(), step);
                 trackedRun.logMetric("train.secondsPerStep", seconds / windowSteps, step);
+                ProcessMemory.residentBytes().ifPresent(bytes -> trackedRun.logMetric(RunMetrics.RSS_BYTES, bytes, step));
                 LOG.info("{} step {}/{} loss {} lr {} {} s/step ETA {}", plan.name(), step, steps,
                         String.format("%.4f", meanLoss), String.format("%.2e", result.learningRate()),
                         String.format("%.3f", seconds / windowSteps), Durations.format((steps - step) * seconds / windowSteps));

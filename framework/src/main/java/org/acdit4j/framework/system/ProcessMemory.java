@@ -42,8 +42,13 @@ public final class ProcessMemory {
     }
 
     private static OptionalLong statusKilobytes(String field) {
+        return kilobyteField(STATUS, field);
+    }
+
+    /** A "{@code Field:   123 kB}" line of a kernel file under {@code /proc}, in bytes; empty where absent. */
+    static OptionalLong kilobyteField(Path file, String field) {
         try {
-            for (String line : Files.readAllLines(STATUS)) {
+            for (String line : Files.readAllLines(file)) {
                 if (line.startsWith(field)) {
                     return OptionalLong.of(Long.parseLong(line.substring(field.length()).replace("kB", "").trim()) * 1024);
                 }

@@ -24,6 +24,7 @@ import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.dsl.ReportSection;
 import org.acdit4j.framework.dsl.SweepSection;
 import org.acdit4j.framework.spec.MetricDirection;
+import org.acdit4j.framework.spec.RunMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -231,6 +232,22 @@ class ExperimentReportTest {
         assertThat(ReportMarkdown.runTimes(List.of(first, second, unfinished))).contains("35m30s from the first run's "
                 + "start to the last run's end (2026-11-26T10:00:00Z to 2026-11-26T10:35:30Z); 50m30s of run time in all");
         assertThat(ReportMarkdown.runTimes(List.of(unfinished))).isEmpty();
+    }
+
+    @Test
+    void theHeaderStatesTheRunsPeakMemoryFromTheirRecords() {
+        RunRecord small = finishedWithMemory("a", Map.of(RunMetrics.PEAK_RSS_BYTES, 0.68e9, RunMetrics.PEAK_HEAP_BYTES, 0.1e9));
+        RunRecord wide = finishedWithMemory("b", Map.of(RunMetrics.PEAK_RSS_BYTES, 1.74e9, RunMetrics.PEAK_HEAP_BYTES, 0.2e9));
+        RunRecord older = finishedWithMemory("c", Map.of());
+
+        assertThat(ReportMarkdown.peakMemory(List.of(small, wide, older))).contains("peak resident set 0.68–1.74 GB per "
+                + "run, Java heap at most 0.20 GB (2 of 3 finished runs measured)");
+        assertThat(ReportMarkdown.peakMemory(List.of(older))).isEmpty();
+    }
+
+    private static RunRecord finishedWithMemory(String name, Map<String, Double> metrics) {
+        return new RunRecord("report-test", name, 0, 0, "", Map.of(), RunStatusFile.FINISHED, null, null, null, 10, 10,
+                null, null, null, null, Map.of(), metrics);
     }
 
     private List<Path> write(ExperimentDefinition experiment, List<RunRecord> runs, String outputDir) {

@@ -22,6 +22,7 @@ import org.acdit4j.framework.model.ModelFactory;
 import org.acdit4j.framework.run.Preflight;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.SweepRunner;
+import org.acdit4j.framework.run.WorkerBudget;
 import org.acdit4j.framework.tracking.Tracker;
 import org.acdit4j.tracking.TrackerSelection;
 import org.acdit4j.tracking.TrackingException;
@@ -52,8 +53,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--only", split = ",", paramLabel = "I", description = "Run only these plan indices (comma-separated).")
     List<Integer> only = new ArrayList<>();
 
-    @Option(names = "--workers", paramLabel = "N", description = "Runs in parallel, each single-threaded (default: the number of cores).")
-    int workers = Runtime.getRuntime().availableProcessors();
+    @Option(names = "--workers", paramLabel = "N", description = "Runs in parallel, each single-threaded (default: one "
+            + "per core, as many as the available memory holds at the runs' expected peak).")
+    Integer workers;
 
     @Option(names = "--fail-fast", description = "Start no further run after a failure.")
     boolean failFast;
@@ -89,7 +91,7 @@ public final class RunCommand implements Callable<Integer> {
                 throw new UsageException("--only " + index + " is not a plan index of " + selection.experiment + " (0.." + (plans.size() - 1) + ")");
             }
         }
-        if (workers < 1) {
+        if (workers != null && workers < 1) {
             throw new UsageException("--workers must be at least 1, got " + workers);
         }
         if (emit != null) {
@@ -118,6 +120,10 @@ public final class RunCommand implements Callable<Integer> {
             ArchivedRuns.restore(options, definition, selection, plans, out);
         }
         EffectiveConfig.print(out, definition.resolvedValues(selection.preset, selection.overrides), plans);
+        WorkerBudget budget = WorkerBudget.of(plans.stream()
+                .map(plan -> RunFolder.of(options.runsDir(), selection.experiment, plan.name())).toList());
+        int parallelRuns = workers == null ? budget.defaultWorkers() : workers;
+        budget.warning(parallelRuns).ifPresent(out::println);
         List<String> shared = new ArrayList<>(options.asArguments());
         if (selection.preset != null) {
             shared.addAll(List.of("--preset", selection.preset));
@@ -127,8 +133,8 @@ public final class RunCommand implements Callable<Integer> {
         try (Tracker tracker = trackers.get().open(options.trackingUri())) {
             out.println("tracking: " + tracker.describe());
             SweepRunner runner = new SweepRunner(new ChildJvmLauncher(AcditMain.class.getName(),
-                    List.of("execute-run", selection.experiment), shared, workers), tracker, out);
-            SweepResult result = runner.run(plans, selected, workers, failFast, options.runsDir(),
+                    List.of("execute-run", selection.experiment), shared, parallelRuns), tracker, out);
+            SweepResult result = runner.run(plans, selected, parallelRuns, failFast, options.runsDir(),
                     definition.resolvedValues(selection.preset, selection.overrides), (parent, outcome) -> reports.write(definition, selection.preset,
                             selection.overrides, selection.commandLine("run"), (System.nanoTime() - start) / 1e9, parent));
             out.printf("%s: %d finished, %d failed, %d skipped%n", selection.experiment,

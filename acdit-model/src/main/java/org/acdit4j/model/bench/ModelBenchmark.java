@@ -6,14 +6,26 @@ import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.stream.IntStream;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
+import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.SampleRequest;
+import org.acdit4j.framework.model.SamplerConfig;
 import org.acdit4j.framework.spec.TrainSpec;
+import org.acdit4j.framework.system.ProcessMemory;
 import org.acdit4j.model.AcditModel;
 import org.acdit4j.model.AcditSpec;
 import org.acdit4j.model.DiffusionSampling;
 import org.acdit4j.model.HostRandom;
+import org.acdit4j.model.layout.TokenLayout;
+import org.acdit4j.model.tokenar.Codebook;
+import org.acdit4j.model.tokenar.TokenArConfig;
+import org.acdit4j.model.tokenar.TokenArModel;
+import org.acdit4j.model.tokenar.TokenArSpec;
+import org.acdit4j.model.tokenar.TokenSampling;
+import org.acdit4j.model.tokenar.Tokenizer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -22,13 +34,19 @@ import org.nd4j.linalg.factory.Nd4j;
  * Speed of one model configuration (by default the reference: 32×32×1, patch 4, width 128, depth 4, 4 heads,
  * batch 64) for several block sizes: seconds per training step, images/s, achieved GFLOP/s and its share of a
  * single-thread GEMM peak measured in the same run, and sampling seconds per image with and without the
- * KV-cache, in wall and main-thread CPU time. Prints a table, or with {@link Settings#json} one JSON object
- * per block size. Set OMP_NUM_THREADS before the JVM starts. The command line is {@code acdit bench}.
+ * KV-cache, in wall and main-thread CPU time, and the process's peak resident set after each block size's
+ * measurements. Prints a table, or with {@link Settings#json} one JSON object per block size. The model is ACDiT
+ * or, with {@link Settings#TOKEN_AR}, the discrete-token AR baseline (token-wise, so block size 1 only) on a
+ * codebook of random vectors. Set OMP_NUM_THREADS before the JVM starts. The command line is {@code acdit bench};
+ * {@link MemorySoak} is its {@code --soak} mode.
  */
 public final class ModelBenchmark {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final int CLASSES = 10;
+    /** Codebook size of the token-AR model: its section's default. */
+    private static final int TOKEN_AR_CODES = 512;
+    private static final double BYTES_PER_MB = 1024.0 * 1024.0;
 
     /**
      * What to measure.
@@ -45,22 +63,74 @@ public final class ModelBenchmark {
      * @param width        model width
      * @param depth        layers
      * @param heads        attention heads
+     * @param model        {@link #ACDIT} or {@link #TOKEN_AR}
      * @param json         one JSON line per block size instead of the table
      */
     public record Settings(List<Integer> blocks, int steps, int warmup, int batch, int sampleImages, int sampleSteps,
-                           double guidance, int imageSize, int patch, int width, int depth, int heads, boolean json) {
+                           double guidance, int imageSize, int patch, int width, int depth, int heads, String model,
+                           boolean json) {
 
+        public static final String ACDIT = "acdit";
+        public static final String TOKEN_AR = "token-ar";
+
+        /** Checks every setting; a bad one is a one-line error naming its {@code acdit bench} option. */
         public Settings {
             blocks = List.copyOf(blocks);
-            if (blocks.isEmpty() || steps < 1 || warmup < 0 || batch < 1 || sampleImages < 1 || sampleSteps < 1) {
-                throw new IllegalArgumentException("bench needs at least one block size, steps >= 1, warmup >= 0,"
-                        + " batch >= 1, sample images >= 1 and sample steps >= 1");
+            atLeast("--steps", steps, 1);
+            atLeast("--warmup", warmup, 0);
+            atLeast("--batch", batch, 1);
+            atLeast("--sample-images", sampleImages, 1);
+            atLeast("--sample-steps", sampleSteps, 1);
+            if (!(guidance >= 1) || !Double.isFinite(guidance)) {
+                throw new IllegalArgumentException("--guidance must be a number >= 1 (1 = no guidance), got " + guidance);
+            }
+            atLeast("--image-size", imageSize, 1);
+            if (patch < 1 || patch > imageSize || imageSize % patch != 0) {
+                throw new IllegalArgumentException("--patch must divide --image-size " + imageSize + " (allowed: "
+                        + divisors(imageSize) + "), got " + patch);
+            }
+            atLeast("--width", width, 1);
+            atLeast("--depth", depth, 1);
+            if (heads < 1 || width % heads != 0 || (width / heads) % 4 != 0) {
+                throw new IllegalArgumentException("--heads must divide --width " + width + " into head dims divisible"
+                        + " by 4 (two RoPE axes; allowed: " + ropeHeads(width) + "), got " + heads);
+            }
+            if (!ACDIT.equals(model) && !TOKEN_AR.equals(model)) {
+                throw new IllegalArgumentException("--model must be " + ACDIT + " or " + TOKEN_AR + ", got " + model);
+            }
+            if (blocks.isEmpty()) {
+                throw new IllegalArgumentException("--blocks needs at least one block size");
+            }
+            for (int block : blocks) {
+                checkBlock(block, model, imageSize, patch);
             }
         }
 
         /** The reference configuration of docs/PERFORMANCE.md. */
         public static Settings reference() {
-            return new Settings(List.of(1, 4, 16, 64), 5, 2, 64, 64, 5, 1.5, 32, 4, 128, 4, 4, false);
+            return new Settings(List.of(1, 4, 16, 64), 5, 2, 64, 64, 5, 1.5, 32, 4, 128, 4, 4, ACDIT, false);
+        }
+
+        /** The block sizes a bench of {@code model} measures when none are given: all of the reference's, or 1. */
+        public static List<Integer> defaultBlocks(String model) {
+            return TOKEN_AR.equals(model) ? List.of(1) : List.of(1, 4, 16, 64);
+        }
+
+        /** Token-AR predicts one token at a time; ACDiT's block must tile the token grid. */
+        private static void checkBlock(int block, String model, int imageSize, int patch) {
+            if (TOKEN_AR.equals(model)) {
+                if (block != 1) {
+                    throw new IllegalArgumentException("--blocks: the " + TOKEN_AR + " model is token-wise"
+                            + " autoregressive, so its only block size is 1, got " + block);
+                }
+                return;
+            }
+            try {
+                TokenLayout.of(Geometry.image(1, imageSize, imageSize, CLASSES), patch, block,
+                        AcditSpec.defaults().blockShape());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--blocks " + block + ": " + e.getMessage());
+            }
         }
 
         AcditSpec spec(int blockSize) {
@@ -76,12 +146,63 @@ public final class ModelBenchmark {
         int tokens() {
             return (imageSize / patch) * (imageSize / patch);
         }
+
+        /** Blocks of one image: the AR length. */
+        int arLength(int blockSize) {
+            return tokens() / blockSize;
+        }
+
+        /** The model, its geometry, size and batch in words, for the headers of the table and the soak. */
+        String describe() {
+            return String.format(Locale.ROOT, "%s, %dx%d images, patch %d (%d tokens), width %d, depth %d, heads %d,"
+                    + " batch %d", model, imageSize, imageSize, patch, tokens(), width, depth, heads, batch);
+        }
+
+        /** A new model of these settings at {@code blockSize}, its learning-rate schedule {@code trainSteps} long. */
+        GenerativeModel createModel(int blockSize, int trainSteps) {
+            TrainSpec train = new TrainSpec(trainSteps, batch, 3e-4, 0.9, 0.999, 0.0, 1.0, "wsd", 100, 0.15, 0.999,
+                    "uniform");
+            if (ACDIT.equals(model)) {
+                return AcditModel.create(spec(blockSize), train, geometry(), 1, DataType.FLOAT);
+            }
+            AcditSpec d = AcditSpec.defaults();
+            TokenArSpec spec = new TokenArSpec(width, depth, heads, patch, TOKEN_AR_CODES, 1, TOKEN_AR_CODES,
+                    d.labelDropout(), d.mlpRatio(), null);
+            TokenArConfig config = TokenArConfig.of(spec, train, geometry(), DataType.FLOAT);
+            return new TokenArModel(config, new Tokenizer(geometry(), patch,
+                    randomCodebook(patch * patch)), 1);
+        }
+
+        /** The model's sampler: DPM-Solver++(2M) at {@code stepsPerBlock}, or token sampling at temperature 1. */
+        SamplerConfig sampler(int stepsPerBlock) {
+            return ACDIT.equals(model)
+                    ? new DiffusionSampling(DiffusionSampling.DPM_SOLVER_PLUS_PLUS, stepsPerBlock)
+                    : new TokenSampling(1.0, 0);
+        }
+
+        private static void atLeast(String option, int value, int least) {
+            if (value < least) {
+                throw new IllegalArgumentException(option + " must be at least " + least + ", got " + value);
+            }
+        }
+
+        private static List<Integer> divisors(int n) {
+            return IntStream.rangeClosed(1, n).filter(d -> n % d == 0).boxed().toList();
+        }
+
+        private static List<Integer> ropeHeads(int width) {
+            return divisors(width).stream().filter(h -> (width / h) % 4 == 0).toList();
+        }
     }
 
-    /** One block size's measurements; times are medians over the timed steps, sampling one call each. */
+    /**
+     * One block size's measurements; times are medians over the timed steps, sampling one call each. The peak
+     * resident set is the process's highest so far, read after this block size's training and sampling: it covers
+     * the earlier rows too (one JVM measures them all) and is empty where the kernel does not report it.
+     */
     record Row(int block, int arLength, double stepSeconds, double stepCpuSeconds, double gflopPerStep,
                double peakGflops, double cachedSeconds, double uncachedSeconds, double cachedCpuSeconds,
-               double uncachedCpuSeconds, int batch, int images) {
+               double uncachedCpuSeconds, int batch, int images, OptionalLong peakRssBytes) {
 
         double gflopPerSecond() {
             return gflopPerStep / stepSeconds;
@@ -89,24 +210,27 @@ public final class ModelBenchmark {
 
         String table() {
             return String.format(Locale.ROOT, "%5d | %6d | %6.3f | %10.3f | %5.1f | %10.2f | %7.1f | %5.1f%% | %18.4f | %8.4f"
-                            + " | %7.2fx | %15.4f | %8.4f | %7.2fx",
+                            + " | %7.2fx | %15.4f | %8.4f | %7.2fx | %11s",
                     block, arLength, stepSeconds, stepCpuSeconds, batch / stepSeconds, gflopPerStep, gflopPerSecond(),
                     100 * gflopPerSecond() / peakGflops, cachedSeconds / images, uncachedSeconds / images,
                     uncachedSeconds / cachedSeconds, cachedCpuSeconds / images, uncachedCpuSeconds / images,
-                    uncachedCpuSeconds / cachedCpuSeconds);
+                    uncachedCpuSeconds / cachedCpuSeconds, megabytes(peakRssBytes));
         }
 
         String json(Settings s) {
-            return String.format(Locale.ROOT, "{\"block\":%d,\"arLength\":%d,\"imageSize\":%d,\"patch\":%d,\"width\":%d,"
+            return String.format(Locale.ROOT, "{\"model\":\"%s\",\"block\":%d,\"arLength\":%d,\"imageSize\":%d,"
+                            + "\"patch\":%d,\"width\":%d,"
                             + "\"depth\":%d,\"heads\":%d,\"batch\":%d,\"sampleImages\":%d,\"sampleSteps\":%d,\"guidance\":%s,"
                             + "\"trainSecondsPerStep\":%.4f,\"trainCpuSecondsPerStep\":%.4f,\"gflopPerStep\":%.3f,"
                             + "\"gflopPerSecond\":%.2f,\"gemmPeakGflops\":%.1f,\"sampleSecondsPerImageCached\":%.5f,"
                             + "\"sampleSecondsPerImageUncached\":%.5f,\"sampleCpuSecondsPerImageCached\":%.5f,"
-                            + "\"sampleCpuSecondsPerImageUncached\":%.5f,\"cacheSpeedup\":%.3f,\"cacheCpuSpeedup\":%.3f}",
-                    block, arLength, s.imageSize(), s.patch(), s.width(), s.depth(), s.heads(), batch, images,
+                            + "\"sampleCpuSecondsPerImageUncached\":%.5f,\"cacheSpeedup\":%.3f,\"cacheCpuSpeedup\":%.3f,"
+                            + "\"peakRssBytes\":%s}",
+                    s.model(), block, arLength, s.imageSize(), s.patch(), s.width(), s.depth(), s.heads(), batch, images,
                     s.sampleSteps(), s.guidance(), stepSeconds, stepCpuSeconds, gflopPerStep, gflopPerSecond(),
                     peakGflops, cachedSeconds / images, uncachedSeconds / images, cachedCpuSeconds / images,
-                    uncachedCpuSeconds / images, uncachedSeconds / cachedSeconds, uncachedCpuSeconds / cachedCpuSeconds);
+                    uncachedCpuSeconds / images, uncachedSeconds / cachedSeconds, uncachedCpuSeconds / cachedCpuSeconds,
+                    jsonBytes(peakRssBytes));
         }
     }
 
@@ -123,8 +247,10 @@ public final class ModelBenchmark {
                     Runtime.getRuntime().availableProcessors());
             out.printf(Locale.ROOT, "GEMM peak (float): 1024^3 %.1f GFLOP/s; %dx%dx%d %.1f GFLOP/s%n", peakSquare,
                     s.batch() * tokens, s.width(), 4 * s.width(), peakModel);
+            out.println("Model: " + s.describe()
+                    + "; peak RSS: the process's highest resident set so far, after that row's training and sampling");
             out.println("block | AR len | s/step | CPU s/step | img/s | GFLOP/step | GFLOP/s | % peak | sample s/img cache"
-                    + " | no cache | speed-up | CPU s/img cache | no cache | CPU speed-up");
+                    + " | no cache | speed-up | CPU s/img cache | no cache | CPU speed-up | peak RSS MB");
         }
         for (int blockSize : s.blocks()) {
             Row row = measure(s, blockSize, peak);
@@ -134,8 +260,7 @@ public final class ModelBenchmark {
 
     private static Row measure(Settings s, int blockSize, double peak) {
         Geometry g = s.geometry();
-        TrainSpec train = new TrainSpec(1000, s.batch(), 3e-4, 0.9, 0.999, 0.0, 1.0, "wsd", 100, 0.15, 0.999, "uniform");
-        AcditModel model = AcditModel.create(s.spec(blockSize), train, g, 1, DataType.FLOAT);
+        GenerativeModel model = s.createModel(blockSize, 1000);
         ImageBatch data = randomBatch(g, s.batch());
         for (int i = 0; i < s.warmup(); i++) {
             model.trainStep(data);
@@ -151,18 +276,17 @@ public final class ModelBenchmark {
         }
         int[] labels = new int[s.sampleImages()];
         Arrays.setAll(labels, i -> i % g.classes());
-        DiffusionSampling solver = new DiffusionSampling(DiffusionSampling.DPM_SOLVER_PLUS_PLUS, s.sampleSteps());
-        double[] cached = sampleSeconds(model, new SampleRequest(labels, solver, s.guidance(), 1, true, true));
-        double[] uncached = sampleSeconds(model, new SampleRequest(labels, solver, s.guidance(), 1, false, true));
-        return new Row(blockSize, s.tokens() / blockSize, median(times), median(cpuTimes),
+        SamplerConfig solver = s.sampler(s.sampleSteps());
+        double[] cached = sampleSeconds(model, s, new SampleRequest(labels, solver, s.guidance(), 1, true, true));
+        double[] uncached = sampleSeconds(model, s, new SampleRequest(labels, solver, s.guidance(), 1, false, true));
+        return new Row(blockSize, s.arLength(blockSize), median(times), median(cpuTimes),
                 model.trainFlopsPerStep(s.batch()) / 1e9, peak, cached[0], uncached[0], cached[1], uncached[1],
-                s.batch(), s.sampleImages());
+                s.batch(), s.sampleImages(), ProcessMemory.peakResidentBytes());
     }
 
     /** Wall-clock and main-thread CPU seconds of one sampling call, after a one-image warm-up. */
-    private static double[] sampleSeconds(AcditModel model, SampleRequest request) {
-        DiffusionSampling oneStep = new DiffusionSampling(DiffusionSampling.of(request.sampler()).solver(), 1);
-        model.sample(new SampleRequest(new int[] {0}, oneStep, request.guidance(), 0, request.kvCache(), false));
+    private static double[] sampleSeconds(GenerativeModel model, Settings s, SampleRequest request) {
+        model.sample(new SampleRequest(new int[] {0}, s.sampler(1), request.guidance(), 0, request.kvCache(), false));
         long c0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         model.sample(request);
@@ -184,7 +308,8 @@ public final class ModelBenchmark {
         return best;
     }
 
-    private static ImageBatch randomBatch(Geometry g, int n) {
+    /** {@code n} images of uniform random pixels in [-1, 1] with labels 0, 1, …, 9, 0, …: the same every call. */
+    static ImageBatch randomBatch(Geometry g, int n) {
         HostRandom r = new HostRandom(3);
         float[] px = new float[n * g.valuesPerExample()];
         for (int i = 0; i < px.length; i++) {
@@ -193,6 +318,26 @@ public final class ModelBenchmark {
         int[] labels = new int[n];
         Arrays.setAll(labels, i -> i % g.classes());
         return new ImageBatch(g, px, labels);
+    }
+
+    /** K = {@value #TOKEN_AR_CODES} codes of uniform random values in [-1, 1]: timing and memory do not need a fitted one. */
+    private static Codebook randomCodebook(int dimension) {
+        HostRandom r = new HostRandom(5);
+        float[] vectors = new float[TOKEN_AR_CODES * dimension];
+        for (int i = 0; i < vectors.length; i++) {
+            vectors[i] = (float) (2 * r.nextDouble() - 1);
+        }
+        return new Codebook(TOKEN_AR_CODES, dimension, vectors);
+    }
+
+    /** Bytes as MB with one decimal, or "n/a". */
+    static String megabytes(OptionalLong bytes) {
+        return bytes.isPresent() ? String.format(Locale.ROOT, "%.1f", bytes.getAsLong() / BYTES_PER_MB) : "n/a";
+    }
+
+    /** Bytes as a JSON number, or null. */
+    static String jsonBytes(OptionalLong bytes) {
+        return bytes.isPresent() ? Long.toString(bytes.getAsLong()) : "null";
     }
 
     private static double median(double[] v) {

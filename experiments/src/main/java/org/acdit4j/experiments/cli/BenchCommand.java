@@ -2,18 +2,30 @@ package org.acdit4j.experiments.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.acdit4j.model.bench.MemorySoak;
 import org.acdit4j.model.bench.ModelBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code acdit bench [options]}: the model's performance benchmark (docs/PERFORMANCE.md). */
+/**
+ * {@code acdit bench [options]}: the model's performance benchmark, or with {@code --soak N} its memory soak
+ * (docs/PERFORMANCE.md).
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Benchmark training and sampling of one model configuration (default: the reference model)"
-                + " for several block sizes, against a GEMM peak measured in the same run.")
+        description = {"Benchmark training and sampling of one model configuration (default: the reference model)"
+                + " for several block sizes, against a GEMM peak measured in the same run, with the process's peak"
+                + " resident set after each block size.",
+                "With --soak N: train N steps of one block size on a fixed random batch and report the resident set"
+                        + " every --soak-every steps, then its slope in MB per 1,000 steps and its peak."})
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--blocks", split = ",", defaultValue = "1,4,16,64",
-            description = "Block sizes in tokens, comma-separated (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", defaultValue = ModelBenchmark.Settings.ACDIT,
+            description = "acdit or token-ar (the discrete-token AR baseline on a random codebook of 512 codes;"
+                    + " block size 1 only) (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--blocks", split = ",",
+            description = "Block sizes in tokens, comma-separated (default: 1,4,16,64; token-ar: 1; --soak takes one).")
     List<Integer> blocks;
 
     @Option(names = "--steps", defaultValue = "5", description = "Timed training steps (default: ${DEFAULT-VALUE}).")
@@ -52,17 +64,45 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--heads", defaultValue = "4", description = "Attention heads (default: ${DEFAULT-VALUE}).")
     int heads;
 
-    @Option(names = "--json", description = "Print one JSON object per block size instead of the table.")
+    @Option(names = "--json", description = "Print one JSON object per block size (per soak report, then a summary)"
+            + " instead of the table.")
     boolean json;
+
+    @Option(names = "--soak", paramLabel = "N",
+            description = "Soak instead: train N steps (at least 2) of one block size and report the resident set.")
+    Integer soak;
+
+    @Option(names = "--soak-every", paramLabel = "STEPS",
+            description = "With --soak: a report line every STEPS steps, 1..N (default: 250, or N when shorter).")
+    Integer soakEvery;
+
+    @Option(names = "--slope-from", paramLabel = "STEP",
+            description = "With --soak: the first step in the RSS slope, 1..N-1 (default: 500, or N/2 when N < 1000).")
+    Integer slopeFrom;
 
     @Override
     public Integer call() {
         try {
-            ModelBenchmark.run(new ModelBenchmark.Settings(blocks, steps, warmup, batch, sampleImages, sampleSteps,
-                    guidance, imageSize, patch, width, depth, heads, json), System.out);
+            ModelBenchmark.Settings settings = new ModelBenchmark.Settings(
+                    blocks == null ? ModelBenchmark.Settings.defaultBlocks(model) : blocks, steps, warmup, batch,
+                    sampleImages, sampleSteps, guidance, imageSize, patch, width, depth, heads, model, json);
+            if (soak == null) {
+                requireNoSoakOptions();
+                ModelBenchmark.run(settings, System.out);
+            } else {
+                MemorySoak.Plan plan = new MemorySoak.Plan(soak, soakEvery == null ? Math.min(250, soak) : soakEvery,
+                        slopeFrom == null ? MemorySoak.Plan.defaultSlopeFrom(soak) : slopeFrom);
+                MemorySoak.run(settings, plan, System.out);
+            }
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         return 0;
+    }
+
+    private void requireNoSoakOptions() {
+        if (soakEvery != null || slopeFrom != null) {
+            throw new UsageException((soakEvery != null ? "--soak-every" : "--slope-from") + " needs --soak N");
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.ServiceLoader;
 import org.acdit4j.experiments.wiring.ApplicationModule;
 import org.acdit4j.experiments.wiring.GuiceCommandFactory;
 import org.acdit4j.framework.dsl.SpecException;
+import org.acdit4j.tracking.UnusableStoreException;
 import picocli.CommandLine;
 
 /**
@@ -39,7 +40,8 @@ public final class AcditMain {
         CommandLine commandLine = new CommandLine(AcditCommand.class, new GuiceCommandFactory(injector));
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             line.getErr().println("acdit: " + exception.getMessage());
-            return exception instanceof SpecException || exception instanceof UsageException ? EXIT_USAGE : EXIT_FAILURE;
+            return exception instanceof SpecException || exception instanceof UsageException
+                    || exception instanceof UnusableStoreException ? EXIT_USAGE : EXIT_FAILURE;
         });
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             exception.getCommandLine().getErr().println("acdit: " + exception.getMessage());

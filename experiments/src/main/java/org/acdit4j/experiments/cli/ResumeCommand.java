@@ -50,6 +50,9 @@ public final class ResumeCommand implements Callable<Integer> {
             System.out.println(found.record().run() + " already finished; nothing to resume");
             return 0;
         }
+        TrackerSelection store = trackers.get();
+        store.requireUsable(options.trackingUri());
+        StoreSwitch.requireHeld(store, options, runDir, found.record());
         List<String> changed = new RunFolder(runDir.toAbsolutePath()).differencesFrom(found.definition()
                 .resolvedValues(found.preset(), found.plan().overrides(), found.plan().assignments()));
         if (!changed.isEmpty()) {
@@ -58,9 +61,6 @@ public final class ResumeCommand implements Callable<Integer> {
                     + "train something else (" + String.join("; ", changed) + "); restore the definition, or run the "
                     + "new configuration as new runs with --runs-dir DIR");
         }
-        TrackerSelection store = trackers.get();
-        store.requireUsable(options.trackingUri());
-        StoreSwitch.requireHeld(store, options, runDir, found.record());
         List<String> shared = new ArrayList<>(options.asArguments());
         shared.removeAll(List.of("--runs-dir", options.runsDir().toString()));
         shared.addAll(List.of("--runs-dir", runDir.toAbsolutePath().getParent().getParent().toString()));

@@ -33,6 +33,8 @@ public record SqliteStoreStatus(SqliteLocation location, SqliteStoreState state,
 
     /** The first 16 bytes of every SQLite 3 database file. */
     private static final byte[] HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    private static final String CREATED = "the first run creates it with schema " + MlflowSchema.REVISION + " (MLflow "
+            + MlflowSchema.MLFLOW_VERSION + ")";
 
     /** False when runs cannot be written into this store as it is. */
     public boolean usable() {
@@ -42,8 +44,6 @@ public record SqliteStoreStatus(SqliteLocation location, SqliteStoreState state,
     /** Inspects the store of {@code location} without creating or changing anything in it. */
     public static SqliteStoreStatus inspect(SqliteLocation location) {
         Path database = location.database();
-        String created = "the first run creates it with schema " + MlflowRevision.RUN_TAG_VALUE_8000.id() + " (MLflow "
-                + MlflowSchema.MLFLOW_VERSION + ")";
         if (Files.isDirectory(database)) {
             return refused(location, "tracking database " + database + " is a folder; name a database file, for "
                     + "example " + database.resolve("mlflow.db"));
@@ -56,14 +56,14 @@ public record SqliteStoreStatus(SqliteLocation location, SqliteStoreState state,
             return CreatablePath.problem(database)
                     .map(problem -> refused(location, "tracking database " + database + " cannot be created: " + problem))
                     .orElseGet(() -> new SqliteStoreStatus(location, SqliteStoreState.NOT_CREATED, null,
-                            "not created yet; " + created));
+                            "not created yet; " + CREATED));
         }
         Optional<String> fileProblem = fileProblem(database);
         if (fileProblem.isPresent()) {
             return refused(location, fileProblem.get());
         }
         if (size(database) == 0) {
-            return new SqliteStoreStatus(location, SqliteStoreState.EMPTY, null, "empty; " + created);
+            return new SqliteStoreStatus(location, SqliteStoreState.EMPTY, null, "empty; " + CREATED);
         }
         try (SqliteConnection connection = SqliteConnection.openReadOnly(database)) {
             return connection.read(c -> schemaStatus(location, c));
@@ -85,8 +85,7 @@ public record SqliteStoreStatus(SqliteLocation location, SqliteStoreState state,
         if (revision == null) {
             Set<String> tables = MlflowSchema.tablesOf(c);
             return tables.isEmpty()
-                    ? new SqliteStoreStatus(location, SqliteStoreState.EMPTY, null, "empty; the first run creates "
-                            + "schema " + MlflowRevision.RUN_TAG_VALUE_8000.id() + " (MLflow " + MlflowSchema.MLFLOW_VERSION + ")")
+                    ? new SqliteStoreStatus(location, SqliteStoreState.EMPTY, null, "empty; " + CREATED)
                     : refused(location, "database " + location.database() + " is not an MLflow tracking database "
                             + "(it has tables " + String.join(", ", tables) + " but no alembic_version); choose "
                             + "another file for --tracking-uri");

@@ -2,10 +2,14 @@ package org.acdit4j.tracking;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.acdit4j.framework.tracking.Tracker;
@@ -14,10 +18,13 @@ import org.acdit4j.tracking.server.MlflowServerTracker;
 import org.acdit4j.tracking.server.ServerSettings;
 import org.acdit4j.tracking.sql.SqliteLocation;
 import org.acdit4j.tracking.sql.SqliteStore;
+import org.acdit4j.tracking.sql.SqliteStoreState;
+import org.acdit4j.tracking.sql.SqliteStoreStatus;
 
 /**
  * Chooses and opens the tracker from a tracking URI: the explicit value (the CLI's {@code --tracking-uri})
- * first, then the environment's {@code MLFLOW_TRACKING_URI}, then {@code ./mlruns}. A path or {@code file:} URI
+ * first, then the environment's {@code MLFLOW_TRACKING_URI}, then {@value #DEFAULT_URI} (MLflow's own default since
+ * 3.7: a SQLite database in the working folder, artifacts beside it). A path or {@code file:} URI
  * opens the embedded {@link MlrunsStore}; a {@code sqlite:} URI opens MLflow's SQL store in that database file
  * ({@link SqliteStore}; SQLAlchemy's form: {@code sqlite:///relative.db}, {@code sqlite:////absolute.db}); an
  * {@code http://} or {@code https://} URL connects an {@link MlflowServerTracker}; anything else is a one-line
@@ -27,6 +34,8 @@ public final class TrackerSelection {
 
     public static final String TRACKING_URI = "MLFLOW_TRACKING_URI";
     public static final String FLAG = "--tracking-uri";
+    /** Where runs go when nothing names a store. */
+    public static final String DEFAULT_URI = "sqlite:///mlflow.db";
 
     private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):.*", Pattern.DOTALL);
 
@@ -64,7 +73,7 @@ public final class TrackerSelection {
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return parse(fromEnvironment.strip(), TRACKING_URI);
         }
-        return TrackingTarget.fileStore(workingDir.resolve(MlrunsStore.DEFAULT_ROOT), "default");
+        return TrackingTarget.sqlite(SqliteLocation.parse(DEFAULT_URI, workingDir), TrackingTarget.DEFAULT_ORIGIN);
     }
 
     /** Resolves and opens the tracker; a server is checked to answer before this returns. */
@@ -78,6 +87,77 @@ public final class TrackerSelection {
             return new SqliteStore(target.sqlite(), clock, source, localBuffering);
         }
         return new MlrunsStore(target.storeRoot(), clock, source, localBuffering);
+    }
+
+    /**
+     * Checks, without creating or changing anything, that runs could be written to the target: a local store's path
+     * and what it holds ({@link SqliteStoreStatus}, {@link MlrunsStore#problem}). A server is checked when opened.
+     *
+     * @throws UnusableStoreException naming the store and what to do
+     */
+    public TrackingTarget requireUsable(String explicitUri) {
+        TrackingTarget target = resolve(explicitUri);
+        if (target.isSqlite()) {
+            SqliteStoreStatus status = SqliteStoreStatus.inspect(target.sqlite());
+            if (!status.usable()) {
+                throw new UnusableStoreException(status.schema());
+            }
+        } else if (!target.isServer()) {
+            MlrunsStore.problem(target.storeRoot()).ifPresent(problem -> {
+                throw new UnusableStoreException(problem);
+            });
+        }
+        return target;
+    }
+
+    /**
+     * Checks, without creating anything, that the target holds a store to read: a local store must exist (a SQLite
+     * database with MLflow's schema, an mlruns folder); a server is checked when opened.
+     *
+     * @throws UnusableStoreException naming the store and what to do
+     */
+    public TrackingTarget requireExisting(String explicitUri) {
+        TrackingTarget target = requireUsable(explicitUri);
+        if (target.isSqlite() && SqliteStoreStatus.inspect(target.sqlite()).state() != SqliteStoreState.READY) {
+            throw new UnusableStoreException("no MLflow database at " + target.sqlite().database() + ": nothing was "
+                    + "tracked there; check " + FLAG + " or " + TRACKING_URI + " (the default is " + DEFAULT_URI + ")");
+        }
+        if (!target.isSqlite() && !target.isServer() && !Files.isDirectory(target.storeRoot())) {
+            throw new UnusableStoreException("no MLflow file store at " + target.storeRoot() + ": nothing was tracked "
+                    + "there; check " + FLAG + " or " + TRACKING_URI + " (the default is " + DEFAULT_URI + ")");
+        }
+        return target;
+    }
+
+    /** Opens an existing store to read its runs ({@link #requireExisting}); nothing is created. */
+    public Tracker openForReading(String explicitUri) {
+        TrackingTarget target = requireExisting(explicitUri);
+        RunSource source = RunSource.detect(workingDir, environment);
+        if (target.isServer()) {
+            return new MlflowServerTracker(target.serverUri(), environment, clock, source, serverSettings);
+        }
+        if (target.isSqlite()) {
+            return SqliteStore.openForReading(target.sqlite(), clock, source, localBuffering);
+        }
+        return new MlrunsStore(target.storeRoot(), clock, source, localBuffering);
+    }
+
+    /**
+     * Which of {@code runIds} a local store does not hold (all of them when the store does not exist yet), read
+     * without creating anything; a server's runs are not looked up here, so for a server this is empty.
+     */
+    public Set<String> runsNotHeld(String explicitUri, Collection<String> runIds) {
+        TrackingTarget target = resolve(explicitUri);
+        Set<String> missing = new LinkedHashSet<>();
+        for (String runId : runIds) {
+            boolean held = target.isServer()
+                    || (target.isSqlite() ? SqliteStore.holdsRun(target.sqlite(), runId)
+                    : MlrunsStore.holdsRun(target.storeRoot(), runId));
+            if (!held) {
+                missing.add(runId);
+            }
+        }
+        return missing;
     }
 
     private TrackingTarget parse(String value, String origin) {
@@ -122,8 +202,8 @@ public final class TrackerSelection {
         }
     }
 
-    private static TrackingException unsupported(String value, String origin, String reason) {
-        return new TrackingException("tracking URI '" + UriRedaction.withoutUserInfo(value) + "' (from " + origin
+    private static UnusableStoreException unsupported(String value, String origin, String reason) {
+        return new UnusableStoreException("tracking URI '" + UriRedaction.withoutUserInfo(value) + "' (from " + origin
                 + ") cannot be used: " + reason + "; allowed: a folder path or file: URI (embedded mlruns store), "
                 + "sqlite:///relative.db or sqlite:////absolute.db (MLflow's SQLite store) "
                 + "or an http:// or https:// tracking server URL");

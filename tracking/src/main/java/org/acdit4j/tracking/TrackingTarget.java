@@ -16,6 +16,9 @@ import org.acdit4j.tracking.sql.SqliteLocation;
  */
 public record TrackingTarget(Path storeRoot, SqliteLocation sqlite, URI serverUri, String origin) {
 
+    /** The origin of a target that nothing named. */
+    public static final String DEFAULT_ORIGIN = "default";
+
     /** The embedded file store ("mlruns") in {@code root}. */
     public static TrackingTarget fileStore(Path root, String origin) {
         return new TrackingTarget(root, null, null, origin);
@@ -29,6 +32,11 @@ public record TrackingTarget(Path storeRoot, SqliteLocation sqlite, URI serverUr
     /** An MLflow tracking server. */
     public static TrackingTarget server(URI uri, String origin) {
         return new TrackingTarget(null, null, uri, origin);
+    }
+
+    /** True when no flag or environment variable named the store. */
+    public boolean isDefault() {
+        return DEFAULT_ORIGIN.equals(origin);
     }
 
     public boolean isServer() {

@@ -34,7 +34,7 @@ class TrackerSelectionTest {
         assertThat(selection(env).resolve(null)).isEqualTo(
                 TrackingTarget.server(URI.create("http://tracking:5000"), "MLFLOW_TRACKING_URI"));
         assertThat(selection(Map.of()).resolve(" ")).isEqualTo(
-                TrackingTarget.fileStore(temp.resolve("mlruns"), "default"));
+                TrackingTarget.sqlite(new SqliteLocation(temp.resolve("mlflow.db")), "default"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.acdit4j.experiments.wiring.ApplicationModule;
 import org.acdit4j.experiments.wiring.GuiceCommandFactory;
 import org.acdit4j.framework.dsl.SpecException;
 import org.acdit4j.framework.system.MemoryLimits;
+import org.acdit4j.tracking.UnusableStoreException;
 import picocli.CommandLine;
 
 /**
@@ -41,7 +42,8 @@ public final class AcditMain {
         CommandLine commandLine = new CommandLine(AcditCommand.class, new GuiceCommandFactory(injector));
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             line.getErr().println("acdit: " + exception.getMessage());
-            return exception instanceof SpecException || exception instanceof UsageException ? EXIT_USAGE : EXIT_FAILURE;
+            return exception instanceof SpecException || exception instanceof UsageException
+                    || exception instanceof UnusableStoreException ? EXIT_USAGE : EXIT_FAILURE;
         });
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             exception.getCommandLine().getErr().println("acdit: " + exception.getMessage());

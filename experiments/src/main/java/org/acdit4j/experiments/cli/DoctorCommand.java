@@ -18,6 +18,7 @@ import org.acdit4j.framework.data.MovingMnistDatasetFactory;
 import org.acdit4j.framework.data.source.NpmTarballCache;
 import org.acdit4j.tracking.TrackerSelection;
 import org.acdit4j.tracking.TrackingTarget;
+import org.acdit4j.tracking.file.MlrunsStore;
 import org.acdit4j.tracking.sql.SqliteStoreStatus;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
@@ -134,7 +135,11 @@ public final class DoctorCommand implements Callable<Integer> {
             SqliteStoreStatus status = SqliteStoreStatus.inspect(target.sqlite());
             row(out, "database", status.location().database().toString());
             row(out, "schema", status.schema());
+            row(out, "acdit4j writes it", status.usable() ? "yes" : "no");
             row(out, "artifacts", status.location().artifactRoot().toString());
+        } else if (!target.isServer()) {
+            row(out, "acdit4j writes it", MlrunsStore.problem(target.storeRoot()).map(problem -> "no: " + problem)
+                    .orElse("yes"));
         }
     }
 

@@ -57,7 +57,7 @@ public final class PlanCommand implements Callable<Integer> {
         EffectiveConfig.print(out, definition.resolvedValues(selection.preset, selection.overrides), plans);
         List<String> problems = new ArrayList<>(preflight().problems(plans));
         try {
-            out.println("tracking: " + trackers.get().resolve(options.trackingUri()).display());
+            out.println("tracking: " + trackers.get().requireUsable(options.trackingUri()).display());
         } catch (TrackingException e) {
             problems.add("--tracking-uri: " + e.getMessage());
         }

@@ -1,8 +1,10 @@
 package org.acdit4j.experiments.cli;
 
 import com.google.inject.Inject;
+import com.google.inject.Provider;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,14 +12,18 @@ import java.util.concurrent.Callable;
 import org.acdit4j.framework.run.ChildJvmLauncher;
 import org.acdit4j.framework.run.ResumePoint;
 import org.acdit4j.framework.run.RunFolder;
+import org.acdit4j.framework.run.RunRecord;
 import org.acdit4j.framework.run.RunStatusFile;
+import org.acdit4j.tracking.TrackerSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code acdit resume <run-dir>}: continues one run from its newest usable checkpoint (the previous one when the latest
  * is damaged, said in one line), into the same tracker run; a folder whose checkpoints are all unusable is refused with
- * one line naming each file and its fault.
+ * one line naming each file and its fault. The tracking store is checked first (it must be usable and hold the run's
+ * tracker run and parent); a run the resumed process left RUNNING (it died before it could record an end) is marked
+ * FAILED with the reason, so no resume leaves a run RUNNING.
  */
 @Command(name = "resume", mixinStandardHelpOptions = true,
         description = "Resume one run folder from its last usable checkpoint (into the same tracker run).")
@@ -25,14 +31,16 @@ public final class ResumeCommand implements Callable<Integer> {
 
     private final ExperimentCatalog catalog;
     private final GlobalOptions options;
+    private final Provider<TrackerSelection> trackers;
 
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run folder, e.g. runs/block-size-tradeoff/blockSize16-seed0.")
     Path runDir;
 
     @Inject
-    ResumeCommand(ExperimentCatalog catalog, GlobalOptions options) {
+    ResumeCommand(ExperimentCatalog catalog, GlobalOptions options, Provider<TrackerSelection> trackers) {
         this.catalog = catalog;
         this.options = options;
+        this.trackers = trackers;
     }
 
     @Override
@@ -42,6 +50,9 @@ public final class ResumeCommand implements Callable<Integer> {
             System.out.println(found.record().run() + " already finished; nothing to resume");
             return 0;
         }
+        TrackerSelection store = trackers.get();
+        store.requireUsable(options.trackingUri());
+        StoreSwitch.requireHeld(store, options, runDir, found.record());
         List<String> changed = new RunFolder(runDir.toAbsolutePath()).differencesFrom(found.definition()
                 .resolvedValues(found.preset(), found.plan().overrides(), found.plan().assignments()));
         if (!changed.isEmpty()) {
@@ -65,8 +76,19 @@ public final class ResumeCommand implements Callable<Integer> {
         System.out.println("resuming " + found.plan().name() + " from " + from + "; log: " + folder.log());
         int exit = new ChildJvmLauncher(AcditMain.class.getName(), List.of("execute-run", found.record().experiment()), shared, 1)
                 .launch(found.plan(), folder, found.record().parentRunId());
-        RunStatusFile status = folder.record().map(record -> record.status()).orElse(RunStatusFile.FAILED);
+        RunStatusFile status = folder.record().map(record -> endedIfLeftRunning(folder, record, exit))
+                .orElse(RunStatusFile.FAILED);
         System.out.println(found.plan().name() + ": " + status);
         return exit == 0 && status == RunStatusFile.FINISHED ? 0 : AcditMain.EXIT_FAILURE;
+    }
+
+    /** The run's status after the resumed process exited; a RUNNING left behind by a process that died is made FAILED. */
+    private static RunStatusFile endedIfLeftRunning(RunFolder folder, RunRecord record, int exit) {
+        if (record.status() != RunStatusFile.RUNNING) {
+            return record.status();
+        }
+        folder.write(record.withStatus(RunStatusFile.FAILED, Instant.now().toString()).withFailure("the resumed process "
+                + "exited with code " + exit + " before it recorded an end; see " + folder.log()));
+        return RunStatusFile.FAILED;
     }
 }

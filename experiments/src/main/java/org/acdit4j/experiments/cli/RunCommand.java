@@ -25,7 +25,6 @@ import org.acdit4j.framework.run.SweepRunner;
 import org.acdit4j.framework.run.WorkerBudget;
 import org.acdit4j.framework.tracking.Tracker;
 import org.acdit4j.tracking.TrackerSelection;
-import org.acdit4j.tracking.TrackingException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -103,11 +102,8 @@ public final class RunCommand implements Callable<Integer> {
             NativeBackend.start();        // a CUDA build on a machine without a GPU stops here, before any run starts
         }
         preflight().check(selection.experiment, plans);
-        try {
-            trackers.get().resolve(options.trackingUri());
-        } catch (TrackingException e) {
-            throw new UsageException(e.getMessage());
-        }
+        TrackerSelection store = trackers.get();
+        store.requireUsable(options.trackingUri());
         for (RunPlan plan : plans) {
             RunFolder.of(options.runsDir(), selection.experiment, plan.name())
                     .conflictWith(definition.resolvedValues(selection.preset, plan.overrides(), plan.assignments()))
@@ -116,9 +112,11 @@ public final class RunCommand implements Callable<Integer> {
                                 + "set of runs, or delete the folder");
                     });
         }
+        StoreSwitch storeSwitch = StoreSwitch.check(store, options, selection.experiment, plans, selected);
         if (fromArchive) {
             ArchivedRuns.restore(options, definition, selection, plans, out);
         }
+        storeSwitch.rehomeParent(out);
         EffectiveConfig.print(out, definition.resolvedValues(selection.preset, selection.overrides), plans);
         WorkerBudget budget = WorkerBudget.of(plans.stream()
                 .map(plan -> RunFolder.of(options.runsDir(), selection.experiment, plan.name())).toList());
@@ -130,7 +128,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         shared.addAll(selection.overrides);
         long start = System.nanoTime();
-        try (Tracker tracker = trackers.get().open(options.trackingUri())) {
+        try (Tracker tracker = store.open(options.trackingUri())) {
             out.println("tracking: " + tracker.describe());
             SweepRunner runner = new SweepRunner(new ChildJvmLauncher(AcditMain.class.getName(),
                     List.of("execute-run", selection.experiment), shared, parallelRuns), tracker, out);

@@ -64,7 +64,7 @@ public final class RunsCommand implements Callable<Integer> {
         MetricColumns columns = allMetrics ? MetricColumns.all()
                 : metrics.isEmpty() ? MetricColumns.fromReports(reportMetrics()) : MetricColumns.chosen(metrics);
         RunsListing listing;
-        try (Tracker tracker = trackers.get().open(options.trackingUri())) {
+        try (Tracker tracker = trackers.get().openForReading(options.trackingUri())) {
             listing = RunsListing.read(tracker, columns);
         }
         Set<String> logged = listing.loggedMetrics();

@@ -28,7 +28,7 @@ class CliTest {
                 .containsPattern("fashion-mnist\\s+fashion-mnist@1\\.1\\.0 (not )?fetched")
                 .contains("synthetic-shapes")
                 .containsPattern("moving-mnist\\s+generated from the mnist digits")
-                .contains("mlruns");
+                .contains("mlflow.db").containsPattern("acdit4j writes it\\s+(yes|no)");
     }
 
     /**

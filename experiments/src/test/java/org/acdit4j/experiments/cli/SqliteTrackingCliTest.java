@@ -65,17 +65,27 @@ class SqliteTrackingCliTest {
         InProcessCli.Result fine = acdit("doctor", "--tracking-uri", "sqlite:///" + database);
         assertThat(fine.exitCode()).isZero();
         assertThat(fine.out()).containsPattern("database\\s+" + database + "\\n")
-                .containsPattern("schema\\s+f5a4f2784254 \\(MLflow 2\\.17\\), 1 experiments, 0 runs\\n")
+                .containsPattern("schema\\s+f5a4f2784254 \\(tags.value up to 8000 characters; the revision acdit4j "
+                        + "creates; acdit4j writes it\\), 1 experiments, 0 runs\\n")
+                .containsPattern("acdit4j writes it\\s+yes\\n")
                 .containsPattern("artifacts\\s+" + work.resolve("mlartifacts") + "\\n");
 
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
              Statement statement = connection.createStatement()) {
             statement.execute("UPDATE alembic_version SET version_num = '0584bdc529eb'");
         }
+        InProcessCli.Result upgraded = acdit("doctor", "--tracking-uri", "sqlite:///" + database);
+        assertThat(upgraded.out()).containsPattern("schema\\s+0584bdc529eb \\(rebuilds datasets with ON DELETE "
+                + "CASCADE on its experiments foreign key; acdit4j writes it\\)").containsPattern("acdit4j writes it\\s+yes");
+
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+             Statement statement = connection.createStatement()) {
+            statement.execute("UPDATE alembic_version SET version_num = 'abcdef123456'");
+        }
         InProcessCli.Result newer = acdit("doctor", "--tracking-uri", "sqlite:///" + database);
         assertThat(newer.exitCode()).isZero();
         assertThat(newer.out()).containsPattern("schema\\s+database " + database + " has MLflow schema revision "
-                + "0584bdc529eb, newer than or unknown to acdit4j, which writes f5a4f2784254 \\(MLflow 2\\.17\\): "
-                + "log to another database file");
+                + "abcdef123456, newer than or unknown to acdit4j, which writes f5a4f2784254 \\(MLflow 2\\.17\\) and "
+                + "the later revisions up to c9d4e5f6a7b8").containsPattern("acdit4j writes it\\s+no\\n");
     }
 }

@@ -22,7 +22,8 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * The main job end to end at a tiny size (synthetic shapes and MNIST digits, a one-layer model, a few
- * steps): the real CLI in its own JVM, a child JVM per run, the embedded MLflow store, the report.
+ * steps): the real CLI in its own JVM, a child JVM per run, the default MLflow store ({@code sqlite:///mlflow.db}, and
+ * the {@code ./mlruns} file store where a test reads metric files), the report.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MainJobEndToEndTest {
@@ -54,14 +55,16 @@ class MainJobEndToEndTest {
         assertThat(results.resolve("loss-curves.png")).isRegularFile();
         assertThat(results.resolve("samples/blockSize4-seed0.png")).isRegularFile();
 
-        Map<String, Map<String, String>> runsByName = mlflowRuns(dir.resolve("mlruns"));
+        assertThat(dir.resolve("mlruns")).doesNotExist();
+        Map<String, Map<String, String>> runsByName = sqliteRuns(dir.resolve("mlflow.db"));
         assertThat(runsByName).containsOnlyKeys("block-size-tradeoff-sweep", "blockSize16-seed0", "blockSize4-seed0",
                 "token-ar-seed0");
         String parentId = runsByName.get("block-size-tradeoff-sweep").get("id");
-        assertThat(runsByName.get("blockSize4-seed0")).containsEntry("mlflow.parentRunId", parentId).containsEntry("status", "3");
-        assertThat(runsByName.get("block-size-tradeoff-sweep")).containsEntry("status", "3");
-        Path parentArtifacts = dir.resolve("mlruns").resolve(runsByName.get("block-size-tradeoff-sweep").get("experiment"))
-                .resolve(parentId).resolve("artifacts/report");
+        assertThat(runsByName.get("blockSize4-seed0")).containsEntry("mlflow.parentRunId", parentId)
+                .containsEntry("status", "FINISHED");
+        assertThat(runsByName.get("block-size-tradeoff-sweep")).containsEntry("status", "FINISHED");
+        Path parentArtifacts = dir.resolve("mlartifacts").resolve(runsByName.get("block-size-tradeoff-sweep")
+                .get("experiment")).resolve(parentId).resolve("artifacts/report");
         assertThat(parentArtifacts.resolve("REPORT.md")).isRegularFile();
         assertThat(parentArtifacts.resolve("summary.csv")).isRegularFile();
     }
@@ -175,6 +178,7 @@ class MainJobEndToEndTest {
                 .contains("acdit: experiment 'block-size-tradeoff': model.dept: unknown key; did you mean model.depth?");
         assertThat(dir.resolve("runs")).doesNotExist();
         assertThat(dir.resolve("mlruns")).doesNotExist();
+        assertThat(dir.resolve("mlflow.db")).doesNotExist();
     }
 
     private static int runSweep(Path dir, String... extra) throws IOException, InterruptedException {
@@ -182,7 +186,8 @@ class MainJobEndToEndTest {
     }
 
     private static String[] sweepArguments(String... extra) {
-        List<String> arguments = new ArrayList<>(List.of("run", "block-size-tradeoff", "--data-dir", DATA_DIR));
+        List<String> arguments = new ArrayList<>(List.of("run", "block-size-tradeoff", "--data-dir", DATA_DIR,
+                "--tracking-uri", "mlruns"));
         arguments.addAll(List.of(extra));
         arguments.addAll(DETERMINISTIC);
         return arguments.toArray(String[]::new);
@@ -271,6 +276,31 @@ class MainJobEndToEndTest {
                     }
                 }
                 runs.put(run.getOrDefault("mlflow.runName", run.get("id")), run);
+            }
+        }
+        return runs;
+    }
+
+    /** Every run of an MLflow SQLite database by name: id, experiment id, status and tags. */
+    private static Map<String, Map<String, String>> sqliteRuns(Path database) throws Exception {
+        Map<String, Map<String, String>> runs = new TreeMap<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + database);
+             java.sql.Statement statement = c.createStatement()) {
+            try (java.sql.ResultSet rows = statement.executeQuery(
+                    "SELECT run_uuid, experiment_id, status, name FROM runs")) {
+                while (rows.next()) {
+                    Map<String, String> run = new TreeMap<>();
+                    run.put("id", rows.getString(1));
+                    run.put("experiment", rows.getString(2));
+                    run.put("status", rows.getString(3));
+                    runs.put(rows.getString(4), run);
+                }
+            }
+            try (java.sql.ResultSet rows = statement.executeQuery(
+                    "SELECT r.name, t.\"key\", t.value FROM tags t JOIN runs r ON r.run_uuid = t.run_uuid")) {
+                while (rows.next()) {
+                    runs.get(rows.getString(1)).put(rows.getString(2), rows.getString(3));
+                }
             }
         }
         return runs;

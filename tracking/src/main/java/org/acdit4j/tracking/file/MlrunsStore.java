@@ -22,7 +22,9 @@ import org.acdit4j.framework.tracking.TrackedRun;
 import org.acdit4j.framework.tracking.Tracker;
 import org.acdit4j.tracking.MetricBuffering;
 import org.acdit4j.tracking.RunSource;
+import org.acdit4j.tracking.CreatablePath;
 import org.acdit4j.tracking.TrackingException;
+import org.acdit4j.tracking.UnusableStoreException;
 import org.acdit4j.tracking.TrackingKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,9 +66,9 @@ public final class MlrunsStore implements Tracker {
         this.clock = clock;
         this.source = source;
         this.buffering = buffering;
-        if (Files.exists(layout.root()) && !Files.isDirectory(layout.root())) {
-            throw new TrackingException("tracking store " + layout.root() + " exists but is not a folder");
-        }
+        problem(layout.root()).ifPresent(problem -> {
+            throw new UnusableStoreException(problem);
+        });
         try {
             Files.createDirectories(layout.trash());
         } catch (IOException e) {
@@ -80,6 +82,21 @@ public final class MlrunsStore implements Tracker {
     public static MlrunsStore open(Path root) {
         return new MlrunsStore(root, Clock.systemUTC(),
                 RunSource.detect(Path.of("").toAbsolutePath(), System.getenv()), MetricBuffering.defaults());
+    }
+
+    /** What stops a store from being opened or created at {@code root}, found without creating anything. */
+    public static Optional<String> problem(Path root) {
+        Path folder = root.toAbsolutePath().normalize();
+        if (Files.exists(folder)) {
+            return Files.isDirectory(folder) ? Optional.empty()
+                    : Optional.of("tracking store " + folder + " exists but is not a folder");
+        }
+        return CreatablePath.problem(folder).map(problem -> "tracking store " + folder + " cannot be created: " + problem);
+    }
+
+    /** True when the store at {@code root} holds the active run {@code runId}; reads only. */
+    public static boolean holdsRun(Path root, String runId) {
+        return Files.isDirectory(root) && new MlrunsLayout(root).findRunDir(runId).isPresent();
     }
 
     /** The absolute root folder. */

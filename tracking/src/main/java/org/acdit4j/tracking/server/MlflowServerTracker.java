@@ -193,8 +193,19 @@ public final class MlflowServerTracker implements Tracker {
         return experiment.getExperimentId();
     }
 
+    /**
+     * The experiment named {@code name}, found by a search so that a missing one is an empty answer rather than a 404
+     * (which the client logs as "Rate limit exceeded" and retries). A name holding a single quote cannot be written
+     * in the search filter and is looked up by name instead.
+     */
     private Optional<Service.Experiment> experimentNamed(String name) {
-        return call("lookup of experiment '" + name + "'", () -> server.client().getExperimentByName(name));
+        String what = "lookup of experiment '" + name + "'";
+        if (name.contains("'")) {
+            return call(what, () -> server.client().getExperimentByName(name));
+        }
+        ExperimentsPage found = call(what, () -> server.client().searchExperiments("name = '" + name + "'",
+                Service.ViewType.ALL, 2, List.of(), null));
+        return found.getItems().stream().filter(experiment -> experiment.getName().equals(name)).findFirst();
     }
 
     /** The largest step of each metric the server holds for {@code run} (its latest metrics carry it). */

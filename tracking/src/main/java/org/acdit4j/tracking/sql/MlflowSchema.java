@@ -23,7 +23,7 @@ import org.acdit4j.tracking.TrackingException;
  */
 public final class MlflowSchema {
 
-    /** The alembic revision written and required. */
+    /** The alembic revision a new database is created at; later ones acdit4j also writes are {@link MlflowRevision}. */
     public static final String REVISION = "f5a4f2784254";
     /** The MLflow release whose head revision {@link #REVISION} is. */
     public static final String MLFLOW_VERSION = "2.17";

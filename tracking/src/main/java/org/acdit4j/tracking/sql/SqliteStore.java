@@ -28,15 +28,16 @@ import org.acdit4j.tracking.MetricBuffering;
 import org.acdit4j.tracking.RunSource;
 import org.acdit4j.tracking.TrackingException;
 import org.acdit4j.tracking.TrackingKeys;
+import org.acdit4j.tracking.UnusableStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The tracker that writes into an MLflow SQLite database ({@code sqlite:///mlflow.db}) in MLflow's own schema
- * at revision {@value MlflowSchema#REVISION} (MLflow {@value MlflowSchema#MLFLOW_VERSION}), with artifacts in
- * {@link SqliteLocation#artifactRoot()}. A new or empty database file is given the whole schema, the
- * revision stamp and experiment {@code 0} "Default", as MLflow does; a database of another revision is refused
- * with a one-line message saying what to do. Every change is one short SQLite transaction, so several processes
+ * at revision {@value MlflowSchema#REVISION} (MLflow {@value MlflowSchema#MLFLOW_VERSION}) or a later revision of
+ * {@link MlflowRevision}, with artifacts in {@link SqliteLocation#artifactRoot()}. A new or empty database file is
+ * given the whole schema, the revision stamp and experiment {@code 0} "Default", as MLflow does; any other file is
+ * refused, unchanged, with a one-line message saying what to do. Every change is one short SQLite transaction, so several processes
  * can log into one database at once and a killed process leaves a database that opens (its run stays RUNNING).
  */
 public final class SqliteStore implements Tracker {
@@ -54,33 +55,76 @@ public final class SqliteStore implements Tracker {
     private final Set<SqliteRun> openRuns = ConcurrentHashMap.newKeySet();
 
     /**
-     * Opens the database of {@code location}, creating the file, its schema and the artifact folder when missing.
+     * Opens the database of {@code location} for writing, creating the file, its schema and the artifact folder when
+     * missing. A store it will not write (see {@link SqliteStoreStatus}) is refused before anything is created or
+     * changed, with an {@link UnusableStoreException}.
      *
      * @param clock     source of run start/end times and metric timestamps
      * @param source    user, program and git state for the system tags
      * @param buffering when buffered metric points are written
      */
     public SqliteStore(SqliteLocation location, Clock clock, RunSource source, MetricBuffering buffering) {
+        this(location, clock, source, buffering, openForWriting(location, clock));
+    }
+
+    private SqliteStore(SqliteLocation location, Clock clock, RunSource source, MetricBuffering buffering,
+                        SqliteConnection connection) {
         this.location = location;
         this.clock = clock;
         this.source = source;
         this.buffering = buffering;
-        if (Files.isDirectory(location.database())) {
-            throw new TrackingException("tracking database " + location.database()
-                    + " is a folder; a file is required");
+        this.connection = connection;
+    }
+
+    /**
+     * Opens an existing database read-only, to list its experiments and runs; a missing or empty database, or one
+     * acdit4j would not write, is an {@link UnusableStoreException} and nothing is created.
+     */
+    public static SqliteStore openForReading(SqliteLocation location, Clock clock, RunSource source,
+                                             MetricBuffering buffering) {
+        SqliteStoreStatus status = SqliteStoreStatus.inspect(location).requireUsable();
+        if (status.state() != SqliteStoreState.READY) {
+            throw new UnusableStoreException("no MLflow database at " + location.database() + " (" + status.schema()
+                    + "); nothing was tracked there: check --tracking-uri or " + "MLFLOW_TRACKING_URI");
         }
+        return new SqliteStore(location, clock, source, buffering,
+                SqliteConnection.openReadOnly(location.database()));
+    }
+
+    /** True when the database of {@code location} holds the active run {@code runId}; reads only, creates nothing. */
+    public static boolean holdsRun(SqliteLocation location, String runId) {
+        if (SqliteStoreStatus.inspect(location).state() != SqliteStoreState.READY) {
+            return false;
+        }
+        try (SqliteConnection connection = SqliteConnection.openReadOnly(location.database())) {
+            return connection.read(c -> {
+                try (PreparedStatement query = c.prepareStatement(
+                        "SELECT 1 FROM runs WHERE run_uuid = ? AND lifecycle_stage = ?")) {
+                    query.setString(1, runId);
+                    query.setString(2, ACTIVE);
+                    try (ResultSet rows = query.executeQuery()) {
+                        return rows.next();
+                    }
+                }
+            });
+        }
+    }
+
+    private static SqliteConnection openForWriting(SqliteLocation location, Clock clock) {
+        SqliteStoreStatus.inspect(location).requireUsable();
         try {
             Files.createDirectories(location.artifactRoot());
         } catch (IOException e) {
             throw new TrackingException("cannot create the artifact folder " + location.artifactRoot() + ": " + e, e);
         }
-        this.connection = SqliteConnection.openForWriting(location.database());
+        SqliteConnection connection = SqliteConnection.openForWriting(location.database());
         try {
-            connection.write(this::initialiseOrCheck);
+            connection.write(c -> initialiseOrCheck(c, location, clock));
         } catch (RuntimeException e) {
             connection.close();
             throw e;
         }
+        return connection;
     }
 
     /** Where the database and the artifacts are. */
@@ -90,8 +134,7 @@ public final class SqliteStore implements Tracker {
 
     @Override
     public String describe() {
-        return "MLflow SQLite store " + location.database() + " (schema " + MlflowSchema.REVISION + ", MLflow "
-                + MlflowSchema.MLFLOW_VERSION + "; artifacts in " + location.artifactRoot() + ")";
+        return "MLflow SQLite store " + location.database() + " (artifacts in " + location.artifactRoot() + ")";
     }
 
     @Override
@@ -204,37 +247,43 @@ public final class SqliteStore implements Tracker {
         return run;
     }
 
-    private Void initialiseOrCheck(Connection c) throws SQLException {
+    /**
+     * Creates the schema in an empty database, or checks the one found; repeated inside the write transaction because
+     * another process may have created the database since it was inspected.
+     */
+    private static Void initialiseOrCheck(Connection c, SqliteLocation location, Clock clock) throws SQLException {
         String revision = MlflowSchema.revisionOf(c);
         if (revision == null) {
             Set<String> tables = MlflowSchema.tablesOf(c);
             if (!tables.isEmpty()) {
-                throw new TrackingException("database " + location.database() + " is not an MLflow tracking "
+                throw new UnusableStoreException("database " + location.database() + " is not an MLflow tracking "
                         + "database (it has tables " + String.join(", ", tables) + " but no alembic_version); "
                         + "choose another file for --tracking-uri");
             }
             MlflowSchema.create(c);
-            insertDefaultExperiment(c);
+            insertDefaultExperiment(c, location, clock);
             LOG.info("Created MLflow database {} at schema revision {}", location.database(), MlflowSchema.REVISION);
             return null;
         }
-        if (!revision.equals(MlflowSchema.REVISION)) {
-            throw new TrackingException(SchemaMismatch.describe(location, revision));
+        if (MlflowRevision.of(revision).isEmpty()) {
+            throw new UnusableStoreException(SchemaMismatch.describe(location, revision));
         }
         String missing = MlflowSchema.missingTables(c);
         if (!missing.isEmpty()) {
-            throw new TrackingException("database " + location.database() + " is stamped with revision " + revision
-                    + " but lacks the tables " + missing + "; it is damaged: restore a backup or use another file");
+            throw new UnusableStoreException("database " + location.database() + " is stamped with revision "
+                    + revision + " but lacks the tables " + missing + "; it is damaged: restore a backup or use "
+                    + "another file");
         }
         return null;
     }
 
-    private void insertDefaultExperiment(Connection c) throws SQLException {
+    private static void insertDefaultExperiment(Connection c, SqliteLocation location, Clock clock)
+            throws SQLException {
         long now = clock.millis();
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO experiments (experiment_id, name, "
                 + "artifact_location, lifecycle_stage, creation_time, last_update_time) VALUES (0, ?, ?, ?, ?, ?)")) {
             insert.setString(1, DEFAULT_EXPERIMENT_NAME);
-            insert.setString(2, experimentArtifactLocation(0));
+            insert.setString(2, experimentArtifactLocation(location, 0));
             insert.setString(3, ACTIVE);
             insert.setLong(4, now);
             insert.setLong(5, now);
@@ -274,7 +323,7 @@ public final class SqliteStore implements Tracker {
         }
         try (PreparedStatement update = c.prepareStatement(
                 "UPDATE experiments SET artifact_location = ? WHERE experiment_id = ?")) {
-            update.setString(1, experimentArtifactLocation(id));
+            update.setString(1, experimentArtifactLocation(location, id));
             update.setLong(2, id);
             update.executeUpdate();
         }
@@ -282,7 +331,7 @@ public final class SqliteStore implements Tracker {
         return id;
     }
 
-    private String experimentArtifactLocation(long experimentId) {
+    private static String experimentArtifactLocation(SqliteLocation location, long experimentId) {
         return FileUris.of(location.artifactRoot().resolve(Long.toString(experimentId)));
     }
 
@@ -292,7 +341,7 @@ public final class SqliteStore implements Tracker {
             query.setLong(1, experimentId);
             try (ResultSet rows = query.executeQuery()) {
                 String stored = rows.next() ? rows.getString(1) : null;
-                return stored == null || stored.isEmpty() ? experimentArtifactLocation(experimentId) : stored;
+                return stored == null || stored.isEmpty() ? experimentArtifactLocation(location, experimentId) : stored;
             }
         }
     }

@@ -139,8 +139,7 @@ CREATE TABLE registered_model_aliases (
     version INTEGER NOT NULL,
     name VARCHAR(256) NOT NULL,
     CONSTRAINT registered_model_alias_pk PRIMARY KEY (name, alias),
-    CONSTRAINT registered_model_alias_name_fkey FOREIGN KEY (name) REFERENCES registered_models (name)
-        ON DELETE CASCADE ON UPDATE CASCADE
+    CONSTRAINT registered_model_alias_name_fkey FOREIGN KEY (name) REFERENCES registered_models (name) ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 CREATE TABLE datasets (
@@ -187,8 +186,7 @@ CREATE TABLE trace_tags (
     value VARCHAR(8000),
     request_id VARCHAR(50) NOT NULL,
     CONSTRAINT trace_tag_pk PRIMARY KEY ("key", request_id),
-    CONSTRAINT fk_trace_tags_request_id FOREIGN KEY (request_id) REFERENCES trace_info (request_id)
-        ON DELETE CASCADE
+    CONSTRAINT fk_trace_tags_request_id FOREIGN KEY (request_id) REFERENCES trace_info (request_id) ON DELETE CASCADE
 );
 
 CREATE TABLE trace_request_metadata (
@@ -196,8 +194,7 @@ CREATE TABLE trace_request_metadata (
     value VARCHAR(8000),
     request_id VARCHAR(50) NOT NULL,
     CONSTRAINT trace_request_metadata_pk PRIMARY KEY ("key", request_id),
-    CONSTRAINT fk_trace_request_metadata_request_id FOREIGN KEY (request_id) REFERENCES trace_info (request_id)
-        ON DELETE CASCADE
+    CONSTRAINT fk_trace_request_metadata_request_id FOREIGN KEY (request_id) REFERENCES trace_info (request_id) ON DELETE CASCADE
 );
 
 CREATE INDEX index_metrics_run_uuid ON metrics (run_uuid);

@@ -157,6 +157,13 @@ final class FakeMlflowServer implements AutoCloseable {
         return false;
     }
 
+    /** The experiments a search filter selects: every one, or those named in the filter {@code name = '...'}. */
+    private List<Service.Experiment> matching(String filter) {
+        var byName = java.util.regex.Pattern.compile("name = '([^']*)'").matcher(filter);
+        return experiments.values().stream().filter(e -> !byName.matches() || e.getName().equals(byName.group(1)))
+                .toList();
+    }
+
     private static Message.Builder requestBuilder(String endpoint) {
         return switch (endpoint) {
             case "experiments/search" -> Service.SearchExperiments.newBuilder();
@@ -173,7 +180,8 @@ final class FakeMlflowServer implements AutoCloseable {
             throws IOException {
         switch (endpoint) {
             case "experiments/search" -> send(exchange, 200, PRINTER.print(Service.SearchExperiments.Response
-                    .newBuilder().addAllExperiments(List.copyOf(experiments.values())).build()));
+                    .newBuilder().addAllExperiments(matching(((Service.SearchExperiments.Builder) request).getFilter()))
+                    .build()));
             case "experiments/get-by-name" -> {
                 String name = query.get("experiment_name");
                 var found = experiments.values().stream().filter(e -> e.getName().equals(name)).findFirst();

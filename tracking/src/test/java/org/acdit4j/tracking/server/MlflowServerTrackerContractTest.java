@@ -66,8 +66,9 @@ class MlflowServerTrackerContractTest {
             assertThat(server.requests("experiments/create")).hasSize(1);
             assertThat(((Service.CreateExperiment) server.requests("experiments/create").get(0).body()).getName())
                     .isEqualTo("sweep-exp");
-            assertThat(server.requests("experiments/get-by-name")).allSatisfy(r -> assertThat(r.method()).isEqualTo("GET"))
-                    .allSatisfy(r -> assertThat(r.query()).isEqualTo("experiment_name=sweep-exp"));
+            assertThat(server.requests("experiments/get-by-name")).isEmpty();
+            assertThat(server.requests("experiments/search")).extracting(r -> ((Service.SearchExperiments) r.body())
+                    .getFilter()).contains("name = 'sweep-exp'");
             List<FakeMlflowServer.Request> creates = server.requests("runs/create");
             assertThat(creates).hasSize(2);
             Service.CreateRun first = (Service.CreateRun) creates.get(0).body();
@@ -96,7 +97,37 @@ class MlflowServerTrackerContractTest {
             assertThat(tracker.startRun(RunStart.of("known", "r")).experimentId()).isEqualTo("42");
         }
         assertThat(server.requests("experiments/create")).isEmpty();
-        assertThat(server.requests("experiments/get-by-name")).hasSize(1);
+        assertThat(server.requests("experiments/get-by-name")).isEmpty();
+    }
+
+    @Test
+    void aMissingExperimentIsFoundMissingWithoutA404OrARateLimitWarning() throws Exception {
+        Path log = Path.of(System.getProperty("org.slf4j.simpleLogger.logFile", "target/test-tracking.log"));
+        long logged = Files.exists(log) ? Files.size(log) : 0;
+        server = new FakeMlflowServer(null);
+        try (MlflowServerTracker tracker = tracker(Map.of())) {
+            assertThat(tracker.startRun(RunStart.of("brand-new", "r")).experimentId()).isNotEmpty();
+        }
+        assertThat(server.requests("experiments/create")).hasSize(1);
+        assertThat(server.requests("experiments/get-by-name")).isEmpty();
+        String written;
+        try (var in = Files.newInputStream(log)) {
+            in.skipNBytes(logged);
+            written = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(written).contains("Created experiment 'brand-new'").doesNotContain("Rate limit exceeded")
+                .doesNotContain("404");
+    }
+
+    @Test
+    void aNameWithAQuoteIsLookedUpByName() throws Exception {
+        server = new FakeMlflowServer(null);
+        server.addExperiment("7", "alice's runs");
+        try (MlflowServerTracker tracker = tracker(Map.of())) {
+            assertThat(tracker.startRun(RunStart.of("alice's runs", "r")).experimentId()).isEqualTo("7");
+        }
+        assertThat(server.requests("experiments/get-by-name")).singleElement()
+                .satisfies(r -> assertThat(r.query()).isEqualTo("experiment_name=alice%27s+runs"));
     }
 
     @Test

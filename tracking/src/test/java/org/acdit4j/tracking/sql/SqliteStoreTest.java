@@ -18,6 +18,7 @@ import org.acdit4j.framework.tracking.RunSummary;
 import org.acdit4j.framework.tracking.TrackedRun;
 import org.acdit4j.tracking.MetricBuffering;
 import org.acdit4j.tracking.TrackingException;
+import org.acdit4j.tracking.UnusableStoreException;
 import org.acdit4j.tracking.support.MutableClock;
 import org.acdit4j.tracking.support.TestFiles;
 import org.junit.jupiter.api.Test;
@@ -156,30 +157,39 @@ class SqliteStoreTest {
     }
 
     @Test
-    void aDatabaseOfAnotherRevisionIsRefusedInOneLineSayingWhatToDo() throws Exception {
+    void aDatabaseOfAnUnknownOrOlderRevisionIsRefusedInOneLineAndLeftByteIdentical() throws Exception {
         Path database = temp.resolve("mlflow.db");
         store(database).close();
-        SqliteFiles.execute(database, "UPDATE alembic_version SET version_num = '0584bdc529eb'");
-        assertThatThrownBy(() -> store(database)).isInstanceOf(TrackingException.class)
-                .hasMessage("database " + database + " has MLflow schema revision 0584bdc529eb, newer than or unknown "
-                        + "to acdit4j, which writes f5a4f2784254 (MLflow 2.17): log to another database file (for "
-                        + "example --tracking-uri sqlite:///acdit4j.db), or serve this one with 'mlflow server "
+        SqliteFiles.execute(database, "PRAGMA journal_mode = DELETE");
+        SqliteFiles.execute(database, "UPDATE alembic_version SET version_num = 'abcdef123456'");
+        byte[] before = Files.readAllBytes(database);
+        assertThatThrownBy(() -> store(database)).isInstanceOf(UnusableStoreException.class)
+                .hasMessage("database " + database + " has MLflow schema revision abcdef123456, newer than or unknown "
+                        + "to acdit4j, which writes f5a4f2784254 (MLflow 2.17) and the later revisions up to "
+                        + "c9d4e5f6a7b8 (MLflow's migrations of 2025-12-18 and before): log to another database file "
+                        + "(for example --tracking-uri sqlite:///acdit4j.db), or serve this one with 'mlflow server "
                         + "--backend-store-uri sqlite:///" + database + "' and pass its http:// URL as --tracking-uri");
+        assertThat(Files.readAllBytes(database)).isEqualTo(before);
+        assertThat(SqliteFiles.rows(database, "PRAGMA journal_mode")).containsExactly(List.of("delete"));
+
         SqliteFiles.execute(database, "UPDATE alembic_version SET version_num = '4465047574b1'");
+        byte[] older = Files.readAllBytes(database);
         assertThatThrownBy(() -> store(database)).hasMessageContaining("revision 4465047574b1, older than the "
                 + "f5a4f2784254 (MLflow 2.17) that acdit4j writes: back it up, then run 'mlflow db upgrade sqlite:///"
                 + database + "' with MLflow 2.17.x").hasMessageNotContaining("\n");
+        assertThat(Files.readAllBytes(database)).isEqualTo(older);
     }
 
     @Test
     void aDatabaseThatIsNotMlflowsIsLeftAlone() throws Exception {
         Path database = temp.resolve("other.db");
         SqliteFiles.execute(database, "CREATE TABLE notes (text TEXT)");
-        assertThatThrownBy(() -> store(database)).isInstanceOf(TrackingException.class)
+        byte[] before = Files.readAllBytes(database);
+        assertThatThrownBy(() -> store(database)).isInstanceOf(UnusableStoreException.class)
                 .hasMessage("database " + database + " is not an MLflow tracking database (it has tables notes but "
                         + "no alembic_version); choose another file for --tracking-uri");
-        assertThat(SqliteFiles.rows(database, "SELECT name FROM sqlite_master WHERE type = 'table'"))
-                .containsExactly(List.of("notes"));
+        assertThat(Files.readAllBytes(database)).isEqualTo(before);
+        assertThat(temp.resolve("mlartifacts")).doesNotExist();
     }
 
     @Test
@@ -193,8 +203,10 @@ class SqliteStoreTest {
             store.startRun(RunStart.of("doctor", "run")).end(RunStatus.FINISHED);
         }
         SqliteStoreStatus ok = SqliteStoreStatus.inspect(location);
-        assertThat(ok.schema()).isEqualTo("f5a4f2784254 (MLflow 2.17), 2 experiments, 1 runs");
+        assertThat(ok.schema()).isEqualTo("f5a4f2784254 (tags.value up to 8000 characters; the revision acdit4j "
+                + "creates; acdit4j writes it), 2 experiments, 1 runs");
         assertThat(ok.usable()).isTrue();
+        assertThat(ok.revision()).isEqualTo(MlflowRevision.RUN_TAG_VALUE_8000);
         assertThat(ok.location().artifactRoot()).isEqualTo(temp.resolve("mlartifacts"));
 
         SqliteFiles.execute(location.database(), "UPDATE alembic_version SET version_num = 'abcdef123456'");

@@ -1,16 +1,23 @@
 package org.acdit4j.experiments.cli;
 
 import com.google.inject.Inject;
+import com.google.inject.Provider;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.acdit4j.framework.run.AbandonedRun;
 import org.acdit4j.framework.run.ChildJvmLauncher;
 import org.acdit4j.framework.run.ResumePoint;
 import org.acdit4j.framework.run.RunFolder;
+import org.acdit4j.framework.run.RunLauncher;
+import org.acdit4j.framework.run.RunLock;
 import org.acdit4j.framework.run.RunStatusFile;
+import org.acdit4j.framework.tracking.Tracker;
+import org.acdit4j.tracking.TrackerSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -25,14 +32,16 @@ public final class ResumeCommand implements Callable<Integer> {
 
     private final ExperimentCatalog catalog;
     private final GlobalOptions options;
+    private final Provider<TrackerSelection> trackers;
 
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run folder, e.g. runs/block-size-tradeoff/blockSize16-seed0.")
     Path runDir;
 
     @Inject
-    ResumeCommand(ExperimentCatalog catalog, GlobalOptions options) {
+    ResumeCommand(ExperimentCatalog catalog, GlobalOptions options, Provider<TrackerSelection> trackers) {
         this.catalog = catalog;
         this.options = options;
+        this.trackers = trackers;
     }
 
     @Override
@@ -65,6 +74,16 @@ public final class ResumeCommand implements Callable<Integer> {
         System.out.println("resuming " + found.plan().name() + " from " + from + "; log: " + folder.log());
         int exit = new ChildJvmLauncher(AcditMain.class.getName(), List.of("execute-run", found.record().experiment()), shared)
                 .launch(found.plan(), folder, found.record().parentRunId());
+        if (exit == RunLauncher.EXIT_BUSY) {
+            System.out.println(found.plan().name() + ": being trained by " + RunLock.holder(folder).orElse("another process")
+                    + "; not resumed");
+            return AcditMain.EXIT_FAILURE;
+        }
+        if (exit != 0) {
+            try (Tracker tracker = trackers.get().open(options.trackingUri())) {
+                AbandonedRun.recordFailure(found.plan(), folder, exit, tracker, Instant.now().toString());
+            }
+        }
         RunStatusFile status = folder.record().map(record -> record.status()).orElse(RunStatusFile.FAILED);
         System.out.println(found.plan().name() + ": " + status);
         return exit == 0 && status == RunStatusFile.FINISHED ? 0 : AcditMain.EXIT_FAILURE;

@@ -113,7 +113,7 @@ class ArchivedRunsEndToEndTest {
     /** What a run archived from these files would hold: their checksums, as sha256sum writes them. */
     private static void checksumsRewritten(Path archived) throws IOException, InterruptedException {
         Process sums = new ProcessBuilder("bash", "-c", "find . -type f ! -name SHA256SUMS -printf '%P\\n' | sort "
-                + "| xargs -d '\\n' sha256sum > SHA256SUMS.new && mv SHA256SUMS.new SHA256SUMS").directory(archived.toFile())
+                + "| xargs -d '\\n' sha256sum > ../SHA256SUMS.new && mv ../SHA256SUMS.new SHA256SUMS").directory(archived.toFile())
                 .inheritIO().start();
         assertThat(sums.waitFor()).isZero();
     }

@@ -21,7 +21,7 @@ class SharedRunsEndToEndTest {
 
     private static final String DATA_DIR = System.getProperty("acdit.test.dataDir");
     private static final String EXPERIMENT = "block-size-tradeoff";
-    private static final List<String> RUNS = List.of("blockSize16-seed0", "blockSize4-seed0", "blockSize1-seed0");
+    private static final List<String> RUNS = List.of("blockSize16-seed0", "blockSize4-seed0", "token-ar-seed0");
 
     @TempDir
     Path work;

@@ -56,10 +56,10 @@ class SlurmSweepEndToEndTest {
 
         Path experimentRuns = runs.resolve(EXPERIMENT);
         assertThat(experimentRuns.resolve("blockSize16-seed0/run.json")).content().contains("\"FINISHED\"");
-        assertThat(experimentRuns.resolve("blockSize1-seed0")).doesNotExist();
+        assertThat(experimentRuns.resolve("token-ar-seed0")).doesNotExist();
         assertThat(results.resolve(EXPERIMENT + "/smoke/REPORT.md")).content().contains("| runs | 2 finished of 3 |")
-                .contains("| blockSize1-seed0 | ").contains("never started");
-        assertThat(slurmLogs(experimentRuns)).contains("report: 1 of 3 planned run(s) never started: [2] blockSize1-seed0");
+                .contains("| token-ar-seed0 | ").contains("never started");
+        assertThat(slurmLogs(experimentRuns)).contains("report: 1 of 3 planned run(s) never started: [2] token-ar-seed0");
         assertThat(emitFrom.resolve("runs")).doesNotExist();
         assertThat(anywhere.resolve("runs")).doesNotExist();
 

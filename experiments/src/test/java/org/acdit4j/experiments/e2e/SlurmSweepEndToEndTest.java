@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The emitted smoke sweep on a real Slurm cluster (.ci/run starts a single-node one on localhost with
  * .ci/start-slurm): written with its runs, results and tracking store in another folder than the one it is submitted
  * from, one task cancelled before it starts, the report job then lists that plan as never started and the sweep stays
- * open; resubmitting that index finishes the sweep, and the report and the store hold every run once. Skipped, with
+ * open ({@code acdit runs} says so too); resubmitting that index finishes the sweep, and the report and the store hold every run once. Skipped, with
  * the reason, where no Slurm cluster answers.
  */
 class SlurmSweepEndToEndTest {
@@ -60,6 +60,10 @@ class SlurmSweepEndToEndTest {
         assertThat(results.resolve(EXPERIMENT + "/smoke/REPORT.md")).content().contains("| runs | 2 finished of 3 |")
                 .contains("| token-ar-seed0 | ").contains("never started");
         assertThat(slurmLogs(experimentRuns)).contains("report: 1 of 3 planned run(s) never started: [2] token-ar-seed0");
+        assertThat(AcditProcess.run(anywhere, work.resolve("runs.log"), "runs", "--tracking-uri", mlruns.toString()))
+                .isZero();
+        assertThat(work.resolve("runs.log")).content().containsPattern("sweep block-size-tradeoff-sweep  RUNNING .* 2 runs, "
+                + "2 finished of 3 planned; 1 never started: \\[2] token-ar-seed0");
         assertThat(emitFrom.resolve("runs")).doesNotExist();
         assertThat(anywhere.resolve("runs")).doesNotExist();
 

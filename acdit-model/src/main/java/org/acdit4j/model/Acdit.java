@@ -1,6 +1,7 @@
 package org.acdit4j.model;
 
 import org.acdit4j.framework.model.ModelType;
+import org.acdit4j.framework.spec.SweptKeyAxis;
 
 /**
  * The ACDiT plugin's type, for definitions: {@code e.model(Acdit.TYPE, m -> m.width(64).patch(4).blockSize(16))}
@@ -11,6 +12,8 @@ public final class Acdit implements ModelType<AcditSection, DiffusionSamplerSect
     /** The registered name, {@code model.name=acdit}. */
     public static final String NAME = "acdit";
     public static final Acdit TYPE = new Acdit();
+    /** The swept block size presented as the AR length, tokens / block size: {@code report.axis(Acdit.AR_LENGTH)}. */
+    public static final SweptKeyAxis AR_LENGTH = ArLength.axis();
 
     private Acdit() {
     }

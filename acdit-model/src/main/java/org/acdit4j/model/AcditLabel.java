@@ -86,7 +86,7 @@ final class AcditLabel {
     private static String arLength(AcditSpec model, DataSpec data, boolean withPatch) {
         int perFrame = tokensPerFrame(model, data);
         int frames = Math.max(1, data.frames());
-        int tokens = frames * perFrame;
+        int tokens = ArLength.tokens(model, data);
         String patch = withPatch ? "patch " + model.patch() : "";
         if (model.blockSize() <= 0 || tokens % model.blockSize() != 0) {
             return "block " + model.blockSize() + " of " + tokens + " tokens" + (withPatch ? " (" + patch + ")" : "");
@@ -101,7 +101,7 @@ final class AcditLabel {
         return "AR length " + arLength + " (" + (withPatch ? patch + ", " : "") + block + ")";
     }
 
-    private static int tokensPerFrame(AcditSpec model, DataSpec data) {
+    static int tokensPerFrame(AcditSpec model, DataSpec data) {
         int side = model.patch() > 0 ? data.size() / model.patch() : 0;
         return side * side;
     }

@@ -47,7 +47,7 @@ public final class AcditNetwork {
     /** The condition pass ({@link AcditGraph#conditionPass}), built on the first {@link #condition} call. */
     private GraphPass conditionPass;
     private SameDiff training;
-    /** The training graph's gradient function compiled, built on the first training step; used while it keeps its arrays. */
+    /** The training graph's gradient function compiled, built on the first training step. */
     private CompiledGradient gradientPass;
 
     public AcditNetwork(AcditConfig config, AcditWeights weights) {
@@ -79,7 +79,7 @@ public final class AcditNetwork {
     public LossAndGradients lossAndGradients(TrainingInput in) {
         SameDiff sd = training();
         GradientFunctions.ensure(sd);
-        if (execution == GraphExecution.COMPILED && (gradientPass == null || gradientPass.keepsArrays())) {
+        if (execution == GraphExecution.COMPILED) {
             if (gradientPass == null) {
                 gradientPass = CompiledGradient.of(sd, AcditGraph.LOSS, weights.params().keySet());
             }

@@ -14,16 +14,15 @@ import org.slf4j.LoggerFactory;
  * A training graph's loss and parameter gradients computed by its gradient function ({@code createGradFunction}'s
  * "grad" sub-graph: the forward and backward ops) on {@link CompiledGraph} instead of SameDiff's session. Same ops
  * in the same order, so the same values (bit for bit in {@code CompiledGradientTest}). What it saves is the
- * session's per-op bookkeeping and the allocation and shape calculation of every intermediate array, which it keeps
- * from step to step; at the experiments' small models (16×16 images, width 64) that is over a third of a step
- * (docs/PERFORMANCE.md, seventh round). Keeping them is the point: a graph whose intermediates exceed
- * {@link #RETAINED_BYTES_LIMIT} (the 32×32 reference model: 2.2–3.8 GiB) frees them after its first call and reports
- * {@link #keepsArrays()} false, and its network goes back to the session, which was faster there than freeing and
- * allocating every array each step.
+ * session's per-op bookkeeping and, while they fit {@link #RETAINED_BYTES_LIMIT}, the allocation and shape
+ * calculation of every intermediate array, which it then keeps from step to step (docs/PERFORMANCE.md, seventh
+ * round). The first call frees each intermediate array after its last reader and measures what keeping them would
+ * take; a graph over the limit (the 32×32 reference model: 2.2–3.8 GiB) goes on that way, so its resident memory is
+ * the live set of one step, not every array of it (docs/PERFORMANCE.md, "Memory").
  */
 public final class CompiledGradient {
 
-    /** Most bytes of intermediate arrays kept between steps; beyond it the pass gives way to the session. */
+    /** Most bytes of intermediate arrays kept between steps; beyond it each step frees them as it goes. */
     static final long RETAINED_BYTES_LIMIT = 1L << 30;
 
     private static final Logger LOG = LoggerFactory.getLogger(CompiledGradient.class);
@@ -66,34 +65,25 @@ public final class CompiledGradient {
 
     /**
      * The loss and every parameter's gradient for one feed of the training graph's placeholders. The first call
-     * decides, by the bytes its intermediate arrays take, whether they are kept; once they are not, this pass is done.
-     *
-     * @throws IllegalStateException after a first call whose arrays did not fit
+     * frees its intermediate arrays as it goes and decides, by the bytes they took, whether later calls keep them.
      */
     public LossAndGradients lossAndGradients(Map<String, INDArray> feed) {
-        if (decided && !keepsArrays) {
-            throw new IllegalStateException("the compiled gradient freed its arrays (over " + (retainedBytesLimit >> 20)
-                    + " MiB); compute gradients through the session");
-        }
-        Map<String, INDArray> out = graph.output(feed);
+        Map<String, INDArray> out = keepsArrays ? graph.output(feed) : graph.outputOnce(feed);
         if (!decided) {
-            long retained = graph.retainedBytes();
-            keepsArrays = retained <= retainedBytesLimit;
-            if (!keepsArrays) {
-                graph.releaseArrays();
-            }
+            long intermediate = graph.lastIntermediateBytes();
+            keepsArrays = intermediate <= retainedBytesLimit;
             decided = true;
             LOG.info("training gradient compiled: {} ops, {} MiB of intermediate arrays, {}", graph.opCount(),
-                    retained >> 20, keepsArrays ? "kept between steps" : "over " + (retainedBytesLimit >> 20)
-                            + " MiB: later steps go through SameDiff's session");
+                    intermediate >> 20, keepsArrays ? "kept between steps" : "over " + (retainedBytesLimit >> 20)
+                            + " MiB: each step frees them after their last use");
         }
         Map<String, INDArray> gradients = new LinkedHashMap<>();
         gradientOf.forEach((parameter, gradient) -> gradients.put(parameter, out.get(gradient)));
         return new LossAndGradients(out.get(loss).getDouble(0), gradients);
     }
 
-    /** Whether this pass serves the next call: true until a first call whose arrays did not fit the limit. */
+    /** Whether later calls keep the intermediate arrays: false before the first call and over the limit. */
     public boolean keepsArrays() {
-        return !decided || keepsArrays;
+        return keepsArrays;
     }
 }

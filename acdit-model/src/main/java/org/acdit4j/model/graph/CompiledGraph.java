@@ -59,6 +59,8 @@ public final class CompiledGraph implements GraphPass {
     private final INDArray[] slots;
     /** Per op: the earlier ops whose outputs it is the last to read ({@link #outputOnce} frees them after it). */
     private final int[][] lastReaderOf;
+    /** Bytes of the intermediate arrays the last {@link #outputOnce} call made, freed or not. */
+    private long lastIntermediateBytes;
 
     private CompiledGraph(SameDiff sd, List<String> outputs) {
         this.outputs = List.copyOf(outputs);
@@ -180,15 +182,23 @@ public final class CompiledGraph implements GraphPass {
     @Override
     public Map<String, INDArray> outputOnce(Map<String, INDArray> placeholderValues) {
         bindInputs(placeholderValues);
+        long intermediateBytes = 0;
         for (int i = 0; i < ops.size(); i++) {
             ops.get(i).run(slots);
+            intermediateBytes += ops.get(i).retainedBytes();
             for (int producer : lastReaderOf[i]) {
                 ops.get(producer).releaseArrays();
             }
         }
         Map<String, INDArray> result = results();
         releaseArrays();
+        lastIntermediateBytes = intermediateBytes;
         return result;
+    }
+
+    /** Bytes of all intermediate arrays of the last {@link #outputOnce} call: what {@link #output} would keep. */
+    public long lastIntermediateBytes() {
+        return lastIntermediateBytes;
     }
 
     /** Frees every intermediate array now instead of keeping it for the next call (which then allocates again). */

@@ -77,24 +77,37 @@ final class CompiledOp {
         return outputSlots;
     }
 
-    /** Reads the inputs from {@code slots}, executes, and writes the outputs into {@code slots}. */
+    /**
+     * Reads the inputs from {@code slots}, executes, and writes the outputs into {@code slots}. The op context is
+     * bound again only when an input or output array changed, and then purged first: libnd4j's context keeps every
+     * array ever set on it (each holding its buffer) until it is purged, so setting arrays without purging kept every
+     * step's inputs and gradients alive, natively, for the life of the graph (docs/PERFORMANCE.md, "Memory").
+     */
     void run(INDArray[] slots) {
         boolean reshaped = outputShapes == null || valueDependentShape;
+        boolean inputsChanged = false;
         for (int i = 0; i < inputSlots.length; i++) {
             INDArray in = slots[inputSlots[i]];
             if (in != lastInputs[i]) {
-                context.setInputArray(i, in);
                 lastInputs[i] = in;
+                inputsChanged = true;
                 if (!Arrays.equals(in.shape(), lastShapes[i])) {
                     lastShapes[i] = in.shape();
                     reshaped = true;
                 }
             }
         }
-        if (reshaped) {
-            allocateOutputs(shapes());
-        } else if (anyFresh) {
-            allocateOutputs(outputShapes);
+        if (inputsChanged) {
+            bindInputs();                                                    // the shape function reads them
+        }
+        boolean outputsReplaced = (reshaped || anyFresh) && allocateOutputs(reshaped ? shapes() : outputShapes);
+        if (outputsReplaced && !inputsChanged) {
+            bindInputs();
+        }
+        if (inputsChanged || outputsReplaced) {
+            for (int i = 0; i < outputArrays.length; i++) {
+                context.setOutputArray(i, outputArrays[i]);
+            }
         }
         try {
             if (function instanceof CustomOp c) {
@@ -108,6 +121,14 @@ final class CompiledOp {
         }
         for (int i = 0; i < outputSlots.length; i++) {
             slots[outputSlots[i]] = outputArrays[i];
+        }
+    }
+
+    /** Drops every array the context holds (natively too) and sets the current inputs; the outputs follow. */
+    private void bindInputs() {
+        context.purge();
+        for (int i = 0; i < lastInputs.length; i++) {
+            context.setInputArray(i, lastInputs[i]);
         }
     }
 
@@ -130,8 +151,11 @@ final class CompiledOp {
      * New output arrays for fresh outputs and where the shape changed; the others are kept. A replaced array that
      * never left the graph is freed at once (ND4J frees native memory only through the GC otherwise, and a
      * growing KV cache replaces arrays every block: without this a long sampling run was killed for memory).
+     *
+     * @return whether any output array was replaced
      */
-    private void allocateOutputs(LongShapeDescriptor[] shapes) {
+    private boolean allocateOutputs(LongShapeDescriptor[] shapes) {
+        boolean replaced = false;
         for (int i = 0; i < shapes.length; i++) {
             INDArray current = outputArrays[i];
             if (freshOutputs[i] || current == null || !fits(current, shapes[i])) {
@@ -140,14 +164,16 @@ final class CompiledOp {
                 }
                 outputArrays[i] = shapes[i].isEmpty() ? Nd4j.create(shapes[i])
                         : Nd4j.createUninitialized(shapes[i].dataType(), shapes[i].getShape(), shapes[i].getOrder());
-                context.setOutputArray(i, outputArrays[i]);
+                replaced = true;
             }
         }
         outputShapes = shapes;
+        return replaced;
     }
 
-    /** Frees the output arrays that never left the graph; the next run allocates again. */
+    /** Frees the output arrays that never left the graph and empties the context; the next run allocates again. */
     void releaseArrays() {
+        context.purge();
         for (int i = 0; i < outputArrays.length; i++) {
             if (outputArrays[i] != null && !freshOutputs[i] && outputArrays[i].closeable()) {
                 outputArrays[i].close();

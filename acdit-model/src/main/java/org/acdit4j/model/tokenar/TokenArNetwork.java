@@ -39,7 +39,7 @@ public final class TokenArNetwork {
     private final Map<String, INDArray> ropeTables = new HashMap<>();
     private SameDiff training;
     private GraphPass step;
-    /** The training graph's gradient function compiled, built on the first training step; used while it keeps its arrays. */
+    /** The training graph's gradient function compiled, built on the first training step. */
     private CompiledGradient gradientPass;
 
     public TokenArNetwork(TokenArConfig config, TokenArWeights weights) {
@@ -65,7 +65,7 @@ public final class TokenArNetwork {
     public LossAndGradients lossAndGradients(int[] inputs, int[] targets, int sequences, Iterable<String> params) {
         SameDiff sd = training();
         GradientFunctions.ensure(sd);
-        if (execution == GraphExecution.COMPILED && (gradientPass == null || gradientPass.keepsArrays())) {
+        if (execution == GraphExecution.COMPILED) {
             if (gradientPass == null) {
                 gradientPass = CompiledGradient.of(sd, TokenArGraph.LOSS, new LinkedHashSet<>(toList(params)));
             }

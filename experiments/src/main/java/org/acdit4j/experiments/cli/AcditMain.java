@@ -9,6 +9,7 @@ import java.util.ServiceLoader;
 import org.acdit4j.experiments.wiring.ApplicationModule;
 import org.acdit4j.experiments.wiring.GuiceCommandFactory;
 import org.acdit4j.framework.dsl.SpecException;
+import org.acdit4j.framework.system.MemoryLimits;
 import picocli.CommandLine;
 
 /**
@@ -27,6 +28,7 @@ public final class AcditMain {
     }
 
     public static void main(String[] args) {
+        MemoryLimits.applyDefaults(1);
         System.exit(run(args));
     }
 

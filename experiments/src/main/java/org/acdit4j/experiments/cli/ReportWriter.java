@@ -1,20 +1,28 @@
 package org.acdit4j.experiments.cli;
 
 import com.google.inject.Inject;
+import com.google.inject.Provider;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.acdit4j.framework.data.DatasetException;
+import org.acdit4j.framework.data.DatasetFactory;
+import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
+import org.acdit4j.framework.dsl.SpecException;
 import org.acdit4j.framework.report.ExperimentReport;
 import org.acdit4j.framework.run.ConfigYaml;
 import org.acdit4j.framework.run.RunExecutor;
 import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.RunRecord;
 import org.acdit4j.framework.run.SweepPlanner;
+import org.acdit4j.framework.spec.DataSpec;
 import org.acdit4j.framework.spec.ExperimentSpec;
 import org.acdit4j.framework.tracking.TrackedRun;
 
@@ -33,10 +41,12 @@ public final class ReportWriter {
     static final String CUSTOM = "custom";
 
     private final GlobalOptions options;
+    private final Provider<Map<String, DatasetFactory>> datasets;
 
     @Inject
-    ReportWriter(GlobalOptions options) {
+    ReportWriter(GlobalOptions options, Provider<Map<String, DatasetFactory>> datasets) {
         this.options = options;
+        this.datasets = datasets;
     }
 
     /**
@@ -50,8 +60,8 @@ public final class ReportWriter {
         Path output = outputFolder(options.resultsDir().resolve(spec.name()), preset, overrides);
         ExperimentReport.Context context = new ExperimentReport.Context(command,
                 ConfigYaml.render(definition.resolvedValues(preset, overrides)), wallSeconds);
-        List<Path> files = ExperimentReport.write(spec, definition.labels(preset, overrides), runs, options.runsDir(),
-                output, context);
+        List<Path> files = ExperimentReport.write(spec, definition.labels(preset, overrides),
+                run -> geometry(definition, preset, overrides, run), runs, options.runsDir(), output, context);
         if (parent != null) {
             for (Path file : files) {
                 Path folder = output.relativize(file).getParent();
@@ -84,6 +94,21 @@ public final class ReportWriter {
         }
         all.sort(Comparator.comparingInt(RunRecord::index));
         return all;
+    }
+
+    /**
+     * The shape of {@code run}'s examples, from its data plugin and its configuration as the definition resolves it now;
+     * empty when the definition no longer accepts the run's assignment, or its dataset is not registered or cannot
+     * tell (a folder of images that is gone).
+     */
+    private Optional<Geometry> geometry(ExperimentDefinition definition, String preset, List<String> overrides,
+                                        RunRecord run) {
+        try {
+            DataSpec data = definition.spec(preset, overrides, run.assignments()).data();
+            return Optional.ofNullable(datasets.get().get(data.name())).map(factory -> factory.geometry(data));
+        } catch (SpecException | DatasetException e) {
+            return Optional.empty();
+        }
     }
 
     /** {@code experimentResults} for the definition's own configuration, else its subfolder for this selection. */

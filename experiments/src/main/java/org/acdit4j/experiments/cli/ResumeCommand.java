@@ -72,7 +72,7 @@ public final class ResumeCommand implements Callable<Integer> {
         String from = resumePoint.map(point -> "step " + point.step() + " (" + folder.root().relativize(point.checkpoint())
                 + ")").orElse("step 0 (no checkpoint yet)");
         System.out.println("resuming " + found.plan().name() + " from " + from + "; log: " + folder.log());
-        int exit = new ChildJvmLauncher(AcditMain.class.getName(), List.of("execute-run", found.record().experiment()), shared)
+        int exit = new ChildJvmLauncher(AcditMain.class.getName(), List.of("execute-run", found.record().experiment()), shared, 1)
                 .launch(found.plan(), folder, found.record().parentRunId());
         if (exit == RunLauncher.EXIT_BUSY) {
             System.out.println(found.plan().name() + ": being trained by " + RunLock.holder(folder).orElse("another process")

@@ -25,6 +25,7 @@ import org.acdit4j.framework.model.ModelFactory;
 import org.acdit4j.framework.run.Preflight;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.SweepRunner;
+import org.acdit4j.framework.run.WorkerBudget;
 import org.acdit4j.framework.tracking.Tracker;
 import org.acdit4j.tracking.TrackerSelection;
 import org.acdit4j.tracking.TrackingException;
@@ -56,8 +57,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--only", split = ",", paramLabel = "I", description = "Run only these plan indices (comma-separated).")
     List<Integer> only = new ArrayList<>();
 
-    @Option(names = "--workers", paramLabel = "N", description = "Runs in parallel, each single-threaded (default: the number of cores).")
-    int workers = Runtime.getRuntime().availableProcessors();
+    @Option(names = "--workers", paramLabel = "N", description = "Runs in parallel, each single-threaded (default: one "
+            + "per core, as many as the available memory holds at the runs' expected peak).")
+    Integer workers;
 
     @Option(names = "--fail-fast", description = "Start no further run after a failure.")
     boolean failFast;
@@ -106,7 +108,7 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        if (workers < 1 || workers > cores) {
+        if (workers != null && (workers < 1 || workers > cores)) {
             throw new UsageException("--workers " + workers + ": allowed: 1 to " + cores + " (the cores of this machine; "
                     + "each run is single-threaded)");
         }
@@ -136,6 +138,10 @@ public final class RunCommand implements Callable<Integer> {
             ArchivedRuns.restore(options, definition, selection, plans, out);
         }
         EffectiveConfig.print(out, definition.resolvedValues(selection.preset, selection.overrides), plans);
+        WorkerBudget budget = WorkerBudget.of(plans.stream()
+                .map(plan -> RunFolder.of(options.runsDir(), selection.experiment, plan.name())).toList());
+        int parallelRuns = workers == null ? budget.defaultWorkers() : workers;
+        budget.warning(parallelRuns).ifPresent(out::println);
         List<String> shared = new ArrayList<>(options.asArguments());
         if (selection.preset != null) {
             shared.addAll(List.of("--preset", selection.preset));
@@ -145,8 +151,8 @@ public final class RunCommand implements Callable<Integer> {
         try (Tracker tracker = trackers.get().open(options.trackingUri())) {
             out.println("tracking: " + tracker.describe());
             SweepRunner runner = new SweepRunner(new ChildJvmLauncher(AcditMain.class.getName(),
-                    List.of("execute-run", selection.experiment), shared), tracker, out);
-            SweepResult result = runner.run(plans, selected, workers, failFast, options.runsDir(),
+                    List.of("execute-run", selection.experiment), shared, parallelRuns), tracker, out);
+            SweepResult result = runner.run(plans, selected, parallelRuns, failFast, options.runsDir(),
                     definition.resolvedValues(selection.preset, selection.overrides), (parent, outcome) -> reports.write(definition, selection.preset,
                             selection.overrides, selection.commandLine("run"), (System.nanoTime() - start) / 1e9, parent));
             out.printf("%s: %d finished, %d failed, %d skipped%n", selection.experiment,

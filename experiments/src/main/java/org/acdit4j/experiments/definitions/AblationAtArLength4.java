@@ -1,5 +1,7 @@
 package org.acdit4j.experiments.definitions;
 
+import static org.acdit4j.framework.spec.MetricDirection.HIGHER_IS_BETTER;
+
 import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.ExperimentBuilder;
 import org.acdit4j.model.Acdit;
@@ -24,7 +26,8 @@ final class AblationAtArLength4 {
                 .model(Acdit.TYPE, m -> m.blockSize(4))
                 .sweep(s -> s.grid(key, values).seeds(0, 1, 2))
                 .evaluate(v -> v.use("fid").use("precision-recall").use("class-agreement").guidances(1.0, 1.5))
-                .report(r -> r.plot("fid/cfg1.5", key).plot("class-agreement/cfg1.5", key)
+                .report(r -> r.headline("class-agreement/cfg1.5", HIGHER_IS_BETTER)
+                        .plot("fid/cfg1.5", key).plot("class-agreement/cfg1.5", key)
                         .progress("class-agreement/cfg1.5", "fid/cfg1.5").metrics(ImageQualityMetrics.TABULATED)
                         .pairedBySeed(key, baseline, ImageQualityMetrics.COMPARED))
                 .preset("quick", CpuScale::quick)

@@ -1,10 +1,12 @@
 package org.acdit4j.experiments.definitions;
 
 import static org.acdit4j.experiments.definitions.AcditCases.blocks;
+import static org.acdit4j.framework.spec.MetricDirection.HIGHER_IS_BETTER;
 
 import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
+import org.acdit4j.model.Acdit;
 import org.acdit4j.model.tokenar.TokenAr;
 
 /**
@@ -42,7 +44,8 @@ public final class BlockSizeTradeoff {
                         .seeds(0, 1, 2))
                 .evaluate(v -> v.use("fid").use("precision-recall").use("class-agreement").use("sampling-speed")
                         .guidances(1.0, 1.5))
-                .report(r -> r.plot("fid/cfg1.0", "model.blockSize").plot("fid/cfg1.5", "model.blockSize")
+                .report(r -> r.axis(Acdit.AR_LENGTH).headline("class-agreement/cfg1.5", HIGHER_IS_BETTER)
+                        .plot("fid/cfg1.0", "model.blockSize").plot("fid/cfg1.5", "model.blockSize")
                         .plot("class-agreement/cfg1.5", "model.blockSize")
                         .plot("sampling-speed.secondsPerImage.kvCache", "model.blockSize")
                         .byConfiguration("fid/cfg1.5", "class-agreement/cfg1.5",

@@ -1,6 +1,7 @@
 package org.acdit4j.experiments.definitions;
 
 import static org.acdit4j.experiments.definitions.AcditCases.blocks;
+import static org.acdit4j.framework.spec.MetricDirection.LOWER_IS_BETTER;
 
 import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
@@ -36,7 +37,8 @@ public final class InferenceScaling {
                         blocks(1, 1024), blocks(1, 256), blocks(1, 64), blocks(1, 16)).seeds(0))
                 .evaluate(v -> v.use("sampling-speed").guidances(1.5))
                 .track(t -> t.logEvery(1).checkpointEvery(2))
-                .report(r -> r.plot("sampling-speed.secondsPerImage.kvCache", "model.blockSize")
+                .report(r -> r.axis(Acdit.AR_LENGTH).headline("sampling-speed.secondsPerImage.kvCache", LOWER_IS_BETTER)
+                        .plot("sampling-speed.secondsPerImage.kvCache", "model.blockSize")
                         .plot("sampling-speed.secondsPerImage", "model.blockSize")
                         .plot("sampling-speed.gflopsPerImage.kvCache", "model.blockSize")
                         .plot("sampling-speed.kvCacheSpeedup", "model.blockSize"))

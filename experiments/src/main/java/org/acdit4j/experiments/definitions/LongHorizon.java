@@ -1,8 +1,11 @@
 package org.acdit4j.experiments.definitions;
 
+import static org.acdit4j.framework.spec.MetricDirection.HIGHER_IS_BETTER;
+
 import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
+import org.acdit4j.model.Acdit;
 
 /**
  * Generation past the trained clip length: trained on 8-frame Moving-MNIST clips, each model rolls out 32 frames
@@ -27,7 +30,8 @@ public final class LongHorizon {
                 .sweep(s -> s.grid("model.blockSize", 16, 32))
                 .evaluate(v -> v.use("rollout").samples(100))
                 .track(t -> t.evaluateEvery(0).evaluateWith().evaluateSamples(0))
-                .report(r -> r.plot("rollout.fid.beyond", "model.blockSize")
+                .report(r -> r.axis(Acdit.AR_LENGTH).headline("rollout.class-agreement.beyond", HIGHER_IS_BETTER)
+                        .plot("rollout.fid.beyond", "model.blockSize")
                         .plot("rollout.class-agreement.beyond", "model.blockSize")
                         .byFrame("rollout.fid", "rollout.class-agreement")
                         .metrics("rollout.fid.trained", "rollout.fid.beyond", "rollout.class-agreement.trained",

@@ -1,5 +1,7 @@
 package org.acdit4j.experiments.definitions;
 
+import static org.acdit4j.framework.spec.MetricDirection.HIGHER_IS_BETTER;
+
 import org.acdit4j.framework.dsl.CaseBuilder;
 import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
@@ -34,7 +36,8 @@ public final class ModelScaling {
                 .sweep(s -> s.cases(size(32, 2, 16), size(32, 2, 4), size(64, 4, 16), size(64, 4, 4), size(128, 8, 16),
                         size(128, 8, 4)).seeds(0, 1, 2))
                 .evaluate(v -> v.use("fid").use("precision-recall").use("class-agreement").guidances(1.0, 1.5))
-                .report(r -> r.plot("fid/cfg1.5", "model.width").plot("class-agreement/cfg1.5", "model.width")
+                .report(r -> r.headline("class-agreement/cfg1.5", HIGHER_IS_BETTER)
+                        .plot("fid/cfg1.5", "model.width").plot("class-agreement/cfg1.5", "model.width")
                         .progress("class-agreement/cfg1.5", "fid/cfg1.5").equalComputeWithin("model.width")
                         .metrics(ImageQualityMetrics.tabulatedWith("parameters"))
                         .pairedBySeed("model.blockSize", "16", ImageQualityMetrics.COMPARED))

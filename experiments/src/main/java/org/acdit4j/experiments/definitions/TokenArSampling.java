@@ -1,5 +1,7 @@
 package org.acdit4j.experiments.definitions;
 
+import static org.acdit4j.framework.spec.MetricDirection.HIGHER_IS_BETTER;
+
 import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
@@ -31,7 +33,8 @@ public final class TokenArSampling {
                 .sweep(s -> s.grid("sample.temperature", 0.7, 0.85, 1.0).grid("sample.topK", 0, 16, 64, 256).seeds(0))
                 .evaluate(v -> v.evaluators("fid", "class-agreement").guidances(1.0, 1.5).samples(500))
                 .track(t -> t.evaluateEvery(0).evaluateWith().evaluateSamples(0))
-                .report(r -> r.plot("class-agreement/cfg1.5", "sample.topK").plot("class-agreement/cfg1.0", "sample.topK")
+                .report(r -> r.headline("class-agreement/cfg1.5", HIGHER_IS_BETTER)
+                        .plot("class-agreement/cfg1.5", "sample.topK").plot("class-agreement/cfg1.0", "sample.topK")
                         .plot("fid/cfg1.5", "sample.topK").plot("fid/cfg1.0", "sample.topK")
                         .metrics("class-agreement/cfg1.0", "class-agreement/cfg1.5", "fid/cfg1.0", "fid/cfg1.5"))
                 .preset("standard", Customizer.withDefaults())

@@ -1,8 +1,11 @@
 package org.acdit4j.experiments.definitions;
 
+import static org.acdit4j.framework.spec.MetricDirection.HIGHER_IS_BETTER;
+
 import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
+import org.acdit4j.model.Acdit;
 
 /**
  * The paper's Table 3 at CPU scale: how well the clean stream of a generatively trained ACDiT represents
@@ -26,7 +29,8 @@ public final class Understanding {
                 .sweep(s -> s.grid("model.blockSize", 16, 4, 1).seeds(0, 1, 2))
                 .evaluate(v -> v.use("linear-probe").use("fine-tune").samples(5000))
                 .track(t -> t.evaluateEvery(0).evaluateWith())
-                .report(r -> r.plot("linear-probe.accuracy", "model.blockSize")
+                .report(r -> r.axis(Acdit.AR_LENGTH).headline("linear-probe.accuracy", HIGHER_IS_BETTER)
+                        .plot("linear-probe.accuracy", "model.blockSize")
                         .plot("fine-tune.accuracy", "model.blockSize")
                         .plot("linear-probe.rawPixelAccuracy", "model.blockSize"))
                 .preset("quick", p -> p.train(t -> t.steps(300)).sweep(s -> s.seeds(0)).evaluate(v -> v.samples(2000)))

@@ -1,5 +1,7 @@
 package org.acdit4j.experiments.definitions;
 
+import static org.acdit4j.framework.spec.MetricDirection.HIGHER_IS_BETTER;
+
 import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
@@ -35,7 +37,8 @@ public final class VideoLearningProbe {
                         .seeds(0))
                 .sample(s -> s.guidance(2.5))
                 .evaluate(v -> v.use("frame-fid").use("class-agreement").samples(300).guidances(1.5, 2.5))
-                .report(r -> r.progress("class-agreement/cfg2.5", "frame-fid/cfg2.5")
+                .report(r -> r.headline("class-agreement/cfg2.5", HIGHER_IS_BETTER)
+                        .progress("class-agreement/cfg2.5", "frame-fid/cfg2.5")
                         .metrics("class-agreement/cfg1.5", "class-agreement/cfg2.5", "frame-fid/cfg1.5",
                                 "frame-fid/cfg2.5", "train.imagesSeen", "train.flops"))
                 .preset("standard", Customizer.withDefaults())

@@ -1,8 +1,11 @@
 package org.acdit4j.experiments.definitions;
 
+import static org.acdit4j.framework.spec.MetricDirection.HIGHER_IS_BETTER;
+
 import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
+import org.acdit4j.model.Acdit;
 
 /**
  * The paper's video setting (16-frame UCF-101, blocks of whole frames) on Moving MNIST: 8-frame clips of 16×16
@@ -30,7 +33,8 @@ public final class VideoTradeoff {
                 .sweep(s -> s.grid("model.blockSize", 16, 32, 64, 128))
                 .evaluate(v -> v.use("fid").use("frame-fid").use("clip-fd").use("class-agreement")
                         .use("sampling-speed").samples(300).guidances(1.5))
-                .report(r -> r.plot("frame-fid/cfg1.5", "model.blockSize").plot("clip-fd/cfg1.5", "model.blockSize")
+                .report(r -> r.axis(Acdit.AR_LENGTH).headline("class-agreement/cfg1.5", HIGHER_IS_BETTER)
+                        .plot("frame-fid/cfg1.5", "model.blockSize").plot("clip-fd/cfg1.5", "model.blockSize")
                         .plot("class-agreement/cfg1.5", "model.blockSize")
                         .plot("sampling-speed.secondsPerImage.kvCache", "model.blockSize")
                         .byFrame("frame-fid")

@@ -68,7 +68,7 @@ class LauncherProfilesTest {
 
         Launch fresh = launch(Map.of());
         assertThat(mavenCalls()).isEmpty();
-        assertThat(fresh.output()).contains("java -Xmx8g -Dacdit.home=" + root + " -jar " + root + "/experiments/target/acdit.jar doctor");
+        assertThat(fresh.output()).contains("java -Xmx2g -Dacdit.home=" + root + " -jar " + root + "/experiments/target/acdit.jar doctor");
 
         Launch backToCpu = launch(Map.of("ACDIT_MAVEN_PROFILES", ""));
         assertThat(backToCpu.output()).contains("profiles: none, CPU");

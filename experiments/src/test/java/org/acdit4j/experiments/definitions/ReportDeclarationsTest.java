@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.report.ExperimentReport;
@@ -95,7 +96,7 @@ class ReportDeclarationsTest {
                     + "1000,64000.0,2.0E12,fid/cfg1.5,120.0\n");
             runs.put(plan.name(), record);
         }
-        return ExperimentReport.write(definition.spec(null, List.of()), definition.labels(null, List.of()),
+        return ExperimentReport.write(definition.spec(null, List.of()), definition.labels(null, List.of()), run -> Optional.empty(),
                 List.copyOf(runs.values()), root.resolve("runs"), root.resolve("out"),
                 new ExperimentReport.Context("acdit run " + definition.name(), "", 1));
     }

@@ -3,6 +3,9 @@ package org.acdit4j.framework.dsl;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
+import org.acdit4j.framework.spec.ExperimentSpec;
+import org.acdit4j.framework.spec.SweptKeyAxis;
 
 /**
  * Readable names for the configurations of one sweep of a definition (a preset and overrides): what tables, plots,
@@ -10,7 +13,8 @@ import java.util.Map;
  * configuration's label is, in order, the name its listed case was given ({@code c.named("DiT (AR length 1)")}), the
  * model plugin's description of the swept model keys left ({@code AR length 4 (block 4)}, see
  * {@link ModelSection#describe}), and {@code key=value} for whatever is still unnamed; {@code ""} when nothing is swept.
- * An assignment the definition no longer accepts (a run folder of an older sweep) is labelled by its keys.
+ * An assignment the definition no longer accepts (a run folder of an older sweep) is labelled by its keys. It also
+ * places configurations on a presented axis ({@link SweptKeyAxis}), which needs each one's resolved spec.
  */
 public final class ConfigurationLabels {
 
@@ -19,6 +23,7 @@ public final class ConfigurationLabels {
     private final List<String> overrides;
     private final List<String> sweptKeys;
     private final Map<Map<String, String>, ExperimentBuilder> configured = new HashMap<>();
+    private final Map<Map<String, String>, ExperimentSpec> specs = new HashMap<>();
 
     ConfigurationLabels(ExperimentDefinition definition, String preset, List<String> overrides, List<String> sweptKeys) {
         this.definition = definition;
@@ -45,6 +50,17 @@ public final class ConfigurationLabels {
         List<String> ordered = sweptKeys.stream().filter(keys::contains).toList();
         ExperimentBuilder builder = configured.computeIfAbsent(Map.copyOf(assignment), this::configure);
         return builder == null ? keyLabel(assignment, ordered) : builder.label(assignment, ordered);
+    }
+
+    /**
+     * Where the configuration {@code assignment} selects stands on {@code axis}: the axis' position of its resolved
+     * spec; empty when the axis places it nowhere or the definition no longer accepts the assignment.
+     */
+    public OptionalDouble position(SweptKeyAxis axis, Map<String, String> assignment) {
+        Map<String, String> key = Map.copyOf(assignment);
+        ExperimentBuilder builder = configured.computeIfAbsent(key, this::configure);
+        return builder == null ? OptionalDouble.empty()
+                : axis.position().apply(specs.computeIfAbsent(key, unused -> builder.build()));
     }
 
     private ExperimentBuilder configure(Map<String, String> assignment) {

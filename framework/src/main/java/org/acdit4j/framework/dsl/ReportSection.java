@@ -1,16 +1,23 @@
 package org.acdit4j.framework.dsl;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.acdit4j.framework.spec.ComputeBasis;
+import org.acdit4j.framework.spec.HeadlineSpec;
+import org.acdit4j.framework.spec.MetricDirection;
 import org.acdit4j.framework.spec.PairedAgainstSpec;
 import org.acdit4j.framework.spec.PairedSpec;
 import org.acdit4j.framework.spec.PlotSpec;
 import org.acdit4j.framework.spec.ReportSpec;
+import org.acdit4j.framework.spec.SweptKeyAxis;
 
 /**
  * {@code report}: plots of metrics against swept parameters and by configuration, which metrics to tabulate and to
- * follow over training, and differences paired by seed (tabulated, and plotted against a per-run quantity).
+ * follow over training, differences paired by seed (tabulated, and plotted against a per-run quantity), the metric of
+ * the opening finding and how swept keys are presented on the plots' axes.
  */
 public final class ReportSection extends Section {
 
@@ -22,6 +29,8 @@ public final class ReportSection extends Section {
     private final List<PlotSpec> plots = new ArrayList<>();
     private final List<PairedSpec> paired = new ArrayList<>();
     private final List<PairedAgainstSpec> pairedAgainst = new ArrayList<>();
+    private transient HeadlineSpec headline;     // transient: a declaration of the definition, not a key
+    private final Map<String, SweptKeyAxis> axes = new LinkedHashMap<>();
 
     public ReportSection plot(String metric, String parameter) {
         plots.add(new PlotSpec(metric, parameter));
@@ -109,6 +118,26 @@ public final class ReportSection extends Section {
         return this;
     }
 
+    /**
+     * Opens the report with the finding by {@code metric}: the best configuration at equal training steps and, when the
+     * metric is followed over training ({@link #progress}), at equal training compute, the best one by
+     * {@code direction}. The metric must be one the report tabulates ({@link #metrics}, when given). A second call
+     * replaces the first.
+     */
+    public ReportSection headline(String metric, MetricDirection direction) {
+        this.headline = new HeadlineSpec(metric, direction);
+        return this;
+    }
+
+    /**
+     * Presents the swept key {@code axis.key()} on every plot against it under the axis' title, each configuration at
+     * its position on the axis (ACDiT's block size as the AR length); a second call for the same key replaces it.
+     */
+    public ReportSection axis(SweptKeyAxis axis) {
+        axes.put(axis.key(), axis);
+        return this;
+    }
+
     @Override
     protected String key() {
         return "report";
@@ -118,6 +147,10 @@ public final class ReportSection extends Section {
     protected void validate(Problems problems) {
         for (PlotSpec plot : plots) {
             problems.require(!plot.metric().isBlank(), "report.plot", "needs a metric name");
+        }
+        if (headline != null) {
+            problems.require(metrics.isEmpty() || metrics.contains(headline.metric()), "report.headline",
+                    "metric '" + headline.metric() + "' is not tabulated; report.metrics: " + String.join(", ", metrics));
         }
     }
 
@@ -158,6 +191,6 @@ public final class ReportSection extends Section {
 
     ReportSpec freeze() {
         return new ReportSpec(plots, metrics, progress, byFrame, equalComputeWithin, byConfiguration, paired,
-                pairedAgainst);
+                pairedAgainst, Optional.ofNullable(headline), axes);
     }
 }

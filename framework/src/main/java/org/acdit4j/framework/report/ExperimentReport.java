@@ -1,5 +1,6 @@
 package org.acdit4j.framework.report;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,9 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.acdit4j.framework.dsl.ConfigurationLabels;
 import org.acdit4j.framework.io.AtomicFiles;
 import org.acdit4j.framework.run.EvaluationProgress;
@@ -33,12 +36,19 @@ import org.acdit4j.framework.spec.PlotSpec;
  * seed against a baseline value (tabulated, and against a per-run quantity also plotted), from the run folders of the
  * experiment. Tables, legends and categorical axes name configurations by their
  * labels ({@link ConfigurationLabels}); {@code summary.csv} keeps the swept keys' values and adds the label.
+ * {@code REPORT.md} opens with the finding by the headline metric ({@link ReportFinding}) and every configuration's
+ * samples side by side; each run's grid is drawn again as a labelled, upscaled sheet ({@link SampleSheet}).
  */
 public final class ExperimentReport {
 
     /** Context printed in the report's header. */
     public record Context(String command, String configYaml, double wallSeconds) {
     }
+
+    /** The run's final sample grid, which the report draws again with labels. */
+    private static final String FINAL_GRID = "final.png";
+    /** The first seed's samples of every configuration side by side, which the report opens with. */
+    static final String CONFIGURATION_SAMPLES = "samples/configurations.png";
 
     /** The sample files a run may leave, with what their caption adds to the run's label. */
     private static final Map<String, String> GRID_CAPTIONS = orderedCaptions();
@@ -48,7 +58,7 @@ public final class ExperimentReport {
 
     private static Map<String, String> orderedCaptions() {
         Map<String, String> captions = new LinkedHashMap<>();
-        captions.put("final.png", "");
+        captions.put(FINAL_GRID, "");
         captions.put("final.gif", ", animated");
         captions.put("rollout.gif", ", rolled out");
         return captions;
@@ -62,16 +72,19 @@ public final class ExperimentReport {
         }
         try (Stream<Path> folders = Files.list(root)) {
             return folders.filter(Files::isDirectory).map(RunFolder::new).map(RunFolder::record)
-                    .flatMap(java.util.Optional::stream)
+                    .flatMap(Optional::stream)
                     .sorted(java.util.Comparator.comparingInt(RunRecord::index)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root, e);
         }
     }
 
-    /** Writes the report, naming configurations by {@code labels}, and returns the files written. */
-    public static List<Path> write(ExperimentSpec spec, ConfigurationLabels labels, List<RunRecord> runs, Path runsRoot,
-                                   Path outputDir, Context context) {
+    /**
+     * Writes the report, naming configurations by {@code labels} and reading the runs' sample grids back with the
+     * shape of their examples ({@code geometry}), and returns the files written.
+     */
+    public static List<Path> write(ExperimentSpec spec, ConfigurationLabels labels, RunGeometry geometry,
+                                   List<RunRecord> runs, Path runsRoot, Path outputDir, Context context) {
         System.setProperty("java.awt.headless", "true");
         List<Path> written = new ArrayList<>();
         List<String> sweptKeys = spec.sweep().sweptKeys();
@@ -101,12 +114,12 @@ public final class ExperimentReport {
         List<String> plotFiles = new ArrayList<>();
         for (PlotSpec plot : spec.report().plots()) {
             Path png = outputDir.resolve(fileName(plot.metric()) + "-vs-" + fileName(plot.parameter()) + ".png");
-            if (MetricPlot.write(plot, finished, labels, png)) {
+            if (MetricPlot.write(plot, spec.report().axis(plot.parameter()), finished, labels, png)) {
                 written.add(png);
                 plotFiles.add(png.getFileName().toString());
             }
         }
-        Map<String, EqualCompute.Comparison> equalCompute = new LinkedHashMap<>();
+        Map<String, Map<String, EqualCompute.Comparison>> equalCompute = new LinkedHashMap<>();   // metric → group →
         Map<String, List<EvaluationProgress.Point>> progress = new LinkedHashMap<>();     // by run name
         boolean equalComputePairs = spec.report().pairedAgainst().stream()
                 .anyMatch(comparison -> comparison.basis() == ComputeBasis.EQUAL_COMPUTE);
@@ -145,7 +158,7 @@ public final class ExperimentReport {
             groups.forEach((group, groupCurves) -> {
                 EqualCompute.Comparison comparison = EqualCompute.at(groupCurves);
                 if (comparison != null) {
-                    equalCompute.put(metric + group, comparison);
+                    equalCompute.computeIfAbsent(metric, key -> new LinkedHashMap<>()).put(group, comparison);
                 }
             });
         }
@@ -205,6 +218,7 @@ public final class ExperimentReport {
             plotFiles.add(lossPng.getFileName().toString());
         }
         List<ReportMarkdown.SampleGrid> grids = new ArrayList<>();
+        Map<String, SampleSheet.Panel> firstPanels = new LinkedHashMap<>();     // configuration → its first seed's samples
         for (RunRecord run : finished) {
             Path samples = RunFolder.of(runsRoot, spec.name(), run.run()).samples();
             for (String name : GRID_CAPTIONS.keySet()) {
@@ -212,10 +226,14 @@ public final class ExperimentReport {
                 if (Files.isRegularFile(grid)) {
                     String suffix = name.startsWith("rollout") ? "-rollout" : "";
                     Path copy = outputDir.resolve("samples").resolve(run.run() + suffix + name.substring(name.indexOf('.')));
-                    try {
-                        AtomicFiles.write(copy, Files.readAllBytes(grid));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot copy " + grid, e);
+                    Optional<List<RunSampleGrid.Example>> examples = name.equals(FINAL_GRID)
+                            ? geometry.of(run).flatMap(shape -> RunSampleGrid.read(image(grid), shape)) : Optional.empty();
+                    if (examples.isPresent()) {
+                        SampleSheet.write(List.of(SamplePanels.all(runLabel(run, labels), examples.get())), copy);
+                        firstPanels.putIfAbsent(labelByRun.get(run.run()),
+                                SamplePanels.firstClipOfEachClass(runLabel(run, labels), examples.get()));
+                    } else {
+                        copy(grid, copy);
                     }
                     written.add(copy);
                     grids.add(new ReportMarkdown.SampleGrid("samples/" + copy.getFileName(),
@@ -223,6 +241,18 @@ public final class ExperimentReport {
                 }
             }
         }
+        Optional<String> configurationSamples = Optional.empty();
+        if (!firstPanels.isEmpty()) {
+            List<SampleSheet.Panel> panels = new ArrayList<>();
+            definitionOrder.stream().filter(firstPanels::containsKey).forEach(label -> panels.add(firstPanels.get(label)));
+            Path sheet = outputDir.resolve(CONFIGURATION_SAMPLES);
+            SampleSheet.write(panels, sheet);
+            written.add(sheet);
+            configurationSamples = Optional.of(CONFIGURATION_SAMPLES);
+        }
+        Optional<String> finding = spec.report().headline().map(headline -> ReportFinding.render(headline,
+                byMetric.getOrDefault(headline.metric(), Map.of()), equalCompute.getOrDefault(headline.metric(), Map.of()),
+                finished));
         List<PairedDifferences.Row> paired = new ArrayList<>();
         for (PairedSpec comparison : spec.report().pairedBySeed()) {
             if (sweptKeys.contains(comparison.key())) {
@@ -230,8 +260,8 @@ public final class ExperimentReport {
             }
         }
         Path markdown = outputDir.resolve("REPORT.md");
-        AtomicFiles.writeString(markdown, ReportMarkdown.render(spec, runs, labelByRun, sweptKeys, byMetric, equalCompute, paired,
-                pairedAgainst, plotFiles, grids, context));
+        AtomicFiles.writeString(markdown, ReportMarkdown.render(spec, runs, labelByRun, sweptKeys, finding,
+                configurationSamples, byMetric, equalCompute, paired, pairedAgainst, plotFiles, grids, context));
         written.add(markdown);
         return written;
     }
@@ -244,6 +274,26 @@ public final class ExperimentReport {
         Map<String, Integer> position = new LinkedHashMap<>();
         finished.forEach(run -> position.merge(labelByRun.get(run.run()), run.index() % perSeed, Math::min));
         return position.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
+    }
+
+    private static BufferedImage image(Path png) {
+        try {
+            BufferedImage image = ImageIO.read(png.toFile());
+            if (image == null) {
+                throw new IllegalStateException(png + " is not an image ImageIO reads");
+            }
+            return image;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + png, e);
+        }
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            AtomicFiles.write(to, Files.readAllBytes(from));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + from, e);
+        }
     }
 
     /** {@code fid_cfg1.5}: a metric or key as part of a file name. */

@@ -15,7 +15,7 @@ import org.acdit4j.framework.io.AtomicFiles;
 /** Writes a batch of images or clips (one channel as grey, or RGB when there are 3) as a PNG grid or an animated GIF. */
 public final class ImageGrid {
 
-    private static final int GAP = 2;
+    static final int GAP = 2;
 
     private ImageGrid() {
     }

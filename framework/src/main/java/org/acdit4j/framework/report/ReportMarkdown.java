@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.Optional;
@@ -28,13 +30,23 @@ final class ReportMarkdown {
     private ReportMarkdown() {
     }
 
+    /**
+     * @param finding              the opening sentences ({@link ReportFinding}), when the definition names a headline
+     * @param configurationSamples the sheet of every configuration's samples side by side, relative to the report
+     * @param equalCompute         by metric, by group ({@code ""} or {@code " within patch 4 (16 tokens)"})
+     */
     static String render(ExperimentSpec spec, List<RunRecord> runs, Map<String, String> labelByRun, List<String> sweptKeys,
+                         Optional<String> finding, Optional<String> configurationSamples,
                          Map<String, Map<String, List<Double>>> byMetric,
-                         Map<String, EqualCompute.Comparison> equalCompute, List<PairedDifferences.Row> paired,
+                         Map<String, Map<String, EqualCompute.Comparison>> equalCompute, List<PairedDifferences.Row> paired,
                          Map<PairedAgainstSpec, List<PairedAgainst.Point>> pairedAgainst, List<String> plots, List<SampleGrid> grids,
                          ExperimentReport.Context context) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(spec.name()).append("\n\n");
+        finding.ifPresent(sentences -> md.append(sentences).append("\n\n"));
+        configurationSamples.ifPresent(sheet -> md.append("Samples of each configuration (its first seed; one row per "
+                + "class, the spec's solver and guidance, EMA weights, final step):\n\n![samples of each configuration](")
+                .append(sheet).append(")\n\n"));
         if (!spec.description().isBlank()) {
             md.append(spec.description()).append("\n\n");
         }
@@ -49,6 +61,7 @@ final class ReportMarkdown {
         md.append("| java | ").append(ProvenanceCell.of(runs, facts -> facts.getOrDefault("java", "?"))).append(" |\n");
         md.append("| wall time | ").append(Durations.format(context.wallSeconds())).append(" (this invocation) |\n");
         runTimes(runs).ifPresent(times -> md.append("| runs' time | ").append(times).append(" |\n"));
+        peakMemory(runs).ifPresent(memory -> md.append("| runs' memory | ").append(memory).append(" |\n"));
         LongSummaryStatistics trainedSteps = runs.stream().filter(run -> run.status() == RunStatusFile.FINISHED)
                 .mapToLong(RunRecord::steps).summaryStatistics();
         boolean uniformSteps = trainedSteps.getCount() == 0 || trainedSteps.getMin() == trainedSteps.getMax();
@@ -94,15 +107,15 @@ final class ReportMarkdown {
                     + "evaluations; a run whose first evaluation comes later has no value (n counts the runs with one). "
                     + "When the evaluations while training use fewer samples than the final one, the final one is left "
                     + "out here and in the progress plots (FID depends on the sample count).\n\n");
-            equalCompute.forEach((metric, comparison) -> {
-                md.append("### ").append(metric).append(" at ").append(String.format("%.3g", comparison.budgetFlops() / 1e12))
+            equalCompute.forEach((metric, groups) -> groups.forEach((group, comparison) -> {
+                md.append("### ").append(metric).append(group).append(" at ").append(String.format("%.3g", comparison.budgetFlops() / 1e12))
                         .append(" TFLOP of training\n\n| configuration | n | mean ± 95% CI |\n|---|---|---|\n");
                 comparison.byConfiguration().forEach((configuration, values) -> md.append("| ").append(configuration)
                         .append(" | ").append(values.size()).append(" | ")
                         .append(values.isEmpty() ? "no evaluation at or below the budget" : MeanWithInterval.of(values).format())
                         .append(" |\n"));
                 md.append('\n');
-            });
+            }));
         }
         if (!paired.isEmpty()) {
             md.append("## Differences paired by seed\n\nEach row: the metric of the named value minus the metric of the "
@@ -156,12 +169,12 @@ final class ReportMarkdown {
             }
         }
         if (!grids.isEmpty()) {
-            md.append("## Sample grids\n\nOne column per class (EMA weights, the spec's solver and guidance), final step of "
-                    + "each run.");
+            md.append("## Sample grids\n\nOne row per class, named in the margin (EMA weights, the spec's solver and "
+                    + "guidance), final step of each run.");
             if (grids.stream().anyMatch(grid -> grid.file().endsWith(".gif"))) {
-                md.append(" Clips: the PNG shows one clip per row, frame by frame; the GIF plays them; the "
-                        + "`-rollout` GIF continues each clip to 4× the trained length with the largest context window "
-                        + "that keeps attention offsets inside the trained clip.");
+                md.append(" Clips: the PNG shows one clip per row, frame by frame; the GIF plays them (one column per "
+                        + "class); the `-rollout` GIF continues each clip to 4× the trained length with the largest "
+                        + "context window that keeps attention offsets inside the trained clip.");
             }
             md.append("\n\n");
             for (SampleGrid grid : grids) {
@@ -211,6 +224,35 @@ final class ReportMarkdown {
         return Optional.of(Durations.format(Duration.between(first, last).toMillis() / 1000.0)
                 + " from the first run's start to the last run's end (" + first.truncatedTo(ChronoUnit.SECONDS) + " to "
                 + last.truncatedTo(ChronoUnit.SECONDS) + "); " + Durations.format(summedSeconds) + " of run time in all");
+    }
+
+    /**
+     * {@code peak resident set 0.68–1.74 GB per run, Java heap at most 0.21 GB (18 of 18 runs measured)}, from the
+     * runs' {@link RunMetrics#PEAK_RSS_BYTES} and {@link RunMetrics#PEAK_HEAP_BYTES}; runs from before these were
+     * logged are counted apart.
+     */
+    static Optional<String> peakMemory(List<RunRecord> runs) {
+        DoubleSummaryStatistics resident = new DoubleSummaryStatistics();
+        DoubleSummaryStatistics heap = new DoubleSummaryStatistics();
+        long finished = 0;
+        for (RunRecord run : runs) {
+            if (run.status() != RunStatusFile.FINISHED) {
+                continue;
+            }
+            finished++;
+            Map<String, Double> metrics = run.metrics() == null ? Map.of() : run.metrics();
+            Double peak = metrics.get(RunMetrics.PEAK_RSS_BYTES);
+            if (peak != null) {
+                resident.accept(peak / 1e9);
+                heap.accept(metrics.getOrDefault(RunMetrics.PEAK_HEAP_BYTES, 0.0) / 1e9);
+            }
+        }
+        if (resident.getCount() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "peak resident set %.2f–%.2f GB per run, Java heap at most %.2f GB"
+                + " (%d of %d finished runs measured)", resident.getMin(), resident.getMax(), heap.getMax(),
+                resident.getCount(), finished));
     }
 
     private static Instant instant(String text) {

@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.acdit4j.framework.system.MemoryLimits;
 
 /**
  * Runs each plan in its own JVM (SameDiff frees native memory only through the GC and has no
  * {@code close()}, so one run per process keeps a long sweep's memory flat). The child gets the same
- * classpath and heap flags, {@code OMP_NUM_THREADS=1} unless set, and appends its output to the run's
- * {@code train.log}.
+ * classpath and JVM flags (those of {@code ACDIT_JAVA_OPTS} included; a debugger's agent excepted), JavaCPP's
+ * native-memory limits at its share of the machine unless the flags set them ({@link MemoryLimits}),
+ * {@code OMP_NUM_THREADS=1} unless set, and appends its output to the run's {@code train.log}.
  */
 public final class ChildJvmLauncher implements RunLauncher {
 
@@ -24,27 +26,33 @@ public final class ChildJvmLauncher implements RunLauncher {
     private final String mainClass;
     private final List<String> commandPrefix;
     private final List<String> sharedArguments;
+    private final int concurrentRuns;
 
     /**
      * @param mainClass       the CLI main class
      * @param commandPrefix   arguments before the run's own, e.g. {@code execute-run <experiment>}
      * @param sharedArguments arguments after them, e.g. {@code --preset quick --tracking-uri …} and overrides
+     * @param concurrentRuns  children alive at once, which share the machine's memory
      */
-    public ChildJvmLauncher(String mainClass, List<String> commandPrefix, List<String> sharedArguments) {
+    public ChildJvmLauncher(String mainClass, List<String> commandPrefix, List<String> sharedArguments,
+                            int concurrentRuns) {
         this.mainClass = mainClass;
         this.commandPrefix = List.copyOf(commandPrefix);
         this.sharedArguments = List.copyOf(sharedArguments);
+        this.concurrentRuns = concurrentRuns;
     }
 
     @Override
     public int launch(RunPlan plan, RunFolder folder, String parentRunId) throws InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (argument.startsWith("-Xmx") || argument.startsWith("-Xms") || argument.startsWith("-Dacdit.")) {
+        List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        for (String argument : jvmArguments) {
+            if (!isDebuggerAgent(argument)) {
                 command.add(argument);
             }
         }
+        command.addAll(MemoryLimits.childJvmFlags(concurrentRuns, jvmArguments));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
@@ -82,6 +90,11 @@ public final class ChildJvmLauncher implements RunLauncher {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the run " + plan.name() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A debugger's agent listens on a port, which a second JVM cannot take too. */
+    private static boolean isDebuggerAgent(String argument) {
+        return argument.startsWith("-agentlib:jdwp") || argument.startsWith("-Xrunjdwp") || argument.equals("-Xdebug");
     }
 
     /**

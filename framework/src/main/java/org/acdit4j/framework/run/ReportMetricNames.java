@@ -37,6 +37,7 @@ final class ReportMetricNames {
         report.metrics().forEach(metric -> requireLogged("report.metrics", metric, evaluators, problems));
         report.progress().forEach(metric -> requireLogged("report.progress", metric, evaluators, problems));
         report.byConfiguration().forEach(metric -> requireLogged("report.byConfiguration", metric, evaluators, problems));
+        report.headline().ifPresent(headline -> requireLogged("report.headline", headline.metric(), evaluators, problems));
         for (PairedSpec comparison : report.pairedBySeed()) {
             comparison.metrics().forEach(metric -> requireLogged("report.pairedBySeed", metric, evaluators, problems));
         }

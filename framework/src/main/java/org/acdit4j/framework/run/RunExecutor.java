@@ -23,8 +23,11 @@ import org.acdit4j.framework.model.ModelFactory;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.TrainStepResult;
 import org.acdit4j.framework.report.ImageGrid;
+import org.acdit4j.framework.report.RunSampleGrid;
 import org.acdit4j.framework.spec.ExperimentSpec;
 import org.acdit4j.framework.spec.RunMetrics;
+import org.acdit4j.framework.system.MemoryLimits;
+import org.acdit4j.framework.system.ProcessMemory;
 import org.acdit4j.framework.tracking.RunStart;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.TrackedRun;
@@ -43,7 +46,6 @@ import org.slf4j.LoggerFactory;
 public final class RunExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunExecutor.class);
-    private static final int GRID_IMAGES = 20;
     private static final int GIF_FRAME_MILLIS = 200;
     /** A video model's final samples include a rollout this many times its trained clip length. */
     private static final int ROLLOUT_LENGTHS = 4;
@@ -156,13 +158,16 @@ public final class RunExecutor {
             metrics.put(RunMetrics.IMAGES_SEEN, imagesSeen);
             metrics.put(RunMetrics.TRAIN_FLOPS, trainFlops);
             metrics.put(RunMetrics.PARAMETERS, (double) model.parameterCount());
+            ProcessMemory.peakResidentBytes().ifPresent(bytes -> metrics.put(RunMetrics.PEAK_RSS_BYTES, (double) bytes));
+            metrics.put(RunMetrics.PEAK_HEAP_BYTES, (double) ProcessMemory.peakHeapBytes());
             metrics.forEach((key, value) -> trackedRun.logMetric(key, value, model.step()));
             record = record.withMetrics(metrics).withStatus(RunStatusFile.FINISHED, now());
             folder.write(record);
             trackedRun.end(RunStatus.FINISHED);
             return RunStatusFile.FINISHED;
-        } catch (RuntimeException | IOException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        } catch (RuntimeException | IOException | OutOfMemoryError e) {
+            String reason = e instanceof OutOfMemoryError oom ? MemoryLimits.explain(oom)
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             LOG.error("{} failed: {}", plan.name(), reason, e);
             folder.write(record.withFailure(reason).withStatus(RunStatusFile.FAILED, now()));
             trackedRun.setTags(Map.of("acdit.failure", reason));
@@ -247,6 +252,7 @@ public final class RunExecutor {
                 trackedRun.logMetric("train.lr", result.learningRate(), step);
                 trackedRun.logMetric("train.gradNorm", result.gradientNorm(), step);
                 trackedRun.logMetric("train.secondsPerStep", seconds / windowSteps, step);
+                ProcessMemory.residentBytes().ifPresent(bytes -> trackedRun.logMetric(RunMetrics.RSS_BYTES, bytes, step));
                 LOG.info("{} step {}/{} loss {} lr {} {} s/step ETA {}", plan.name(), step, steps,
                         String.format("%.4f", meanLoss), String.format("%.2e", result.learningRate()),
                         String.format("%.3f", seconds / windowSteps), Durations.format((steps - step) * seconds / windowSteps));
@@ -295,18 +301,15 @@ public final class RunExecutor {
     private void writeGrid(GenerativeModel model, Dataset dataset, ExperimentSpec spec, long seed, Path file,
                            TrackedRun trackedRun) {
         int classes = dataset.geometry().classes();
-        int[] labels = new int[GRID_IMAGES];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = i % classes;
-        }
+        int[] labels = RunSampleGrid.labels(classes);
         SampleRequest request = new SampleRequest(labels, spec.sample().sampler(), spec.sample().guidance(), seed,
                 spec.sample().kvCache(), true);
         ImageBatch drawn = model.sample(request);
-        ImageGrid.writePng(drawn, classes, 2, file);
+        ImageGrid.writePng(drawn, classes, RunSampleGrid.SCALE, file);
         trackedRun.logArtifact(file, "samples");
         if (drawn.geometry().frames() > 1) {
             Path gif = file.resolveSibling(file.getFileName().toString().replace(".png", ".gif"));
-            ImageGrid.writeGif(drawn, classes, 2, GIF_FRAME_MILLIS, gif);
+            ImageGrid.writeGif(drawn, classes, RunSampleGrid.SCALE, GIF_FRAME_MILLIS, gif);
             trackedRun.logArtifact(gif, "samples");
             // a video DiT (one block of every frame) has no frames to roll out from: maxWindowFrames() is 0
             if (model instanceof FrameRollout rollout && rollout.maxWindowFrames() >= 1
@@ -314,8 +317,8 @@ public final class RunExecutor {
                 int frames = ROLLOUT_LENGTHS * drawn.geometry().frames();
                 Path rolloutGif = gif.resolveSibling("rollout.gif");
                 SampleRequest cached = new SampleRequest(labels, request.sampler(), request.guidance(), seed, true, true);
-                ImageGrid.writeGif(rollout.sampleFrames(cached, frames, rollout.maxWindowFrames()), classes, 2,
-                        GIF_FRAME_MILLIS, rolloutGif);
+                ImageGrid.writeGif(rollout.sampleFrames(cached, frames, rollout.maxWindowFrames()), classes,
+                        RunSampleGrid.SCALE, GIF_FRAME_MILLIS, rolloutGif);
                 trackedRun.logArtifact(rolloutGif, "samples");
             }
         }

@@ -11,7 +11,13 @@ public final class RunMetrics {
     public static final String TRAIN_FLOPS = "train.flops";
     /** The model's number of trainable parameters. */
     public static final String PARAMETERS = "parameters";
-    public static final List<String> ALL = List.of(IMAGES_SEEN, TRAIN_FLOPS, PARAMETERS);
+    /** The run's JVM at its largest resident set (native buffers included), in bytes; absent where not measurable. */
+    public static final String PEAK_RSS_BYTES = "system.peakRssBytes";
+    /** The run's Java heap at its peak use, in bytes. */
+    public static final String PEAK_HEAP_BYTES = "system.peakHeapBytes";
+    public static final List<String> ALL = List.of(IMAGES_SEEN, TRAIN_FLOPS, PARAMETERS, PEAK_RSS_BYTES, PEAK_HEAP_BYTES);
+    /** Logged with the loss while training: the resident set at that step, in bytes. */
+    public static final String RSS_BYTES = "system.rssBytes";
 
     private RunMetrics() {
     }

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.acdit4j.framework.spec.ComputeBasis;
+import org.acdit4j.framework.spec.HeadlineSpec;
+import org.acdit4j.framework.spec.MetricDirection;
 import org.acdit4j.framework.spec.PairedAgainstSpec;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +56,23 @@ class TrackAndReportSectionTest {
         ExperimentDefinition blank = Experiment.define("blank", e -> e.model(TestModelType.TYPE, Customizer.withDefaults())
                 .sweep(s -> s.grid("model.depth", 1)).report(r -> r.plot(" ", "model.depth")));
         assertThatThrownBy(() -> blank.spec(null, List.of())).hasMessageContaining("report.plot: needs a metric name");
+    }
+
+    @Test
+    void theHeadlineIsATabulatedMetricWithItsDirectionAndNotAKey() {
+        ExperimentDefinition untabulated = Experiment.define("untabulated", e -> e.model(TestModelType.TYPE,
+                Customizer.withDefaults()).report(r -> r.metrics("fid/cfg1.5").headline("fdi/cfg1.5",
+                MetricDirection.LOWER_IS_BETTER)));
+        assertThatThrownBy(() -> untabulated.spec(null, List.of())).isInstanceOf(SpecException.class)
+                .hasMessage("experiment 'untabulated': report.headline: metric 'fdi/cfg1.5' is not tabulated; "
+                        + "report.metrics: fid/cfg1.5");
+        ExperimentDefinition declared = Experiment.define("declared", e -> e.model(TestModelType.TYPE,
+                Customizer.withDefaults()).report(r -> r.headline("fid/cfg1.5", MetricDirection.HIGHER_IS_BETTER)
+                .headline("fid/cfg1.5", MetricDirection.LOWER_IS_BETTER)));
+        assertThat(declared.spec(null, List.of()).report().headline())
+                .contains(new HeadlineSpec("fid/cfg1.5", MetricDirection.LOWER_IS_BETTER));
+        assertThat(declared.keys()).filteredOn(key -> key.startsWith("report.")).doesNotContain("report.headline");
+        assertThat(spec().report().headline()).isEmpty();
     }
 
     @Test

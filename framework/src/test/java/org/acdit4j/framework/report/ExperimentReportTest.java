@@ -3,11 +3,16 @@ package org.acdit4j.framework.report;
 import org.acdit4j.framework.testing.TestModelType;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import org.acdit4j.framework.data.Geometry;
+import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.run.EvaluationProgress;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunRecord;
@@ -18,6 +23,8 @@ import org.acdit4j.framework.dsl.ExperimentBuilder;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.dsl.ReportSection;
 import org.acdit4j.framework.dsl.SweepSection;
+import org.acdit4j.framework.spec.MetricDirection;
+import org.acdit4j.framework.spec.RunMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +61,7 @@ class ExperimentReportTest {
         assertThat(ExperimentReport.load(root.resolve("runs"), "report-test")).isEqualTo(runs);
 
         List<Path> files = ExperimentReport.write(blockSizes.spec(null, List.of()), blockSizes.labels(null, List.of()),
-                runs, root.resolve("runs"), root.resolve("out"),
+                run -> Optional.empty(), runs, root.resolve("runs"), root.resolve("out"),
                 new ExperimentReport.Context("acdit run report-test", "model:\n  patch: 2\n", 75));
 
         assertThat(files).extracting(path -> path.getFileName().toString())
@@ -174,6 +181,37 @@ class ExperimentReportTest {
         assertThat(Files.readString(root.resolve("out/REPORT.md"))).contains("![fid-vs-model.rope.png]");
     }
 
+    @Test
+    void theReportOpensWithTheFindingAndEveryConfigurationsLabelledSamplesSideBySide() throws Exception {
+        ExperimentDefinition headlined = reportDefinition(s -> s.grid("model.blockSize", 1, 4).seeds(0, 1),
+                r -> r.headline("fid", MetricDirection.LOWER_IS_BETTER));
+        List<RunRecord> runs = List.of(run(0, "1", 0, RunStatusFile.FINISHED, 10.0), run(1, "4", 0, RunStatusFile.FINISHED, 20.0),
+                run(2, "1", 1, RunStatusFile.FINISHED, 12.0), run(3, "4", 1, RunStatusFile.FINISHED, 22.0));
+        Geometry digits = Geometry.image(1, 16, 16, 10);
+        for (RunRecord run : runs) {
+            ImageGrid.writePng(new ImageBatch(digits, new float[RunSampleGrid.EXAMPLES * digits.valuesPerExample()],
+                            RunSampleGrid.labels(10)), 10, RunSampleGrid.SCALE,
+                    RunFolder.of(root.resolve("runs"), "report-test", run.run()).samples().resolve("final.png"));
+        }
+
+        List<Path> files = ExperimentReport.write(headlined.spec(null, List.of()), headlined.labels(null, List.of()),
+                run -> Optional.of(digits), runs, root.resolve("runs"), root.resolve("out"),
+                new ExperimentReport.Context("acdit run report-test", "", 1));
+
+        assertThat(files).contains(root.resolve("out/samples/configurations.png"));
+        assertThat(Files.readString(root.resolve("out/REPORT.md"))).startsWith("# report-test\n\n**Finding** (fid, lower "
+                + "is better; 2 seeds): at equal training steps (10), **model.blockSize=1** is best with 11.00 ± 12.71, "
+                + "ahead of model.blockSize=4 (21.00 ± 12.71), whose 95% interval overlaps. There is no comparison at equal "
+                + "training compute: fid is not followed over training (report.progress).\n\nSamples of each configuration "
+                + "(its first seed; one row per class, the spec's solver and guidance, EMA weights, final step):\n\n"
+                + "![samples of each configuration](samples/configurations.png)\n\n| | |");
+        BufferedImage sideBySide = ImageIO.read(root.resolve("out/samples/configurations.png").toFile());
+        BufferedImage one = ImageIO.read(root.resolve("out/samples/blockSize1-seed0.png").toFile());
+        int panel = SampleSheet.MIN_PANEL_WIDTH + SampleSheet.PADDING;     // two 66-pixel cells are narrower than that
+        assertThat(sideBySide.getWidth()).isEqualTo(one.getWidth() + panel);
+        assertThat(sideBySide.getHeight()).isEqualTo(one.getHeight()).isGreaterThan(10 * (16 * 4 + SampleSheet.GAP));
+    }
+
     private RunRecord named(int index, String rope, double fid) {
         RunRecord record = new RunRecord("report-test", "rope" + rope + "-seed0", index, 0, "",
                 Map.of("model.rope", rope), RunStatusFile.FINISHED, "t0", "t1", "t2", 10, 10, 0.5, null, null, null,
@@ -196,9 +234,25 @@ class ExperimentReportTest {
         assertThat(ReportMarkdown.runTimes(List.of(unfinished))).isEmpty();
     }
 
+    @Test
+    void theHeaderStatesTheRunsPeakMemoryFromTheirRecords() {
+        RunRecord small = finishedWithMemory("a", Map.of(RunMetrics.PEAK_RSS_BYTES, 0.68e9, RunMetrics.PEAK_HEAP_BYTES, 0.1e9));
+        RunRecord wide = finishedWithMemory("b", Map.of(RunMetrics.PEAK_RSS_BYTES, 1.74e9, RunMetrics.PEAK_HEAP_BYTES, 0.2e9));
+        RunRecord older = finishedWithMemory("c", Map.of());
+
+        assertThat(ReportMarkdown.peakMemory(List.of(small, wide, older))).contains("peak resident set 0.68–1.74 GB per "
+                + "run, Java heap at most 0.20 GB (2 of 3 finished runs measured)");
+        assertThat(ReportMarkdown.peakMemory(List.of(older))).isEmpty();
+    }
+
+    private static RunRecord finishedWithMemory(String name, Map<String, Double> metrics) {
+        return new RunRecord("report-test", name, 0, 0, "", Map.of(), RunStatusFile.FINISHED, null, null, null, 10, 10,
+                null, null, null, null, Map.of(), metrics);
+    }
+
     private List<Path> write(ExperimentDefinition experiment, List<RunRecord> runs, String outputDir) {
-        return ExperimentReport.write(experiment.spec(null, List.of()), experiment.labels(null, List.of()), runs,
-                root.resolve("runs"), root.resolve(outputDir), new ExperimentReport.Context("acdit run report-test", "", 1));
+        return ExperimentReport.write(experiment.spec(null, List.of()), experiment.labels(null, List.of()),
+                run -> Optional.empty(), runs, root.resolve("runs"), root.resolve(outputDir), new ExperimentReport.Context("acdit run report-test", "", 1));
     }
 
     /** 16×16 images at patch 2 with the given sweep and report sections (the rest default). */

@@ -3,12 +3,14 @@ package org.acdit4j.framework.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.acdit4j.framework.system.MemoryLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,13 +24,29 @@ class ChildJvmLauncherTest {
     void returnsTheChildsExitCodeAndAppendsItsOutputToTheRunLog() throws Exception {
         RunFolder folder = new RunFolder(directory.resolve("run"));
         ChildJvmLauncher launcher = new ChildJvmLauncher(ChildProbe.class.getName(),
-                List.of(directory.resolve("pid").toString(), "exit", "3"), List.of("--extra"));
+                List.of(directory.resolve("pid").toString(), "exit", "3"), List.of("--extra"), 1);
 
         int exitCode = launcher.launch(plan(), folder, "parent-1");
 
         assertThat(exitCode).isEqualTo(3);
         assertThat(Files.readString(folder.log())).contains("probe arguments:")
                 .contains("--index 7 --parent-run-id parent-1 --extra").contains("OMP_NUM_THREADS=1");
+    }
+
+    @Test
+    void theChildGetsTheLaunchingJvmsFlagsAndItsShareOfTheMachinesMemory() throws Exception {
+        RunFolder folder = new RunFolder(directory.resolve("run"));
+        ChildJvmLauncher launcher = new ChildJvmLauncher(ChildProbe.class.getName(),
+                List.of(directory.resolve("pid").toString(), "exit", "0"), List.of(), 2);
+
+        launcher.launch(plan(), folder, null);
+
+        String log = Files.readString(folder.log());
+        List<String> flags = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        assertThat(flags).isNotEmpty();
+        flags.forEach(flag -> assertThat(log).contains(flag));
+        long share = (long) (MemoryLimits.machineBytes().orElseThrow() * 0.9 / 2);
+        assertThat(log).contains("probe native limit: " + share);
     }
 
     @Test
@@ -87,6 +105,8 @@ class ChildJvmLauncherTest {
         public static void main(String[] args) throws Exception {
             System.out.println("probe arguments: " + String.join(" ", List.of(args).subList(1, args.length))
                     + " OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS"));
+            System.out.println("probe JVM flags: " + ManagementFactory.getRuntimeMXBean().getInputArguments());
+            System.out.println("probe native limit: " + System.getProperty(MemoryLimits.MAX_PHYSICAL_BYTES));
             Path pidFile = Path.of(args[0]);
             Files.writeString(pidFile.resolveSibling(pidFile.getFileName() + ".tmp"),
                     String.valueOf(ProcessHandle.current().pid()));
@@ -101,7 +121,7 @@ class ChildJvmLauncherTest {
     /** A sweep's JVM: launches one sleeping child and waits for it. */
     public static final class LaunchingProbe {
         public static void main(String[] args) throws Exception {
-            new ChildJvmLauncher(ChildProbe.class.getName(), List.of(args[1], "sleep"), List.of())
+            new ChildJvmLauncher(ChildProbe.class.getName(), List.of(args[1], "sleep"), List.of(), 1)
                     .launch(plan(), new RunFolder(Path.of(args[0])), null);
         }
     }

@@ -14,6 +14,7 @@ import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.Evaluator;
 import org.acdit4j.framework.model.ModelCapability;
+import org.acdit4j.framework.spec.MetricDirection;
 import org.acdit4j.framework.testing.TestModelType;
 import org.junit.jupiter.api.Test;
 
@@ -82,18 +83,18 @@ class ReportMetricNamesTest {
     void aNameNoRunLogsIsOneLineNamingIt() {
         assertThat(preflight(reporting("fdi/cfg1.5", "paramters", "sampling-speed.secondsPerImage/cfg1.5"))).containsExactly(
                 "[all plans] report.byConfiguration: no run logs metric 'fdi/cfg1.5': runs log train.imagesSeen, "
-                        + "train.flops, parameters and metrics named after their evaluator (fid, precision-recall, "
-                        + "sampling-speed)",
+                        + "train.flops, parameters, system.peakRssBytes, system.peakHeapBytes and metrics named after their evaluator "
+                        + "(fid, precision-recall, sampling-speed)",
                 "[all plans] report.pairedBySeedAgainst: no run logs metric 'paramters': runs log train.imagesSeen, "
-                        + "train.flops, parameters and metrics named after their evaluator (fid, precision-recall, "
-                        + "sampling-speed)",
+                        + "train.flops, parameters, system.peakRssBytes, system.peakHeapBytes and metrics named after their evaluator "
+                        + "(fid, precision-recall, sampling-speed)",
                 "[all plans] report.pairedBySeedAgainst: no run logs metric 'sampling-speed.secondsPerImage/cfg1.5': "
                         + "sampling-speed is not guided, so its metrics have no /cfg<scale>");
         assertThatThrownBy(() -> PREFLIGHT.check("names",
                 SweepPlanner.plan(reporting("fdi", "parameters", "fid/cfg1.5"), null, List.of())))
                 .isInstanceOf(SpecException.class)
                 .hasMessage("preflight of names (nothing was started): [all plans] report.byConfiguration: no run logs "
-                        + "metric 'fdi': runs log train.imagesSeen, train.flops, parameters and metrics named after their "
+                        + "metric 'fdi': runs log train.imagesSeen, train.flops, parameters, system.peakRssBytes, system.peakHeapBytes and metrics named after their "
                         + "evaluator (fid, precision-recall, sampling-speed)");
     }
 
@@ -104,18 +105,22 @@ class ReportMetricNamesTest {
                 .sweep(s -> s.grid("model.blockSize", 16, 4))
                 .report(r -> r.plot("fid", "model.blockSize").metrics("fid/cfg1.5", "precison-recall.recall/cfg1.5")
                         .progress("fid/cfg1.5", "sampling-speed/cfg1.0")
-                        .pairedBySeed("model.blockSize", "16", "parameter").byFrame("fid", "frame-fid")));
+                        .pairedBySeed("model.blockSize", "16", "parameter").byFrame("fid", "frame-fid")
+                        .headline("precison-recall.recall/cfg1.5", MetricDirection.HIGHER_IS_BETTER)));
 
         assertThat(preflight(misspelt)).containsExactly(
                 "[all plans] report.plot: no run logs metric 'fid': fid is guided, so its metrics end in /cfg<scale>, a "
                         + "scale of evaluate.guidances (fid/cfg1.5)",
                 "[all plans] report.metrics: no run logs metric 'precison-recall.recall/cfg1.5': runs log "
-                        + "train.imagesSeen, train.flops, parameters and metrics named after their evaluator (fid, "
-                        + "precision-recall, sampling-speed)",
+                        + "train.imagesSeen, train.flops, parameters, system.peakRssBytes, system.peakHeapBytes and metrics named after their "
+                        + "evaluator (fid, precision-recall, sampling-speed)",
                 "[all plans] report.progress: no run logs metric 'sampling-speed/cfg1.0': sampling-speed is not guided, "
                         + "so its metrics have no /cfg<scale>",
+                "[all plans] report.headline: no run logs metric 'precison-recall.recall/cfg1.5': runs log "
+                        + "train.imagesSeen, train.flops, parameters, system.peakRssBytes, system.peakHeapBytes and metrics named after their "
+                        + "evaluator (fid, precision-recall, sampling-speed)",
                 "[all plans] report.pairedBySeed: no run logs metric 'parameter': runs log train.imagesSeen, train.flops, "
-                        + "parameters and metrics named after their evaluator (fid, precision-recall, sampling-speed)",
+                        + "parameters, system.peakRssBytes, system.peakHeapBytes and metrics named after their evaluator (fid, precision-recall, sampling-speed)",
                 "[all plans] report.byFrame: no run logs the per-frame metrics 'frame-fid.frame<t>': they are named "
                         + "after their evaluator (fid, precision-recall, sampling-speed)");
     }

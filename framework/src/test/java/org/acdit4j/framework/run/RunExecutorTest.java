@@ -69,7 +69,9 @@ class RunExecutorTest {
         assertThat(record.status()).isEqualTo(RunStatusFile.FINISHED);
         assertThat(record.step()).isEqualTo(40);
         assertThat(record.ended()).isNotNull();
-        assertThat(record.metrics()).containsKeys("sample.mean", "train.imagesSeen", "train.flops");
+        assertThat(record.metrics()).containsKeys("sample.mean", "train.imagesSeen", "train.flops",
+                "system.peakRssBytes", "system.peakHeapBytes");
+        assertThat(record.metrics().get("system.peakRssBytes")).isGreaterThan(record.metrics().get("system.peakHeapBytes") / 4);
         assertThat(record.metrics().get("train.imagesSeen")).isEqualTo(640.0);
         assertThat(record.assignments()).containsEntry("train.lr", "0.05");
         assertThat(folder.root().resolve("config.yaml")).content().contains("train:\n").contains("  lr: 0.05");
@@ -223,8 +225,10 @@ class RunExecutorTest {
                 + "checkpoint to resume from (delete it to train the run again from step 0)");
     }
 
+    /** The metrics that measure the run, not the machine (its speed and memory differ from run to run). */
     private static List<String> withoutTimings(List<String> metrics) {
-        return metrics.stream().filter(line -> !line.startsWith("train.secondsPerStep@")).toList();
+        return metrics.stream().filter(line -> !line.startsWith("train.secondsPerStep@") && !line.startsWith("system."))
+                .toList();
     }
 
     private static List<Long> stepsOf(List<String> metrics, String key) {
@@ -293,6 +297,29 @@ class RunExecutorTest {
         assertThat(record.status()).isEqualTo(RunStatusFile.FAILED);
         assertThat(record.failure()).matches("loss became (NaN|Infinity) at step \\d+ \\(learning rate 1000000.0\\); "
                 + "lower train.lr or keep train.gradClip > 0");
+        assertThat(tracker.runs.get(record.trackerRunId()).status).isEqualTo(RunStatus.FAILED);
+    }
+
+    @Test
+    void aRunOutOfNativeMemoryEndsFailedNamingTheLimitAndTheSettingThatRaisesIt() {
+        RunPlan plan = SweepPlanner.plan(EXPERIMENT, null, List.of()).get(0);
+        RunFolder folder = RunFolder.of(runs, "runner", plan.name());
+        RunExecutor exhausted = executor(TestModelType.factory((model, train, geometry, seed) -> {
+            ClassMeanModel created = new ClassMeanModel(geometry, train.lr());
+            created.afterEachStep(() -> {
+                if (created.step() == 12) {
+                    throw new OutOfMemoryError("Physical memory usage is too high: physicalBytes (3G) > maxPhysicalBytes (3G)");
+                }
+            });
+            return created;
+        }));
+
+        assertThat(exhausted.execute(plan, folder, Map.of(), null)).isEqualTo(RunStatusFile.FAILED);
+
+        RunRecord record = folder.record().orElseThrow();
+        assertThat(record.status()).isEqualTo(RunStatusFile.FAILED);
+        assertThat(record.failure()).startsWith("out of native memory: the resident set reached "
+                + "org.bytedeco.javacpp.maxPhysicalBytes=").contains("ACDIT_JAVA_OPTS=").doesNotContain("\n");
         assertThat(tracker.runs.get(record.trackerRunId()).status).isEqualTo(RunStatus.FAILED);
     }
 

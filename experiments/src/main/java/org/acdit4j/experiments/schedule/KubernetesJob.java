@@ -118,7 +118,7 @@ final class KubernetesJob {
                 """.formatted(experiment, tasks, buildArgument, resources.image(), FILE,
                 sweepArguments.isEmpty() ? "" : " " + ShellWords.join(sweepArguments), perPod,
                 name(experiment, sweepArguments), RETRIES_PER_INDEX, resources.seconds(), yamlDoubleQuoted(command),
-                resources.heapFlag(), resources.cpus(), resources.kubernetesMemory(), gpuRequest, gpuLimit, RUNS, RESULTS,
+                resources.javaOptions(), resources.cpus(), resources.kubernetesMemory(), gpuRequest, gpuLimit, RUNS, RESULTS,
                 DATA);
     }
 

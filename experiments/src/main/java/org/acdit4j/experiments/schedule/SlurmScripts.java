@@ -36,7 +36,7 @@ final class SlurmScripts {
                 #   sbatch --dependency=afterany:$jobid %4$s
                 # A resubmitted task (sbatch --array=I %3$s) or a requeued one resumes its run from its checkpoint;
                 # a task whose run another process trains waits for it. Tasks never build: build before submitting.
-                # Each task is one single-threaded run (OMP_NUM_THREADS=1, --workers 1); heap %5$s.
+                # Each task is one single-threaded run (OMP_NUM_THREADS=1, --workers 1); JVM flags: %5$s.
                 #SBATCH --job-name=acdit-%1$s
                 #SBATCH --array=0-%6$d
                 #SBATCH --chdir=%7$s
@@ -47,7 +47,7 @@ final class SlurmScripts {
                 export ACDIT_JAVA_OPTS="${ACDIT_JAVA_OPTS:-%5$s}"
                 %10$s %11$s "${SLURM_ARRAY_TASK_ID}" %12$s
                 """.formatted(experiment, tasks, folder.resolve(ARRAY_FILE), folder.resolve(REPORT_FILE),
-                resources.heapFlag(), tasks - 1, locations.workingDir(), folder.resolve("slurm-%A_%a.log"),
+                resources.javaOptions(), tasks - 1, locations.workingDir(), folder.resolve("slurm-%A_%a.log"),
                 resourceLines(resources) + gpu, command.shellText(), ShellWords.join(run), ShellWords.join(rest));
     }
 
@@ -71,7 +71,7 @@ final class SlurmScripts {
                 export ACDIT_JAVA_OPTS="${ACDIT_JAVA_OPTS:-%6$s}"
                 %7$s %8$s
                 """.formatted(experiment, folder.resolve(REPORT_FILE), locations.workingDir(),
-                folder.resolve("slurm-report-%j.log"), resourceLines(resources), resources.heapFlag(),
+                folder.resolve("slurm-report-%j.log"), resourceLines(resources), resources.javaOptions(),
                 command.shellText(), ShellWords.join(report));
     }
 

@@ -5,12 +5,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.acdit4j.experiments.cli.BackendInfo;
 import org.acdit4j.experiments.cli.UsageException;
+import org.acdit4j.framework.system.MemoryLimits;
 
 /**
  * What one scheduler task asks for. A task is one single-threaded training run ({@code --workers 1},
- * {@code OMP_NUM_THREADS=1}): one core by default; memory for the launcher's heap plus ND4J's native memory (16 GiB by
+ * {@code OMP_NUM_THREADS=1}): one core by default; memory for the JVM's heap plus ND4J's native memory (16 GiB by
  * default: a width-128 run of 2,000 steps peaked near 12 GiB, docs/PERFORMANCE.md); a time limit of one day by
- * default; a CUDA build also one GPU. The JVM heap of a task is half its memory, leaving the rest to native memory.
+ * default; a CUDA build also one GPU. Its JVMs are sized to it ({@link #javaOptions()}).
  *
  * @param cpus      cores per task
  * @param memoryMib memory per task in MiB
@@ -24,6 +25,7 @@ public record TaskResources(int cpus, long memoryMib, long seconds, int gpus, St
     public static final String DEFAULT_TIME = "1-00:00:00";
     public static final int DEFAULT_CPUS = 1;
     private static final long MIN_MEMORY_MIB = 1024;
+    private static final long MAX_HEAP_MIB = 2048;
     private static final Pattern MEMORY = Pattern.compile("([1-9][0-9]*)([MG])", Pattern.CASE_INSENSITIVE);
     private static final Pattern TIME = Pattern.compile("(?:([0-9]+)-)?([0-9]{1,2}):([0-5][0-9]):([0-5][0-9])");
 
@@ -53,9 +55,15 @@ public record TaskResources(int cpus, long memoryMib, long seconds, int gpus, St
                 seconds % 3600 / 60, seconds % 60);
     }
 
-    /** The JVM flag of a task: half its memory for the heap. */
-    String heapFlag() {
-        return "-Xmx" + memoryMib / 2 + "m";
+    /**
+     * The JVM flags of a task ({@code ACDIT_JAVA_OPTS}, which the sweep passes on to its run's JVM): the launcher's
+     * 2 GiB heap, or a quarter of the task's memory when that is less, and JavaCPP's resident-set cap at 85% of the
+     * task's memory, so that a run outgrowing the task stops with the one line naming that limit rather than being
+     * killed by the scheduler (the other 15% are for the sweep's own JVM).
+     */
+    String javaOptions() {
+        long heapMib = Math.min(MAX_HEAP_MIB, memoryMib / 4);
+        return "-Xmx" + heapMib + "m -D" + MemoryLimits.MAX_PHYSICAL_BYTES + "=" + memoryMib * 85 / 100 + "m";
     }
 
     private static int validCpus(int cpus) {

@@ -42,7 +42,7 @@ class SlurmSweepEndToEndTest {
         Path mlruns = elsewhere.resolve("mlruns");
         assertThat(AcditProcess.run(emitFrom, work.resolve("emit.log"), "--runs-dir", runs.toString(), "--results-dir",
                 results.toString(), "--tracking-uri", mlruns.toString(), "--data-dir", DATA_DIR, "run", EXPERIMENT,
-                "--preset", "smoke", "--emit", "slurm", "--task-memory", "3G", "--task-time", "0:20:00")).isZero();
+                "--preset", "smoke", "--emit", "slurm", "--task-memory", "4G", "--task-time", "0:20:00")).isZero();
         Path array = runs.resolve(EXPERIMENT).resolve("slurm-array.sbatch");
         Path report = runs.resolve(EXPERIMENT).resolve("slurm-report.sbatch");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(array))).isEqualTo("rwxr-xr-x");

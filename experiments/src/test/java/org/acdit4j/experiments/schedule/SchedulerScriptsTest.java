@@ -79,7 +79,8 @@ class SchedulerScriptsTest {
         assertThat(resources.slurmMemory()).isEqualTo("6000M");
         assertThat(resources.kubernetesMemory()).isEqualTo("6000Mi");
         assertThat(resources.slurmTime()).isEqualTo("0-04:30:00");
-        assertThat(resources.heapFlag()).isEqualTo("-Xmx3000m");
+        assertThat(resources.javaOptions()).isEqualTo("-Xmx1500m -Dorg.bytedeco.javacpp.maxPhysicalBytes=5100m");
+        assertThat(TaskResources.of(1, "16G", "1:00:00").javaOptions()).startsWith("-Xmx2048m ");
         assertThatThrownBy(() -> TaskResources.of(1, "lots", "1:00:00")).isInstanceOf(UsageException.class)
                 .hasMessageStartingWith("--task-memory lots: allowed:");
         assertThatThrownBy(() -> TaskResources.of(1, "8G", "90 minutes")).isInstanceOf(UsageException.class)

@@ -13,8 +13,10 @@ import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.model.ModelFactory;
 import org.acdit4j.framework.run.Provenance;
 import org.acdit4j.framework.run.RunEvaluation;
+import org.acdit4j.framework.run.RunBusyException;
 import org.acdit4j.framework.run.RunExecutor;
 import org.acdit4j.framework.run.RunFolder;
+import org.acdit4j.framework.run.RunLauncher;
 import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.RunStatusFile;
 import org.acdit4j.framework.run.SweepPlanner;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code acdit execute-run <experiment> --index i}: trains and evaluates one plan in this process. Started
- * by {@code acdit run} in a child JVM per run; exit code 0 when the run finished.
+ * by {@code acdit run} in a child JVM per run; exit code 0 when the run finished, {@link RunLauncher#EXIT_BUSY} when
+ * another process trains it.
  */
 @Command(name = "execute-run", hidden = true, description = "Run one plan of a sweep in this process (used by acdit run).")
 public final class ExecuteRunCommand implements Callable<Integer> {
@@ -80,6 +83,9 @@ public final class ExecuteRunCommand implements Callable<Integer> {
                     Provenance.collect(sourceRoot.toAbsolutePath(), BackendInfo.describe()), Clock.systemUTC());
             RunStatusFile status = executor.execute(plan, folder, definition.resolvedValues(preset, plan.overrides(), plan.assignments()), parentRunId);
             return status == RunStatusFile.FINISHED ? 0 : AcditMain.EXIT_FAILURE;
+        } catch (RunBusyException e) {
+            System.out.println("acdit: " + e.getMessage());
+            return RunLauncher.EXIT_BUSY;
         }
     }
 }

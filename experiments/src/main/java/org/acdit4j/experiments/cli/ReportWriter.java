@@ -3,9 +3,14 @@ package org.acdit4j.experiments.cli;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.acdit4j.framework.data.DatasetException;
 import org.acdit4j.framework.data.DatasetFactory;
 import org.acdit4j.framework.data.Geometry;
@@ -13,13 +18,16 @@ import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.dsl.SpecException;
 import org.acdit4j.framework.report.ExperimentReport;
 import org.acdit4j.framework.run.ConfigYaml;
+import org.acdit4j.framework.run.RunExecutor;
+import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.RunRecord;
+import org.acdit4j.framework.run.SweepPlanner;
 import org.acdit4j.framework.spec.DataSpec;
 import org.acdit4j.framework.spec.ExperimentSpec;
 import org.acdit4j.framework.tracking.TrackedRun;
 
 /**
- * Writes an experiment's report from its run folders and attaches it to the sweep's parent run. Only the
+ * Writes an experiment's report from its run folders (listing the planned runs that have none) and attaches it to the sweep's parent run. Only the
  * definition's own configuration (no preset, or {@code standard}, and no overrides) writes
  * {@code results/<experiment>/}, the folder results/ commits; any other selection writes a subfolder named after
  * it ({@code quick/}, {@code smoke/}, or {@code custom/} when there are overrides), which .gitignore leaves out, so
@@ -47,7 +55,8 @@ public final class ReportWriter {
     public List<Path> write(ExperimentDefinition definition, String preset, List<String> overrides, String command,
                             double wallSeconds, TrackedRun parent) {
         ExperimentSpec spec = definition.spec(preset, overrides);
-        List<RunRecord> runs = ExperimentReport.load(options.runsDir(), spec.name());
+        List<RunRecord> runs = withPlannedRunsMissing(ExperimentReport.load(options.runsDir(), spec.name()),
+                SweepPlanner.plan(definition, preset, overrides));
         Path output = outputFolder(options.resultsDir().resolve(spec.name()), preset, overrides);
         ExperimentReport.Context context = new ExperimentReport.Context(command,
                 ConfigYaml.render(definition.resolvedValues(preset, overrides)), wallSeconds);
@@ -61,6 +70,30 @@ public final class ReportWriter {
         }
         System.out.println("report: " + output.resolve("REPORT.md") + " (" + files.size() + " files)");
         return files;
+    }
+
+    /**
+     * {@code runs} plus, as PLANNED with the reason, every planned run that has no run folder (its task never started
+     * or died before creating it), so that a partial sweep never reports as complete.
+     */
+    private List<RunRecord> withPlannedRunsMissing(List<RunRecord> runs, List<RunPlan> plans) {
+        Set<String> present = runs.stream().map(RunRecord::run).collect(Collectors.toSet());
+        List<RunRecord> all = new ArrayList<>(runs);
+        List<String> missing = new ArrayList<>();
+        String now = Instant.now().toString();
+        for (RunPlan plan : plans) {
+            if (!present.contains(plan.name())) {
+                all.add(RunExecutor.planned(plan, now).withFailure("never started: no run folder in "
+                        + options.runsDir().resolve(plan.spec().name())));
+                missing.add("[" + plan.index() + "] " + plan.name());
+            }
+        }
+        if (!missing.isEmpty()) {
+            System.out.println("report: " + missing.size() + " of " + plans.size() + " planned run(s) never started: "
+                    + String.join(", ", missing));
+        }
+        all.sort(Comparator.comparingInt(RunRecord::index));
+        return all;
     }
 
     /**

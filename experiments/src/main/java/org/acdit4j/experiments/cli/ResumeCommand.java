@@ -9,11 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.acdit4j.framework.run.AbandonedRun;
 import org.acdit4j.framework.run.ChildJvmLauncher;
 import org.acdit4j.framework.run.ResumePoint;
 import org.acdit4j.framework.run.RunFolder;
-import org.acdit4j.framework.run.RunRecord;
+import org.acdit4j.framework.run.RunLauncher;
+import org.acdit4j.framework.run.RunLock;
 import org.acdit4j.framework.run.RunStatusFile;
+import org.acdit4j.framework.tracking.Tracker;
 import org.acdit4j.tracking.TrackerSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -76,19 +79,18 @@ public final class ResumeCommand implements Callable<Integer> {
         System.out.println("resuming " + found.plan().name() + " from " + from + "; log: " + folder.log());
         int exit = new ChildJvmLauncher(AcditMain.class.getName(), List.of("execute-run", found.record().experiment()), shared, 1)
                 .launch(found.plan(), folder, found.record().parentRunId());
-        RunStatusFile status = folder.record().map(record -> endedIfLeftRunning(folder, record, exit))
-                .orElse(RunStatusFile.FAILED);
+        if (exit == RunLauncher.EXIT_BUSY) {
+            System.out.println(found.plan().name() + ": being trained by " + RunLock.holder(folder).orElse("another process")
+                    + "; not resumed");
+            return AcditMain.EXIT_FAILURE;
+        }
+        if (exit != 0) {
+            try (Tracker tracker = trackers.get().open(options.trackingUri())) {
+                AbandonedRun.recordFailure(found.plan(), folder, exit, tracker, Instant.now().toString());
+            }
+        }
+        RunStatusFile status = folder.record().map(record -> record.status()).orElse(RunStatusFile.FAILED);
         System.out.println(found.plan().name() + ": " + status);
         return exit == 0 && status == RunStatusFile.FINISHED ? 0 : AcditMain.EXIT_FAILURE;
-    }
-
-    /** The run's status after the resumed process exited; a RUNNING left behind by a process that died is made FAILED. */
-    private static RunStatusFile endedIfLeftRunning(RunFolder folder, RunRecord record, int exit) {
-        if (record.status() != RunStatusFile.RUNNING) {
-            return record.status();
-        }
-        folder.write(record.withStatus(RunStatusFile.FAILED, Instant.now().toString()).withFailure("the resumed process "
-                + "exited with code " + exit + " before it recorded an end; see " + folder.log()));
-        return RunStatusFile.FAILED;
     }
 }

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.acdit4j.experiments.schedule.SchedulerKind;
 import org.acdit4j.experiments.schedule.SchedulerScripts;
+import org.acdit4j.experiments.schedule.TaskResources;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.run.ChildJvmLauncher;
 import org.acdit4j.framework.run.RunPlan;
@@ -25,6 +28,8 @@ import org.acdit4j.framework.run.SweepRunner;
 import org.acdit4j.framework.run.WorkerBudget;
 import org.acdit4j.framework.tracking.Tracker;
 import org.acdit4j.tracking.TrackerSelection;
+import org.acdit4j.tracking.TrackingException;
+import org.acdit4j.tracking.TrackingTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,6 +71,18 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--emit", paramLabel = "slurm|k8s", description = "Write a Slurm job-array script or a Kubernetes Indexed Job instead of running.")
     String emit;
 
+    @Option(names = "--task-cpus", paramLabel = "N", description = "With --emit: cores per task (default: "
+            + TaskResources.DEFAULT_CPUS + ").")
+    int taskCpus = TaskResources.DEFAULT_CPUS;
+
+    @Option(names = "--task-memory", paramLabel = "SIZE", description = "With --emit: memory per task, e.g. 16G or 6000M "
+            + "(default: " + TaskResources.DEFAULT_MEMORY + "; half of it is the JVM heap).")
+    String taskMemory = TaskResources.DEFAULT_MEMORY;
+
+    @Option(names = "--task-time", paramLabel = "D-HH:MM:SS", description = "With --emit: time limit per task (default: "
+            + TaskResources.DEFAULT_TIME + ").")
+    String taskTime = TaskResources.DEFAULT_TIME;
+
     @Inject
     RunCommand(ExperimentCatalog catalog, GlobalOptions options, Provider<TrackerSelection> trackers, ReportWriter reports,
                Provider<Map<String, Evaluator>> evaluators, Provider<Map<String, DatasetFactory>> datasets,
@@ -90,12 +107,18 @@ public final class RunCommand implements Callable<Integer> {
                 throw new UsageException("--only " + index + " is not a plan index of " + selection.experiment + " (0.." + (plans.size() - 1) + ")");
             }
         }
-        if (workers != null && workers < 1) {
-            throw new UsageException("--workers must be at least 1, got " + workers);
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (workers != null && (workers < 1 || workers > cores)) {
+            throw new UsageException("--workers " + workers + ": allowed: 1 to " + cores + " (the cores of this machine; "
+                    + "each run is single-threaded)");
         }
         if (emit != null) {
-            Path script = SchedulerScripts.write(emit, definition, plans, selection.preset, selection.overrides, options);
-            out.println("wrote " + script + " (" + plans.size() + " tasks); see docs/EXPERIMENTS.md, \"Scaling out\"");
+            SchedulerKind kind = SchedulerKind.parse(emit);
+            TaskResources resources = TaskResources.of(taskCpus, taskMemory, taskTime);
+            List<Path> files = SchedulerScripts.write(kind, definition, plans, selection.preset, selection.overrides,
+                    options, trackingTarget(), resources, System.getenv());
+            out.println("wrote " + files.stream().map(Path::toString).collect(Collectors.joining(" and ")) + " ("
+                    + plans.size() + " tasks); see docs/CLUSTER.md");
             return 0;
         }
         if (!BackendInfo.cudaJar().isEmpty()) {
@@ -141,6 +164,15 @@ public final class RunCommand implements Callable<Integer> {
                 out.println("failed runs: " + String.join(", ", result.failures()) + " (see their train.log and run.json)");
             }
             return result.succeeded() ? 0 : AcditMain.EXIT_FAILURE;
+        }
+    }
+
+    /** Where runs are tracked, from --tracking-uri, the environment or the default; a usage error when unusable. */
+    private TrackingTarget trackingTarget() {
+        try {
+            return trackers.get().resolve(options.trackingUri());
+        } catch (TrackingException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 

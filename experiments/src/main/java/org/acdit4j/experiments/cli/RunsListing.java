@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.acdit4j.framework.run.SweepRunner;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.RunSummary;
 import org.acdit4j.framework.tracking.TrackedExperiment;
@@ -15,8 +16,8 @@ import org.acdit4j.framework.tracking.Tracker;
 
 /**
  * The runs of a tracking store as {@code acdit runs} shows them: per experiment, grouped by sweep (the parent
- * run, then its runs in plan order), each run with its status, step of steps and the chosen metrics. Experiments
- * without runs are left out. Serialised as is for {@code --json}.
+ * run, then its runs in plan order, and the planned runs it has no run for), each run with its status, step of steps
+ * and the chosen metrics. Experiments without runs are left out. Serialised as is for {@code --json}.
  *
  * @param tracking where the runs were read from ({@link Tracker#describe()})
  */
@@ -24,8 +25,6 @@ record RunsListing(String tracking, List<ExperimentRuns> experiments) {
 
     /** The tag the runner gives every run: its index in the sweep's plans. */
     static final String PLAN_INDEX_TAG = "acdit.index";
-    /** The tag of a sweep's parent run. */
-    static final String SWEEP_TAG = "acdit.sweep";
     /** The param holding a run's training steps. */
     static final String STEPS_PARAM = "train.steps";
     /** Plan index first (runs without one after those with), then name. */
@@ -43,8 +42,12 @@ record RunsListing(String tracking, List<ExperimentRuns> experiments) {
                           List<SweepRuns> sweeps) {
     }
 
-    /** @param sweep the parent run, or {@code null} for the runs that belong to no sweep */
-    record SweepRuns(RunRow sweep, List<RunRow> runs) {
+    /**
+     * @param sweep   the parent run, or {@code null} for the runs that belong to no sweep
+     * @param planned how many runs the sweep planned (0 when its parent does not say)
+     * @param missing the planned runs that have no run in the store, as {@code [index] name}
+     */
+    record SweepRuns(RunRow sweep, List<RunRow> runs, int planned, List<String> missing) {
     }
 
     /**
@@ -93,16 +96,24 @@ record RunsListing(String tracking, List<ExperimentRuns> experiments) {
             if (!root) {
                 continue;
             }
-            if (children.containsKey(run.runId()) || "true".equals(run.tags().get(SWEEP_TAG))) {
-                List<RunRow> rows = children.getOrDefault(run.runId(), List.of()).stream().sorted(PLAN_ORDER)
-                        .map(child -> row(child, metrics)).toList();
-                sweeps.add(new SweepRuns(row(run, List.of()), rows));
+            if (children.containsKey(run.runId()) || "true".equals(run.tags().get(SweepRunner.SWEEP_TAG))) {
+                List<RunSummary> sweepRuns = children.getOrDefault(run.runId(), List.of());
+                List<RunRow> rows = sweepRuns.stream().sorted(PLAN_ORDER).map(child -> row(child, metrics)).toList();
+                List<String> planned = plannedRuns(run);
+                Set<String> present = sweepRuns.stream().map(RunSummary::runName).collect(Collectors.toSet());
+                List<String> missing = new ArrayList<>();
+                for (int index = 0; index < planned.size(); index++) {
+                    if (!present.contains(planned.get(index))) {
+                        missing.add("[" + index + "] " + planned.get(index));
+                    }
+                }
+                sweeps.add(new SweepRuns(row(run, List.of()), rows, planned.size(), missing));
             } else {
                 outsideSweeps.add(row(run, metrics));
             }
         }
         if (!outsideSweeps.isEmpty()) {
-            sweeps.add(new SweepRuns(null, outsideSweeps));
+            sweeps.add(new SweepRuns(null, outsideSweeps, 0, List.of()));
         }
         return new ExperimentRuns(experiment.name(), experiment.id(), metrics, chosen.origin(),
                 List.copyOf(logged), sweeps);
@@ -119,6 +130,12 @@ record RunsListing(String tracking, List<ExperimentRuns> experiments) {
         String steps = run.params().get(STEPS_PARAM);
         return new RunRow(run.runId(), run.runName(), run.status(), run.latestStep(),
                 steps != null && steps.matches("\\d+") ? Long.valueOf(steps) : null, values);
+    }
+
+    /** The names of the runs a sweep's parent planned, in plan order; empty when it does not say. */
+    private static List<String> plannedRuns(RunSummary parent) {
+        String names = parent.tags().get(SweepRunner.PLANNED_RUNS_TAG);
+        return names == null || names.isBlank() ? List.of() : List.of(names.split("\n"));
     }
 
     private static long planIndex(RunSummary run) {

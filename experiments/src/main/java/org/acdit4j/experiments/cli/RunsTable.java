@@ -14,7 +14,7 @@ import org.acdit4j.framework.tracking.RunStatus;
  *
  * <pre>
  * experiment block-size-tradeoff (id 7642…), 3 runs; columns: the experiment's report metrics, 2 of the 45 metrics logged (…)
- *   sweep block-size-tradeoff-sweep  FINISHED  04af4b1d  2 runs, 1 finished
+ *   sweep block-size-tradeoff-sweep  RUNNING  04af4b1d  2 runs, 1 finished of 3 planned; 1 never started: [2] blockSize1-seed0
  *     run                status       step  id        fid/cfg1.5  class-agreement/cfg1.5
  *     blockSize16-seed0  FINISHED  600/600  9c1d2e3f       41.27                  0.1150
  *     blockSize4-seed0   RUNNING   200/600  e8b2b1ff           -                       -
@@ -53,8 +53,12 @@ final class RunsTable {
         }
         long finished = sweep.runs().stream().filter(run -> run.status() == RunStatus.FINISHED).count();
         RunRow parent = sweep.sweep();
+        String planned = sweep.planned() == 0 ? "" : " of " + sweep.planned() + " planned";
+        String missing = sweep.missing().isEmpty() ? ""
+                : "; " + sweep.missing().size() + " never started: " + String.join(", ", sweep.missing());
         return "  sweep " + parent.name() + "  " + parent.status() + "  " + shortId(parent.runId()) + "  "
-                + sweep.runs().size() + (sweep.runs().size() == 1 ? " run, " : " runs, ") + finished + " finished\n";
+                + sweep.runs().size() + (sweep.runs().size() == 1 ? " run, " : " runs, ") + finished + " finished"
+                + planned + missing + "\n";
     }
 
     private static void table(StringBuilder out, List<String> metrics, List<RunRow> runs) {

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -60,6 +62,9 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--no-kv-cache", description = "Recompute the prefix at every step instead of caching it.")
     boolean noKvCache;
 
+    @Option(names = "--force", description = "Replace the files --out names when they exist.")
+    boolean force;
+
     @Option(names = "--out", required = true, paramLabel = "FILE|DIR/",
             description = "grid.png (a grid), samples.npz (uint8 N×H×W×3 under arr_0, labels under arr_1, as the ADM "
                     + "evaluator reads it) or a folder ending in / (000000.png, … at native resolution).")
@@ -79,16 +84,24 @@ public final class SampleCommand implements Callable<Integer> {
             throw new UsageException("--checkpoint " + checkpoint + " is not a file");
         }
         SampleOutput output = SampleOutput.of(out);
+        if (!force && output.wouldOverwrite(Path.of(out))) {
+            throw new UsageException("--out " + out + " holds samples already; allowed: a new path, or --force to "
+                    + "replace them");
+        }
         Map<String, String> configuration;
         try {
             configuration = new TreeMap<>(RunCheckpoint.configuration(checkpoint));
         } catch (IOException e) {
             throw new UsageException("--checkpoint " + e.getMessage());
         }
+        Set<String> given = new HashSet<>();
         for (String setting : sampling) {
             int equals = setting.indexOf('=');
             if (!setting.startsWith("sample.") || equals < 0) {
                 throw new UsageException("'" + setting + "': only sample.KEY=VALUE settings can differ from the run's");
+            }
+            if (!given.add(setting.substring(0, equals))) {
+                throw new UsageException(setting.substring(0, equals) + ": given twice; allowed: each key once");
             }
             configuration.put(setting.substring(0, equals), setting.substring(equals + 1));
         }

@@ -1,7 +1,10 @@
 package org.acdit4j.experiments.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.report.ImageGrid;
 import org.acdit4j.framework.report.SampleFiles;
@@ -31,6 +34,21 @@ enum SampleOutput {
     };
 
     abstract void write(ImageBatch samples, Path path);
+
+    /** Whether writing to {@code path} would replace files: the file exists, or the folder holds PNGs. */
+    boolean wouldOverwrite(Path path) {
+        if (this != PNG_FOLDER) {
+            return Files.exists(path);
+        }
+        if (!Files.isDirectory(path)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(path)) {
+            return files.anyMatch(file -> file.getFileName().toString().endsWith(".png"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + path + ": " + e.getMessage(), e);
+        }
+    }
 
     /** The output {@code out} names; a one-line usage error for anything else. */
     static SampleOutput of(String out) {

@@ -88,6 +88,20 @@ class LauncherProfilesTest {
         assertThat(mavenCalls()).singleElement().asString().doesNotContain("-P");
     }
 
+    @Test
+    void aSchedulerTaskRefusesAStaleJarInOneLineInsteadOfBuilding() throws Exception {
+        builtWith("");
+        sourcesChanged();
+
+        Launch task = launch(Map.of("ACDIT_NO_BUILD", "1"));
+
+        assertThat(task.exitCode()).isEqualTo(2);
+        assertThat(task.output().lines()).singleElement().asString().startsWith("acdit: " + root
+                + "/experiments/target/acdit.jar is missing, older than the sources or of other Maven profiles, and "
+                + "ACDIT_NO_BUILD=1 forbids building it here");
+        assertThat(mavenCalls()).isEmpty();
+    }
+
     private record Launch(int exitCode, String output) {
     }
 

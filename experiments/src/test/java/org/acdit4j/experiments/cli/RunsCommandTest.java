@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.acdit4j.framework.run.SweepRunner;
 import org.acdit4j.framework.tracking.RunStart;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.TrackedRun;
@@ -63,6 +64,32 @@ class RunsCommandTest {
             own.logMetric("val.loss", 0.5, 30);
             own.end(RunStatus.FAILED);
         }
+    }
+
+    @Test
+    void aSweepThatPlannedMoreRunsThanItHasNamesTheOnesThatNeverStarted() throws Exception {
+        Path partial = work.resolve("partial");
+        try (MlrunsStore mlruns = new MlrunsStore(partial, Clock.systemUTC(), new RunSource("alice", "test", null),
+                MetricBuffering.defaults())) {
+            TrackedRun sweep = mlruns.startRun(new RunStart("block-size-tradeoff", "block-size-tradeoff-sweep", null,
+                    Map.of(SweepRunner.SWEEP_TAG, "true", SweepRunner.PLANNED_RUNS_TAG, String.join("\n", PLANS)), null));
+            for (int index = 0; index < 2; index++) {
+                TrackedRun run = mlruns.startRun(new RunStart("block-size-tradeoff", PLANS.get(index), sweep.runId(),
+                        Map.of("acdit.index", String.valueOf(index)), null));
+                run.logMetric("train.loss", 0.5, 600);
+                run.end(RunStatus.FINISHED);
+            }
+        }
+
+        InProcessCli.Result table = acdit("runs", "--tracking-uri", partial.toString());
+        InProcessCli.Result json = acdit("runs", "--tracking-uri", partial.toString(), "--json");
+
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out()).containsPattern("sweep block-size-tradeoff-sweep  RUNNING  \\w{8}  2 runs, 2 finished of 3 "
+                + "planned; 1 never started: \\[2] blockSize1-seed0\n");
+        JsonNode sweep = new ObjectMapper().readTree(json.out()).path("experiments").path(0).path("sweeps").path(0);
+        assertThat(sweep.path("planned").asInt()).isEqualTo(3);
+        assertThat(sweep.path("missing").toString()).isEqualTo("[\"[2] blockSize1-seed0\"]");
     }
 
     /** 44 metrics besides train.loss: the report's, and the evaluators' bookkeeping ones. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -41,6 +42,7 @@ class ArchivedRunsEndToEndTest {
         assertThat(archived.resolve("samples/final.png")).isRegularFile();
         assertThat(archived.resolve("checkpoints")).doesNotExist();
         assertThat(archived.resolve("train.log")).doesNotExist();
+        assertThat(archived.resolve("SHA256SUMS")).content().contains("  run.json\n").contains("  config.yaml\n");
 
         Path second = Files.createDirectories(work.resolve("second"));
         copyTree(first.resolve("results"), second.resolve("results"));
@@ -60,16 +62,60 @@ class ArchivedRunsEndToEndTest {
     @Test
     @Order(2)
     void anArchivedRunOfAnotherConfigurationRestoresNothing() throws Exception {
-        Path first = work.resolve("first");
-        Path elsewhere = Files.createDirectories(work.resolve("elsewhere"));
-        copyTree(first.resolve("results"), elsewhere.resolve("results"));
-        Path config = elsewhere.resolve("results/block-size-tradeoff/smoke/runs/blockSize16-seed0/config.yaml");
+        Path elsewhere = copyOfTheArchive("elsewhere");
+        Path archived = elsewhere.resolve("results/block-size-tradeoff/smoke/runs/blockSize16-seed0");
+        Path config = archived.resolve("config.yaml");
         Files.writeString(config, Files.readString(config).replace("warmupSteps: 2", "warmupSteps: 1"));
 
+        assertThat(acdit(elsewhere, "report", EXPERIMENT, "--preset", "smoke", "--from-archive")).isEqualTo(2);
+        assertThat(log(elsewhere)).contains("runs/blockSize16-seed0 cannot be trusted: config.yaml was changed since it "
+                + "was archived");
+
+        checksumsRewritten(archived);
         assertThat(acdit(elsewhere, "report", EXPERIMENT, "--preset", "smoke", "--from-archive")).isEqualTo(2);
         assertThat(log(elsewhere)).contains("runs/blockSize16-seed0 was archived from another configuration")
                 .contains("train.warmupSteps");
         assertThat(elsewhere.resolve("runs")).doesNotExist();
+    }
+
+    @Test
+    @Order(3)
+    void aTamperedOrUnfinishedArchivedRunIsRefusedByName() throws Exception {
+        Path edited = copyOfTheArchive("edited");
+        Path record = edited.resolve("results/block-size-tradeoff/smoke/runs/blockSize16-seed0/run.json");
+        String honest = Files.readString(record);
+        Files.writeString(record, honest.replaceFirst("(\"metrics\" : \\{\\s*\"[^\"]+\" : )", "$1" + "1"));
+        assertThat(record).content().isNotEqualTo(honest);
+        Path removed = copyOfTheArchive("removed");
+        Files.delete(removed.resolve("results/block-size-tradeoff/smoke/runs/blockSize16-seed0/config.yaml"));
+        Path running = copyOfTheArchive("running");
+        Path runningRun = running.resolve("results/block-size-tradeoff/smoke/runs/blockSize16-seed0");
+        Path runningRecord = runningRun.resolve("run.json");
+        Files.writeString(runningRecord, Files.readString(runningRecord).replace("\"FINISHED\"", "\"RUNNING\""));
+        checksumsRewritten(runningRun);
+
+        for (Path copy : List.of(edited, removed, running)) {
+            assertThat(acdit(copy, "run", EXPERIMENT, "--preset", "smoke", "--from-archive", "--data-dir", DATA_DIR))
+                    .isEqualTo(2);
+            assertThat(copy.resolve("runs")).doesNotExist();
+        }
+        assertThat(log(edited)).contains("blockSize16-seed0 cannot be trusted: run.json was changed since it was archived");
+        assertThat(log(removed)).contains("blockSize16-seed0 cannot be trusted: config.yaml is missing since it was archived");
+        assertThat(log(running)).contains("blockSize16-seed0 is RUNNING, not FINISHED; allowed: finished runs only");
+    }
+
+    private static Path copyOfTheArchive(String name) throws IOException {
+        Path copy = Files.createDirectories(work.resolve(name));
+        copyTree(work.resolve("first/results"), copy.resolve("results"));
+        return copy;
+    }
+
+    /** What a run archived from these files would hold: their checksums, as sha256sum writes them. */
+    private static void checksumsRewritten(Path archived) throws IOException, InterruptedException {
+        Process sums = new ProcessBuilder("bash", "-c", "find . -type f ! -name SHA256SUMS -printf '%P\\n' | sort "
+                + "| xargs -d '\\n' sha256sum > ../SHA256SUMS.new && mv ../SHA256SUMS.new SHA256SUMS").directory(archived.toFile())
+                .inheritIO().start();
+        assertThat(sums.waitFor()).isZero();
     }
 
     private static int acdit(Path dir, String... args) throws IOException, InterruptedException {

@@ -195,10 +195,11 @@ public final class ExperimentBuilder {
 
     /**
      * Applies {@code key=value} overrides, {@code model.name} first (it selects the sections the others set); every
-     * malformed, unknown or mistyped one is added to {@code problems}.
+     * malformed, repeated, unknown or mistyped one is added to {@code problems}.
      */
     void apply(List<String> overrides, Problems problems) {
         List<String[]> assignments = new ArrayList<>();
+        Map<String, String> given = new LinkedHashMap<>();
         for (String override : overrides) {
             int equals = override.indexOf('=');
             if (equals <= 0) {
@@ -206,6 +207,12 @@ public final class ExperimentBuilder {
                 continue;
             }
             String[] assignment = {override.substring(0, equals).strip(), override.substring(equals + 1)};
+            String earlier = given.putIfAbsent(assignment[0], assignment[1]);
+            if (earlier != null) {
+                problems.add(assignment[0], "given twice ('" + earlier + "' and '" + assignment[1]
+                        + "'); allowed: each key once");
+                continue;
+            }
             if (assignment[0].equals(MODEL_NAME)) {
                 selectByName(assignment[1].strip(), problems);
             } else {

@@ -6,9 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
-/** Writes whole files through a temporary sibling and an atomic rename: readers see the old or the new file, never half. */
+/**
+ * Writes whole files through a temporary sibling and an atomic rename: readers see the old or the new file, never half.
+ * The files get the ordinary mode {@code rw-r--r--} (a temporary file is created {@code rw-------}), so the other users
+ * of a shared folder, such as a cluster's job accounts, can read them.
+ */
 public final class AtomicFiles {
+
+    private static final Set<PosixFilePermission> ORDINARY = PosixFilePermissions.fromString("rw-r--r--");
 
     private AtomicFiles() {
     }
@@ -24,6 +34,9 @@ public final class AtomicFiles {
             Path temporary = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
             try {
                 Files.write(temporary, content);
+                if (Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                    Files.setPosixFilePermissions(temporary, ORDINARY);
+                }
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(temporary);

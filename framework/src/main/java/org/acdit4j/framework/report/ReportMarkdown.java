@@ -81,7 +81,7 @@ final class ReportMarkdown {
             for (RunRecord run : unfinished) {
                 md.append("| ").append(run.run()).append(" | ").append(labelByRun.get(run.run())).append(" | ")
                         .append(run.status()).append(" | ")
-                        .append(run.failure() == null ? "" : run.failure().replace("|", "\\|")).append(" |\n");
+                        .append(run.failure() == null ? "" : run.failure().replace("|", "\\|").replace("\n", "<br>")).append(" |\n");
             }
             md.append('\n');
         }

@@ -9,13 +9,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * Finished runs kept beside the report they belong to, {@code <report folder>/runs/<run>/} (for the
  * {@code standard} preset that is {@code results/<experiment>/runs/}, which is committed): each run's record,
- * configuration, loss curve, evaluations while training and samples, but neither its checkpoints nor its log. A
+ * configuration, loss curve, evaluations while training and samples, but neither its checkpoints nor its log, with
+ * the checksums of those files ({@link ArchiveChecksums}), checked before a restore. A
  * sweep too long for one machine or session is finished in parts: archive what one machine finished, commit it,
  * and a later sweep on any machine restores those runs into its run folders, where they count as finished.
  */
@@ -53,7 +55,7 @@ public final class RunArchive {
             throw new IllegalArgumentException(run.root() + " holds no finished run");
         }
         try {
-            replace(run.root(), archivedFiles(run), root.resolve(run.root().getFileName().toString()));
+            replace(run.root(), archivedFiles(run), root.resolve(run.root().getFileName().toString()), true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot archive " + run.root() + " into " + root + ": " + e.getMessage(), e);
         }
@@ -61,17 +63,28 @@ public final class RunArchive {
 
     /**
      * Restores into {@code runsRoot} every archived run of {@code plans} that has no run folder there yet, and returns
-     * the names restored. Every candidate is checked first: when an archived run was made with another
-     * configuration than its plan now resolves to ({@code resolvedValues}), nothing is copied and the error names
-     * the archived folder and the keys that differ.
+     * the names restored. Every candidate is checked first: when a file of an archived run was changed, removed or
+     * added since it was archived, when it is not FINISHED, or when it was made with another configuration than its
+     * plan now resolves to ({@code resolvedValues}), nothing is copied and the error names the archived folder and
+     * the fault (the files, the status, the keys that differ).
      */
     public List<String> restore(List<RunPlan> plans, Function<RunPlan, Map<String, String>> resolvedValues, Path runsRoot) {
         List<RunPlan> restorable = new ArrayList<>();
         for (RunPlan plan : plans) {
             RunFolder archived = folder(plan.name());
             RunFolder local = RunFolder.of(runsRoot, plan.spec().name(), plan.name());
-            if (archived.record().isEmpty() || Files.exists(local.root())) {
+            if (!Files.isDirectory(archived.root()) || Files.exists(local.root())) {
                 continue;
+            }
+            Optional<String> fault = ArchiveChecksums.fault(archived.root());
+            if (fault.isPresent()) {
+                throw new IllegalArgumentException("the archived run " + archived.root() + " cannot be trusted: "
+                        + fault.get() + "; allowed: runs as acdit archive wrote them (archive it again, or delete it)");
+            }
+            RunStatusFile status = archived.record().map(RunRecord::status).orElse(null);
+            if (status != RunStatusFile.FINISHED) {
+                throw new IllegalArgumentException("the archived run " + archived.root() + " is " + status
+                        + ", not FINISHED; allowed: finished runs only (delete it)");
             }
             List<String> differences = archived.differencesFrom(resolvedValues.apply(plan));
             if (!differences.isEmpty()) {
@@ -85,7 +98,9 @@ public final class RunArchive {
             Path archived = folder(plan.name()).root();
             Path target = RunFolder.of(runsRoot, plan.spec().name(), plan.name()).root();
             try (Stream<Path> files = Files.walk(archived)) {
-                replace(archived, files.filter(Files::isRegularFile).sorted().toList(), target);
+                replace(archived, files.filter(Files::isRegularFile)
+                        .filter(file -> !file.getFileName().toString().equals(ArchiveChecksums.FILE)).sorted().toList(),
+                        target, false);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot restore " + archived + " to " + target + ": " + e.getMessage(), e);
             }
@@ -105,16 +120,20 @@ public final class RunArchive {
     }
 
     /**
-     * Makes {@code target} a folder of exactly {@code files} (all under {@code from}, at their relative paths): they
-     * are copied into a hidden sibling, which then replaces {@code target} by a rename, so no reader ever sees half.
+     * Makes {@code target} a folder of exactly {@code files} (all under {@code from}, at their relative paths), plus
+     * their {@link ArchiveChecksums} when {@code withChecksums}: they are copied into a hidden sibling, which then
+     * replaces {@code target} by a rename, so no reader ever sees half.
      */
-    private static void replace(Path from, List<Path> files, Path target) throws IOException {
+    private static void replace(Path from, List<Path> files, Path target, boolean withChecksums) throws IOException {
         Path staging = target.resolveSibling("." + target.getFileName() + ".tmp");
         deleteTree(staging);
         for (Path file : files) {
             Path copy = staging.resolve(from.relativize(file).toString());
             Files.createDirectories(copy.getParent());
             Files.copy(file, copy);
+        }
+        if (withChecksums) {
+            ArchiveChecksums.write(staging);
         }
         deleteTree(target);
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);

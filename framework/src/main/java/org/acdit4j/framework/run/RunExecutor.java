@@ -75,7 +75,21 @@ public final class RunExecutor {
         stopRequested.set(true);
     }
 
+    /**
+     * Trains and evaluates {@code plan} in {@code folder}, holding the folder's {@link RunLock} throughout.
+     *
+     * @throws RunBusyException when another process holds the lock (it trains the run), before anything is written
+     */
     public RunStatusFile execute(RunPlan plan, RunFolder folder, Map<String, String> resolvedValues, String parentRunId) {
+        RunLock lock = RunLock.tryAcquire(folder)
+                .orElseThrow(() -> new RunBusyException(folder, RunLock.holder(folder).orElse("another process")));
+        try (lock) {
+            return executeHoldingLock(plan, folder, resolvedValues, parentRunId);
+        }
+    }
+
+    private RunStatusFile executeHoldingLock(RunPlan plan, RunFolder folder, Map<String, String> resolvedValues,
+                                             String parentRunId) {
         folder.createDirectories();
         RunRecord record = folder.record().orElseGet(() -> planned(plan));
         if (record.status() == RunStatusFile.FINISHED) {
@@ -360,9 +374,14 @@ public final class RunExecutor {
     }
 
     private RunRecord planned(RunPlan plan) {
+        return planned(plan, now());
+    }
+
+    /** The record of a run that has not started: its plan, status PLANNED, created at {@code time}. */
+    public static RunRecord planned(RunPlan plan, String time) {
         return new RunRecord(plan.spec().name(), plan.name(), plan.index(), plan.seed(), plan.preset(), plan.assignments(),
                 RunStatusFile.PLANNED, null,
-                now(), null, 0, plan.spec().train().steps(), null, null, null, null, Map.of(), Map.of());
+                time, null, 0, plan.spec().train().steps(), null, null, null, null, Map.of(), Map.of());
     }
 
     private String now() {

@@ -4,6 +4,9 @@ package org.acdit4j.framework.run;
 @FunctionalInterface
 public interface RunLauncher {
 
+    /** The exit code of a launched run that another process trains already ({@link RunBusyException}). */
+    int EXIT_BUSY = 3;
+
     /**
      * Runs {@code plan} to completion and returns the process exit code (0 = finished).
      *

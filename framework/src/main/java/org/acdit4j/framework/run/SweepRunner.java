@@ -6,10 +6,12 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +32,11 @@ import org.acdit4j.framework.tracking.Tracker;
  * failed run does not stop the others unless {@code failFast}.
  */
 public final class SweepRunner {
+
+    /** The tag of a sweep's parent run. */
+    public static final String SWEEP_TAG = "acdit.sweep";
+    /** The parent run's tag listing every planned run's name, one per line in plan order (index = line). */
+    public static final String PLANNED_RUNS_TAG = "acdit.plannedRuns";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -56,6 +63,7 @@ public final class SweepRunner {
         String experiment = plans.get(0).spec().name();
         Path experimentRoot = runsRoot.resolve(experiment);
         TrackedRun parent = openParent(experimentRoot, plans.get(0), sweepParams);
+        parent.setTags(Map.of(PLANNED_RUNS_TAG, String.join("\n", plans.stream().map(RunPlan::name).toList())));
         List<RunPlan> selected = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (RunPlan plan : plans) {
@@ -83,16 +91,9 @@ public final class SweepRunner {
                     if (stop.get()) {
                         return null;
                     }
-                    RunFolder folder = RunFolder.of(runsRoot, experiment, plan.name());
-                    long start = System.nanoTime();
-                    progress.started(plan);
-                    int exit = launcher.launch(plan, folder, parent.runId());
-                    RunStatusFile status = folder.record().map(RunRecord::status).orElse(RunStatusFile.FAILED);
-                    if (exit != 0 && status == RunStatusFile.FINISHED) {
-                        status = RunStatusFile.FAILED;
-                    }
+                    RunStatusFile status = trainOnce(plan, RunFolder.of(runsRoot, experiment, plan.name()), parent.runId(),
+                            progress);
                     outcomes.put(plan.name(), status);
-                    progress.finished(plan, status, folder.record().orElse(null), (System.nanoTime() - start) / 1e9, exit);
                     if (status != RunStatusFile.FINISHED && failFast) {
                         stop.set(true);
                     }
@@ -118,8 +119,57 @@ public final class SweepRunner {
         }
         SweepResult result = new SweepResult(parent.runId(), outcomes, skipped);
         beforeParentEnds.accept(parent, result);
-        parent.end(result.succeeded() && outcomes.size() == selected.size() ? RunStatus.FINISHED : RunStatus.FAILED);
+        if (!result.succeeded() || outcomes.size() < selected.size()) {
+            parent.end(RunStatus.FAILED);
+        } else if (plans.stream().allMatch(plan -> finished(RunFolder.of(runsRoot, experiment, plan.name())))) {
+            parent.end(RunStatus.FINISHED);
+        } else {
+            out.printf("%s: the sweep stays open: %d of %d planned run(s) not finished yet%n", experiment,
+                    plans.stream().filter(plan -> !finished(RunFolder.of(runsRoot, experiment, plan.name()))).count(),
+                    plans.size());
+        }
         return result;
+    }
+
+    /**
+     * Trains {@code plan} unless another process does: a run whose {@link RunLock} is held is waited for (with one
+     * line), then skipped when that process finished it or trained here when it did not. A trainer that dies without
+     * recording its end leaves the run FAILED with its exit code and log ({@link AbandonedRun}).
+     */
+    private RunStatusFile trainOnce(RunPlan plan, RunFolder folder, String parentRunId, SweepProgress progress)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        progress.started(plan);
+        while (true) {
+            Optional<String> holder = RunLock.holder(folder);
+            if (holder.isPresent()) {
+                out.printf("[%d] %s: being trained by %s; waiting for it to end%n", plan.index(), plan.name(),
+                        holder.get());
+                RunLock.awaitRelease(folder);
+            }
+            if (finished(folder)) {
+                progress.finished(plan, RunStatusFile.FINISHED, folder.record().orElse(null),
+                        (System.nanoTime() - start) / 1e9, 0);
+                return RunStatusFile.FINISHED;
+            }
+            int exit = launcher.launch(plan, folder, parentRunId);
+            if (exit == RunLauncher.EXIT_BUSY) {
+                continue;
+            }
+            if (exit != 0) {
+                AbandonedRun.recordFailure(plan, folder, exit, tracker, Instant.now().toString());
+            }
+            RunStatusFile status = folder.record().map(RunRecord::status).orElse(RunStatusFile.FAILED);
+            if (exit != 0 && status == RunStatusFile.FINISHED) {
+                status = RunStatusFile.FAILED;
+            }
+            progress.finished(plan, status, folder.record().orElse(null), (System.nanoTime() - start) / 1e9, exit);
+            return status;
+        }
+    }
+
+    private static boolean finished(RunFolder folder) {
+        return folder.record().map(record -> record.status() == RunStatusFile.FINISHED).orElse(false);
     }
 
     /**
@@ -143,7 +193,7 @@ public final class SweepRunner {
                 }
             }
             TrackedRun parent = tracker.startRun(new RunStart(first.spec().track().experimentName(),
-                    first.spec().name() + "-sweep", null, Map.of("acdit.sweep", "true"), first.spec().description()));
+                    first.spec().name() + "-sweep", null, Map.of(SWEEP_TAG, "true"), first.spec().description()));
             parent.logParams(sweepParams);
             AtomicFiles.write(sweepFile, JSON.writeValueAsBytes(Map.of("parentRunId", parent.runId(),
                     "tracking", tracker.describe())));

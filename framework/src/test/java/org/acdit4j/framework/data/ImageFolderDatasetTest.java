@@ -67,10 +67,11 @@ class ImageFolderDatasetTest {
         ImageFolders.paint(tall, 0, 0, 4, 2, 255);
         ImageFolders.paint(tall, 0, 2, 4, 4, 100);
         ImageFolders.save(tall, folder.resolve("stripes/tall.bmp"), "bmp");
+        ImageFolders.write(folder, List.of("zz-second-class"), 2, false, 8, 8);
 
         Dataset dataset = factory.open(spec(folder, 2, 3));
 
-        // one image of the class goes to each split; the wide one keeps its green middle (R 0, G 255, B 0 in
+        // one image of each class goes to each split, the stripes class first; the wide one keeps its green middle (R 0, G 255, B 0 in
         // (C, H, W) order), the tall grey one its rows 2..5 (all 100), repeated into three channels
         assertThat(List.of(example(dataset.train(), 0), example(dataset.test(), 0))).containsExactlyInAnyOrder(
                 List.of(0, 0, 0, 0, 255, 255, 255, 255, 0, 0, 0, 0),
@@ -164,7 +165,11 @@ class ImageFolderDatasetTest {
         assertBad(broken, "data.source: cannot read image " + broken.resolve("b/img001.jpg")
                 + ": ImageIO has no decoder for its contents (expected a PNG, JPEG or BMP file)");
 
-        Path truncated = ImageFolders.write(work.resolve("truncated"), List.of("a"), 2, true, 32, 32);
+        Path oneClass = ImageFolders.write(work.resolve("one-class"), List.of("a"), 2, false, 8, 8);
+        assertBad(oneClass, "data.source: " + oneClass + " has one class subfolder (a); allowed: 2 to 256 class "
+                + "subfolders (class-conditional training, guidance and class agreement need two classes or more)");
+
+        Path truncated = ImageFolders.write(work.resolve("truncated"), List.of("a", "b"), 2, true, 32, 32);
         byte[] png = Files.readAllBytes(truncated.resolve("a/img000.png"));
         Files.write(truncated.resolve("a/img000.png"), Arrays.copyOf(png, png.length / 2));
         assertThatThrownBy(() -> factory.open(spec(truncated, 8, 0)))

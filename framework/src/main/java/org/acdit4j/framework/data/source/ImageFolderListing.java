@@ -39,6 +39,11 @@ public record ImageFolderListing(Path root, List<String> classes, List<List<Path
             throw new DatasetException(root + " has no class subfolders (expected one subfolder of"
                     + " PNG, JPEG or BMP images per class, e.g. " + root.resolve("cat") + ")");
         }
+        if (classFolders.size() == 1) {
+            throw new DatasetException(root + " has one class subfolder (" + classFolders.get(0).getFileName()
+                    + "); allowed: 2 to " + MAX_CLASSES + " class subfolders (class-conditional training, guidance and "
+                    + "class agreement need two classes or more)");
+        }
         if (classFolders.size() > MAX_CLASSES) {
             throw new DatasetException(root + " has " + classFolders.size()
                     + " class subfolders; at most " + MAX_CLASSES + " are supported");

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.acdit4j.framework.model.ModelConfig;
 import org.acdit4j.framework.spec.DataSpec;
+import org.acdit4j.framework.spec.TrainSpec;
 
 /**
  * {@code model}: a model plugin's architecture settings, one field per dotted key {@code model.<field>}
@@ -19,6 +20,14 @@ public abstract class ModelSection extends Section {
 
     /** Checks that need the data section (the patch tiles the image, blocks tile the tokens); none by default. */
     protected void validateAgainst(DataSpec data, Problems problems) {
+    }
+
+    /**
+     * Checks that need the train section or the plugin's own sampler section ({@code sampler} is the section its
+     * {@link org.acdit4j.framework.model.ModelType} made), e.g. a solver or a loss weighting that a model setting
+     * does not support; none by default.
+     */
+    protected void validateWith(TrainSpec train, SamplerSection sampler, Problems problems) {
     }
 
     /**

@@ -53,9 +53,6 @@ public record AcditConfig(AcditSpec spec, TrainSpec train, Geometry geometry, To
         if (spec.objective() == null) {
             throw new IllegalArgumentException("model.objective must be one of " + List.of(DiffusionObjective.values()));
         }
-        if (MIN_SNR.equals(train.lossWeighting()) && !spec.objective().definesMinSnr()) {
-            throw new IllegalArgumentException("train.lossWeighting=" + MIN_SNR + " " + minSnrProblem(spec.objective()));
-        }
         if (spec.labelDropout() < 0 || spec.labelDropout() >= 1) {
             throw new IllegalArgumentException("model.labelDropout=" + spec.labelDropout() + " must be in [0, 1)");
         }
@@ -95,12 +92,6 @@ public record AcditConfig(AcditSpec spec, TrainSpec train, Geometry geometry, To
         return "needs the head dim (" + headDim + " = model.width/model.heads) divisible by " + 2 * segments
                 + " (2 per axis, " + segments + " axes); choose model.heads from "
                 + ropeCompatibleHeads(spec.width(), 2 * segments) + " or model.rope from " + ROPE_MODES;
-    }
-
-    /** Why min-SNR weighting does not apply to {@code objective}: one line naming the allowed values. */
-    static String minSnrProblem(DiffusionObjective objective) {
-        return "is not defined for model.objective=" + objective + " (min-SNR-γ is derived for epsilon and v); "
-                + "use train.lossWeighting=uniform";
     }
 
     public boolean noisyContext() {

@@ -8,7 +8,6 @@ import org.acdit4j.framework.dsl.ModelSection;
 import org.acdit4j.framework.dsl.Problems;
 import org.acdit4j.framework.dsl.SamplerSection;
 import org.acdit4j.framework.spec.DataSpec;
-import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.graph.TransformerSize;
 
@@ -109,18 +108,13 @@ public final class AcditSection extends ModelSection {
         problems.require(objective != null, "model.objective", "must be one of epsilon, v, flow, got null");
     }
 
-    /** The solver must sample the objective, and min-SNR weighting must be defined for it. */
+    /** The solver must sample the objective. */
     @Override
-    protected void validateWith(TrainSpec train, SamplerSection sampler, Problems problems) {
-        if (objective == null) {
-            return;
-        }
-        if (sampler instanceof DiffusionSamplerSection diffusion) {
+    protected void validateSampler(SamplerSection sampler, Problems problems) {
+        if (objective != null && sampler instanceof DiffusionSamplerSection diffusion) {
             String problem = DiffusionSampling.solverProblem(diffusion.solver, objective);
             problems.require(problem == null, "sample.solver", problem);
         }
-        problems.require(objective.definesMinSnr() || !AcditConfig.MIN_SNR.equals(train.lossWeighting()),
-                "train.lossWeighting", AcditConfig.minSnrProblem(objective));
     }
 
     /** The patch must tile the image, the block the token grid. */

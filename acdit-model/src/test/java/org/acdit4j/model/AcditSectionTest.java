@@ -78,16 +78,10 @@ class AcditSectionTest {
                         + "use one of ddim, dpm-solver++"));
         assertThatThrownBy(() -> spec("model.objective=v", "sample.solver=euler")).isInstanceOf(SpecException.class)
                 .hasMessageContaining("with model.objective=v use one of ddim, dpm-solver++");
-        assertThatThrownBy(() -> spec("model.objective=flow", "train.lossWeighting=min-snr"))
-                .isInstanceOf(SpecException.class)
-                .satisfies(e -> assertThat(((SpecException) e).problems()).containsExactly("train.lossWeighting: is "
-                        + "not defined for model.objective=flow (min-SNR-γ is derived for epsilon and v); use "
-                        + "train.lossWeighting=uniform"));
         for (String objective : List.of("epsilon", "v", "flow")) {
             assertThat(spec("model.objective=" + objective, "sample.solver=dpm-solver++").sample().sampler())
                     .isEqualTo(new DiffusionSampling("dpm-solver++", 25));
         }
-        assertThat(spec("model.objective=v", "train.lossWeighting=min-snr").train().lossWeighting()).isEqualTo("min-snr");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.acdit4j.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
@@ -112,21 +111,21 @@ class TrainingInputTest {
     void minSnrWeightsEachBlockForItsTarget() {
         AcditNetwork.TrainingInput eps = input("clean", "min-snr", DiffusionObjective.EPSILON);
         AcditNetwork.TrainingInput v = input("clean", "min-snr", DiffusionObjective.V);
+        AcditNetwork.TrainingInput flow = input("clean", "min-snr", DiffusionObjective.FLOW);
         NoiseSchedule s = NoiseSchedule.ddpm();
         for (int i = 0; i < 6; i++) {
             for (int j = 0; j < 4; j++) {
+                int token = (i * 4 + j) * 4 + 1;
                 double snr = s.snr((int) eps.levels()[i][j].modelTime());
-                assertThat((double) eps.tokenWeights()[(i * 4 + j) * 4 + 1]).isCloseTo(Math.min(snr, 5) / snr, within(1e-5));
-                assertThat((double) v.tokenWeights()[(i * 4 + j) * 4 + 1]).isCloseTo(Math.min(snr, 5) / (snr + 1),
-                        within(1e-5));
+                assertThat((double) eps.tokenWeights()[token]).isCloseTo(Math.min(snr, 5) / snr, within(1e-5));
+                assertThat((double) v.tokenWeights()[token]).isCloseTo(Math.min(snr, 5) / (snr + 1), within(1e-5));
+                double t = flow.levels()[i][j].sigma();
+                assertThat((double) flow.tokenWeights()[token]).isCloseTo(Math.min((1 - t) * (1 - t), 5 * t * t),
+                        within(1e-6));
             }
         }
         assertThat(input("clean", "uniform", DiffusionObjective.EPSILON).tokenWeights()).containsOnly(1f);
         assertThat(input("clean", "uniform", DiffusionObjective.FLOW).tokenWeights()).containsOnly(1f);
-        assertThatThrownBy(() -> input("clean", "min-snr", DiffusionObjective.FLOW))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("train.lossWeighting=min-snr is not defined for model.objective=flow (min-SNR-γ is derived "
-                        + "for epsilon and v); use train.lossWeighting=uniform");
     }
 
     @Test

@@ -29,11 +29,6 @@ public enum DiffusionObjective {
         };
     }
 
-    /** Whether min-SNR-γ loss weighting is defined for this objective (not for the flow: {@link RectifiedFlow}). */
-    public boolean definesMinSnr() {
-        return this != FLOW;
-    }
-
     /** The command-line name: {@code epsilon}, {@code v} or {@code flow}. */
     @Override
     public String toString() {

@@ -18,8 +18,6 @@ public interface DiffusionProcess {
     /**
      * The min-SNR-γ loss weight of a block at {@code level} (Hang et al. 2023, "Efficient Diffusion Training via
      * Min-SNR Weighting Strategy": the x₀-loss clamped at γ, expressed for this objective's target).
-     *
-     * @throws UnsupportedOperationException when the objective defines none
      */
     double minSnrWeight(NoiseLevel level, double gamma);
 

@@ -32,12 +32,14 @@ public final class RectifiedFlow implements DiffusionProcess {
     }
 
     /**
-     * Not defined: min-SNR-γ was derived for the DDPM objectives, and the logit-normal times already weight the
-     * middle of the path (Esser et al. 2024 treat the time density as the weighting).
+     * Min-SNR-γ carried over from the DDPM objectives as Hang et al. derive it there: the x₀-loss clamped at γ. With
+     * x̂₀ = x - t·v̂ the velocity loss is the x₀-loss over t², so the weight is t²·min(SNR, γ) = min((1 - t)², γ·t²),
+     * SNR = ((1 - t)/t)². Like v-prediction's it vanishes at pure noise (t = 1) and at clean data.
      */
     @Override
     public double minSnrWeight(NoiseLevel level, double gamma) {
-        throw new UnsupportedOperationException("min-snr loss weighting is defined for model.objective epsilon and v");
+        double t = level.sigma();
+        return t * t * Math.min(level.snr(), gamma);
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.acdit4j.framework.model.ModelConfig;
 import org.acdit4j.framework.spec.DataSpec;
-import org.acdit4j.framework.spec.TrainSpec;
 
 /**
  * {@code model}: a model plugin's architecture settings, one field per dotted key {@code model.<field>}
@@ -23,11 +22,11 @@ public abstract class ModelSection extends Section {
     }
 
     /**
-     * Checks that need the train section or the plugin's own sampler section ({@code sampler} is the section its
-     * {@link org.acdit4j.framework.model.ModelType} made), e.g. a solver or a loss weighting that a model setting
-     * does not support; none by default.
+     * Checks of the plugin's own sampler section against the model's values ({@code sampler} is the section its
+     * {@link org.acdit4j.framework.model.ModelType} made), e.g. a solver that cannot sample what the model learns;
+     * none by default.
      */
-    protected void validateWith(TrainSpec train, SamplerSection sampler, Problems problems) {
+    protected void validateSampler(SamplerSection sampler, Problems problems) {
     }
 
     /**

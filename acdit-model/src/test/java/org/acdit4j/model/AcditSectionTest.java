@@ -3,7 +3,9 @@ package org.acdit4j.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.dsl.SpecException;
@@ -66,6 +68,23 @@ class AcditSectionTest {
                 .sampler(Acdit.TYPE, s -> s.solver("euler"))).spec(null, List.of());
         assertThat(((AcditSpec) flow.model().config()).objective()).isEqualTo(DiffusionObjective.FLOW);
         assertThat(EXPERIMENT.keys()).contains("model.objective");
+    }
+
+    /** What {@code sample} and {@code resume} rebuild from a checkpoint's configuration. */
+    @Test
+    void aStoredConfigurationGivesTheObjectiveItWasTrainedWithAndEpsilonWithoutOne() {
+        Map<String, String> stored = new HashMap<>(Map.of("data.name", "synthetic-shapes", "data.size", "16",
+                "model.name", "acdit", "sample.solver", "ddim"));
+        assertThat(((AcditSpec) Experiment.fromConfiguration(Acdit.TYPE, stored).model().config()).objective())
+                .isEqualTo(DiffusionObjective.EPSILON);
+        stored.put("model.objective", "flow");
+        stored.put("sample.solver", "heun");
+        ExperimentSpec flow = Experiment.fromConfiguration(Acdit.TYPE, stored);
+        assertThat(((AcditSpec) flow.model().config()).objective()).isEqualTo(DiffusionObjective.FLOW);
+        assertThat(flow.sample().sampler()).isEqualTo(new DiffusionSampling("heun", 25));
+        stored.put("model.objective", "v");
+        assertThatThrownBy(() -> Experiment.fromConfiguration(Acdit.TYPE, stored)).isInstanceOf(SpecException.class)
+                .hasMessageContaining("sample.solver: heun integrates the flow's velocity");
     }
 
     @Test

@@ -116,7 +116,8 @@ class TrainingInputTest {
         for (int i = 0; i < 6; i++) {
             for (int j = 0; j < 4; j++) {
                 int token = (i * 4 + j) * 4 + 1;
-                double snr = s.snr((int) eps.levels()[i][j].modelTime());
+                double alphaBar = s.alphaBar((int) eps.levels()[i][j].modelTime());
+                double snr = alphaBar / (1 - alphaBar);
                 assertThat((double) eps.tokenWeights()[token]).isCloseTo(Math.min(snr, 5) / snr, within(1e-5));
                 assertThat((double) v.tokenWeights()[token]).isCloseTo(Math.min(snr, 5) / (snr + 1), within(1e-5));
                 double t = flow.levels()[i][j].sigma();

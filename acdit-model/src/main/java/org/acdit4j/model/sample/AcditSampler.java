@@ -15,11 +15,12 @@ import org.acdit4j.model.layout.TokenLayout;
  * attending the clean blocks before it; the finished block becomes context. With the KV-cache each
  * finished block goes through the clean pass once and its per-layer K/V are appended; without it the
  * whole clean prefix is recomputed at every solver step (same result, more work). All images of a request,
- * and both halves of classifier-free guidance, go through the graph in one call per step; the two halves of an
- * image are adjacent rows (conditional, then unconditional) and share the image's context.
+ * and both halves of classifier-free guidance, go through the graph in one call per network evaluation (one per
+ * step, two for Heun); the two halves of an image are adjacent rows (conditional, then unconditional) and share the
+ * image's context.
  *
- * The solver reads the network's prediction through the objective's {@link DiffusionProcess}; guidance combines the
- * raw predictions (ε, v or velocity), which every objective turns into x̂₀ and ε̂ affinely, so it is the same
+ * <p>The solver reads the network's prediction through the objective's {@link DiffusionProcess}; guidance combines
+ * the raw predictions (ε, v or velocity), which every objective turns into x̂₀ and ε̂ affinely, so it is the same
  * combination of either estimate.
  *
  * <p>Noisy-context models (ablation) see each finished block re-noised at a noise level drawn as in training.

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.dsl.Problems;
 import org.acdit4j.framework.spec.TrainSpec;
+import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.graph.TransformerConfig;
 import org.acdit4j.model.layout.TokenLayout;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -28,10 +29,12 @@ public record AcditConfig(AcditSpec spec, TrainSpec train, Geometry geometry, To
     public static final int DIFFUSION_STEPS = 1000;
     /** γ of the min-SNR-γ loss weighting. */
     public static final double MIN_SNR_GAMMA = 5.0;
+    /** {@code train.lossWeighting} of the min-SNR-γ weighting. */
+    public static final String MIN_SNR = "min-snr";
 
     private static final List<String> ROPE_MODES = List.of("multi-axis", "1d", "none");
     private static final List<String> CONTEXT_MODES = List.of("clean", "noisy");
-    private static final List<String> LOSS_WEIGHTINGS = List.of("uniform", "min-snr");
+    private static final List<String> LOSS_WEIGHTINGS = List.of("uniform", MIN_SNR);
     private static final List<String> SCHEDULES = List.of("constant", "cosine", "wsd");
 
     public static AcditConfig of(AcditSpec spec, TrainSpec train, Geometry geometry, DataType dataType) {
@@ -47,6 +50,9 @@ public record AcditConfig(AcditSpec spec, TrainSpec train, Geometry geometry, To
         oneOf("model.context", spec.context(), CONTEXT_MODES);
         oneOf("train.lossWeighting", train.lossWeighting(), LOSS_WEIGHTINGS);
         oneOf("train.schedule", train.schedule(), SCHEDULES);
+        if (spec.objective() == null) {
+            throw new IllegalArgumentException("model.objective must be one of " + List.of(DiffusionObjective.values()));
+        }
         if (spec.labelDropout() < 0 || spec.labelDropout() >= 1) {
             throw new IllegalArgumentException("model.labelDropout=" + spec.labelDropout() + " must be in [0, 1)");
         }
@@ -92,9 +98,18 @@ public record AcditConfig(AcditSpec spec, TrainSpec train, Geometry geometry, To
         return "noisy".equals(spec.context());
     }
 
-    /** A one-line description, stored in checkpoints: restoring requires an equal line. */
+    /**
+     * A one-line description, stored in checkpoints: restoring requires an equal line. The architecture is written as
+     * checkpoints recorded it before the objective existed, and the objective is appended unless it is the paper's
+     * epsilon, so those checkpoints (all epsilon) still restore and no other objective restores them.
+     */
     public String fingerprint() {
-        return String.format(Locale.ROOT, "%s | %s | %s", spec, geometry, dataType);
+        String architecture = String.format(Locale.ROOT, "AcditSpec[width=%d, depth=%d, heads=%d, patch=%d, "
+                        + "blockSize=%d, blockShape=%s, rope=%s, context=%s, labelDropout=%s, mlpRatio=%d]",
+                spec.width(), spec.depth(), spec.heads(), spec.patch(), spec.blockSize(), spec.blockShape(),
+                spec.rope(), spec.context(), spec.labelDropout(), spec.mlpRatio());
+        String objective = spec.objective() == DiffusionObjective.EPSILON ? "" : " | objective=" + spec.objective();
+        return String.format(Locale.ROOT, "%s | %s | %s%s", architecture, geometry, dataType, objective);
     }
 
     private static void requirePositive(String key, int value) {

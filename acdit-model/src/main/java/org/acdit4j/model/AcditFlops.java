@@ -40,14 +40,19 @@ public final class AcditFlops {
         return 3 * batch * forward;
     }
 
-    public double samplePerImage(int steps, double guidance, boolean kvCache) {
+    /**
+     * One image drawn with {@code evaluations} noised passes per block over {@code steps} solver steps (a second-order
+     * single-step solver evaluates more often than it steps); without the cache the clean prefix is recomputed once
+     * per step.
+     */
+    public double samplePerImage(int evaluations, int steps, double guidance, boolean kvCache) {
         int n = config.layout().blocks();
         int b = config.layout().blockSize();
         double halves = guidance != 1.0 ? 2 : 1;
         double total = 0;
         for (int i = 0; i < n; i++) {
             double noisedStep = halves * (tokens(b, i * b + b, true) + conditions(1));
-            total += steps * noisedStep;
+            total += evaluations * noisedStep;
             if (kvCache) {
                 total += i < n - 1 ? tokens(b, i * b + b, false) : 0;
             } else {

@@ -13,8 +13,9 @@ import org.acdit4j.framework.spec.DataSpec;
  * paper's AR length (blocks per sequence = tokens / block size), {@code DiT (AR length 1)} for a single block,
  * {@code AR length 4 (block 4)} otherwise, the block in frames for clips ({@code AR length 8 (1 frame per block)}),
  * the patch when it is swept too ({@code AR length 4 (patch 8, block 1)}; alone: {@code patch 4 (16 tokens)}), and
- * the RoPE, context and block-shape ablations ({@code 1-D RoPE}, {@code noisy context}, {@code row blocks}), and
- * the model size first when it is swept ({@code width 32 (2 heads)}, {@code depth 6}).
+ * the RoPE, context and block-shape ablations ({@code 1-D RoPE}, {@code noisy context}, {@code row blocks}), the
+ * model size first when it is swept ({@code width 32 (2 heads)}, {@code depth 6}), and the objective after it
+ * ({@code epsilon-prediction}, {@code v-prediction}, {@code flow matching}).
  */
 final class AcditLabel {
 
@@ -27,6 +28,7 @@ final class AcditLabel {
     static final String ROPE = "model.rope";
     static final String CONTEXT = "model.context";
     static final String BLOCK_SHAPE = "model.blockShape";
+    static final String OBJECTIVE = "model.objective";
 
     private AcditLabel() {
     }
@@ -52,6 +54,14 @@ final class AcditLabel {
         if (!size.isEmpty()) {
             parts.add(size.get(0) + (size.size() == 1 ? "" : " (" + String.join(", ", size.subList(1, size.size())) + ")"));
             covered.addAll(sweptKeys.stream().filter(List.of(WIDTH, HEADS, DEPTH)::contains).toList());
+        }
+        if (sweptKeys.contains(OBJECTIVE)) {
+            parts.add(switch (model.objective()) {
+                case EPSILON -> "epsilon-prediction";
+                case V -> "v-prediction";
+                case FLOW -> "flow matching";
+            });
+            covered.add(OBJECTIVE);
         }
         boolean patch = sweptKeys.contains(PATCH);
         if (sweptKeys.contains(BLOCK_SIZE)) {

@@ -13,10 +13,9 @@ import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.TrainStepResult;
 import org.acdit4j.framework.spec.TrainSpec;
-import org.acdit4j.model.diffusion.DdimSolver;
+import org.acdit4j.model.diffusion.DiffusionProcess;
 import org.acdit4j.model.diffusion.DiffusionSolver;
-import org.acdit4j.model.diffusion.DpmSolverPlusPlus2M;
-import org.acdit4j.model.diffusion.NoiseSchedule;
+import org.acdit4j.model.diffusion.NoiseLevel;
 import org.acdit4j.model.finetune.AcditClassifier;
 import org.acdit4j.model.graph.AcditNetwork;
 import org.acdit4j.model.graph.AcditWeights;
@@ -35,8 +34,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * ACDiT as a {@link GenerativeModel}: one set of weights with its AdamW moments, EMA copy, step counter and
- * host RNG. A training step noises every block with its own DDPM timestep, feeds the clean and noised copies
- * to the Skip-Causal training graph, and updates on the host (clip, AdamW, EMA).
+ * host RNG. A training step noises every block at its own noise level (of the objective's process), feeds the clean
+ * and noised copies and the objective's target to the Skip-Causal training graph, and updates on the host (clip,
+ * AdamW, EMA).
  */
 public final class AcditModel implements GenerativeModel, FineTunable, FrameRollout {
 
@@ -45,7 +45,7 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
     private final AcditConfig config;
     private final AcditWeights weights;
     private final AcditNetwork network;
-    private final NoiseSchedule noise = NoiseSchedule.ddpm();
+    private final DiffusionProcess process;
     private final HostRandom random;
     private final TrainingState state;
     private final AcditFlops flops;
@@ -53,6 +53,7 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
     public AcditModel(AcditConfig config, long seed) {
         this.config = config;
         this.random = new HostRandom(seed);
+        this.process = config.spec().objective().process();
         this.weights = new AcditWeights(config);
         weights.initialize(random.split());
         this.network = new AcditNetwork(config, weights);
@@ -94,29 +95,29 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
         return state.update(lg.gradients(), lg.loss(), TrainingState.gcInterval(tokens, config.width(), config.depth()));
     }
 
-    /** Draws per-block timesteps, noise and label dropout for {@code batch} from the model's RNG. */
+    /** Draws per-block noise levels, noise and label dropout for {@code batch} from the model's RNG. */
     AcditNetwork.TrainingInput trainingInput(ImageBatch batch, boolean dropLabels) {
         TokenLayout layout = config.layout();
         int n = batch.size();
         int blocks = layout.blocks();
         int values = layout.blockSize() * layout.tokenSize();
-        float[] x0 = layout.patchify(batch.pixels(), n);
-        float[] eps = new float[x0.length];
-        float[] xt = new float[x0.length];
-        float[] weight = new float[n * layout.tokens()];
-        int[][] t = new int[n][blocks];
+        boolean minSnr = AcditConfig.MIN_SNR.equals(config.train().lossWeighting());
+        float[] x0 = layout.patchify(batch.pixels(), n);                    // (n, L, P)
+        float[] target = new float[x0.length];                               // (n, L, P)
+        float[] xt = new float[x0.length];                                   // (n, L, P)
+        float[] weight = new float[n * layout.tokens()];                     // (n, L)
+        NoiseLevel[][] levels = new NoiseLevel[n][blocks];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < blocks; j++) {
-                t[i][j] = random.nextInt(noise.steps());
-                double a = noise.alphaBar(t[i][j]);
+                NoiseLevel level = process.drawTrainingLevel(random);
+                levels[i][j] = level;
                 int off = (i * blocks + j) * values;
                 for (int v = off; v < off + values; v++) {
-                    eps[v] = (float) random.nextGaussian();
-                    xt[v] = (float) (Math.sqrt(a) * x0[v] + Math.sqrt(1 - a) * eps[v]);
+                    float eps = (float) random.nextGaussian();
+                    xt[v] = (float) (level.alpha() * x0[v] + level.sigma() * eps);
+                    target[v] = (float) process.target(x0[v], eps, level);
                 }
-                double snr = noise.snr(t[i][j]);
-                float w = "min-snr".equals(config.train().lossWeighting())
-                        ? (float) (Math.min(snr, AcditConfig.MIN_SNR_GAMMA) / snr) : 1f;
+                float w = minSnr ? (float) process.minSnrWeight(level, AcditConfig.MIN_SNR_GAMMA) : 1f;
                 java.util.Arrays.fill(weight, (i * blocks + j) * layout.blockSize(), (i * blocks + j + 1) * layout.blockSize(), w);
             }
         }
@@ -124,7 +125,7 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
                 ? LabelDropout.apply(batch.labels(), config.spec().labelDropout(), config.nullLabel(), random)
                 : batch.labels().clone();
         float[] context = contextTokens(config.noisyContext() ? xt : x0, n);
-        return new AcditNetwork.TrainingInput(n, context, xt, t, labels, eps, weight);
+        return new AcditNetwork.TrainingInput(n, context, xt, levels, labels, target, weight);
     }
 
     /** Blocks 0..N-2 of every image: (n, (N-1)·B, P) flat. */
@@ -184,14 +185,10 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
     /** Runs {@code generation} on the requested weights and turns its tokens, laid out by {@code layout}, into pixels. */
     private ImageBatch draw(SampleRequest request, TokenLayout layout,
                             BiFunction<AcditSampler, DiffusionSolver, float[]> generation) {
-        DiffusionSolver solver = switch (DiffusionSampling.of(request.sampler()).solver()) {
-            case DiffusionSampling.DDIM -> new DdimSolver(noise);
-            case DiffusionSampling.DPM_SOLVER_PLUS_PLUS -> new DpmSolverPlusPlus2M(noise);
-            default -> throw new IllegalStateException("DiffusionSampling admitted an unknown solver");
-        };
+        DiffusionSolver solver = DiffusionSampling.of(request.sampler()).solver(config.spec().objective(), process);
         config.requireSampleLabels(request.labels());
         float[] tokens = state.withWeights(request.ema(),
-                () -> generation.apply(new AcditSampler(config, network, noise), solver));
+                () -> generation.apply(new AcditSampler(config, network, process), solver));
         float[] pixels = layout.unpatchify(tokens, request.count());
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = Math.max(-1f, Math.min(1f, pixels[i]));
@@ -250,8 +247,9 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
 
     @Override
     public double sampleFlopsPerImage(SampleRequest request) {
-        return flops.samplePerImage(DiffusionSampling.of(request.sampler()).steps(), request.guidance(),
-                request.kvCache());
+        DiffusionSampling sampling = DiffusionSampling.of(request.sampler());
+        int evaluations = sampling.solver(config.spec().objective(), process).evaluations(sampling.steps());
+        return flops.samplePerImage(evaluations, sampling.steps(), request.guidance(), request.kvCache());
     }
 
     @Override

@@ -6,7 +6,9 @@ import java.util.Set;
 import org.acdit4j.framework.dsl.LabelPart;
 import org.acdit4j.framework.dsl.ModelSection;
 import org.acdit4j.framework.dsl.Problems;
+import org.acdit4j.framework.dsl.SamplerSection;
 import org.acdit4j.framework.spec.DataSpec;
+import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.graph.TransformerSize;
 
 /**
@@ -30,6 +32,7 @@ public final class AcditSection extends ModelSection {
     String context = "clean";
     double labelDropout = 0.1;
     int mlpRatio = 4;
+    DiffusionObjective objective = DiffusionObjective.EPSILON;
 
     AcditSection() {
     }
@@ -85,6 +88,12 @@ public final class AcditSection extends ModelSection {
         return this;
     }
 
+    /** What the network predicts on which noise path: {@code epsilon} (the paper), {@code v} or {@code flow}. */
+    public AcditSection objective(DiffusionObjective trainedFor) {
+        this.objective = trainedFor;
+        return this;
+    }
+
     @Override
     protected void validate(Problems problems) {
         TransformerSize.validate(width, depth, heads, problems);
@@ -96,6 +105,16 @@ public final class AcditSection extends ModelSection {
         problems.require(labelDropout >= 0 && labelDropout < 1, "model.labelDropout",
                 "must be in [0, 1), got " + labelDropout);
         problems.require(mlpRatio >= 1, "model.mlpRatio", "must be at least 1, got " + mlpRatio);
+        problems.require(objective != null, "model.objective", "must be one of epsilon, v, flow, got null");
+    }
+
+    /** The solver must sample the objective. */
+    @Override
+    protected void validateSampler(SamplerSection sampler, Problems problems) {
+        if (objective != null && sampler instanceof DiffusionSamplerSection diffusion) {
+            String problem = DiffusionSampling.solverProblem(diffusion.solver, objective);
+            problems.require(problem == null, "sample.solver", problem);
+        }
     }
 
     /** The patch must tile the image, the block the token grid. */
@@ -123,6 +142,7 @@ public final class AcditSection extends ModelSection {
 
     @Override
     protected AcditSpec freeze() {
-        return new AcditSpec(width, depth, heads, patch, blockSize, blockShape, rope, context, labelDropout, mlpRatio);
+        return new AcditSpec(width, depth, heads, patch, blockSize, blockShape, rope, context, labelDropout, mlpRatio,
+                objective);
     }
 }

@@ -1,6 +1,7 @@
 package org.acdit4j.model;
 
 import org.acdit4j.framework.model.ModelConfig;
+import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.graph.TransformerSize;
 
 /**
@@ -16,9 +17,10 @@ import org.acdit4j.model.graph.TransformerSize;
  * @param context      {@code clean} (the paper) or {@code noisy} (ablation: context blocks are noised)
  * @param labelDropout probability of replacing the label by the null label while training
  * @param mlpRatio     MLP hidden size as a multiple of width
+ * @param objective    what the network predicts on which noise path (the paper: {@code epsilon})
  */
 public record AcditSpec(int width, int depth, int heads, int patch, int blockSize, String blockShape, String rope,
-                        String context, double labelDropout, int mlpRatio)
+                        String context, double labelDropout, int mlpRatio, DiffusionObjective objective)
         implements ModelConfig, TransformerSize {
 
     /** The reference configuration of the performance benchmark (docs/PERFORMANCE.md). */
@@ -27,6 +29,12 @@ public record AcditSpec(int width, int depth, int heads, int patch, int blockSiz
     }
 
     public AcditSpec withBlockSize(int tokens) {
-        return new AcditSpec(width, depth, heads, patch, tokens, blockShape, rope, context, labelDropout, mlpRatio);
+        return new AcditSpec(width, depth, heads, patch, tokens, blockShape, rope, context, labelDropout, mlpRatio,
+                objective);
+    }
+
+    public AcditSpec withObjective(DiffusionObjective trainedFor) {
+        return new AcditSpec(width, depth, heads, patch, blockSize, blockShape, rope, context, labelDropout, mlpRatio,
+                trainedFor);
     }
 }

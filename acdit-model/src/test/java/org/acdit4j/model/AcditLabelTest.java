@@ -77,4 +77,13 @@ class AcditLabelTest {
                 .contains(new LabelPart("ACDiT, AR length 4 (block 4)", Set.of("model.name", "model.blockSize")));
         assertThat(labels(IMAGES, "sweep.grid.model.mlpRatio=2,4")).containsExactly("model.mlpRatio=2", "model.mlpRatio=4");
     }
+
+    @Test
+    void objectivesInWordsBeforeTheArLength() {
+        assertThat(labels(IMAGES, "sweep.grid.model.objective=epsilon,v,flow"))
+                .containsExactly("epsilon-prediction", "v-prediction", "flow matching");
+        assertThat(labels(IMAGES, "sweep.grid.model.objective=v,flow", "sweep.grid.model.blockSize=16,1"))
+                .containsExactly("v-prediction, DiT (AR length 1)", "v-prediction, AR length 16 (block 1)",
+                        "flow matching, DiT (AR length 1)", "flow matching, AR length 16 (block 1)");
+    }
 }

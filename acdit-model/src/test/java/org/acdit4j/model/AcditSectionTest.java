@@ -3,11 +3,14 @@ package org.acdit4j.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.dsl.SpecException;
 import org.acdit4j.framework.spec.ExperimentSpec;
+import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.junit.jupiter.api.Test;
 
 /** ACDiT's own {@code model.*} and {@code sample.*} keys: defaults, overrides and every validation error. */
@@ -29,7 +32,7 @@ class AcditSectionTest {
     @Test
     void defaultsAndOverrides() {
         assertThat(spec().model().config()).isEqualTo(new AcditSpec(64, 2, 2, 2, 4, "square", "multi-axis", "clean",
-                0.1, 4));
+                0.1, 4, DiffusionObjective.EPSILON));
         assertThat(((AcditSpec) spec("model.depth=6", "model.rope=1d").model().config()).depth()).isEqualTo(6);
         assertThat(spec().sample().sampler()).isEqualTo(new DiffusionSampling("ddim", 25));
         assertThat(spec("sample.solver=dpm-solver++", "sample.steps=5").sample().sampler())
@@ -49,8 +52,55 @@ class AcditSectionTest {
         assertProblem("model.context=dirty", "model.context: must be one of clean, noisy, got 'dirty'");
         assertProblem("model.labelDropout=1", "model.labelDropout: must be in [0, 1), got 1.0");
         assertProblem("model.mlpRatio=0", "model.mlpRatio: must be at least 1, got 0");
-        assertProblem("sample.solver=euler", "sample.solver: must be one of ddim, dpm-solver++, got 'euler'");
+        assertProblem("sample.solver=rk4", "sample.solver: must be one of ddim, dpm-solver++, euler, heun, got 'rk4'");
         assertProblem("sample.steps=0", "sample.steps: must be between 1 and 1000, got 0");
+    }
+
+    @Test
+    void theObjectiveIsBoundByNameFromTheCommandLineAndTheDsl() {
+        assertThat(((AcditSpec) spec().model().config()).objective()).isEqualTo(DiffusionObjective.EPSILON);
+        assertThat(((AcditSpec) spec("model.objective=v").model().config()).objective()).isEqualTo(DiffusionObjective.V);
+        assertThat(((AcditSpec) spec("model.objective=flow", "sample.solver=heun").model().config()).objective())
+                .isEqualTo(DiffusionObjective.FLOW);
+        ExperimentSpec flow = Experiment.define("flow", e -> e
+                .data(d -> d.name("synthetic-shapes").size(16))
+                .model(Acdit.TYPE, m -> m.width(64).depth(2).heads(2).patch(2).objective(DiffusionObjective.FLOW))
+                .sampler(Acdit.TYPE, s -> s.solver("euler"))).spec(null, List.of());
+        assertThat(((AcditSpec) flow.model().config()).objective()).isEqualTo(DiffusionObjective.FLOW);
+        assertThat(EXPERIMENT.keys()).contains("model.objective");
+    }
+
+    /** What {@code sample} and {@code resume} rebuild from a checkpoint's configuration. */
+    @Test
+    void aStoredConfigurationGivesTheObjectiveItWasTrainedWithAndEpsilonWithoutOne() {
+        Map<String, String> stored = new HashMap<>(Map.of("data.name", "synthetic-shapes", "data.size", "16",
+                "model.name", "acdit", "sample.solver", "ddim"));
+        assertThat(((AcditSpec) Experiment.fromConfiguration(Acdit.TYPE, stored).model().config()).objective())
+                .isEqualTo(DiffusionObjective.EPSILON);
+        stored.put("model.objective", "flow");
+        stored.put("sample.solver", "heun");
+        ExperimentSpec flow = Experiment.fromConfiguration(Acdit.TYPE, stored);
+        assertThat(((AcditSpec) flow.model().config()).objective()).isEqualTo(DiffusionObjective.FLOW);
+        assertThat(flow.sample().sampler()).isEqualTo(new DiffusionSampling("heun", 25));
+        stored.put("model.objective", "v");
+        assertThatThrownBy(() -> Experiment.fromConfiguration(Acdit.TYPE, stored)).isInstanceOf(SpecException.class)
+                .hasMessageContaining("sample.solver: heun integrates the flow's velocity");
+    }
+
+    @Test
+    void objectiveErrorsNameTheKeyAndTheAllowedValues() {
+        assertProblem("model.objective=x0", "model.objective: must be one of epsilon, v, flow, got 'x0'");
+        assertProblem("model.objective=EPSILON", "model.objective: must be one of epsilon, v, flow, got 'EPSILON'");
+        assertThatThrownBy(() -> spec("sample.solver=heun")).isInstanceOf(SpecException.class)
+                .satisfies(e -> assertThat(((SpecException) e).problems()).containsExactly("sample.solver: heun "
+                        + "integrates the flow's velocity and needs model.objective=flow; with model.objective=epsilon "
+                        + "use one of ddim, dpm-solver++"));
+        assertThatThrownBy(() -> spec("model.objective=v", "sample.solver=euler")).isInstanceOf(SpecException.class)
+                .hasMessageContaining("with model.objective=v use one of ddim, dpm-solver++");
+        for (String objective : List.of("epsilon", "v", "flow")) {
+            assertThat(spec("model.objective=" + objective, "sample.solver=dpm-solver++").sample().sampler())
+                    .isEqualTo(new DiffusionSampling("dpm-solver++", 25));
+        }
     }
 
     @Test

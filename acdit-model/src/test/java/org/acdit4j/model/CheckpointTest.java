@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.spec.TrainSpec;
+import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -76,5 +77,30 @@ class CheckpointTest {
         fresh(1).save(file);
         AcditModel other = TinyModels.model(TinyModels.spec(1, "square"), TRAIN, TinyModels.GRID_8, 1, DataType.FLOAT);
         assertThatThrownBy(() -> other.restore(file)).hasMessageContaining("was written for");
+    }
+
+    @Test
+    void theObjectiveIsPartOfTheCheckpointAndEpsilonKeepsTheFormatOfOlderCheckpoints(@TempDir Path dir) throws Exception {
+        assertThat(fresh(1).config().fingerprint()).isEqualTo("AcditSpec[width=32, depth=2, heads=2, patch=2, "
+                + "blockSize=4, blockShape=square, rope=multi-axis, context=clean, labelDropout=0.1, mlpRatio=4] | "
+                + TinyModels.GRID_8 + " | FLOAT");
+        AcditSpec flowSpec = TinyModels.spec(4, "square").withObjective(DiffusionObjective.FLOW);
+        AcditModel flow = TinyModels.model(flowSpec, TinyModels.train(), TinyModels.GRID_8, 1, DataType.FLOAT);
+        assertThat(flow.config().fingerprint()).endsWith(" | objective=flow");
+        ImageBatch batch = TinyModels.randomBatch(TinyModels.GRID_8, 4, 2);
+        flow.trainStep(batch);
+        Path flowFile = dir.resolve("flow.ckpt");
+        flow.save(flowFile);
+        AcditModel again = TinyModels.model(flowSpec, TinyModels.train(), TinyModels.GRID_8, 7, DataType.FLOAT);
+        again.restore(flowFile);
+        SampleRequest euler = new SampleRequest(new int[] {1}, new DiffusionSampling("euler", 2), 1.5, 4, true, true);
+        assertThat(again.sample(euler).pixels()).containsExactly(flow.sample(euler).pixels());
+        Path epsilonFile = dir.resolve("epsilon.ckpt");
+        TinyModels.model(TinyModels.spec(4, "square"), TinyModels.train(), TinyModels.GRID_8, 1, DataType.FLOAT)
+                .save(epsilonFile);
+        assertThatThrownBy(() -> again.restore(epsilonFile)).hasMessageContaining("was written for");
+        assertThatThrownBy(() -> fresh(1).sample(euler)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("sample.solver=euler integrates the flow's velocity and needs model.objective=flow; with "
+                        + "model.objective=epsilon use one of ddim, dpm-solver++");
     }
 }

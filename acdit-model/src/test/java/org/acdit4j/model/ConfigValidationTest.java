@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.acdit4j.framework.data.Geometry;
+import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.layout.TokenLayout;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -16,7 +17,7 @@ class ConfigValidationTest {
 
     @Test
     void headsNotDividingWidthNamesTheKeyAndAllowedValues() {
-        AcditSpec spec = new AcditSpec(32, 2, 3, 2, 4, "square", "multi-axis", "clean", 0.1, 4);
+        AcditSpec spec = new AcditSpec(32, 2, 3, 2, 4, "square", "multi-axis", "clean", 0.1, 4, DiffusionObjective.EPSILON);
         assertThatThrownBy(() -> config(spec, TinyModels.GRID_8))
                 .hasMessageContaining("model.heads=3").hasMessageContaining("[1, 2, 4, 8, 16, 32]")
                 .hasMessageNotContaining("\n");
@@ -24,11 +25,11 @@ class ConfigValidationTest {
 
     @Test
     void headDimNotSplittableAcrossRopeAxesNamesTheKey() {
-        AcditSpec spec = new AcditSpec(24, 2, 4, 2, 4, "square", "multi-axis", "clean", 0.1, 4);
+        AcditSpec spec = new AcditSpec(24, 2, 4, 2, 4, "square", "multi-axis", "clean", 0.1, 4, DiffusionObjective.EPSILON);
         assertThatThrownBy(() -> config(spec, TinyModels.GRID_8))
                 .hasMessageContaining("model.rope=multi-axis").hasMessageContaining("head dim (6")
                 .hasMessageContaining("[1, 2, 3, 6]").hasMessageNotContaining("\n");
-        AcditSpec oneD = new AcditSpec(24, 2, 4, 2, 4, "square", "1d", "clean", 0.1, 4);
+        AcditSpec oneD = new AcditSpec(24, 2, 4, 2, 4, "square", "1d", "clean", 0.1, 4, DiffusionObjective.EPSILON);
         assertThat(config(oneD, TinyModels.GRID_8).headDim()).isEqualTo(6);
     }
 
@@ -45,7 +46,7 @@ class ConfigValidationTest {
 
     @Test
     void patchNotDividingTheImageNamesTheKey() {
-        AcditSpec spec = new AcditSpec(32, 2, 2, 3, 4, "square", "multi-axis", "clean", 0.1, 4);
+        AcditSpec spec = new AcditSpec(32, 2, 2, 3, 4, "square", "multi-axis", "clean", 0.1, 4, DiffusionObjective.EPSILON);
         assertThatThrownBy(() -> config(spec, TinyModels.GRID_8)).hasMessageContaining("model.patch=3")
                 .hasMessageContaining("[1, 2, 4, 8]");
     }

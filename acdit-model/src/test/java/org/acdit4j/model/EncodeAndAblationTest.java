@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.SampleRequest;
+import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -29,7 +30,7 @@ class EncodeAndAblationTest {
     @Test
     void noisyContextAndOtherRopeModesTrainAndSample() {
         for (String[] variant : new String[][] {{"noisy", "multi-axis"}, {"clean", "1d"}, {"clean", "none"}}) {
-            AcditSpec spec = new AcditSpec(32, 1, 2, 2, 4, "square", variant[1], variant[0], 0.1, 2);
+            AcditSpec spec = new AcditSpec(32, 1, 2, 2, 4, "square", variant[1], variant[0], 0.1, 2, DiffusionObjective.EPSILON);
             AcditModel model = TinyModels.model(spec, TinyModels.train(), TinyModels.GRID_8, 1, DataType.FLOAT);
             double loss = model.trainStep(TinyModels.randomBatch(TinyModels.GRID_8, 4, 1)).loss();
             assertThat(loss).as(String.join("/", variant)).isFinite().isPositive();

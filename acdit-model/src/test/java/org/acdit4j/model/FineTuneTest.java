@@ -10,6 +10,7 @@ import org.acdit4j.framework.data.TestDataDirectory;
 import org.acdit4j.framework.model.FineTunedClassifier;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.spec.DataSpec;
+import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -20,7 +21,7 @@ class FineTuneTest {
     void fineTunedCopyLearnsDigitsAndLeavesTheModelUnchanged() {
         Dataset mnist = TestDataDirectory.mnist().open(DataSpec.of("mnist", 16));
         // 16×16 at patch 4: 16 tokens in 4 blocks of 4, width 32, depth 2, randomly initialised
-        AcditSpec spec = new AcditSpec(32, 2, 2, 4, 4, "square", "multi-axis", "clean", 0.1, 4);
+        AcditSpec spec = new AcditSpec(32, 2, 2, 4, 4, "square", "multi-axis", "clean", 0.1, 4, DiffusionObjective.EPSILON);
         AcditModel model = TinyModels.model(spec, TinyModels.train(), mnist.geometry(), 3, DataType.FLOAT);
         ImageBatch probe = mnist.test().range(0, 8);
         SampleRequest request = new SampleRequest(new int[] {0, 1}, new DiffusionSampling("ddim", 2), 1.0, 5, true, false);

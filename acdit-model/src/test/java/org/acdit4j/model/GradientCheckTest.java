@@ -6,17 +6,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.graph.AcditNetwork;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** SameDiff's gradients of the training loss against central differences, in double precision. */
+/** SameDiff's gradients of each objective's training loss against central differences, in double precision. */
 class GradientCheckTest {
 
-    @Test
-    void analyticGradientsMatchFiniteDifferences() {
-        AcditSpec spec = new AcditSpec(16, 2, 2, 2, 4, "square", "multi-axis", "clean", 0.1, 2);
+    @ParameterizedTest
+    @EnumSource(DiffusionObjective.class)
+    void analyticGradientsMatchFiniteDifferences(DiffusionObjective objective) {
+        AcditSpec spec = new AcditSpec(16, 2, 2, 2, 4, "square", "multi-axis", "clean", 0.1, 2, objective);
         AcditModel model = TinyModels.model(spec, TinyModels.train(), TinyModels.GRID_8, 3, DataType.DOUBLE);
         model.randomizeWeights(5, 0.3);
         AcditNetwork net = model.network();

@@ -19,6 +19,7 @@ import org.acdit4j.framework.report.SampleFiles;
 import org.acdit4j.framework.spec.DataSpec;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.framework.testing.ImageFolders;
+import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -47,7 +48,7 @@ class ImageFolderTrainingTest {
         Geometry g = dataset.geometry();
         assertThat(g).isEqualTo(Geometry.image(colour ? 3 : 1, 8, 8, 4));
 
-        AcditSpec spec = new AcditSpec(32, 1, 2, 2, 4, "square", "multi-axis", "clean", 0.1, 4);
+        AcditSpec spec = new AcditSpec(32, 1, 2, 2, 4, "square", "multi-axis", "clean", 0.1, 4, DiffusionObjective.EPSILON);
         TrainSpec train = new TrainSpec(150, 16, 5e-3, 0.9, 0.999, 0.0, 1.0, "wsd", 10, 0.2, 0.95, "uniform");
         AcditModel model = TinyModels.model(spec, train, g, 1, DataType.FLOAT);
         BatchStream batches = dataset.train().batches(train.batch(), 3);

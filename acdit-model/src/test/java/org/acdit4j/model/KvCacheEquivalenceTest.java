@@ -7,6 +7,7 @@ import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.model.graph.AcditNetwork;
+import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.layout.TokenLayout;
 import org.acdit4j.model.sample.KvCache;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,31 +15,43 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 
-/** The KV-cached passes compute what the training graph computes, and both samplers agree. */
+/** The KV-cached passes compute what the training graph computes, and both samplers agree, for every objective. */
 class KvCacheEquivalenceTest {
 
+    /** Every layout with the paper's objective; v and flow on one layout of each attention path and on video. */
     static Stream<Arguments> layouts() {
-        return Stream.of(
-                Arguments.of("image", 4, "square"),    // N = 4 square 2×2 blocks
-                Arguments.of("image", 8, "rows"),      // N = 2 blocks of two token rows
-                Arguments.of("image", 16, "square"),   // N = 1: plain DiT
-                Arguments.of("image", 1, "square"),    // N = L: token-wise AR
-                Arguments.of("video", 4, "square"),    // one frame per block, N = 4
-                Arguments.of("video", 8, "square"),    // two frames per block, N = 2
-                Arguments.of("video", 16, "square"),   // the whole clip, N = 1
-                Arguments.of("video", 1, "square"));   // one token per block inside frames, N = 16
+        Stream<Arguments> epsilon = Stream.of(
+                Arguments.of(DiffusionObjective.EPSILON, "image", 4, "square"),    // N = 4 square 2×2 blocks
+                Arguments.of(DiffusionObjective.EPSILON, "image", 8, "rows"),      // N = 2 blocks of two token rows
+                Arguments.of(DiffusionObjective.EPSILON, "image", 16, "square"),   // N = 1: plain DiT
+                Arguments.of(DiffusionObjective.EPSILON, "image", 1, "square"),    // N = L: token-wise AR
+                Arguments.of(DiffusionObjective.EPSILON, "video", 4, "square"),    // one frame per block, N = 4
+                Arguments.of(DiffusionObjective.EPSILON, "video", 8, "square"),    // two frames per block, N = 2
+                Arguments.of(DiffusionObjective.EPSILON, "video", 16, "square"),   // the whole clip, N = 1
+                Arguments.of(DiffusionObjective.EPSILON, "video", 1, "square"));   // one token per block in frames
+        Stream<Arguments> others = Stream.of(DiffusionObjective.V, DiffusionObjective.FLOW).flatMap(objective ->
+                Stream.of(
+                        Arguments.of(objective, "image", 4, "square"),             // folded heads
+                        Arguments.of(objective, "image", 8, "rows"),               // heads attended one by one
+                        Arguments.of(objective, "video", 4, "square")));
+        return Stream.concat(epsilon, others);
+    }
+
+    /** A solver each objective samples with: the paper's DPM-Solver++(2M), and Heun (two evaluations a step) for flow. */
+    static String solverFor(DiffusionObjective objective) {
+        return objective == DiffusionObjective.FLOW ? DiffusionSampling.HEUN : DiffusionSampling.DPM_SOLVER_PLUS_PLUS;
     }
 
     static Geometry geometry(String kind) {
         return "video".equals(kind) ? TinyModels.CLIP_4 : TinyModels.GRID_8;
     }
 
-    @ParameterizedTest(name = "{0} block {1} {2}")
+    @ParameterizedTest(name = "{0}: {1} block {2} {3}")
     @MethodSource("layouts")
-    void cachedPredictionEqualsTrainingGraph(String kind, int blockSize, String shape) {
+    void cachedPredictionEqualsTrainingGraph(DiffusionObjective objective, String kind, int blockSize, String shape) {
         Geometry g = geometry(kind);
-        AcditModel model = TinyModels.model(TinyModels.spec(g, blockSize, shape), TinyModels.train(), g, 1,
-                DataType.FLOAT);
+        AcditModel model = TinyModels.model(TinyModels.spec(g, blockSize, shape).withObjective(objective),
+                TinyModels.train(), g, 1, DataType.FLOAT);
         model.randomizeWeights(7, 0.3);
         ImageBatch batch = TinyModels.randomBatch(g, 3, 11);
         AcditNetwork.TrainingInput in = model.trainingInput(batch, false);
@@ -54,11 +67,11 @@ class KvCacheEquivalenceTest {
             float[] noised = slice(in.noised(), n, layout.blocks(), block, values);
             double[] t = new double[n];
             for (int i = 0; i < n; i++) {
-                t[i] = in.timesteps()[i][block];
+                t[i] = in.levels()[i][block].modelTime();
             }
-            float[] eps = model.network().noisedPass(noised, n, block, t, in.labels(), cache);
+            float[] prediction = model.network().noisedPass(noised, n, block, t, in.labels(), cache);
             float[] expected = slice(reference, n, layout.blocks(), block, values);
-            assertClose(eps, expected, 1e-4);
+            assertClose(prediction, expected, 1e-4);
             if (block < layout.blocks() - 1) {
                 float[] clean = slice(in.clean(), n, layout.blocks() - 1, block, values);
                 AcditNetwork.CleanOutput out = model.network().cleanPass(clean, n, block * b, b, cache, false);
@@ -67,19 +80,20 @@ class KvCacheEquivalenceTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} block {1} {2}")
+    @ParameterizedTest(name = "{0}: {1} block {2} {3}")
     @MethodSource("layouts")
-    void cachedAndUncachedSamplersDrawTheSameImages(String kind, int blockSize, String shape) {
-        AcditModel model = TinyModels.model(TinyModels.spec(geometry(kind), blockSize, shape), TinyModels.train(),
-                geometry(kind), 1,
-                DataType.FLOAT);
+    void cachedAndUncachedSamplersDrawTheSameImages(DiffusionObjective objective, String kind, int blockSize,
+                                                     String shape) {
+        AcditModel model = TinyModels.model(TinyModels.spec(geometry(kind), blockSize, shape).withObjective(objective),
+                TinyModels.train(), geometry(kind), 1, DataType.FLOAT);
         model.randomizeWeights(7, 0.3);
         int[] labels = {0, 2, 3};
-        ImageBatch cached = model.sample(new SampleRequest(labels, new DiffusionSampling("dpm-solver++", 3), 1.5, 5, true, false));
-        ImageBatch uncached = model.sample(new SampleRequest(labels, new DiffusionSampling("dpm-solver++", 3), 1.5, 5, false, false));
+        DiffusionSampling solver = new DiffusionSampling(solverFor(objective), 3);
+        ImageBatch cached = model.sample(new SampleRequest(labels, solver, 1.5, 5, true, false));
+        ImageBatch uncached = model.sample(new SampleRequest(labels, solver, 1.5, 5, false, false));
         assertClose(cached.pixels(), uncached.pixels(), 1e-3);
         assertThat(model.network().cleanPassesHeld()).isLessThanOrEqualTo(4); // one prefix length per block, bounded
-        ImageBatch other = model.sample(new SampleRequest(labels, new DiffusionSampling("dpm-solver++", 3), 1.5, 6, true, false));
+        ImageBatch other = model.sample(new SampleRequest(labels, solver, 1.5, 6, true, false));
         assertThat(maxAbsDiff(cached.pixels(), other.pixels())).isGreaterThan(1e-2);
     }
 

@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.acdit4j.framework.spec.TrainSpec;
-import org.acdit4j.model.diffusion.DdimSolver;
+import org.acdit4j.model.diffusion.Denoiser;
+import org.acdit4j.model.diffusion.DiffusionObjective;
+import org.acdit4j.model.diffusion.DiffusionProcess;
 import org.acdit4j.model.diffusion.DiffusionSolver;
-import org.acdit4j.model.diffusion.DpmSolverPlusPlus2M;
+import org.acdit4j.model.diffusion.EulerSolver;
+import org.acdit4j.model.diffusion.HeunSolver;
+import org.acdit4j.model.diffusion.NoiseLevel;
 import org.acdit4j.model.diffusion.NoiseSchedule;
+import org.acdit4j.model.diffusion.RectifiedFlow;
 import org.acdit4j.model.train.Ema;
 import org.acdit4j.model.train.LrSchedule;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class SolverAndScheduleTest {
 
@@ -23,28 +30,87 @@ class SolverAndScheduleTest {
         assertThat(schedule.samplingGrid(4)).containsExactly(999, 749, 500, 250, -1);
     }
 
-    @Test
-    void solversWithAnExactNoisePredictionLandOnTheData() {
-        for (DiffusionSolver solver : new DiffusionSolver[] {new DdimSolver(schedule), new DpmSolverPlusPlus2M(schedule)}) {
+    /** Every solver an objective allows, fed the exact prediction of a single data point, ends on that point. */
+    @ParameterizedTest
+    @EnumSource(DiffusionObjective.class)
+    void solversWithAnExactPredictionLandOnTheData(DiffusionObjective objective) {
+        DiffusionProcess process = objective.process();
+        float[] x0 = {0.7f, -0.3f, 0.0f, -1.0f};
+        for (String name : DiffusionSampling.solversFor(objective)) {
             for (int steps : new int[] {1, 5, 25}) {
-                float[] x0 = {0.7f, -0.3f, 0.0f, -1.0f};
                 float[] x = {1.2f, -0.4f, 0.9f, 0.1f};
-                int[] grid = schedule.samplingGrid(steps);
-                DiffusionSolver s = solver.fresh();
+                NoiseLevel[] grid = process.samplingGrid(steps);
+                DiffusionSolver s = new DiffusionSampling(name, steps).solver(objective, process);
+                int[] evaluations = {0};
                 for (int k = 0; k < steps; k++) {
-                    double a = schedule.alphaBar(grid[k]);
-                    float[] eps = new float[x.length];
-                    for (int i = 0; i < x.length; i++) {
-                        eps[i] = (float) ((x[i] - Math.sqrt(a) * x0[i]) / Math.sqrt(1 - a));
-                    }
-                    s.step(k, grid, x, eps);
+                    s.step(k, grid, x, (point, at) -> {
+                        evaluations[0]++;
+                        NoiseLevel level = grid[point];
+                        float[] prediction = new float[at.length];
+                        for (int i = 0; i < at.length; i++) {
+                            double eps = (at[i] - level.alpha() * x0[i]) / level.sigma();
+                            prediction[i] = (float) process.target(x0[i], eps, level);
+                        }
+                        return prediction;
+                    });
                 }
+                assertThat(evaluations[0]).isEqualTo(s.evaluations(steps));
                 for (int i = 0; i < x.length; i++) {
-                    assertThat((double) x[i]).as("%s, %d steps", solver.getClass().getSimpleName(), steps)
+                    assertThat((double) x[i]).as("%s with %s, %d steps", objective, name, steps)
                             .isCloseTo(x0[i], within(1e-4));
                 }
             }
         }
+    }
+
+    @Test
+    void flowGridRunsFromNoiseToDataWithTheModelTimesScaled() {
+        NoiseLevel[] grid = new RectifiedFlow().samplingGrid(4);
+        assertThat(grid).hasSize(5);
+        assertThat(grid[0]).isEqualTo(new NoiseLevel(1000, 0, 1));
+        assertThat(grid[1]).isEqualTo(new NoiseLevel(750, 0.25, 0.75));
+        assertThat(grid[4]).isEqualTo(NoiseLevel.CLEAN);
+        NoiseLevel[] ddpm = DiffusionObjective.V.process().samplingGrid(4);
+        assertThat(ddpm[1].modelTime()).isEqualTo(749);
+        assertThat(ddpm[1].alpha()).isCloseTo(Math.sqrt(schedule.alphaBar(749)), within(1e-15));
+        assertThat(ddpm[4]).isEqualTo(NoiseLevel.CLEAN);
+    }
+
+    /**
+     * On data N(0, s²) the flow's exact velocity is v(x, t) = x·(t - (1 - t)s²)/((1 - t)²s² + t²), and its ODE carries
+     * x₁ to s·x₁ along a curved path: Heun's error shrinks with the square of the step, Euler's (= DDIM) linearly.
+     */
+    @Test
+    void heunIsSecondOrderOnACurvedFlow() {
+        double s = 0.3;
+        double[] eulerErrors = new double[2];
+        double[] heunErrors = new double[2];
+        int[] stepCounts = {8, 16};
+        RectifiedFlow flow = new RectifiedFlow();
+        for (int r = 0; r < 2; r++) {
+            NoiseLevel[] grid = flow.samplingGrid(stepCounts[r]);
+            Denoiser velocity = (point, at) -> {
+                double t = grid[point].sigma();
+                float[] v = new float[at.length];
+                for (int i = 0; i < at.length; i++) {
+                    v[i] = (float) (at[i] * (t - (1 - t) * s * s) / ((1 - t) * (1 - t) * s * s + t * t));
+                }
+                return v;
+            };
+            eulerErrors[r] = solveError(new EulerSolver(), grid, velocity, s);
+            heunErrors[r] = solveError(new HeunSolver(), grid, velocity, s);
+        }
+        assertThat(eulerErrors[1] / eulerErrors[0]).isBetween(0.35, 0.65);
+        assertThat(heunErrors[1] / heunErrors[0]).isBetween(0.1, 0.35);
+        assertThat(heunErrors[1]).isLessThan(eulerErrors[1] / 5);
+    }
+
+    private static double solveError(DiffusionSolver solver, NoiseLevel[] grid, Denoiser velocity, double s) {
+        float[] x = {1.5f};
+        for (int k = 0; k < grid.length - 1; k++) {
+            solver.step(k, grid, x, velocity);
+        }
+        return Math.abs(x[0] - s * 1.5);
     }
 
     @Test

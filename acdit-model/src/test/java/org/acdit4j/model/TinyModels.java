@@ -3,6 +3,7 @@ package org.acdit4j.model;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.spec.TrainSpec;
+import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /** Small configurations and inputs shared by the tests. */
@@ -17,12 +18,12 @@ final class TinyModels {
 
     /** 8×8×1, patch 2 (16 tokens), width 32, depth 2, 2 heads. */
     static AcditSpec spec(int blockSize, String shape) {
-        return new AcditSpec(32, 2, 2, 2, blockSize, shape, "multi-axis", "clean", 0.1, 4);
+        return new AcditSpec(32, 2, 2, 2, blockSize, shape, "multi-axis", "clean", 0.1, 4, DiffusionObjective.EPSILON);
     }
 
     /** Patch 2, width 24, depth 2, 2 heads: a head dim of 12 splits into three RoPE axes. */
     static AcditSpec videoSpec(int blockSize, String shape) {
-        return new AcditSpec(24, 2, 2, 2, blockSize, shape, "multi-axis", "clean", 0.1, 4);
+        return new AcditSpec(24, 2, 2, 2, blockSize, shape, "multi-axis", "clean", 0.1, 4, DiffusionObjective.EPSILON);
     }
 
     /** {@link #videoSpec} for clips, {@link #spec} for images. */

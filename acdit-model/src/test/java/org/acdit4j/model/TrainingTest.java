@@ -7,6 +7,7 @@ import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.TrainStepResult;
 import org.acdit4j.framework.spec.TrainSpec;
+import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.graph.AcditNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -40,7 +41,7 @@ class TrainingTest {
     @Test
     void shortTrainingGivesRecognisableClassConditionalSamples() {
         Geometry g = Geometry.image(1, 8, 8, 4);
-        AcditSpec spec = new AcditSpec(64, 2, 4, 2, 4, "square", "multi-axis", "clean", 0.1, 4);
+        AcditSpec spec = new AcditSpec(64, 2, 4, 2, 4, "square", "multi-axis", "clean", 0.1, 4, DiffusionObjective.EPSILON);
         TrainSpec train = new TrainSpec(300, 16, 3e-3, 0.9, 0.999, 0.0, 1.0, "wsd", 20, 0.2, 0.99, "uniform");
         AcditModel model = TinyModels.model(spec, train, g, 1, DataType.FLOAT);
         HostRandom data = new HostRandom(8);

@@ -7,7 +7,8 @@ import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.model.diffusion.DdimSolver;
-import org.acdit4j.model.diffusion.NoiseSchedule;
+import org.acdit4j.model.diffusion.DiffusionObjective;
+import org.acdit4j.model.diffusion.DiffusionProcess;
 import org.acdit4j.model.graph.RopeNd;
 import org.acdit4j.model.graph.SkipCausalMask;
 import org.acdit4j.model.layout.TokenLayout;
@@ -74,10 +75,11 @@ class VideoModelTest {
                 DataType.FLOAT);
         model.randomizeWeights(7, 0.3);
         int[] labels = {0, 1};
-        AcditSampler sampler = new AcditSampler(model.config(), model.network(), NoiseSchedule.ddpm());
-        float[] sample = sampler.sample(labels, new DdimSolver(NoiseSchedule.ddpm()), 3, 1.5, 9, true);
+        DiffusionProcess process = DiffusionObjective.EPSILON.process();
+        AcditSampler sampler = new AcditSampler(model.config(), model.network(), process);
+        float[] sample = sampler.sample(labels, new DdimSolver(process), 3, 1.5, 9, true);
         TokenLayout layout = model.config().layout();
-        float[] rollout = sampler.sampleFrames(labels, new DdimSolver(NoiseSchedule.ddpm()), 3, 1.5, 9,
+        float[] rollout = sampler.sampleFrames(labels, new DdimSolver(process), 3, 1.5, 9,
                 layout.withFrames(layout.frames()), layout.frames());
         assertThat(rollout).containsExactly(sample);
     }

@@ -136,7 +136,7 @@ public final class ModelBenchmark {
         AcditSpec spec(int blockSize) {
             AcditSpec d = AcditSpec.defaults();
             return new AcditSpec(width, depth, heads, patch, blockSize, d.blockShape(), d.rope(), d.context(),
-                    d.labelDropout(), d.mlpRatio());
+                    d.labelDropout(), d.mlpRatio(), d.objective());
         }
 
         Geometry geometry() {

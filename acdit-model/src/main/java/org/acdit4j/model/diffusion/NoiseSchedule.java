@@ -32,11 +32,6 @@ public final class NoiseSchedule {
         return t < 0 ? 1.0 : alphaBar[t];
     }
 
-    /** Signal-to-noise ratio ᾱ/(1-ᾱ). */
-    public double snr(int t) {
-        return alphaBar(t) / (1.0 - alphaBar(t));
-    }
-
     /**
      * The evaluation timesteps of a {@code steps}-step sampler, evenly spaced from T-1 down, followed by the
      * terminal -1 (clean): length steps + 1.

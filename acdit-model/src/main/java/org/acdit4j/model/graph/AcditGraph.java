@@ -15,10 +15,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * Builds the ACDiT network as SameDiff graphs that share one set of weight arrays ({@link AcditWeights}):
  * <ul>
  *   <li>{@link #training()}: the whole training sequence {@code [clean 0..N-2] ++ [noised 0..N-1]} under
- *       the Skip-Causal mask, with the ε-MSE loss on noised tokens;</li>
+ *       the Skip-Causal mask, with the MSE loss against the objective's target (ε, v or velocity) on noised
+ *       tokens;</li>
  *   <li>{@link #cleanPass(int)}: clean tokens attending a given context (cached K/V) plus themselves; outputs
  *       each layer's K/V (after QK-norm and RoPE) and hidden state;</li>
- *   <li>{@link #noisedPass}: one noised block per image attending a given context plus itself; outputs ε;</li>
+ *   <li>{@link #noisedPass}: one noised block per image attending a given context plus itself; outputs the
+ *       prediction (ε, v or velocity);</li>
  *   <li>{@link #conditionPass()}: the adaLN-Zero modulation vectors of every noised layer for given timesteps and
  *       labels, which the noised pass takes as inputs (a sampler's blocks share them step for step);</li>
  *   <li>{@link #classifier}: the clean stream over whole images, mean-pooled, and a linear head with softmax
@@ -35,7 +37,8 @@ public final class AcditGraph {
     public static final String CLEAN = "clean";
     public static final String TFREQ = "tfreq";
     public static final String LABEL = "label";
-    public static final String EPS = "eps";
+    /** The training target per noised token: ε, v or the flow's velocity, by objective. */
+    public static final String TARGET = "target";
     public static final String LOSS_WEIGHT = "loss_weight";
     public static final String MASK = "mask";
     /** Sampling passes: the additive mask per (query token, head) row, see {@link #cleanPass} and {@link #noisedPass}. */
@@ -106,7 +109,7 @@ public final class AcditGraph {
 
     /**
      * The training graph with the loss marked; placeholders: clean (if N > 1), tokens, tfreq and label per
-     * noised token, eps, loss_weight, and the RoPE tables per image ({@link #trainingRopeTable}).
+     * noised token, target, loss_weight, and the RoPE tables per image ({@link #trainingRopeTable}).
      *
      * <p>Unlike the sampling passes, nothing here is broadcast against a tensor that needs a gradient along
      * the broadcast axis: the condition comes per noised token (so adaLN-Zero is elementwise, its matmul
@@ -151,9 +154,9 @@ public final class AcditGraph {
         }
         SDVariable prediction = g.finalLayer(hn, g.finalModulations(siluC, ln, 1), ln, 1)
                 .rename(PREDICTION);                                                   // (n·Ln, P)
-        SDVariable eps = g.tokensIn(EPS);                                              // (n·Ln, P)
+        SDVariable target = g.tokensIn(TARGET);                                        // (n·Ln, P)
         SDVariable weight = g.sd.placeHolder(LOSS_WEIGHT, config.dataType(), -1, 1);   // (n·Ln, 1)
-        SDVariable diff = prediction.sub(eps);                                        // (n·Ln, P)
+        SDVariable diff = prediction.sub(target);                                      // (n·Ln, P)
         SDVariable err = diff.mul(diff).mul(weight);                                   // (n·Ln, P)
         SDVariable loss = err.mean().rename(LOSS);                                     // ()
         loss.markAsLoss();

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.acdit4j.model.AcditConfig;
+import org.acdit4j.model.diffusion.NoiseLevel;
 import org.acdit4j.model.diffusion.TimestepFeatures;
 import org.acdit4j.model.sample.KvCache;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -17,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Host-side entry points to the ACDiT sub-graphs, which are built lazily and share the weight arrays:
  * the training loss and its gradients, the training-graph prediction, the clean pass (K/V for a cache)
- * and the noised pass (ε of one block given a cache). Inputs and outputs are flat float arrays in
+ * and the noised pass (the prediction for one block given a cache). Inputs and outputs are flat float arrays in
  * (image, token, value) order. The sampling passes and the training gradient run compiled ({@link CompiledGraph},
  * {@link CompiledGradient}) unless built with {@link GraphExecution#SAMEDIFF}; the loss and prediction alone (tests,
  * diagnostics) go through SameDiff's session.
@@ -71,9 +72,12 @@ public final class AcditNetwork {
         return graph.rope();
     }
 
-    /** Inputs of one training-graph call. Arrays are (image, token, value) flat; timesteps (n, N). */
-    public record TrainingInput(int images, float[] clean, float[] noised, int[][] timesteps, int[] labels,
-                                float[] eps, float[] tokenWeights) {
+    /**
+     * Inputs of one training-graph call. Arrays are (image, token, value) flat; noise levels (n, N), one per block,
+     * whose model times the timestep features see; the target is the objective's (ε, v or velocity).
+     */
+    public record TrainingInput(int images, float[] clean, float[] noised, NoiseLevel[][] levels, int[] labels,
+                                float[] target, float[] tokenWeights) {
     }
 
     public LossAndGradients lossAndGradients(TrainingInput in) {
@@ -98,7 +102,7 @@ public final class AcditNetwork {
         return training().output(trainingFeed(in), AcditGraph.LOSS).get(AcditGraph.LOSS).getDouble(0);
     }
 
-    /** ε predicted by the training graph for every noised token: (n, L, P) flat. */
+    /** The training graph's prediction (ε, v or velocity) for every noised token: (n, L, P) flat. */
     public float[] trainingPrediction(TrainingInput in) {
         PooledSessionMemory.beginCall(training());
         return training().output(trainingFeed(in), AcditGraph.PREDICTION).get(AcditGraph.PREDICTION)
@@ -213,10 +217,10 @@ public final class AcditNetwork {
     }
 
     /**
-     * ε for noised block {@code block} of each query group at timesteps {@code t} (one per group): (groups, B, P)
-     * flat. {@code context} holds K/V for {@code images / G} images; the G consecutive groups of each image
-     * (the conditional and unconditional halves of classifier-free guidance, G = 2) share its context, so it is
-     * never copied per half.
+     * The prediction (ε, v or velocity) for noised block {@code block} of each query group at model times {@code t}
+     * (one per group): (groups, B, P) flat. {@code context} holds K/V for {@code images / G} images; the G
+     * consecutive groups of each image (the conditional and unconditional halves of classifier-free guidance,
+     * G = 2) share its context, so it is never copied per half.
      */
     public float[] noisedPass(float[] tokens, int images, int block, double[] t, int[] labels, KvCache context) {
         return noisedPass(graph.rope(), tokens, block, condition(groupsOf(images, t), labels), context);
@@ -333,7 +337,7 @@ public final class AcditNetwork {
             feed.put(AcditGraph.CLEAN, rows(in.clean(), n * (blocks - 1) * b));
         }
         feed.put(AcditGraph.TOKENS, rows(in.noised(), n * blocks * b));
-        feed.put(AcditGraph.EPS, rows(in.eps(), n * blocks * b));
+        feed.put(AcditGraph.TARGET, rows(in.target(), n * blocks * b));
         feed.put(AcditGraph.LOSS_WEIGHT, Nd4j.createFromArray(in.tokenWeights()).reshape(n * blocks * b, 1)
                 .castTo(config.dataType()));
         int ln = blocks * b;
@@ -342,7 +346,7 @@ public final class AcditNetwork {
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < blocks; j++) {
                 int row = (i * blocks + j) * b;
-                TimestepFeatures.write(in.timesteps()[i][j], AcditConfig.FREQUENCY_SIZE, freq,
+                TimestepFeatures.write(in.levels()[i][j].modelTime(), AcditConfig.FREQUENCY_SIZE, freq,
                         row * AcditConfig.FREQUENCY_SIZE);
                 for (int token = 1; token < b; token++) {
                     System.arraycopy(freq, row * AcditConfig.FREQUENCY_SIZE, freq,

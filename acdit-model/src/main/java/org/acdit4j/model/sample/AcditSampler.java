@@ -3,8 +3,9 @@ package org.acdit4j.model.sample;
 import java.util.Arrays;
 import org.acdit4j.model.AcditConfig;
 import org.acdit4j.model.HostRandom;
+import org.acdit4j.model.diffusion.DiffusionProcess;
 import org.acdit4j.model.diffusion.DiffusionSolver;
-import org.acdit4j.model.diffusion.NoiseSchedule;
+import org.acdit4j.model.diffusion.NoiseLevel;
 import org.acdit4j.model.graph.AcditNetwork;
 import org.acdit4j.model.graph.RopeNd;
 import org.acdit4j.model.layout.TokenLayout;
@@ -14,21 +15,26 @@ import org.acdit4j.model.layout.TokenLayout;
  * attending the clean blocks before it; the finished block becomes context. With the KV-cache each
  * finished block goes through the clean pass once and its per-layer K/V are appended; without it the
  * whole clean prefix is recomputed at every solver step (same result, more work). All images of a request,
- * and both halves of classifier-free guidance, go through the graph in one call per step; the two halves of an
- * image are adjacent rows (conditional, then unconditional) and share the image's context.
+ * and both halves of classifier-free guidance, go through the graph in one call per network evaluation (one per
+ * step, two for Heun); the two halves of an image are adjacent rows (conditional, then unconditional) and share the
+ * image's context.
  *
- * <p>Noisy-context models (ablation) see each finished block re-noised at a random timestep, as in training.
+ * <p>The solver reads the network's prediction through the objective's {@link DiffusionProcess}; guidance combines
+ * the raw predictions (ε, v or velocity), which every objective turns into x̂₀ and ε̂ affinely, so it is the same
+ * combination of either estimate.
+ *
+ * <p>Noisy-context models (ablation) see each finished block re-noised at a noise level drawn as in training.
  */
 public final class AcditSampler {
 
     private final AcditConfig config;
     private final AcditNetwork network;
-    private final NoiseSchedule schedule;
+    private final DiffusionProcess process;
 
-    public AcditSampler(AcditConfig config, AcditNetwork network, NoiseSchedule schedule) {
+    public AcditSampler(AcditConfig config, AcditNetwork network, DiffusionProcess process) {
         this.config = config;
         this.network = network;
-        this.schedule = schedule;
+        this.process = process;
     }
 
     /** Samples tokens (n, L, P) for {@code labels}; guidance 1 disables the unconditional half. */
@@ -65,26 +71,29 @@ public final class AcditSampler {
         HostRandom contextNoise = random.split();
         boolean cfg = guidance != 1.0;
         int[] batchLabels = cfg ? withNullLabels(labels) : labels;                 // (n·G), G = 2 with CFG
-        int[] grid = schedule.samplingGrid(steps);
+        NoiseLevel[] grid = process.samplingGrid(steps);                           // steps + 1 levels, to clean
+        AcditNetwork.NoisedCondition[] conditions = new AcditNetwork.NoisedCondition[steps]; // every block's, by point
+        for (int k = 0; k < steps; k++) {
+            double[] t = new double[batchLabels.length];
+            Arrays.fill(t, grid[k].modelTime());
+            conditions[k] = network.condition(t, batchLabels);
+        }
         float[] out = new float[n * layout.tokens() * p];
         float[] context = new float[n * layout.tokens() * p];
         KvCache cache = emptyCache(n);
-        AcditNetwork.NoisedCondition[] conditions = new AcditNetwork.NoisedCondition[steps]; // every block's, by step
-        for (int k = 0; k < steps; k++) {
-            double[] t = new double[batchLabels.length];
-            Arrays.fill(t, grid[k]);
-            conditions[k] = network.condition(t, batchLabels);
-        }
+        int groups = cfg ? 2 : 1;
         for (int block = 0; block < blocks; block++) {
-            float[] x = blockOf(noise, n, blocks, block, blockValues);
+            float[] x = blockOf(noise, n, blocks, block, blockValues);                  // (n, B, P)
             DiffusionSolver blockSolver = solver.fresh();
-            int groups = cfg ? 2 : 1;
             KvCache blockCtx = kvCache ? network.contextForGroups(cache, groups) : null; // once per block
+            int current = block;
             for (int k = 0; k < steps; k++) {
                 KvCache ctx = kvCache ? blockCtx : network.contextForGroups(prefixCache(context, n, block), groups);
-                float[] input = cfg ? twice(x, blockValues) : x;                      // (n·G, B, P)
-                float[] eps = network.noisedPass(positions, input, block, conditions[k], ctx);
-                blockSolver.step(k, grid, x, cfg ? guided(eps, guidance, blockValues) : eps);
+                blockSolver.step(k, grid, x, (point, at) -> {
+                    float[] input = cfg ? twice(at, blockValues) : at;                  // (n·G, B, P)
+                    float[] prediction = network.noisedPass(positions, input, current, conditions[point], ctx);
+                    return cfg ? guided(prediction, guidance, blockValues) : prediction; // (n, B, P)
+                });
             }
             for (int i = 0; i < n; i++) {
                 System.arraycopy(x, i * blockValues, out, (i * blocks + block) * blockValues, blockValues);
@@ -135,9 +144,9 @@ public final class AcditSampler {
         int values = config.layout().blockSize() * config.layout().tokenSize();
         float[] y = new float[x.length];
         for (int i = 0; i < x.length / values; i++) {
-            double a = schedule.alphaBar(random.nextInt(schedule.steps()));
+            NoiseLevel level = process.drawTrainingLevel(random);
             for (int j = i * values; j < (i + 1) * values; j++) {
-                y[j] = (float) (Math.sqrt(a) * x[j] + Math.sqrt(1 - a) * random.nextGaussian());
+                y[j] = (float) (level.alpha() * x[j] + level.sigma() * random.nextGaussian());
             }
         }
         return y;
@@ -163,7 +172,10 @@ public final class AcditSampler {
         return y;
     }
 
-    /** ε = ε_u + s·(ε_c − ε_u), from the prediction of each image's [conditional; unconditional] halves. */
+    /**
+     * Classifier-free guidance u = u_u + s·(u_c − u_u) of the raw prediction u (ε, v or velocity), from each image's
+     * [conditional; unconditional] halves.
+     */
     private static float[] guided(float[] eps, double scale, int values) {
         float[] g = new float[eps.length / 2];
         for (int i = 0; i < g.length / values; i++) {

@@ -14,7 +14,8 @@ import java.util.TreeSet;
 
 /**
  * Every settable field of an experiment builder under its dotted key ({@code model.depth}), with
- * type-checked parsing of string values and closest-key suggestions for typos.
+ * type-checked parsing of string values and closest-key suggestions for typos. An enum field is set by the
+ * {@code toString()} of its constants, its command-line names, which are also what {@link #get} returns.
  */
 final class DottedKeys {
 
@@ -155,6 +156,9 @@ final class DottedKeys {
         if (type == String.class) {
             return text;
         }
+        if (type instanceof Class<?> options && options.isEnum()) {
+            return option(options, text);
+        }
         if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
             Type element = list.getActualTypeArguments()[0];
             List<Object> values = new ArrayList<>();
@@ -167,6 +171,18 @@ final class DottedKeys {
             return values;
         }
         throw new IllegalStateException("unsupported key type " + type);
+    }
+
+    /** The constant of enum {@code options} whose {@code toString()} (its command-line name) is {@code text}. */
+    private static Object option(Class<?> options, String text) {
+        List<String> names = new ArrayList<>();
+        for (Object constant : options.getEnumConstants()) {
+            if (constant.toString().equals(text)) {
+                return constant;
+            }
+            names.add(constant.toString());
+        }
+        throw new IllegalArgumentException("must be one of " + String.join(", ", names));
     }
 
     private static Object parseWith(String text, String expectation, java.util.function.Function<String, Object> parser) {

@@ -255,6 +255,7 @@ public final class ExperimentBuilder {
         }
         if (model != null) {
             model.validateAgainst(data.freeze(), problems);
+            model.validateSampler(sampler, problems);
         }
         sweep.validateAgainst(dottedKeys(), problems);
         report.validateAgainst(sweep, problems);

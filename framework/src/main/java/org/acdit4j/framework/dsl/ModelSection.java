@@ -22,6 +22,14 @@ public abstract class ModelSection extends Section {
     }
 
     /**
+     * Checks of the plugin's own sampler section against the model's values ({@code sampler} is the section its
+     * {@link org.acdit4j.framework.model.ModelType} made), e.g. a solver that cannot sample what the model learns;
+     * none by default.
+     */
+    protected void validateSampler(SamplerSection sampler, Problems problems) {
+    }
+
+    /**
      * A reader's name for this section's values of those {@code sweptKeys} the plugin knows (dotted keys, possibly
      * including {@code model.name}), e.g. ACDiT's {@code "AR length 4 (block 4)"} when the sweep varies
      * {@code model.blockSize}; it must tell apart any two configurations that differ in the keys it stands for. Used

@@ -61,7 +61,7 @@ class SharedRunsEndToEndTest {
     @Test
     void aRunWhoseProcessIsKilledIsFailedWithItsExitCodeAndLog() throws Exception {
         Process sweep = AcditProcess.start(work, work.resolve("sweep.log"), "run", EXPERIMENT, "--preset", "smoke",
-                "--only", "0", "--workers", "1", "--data-dir", DATA_DIR);
+                "--only", "0", "--workers", "1", "--data-dir", DATA_DIR, "--tracking-uri", "mlruns");
         Path record = work.resolve("runs").resolve(EXPERIMENT).resolve(RUNS.get(0)).resolve("run.json");
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (!(Files.isRegularFile(record) && Files.readString(record).contains("\"RUNNING\""))
@@ -86,7 +86,8 @@ class SharedRunsEndToEndTest {
     }
 
     private static String[] sweep() {
-        return new String[] {"run", EXPERIMENT, "--preset", "smoke", "--workers", "1", "--data-dir", DATA_DIR};
+        return new String[] {"run", EXPERIMENT, "--preset", "smoke", "--workers", "1", "--data-dir", DATA_DIR,
+            "--tracking-uri", "mlruns"};
     }
 
     /** The fields of the meta.yaml of the run that is not the sweep's parent. */

@@ -10,13 +10,13 @@ import org.nd4j.linalg.api.buffer.DataType;
 /**
  * Training holds its native memory flat: after a warm-up, 150 more steps leave at most a small bound of malloc'd
  * bytes in use. Each step makes new input and gradient arrays, so a pass that keeps them alive natively grows by the
- * steps' worth (b506b8b's op contexts held every array ever bound to them: 61 MB over 200 steps here). The bound
- * allows for the JVM's own malloc use, which moves by several MB from one reading to the next.
+ * steps' worth (b506b8b's op contexts held every array ever bound to them: 64 MB over these 150 steps). The bound
+ * allows for the JVM's own malloc use, which moves by up to ~14 MB from one reading to the next.
  */
 class NativeMemoryTest {
 
-    /** Far below what b506b8b kept (~300 kB a step here), above the JVM's own malloc noise. */
-    private static final long BOUND_BYTES = 12L << 20;
+    /** Far below what b506b8b kept (64 MB over these 150 steps), above the JVM's own malloc noise (up to 14 MB seen). */
+    private static final long BOUND_BYTES = 24L << 20;
 
     @Test
     void trainingStepsLeaveNoNativeMemoryBehind() throws InterruptedException {

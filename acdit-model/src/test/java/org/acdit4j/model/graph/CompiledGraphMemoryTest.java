@@ -21,7 +21,7 @@ class CompiledGraphMemoryTest {
 
     private static final int ROWS = 1024;
     private static final int COLUMNS = 1024;
-    private static final long BOUND_BYTES = 16L << 20;
+    private static final long BOUND_BYTES = 32L << 20;
 
     /** y = tanh(x · w) + x for x (ROWS, COLUMNS) and w (COLUMNS, COLUMNS): one custom op, two legacy ones. */
     private static CompiledGraph pass() {

@@ -9,11 +9,12 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * The token-AR model's training holds its native memory flat, the check of ACDiT's {@code NativeMemoryTest}: after a
- * warm-up, 300 more steps leave at most a small bound of malloc'd bytes in use (b506b8b kept ~130 kB a step here).
+ * warm-up, 500 more steps leave at most a small bound of malloc'd bytes in use (b506b8b kept ~100 kB a step here,
+ * 30 MB over 300 steps; the bound allows for the JVM's own malloc use).
  */
 class TokenArNativeMemoryTest {
 
-    private static final long BOUND_BYTES = 12L << 20;
+    private static final long BOUND_BYTES = 24L << 20;
 
     @Test
     void trainingStepsLeaveNoNativeMemoryBehind() throws InterruptedException {
@@ -24,7 +25,7 @@ class TokenArNativeMemoryTest {
         }
         long afterWarmUp = NativeHeap.bytesInUseAfterCollection();
 
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 500; i++) {
             model.trainStep(batch);
         }
 

@@ -122,7 +122,10 @@ class MainJobEndToEndTest {
     void schedulerTasksRunAsSeparateProcessesGiveTheSameReportAsOneSequentialRun() throws Exception {
         Path scattered = Files.createDirectories(work.resolve("scattered"));
         assertThat(runSweep(scattered, "--emit", "slurm")).isZero();
-        assertThat(runSweep(scattered, "--emit", "k8s")).isZero();
+        List<String> kubernetes = new ArrayList<>(List.of("run", "block-size-tradeoff", "--data-dir", DATA_DIR,
+                "--tracking-uri", "https://mlflow.example.org", "--emit", "k8s"));     // pods need a tracking server
+        kubernetes.addAll(DETERMINISTIC);
+        assertThat(AcditProcess.run(scattered, scattered.resolve("k8s.log"), kubernetes.toArray(String[]::new))).isZero();
         Path sbatch = scattered.resolve("runs/block-size-tradeoff/slurm-array.sbatch");
         Process syntax = new ProcessBuilder("bash", "-n", sbatch.toString()).redirectErrorStream(true).start();
         assertThat(syntax.waitFor()).as(new String(syntax.getInputStream().readAllBytes())).isZero();

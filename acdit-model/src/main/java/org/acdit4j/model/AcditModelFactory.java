@@ -44,6 +44,11 @@ public final class AcditModelFactory implements ModelFactory {
     }
 
     @Override
+    public double trainFlopsPerStep(ModelConfig model, TrainSpec train, Geometry geometry) {
+        return new AcditFlops(AcditConfig.of(spec(model), train, geometry, DataType.FLOAT)).trainStep(train.batch());
+    }
+
+    @Override
     public GenerativeModel create(ModelConfig model, TrainSpec train, Geometry geometry, long seed) {
         return AcditModel.create(spec(model), train, geometry, seed, DataType.FLOAT);
     }

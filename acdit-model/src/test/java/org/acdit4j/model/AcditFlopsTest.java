@@ -32,6 +32,15 @@ class AcditFlopsTest {
     }
 
     @Test
+    void thePluginCountsATrainingStepWithoutBuildingTheModel() {
+        for (int blockSize : new int[] {16, 4, 1}) {
+            AcditSpec spec = TinyModels.spec(blockSize, "square");
+            assertThat(new AcditModelFactory().trainFlopsPerStep(spec, TinyModels.train(), TinyModels.GRID_8))
+                    .isEqualTo(model(blockSize, DiffusionObjective.EPSILON).trainFlopsPerStep(TinyModels.train().batch()));
+        }
+    }
+
+    @Test
     void heunPaysItsSecondEvaluationOnTheNoisedPassOnly() {
         AcditModel dit = model(16, DiffusionObjective.FLOW);                     // one block: noised passes only
         assertThat(sampleFlops(dit, "heun", 10, true) / sampleFlops(dit, "euler", 10, true))

@@ -56,6 +56,11 @@ public final class TokenArModelFactory implements ModelFactory {
     }
 
     @Override
+    public double trainFlopsPerStep(ModelConfig model, TrainSpec train, Geometry geometry) {
+        return new TokenArFlops(TokenArConfig.of(spec(model), train, geometry, DataType.FLOAT)).trainStep(train.batch());
+    }
+
+    @Override
     public GenerativeModel create(ModelConfig model, TrainSpec train, Geometry geometry, long seed) {
         TokenArSpec spec = spec(model);
         if (spec.data() == null) {

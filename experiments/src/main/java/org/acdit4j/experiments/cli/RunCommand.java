@@ -25,6 +25,7 @@ import org.acdit4j.framework.model.ModelFactory;
 import org.acdit4j.framework.run.Preflight;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.SweepRunner;
+import org.acdit4j.framework.run.TrainingCost;
 import org.acdit4j.framework.run.WorkerBudget;
 import org.acdit4j.framework.tracking.Tracker;
 import org.acdit4j.tracking.TrackerSelection;
@@ -154,7 +155,8 @@ public final class RunCommand implements Callable<Integer> {
         try (Tracker tracker = store.open(options.trackingUri())) {
             out.println("tracking: " + tracker.describe());
             SweepRunner runner = new SweepRunner(new ChildJvmLauncher(AcditMain.class.getName(),
-                    List.of("execute-run", selection.experiment), shared, parallelRuns), tracker, out);
+                    List.of("execute-run", selection.experiment), shared, parallelRuns), tracker, out,
+                    new TrainingCost(datasets.get(), models.get())::of);
             SweepResult result = runner.run(plans, selected, parallelRuns, failFast, options.runsDir(),
                     definition.resolvedValues(selection.preset, selection.overrides), (parent, outcome) -> reports.write(definition, selection.preset,
                             selection.overrides, selection.commandLine("run"), (System.nanoTime() - start) / 1e9, parent));

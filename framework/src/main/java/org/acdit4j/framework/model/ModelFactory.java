@@ -23,6 +23,12 @@ public interface ModelFactory {
     /** What a model of {@code model} on data of {@code geometry} can do for evaluators. */
     Set<ModelCapability> capabilities(ModelConfig model, Geometry geometry);
 
+    /**
+     * The analytic FLOPs of one training step of {@code train.batch()} images, without building the model (a sweep
+     * starts its costliest runs first); the same count as the created model's {@link GenerativeModel#trainFlopsPerStep}.
+     */
+    double trainFlopsPerStep(ModelConfig model, TrainSpec train, Geometry geometry);
+
     /** A fresh model; {@code model} is a configuration of this plugin's {@link #type()}. */
     GenerativeModel create(ModelConfig model, TrainSpec train, Geometry geometry, long seed);
 }

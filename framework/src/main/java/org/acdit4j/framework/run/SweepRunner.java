@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
+import java.util.function.ToDoubleFunction;
 import org.acdit4j.framework.io.AtomicFiles;
 import org.acdit4j.framework.tracking.RunStart;
 import org.acdit4j.framework.tracking.RunStatus;
@@ -26,7 +28,8 @@ import org.acdit4j.framework.tracking.TrackedRun;
 import org.acdit4j.framework.tracking.Tracker;
 
 /**
- * Runs the selected plans of a sweep, {@code workers} at a time, each through a {@link RunLauncher}.
+ * Runs the selected plans of a sweep, {@code workers} at a time, each through a {@link RunLauncher}, the costliest
+ * first by an expected cost (a {@link TrainingCost}; plan order among equals and without one).
  * Finished runs are skipped; unfinished ones resume (the child sees their checkpoint). One parent tracker
  * run holds the sweep; its id is kept in {@code <runs>/<experiment>/sweep.json} so a rerun reuses it. A
  * failed run does not stop the others unless {@code failFast}.
@@ -43,11 +46,19 @@ public final class SweepRunner {
     private final RunLauncher launcher;
     private final Tracker tracker;
     private final PrintStream out;
+    private final ToDoubleFunction<RunPlan> expectedCost;
 
+    /** Starts the runs in plan order. */
     public SweepRunner(RunLauncher launcher, Tracker tracker, PrintStream out) {
+        this(launcher, tracker, out, plan -> 0);
+    }
+
+    /** Starts the runs in decreasing {@code expectedCost}, plan order among equals. */
+    public SweepRunner(RunLauncher launcher, Tracker tracker, PrintStream out, ToDoubleFunction<RunPlan> expectedCost) {
         this.launcher = launcher;
         this.tracker = tracker;
         this.out = out;
+        this.expectedCost = expectedCost;
     }
 
     /**
@@ -80,6 +91,12 @@ public final class SweepRunner {
         }
         out.printf("%s: %d run(s) to do, %d skipped, %d worker(s); run folders under %s%n", experiment,
                 selected.size(), skipped.size(), workers, experimentRoot);
+        List<RunPlan> planOrder = List.copyOf(selected);
+        selected.sort(Comparator.comparingDouble(expectedCost).reversed());
+        if (workers < selected.size() && !selected.equals(planOrder)) {
+            out.println("start order, costliest training first: " + String.join(", ",
+                    selected.stream().map(plan -> "[" + plan.index() + "] " + plan.name()).toList()));
+        }
         Map<String, RunStatusFile> outcomes = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
         AtomicBoolean stop = new AtomicBoolean();
         SweepProgress progress = new SweepProgress(runsRoot, experiment, selected, out);

@@ -54,6 +54,21 @@ class SweepRunnerTest {
     }
 
     @Test
+    void theCostliestRunsStartFirstAndTheOutputSaysSo() throws InterruptedException {
+        List<RunPlan> plans = SweepPlanner.plan(RunExecutorTest.EXPERIMENT, null,
+                List.of("sweep.grid.train.lr=0.05", "sweep.grid.train.steps=2,4", "sweep.seeds=0"));
+        TrainingCost cost = new TrainingCost(Map.of(SyntheticShapes.NAME, new SyntheticShapes()),
+                Map.of(TestModelType.NAME, TestModelType.FACTORY));
+
+        new SweepRunner(inProcess, tracker, new PrintStream(output, true), cost::of)
+                .run(plans, Set.of(), 1, false, runs, Map.of(), (parent, outcome) -> { });
+
+        assertThat(cost.of(plans.get(1))).isEqualTo(2 * cost.of(plans.get(0)));
+        assertThat(launched).containsExactly("lr0.05-steps4-seed0", "lr0.05-steps2-seed0");
+        assertThat(output.toString()).contains("start order, costliest training first: [1] lr0.05-steps4-seed0, [0] lr0.05-steps2-seed0");
+    }
+
+    @Test
     void failFastStartsNothingAfterAFailure() throws InterruptedException {
         SweepResult result = new SweepRunner(inProcess, tracker, new PrintStream(output, true)).run(
                 SweepPlanner.plan(RunExecutorTest.EXPERIMENT, null, List.of("sweep.grid.train.lr=1e6,0.05,0.1", "sweep.seeds=0")),

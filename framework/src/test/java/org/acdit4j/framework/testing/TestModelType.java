@@ -78,6 +78,12 @@ public final class TestModelType implements ModelType<TestModelSection, TestSamp
             return EnumSet.of(ModelCapability.SAMPLING, ModelCapability.FEATURES);
         }
 
+        /** As {@link ClassMeanModel#trainFlopsPerStep}. */
+        @Override
+        public double trainFlopsPerStep(ModelConfig model, TrainSpec train, Geometry geometry) {
+            return 4.0 * train.batch() * geometry.valuesPerExample();
+        }
+
         @Override
         public GenerativeModel create(ModelConfig model, TrainSpec train, Geometry geometry, long seed) {
             return creator.create(model, train, geometry, seed);

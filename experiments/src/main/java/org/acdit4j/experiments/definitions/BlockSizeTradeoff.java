@@ -55,7 +55,7 @@ public final class BlockSizeTradeoff {
                                 "precision-recall.recall/cfg1.0", "sampling-speed.secondsPerImage",
                                 "sampling-speed.secondsPerImage.kvCache", "sampling-speed.kvCacheSpeedup",
                                 "fid.reconstruction/cfg1.5", "class-agreement.reconstruction/cfg1.5")))
-                .preset("quick", p -> p.with(CpuScale::quick)
+                .preset("quick", p -> p.with(CpuScale::quick).with(CpuScale::converging).train(t -> t.steps(1000))
                         .sweep(s -> s.cases(blocks("DiT (AR length 1)", 4, 16), blocks("AR length 4 (block 4)", 4, 4),
                                 blocks("token-wise AR (AR length 16)", 4, 1)))
                         .sample(s -> s.batch(50)).track(t -> t.checkpointEvery(100)))

@@ -6,6 +6,7 @@ import org.acdit4j.experiments.definitions.BlockSizeTradeoff;
 import org.acdit4j.experiments.definitions.ContextAblation;
 import org.acdit4j.experiments.definitions.InferenceScaling;
 import org.acdit4j.experiments.definitions.ModelScaling;
+import org.acdit4j.experiments.definitions.ObjectiveAblation;
 import org.acdit4j.experiments.definitions.RopeAblation;
 import org.acdit4j.experiments.definitions.TokenArSampling;
 import org.acdit4j.experiments.definitions.Understanding;
@@ -31,5 +32,6 @@ public final class ExperimentsModule extends AbstractModule {
         experiments.addBinding(ModelScaling.NAME).toInstance(ModelScaling.definition());
         experiments.addBinding(VideoLearningProbe.NAME).toInstance(VideoLearningProbe.definition());
         experiments.addBinding(TokenArSampling.NAME).toInstance(TokenArSampling.definition());
+        experiments.addBinding(ObjectiveAblation.NAME).toInstance(ObjectiveAblation.definition());
     }
 }

@@ -13,7 +13,8 @@ import org.acdit4j.model.Acdit;
  * {@link CpuScale}'s 16 tokens at patch 4), under {@link CpuScale#converging}'s optimizer settings and the plain
  * (uniform) loss of each target, so the objective is the only difference between arms of one AR length. The same
  * DDIM sampler serves all three (on the flow's straight path it is exactly Euler). The report compares AR lengths at
- * equal steps and, within each objective, at equal training compute, and each objective with ε seed by seed.
+ * equal steps and, within each objective, at equal training compute, and each objective with ε seed by seed. The
+ * evaluations every 250 steps give the curves of the recipe search: the steps each arm needs to a class agreement.
  */
 public final class ObjectiveAblation {
 
@@ -31,6 +32,7 @@ public final class ObjectiveAblation {
                 .sweep(s -> s.grid("model.objective", "epsilon", "v", "flow").grid("model.blockSize", 16, 4, 1)
                         .seeds(0, 1, 2))
                 .train(t -> t.steps(1500))
+                .track(t -> t.evaluateEvery(250))
                 .evaluate(v -> v.use("fid").use("precision-recall").use("class-agreement").guidances(1.0, 1.5))
                 .report(r -> r.axis(Acdit.AR_LENGTH).headline("class-agreement/cfg1.5", HIGHER_IS_BETTER)
                         .plot("fid/cfg1.5", "model.blockSize").plot("class-agreement/cfg1.5", "model.blockSize")

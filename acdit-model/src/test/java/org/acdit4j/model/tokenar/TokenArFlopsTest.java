@@ -21,6 +21,9 @@ class TokenArFlopsTest {
         double attentionPerKey = 2 * 4 * 32;
         double forward = 16 * (perStepWithoutAttention + 16 * attentionPerKey);
         assertThat(model.trainFlopsPerStep(8)).isCloseTo(3 * 8 * forward, within(1e-6));
+        assertThat(new TokenArModelFactory(null, null).trainFlopsPerStep(TokenArFixtures.spec(24),
+                TokenArFixtures.train(10, 1e-3), TokenArFixtures.GRID_8)).as("the plugin's count without a model")
+                .isCloseTo(3 * 8 * forward, within(1e-6));
 
         double cached = 0;
         double uncached = 0;

@@ -16,7 +16,8 @@ import org.acdit4j.framework.system.MemoryLimits;
  * {@code close()}, so one run per process keeps a long sweep's memory flat). The child gets the same
  * classpath and JVM flags (those of {@code ACDIT_JAVA_OPTS} included; a debugger's agent excepted), JavaCPP's
  * native-memory limits at its share of the machine unless the flags set them ({@link MemoryLimits}),
- * {@code OMP_NUM_THREADS=1} unless set, and appends its output to the run's {@code train.log}.
+ * {@code OMP_NUM_THREADS=1} unless set, and appends its output to the run's {@code train.log}. Children are stopped
+ * gracefully when this JVM exits, and none starts after that began ({@link ChildProcesses}).
  */
 public final class ChildJvmLauncher implements RunLauncher {
 
@@ -27,6 +28,7 @@ public final class ChildJvmLauncher implements RunLauncher {
     private final List<String> commandPrefix;
     private final List<String> sharedArguments;
     private final int concurrentRuns;
+    private final ChildProcesses children = ChildProcesses.ofThisJvm();
 
     /**
      * @param mainClass       the CLI main class
@@ -71,21 +73,14 @@ public final class ChildJvmLauncher implements RunLauncher {
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             Map<String, String> environment = builder.environment();
             environment.putIfAbsent("OMP_NUM_THREADS", "1");
-            Process process = builder.start();
-            Thread stopOnExit = new Thread(() -> stopGracefully(process), "acdit-stop-" + plan.name());
-            try {
-                Runtime.getRuntime().addShutdownHook(stopOnExit);
-            } catch (IllegalStateException shuttingDown) {
-                stopGracefully(process);                     // the sweep is stopping: no new run may outlive it
-                throw new IllegalStateException("not starting " + plan.name() + ": the sweep is stopping", shuttingDown);
-            }
+            Process process = children.start(builder, plan.name());
             try {
                 return process.waitFor();
             } catch (InterruptedException e) {
                 stopGracefully(process);
                 throw e;
             } finally {
-                ShutdownHooks.remove(stopOnExit);
+                children.ended(process);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the run " + plan.name() + ": " + e.getMessage(), e);

@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.acdit4j.evaluators.features.FeatureNetwork;
 import org.acdit4j.evaluators.features.FeatureNetworks;
 import org.acdit4j.evaluators.sampling.ModelSamples;
-import org.acdit4j.evaluators.sampling.RealSubset;
 import org.acdit4j.evaluators.sampling.Reconstructions;
+import org.acdit4j.evaluators.sampling.ReferenceImages;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
@@ -47,7 +47,7 @@ public final class FidEvaluator implements SampleQualityEvaluator {
     public EvaluationResult evaluate(EvaluationContext context) {
         FeatureNetwork network = networks.forDataset(context.dataset());
         ImageBatch generated = ModelSamples.draw(context);
-        ImageBatch real = RealSubset.draw(context.dataset().train(), context.sampleCount(), context.seed());
+        ImageBatch real = ReferenceImages.train(context);
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put(NAME, between(network, generated, real));
         metrics.put(NAME + ".samples", (double) generated.size());
@@ -56,7 +56,7 @@ public final class FidEvaluator implements SampleQualityEvaluator {
             metrics.put(NAME + ".reconstruction", between(network, reconstructed, real));
             metrics.put(NAME + ".reconstruction.samples", (double) reconstructed.size());
         });
-        return new EvaluationResult(metrics, Map.of(NAME + ".featureNetwork", network.fingerprint(), NAME + ".reference", "train split"),
+        return new EvaluationResult(metrics, Map.of(NAME + ".featureNetwork", network.fingerprint(), NAME + ".reference", ReferenceImages.TRAIN),
                 List.of());
     }
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.acdit4j.evaluators.features.FeatureNetwork;
 import org.acdit4j.evaluators.features.FeatureNetworks;
 import org.acdit4j.evaluators.sampling.ModelSamples;
-import org.acdit4j.evaluators.sampling.RealSubset;
+import org.acdit4j.evaluators.sampling.ReferenceImages;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
@@ -45,14 +45,14 @@ public final class PrecisionRecallEvaluator implements SampleQualityEvaluator {
     public EvaluationResult evaluate(EvaluationContext context) {
         FeatureNetwork network = networks.forDataset(context.dataset());
         ImageBatch generated = ModelSamples.draw(context);
-        ImageBatch real = RealSubset.draw(context.dataset().train(), context.sampleCount(), context.seed());
+        ImageBatch real = ReferenceImages.train(context);
         PrecisionRecall result = between(network, generated, real);
         return new EvaluationResult(
                 Map.of(NAME + ".precision", result.precision(), NAME + ".recall", result.recall(),
                         NAME + ".samples", (double) generated.size(), NAME + ".referenceSamples", (double) real.size(),
                         NAME + ".k", (double) PrecisionRecall.DEFAULT_K,
                         NAME + ".radiusQuantile", PrecisionRecall.DEFAULT_RADIUS_QUANTILE),
-                Map.of(NAME + ".featureNetwork", network.fingerprint(), NAME + ".reference", "train split",
+                Map.of(NAME + ".featureNetwork", network.fingerprint(), NAME + ".reference", ReferenceImages.TRAIN,
                         NAME + ".features", FEATURES),
                 List.of());
     }

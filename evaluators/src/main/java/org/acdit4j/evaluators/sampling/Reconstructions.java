@@ -17,6 +17,6 @@ public final class Reconstructions {
     /** The reconstructed test images with their labels; empty for a model without a lossy encoding. */
     public static Optional<ImageBatch> of(EvaluationContext context) {
         return context.model().lossyReconstruction().map(reconstruction -> reconstruction.reconstruct(
-                RealSubset.draw(context.dataset().test(), context.sampleCount(), context.seed())));
+                ReferenceImages.test(context)));
     }
 }

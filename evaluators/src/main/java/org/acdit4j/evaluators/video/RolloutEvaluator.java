@@ -9,7 +9,7 @@ import java.util.Set;
 import org.acdit4j.evaluators.features.FeatureNetwork;
 import org.acdit4j.evaluators.features.FeatureNetworks;
 import org.acdit4j.evaluators.fid.FidEvaluator;
-import org.acdit4j.evaluators.sampling.RealSubset;
+import org.acdit4j.evaluators.sampling.ReferenceImages;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
@@ -71,7 +71,7 @@ public final class RolloutEvaluator implements Evaluator {
         int frames = LENGTHS * trained;
         int window = rollout.maxWindowFrames();
         ImageBatch generated = draw(context, rollout, frames, window);
-        ImageBatch real = RealSubset.draw(context.dataset().train(), context.sampleCount(), context.seed()).asFrames();
+        ImageBatch real = ReferenceImages.train(context).asFrames();
         Map<String, Double> metrics = new LinkedHashMap<>();
         double[] sums = new double[4];                     // fid trained, fid beyond, agreement trained, beyond
         for (int t = 0; t < frames; t++) {

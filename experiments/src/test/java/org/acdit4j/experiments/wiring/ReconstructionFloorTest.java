@@ -12,6 +12,7 @@ import java.util.Map;
 import org.acdit4j.evaluators.features.FeatureNetwork;
 import org.acdit4j.evaluators.features.ShippedFeatureNetworks;
 import org.acdit4j.evaluators.sampling.RealSubset;
+import org.acdit4j.evaluators.sampling.ReferenceImages;
 import org.acdit4j.framework.data.DataDirectory;
 import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.data.DatasetFactory;
@@ -59,7 +60,7 @@ class ReconstructionFloorTest {
         ExperimentSpec any = spec(e -> e.model(TokenAr.TYPE, m -> m.width(16).depth(1).heads(2).patch(4)));
         mnist = datasets().get("mnist").open(any.data());
         FeatureNetwork network = new ShippedFeatureNetworks().forDataset(mnist);
-        realAgreement = network.accuracy(RealSubset.draw(mnist.test(), SAMPLES, SEED));
+        realAgreement = network.accuracy(RealSubset.draw(mnist.test(), SAMPLES, ReferenceImages.SEED));
     }
 
     @Test

@@ -11,10 +11,11 @@ import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.data.ImageSet;
 
 /**
- * The training examples by exact content, to count the examples that are one of them. Content is either an example's
- * 8-bit levels ({@link #levels}: a pixel p in [-1, 1] is level round((p + 1) · 127.5), the inverse of how the splits are
- * loaded, so a training image is a copy of itself and a sample is one when every value is within half a level of a
- * training image's) or a model's code sequence ({@link #sequences}). Buffers are equal and hashed by their content.
+ * The training examples by exact content, to count the examples that are one of them. Content is either an
+ * example's 8-bit levels ({@link #levels}: a pixel p in [-1, 1] is level round((p + 1) · 127.5), the inverse of how
+ * the splits are loaded, so a training image is a copy of itself and a sample is one when every value is within half
+ * a level of a training image's) or a model's code sequence ({@link #sequences}). Buffers are equal and hashed by
+ * their content.
  */
 final class ExactCopies {
 

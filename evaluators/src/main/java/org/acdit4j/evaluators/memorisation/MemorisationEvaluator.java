@@ -67,8 +67,10 @@ public final class MemorisationEvaluator implements SampleQualityEvaluator {
         context.model().discreteCodes().ifPresent(codes -> {
             int length = codes.codesPerExample();
             ExactCopies tokenCopies = ExactCopies.of(ExactCopies.sequences(codesOf(codes, train), length));
-            metrics.put(NAME + ".tokenCopies", tokenCopies.shareOf(ExactCopies.sequences(codes.codes(generated), length)));
-            metrics.put(NAME + ".test.tokenCopies", tokenCopies.shareOf(ExactCopies.sequences(codes.codes(test), length)));
+            metrics.put(NAME + ".tokenCopies",
+                    tokenCopies.shareOf(ExactCopies.sequences(codes.codes(generated), length)));
+            metrics.put(NAME + ".test.tokenCopies",
+                    tokenCopies.shareOf(ExactCopies.sequences(codes.codes(test), length)));
         });
         metrics.put(NAME + ".samples", (double) generated.size());
         metrics.put(NAME + ".testSamples", (double) test.size());
@@ -94,8 +96,8 @@ public final class MemorisationEvaluator implements SampleQualityEvaluator {
         return copy;
     }
 
-    /** The {@code q} quantile of ascending {@code sorted}, linear between order statistics (the median of 2 is their mean). */
-    static double quantile(double[] sorted, double q) {
+    /** The {@code q} quantile of ascending {@code sorted}, linear between neighbouring order statistics. */
+    private static double quantile(double[] sorted, double q) {
         double position = q * (sorted.length - 1);
         int below = (int) Math.floor(position);
         int above = Math.min(sorted.length - 1, below + 1);

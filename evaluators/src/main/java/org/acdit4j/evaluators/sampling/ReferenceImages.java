@@ -11,7 +11,7 @@ import org.acdit4j.framework.evaluation.EvaluationContext;
  */
 public final class ReferenceImages {
 
-    /** The seed of every reference draw: 0, so that seed-0 runs keep the reference they were measured against before. */
+    /** The seed of every reference draw: 0, so seed-0 runs keep the reference they were measured against before. */
     public static final long SEED = 0;
 
     /** What the train reference is, for the evaluators' {@code .reference} tags. */

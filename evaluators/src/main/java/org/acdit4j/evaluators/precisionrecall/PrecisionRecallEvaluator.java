@@ -15,7 +15,7 @@ import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
 import org.acdit4j.framework.spec.DataSpec;
 
 /**
- * Improved precision and recall (k = 3) of class-balanced samples against as many seeded train images, on the
+ * Improved precision and recall (k = 3) of class-balanced samples against as many reference train images, on the
  * feature network's L2-normalised features, each manifold without its balls above the
  * {@link PrecisionRecall#DEFAULT_RADIUS_QUANTILE} quantile of radii.
  */

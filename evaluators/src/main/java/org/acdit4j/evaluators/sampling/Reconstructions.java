@@ -5,9 +5,10 @@ import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 
 /**
- * The images of a model's reconstruction floor: {@code sampleCount} seeded test images (at most the whole split)
- * passed through the model's lossy encoding ({@link org.acdit4j.framework.model.LossyReconstruction}). Guidance does
- * not enter them, so every guidance scale of an evaluation sees the same ones.
+ * The images of a model's round-trip reference: the {@code sampleCount} reference test images
+ * ({@link ReferenceImages#test}, at most the whole split) passed through the model's lossy encoding
+ * ({@link org.acdit4j.framework.model.LossyReconstruction}). Guidance does not enter them, so every guidance scale of
+ * an evaluation sees the same ones.
  */
 public final class Reconstructions {
 

@@ -8,7 +8,7 @@ import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 
 /**
- * What the clip metrics compare: {@code sampleCount} class-balanced generated clips and as many seeded training
+ * What the clip metrics compare: {@code sampleCount} class-balanced generated clips and as many reference training
  * clips, with the network that measures their frames.
  */
 record ClipEvaluation(FeatureNetwork network, ImageBatch generated, ImageBatch real, int frames) {

@@ -23,7 +23,7 @@ import org.acdit4j.framework.spec.DataSpec;
 /**
  * Quality against frame index for rollouts of {@value #LENGTHS}× the trained clip length, generated with the
  * largest context window that keeps attention offsets inside the trained clip ({@link FrameRollout}). For every
- * frame index t: the FID of frame t against real frames pooled over all positions of as many seeded training
+ * frame index t: the FID of frame t against real frames pooled over all positions of as many reference training
  * clips (bouncing digits are stationary in time, so every frame index has the same real distribution), and class
  * agreement (does the digit stay the conditioned one). Summaries average the trained range (t below the clip
  * length) and the extrapolated range.

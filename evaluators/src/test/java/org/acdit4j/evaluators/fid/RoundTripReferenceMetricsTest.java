@@ -25,12 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The reconstruction floor of FID and class agreement on real 16×16 digits: a model whose lossy encoding is a box blur
- * gets the metrics of exactly the blurred seeded test images (FID against the samples' own train reference, agreement
- * with the true labels); a model without one gets the metrics it always had and nothing more.
+ * The round-trip reference of FID and class agreement on real 16×16 digits: a model whose lossy encoding is a box
+ * blur gets the metrics of exactly the blurred reference test images (FID against the samples' own train reference,
+ * agreement with the true labels); a model without one gets the metrics it always had and nothing more.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReconstructionFloorMetricsTest {
+class RoundTripReferenceMetricsTest {
 
     private static final int SAMPLES = 600;
     private static final long SEED = 7;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
+import org.acdit4j.framework.model.DiscreteCodes;
 import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.LossyReconstruction;
 import org.acdit4j.framework.model.SampleRequest;
@@ -27,9 +28,11 @@ import org.slf4j.LoggerFactory;
  * decoder-only transformer learns p(code s | class, codes < s) with cross-entropy. One set of weights with its
  * AdamW moments, EMA copy, step counter and host RNG, trained and checkpointed exactly like ACDiT (same AdamW,
  * clipping, schedules, EMA warm-up, checkpoint format); the checkpoint also holds the codebook it was trained on.
- * Its {@link LossyReconstruction} is the tokenizer's encode→decode, the floor of what its samples can reach.
+ * Its {@link LossyReconstruction} is the tokenizer's encode→decode (the round-trip reference of the FID and
+ * class-agreement evaluators), and its {@link DiscreteCodes} the tokenizer's codes, in which the memorisation evaluator
+ * finds samples that are a training image's code sequence.
  */
-public final class TokenArModel implements GenerativeModel, LossyReconstruction {
+public final class TokenArModel implements GenerativeModel, LossyReconstruction, DiscreteCodes {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenArModel.class);
 
@@ -125,6 +128,20 @@ public final class TokenArModel implements GenerativeModel, LossyReconstruction 
     @Override
     public ImageBatch reconstruct(ImageBatch images) {
         return tokenizer.reconstruct(images);
+    }
+
+    /**
+     * The tokenizer's codes of {@code images}: (n, L) flat. A sample's codes are the ones it was drawn as, since the
+     * nearest code of a code's own vector is that code (or an earlier one with an equal vector, which decodes alike).
+     */
+    @Override
+    public int[] codes(ImageBatch images) {
+        return tokenizer.encode(images);
+    }
+
+    @Override
+    public int codesPerExample() {
+        return tokenizer.length();
     }
 
     @Override

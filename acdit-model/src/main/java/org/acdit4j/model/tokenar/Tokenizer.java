@@ -7,7 +7,8 @@ import org.acdit4j.model.layout.TokenLayout;
 /**
  * Images to discrete codes and back: each p×p patch of every channel (a token of C·p·p values, raster order) is
  * replaced by its nearest code of a {@link Codebook}. Decoding puts each code's vector back in its patch, so
- * encode→decode loses exactly the codebook's distortion: the reconstruction floor of any model on these codes.
+ * encode→decode loses exactly the codebook's distortion, which bounds the per-image error of any model on these
+ * codes.
  */
 public final class Tokenizer {
 

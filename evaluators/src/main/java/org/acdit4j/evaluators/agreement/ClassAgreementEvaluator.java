@@ -18,9 +18,9 @@ import org.acdit4j.framework.spec.DataSpec;
 /**
  * Class agreement: the share of class-conditional samples that the feature network assigns to the label they
  * were conditioned on (chance is 1 / classes; the network's own test accuracy bounds what real images reach). For a
- * model that draws through a lossy encoding, also {@code class-agreement.reconstruction}: the share of its
- * encode→decode of as many test images ({@link Reconstructions}) assigned to their true class: what the encoding
- * alone keeps, not a bound on the samples (guided samples can exceed it, docs/TOKEN_AR.md).
+ * model that draws through a lossy encoding, also {@code class-agreement.reconstruction} (its round-trip reference):
+ * the share of its encode→decode of as many test images ({@link Reconstructions}) assigned to their true class: what
+ * the encoding alone keeps, not a bound on the samples (guided samples can exceed it, docs/TOKEN_AR.md).
  */
 public final class ClassAgreementEvaluator implements SampleQualityEvaluator {
 

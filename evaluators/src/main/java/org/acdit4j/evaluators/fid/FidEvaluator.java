@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.acdit4j.evaluators.features.FeatureNetwork;
 import org.acdit4j.evaluators.features.FeatureNetworks;
 import org.acdit4j.evaluators.sampling.ModelSamples;
-import org.acdit4j.evaluators.sampling.RealSubset;
 import org.acdit4j.evaluators.sampling.Reconstructions;
+import org.acdit4j.evaluators.sampling.ReferenceImages;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
@@ -18,10 +18,11 @@ import org.acdit4j.framework.spec.DataSpec;
 
 /**
  * FID with the project's feature network: the Fréchet distance between Gaussian fits of the features of
- * {@code sampleCount} class-balanced samples and of as many (at most the whole split) seeded train images. For a model
- * that draws through a lossy encoding, also {@code fid.reconstruction}: the same distance for its encode→decode of as
- * many test images ({@link Reconstructions}), what the encoding alone costs (a reference, not a strict bound on the
- * samples' FID: docs/TOKEN_AR.md).
+ * {@code sampleCount} class-balanced samples and of as many (at most the whole split) train images of the fixed
+ * reference ({@link ReferenceImages}, the same at every run seed). For a model that draws through a lossy encoding,
+ * also {@code fid.reconstruction}: the same distance for its encode→decode of as many test images
+ * ({@link Reconstructions}), its round-trip reference: what the encoding costs per image, not a bound on the samples'
+ * FID (docs/TOKEN_AR.md).
  */
 public final class FidEvaluator implements SampleQualityEvaluator {
 
@@ -47,7 +48,7 @@ public final class FidEvaluator implements SampleQualityEvaluator {
     public EvaluationResult evaluate(EvaluationContext context) {
         FeatureNetwork network = networks.forDataset(context.dataset());
         ImageBatch generated = ModelSamples.draw(context);
-        ImageBatch real = RealSubset.draw(context.dataset().train(), context.sampleCount(), context.seed());
+        ImageBatch real = ReferenceImages.train(context);
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put(NAME, between(network, generated, real));
         metrics.put(NAME + ".samples", (double) generated.size());
@@ -56,7 +57,8 @@ public final class FidEvaluator implements SampleQualityEvaluator {
             metrics.put(NAME + ".reconstruction", between(network, reconstructed, real));
             metrics.put(NAME + ".reconstruction.samples", (double) reconstructed.size());
         });
-        return new EvaluationResult(metrics, Map.of(NAME + ".featureNetwork", network.fingerprint(), NAME + ".reference", "train split"),
+        return new EvaluationResult(metrics,
+                Map.of(NAME + ".featureNetwork", network.fingerprint(), NAME + ".reference", ReferenceImages.TRAIN),
                 List.of());
     }
 

@@ -1,6 +1,7 @@
 package org.acdit4j.evaluators.precisionrecall;
 
 import java.util.Arrays;
+import org.acdit4j.evaluators.distance.SquaredDistances;
 
 /**
  * The k-NN ball approximation of a point set's manifold: each point with the squared radius to its k-th neighbour.

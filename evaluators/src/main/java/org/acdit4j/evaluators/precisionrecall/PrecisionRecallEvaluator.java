@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.acdit4j.evaluators.features.FeatureNetwork;
 import org.acdit4j.evaluators.features.FeatureNetworks;
 import org.acdit4j.evaluators.sampling.ModelSamples;
-import org.acdit4j.evaluators.sampling.RealSubset;
+import org.acdit4j.evaluators.sampling.ReferenceImages;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
@@ -15,7 +15,7 @@ import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
 import org.acdit4j.framework.spec.DataSpec;
 
 /**
- * Improved precision and recall (k = 3) of class-balanced samples against as many seeded train images, on the
+ * Improved precision and recall (k = 3) of class-balanced samples against as many reference train images, on the
  * feature network's L2-normalised features, each manifold without its balls above the
  * {@link PrecisionRecall#DEFAULT_RADIUS_QUANTILE} quantile of radii.
  */
@@ -45,14 +45,14 @@ public final class PrecisionRecallEvaluator implements SampleQualityEvaluator {
     public EvaluationResult evaluate(EvaluationContext context) {
         FeatureNetwork network = networks.forDataset(context.dataset());
         ImageBatch generated = ModelSamples.draw(context);
-        ImageBatch real = RealSubset.draw(context.dataset().train(), context.sampleCount(), context.seed());
+        ImageBatch real = ReferenceImages.train(context);
         PrecisionRecall result = between(network, generated, real);
         return new EvaluationResult(
                 Map.of(NAME + ".precision", result.precision(), NAME + ".recall", result.recall(),
                         NAME + ".samples", (double) generated.size(), NAME + ".referenceSamples", (double) real.size(),
                         NAME + ".k", (double) PrecisionRecall.DEFAULT_K,
                         NAME + ".radiusQuantile", PrecisionRecall.DEFAULT_RADIUS_QUANTILE),
-                Map.of(NAME + ".featureNetwork", network.fingerprint(), NAME + ".reference", "train split",
+                Map.of(NAME + ".featureNetwork", network.fingerprint(), NAME + ".reference", ReferenceImages.TRAIN,
                         NAME + ".features", FEATURES),
                 List.of());
     }

@@ -5,9 +5,10 @@ import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 
 /**
- * The images of a model's reconstruction floor: {@code sampleCount} seeded test images (at most the whole split)
- * passed through the model's lossy encoding ({@link org.acdit4j.framework.model.LossyReconstruction}). Guidance does
- * not enter them, so every guidance scale of an evaluation sees the same ones.
+ * The images of a model's round-trip reference: the {@code sampleCount} reference test images
+ * ({@link ReferenceImages#test}, at most the whole split) passed through the model's lossy encoding
+ * ({@link org.acdit4j.framework.model.LossyReconstruction}). Guidance does not enter them, so every guidance scale of
+ * an evaluation sees the same ones.
  */
 public final class Reconstructions {
 
@@ -17,6 +18,6 @@ public final class Reconstructions {
     /** The reconstructed test images with their labels; empty for a model without a lossy encoding. */
     public static Optional<ImageBatch> of(EvaluationContext context) {
         return context.model().lossyReconstruction().map(reconstruction -> reconstruction.reconstruct(
-                RealSubset.draw(context.dataset().test(), context.sampleCount(), context.seed())));
+                ReferenceImages.test(context)));
     }
 }

@@ -3,12 +3,12 @@ package org.acdit4j.evaluators.video;
 import org.acdit4j.evaluators.features.FeatureNetwork;
 import org.acdit4j.evaluators.features.FeatureNetworks;
 import org.acdit4j.evaluators.sampling.ModelSamples;
-import org.acdit4j.evaluators.sampling.RealSubset;
+import org.acdit4j.evaluators.sampling.ReferenceImages;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 
 /**
- * What the clip metrics compare: {@code sampleCount} class-balanced generated clips and as many seeded training
+ * What the clip metrics compare: {@code sampleCount} class-balanced generated clips and as many reference training
  * clips, with the network that measures their frames.
  */
 record ClipEvaluation(FeatureNetwork network, ImageBatch generated, ImageBatch real, int frames) {
@@ -25,7 +25,7 @@ record ClipEvaluation(FeatureNetwork network, ImageBatch generated, ImageBatch r
         requireClips(context, evaluator);
         FeatureNetwork network = networks.forDataset(context.dataset());
         return new ClipEvaluation(network, ModelSamples.draw(context),
-                RealSubset.draw(context.dataset().train(), context.sampleCount(), context.seed()),
+                ReferenceImages.train(context),
                 context.dataset().geometry().frames());
     }
 }

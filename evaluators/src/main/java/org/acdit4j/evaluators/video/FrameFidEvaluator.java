@@ -14,7 +14,7 @@ import org.acdit4j.framework.spec.DataSpec;
 
 /**
  * Per-frame FID of generated clips: for every frame index t, the FID between frame t of the samples and frame t
- * of as many seeded training clips, with the feature network of the frames' image dataset. Reports each index
+ * of as many reference training clips, with the feature network of the frames' image dataset. Reports each index
  * ({@code frame-fid.frame<t>}) and their mean ({@code frame-fid}). The pooled FID over all frames is what the
  * {@code fid} evaluator reports for a video dataset.
  */

@@ -9,7 +9,7 @@ import java.util.Set;
 import org.acdit4j.evaluators.features.FeatureNetwork;
 import org.acdit4j.evaluators.features.FeatureNetworks;
 import org.acdit4j.evaluators.fid.FidEvaluator;
-import org.acdit4j.evaluators.sampling.RealSubset;
+import org.acdit4j.evaluators.sampling.ReferenceImages;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
@@ -23,7 +23,7 @@ import org.acdit4j.framework.spec.DataSpec;
 /**
  * Quality against frame index for rollouts of {@value #LENGTHS}× the trained clip length, generated with the
  * largest context window that keeps attention offsets inside the trained clip ({@link FrameRollout}). For every
- * frame index t: the FID of frame t against real frames pooled over all positions of as many seeded training
+ * frame index t: the FID of frame t against real frames pooled over all positions of as many reference training
  * clips (bouncing digits are stationary in time, so every frame index has the same real distribution), and class
  * agreement (does the digit stay the conditioned one). Summaries average the trained range (t below the clip
  * length) and the extrapolated range.
@@ -71,7 +71,7 @@ public final class RolloutEvaluator implements Evaluator {
         int frames = LENGTHS * trained;
         int window = rollout.maxWindowFrames();
         ImageBatch generated = draw(context, rollout, frames, window);
-        ImageBatch real = RealSubset.draw(context.dataset().train(), context.sampleCount(), context.seed()).asFrames();
+        ImageBatch real = ReferenceImages.train(context).asFrames();
         Map<String, Double> metrics = new LinkedHashMap<>();
         double[] sums = new double[4];                     // fid trained, fid beyond, agreement trained, beyond
         for (int t = 0; t < frames; t++) {

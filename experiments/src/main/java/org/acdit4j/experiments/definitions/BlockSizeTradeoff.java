@@ -42,8 +42,8 @@ public final class BlockSizeTradeoff {
                                 c -> c.named("discrete-token AR, patch 4").model(TokenAr.TYPE,
                                         m -> m.width(64).depth(3).heads(4).patch(4)))
                         .seeds(0, 1, 2))
-                .evaluate(v -> v.use("fid").use("precision-recall").use("class-agreement").use("sampling-speed")
-                        .guidances(1.0, 1.5))
+                .evaluate(v -> v.use("fid").use("precision-recall").use("class-agreement").use("memorisation")
+                        .use("sampling-speed").guidances(1.0, 1.5))
                 .report(r -> r.axis(Acdit.AR_LENGTH).headline("class-agreement/cfg1.5", HIGHER_IS_BETTER)
                         .plot("fid/cfg1.0", "model.blockSize").plot("fid/cfg1.5", "model.blockSize")
                         .plot("class-agreement/cfg1.5", "model.blockSize")
@@ -54,7 +54,8 @@ public final class BlockSizeTradeoff {
                         .metrics(ImageQualityMetrics.tabulatedWith("precision-recall.precision/cfg1.0",
                                 "precision-recall.recall/cfg1.0", "sampling-speed.secondsPerImage",
                                 "sampling-speed.secondsPerImage.kvCache", "sampling-speed.kvCacheSpeedup",
-                                "fid.reconstruction/cfg1.5", "class-agreement.reconstruction/cfg1.5")))
+                                "fid.reconstruction/cfg1.5", "class-agreement.reconstruction/cfg1.5",
+                                "memorisation.tokenCopies/cfg1.5")))
                 .preset("quick", p -> p.with(CpuScale::quick).with(CpuScale::converging).train(t -> t.steps(1000))
                         .sweep(s -> s.cases(blocks("DiT (AR length 1)", 4, 16), blocks("AR length 4 (block 4)", 4, 4),
                                 blocks("token-wise AR (AR length 16)", 4, 1)))

@@ -4,7 +4,9 @@ import java.util.stream.Stream;
 
 /**
  * The metrics the image experiments tabulate: FID without and with guidance, class agreement, precision and recall
- * at the guidance of the experiments' samples, and the training images seen and FLOPs (the evaluators'
+ * at the guidance of the experiments' samples, memorisation at that guidance (the share of samples nearer a
+ * training image than 95% of test images are, the ratio of median nearest-training distances, the exact pixel
+ * copies), and the training images seen and FLOPs (the evaluators'
  * bookkeeping metrics, such as sample counts, stay in each run's {@code run.json} and MLflow run).
  */
 final class ImageQualityMetrics {
@@ -15,7 +17,9 @@ final class ImageQualityMetrics {
 
     /** Tabulated per configuration. */
     static final String[] TABULATED = {"fid/cfg1.0", "fid/cfg1.5", "class-agreement/cfg1.0", "class-agreement/cfg1.5",
-            "precision-recall.precision/cfg1.5", "precision-recall.recall/cfg1.5", "train.imagesSeen", "train.flops"};
+            "precision-recall.precision/cfg1.5", "precision-recall.recall/cfg1.5",
+            "memorisation.nearerThanTestP5/cfg1.5", "memorisation.medianRatio/cfg1.5",
+            "memorisation.pixelCopies/cfg1.5", "train.imagesSeen", "train.flops"};
 
     private ImageQualityMetrics() {
     }

@@ -35,7 +35,8 @@ public final class ModelScaling {
                 .with(CpuScale::images)
                 .sweep(s -> s.cases(size(32, 2, 16), size(32, 2, 4), size(64, 4, 16), size(64, 4, 4), size(128, 8, 16),
                         size(128, 8, 4)).seeds(0, 1, 2))
-                .evaluate(v -> v.use("fid").use("precision-recall").use("class-agreement").guidances(1.0, 1.5))
+                .evaluate(v -> v.use("fid").use("precision-recall").use("class-agreement").use("memorisation")
+                        .guidances(1.0, 1.5))
                 .report(r -> r.headline("class-agreement/cfg1.5", HIGHER_IS_BETTER)
                         .plot("fid/cfg1.5", "model.width").plot("class-agreement/cfg1.5", "model.width")
                         .progress("class-agreement/cfg1.5", "fid/cfg1.5").equalComputeWithin("model.width")

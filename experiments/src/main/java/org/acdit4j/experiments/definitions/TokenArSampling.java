@@ -11,7 +11,8 @@ import org.acdit4j.model.tokenar.TokenAr;
  * The probe behind the token-AR sampler's defaults (issue 16): one token-AR model at the block-size-tradeoff arm's
  * settings ({@link CpuScale}'s data and recipe, patch 4, width 64, depth 3, 4 heads, 512 codes), trained for 2,000 of
  * the recipe's 3,000 steps, sampled at temperature 0.7, 0.85, 1.0 crossed with top-k 0 (all codes), 16, 64, 256, each
- * at guidance 1.0 and 1.5 and scored by FID and class agreement on 500 samples. The configurations differ in
+ * at guidance 1.0 and 1.5 and scored by FID, class agreement and memorisation (exact token copies among them) on 500
+ * samples. The configurations differ in
  * {@code sample.*} only, so the first run trains and every other one starts from its final checkpoint
  * ({@code track.reuseTraining}). The body is the {@code standard} preset (what results/token-ar-sampling/ holds);
  * docs/TOKEN_AR.md has the table.
@@ -31,12 +32,14 @@ public final class TokenArSampling {
                 .model(TokenAr.TYPE, m -> m.width(64).depth(3).heads(4).patch(4))
                 .train(t -> t.steps(2000))
                 .sweep(s -> s.grid("sample.temperature", 0.7, 0.85, 1.0).grid("sample.topK", 0, 16, 64, 256).seeds(0))
-                .evaluate(v -> v.evaluators("fid", "class-agreement").guidances(1.0, 1.5).samples(500))
+                .evaluate(v -> v.evaluators("fid", "class-agreement", "memorisation").guidances(1.0, 1.5).samples(500))
                 .track(t -> t.evaluateEvery(0).evaluateWith().evaluateSamples(0))
                 .report(r -> r.headline("class-agreement/cfg1.5", HIGHER_IS_BETTER)
                         .plot("class-agreement/cfg1.5", "sample.topK").plot("class-agreement/cfg1.0", "sample.topK")
                         .plot("fid/cfg1.5", "sample.topK").plot("fid/cfg1.0", "sample.topK")
-                        .metrics("class-agreement/cfg1.0", "class-agreement/cfg1.5", "fid/cfg1.0", "fid/cfg1.5"))
+                        .metrics("class-agreement/cfg1.0", "class-agreement/cfg1.5", "fid/cfg1.0", "fid/cfg1.5",
+                                "memorisation.nearerThanTestP5/cfg1.5", "memorisation.medianRatio/cfg1.5",
+                                "memorisation.tokenCopies/cfg1.0", "memorisation.tokenCopies/cfg1.5"))
                 .preset("standard", Customizer.withDefaults())
                 .preset("smoke", p -> p.with(CpuScale::smoke)
                         .model(TokenAr.TYPE, m -> m.width(16).depth(1).heads(2).patch(2).codes(16))

@@ -15,6 +15,7 @@ import org.acdit4j.evaluators.features.TrainedFeatureNetworks;
 import org.acdit4j.evaluators.fid.FidEvaluator;
 import org.acdit4j.evaluators.finetune.FineTuneEvaluator;
 import org.acdit4j.evaluators.inception.InceptionScoreEvaluator;
+import org.acdit4j.evaluators.memorisation.MemorisationEvaluator;
 import org.acdit4j.evaluators.precisionrecall.PrecisionRecallEvaluator;
 import org.acdit4j.evaluators.probe.LinearProbeEvaluator;
 import org.acdit4j.evaluators.speed.SamplingSpeedEvaluator;
@@ -68,6 +69,12 @@ public final class EvaluatorsModule extends AbstractModule {
     @StringMapKey("class-agreement")
     Evaluator classAgreement(FeatureNetworks networks) {
         return new ClassAgreementEvaluator(networks);
+    }
+
+    @ProvidesIntoMap
+    @StringMapKey(MemorisationEvaluator.NAME)
+    Evaluator memorisation() {
+        return new MemorisationEvaluator();
     }
 
     @ProvidesIntoMap

@@ -30,6 +30,11 @@ public interface GenerativeModel {
         return this instanceof LossyReconstruction reconstruction ? Optional.of(reconstruction) : Optional.empty();
     }
 
+    /** The code sequences of images ({@link DiscreteCodes}), when the model draws its images as discrete codes. */
+    default Optional<DiscreteCodes> discreteCodes() {
+        return this instanceof DiscreteCodes codes ? Optional.of(codes) : Optional.empty();
+    }
+
     /** Floating-point operations of one training step (forward + backward) at this batch size. */
     double trainFlopsPerStep(int batchSize);
 

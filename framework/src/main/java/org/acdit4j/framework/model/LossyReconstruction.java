@@ -5,9 +5,10 @@ import org.acdit4j.framework.data.ImageBatch;
 /**
  * Optional capability of a {@link GenerativeModel} that draws its images through a lossy encoding of them (for
  * example a codebook of patches): encode→decode of real images. Every image the model can sample is a decoding, so
- * these reconstructions show what the encoding alone costs (its reconstruction floor): a bound on how close a sample
- * can come to a real image pixel by pixel, not on the samples' FID or class agreement, which guided samples can
- * beat (docs/TOKEN_AR.md). The FID and class-agreement evaluators measure it beside the samples. Reach it through
+ * these reconstructions show what the encoding alone costs (its round-trip reference): they bound the per-image error
+ * of the round trip, how close a decoding can come to a given real image pixel by pixel, not the distance between
+ * distributions, so the samples' FID or class agreement can legitimately be better than the reconstructions'
+ * (docs/TOKEN_AR.md). The FID and class-agreement evaluators measure it beside the samples. Reach it through
  * {@link GenerativeModel#lossyReconstruction()}, which views of a model (such as the evaluation's shared samples)
  * pass on.
  */

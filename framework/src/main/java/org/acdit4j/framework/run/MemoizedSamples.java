@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
+import org.acdit4j.framework.model.DiscreteCodes;
 import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.LossyReconstruction;
 import org.acdit4j.framework.model.SampleRequest;
@@ -21,7 +22,8 @@ import org.acdit4j.framework.model.TrainStepResult;
  * analogue and class agreement at one guidance scale share the same generated images (sampling is
  * deterministic for a request, so this changes no metric, only the time), and reconstructs each distinct batch of
  * real images once through a lossy encoding (the FID and class-agreement evaluators ask for the same test images at
- * every guidance scale). Training through it is refused.
+ * every guidance scale); the model's code sequences ({@link DiscreteCodes}) it passes on as they are. Training through
+ * it is refused.
  */
 final class MemoizedSamples implements GenerativeModel {
 
@@ -74,6 +76,11 @@ final class MemoizedSamples implements GenerativeModel {
     public Optional<LossyReconstruction> lossyReconstruction() {
         return model.lossyReconstruction().map(encoding -> images -> reconstructed.computeIfAbsent(Images.of(images),
                 ignored -> encoding.reconstruct(images)));
+    }
+
+    @Override
+    public Optional<DiscreteCodes> discreteCodes() {
+        return model.discreteCodes();
     }
 
     @Override

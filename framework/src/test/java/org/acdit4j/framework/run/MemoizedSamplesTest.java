@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
+import org.acdit4j.framework.model.DiscreteCodes;
 import org.acdit4j.framework.model.LossyReconstruction;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.testing.InferenceOnlyModel;
 import org.junit.jupiter.api.Test;
 
-/** The evaluation's view reconstructs each distinct batch of real images once and passes the result on unchanged. */
+/**
+ * The evaluation's view reconstructs each distinct batch of real images once and passes the result on unchanged; it
+ * passes a model's code sequences on, and offers none for a model without them.
+ */
 class MemoizedSamplesTest {
 
     private static final Geometry GEOMETRY = Geometry.image(1, 2, 2, 3);
@@ -62,5 +66,47 @@ class MemoizedSamplesTest {
         assertThat(again.pixels()).containsExactly(0.1f, 0.25f, -0.25f, 0.5f);
         assertThat(again).isSameAs(first);
         assertThat(codec.reconstructions).isEqualTo(3);
+    }
+
+    /** One code per example: the sign of its first pixel. */
+    private static final class SignCodes extends InferenceOnlyModel implements DiscreteCodes {
+
+        SignCodes() {
+            super(GEOMETRY);
+        }
+
+        @Override
+        public int[] codes(ImageBatch images) {
+            int[] codes = new int[images.size()];
+            for (int i = 0; i < codes.length; i++) {
+                codes[i] = images.pixels()[i * GEOMETRY.valuesPerExample()] < 0 ? 0 : 1;
+            }
+            return codes;
+        }
+
+        @Override
+        public int codesPerExample() {
+            return 1;
+        }
+
+        @Override
+        public ImageBatch sample(SampleRequest request) {
+            throw new UnsupportedOperationException("only encodes");
+        }
+
+        @Override
+        public float[][] encode(ImageBatch images) {
+            throw new UnsupportedOperationException("only encodes");
+        }
+    }
+
+    @Test
+    void codeSequencesArePassedOnAndAbsentForAModelWithoutThem() {
+        DiscreteCodes codes = new MemoizedSamples(new SignCodes()).discreteCodes().orElseThrow();
+
+        assertThat(codes.codes(images(-0.2f, 1))).containsExactly(0);
+        assertThat(codes.codes(images(0.4f, 1))).containsExactly(1);
+        assertThat(codes.codesPerExample()).isEqualTo(1);
+        assertThat(new MemoizedSamples(new HalvingCodec()).discreteCodes()).isEmpty();
     }
 }

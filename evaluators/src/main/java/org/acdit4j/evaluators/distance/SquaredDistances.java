@@ -1,4 +1,4 @@
-package org.acdit4j.evaluators.precisionrecall;
+package org.acdit4j.evaluators.distance;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -6,21 +6,23 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Squared Euclidean distances between every query and every reference point, computed block-wise as
- * |q|² + |r|² − 2·q·rᵀ with ND4J matrix products so that 10,000 × 10,000 pairs never sit in memory at once.
+ * |q|² + |r|² − 2·q·rᵀ with ND4J matrix products so that 10,000 × 10,000 pairs never sit in memory at once. In float
+ * precision, so a distance of 0 can come out as a small number of either sign.
  */
-final class SquaredDistances {
+public final class SquaredDistances {
 
     private static final int ROWS_PER_BLOCK = 512;
 
     /** Receives one block of rows: {@code distances} holds (rows, references) squared distances, row-major. */
-    interface BlockConsumer {
+    public interface BlockConsumer {
         void accept(int firstRow, int rows, float[] distances);
     }
 
     private SquaredDistances() {
     }
 
-    static void forEachBlock(float[][] queries, float[][] references, BlockConsumer consumer) {
+    /** Calls {@code consumer} once per block of up to 512 queries, in order. */
+    public static void forEachBlock(float[][] queries, float[][] references, BlockConsumer consumer) {
         INDArray refs = Nd4j.create(references).castTo(DataType.FLOAT); // (M, D)
         INDArray refNorms = refs.mul(refs).sum(1).reshape(1, references.length); // (1, M)
         for (int from = 0; from < queries.length; from += ROWS_PER_BLOCK) {

@@ -6,6 +6,7 @@ import org.acdit4j.evaluators.agreement.ClassAgreementEvaluator;
 import org.acdit4j.evaluators.features.FeatureNetwork;
 import org.acdit4j.evaluators.features.ShippedFeatureNetworks;
 import org.acdit4j.evaluators.sampling.RealSubset;
+import org.acdit4j.evaluators.sampling.ReferenceImages;
 import org.acdit4j.evaluators.testing.Degradations;
 import org.acdit4j.evaluators.testing.ReplayModel;
 import org.acdit4j.framework.data.Dataset;
@@ -24,12 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The reconstruction floor of FID and class agreement on real 16×16 digits: a model whose lossy encoding is a box blur
- * gets the metrics of exactly the blurred seeded test images (FID against the samples' own train reference, agreement
- * with the true labels); a model without one gets the metrics it always had and nothing more.
+ * The round-trip reference of FID and class agreement on real 16×16 digits: a model whose lossy encoding is a box
+ * blur gets the metrics of exactly the blurred reference test images (FID against the samples' own train reference,
+ * agreement with the true labels); a model without one gets the metrics it always had and nothing more.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReconstructionFloorMetricsTest {
+class RoundTripReferenceMetricsTest {
 
     private static final int SAMPLES = 600;
     private static final long SEED = 7;
@@ -51,9 +52,9 @@ class ReconstructionFloorMetricsTest {
         EvaluationResult fid = new FidEvaluator(networks).evaluate(context);
         EvaluationResult agreement = new ClassAgreementEvaluator(networks).evaluate(context);
 
-        ImageBatch test = RealSubset.draw(mnist.test(), SAMPLES, SEED);
+        ImageBatch test = RealSubset.draw(mnist.test(), SAMPLES, ReferenceImages.SEED);
         ImageBatch blurred = Degradations.boxBlur(test, 1);
-        ImageBatch reference = RealSubset.draw(mnist.train(), SAMPLES, SEED);
+        ImageBatch reference = RealSubset.draw(mnist.train(), SAMPLES, ReferenceImages.SEED);
         assertThat(fid.metric("fid.reconstruction")).isEqualTo(FidEvaluator.between(network, blurred, reference));
         assertThat(fid.metric("fid.reconstruction")).isGreaterThan(FidEvaluator.between(network, test, reference));
         assertThat(fid.metric("fid.reconstruction.samples")).isEqualTo(SAMPLES);

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.acdit4j.evaluators.features.FeatureNetwork;
 import org.acdit4j.evaluators.features.ShippedFeatureNetworks;
 import org.acdit4j.evaluators.sampling.RealSubset;
+import org.acdit4j.evaluators.sampling.ReferenceImages;
 import org.acdit4j.framework.data.DataDirectory;
 import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.data.DatasetFactory;
@@ -33,16 +34,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reconstruction floor through the wiring a run uses (the injected dataset, model and evaluator plugins, the
- * evaluation step with its shared samples): on 16×16 MNIST at patch 4, a token-AR model's fid and class-agreement
+ * The codebook round-trip reference through the wiring a run uses (the injected dataset, model and evaluator plugins,
+ * the evaluation step with its shared samples): on 16×16 MNIST at patch 4, a token-AR model's fid and class-agreement
  * evaluators also score the encode→decode of as many test images through its real k-means codebook, the same at every
- * guidance, within 0.1 of the real images' class agreement for 256 codes and far below it for 2; an ACDiT run logs exactly the metrics it
- * always did.
+ * guidance, within 0.1 of the real images' class agreement for 256 codes and far below it for 2; an ACDiT run logs
+ * exactly the metrics it always did.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReconstructionFloorTest {
+class RoundTripReferenceTest {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ReconstructionFloorTest.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RoundTripReferenceTest.class);
     private static final int SAMPLES = 400;
     private static final long SEED = 3;
 
@@ -59,15 +60,15 @@ class ReconstructionFloorTest {
         ExperimentSpec any = spec(e -> e.model(TokenAr.TYPE, m -> m.width(16).depth(1).heads(2).patch(4)));
         mnist = datasets().get("mnist").open(any.data());
         FeatureNetwork network = new ShippedFeatureNetworks().forDataset(mnist);
-        realAgreement = network.accuracy(RealSubset.draw(mnist.test(), SAMPLES, SEED));
+        realAgreement = network.accuracy(RealSubset.draw(mnist.test(), SAMPLES, ReferenceImages.SEED));
     }
 
     @Test
-    void aTokenArRunLogsItsCodebooksFloorAndMoreCodesGiveALowerOne() {
+    void aTokenArRunLogsItsCodebooksRoundTripAndMoreCodesGiveABetterOne() {
         Map<String, Double> fine = evaluate(tokenAr(256));
         Map<String, Double> coarse = evaluate(tokenAr(2));
-        LOG.info("reconstruction floor (mnist 16, patch 4, {} test images; real agreement {}): 256 codes {}, 2 codes {}",
-                SAMPLES, realAgreement, floorOf(fine), floorOf(coarse));
+        LOG.info("round-trip reference (mnist 16, patch 4, {} test images; real agreement {}): 256 codes {}, 2 codes {}",
+                SAMPLES, realAgreement, roundTripOf(fine), roundTripOf(coarse));
 
         for (Map<String, Double> metrics : List.of(fine, coarse)) {
             assertThat(metrics).containsKeys("fid/cfg1.5", "class-agreement/cfg1.5", "fid.reconstruction/cfg1.0",
@@ -102,7 +103,7 @@ class ReconstructionFloorTest {
     }
 
     private static ExperimentSpec spec(Customizer<ExperimentBuilder> model) {
-        return Experiment.define("reconstruction-floor", e -> e.data(d -> d.name("mnist").size(16)).with(model)
+        return Experiment.define("round-trip-reference", e -> e.data(d -> d.name("mnist").size(16)).with(model)
                         .train(t -> t.steps(1).batch(8).warmupSteps(0))
                         .sample(s -> s.batch(200))
                         .evaluate(v -> v.evaluators("fid", "class-agreement").samples(SAMPLES).guidances(1.0, 1.5))
@@ -123,7 +124,7 @@ class ReconstructionFloorTest {
         return injector.getInstance(Key.get(new TypeLiteral<Map<String, DatasetFactory>>() { }));
     }
 
-    private static String floorOf(Map<String, Double> metrics) {
+    private static String roundTripOf(Map<String, Double> metrics) {
         return String.format("FID %.2f, agreement %.3f", metrics.get("fid.reconstruction/cfg1.5"),
                 metrics.get("class-agreement.reconstruction/cfg1.5"));
     }

@@ -59,7 +59,7 @@ public final class BlockSizeTradeoff {
                 .preset("quick", p -> p.with(CpuScale::quick).with(CpuScale::converging).train(t -> t.steps(1000))
                         .sweep(s -> s.cases(blocks("DiT (AR length 1)", 4, 16), blocks("AR length 4 (block 4)", 4, 4),
                                 blocks("token-wise AR (AR length 16)", 4, 1)))
-                        .sample(s -> s.batch(50)).track(t -> t.checkpointEvery(100)))
+                        .sample(s -> s.batch(50)).track(t -> t.checkpointEvery(100).evaluateEvery(200)))
                 .preset("standard", Customizer.withDefaults())
                 .preset("paper", p -> p.with(CpuScale::paperScale)
                         .sweep(s -> s.cases(blocks(4, 64), blocks(4, 16), blocks(4, 4), blocks(4, 1), blocks(8, 16),

@@ -84,6 +84,11 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
     }
 
     @Override
+    public void releaseInferenceArrays() {
+        network.releaseInferenceArrays();
+    }
+
+    @Override
     public TrainStepResult trainStep(ImageBatch batch) {
         return update(trainingInput(batch, true));
     }

@@ -3,6 +3,7 @@ package org.acdit4j.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.acdit4j.framework.data.ImageBatch;
+import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.model.testing.NativeHeap;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -29,6 +30,24 @@ class NativeMemoryTest {
         train(model, batch, 150);
 
         assertThat(NativeHeap.bytesInUseAfterCollection() - afterWarmUp).isLessThan(BOUND_BYTES);
+    }
+
+    @Test
+    void releasingTheInferenceArraysFreesWhatSamplingKeptAndSamplingStillWorks() throws InterruptedException {
+        AcditModel model = TinyModels.model(TinyModels.spec(4, "square"), TinyModels.train(), TinyModels.GRID_8, 1,
+                DataType.FLOAT);
+        int[] labels = new int[1024];                 // 2,048 rows with CFG: the kept arrays far above the noise
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i % 3;
+        }
+        SampleRequest request = new SampleRequest(labels, new DiffusionSampling("ddim", 2), 1.5, 7, true, true);
+        ImageBatch first = model.sample(request);
+        long kept = NativeHeap.bytesInUseAfterCollection();
+
+        model.releaseInferenceArrays();
+
+        assertThat(kept - NativeHeap.bytesInUseAfterCollection()).isGreaterThan(2 * BOUND_BYTES);
+        assertThat(model.sample(request).pixels()).isEqualTo(first.pixels());
     }
 
     private static void train(AcditModel model, ImageBatch batch, int steps) {

@@ -184,6 +184,15 @@ public final class AcditNetwork {
         return outputs;
     }
 
+    /** Frees the arrays the clean, noised and condition passes keep between calls; the passes stay prepared. */
+    public void releaseInferenceArrays() {
+        cleanPasses.values().forEach(GraphPass::releaseArrays);
+        noisedPassesByOutput.values().forEach(GraphPass::releaseArrays);
+        if (conditionPass != null) {
+            conditionPass.releaseArrays();
+        }
+    }
+
     /** Number of clean-pass graphs held now (at most {@link #CLEAN_PASSES_KEPT}). */
     public int cleanPassesHeld() {
         return cleanPasses.size();

@@ -72,6 +72,11 @@ public final class TokenArModel implements GenerativeModel, LossyReconstruction,
     }
 
     @Override
+    public void releaseInferenceArrays() {
+        network.releaseInferenceArrays();
+    }
+
+    @Override
     public TrainStepResult trainStep(ImageBatch batch) {
         int[] labels = LabelDropout.apply(batch.labels(), config.spec().labelDropout(), config.nullLabel(), random);
         return update(tokenizer.encode(batch), labels);

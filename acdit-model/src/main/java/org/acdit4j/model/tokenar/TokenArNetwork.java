@@ -57,6 +57,14 @@ public final class TokenArNetwork {
         return new TokenArNetwork(config, graph, execution);
     }
 
+    /** Frees the arrays the no-cache and step passes keep between calls; the passes stay prepared. */
+    public void releaseInferenceArrays() {
+        forwardPassesByOutput.values().forEach(GraphPass::releaseArrays);
+        if (step != null) {
+            step.releaseArrays();
+        }
+    }
+
     /** Logits (n, K) flat of one cached step and that step's K/V per layer, (n, 1, D) each. */
     public record StepOutput(float[] logits, List<INDArray> keys, List<INDArray> values) {
     }

@@ -14,6 +14,14 @@ public interface GenerativeModel {
 
     Geometry geometry();
 
+    /**
+     * Frees the arrays that sampling and encoding keep between calls for speed (compiled passes' intermediates), which
+     * training does not use: called after each evaluation while training, so that a long run's resident set goes back
+     * to its training level between evaluations. The next call allocates them again.
+     */
+    default void releaseInferenceArrays() {
+    }
+
     /** One optimizer step on {@code batch}; returns the loss before the update. */
     TrainStepResult trainStep(ImageBatch batch);
 

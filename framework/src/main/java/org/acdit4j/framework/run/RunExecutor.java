@@ -284,6 +284,7 @@ public final class RunExecutor {
         Path outputDir = Files.createDirectories(folder.root().resolve("evaluation").resolve("step-" + step));
         ExperimentSpec duringSpec = spec.withEvaluate(spec.track().whileTraining(spec.evaluate()));
         EvaluationResult evaluated = evaluation.evaluate(model, dataset, duringSpec, plan.seed(), outputDir);
+        model.releaseInferenceArrays();
         evaluated.metrics().forEach((key, value) -> trackedRun.logMetric(key, value, step));
         EvaluationProgress.append(folder, step, imagesSeen(model, spec), trainFlops(model, spec), evaluated.metrics());
         LOG.info("{} step {}: evaluated in {}: {}", plan.name(), step,

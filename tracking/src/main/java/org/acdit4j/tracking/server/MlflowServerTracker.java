@@ -1,7 +1,6 @@
 package org.acdit4j.tracking.server;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,12 +62,6 @@ public final class MlflowServerTracker implements Tracker {
                 credentials, clock, settings);
         this.source = source;
         checkReachable();
-    }
-
-    /** Connects with the system clock, the detected run source and default settings. */
-    public static MlflowServerTracker connect(URI trackingUri, Map<String, String> environment) {
-        return new MlflowServerTracker(trackingUri, environment, Clock.systemUTC(),
-                RunSource.detect(Path.of("").toAbsolutePath(), environment), ServerSettings.defaults());
     }
 
     @Override

@@ -13,8 +13,8 @@ import org.acdit4j.experiments.definitions.BlockSizeTradeoff;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.RunRecord;
-import org.acdit4j.framework.run.RunStatusFile;
 import org.acdit4j.framework.run.SweepPlanner;
+import org.acdit4j.framework.tracking.RunStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,7 +120,7 @@ class PreflightAndRunFolderCliTest {
         startedWith.put("train.lr", "0.005");
         folder.writeConfigOnce(startedWith, List.of());
         folder.write(new RunRecord(BlockSizeTradeoff.NAME, plan.name(), plan.index(), plan.seed(), "smoke",
-                plan.assignments(), RunStatusFile.KILLED, "t0", "t1", "t1", 3, 6, 0.5, null, null,
+                plan.assignments(), RunStatus.KILLED, "t0", "t1", "t1", 3, 6, 0.5, null, null,
                 "stopped by a signal at step 3; rerun to resume", Map.of(), Map.of()));
 
         InProcessCli.Result result = acdit("resume", folder.root().toString());
@@ -141,7 +141,7 @@ class PreflightAndRunFolderCliTest {
         folder.writeConfigOnce(BlockSizeTradeoff.definition().resolvedValues("smoke", plan.overrides(),
                 plan.assignments()), List.of());
         folder.write(new RunRecord(BlockSizeTradeoff.NAME, plan.name(), plan.index(), plan.seed(), "smoke",
-                plan.assignments(), RunStatusFile.RUNNING, "t0", "t1", "t1", 3, 6, 0.5, null, null, null, Map.of(),
+                plan.assignments(), RunStatus.RUNNING, "t0", "t1", "t1", 3, 6, 0.5, null, null, null, Map.of(),
                 Map.of()));
         byte[] cutShort = "PK\u0003\u0004 the first bytes of a checkpoint".getBytes(StandardCharsets.US_ASCII);
         Files.write(folder.latestCheckpoint(), cutShort);

@@ -16,9 +16,9 @@ import org.acdit4j.framework.run.EvaluationProgress;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.RunRecord;
-import org.acdit4j.framework.run.RunStatusFile;
 import org.acdit4j.framework.run.SweepPlanner;
 import org.acdit4j.framework.spec.RunMetrics;
+import org.acdit4j.framework.tracking.RunStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,7 +88,7 @@ class ReportDeclarationsTest {
         Map<String, RunRecord> runs = new LinkedHashMap<>();
         for (RunPlan plan : plans) {
             RunRecord record = new RunRecord(definition.name(), plan.name(), plan.index(), plan.seed(), "",
-                    plan.assignments(), RunStatusFile.FINISHED, "t0", "t1", "t2", 3000, 3000, 0.5, null, null, null,
+                    plan.assignments(), RunStatus.FINISHED, "t0", "t1", "t2", 3000, 3000, 0.5, null, null, null,
                     Map.of(), metrics.apply(plan));
             RunFolder folder = RunFolder.of(root.resolve("runs"), definition.name(), plan.name());
             folder.write(record);

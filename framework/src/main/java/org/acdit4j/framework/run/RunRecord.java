@@ -1,6 +1,7 @@
 package org.acdit4j.framework.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.acdit4j.framework.tracking.RunStatus;
 import java.util.Map;
 
 /**
@@ -15,7 +16,7 @@ public record RunRecord(
         long seed,
         String preset,
         Map<String, String> assignments,
-        RunStatusFile status,
+        RunStatus status,
         String started,
         String heartbeat,
         String ended,
@@ -28,8 +29,8 @@ public record RunRecord(
         Map<String, String> provenance,
         Map<String, Double> metrics) {
 
-    public RunRecord withStatus(RunStatusFile newStatus, String time) {
-        return new RunRecord(experiment, run, index, seed, preset, assignments, newStatus, started, time, newStatus == RunStatusFile.RUNNING
+    public RunRecord withStatus(RunStatus newStatus, String time) {
+        return new RunRecord(experiment, run, index, seed, preset, assignments, newStatus, started, time, newStatus == RunStatus.RUNNING
                 ? null : time, step, steps, lastLoss, trackerRunId, parentRunId, failure, provenance, metrics);
     }
 
@@ -54,7 +55,7 @@ public record RunRecord(
     }
 
     public RunRecord started(String time, Map<String, String> runProvenance) {
-        return new RunRecord(experiment, run, index, seed, preset, assignments, RunStatusFile.RUNNING, started == null ? time : started,
+        return new RunRecord(experiment, run, index, seed, preset, assignments, RunStatus.RUNNING, started == null ? time : started,
                 time, null, step, steps, lastLoss, trackerRunId, parentRunId, null, Map.copyOf(runProvenance), metrics);
     }
 }

@@ -17,9 +17,9 @@ import org.acdit4j.framework.run.LossCurve;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.RunRecord;
-import org.acdit4j.framework.run.RunStatusFile;
 import org.acdit4j.framework.run.SweepPlanner;
 import org.acdit4j.framework.testing.TestModelType;
+import org.acdit4j.framework.tracking.RunStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +55,7 @@ class ConfigurationLabelsReportTest {
             double fid = Integer.parseInt(plan.assignments().get("model.blockSize"))
                     + (plan.assignments().get("model.rope").equals("none") ? 10 : 0) + plan.seed();
             RunRecord record = new RunRecord("labelled", plan.name(), plan.index(), plan.seed(), "", plan.assignments(),
-                    RunStatusFile.FINISHED, "t0", "t1", "t2", 10, 10, 0.5, null, null, null, Map.of(),
+                    RunStatus.FINISHED, "t0", "t1", "t2", 10, 10, 0.5, null, null, null, Map.of(),
                     Map.of("fid", fid));
             RunFolder folder = RunFolder.of(root.resolve("runs"), "labelled", plan.name());
             folder.write(record);

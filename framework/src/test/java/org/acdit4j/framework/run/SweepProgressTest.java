@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.acdit4j.framework.tracking.RunStatus;
 import org.junit.jupiter.api.Test;
 
 class SweepProgressTest {
@@ -18,7 +19,7 @@ class SweepProgressTest {
             new PrintStream(output, true));
 
     private static RunRecord at(int step, Map<String, Double> metrics) {
-        return new RunRecord("rope-ablation", "rope1d-seed0", 0, 0, "standard", Map.of(), RunStatusFile.RUNNING, "t0",
+        return new RunRecord("rope-ablation", "rope1d-seed0", 0, 0, "standard", Map.of(), RunStatus.RUNNING, "t0",
                 "t1", "t2", step, 3000, 0.0339, null, null, null, Map.of(), metrics);
     }
 
@@ -46,7 +47,7 @@ class SweepProgressTest {
     void theSummaryLineLeavesOutEvaluatorBookkeeping() {
         progress.started(plan);
 
-        progress.finished(plan, RunStatusFile.FINISHED, at(3000, Map.of("fid/cfg1.5", 83.49,
+        progress.finished(plan, RunStatus.FINISHED, at(3000, Map.of("fid/cfg1.5", 83.49,
                 "precision-recall.k/cfg1.5", 3.0, "precision-recall.radiusQuantile/cfg1.5", 0.5,
                 "class-agreement.samples/cfg1.5", 1000.0)), 61, 0);
 

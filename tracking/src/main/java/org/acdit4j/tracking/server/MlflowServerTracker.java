@@ -234,7 +234,7 @@ public final class MlflowServerTracker implements Tracker {
         String name = run.getInfo().getRunName().isEmpty() ? tags.getOrDefault(RunSource.RUN_NAME, "")
                 : run.getInfo().getRunName();
         long latestStep = run.getData().getMetricsList().stream().mapToLong(Service.Metric::getStep).max().orElse(0);
-        return new RunSummary(run.getInfo().getRunId(), name, RunStatus.valueOf(run.getInfo().getStatus().name()),
+        return new RunSummary(run.getInfo().getRunId(), name, RunStatus.fromMlflowName(run.getInfo().getStatus().name()),
                 tags.get(RunSource.PARENT_RUN_ID), params, tags, metrics, latestStep);
     }
 

@@ -379,9 +379,9 @@ public final class RunExecutor {
 
     /** The record of a run that has not started: its plan, status PLANNED, created at {@code time}. */
     public static RunRecord planned(RunPlan plan, String time) {
-        return new RunRecord(plan.spec().name(), plan.name(), plan.index(), plan.seed(), plan.preset(), plan.assignments(),
-                RunStatus.PLANNED, null,
-                time, null, 0, plan.spec().train().steps(), null, null, null, null, Map.of(), Map.of());
+        return RunRecord.builder().experiment(plan.spec().name()).run(plan.name()).index(plan.index()).seed(plan.seed())
+                .preset(plan.preset()).assignments(plan.assignments()).status(RunStatus.PLANNED).heartbeat(time)
+                .steps(plan.spec().train().steps()).build();
     }
 
     private String now() {

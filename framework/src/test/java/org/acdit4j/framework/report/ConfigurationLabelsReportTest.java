@@ -54,9 +54,10 @@ class ConfigurationLabelsReportTest {
         for (RunPlan plan : plans) {
             double fid = Integer.parseInt(plan.assignments().get("model.blockSize"))
                     + (plan.assignments().get("model.rope").equals("none") ? 10 : 0) + plan.seed();
-            RunRecord record = new RunRecord("labelled", plan.name(), plan.index(), plan.seed(), "", plan.assignments(),
-                    RunStatus.FINISHED, "t0", "t1", "t2", 10, 10, 0.5, null, null, null, Map.of(),
-                    Map.of("fid", fid));
+            RunRecord record = RunRecord.builder().experiment("labelled").run(plan.name()).index(plan.index())
+                    .seed(plan.seed()).preset("").assignments(plan.assignments()).status(RunStatus.FINISHED)
+                    .started("t0").heartbeat("t1").ended("t2").step(10).steps(10).lastLoss(0.5)
+                    .metrics(Map.of("fid", fid)).build();
             RunFolder folder = RunFolder.of(root.resolve("runs"), "labelled", plan.name());
             folder.write(record);
             Files.writeString(LossCurve.file(folder), "5,0.8\n10,0.4\n");

@@ -45,10 +45,12 @@ class ExperimentReportTest {
     }
 
     private RunRecord run(int index, String blockSize, long seed, RunStatus status, Double fid, long steps) {
-        RunRecord record = new RunRecord("report-test", "blockSize" + blockSize + "-seed" + seed, index, seed, "",
-                Map.of("model.blockSize", blockSize), status, "t0", "t1", "t2", steps, steps, 0.5, null, null,
-                status == RunStatus.FAILED ? "loss became NaN at step 3" : null,
-                Map.of("git.commit", "abc123", "host", "box", "cores", "2"), fid == null ? Map.of() : Map.of("fid", fid));
+        RunRecord record = RunRecord.builder().experiment("report-test").run("blockSize" + blockSize + "-seed" + seed)
+                .index(index).seed(seed).preset("").assignments(Map.of("model.blockSize", blockSize)).status(status)
+                .started("t0").heartbeat("t1").ended("t2").step(steps).steps(steps).lastLoss(0.5)
+                .failure(status == RunStatus.FAILED ? "loss became NaN at step 3" : null)
+                .provenance(Map.of("git.commit", "abc123", "host", "box", "cores", "2"))
+                .metrics(fid == null ? Map.of() : Map.of("fid", fid)).build();
         RunFolder.of(root.resolve("runs"), "report-test", record.run()).write(record);
         return record;
     }
@@ -213,21 +215,22 @@ class ExperimentReportTest {
     }
 
     private RunRecord named(int index, String rope, double fid) {
-        RunRecord record = new RunRecord("report-test", "rope" + rope + "-seed0", index, 0, "",
-                Map.of("model.rope", rope), RunStatus.FINISHED, "t0", "t1", "t2", 10, 10, 0.5, null, null, null,
-                Map.of(), Map.of("fid", fid));
+        RunRecord record = RunRecord.builder().experiment("report-test").run("rope" + rope + "-seed0").index(index)
+                .preset("").assignments(Map.of("model.rope", rope)).status(RunStatus.FINISHED).started("t0")
+                .heartbeat("t1").ended("t2").step(10).steps(10).lastLoss(0.5).metrics(Map.of("fid", fid)).build();
         RunFolder.of(root.resolve("runs"), "report-test", record.run()).write(record);
         return record;
     }
 
     @Test
     void theHeaderStatesHowLongTheRunsTookFromTheirRecords() {
-        RunRecord first = new RunRecord("report-test", "a", 0, 0, "", Map.of(), RunStatus.FINISHED,
-                "2026-11-26T10:00:00Z", null, "2026-11-26T10:20:00Z", 10, 10, null, null, null, null, Map.of(), Map.of());
-        RunRecord second = new RunRecord("report-test", "b", 1, 0, "", Map.of(), RunStatus.FINISHED,
-                "2026-11-26T10:05:00Z", null, "2026-11-26T10:35:30Z", 10, 10, null, null, null, null, Map.of(), Map.of());
-        RunRecord unfinished = new RunRecord("report-test", "c", 2, 0, "", Map.of(), RunStatus.RUNNING,
-                "2026-11-26T09:00:00Z", null, null, 5, 10, null, null, null, null, Map.of(), Map.of());
+        RunRecord first = RunRecord.builder().experiment("report-test").run("a").preset("").status(RunStatus.FINISHED)
+                .started("2026-11-26T10:00:00Z").ended("2026-11-26T10:20:00Z").step(10).steps(10).build();
+        RunRecord second = RunRecord.builder().experiment("report-test").run("b").index(1).preset("")
+                .status(RunStatus.FINISHED).started("2026-11-26T10:05:00Z").ended("2026-11-26T10:35:30Z").step(10)
+                .steps(10).build();
+        RunRecord unfinished = RunRecord.builder().experiment("report-test").run("c").index(2).preset("")
+                .status(RunStatus.RUNNING).started("2026-11-26T09:00:00Z").step(5).steps(10).build();
 
         assertThat(ReportMarkdown.runTimes(List.of(first, second, unfinished))).contains("35m30s from the first run's "
                 + "start to the last run's end (2026-11-26T10:00:00Z to 2026-11-26T10:35:30Z); 50m30s of run time in all");
@@ -246,8 +249,8 @@ class ExperimentReportTest {
     }
 
     private static RunRecord finishedWithMemory(String name, Map<String, Double> metrics) {
-        return new RunRecord("report-test", name, 0, 0, "", Map.of(), RunStatus.FINISHED, null, null, null, 10, 10,
-                null, null, null, null, Map.of(), metrics);
+        return RunRecord.builder().experiment("report-test").run(name).preset("").status(RunStatus.FINISHED).step(10)
+                .steps(10).metrics(metrics).build();
     }
 
     private List<Path> write(ExperimentDefinition experiment, List<RunRecord> runs, String outputDir) {

@@ -86,8 +86,9 @@ class PresentedAxisPlotTest {
     private static RunRecord run(String blockSize, String width, long seed, double fid) {
         Map<String, String> assignment = width == null ? Map.of("model.blockSize", blockSize)
                 : Map.of("model.blockSize", blockSize, "model.width", width);
-        return new RunRecord("axis-test", "blockSize" + blockSize + "-width" + width + "-seed" + seed, 0, seed, "",
-                assignment, RunStatus.FINISHED, "t0", "t1", "t2", 10, 10, 0.5, null, null, null, Map.of(),
-                Map.of("fid", fid));
+        return RunRecord.builder().experiment("axis-test")
+                .run("blockSize" + blockSize + "-width" + width + "-seed" + seed).seed(seed).preset("")
+                .assignments(assignment).status(RunStatus.FINISHED).started("t0").heartbeat("t1").ended("t2").step(10)
+                .steps(10).lastLoss(0.5).metrics(Map.of("fid", fid)).build();
     }
 }

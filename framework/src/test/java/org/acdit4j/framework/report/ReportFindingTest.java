@@ -72,7 +72,8 @@ class ReportFindingTest {
     }
 
     private static RunRecord run(int index, String preset, long steps) {
-        return new RunRecord("finding-test", "run" + index, index, 0, preset, Map.of(), RunStatus.FINISHED, "t0",
-                "t1", "t2", steps, steps, 0.5, null, null, null, Map.of(), Map.of());
+        return RunRecord.builder().experiment("finding-test").run("run" + index).index(index).preset(preset)
+                .status(RunStatus.FINISHED).started("t0").heartbeat("t1").ended("t2").step(steps).steps(steps)
+                .lastLoss(0.5).build();
     }
 }

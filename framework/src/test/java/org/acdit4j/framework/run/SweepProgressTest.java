@@ -19,8 +19,9 @@ class SweepProgressTest {
             new PrintStream(output, true));
 
     private static RunRecord at(int step, Map<String, Double> metrics) {
-        return new RunRecord("rope-ablation", "rope1d-seed0", 0, 0, "standard", Map.of(), RunStatus.RUNNING, "t0",
-                "t1", "t2", step, 3000, 0.0339, null, null, null, Map.of(), metrics);
+        return RunRecord.builder().experiment("rope-ablation").run("rope1d-seed0").preset("standard")
+                .status(RunStatus.RUNNING).started("t0").heartbeat("t1").ended("t2").step(step).steps(3000)
+                .lastLoss(0.0339).metrics(metrics).build();
     }
 
     @Test

@@ -55,7 +55,7 @@ class WorkerBudgetTest {
     }
 
     private static RunRecord record(String name, RunStatus status, Map<String, Double> metrics) {
-        return new RunRecord("exp", name, 0, 0, "", Map.of(), status, null, null, null, 10, 10, null, null, null, null,
-                Map.of(), metrics);
+        return RunRecord.builder().experiment("exp").run(name).preset("").status(status).step(10).steps(10)
+                .metrics(metrics).build();
     }
 }

@@ -28,11 +28,6 @@ public record AcditSpec(int width, int depth, int heads, int patch, int blockSiz
         return new AcditSection().freeze();
     }
 
-    public AcditSpec withBlockSize(int tokens) {
-        return new AcditSpec(width, depth, heads, patch, tokens, blockShape, rope, context, labelDropout, mlpRatio,
-                objective);
-    }
-
     public AcditSpec withObjective(DiffusionObjective trainedFor) {
         return new AcditSpec(width, depth, heads, patch, blockSize, blockShape, rope, context, labelDropout, mlpRatio,
                 trainedFor);

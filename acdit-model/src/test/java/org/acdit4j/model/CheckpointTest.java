@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.acdit4j.framework.data.ImageBatch;
+import org.acdit4j.framework.dsl.TrainSection;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.diffusion.DiffusionObjective;
@@ -15,7 +16,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 class CheckpointTest {
 
-    private static final TrainSpec TRAIN = new TrainSpec(20, 4, 1e-3, 0.9, 0.999, 0.01, 1.0, "wsd", 2, 0.5, 0.9, "min-snr");
+    private static final TrainSpec TRAIN = new TrainSection().steps(20).batch(4).lr(1e-3).betas(0.9, 0.999)
+            .weightDecay(0.01).gradClip(1.0).schedule("wsd").warmupSteps(2).decayFraction(0.5).ema(0.9)
+            .lossWeighting("min-snr").build();
 
     private static AcditModel fresh(long seed) {
         return TinyModels.model(TinyModels.spec(4, "square"), TRAIN, TinyModels.GRID_8, seed, DataType.FLOAT);

@@ -13,6 +13,7 @@ import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.data.ImageFolderDatasetFactory;
 import org.acdit4j.framework.data.ImageSet;
+import org.acdit4j.framework.dsl.TrainSection;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.report.ImageGrid;
 import org.acdit4j.framework.report.SampleFiles;
@@ -49,7 +50,9 @@ class ImageFolderTrainingTest {
         assertThat(g).isEqualTo(Geometry.image(colour ? 3 : 1, 8, 8, 4));
 
         AcditSpec spec = new AcditSpec(32, 1, 2, 2, 4, "square", "multi-axis", "clean", 0.1, 4, DiffusionObjective.EPSILON);
-        TrainSpec train = new TrainSpec(150, 16, 5e-3, 0.9, 0.999, 0.0, 1.0, "wsd", 10, 0.2, 0.95, "uniform");
+        TrainSpec train = new TrainSection().steps(150).batch(16).lr(5e-3).betas(0.9, 0.999).weightDecay(0.0)
+                .gradClip(1.0).schedule("wsd").warmupSteps(10).decayFraction(0.2).ema(0.95).lossWeighting("uniform")
+                .build();
         AcditModel model = TinyModels.model(spec, train, g, 1, DataType.FLOAT);
         BatchStream batches = dataset.train().batches(train.batch(), 3);
         double firstLoss = 0;

@@ -2,6 +2,7 @@ package org.acdit4j.model;
 
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
+import org.acdit4j.framework.dsl.TrainSection;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -32,7 +33,8 @@ final class TinyModels {
     }
 
     static TrainSpec train() {
-        return new TrainSpec(100, 8, 1e-3, 0.9, 0.999, 0.0, 1.0, "constant", 0, 0.15, 0.999, "uniform");
+        return new TrainSection().steps(100).batch(8).lr(1e-3).betas(0.9, 0.999).weightDecay(0.0).gradClip(1.0)
+                .schedule("constant").warmupSteps(0).decayFraction(0.15).ema(0.999).lossWeighting("uniform").build();
     }
 
     static AcditModel model(AcditSpec spec, TrainSpec train, Geometry g, long seed, DataType type) {

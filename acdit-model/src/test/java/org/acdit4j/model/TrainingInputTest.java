@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import org.acdit4j.framework.data.ImageBatch;
+import org.acdit4j.framework.dsl.TrainSection;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.diffusion.DiffusionProcess;
@@ -24,7 +25,8 @@ class TrainingInputTest {
 
     private static AcditNetwork.TrainingInput input(String context, String weighting, DiffusionObjective objective) {
         AcditSpec spec = new AcditSpec(32, 2, 2, 2, 4, "square", "multi-axis", context, 0.1, 4, objective);
-        TrainSpec train = new TrainSpec(10, 6, 1e-3, 0.9, 0.999, 0, 1, "constant", 0, 0.1, 0.99, weighting);
+        TrainSpec train = new TrainSection().steps(10).batch(6).lr(1e-3).betas(0.9, 0.999).weightDecay(0).gradClip(1)
+                .schedule("constant").warmupSteps(0).decayFraction(0.1).ema(0.99).lossWeighting(weighting).build();
         return TinyModels.model(spec, train, TinyModels.GRID_8, 5, DataType.FLOAT).trainingInput(BATCH, false);
     }
 

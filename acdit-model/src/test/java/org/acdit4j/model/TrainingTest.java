@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
+import org.acdit4j.framework.dsl.TrainSection;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.TrainStepResult;
 import org.acdit4j.framework.spec.TrainSpec;
@@ -20,7 +21,9 @@ class TrainingTest {
 
     @Test
     void tinyModelOverfitsAFixedBatch() {
-        TrainSpec train = new TrainSpec(150, 8, 3e-3, 0.9, 0.999, 0.0, 1.0, "constant", 0, 0.15, 0.99, "uniform");
+        TrainSpec train = new TrainSection().steps(150).batch(8).lr(3e-3).betas(0.9, 0.999).weightDecay(0.0)
+                .gradClip(1.0).schedule("constant").warmupSteps(0).decayFraction(0.15).ema(0.99)
+                .lossWeighting("uniform").build();
         AcditModel model = TinyModels.model(TinyModels.spec(4, "square"), train, TinyModels.GRID_8, 1, DataType.FLOAT);
         AcditNetwork.TrainingInput fixed = model.trainingInput(TinyModels.randomBatch(TinyModels.GRID_8, 8, 3), false);
         double first = model.update(fixed).loss();
@@ -42,7 +45,9 @@ class TrainingTest {
     void shortTrainingGivesRecognisableClassConditionalSamples() {
         Geometry g = Geometry.image(1, 8, 8, 4);
         AcditSpec spec = new AcditSpec(64, 2, 4, 2, 4, "square", "multi-axis", "clean", 0.1, 4, DiffusionObjective.EPSILON);
-        TrainSpec train = new TrainSpec(300, 16, 3e-3, 0.9, 0.999, 0.0, 1.0, "wsd", 20, 0.2, 0.99, "uniform");
+        TrainSpec train = new TrainSection().steps(300).batch(16).lr(3e-3).betas(0.9, 0.999).weightDecay(0.0)
+                .gradClip(1.0).schedule("wsd").warmupSteps(20).decayFraction(0.2).ema(0.99).lossWeighting("uniform")
+                .build();
         AcditModel model = TinyModels.model(spec, train, g, 1, DataType.FLOAT);
         HostRandom data = new HostRandom(8);
         double loss = 0;

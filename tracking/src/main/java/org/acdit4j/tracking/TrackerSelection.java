@@ -58,12 +58,6 @@ public final class TrackerSelection {
         this.serverSettings = serverSettings;
     }
 
-    /** A selection over the real environment and working folder with default settings. */
-    public static TrackerSelection fromSystem() {
-        return new TrackerSelection(System.getenv(), Path.of(""), Clock.systemUTC(), MetricBuffering.defaults(),
-                ServerSettings.defaults());
-    }
-
     /** Resolves the target without opening it; {@code explicitUri} may be {@code null} or blank. */
     public TrackingTarget resolve(String explicitUri) {
         if (explicitUri != null && !explicitUri.isBlank()) {

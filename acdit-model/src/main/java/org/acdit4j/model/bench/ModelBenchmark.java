@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import java.util.stream.IntStream;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
+import org.acdit4j.framework.dsl.TrainSection;
 import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.SamplerConfig;
@@ -158,10 +159,14 @@ public final class ModelBenchmark {
                     + " batch %d", model, imageSize, imageSize, patch, tokens(), width, depth, heads, batch);
         }
 
-        /** A new model of these settings at {@code blockSize}, its learning-rate schedule {@code trainSteps} long. */
+        /**
+         * A new model of these settings at {@code blockSize}, its learning-rate schedule {@code trainSteps} long (a
+         * warm-up of 100 steps, or all of them when there are fewer).
+         */
         GenerativeModel createModel(int blockSize, int trainSteps) {
-            TrainSpec train = new TrainSpec(trainSteps, batch, 3e-4, 0.9, 0.999, 0.0, 1.0, "wsd", 100, 0.15, 0.999,
-                    "uniform");
+            TrainSpec train = new TrainSection().steps(trainSteps).batch(batch).lr(3e-4).betas(0.9, 0.999)
+                    .weightDecay(0.0).gradClip(1.0).schedule("wsd").warmupSteps(Math.min(100, trainSteps))
+                    .decayFraction(0.15).ema(0.999).lossWeighting("uniform").build();
             if (ACDIT.equals(model)) {
                 return AcditModel.create(spec(blockSize), train, geometry(), 1, DataType.FLOAT);
             }

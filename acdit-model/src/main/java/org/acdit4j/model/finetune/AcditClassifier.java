@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.acdit4j.framework.data.ImageBatch;
+import org.acdit4j.framework.dsl.TrainSection;
 import org.acdit4j.framework.model.FineTunedClassifier;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.AcditConfig;
@@ -52,8 +53,8 @@ public final class AcditClassifier implements FineTunedClassifier {
                 params.put(v.name(), v.getArr());
             }
         }
-        TrainSpec adamW = new TrainSpec(0, 0, learningRate, 0.9, 0.999, weightDecay, GRADIENT_CLIP, "constant", 0,
-                0, 0, "uniform");
+        TrainSpec adamW = new TrainSection().lr(learningRate).betas(0.9, 0.999).weightDecay(weightDecay)
+                .gradClip(GRADIENT_CLIP).build();
         this.optimizer = new AdamW(adamW, params);
         GradientFunctions.ensure(graph);
     }

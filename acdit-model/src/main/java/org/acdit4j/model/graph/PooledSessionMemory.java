@@ -42,8 +42,6 @@ public final class PooledSessionMemory extends AbstractMemoryMgr {
 
     private final Map<Key, ArrayDeque<INDArray>> pool = new HashMap<>();
     private final java.util.List<INDArray> handedOut = new java.util.ArrayList<>();
-    private long hits;
-    private long misses;
 
     /**
      * Installs a pooled manager in the calling thread's session of {@code sd} (creating the session) and
@@ -98,10 +96,7 @@ public final class PooledSessionMemory extends AbstractMemoryMgr {
         ArrayDeque<INDArray> free = pool.get(key);
         INDArray a = free == null ? null : free.pollLast();
         if (a == null || a.wasClosed()) {
-            misses++;
             a = Nd4j.createUninitializedDetached(key.type(), key.order(), key.shape());
-        } else {
-            hits++;
         }
         handedOut.add(a);
         return a;
@@ -120,11 +115,6 @@ public final class PooledSessionMemory extends AbstractMemoryMgr {
         }
         pool.computeIfAbsent(new Key(array.dataType(), array.ordering(), array.shape()), k -> new ArrayDeque<>())
                 .addLast(array);
-    }
-
-    /** Allocations served from the pool and fresh allocations, since creation. */
-    public long[] stats() {
-        return new long[] {hits, misses};
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.acdit4j.model.tokenar;
 import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.SyntheticShapes;
+import org.acdit4j.framework.dsl.TrainSection;
 import org.acdit4j.framework.spec.DataSpec;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.HostRandom;
@@ -24,7 +25,8 @@ final class TokenArFixtures {
     }
 
     static TrainSpec train(int steps, double lr) {
-        return new TrainSpec(steps, 8, lr, 0.9, 0.999, 0.0, 1.0, "constant", 0, 0.15, 0.99, "uniform");
+        return new TrainSection().steps(steps).batch(8).lr(lr).betas(0.9, 0.999).weightDecay(0.0).gradClip(1.0)
+                .schedule("constant").warmupSteps(0).decayFraction(0.15).ema(0.99).lossWeighting("uniform").build();
     }
 
     /** A codebook of {@code codes} random vectors in [-1, 1] for patch-2 single-channel tokens. */

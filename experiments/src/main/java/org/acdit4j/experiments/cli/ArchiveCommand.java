@@ -11,8 +11,8 @@ import org.acdit4j.framework.run.RunArchive;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.RunRecord;
-import org.acdit4j.framework.run.RunStatusFile;
 import org.acdit4j.framework.run.SweepPlanner;
+import org.acdit4j.framework.tracking.RunStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -48,7 +48,7 @@ public final class ArchiveCommand implements Callable<Integer> {
             RunFolder folder = RunFolder.of(options.runsDir(), definition.name(), plan.name());
             Optional<String> conflict = folder.conflictWith(definition.resolvedValues(selection.preset, plan.overrides(),
                     plan.assignments()));
-            boolean finished = folder.record().map(RunRecord::status).orElse(null) == RunStatusFile.FINISHED;
+            boolean finished = folder.record().map(RunRecord::status).orElse(null) == RunStatus.FINISHED;
             if (finished && conflict.isEmpty()) {
                 archive.add(folder);
                 archived.add(plan.name());

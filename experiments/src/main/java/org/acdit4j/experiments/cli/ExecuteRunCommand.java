@@ -18,8 +18,8 @@ import org.acdit4j.framework.run.RunExecutor;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunLauncher;
 import org.acdit4j.framework.run.RunPlan;
-import org.acdit4j.framework.run.RunStatusFile;
 import org.acdit4j.framework.run.SweepPlanner;
+import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.Tracker;
 import org.acdit4j.tracking.TrackerSelection;
 import picocli.CommandLine.Command;
@@ -81,8 +81,8 @@ public final class ExecuteRunCommand implements Callable<Integer> {
         try (Tracker tracker = trackers.get().open(options.trackingUri())) {
             RunExecutor executor = new RunExecutor(datasets.get(), models.get(), evaluation.get(), tracker,
                     Provenance.collect(sourceRoot.toAbsolutePath(), BackendInfo.describe()), Clock.systemUTC());
-            RunStatusFile status = executor.execute(plan, folder, definition.resolvedValues(preset, plan.overrides(), plan.assignments()), parentRunId);
-            return status == RunStatusFile.FINISHED ? 0 : AcditMain.EXIT_FAILURE;
+            RunStatus status = executor.execute(plan, folder, definition.resolvedValues(preset, plan.overrides(), plan.assignments()), parentRunId);
+            return status == RunStatus.FINISHED ? 0 : AcditMain.EXIT_FAILURE;
         } catch (RunBusyException e) {
             System.out.println("acdit: " + e.getMessage());
             return RunLauncher.EXIT_BUSY;

@@ -15,7 +15,7 @@ import org.acdit4j.framework.run.ResumePoint;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunLauncher;
 import org.acdit4j.framework.run.RunLock;
-import org.acdit4j.framework.run.RunStatusFile;
+import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.Tracker;
 import org.acdit4j.tracking.TrackerSelection;
 import picocli.CommandLine.Command;
@@ -49,7 +49,7 @@ public final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         RunFolderPlan found = RunFolderPlan.of(runDir, catalog);
-        if (found.record().status() == RunStatusFile.FINISHED) {
+        if (found.record().status() == RunStatus.FINISHED) {
             System.out.println(found.record().run() + " already finished; nothing to resume");
             return 0;
         }
@@ -89,8 +89,8 @@ public final class ResumeCommand implements Callable<Integer> {
                 AbandonedRun.recordFailure(found.plan(), folder, exit, tracker, Instant.now().toString());
             }
         }
-        RunStatusFile status = folder.record().map(record -> record.status()).orElse(RunStatusFile.FAILED);
+        RunStatus status = folder.record().map(record -> record.status()).orElse(RunStatus.FAILED);
         System.out.println(found.plan().name() + ": " + status);
-        return exit == 0 && status == RunStatusFile.FINISHED ? 0 : AcditMain.EXIT_FAILURE;
+        return exit == 0 && status == RunStatus.FINISHED ? 0 : AcditMain.EXIT_FAILURE;
     }
 }

@@ -20,7 +20,7 @@ import java.util.Set;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.RunRecord;
-import org.acdit4j.framework.run.RunStatusFile;
+import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.tracking.TrackerSelection;
 
 /**
@@ -65,7 +65,7 @@ final class StoreSwitch {
                 continue;
             }
             RunFolder folder = RunFolder.of(options.runsDir(), experiment, plan.name());
-            folder.record().filter(record -> record.status() != RunStatusFile.FINISHED && record.trackerRunId() != null)
+            folder.record().filter(record -> record.status() != RunStatus.FINISHED && record.trackerRunId() != null)
                     .ifPresent(record -> unfinished.put(record.trackerRunId(), folder.recordFile()));
         }
         Set<String> stranded = store.runsNotHeld(options.trackingUri(), unfinished.keySet());

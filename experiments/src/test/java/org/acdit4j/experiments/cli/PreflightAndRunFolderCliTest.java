@@ -13,8 +13,8 @@ import org.acdit4j.experiments.definitions.BlockSizeTradeoff;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.RunRecord;
-import org.acdit4j.framework.run.RunStatusFile;
 import org.acdit4j.framework.run.SweepPlanner;
+import org.acdit4j.framework.tracking.RunStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,9 +119,10 @@ class PreflightAndRunFolderCliTest {
         startedWith.put("model.width", "24");
         startedWith.put("train.lr", "0.005");
         folder.writeConfigOnce(startedWith, List.of());
-        folder.write(new RunRecord(BlockSizeTradeoff.NAME, plan.name(), plan.index(), plan.seed(), "smoke",
-                plan.assignments(), RunStatusFile.KILLED, "t0", "t1", "t1", 3, 6, 0.5, null, null,
-                "stopped by a signal at step 3; rerun to resume", Map.of(), Map.of()));
+        folder.write(RunRecord.builder().experiment(BlockSizeTradeoff.NAME).run(plan.name()).index(plan.index())
+                .seed(plan.seed()).preset("smoke").assignments(plan.assignments()).status(RunStatus.KILLED)
+                .started("t0").heartbeat("t1").ended("t1").step(3).steps(6).lastLoss(0.5)
+                .failure("stopped by a signal at step 3; rerun to resume").build());
 
         InProcessCli.Result result = acdit("resume", folder.root().toString());
 
@@ -140,9 +141,9 @@ class PreflightAndRunFolderCliTest {
         folder.createDirectories();
         folder.writeConfigOnce(BlockSizeTradeoff.definition().resolvedValues("smoke", plan.overrides(),
                 plan.assignments()), List.of());
-        folder.write(new RunRecord(BlockSizeTradeoff.NAME, plan.name(), plan.index(), plan.seed(), "smoke",
-                plan.assignments(), RunStatusFile.RUNNING, "t0", "t1", "t1", 3, 6, 0.5, null, null, null, Map.of(),
-                Map.of()));
+        folder.write(RunRecord.builder().experiment(BlockSizeTradeoff.NAME).run(plan.name()).index(plan.index())
+                .seed(plan.seed()).preset("smoke").assignments(plan.assignments()).status(RunStatus.RUNNING)
+                .started("t0").heartbeat("t1").ended("t1").step(3).steps(6).lastLoss(0.5).build());
         byte[] cutShort = "PK\u0003\u0004 the first bytes of a checkpoint".getBytes(StandardCharsets.US_ASCII);
         Files.write(folder.latestCheckpoint(), cutShort);
 

@@ -16,9 +16,9 @@ import org.acdit4j.framework.run.EvaluationProgress;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.RunRecord;
-import org.acdit4j.framework.run.RunStatusFile;
 import org.acdit4j.framework.run.SweepPlanner;
 import org.acdit4j.framework.spec.RunMetrics;
+import org.acdit4j.framework.tracking.RunStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,9 +87,10 @@ class ReportDeclarationsTest {
         List<RunPlan> plans = SweepPlanner.plan(definition, null, List.of());
         Map<String, RunRecord> runs = new LinkedHashMap<>();
         for (RunPlan plan : plans) {
-            RunRecord record = new RunRecord(definition.name(), plan.name(), plan.index(), plan.seed(), "",
-                    plan.assignments(), RunStatusFile.FINISHED, "t0", "t1", "t2", 3000, 3000, 0.5, null, null, null,
-                    Map.of(), metrics.apply(plan));
+            RunRecord record = RunRecord.builder().experiment(definition.name()).run(plan.name()).index(plan.index())
+                    .seed(plan.seed()).preset("").assignments(plan.assignments()).status(RunStatus.FINISHED)
+                    .started("t0").heartbeat("t1").ended("t2").step(3000).steps(3000).lastLoss(0.5)
+                    .metrics(metrics.apply(plan)).build();
             RunFolder folder = RunFolder.of(root.resolve("runs"), definition.name(), plan.name());
             folder.write(record);
             Files.writeString(EvaluationProgress.file(folder), "500,32000.0,1.0E12,fid/cfg1.5,150.0\n"

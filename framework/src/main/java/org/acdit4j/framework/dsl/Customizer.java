@@ -6,14 +6,6 @@ public interface Customizer<T> {
 
     void customize(T section);
 
-    /** This customizer, then {@code next}: shared settings followed by an experiment's own. */
-    default Customizer<T> andThen(Customizer<T> next) {
-        return section -> {
-            customize(section);
-            next.customize(section);
-        };
-    }
-
     /** Keeps the section's defaults. */
     static <T> Customizer<T> withDefaults() {
         return section -> { };

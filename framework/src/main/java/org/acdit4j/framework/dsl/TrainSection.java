@@ -101,6 +101,19 @@ public final class TrainSection extends Section {
         problems.oneOf("train.lossWeighting", lossWeighting, LOSS_WEIGHTINGS);
     }
 
+    /**
+     * The frozen section on its own, for what trains outside an experiment (a benchmark, a fine-tuning optimizer, a
+     * test): its values by name instead of {@link TrainSpec}'s twelve positions.
+     *
+     * @throws SpecException listing every problem of the section
+     */
+    public TrainSpec build() {
+        Problems problems = new Problems();
+        validate(problems);
+        problems.throwIfAny("train section");
+        return freeze();
+    }
+
     TrainSpec freeze() {
         return new TrainSpec(steps, batch, lr, beta1, beta2, weightDecay, gradClip, schedule, warmupSteps,
                 decayFraction, ema, lossWeighting);

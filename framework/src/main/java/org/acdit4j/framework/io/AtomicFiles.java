@@ -28,10 +28,18 @@ public final class AtomicFiles {
     }
 
     public static void write(Path file, byte[] content) {
+        write(file, content, file.toAbsolutePath().getParent());
+    }
+
+    /**
+     * Like {@link #write(Path, byte[])}, with the temporary file in {@code temporaryFolder} (an existing folder on the
+     * same file system): for folders where a reader takes every file as data, such as MLflow's {@code metrics/},
+     * {@code params/} and {@code tags/}, so a writer killed before the rename leaves nothing there.
+     */
+    public static void write(Path file, byte[] content, Path temporaryFolder) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path temporary = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path temporary = Files.createTempFile(temporaryFolder, "." + file.getFileName(), ".tmp");
             try {
                 Files.write(temporary, content);
                 if (Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {

@@ -20,12 +20,12 @@ import org.acdit4j.framework.run.EvaluationProgress;
 import org.acdit4j.framework.run.LossCurve;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunRecord;
-import org.acdit4j.framework.run.RunStatusFile;
 import org.acdit4j.framework.spec.ComputeBasis;
 import org.acdit4j.framework.spec.ExperimentSpec;
 import org.acdit4j.framework.spec.PairedAgainstSpec;
 import org.acdit4j.framework.spec.PairedSpec;
 import org.acdit4j.framework.spec.PlotSpec;
+import org.acdit4j.framework.tracking.RunStatus;
 
 /**
  * Builds {@code results/<experiment>/}: {@code summary.csv} (a row per run), {@code REPORT.md} (a table per
@@ -90,7 +90,7 @@ public final class ExperimentReport {
         List<String> sweptKeys = spec.sweep().sweptKeys();
         Map<String, String> labelByRun = new LinkedHashMap<>();
         runs.forEach(run -> labelByRun.put(run.run(), configuration(run, labels)));
-        List<RunRecord> finished = runs.stream().filter(run -> run.status() == RunStatusFile.FINISHED).toList();
+        List<RunRecord> finished = runs.stream().filter(run -> run.status() == RunStatus.FINISHED).toList();
         TreeSet<String> metricNames = new TreeSet<>();
         finished.forEach(run -> metricNames.addAll(run.metrics().keySet()));
         if (!spec.report().metrics().isEmpty()) {

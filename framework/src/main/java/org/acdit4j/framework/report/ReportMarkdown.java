@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.acdit4j.framework.run.Durations;
 import org.acdit4j.framework.run.RunRecord;
-import org.acdit4j.framework.run.RunStatusFile;
 import org.acdit4j.framework.spec.ComputeBasis;
 import org.acdit4j.framework.spec.ExperimentSpec;
 import org.acdit4j.framework.spec.PairedAgainstSpec;
 import org.acdit4j.framework.spec.RunMetrics;
+import org.acdit4j.framework.tracking.RunStatus;
 
 /** The text of {@code REPORT.md}. */
 final class ReportMarkdown {
@@ -50,7 +50,7 @@ final class ReportMarkdown {
         if (!spec.description().isBlank()) {
             md.append(spec.description()).append("\n\n");
         }
-        long finished = runs.stream().filter(run -> run.status() == RunStatusFile.FINISHED).count();
+        long finished = runs.stream().filter(run -> run.status() == RunStatus.FINISHED).count();
         md.append("| | |\n|---|---|\n");
         md.append("| command | `").append(context.command()).append("` |\n");
         md.append("| commit | ").append(ProvenanceCell.of(runs, facts -> facts.getOrDefault("git.commit", "unknown")
@@ -62,7 +62,7 @@ final class ReportMarkdown {
         md.append("| wall time | ").append(Durations.format(context.wallSeconds())).append(" (this invocation) |\n");
         runTimes(runs).ifPresent(times -> md.append("| runs' time | ").append(times).append(" |\n"));
         peakMemory(runs).ifPresent(memory -> md.append("| runs' memory | ").append(memory).append(" |\n"));
-        LongSummaryStatistics trainedSteps = runs.stream().filter(run -> run.status() == RunStatusFile.FINISHED)
+        LongSummaryStatistics trainedSteps = runs.stream().filter(run -> run.status() == RunStatus.FINISHED)
                 .mapToLong(RunRecord::steps).summaryStatistics();
         boolean uniformSteps = trainedSteps.getCount() == 0 || trainedSteps.getMin() == trainedSteps.getMax();
         if (uniformSteps) {
@@ -75,7 +75,7 @@ final class ReportMarkdown {
         md.append("| runs | ").append(finished).append(" finished of ").append(runs.size()).append(" |\n");
         md.append("| written | ").append(Instant.now()).append(" |\n\n");
 
-        List<RunRecord> unfinished = runs.stream().filter(run -> run.status() != RunStatusFile.FINISHED).toList();
+        List<RunRecord> unfinished = runs.stream().filter(run -> run.status() != RunStatus.FINISHED).toList();
         if (!unfinished.isEmpty()) {
             md.append("## Runs that did not finish\n\n| run | configuration | status | reason |\n|---|---|---|---|\n");
             for (RunRecord run : unfinished) {
@@ -236,7 +236,7 @@ final class ReportMarkdown {
         DoubleSummaryStatistics heap = new DoubleSummaryStatistics();
         long finished = 0;
         for (RunRecord run : runs) {
-            if (run.status() != RunStatusFile.FINISHED) {
+            if (run.status() != RunStatus.FINISHED) {
                 continue;
             }
             finished++;

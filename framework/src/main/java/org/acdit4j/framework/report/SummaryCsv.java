@@ -3,6 +3,7 @@ package org.acdit4j.framework.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.acdit4j.framework.io.Csv;
 import org.acdit4j.framework.run.RunRecord;
 
 /** One CSV row per run: identity, status, the configuration's label, swept values, metrics. */
@@ -16,7 +17,7 @@ final class SummaryCsv {
         List<String> header = new ArrayList<>(List.of("run", "index", "seed", "status", "label"));
         header.addAll(sweptKeys);
         header.addAll(metrics);
-        csv.append(String.join(",", header.stream().map(SummaryCsv::quote).toList())).append('\n');
+        csv.append(Csv.line(header));
         for (RunRecord run : runs) {
             List<String> row = new ArrayList<>(List.of(run.run(), String.valueOf(run.index()), String.valueOf(run.seed()),
                     run.status().name(), labelByRun.get(run.run())));
@@ -27,12 +28,8 @@ final class SummaryCsv {
                 Double value = run.metrics() == null ? null : run.metrics().get(metric);
                 row.add(value == null ? "" : String.valueOf(value));
             }
-            csv.append(String.join(",", row.stream().map(SummaryCsv::quote).toList())).append('\n');
+            csv.append(Csv.line(row));
         }
         return csv.toString();
-    }
-
-    private static String quote(String value) {
-        return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 }

@@ -37,7 +37,7 @@ public final class AbandonedRun {
         }
         try (RunLock held = lock.get()) {
             RunRecord record = folder.record().orElseGet(() -> RunExecutor.planned(plan, time));
-            if (record.status() != RunStatusFile.PLANNED && record.status() != RunStatusFile.RUNNING) {
+            if (record.status() != RunStatus.PLANNED && record.status() != RunStatus.RUNNING) {
                 return Optional.empty();
             }
             String reason = "the run's process exited with code " + exitCode + " (" + meaning(exitCode)
@@ -45,7 +45,7 @@ public final class AbandonedRun {
             List<String> tail = tail(folder);
             String failure = tail.isEmpty() ? reason + "; train.log is empty"
                     : reason + "; last lines of train.log:\n" + String.join("\n", tail);
-            RunRecord failed = record.withFailure(failure).withStatus(RunStatusFile.FAILED, time);
+            RunRecord failed = record.withFailure(failure).withStatus(RunStatus.FAILED, time);
             folder.write(failed);
             if (record.trackerRunId() != null) {
                 TrackedRun trackedRun = tracker.resumeRun(record.trackerRunId());

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.acdit4j.framework.io.Csv;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * A run's evaluations over training in {@code evaluation-progress.csv}: one {@code step,imagesSeen,trainFlops,
@@ -49,7 +51,7 @@ public final class EvaluationProgress {
 
     /** One point as the file's {@code step,imagesSeen,trainFlops,metric,value} line, newline included. */
     static String line(Point p) {
-        return p.step() + "," + p.imagesSeen() + "," + p.trainFlops() + "," + p.metric() + "," + p.value() + "\n";
+        return Csv.line(p.step(), p.imagesSeen(), p.trainFlops(), p.metric(), p.value());
     }
 
     /** The points of {@code folder} in step order (empty when the run never evaluated). */
@@ -59,18 +61,13 @@ public final class EvaluationProgress {
             return List.of();
         }
         Map<String, Point> latest = new LinkedHashMap<>();
-        try {
-            for (String line : Files.readAllLines(file)) {
-                String[] parts = line.split(",");
-                if (parts.length == 5) {
-                    Point point = new Point(Long.parseLong(parts[0]), Double.parseDouble(parts[1]),
-                            Double.parseDouble(parts[2]), parts[3], Double.parseDouble(parts[4]));
-                    latest.remove(point.step() + "/" + point.metric());
-                    latest.put(point.step() + "/" + point.metric(), point);
-                }
+        for (CSVRecord line : Csv.read(file)) {
+            if (line.size() == 5) {
+                Point point = new Point(Long.parseLong(line.get(0)), Double.parseDouble(line.get(1)),
+                        Double.parseDouble(line.get(2)), line.get(3), Double.parseDouble(line.get(4)));
+                latest.remove(point.step() + "/" + point.metric());
+                latest.put(point.step() + "/" + point.metric(), point);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
         }
         List<Point> points = new ArrayList<>(latest.values());
         points.sort(java.util.Comparator.comparingLong(Point::step));

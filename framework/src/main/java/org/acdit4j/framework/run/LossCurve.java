@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.acdit4j.framework.io.Csv;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * A run's training-loss curve in {@code loss.csv} ({@code step,loss} lines), appended whole lines at a time.
@@ -30,7 +32,7 @@ public final class LossCurve {
 
     static void append(RunFolder folder, long step, double loss) {
         try {
-            Files.writeString(file(folder), step + "," + loss + "\n", StandardCharsets.UTF_8,
+            Files.writeString(file(folder), Csv.line(step, loss), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + file(folder), e);
@@ -48,15 +50,10 @@ public final class LossCurve {
             return List.of();
         }
         java.util.TreeMap<Long, Double> byStep = new java.util.TreeMap<>();
-        try {
-            for (String line : Files.readAllLines(file)) {
-                String[] parts = line.split(",");
-                if (parts.length == 2) {
-                    byStep.put(Long.parseLong(parts[0]), Double.parseDouble(parts[1]));
-                }
+        for (CSVRecord line : Csv.read(file)) {
+            if (line.size() == 2) {
+                byStep.put(Long.parseLong(line.get(0)), Double.parseDouble(line.get(1)));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
         }
         List<Point> points = new ArrayList<>();
         byStep.forEach((step, loss) -> points.add(new Point(step, loss)));

@@ -43,7 +43,7 @@ public record ResumePoint(Path checkpoint, long step, Map<Path, String> passedOv
                 continue;
             }
             try {
-                RunCheckpoint.Contents contents = RunCheckpoint.read(candidate);
+                CheckpointContents contents = RunCheckpoint.read(candidate);
                 Optional<String> mismatch = stored.flatMap(configuration -> mismatch(candidate, contents, configuration));
                 if (mismatch.isEmpty()) {
                     return Optional.of(new ResumePoint(candidate, contents.step(), unusable));
@@ -81,7 +81,7 @@ public record ResumePoint(Path checkpoint, long step, Map<Path, String> passedOv
     }
 
     /** Why {@code contents} do not belong to the run of {@code configuration}; empty when they do. */
-    private static Optional<String> mismatch(Path file, RunCheckpoint.Contents contents, Map<String, String> configuration) {
+    private static Optional<String> mismatch(Path file, CheckpointContents contents, Map<String, String> configuration) {
         List<String> differences = new ArrayList<>();
         TreeSet<String> keys = new TreeSet<>(configuration.keySet());
         keys.addAll(contents.configuration().keySet());

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.acdit4j.framework.io.AtomicFiles;
+import org.acdit4j.framework.tracking.RunStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,7 +79,7 @@ final class ReusableTraining {
         Path config = candidate.root().resolve("config.yaml");
         try {
             Optional<RunRecord> record = candidate.record();
-            if (record.isEmpty() || record.get().status() != RunStatusFile.FINISHED || !Files.isRegularFile(config)) {
+            if (record.isEmpty() || record.get().status() != RunStatus.FINISHED || !Files.isRegularFile(config)) {
                 return false;
             }
             return identity(ConfigYaml.parse(Files.readString(config)), record.get().seed()).equals(identity);

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import org.acdit4j.framework.tracking.RunStatus;
+
 /**
  * Finished runs kept beside the report they belong to, {@code <report folder>/runs/<run>/} (for the
  * {@code standard} preset that is {@code results/<experiment>/runs/}, which is committed): each run's record,
@@ -51,7 +53,7 @@ public final class RunArchive {
      * never holds half a run.
      */
     public void add(RunFolder run) {
-        if (run.record().map(record -> record.status() != RunStatusFile.FINISHED).orElse(true)) {
+        if (run.record().map(record -> record.status() != RunStatus.FINISHED).orElse(true)) {
             throw new IllegalArgumentException(run.root() + " holds no finished run");
         }
         try {
@@ -81,8 +83,8 @@ public final class RunArchive {
                 throw new IllegalArgumentException("the archived run " + archived.root() + " cannot be trusted: "
                         + fault.get() + "; allowed: runs as acdit archive wrote them (archive it again, or delete it)");
             }
-            RunStatusFile status = archived.record().map(RunRecord::status).orElse(null);
-            if (status != RunStatusFile.FINISHED) {
+            RunStatus status = archived.record().map(RunRecord::status).orElse(null);
+            if (status != RunStatus.FINISHED) {
                 throw new IllegalArgumentException("the archived run " + archived.root() + " is " + status
                         + ", not FINISHED; allowed: finished runs only (delete it)");
             }

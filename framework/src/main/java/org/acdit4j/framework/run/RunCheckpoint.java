@@ -38,10 +38,6 @@ public final class RunCheckpoint {
     private static final byte[] ZIP_SIGNATURE = {'P', 'K', 3, 4};
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
 
-    /** What a checkpoint holds besides the model state. */
-    public record Contents(Map<String, String> configuration, long step) {
-    }
-
     private RunCheckpoint() {
     }
 
@@ -88,7 +84,7 @@ public final class RunCheckpoint {
     }
 
     /** The configuration and step stored in {@code file}, after checking every entry of it. */
-    public static Contents read(Path file) throws IOException {
+    public static CheckpointContents read(Path file) throws IOException {
         try (ZipFile zip = open(file)) {
             verify(file, zip, MODEL_STATE, OutputStream.nullOutputStream());
             return contents(file, zip);
@@ -153,11 +149,11 @@ public final class RunCheckpoint {
         }
     }
 
-    private static Contents contents(Path file, ZipFile zip) throws IOException {
+    private static CheckpointContents contents(Path file, ZipFile zip) throws IOException {
         String configuration = text(file, zip, CONFIGURATION);
         String step = text(file, zip, STEP);
         try {
-            return new Contents(ConfigYaml.parse(configuration), Long.parseLong(step.strip()));
+            return new CheckpointContents(ConfigYaml.parse(configuration), Long.parseLong(step.strip()));
         } catch (IllegalArgumentException e) {
             throw new UnusableCheckpointException(file + " is corrupt (" + e.getMessage() + ")", e);
         }

@@ -80,7 +80,7 @@ public final class RunExecutor {
      *
      * @throws RunBusyException when another process holds the lock (it trains the run), before anything is written
      */
-    public RunStatusFile execute(RunPlan plan, RunFolder folder, Map<String, String> resolvedValues, String parentRunId) {
+    public RunStatus execute(RunPlan plan, RunFolder folder, Map<String, String> resolvedValues, String parentRunId) {
         RunLock lock = RunLock.tryAcquire(folder)
                 .orElseThrow(() -> new RunBusyException(folder, RunLock.holder(folder).orElse("another process")));
         try (lock) {
@@ -88,13 +88,13 @@ public final class RunExecutor {
         }
     }
 
-    private RunStatusFile executeHoldingLock(RunPlan plan, RunFolder folder, Map<String, String> resolvedValues,
-                                             String parentRunId) {
+    private RunStatus executeHoldingLock(RunPlan plan, RunFolder folder, Map<String, String> resolvedValues,
+                                         String parentRunId) {
         folder.createDirectories();
         RunRecord record = folder.record().orElseGet(() -> planned(plan));
-        if (record.status() == RunStatusFile.FINISHED) {
+        if (record.status() == RunStatus.FINISHED) {
             LOG.info("{} already finished; nothing to do", plan.name());
-            return RunStatusFile.FINISHED;
+            return RunStatus.FINISHED;
         }
         Map<String, String> configuration = folder.writeConfigOnce(runConfiguration(plan, resolvedValues),
                 plan.overrides());
@@ -116,9 +116,9 @@ public final class RunExecutor {
         }
     }
 
-    private RunStatusFile trainAndEvaluate(RunPlan plan, ExperimentSpec spec, RunFolder folder, RunRecord record,
-                                           TrackedRun trackedRun, Map<String, String> resolvedValues,
-                                           Map<String, String> configuration) {
+    private RunStatus trainAndEvaluate(RunPlan plan, ExperimentSpec spec, RunFolder folder, RunRecord record,
+                                       TrackedRun trackedRun, Map<String, String> resolvedValues,
+                                       Map<String, String> configuration) {
         try {
             DatasetFactory datasetFactory = lookup(datasets, spec.data().name(), "data.name", "dataset");
             ModelFactory modelFactory = lookup(models, spec.model().name(), "model.name", "model");
@@ -141,7 +141,7 @@ public final class RunExecutor {
             forgetStepsAfter(folder, model.step(), spec.train().steps());
             trackedRun.setTags(Map.of("acdit.parameters", String.valueOf(model.parameterCount())));
             record = train(plan, spec, folder, record, trackedRun, dataset, model, configuration);
-            if (record.status() != RunStatusFile.RUNNING) {
+            if (record.status() != RunStatus.RUNNING) {
                 return record.status();
             }
             writeGrid(model, dataset, spec, plan.seed(), folder.samples().resolve("final.png"), trackedRun);
@@ -161,18 +161,18 @@ public final class RunExecutor {
             ProcessMemory.peakResidentBytes().ifPresent(bytes -> metrics.put(RunMetrics.PEAK_RSS_BYTES, (double) bytes));
             metrics.put(RunMetrics.PEAK_HEAP_BYTES, (double) ProcessMemory.peakHeapBytes());
             metrics.forEach((key, value) -> trackedRun.logMetric(key, value, model.step()));
-            record = record.withMetrics(metrics).withStatus(RunStatusFile.FINISHED, now());
+            record = record.withMetrics(metrics).withStatus(RunStatus.FINISHED, now());
             folder.write(record);
             trackedRun.end(RunStatus.FINISHED);
-            return RunStatusFile.FINISHED;
+            return RunStatus.FINISHED;
         } catch (RuntimeException | IOException | OutOfMemoryError e) {
             String reason = e instanceof OutOfMemoryError oom ? MemoryLimits.explain(oom)
                     : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             LOG.error("{} failed: {}", plan.name(), reason, e);
-            folder.write(record.withFailure(reason).withStatus(RunStatusFile.FAILED, now()));
+            folder.write(record.withFailure(reason).withStatus(RunStatus.FAILED, now()));
             trackedRun.setTags(Map.of("acdit.failure", reason));
             trackedRun.end(RunStatus.FAILED);
-            return RunStatusFile.FAILED;
+            return RunStatus.FAILED;
         }
     }
 
@@ -232,7 +232,7 @@ public final class RunExecutor {
             if (stopRequested.get()) {
                 checkpoint(model, configuration, folder, trackedRun);
                 RunRecord killed = record.withFailure("stopped by a signal at step " + model.step() + "; rerun to resume")
-                        .withStatus(RunStatusFile.KILLED, now());
+                        .withStatus(RunStatus.KILLED, now());
                 folder.write(killed);
                 trackedRun.end(RunStatus.KILLED);
                 return killed;
@@ -380,9 +380,9 @@ public final class RunExecutor {
 
     /** The record of a run that has not started: its plan, status PLANNED, created at {@code time}. */
     public static RunRecord planned(RunPlan plan, String time) {
-        return new RunRecord(plan.spec().name(), plan.name(), plan.index(), plan.seed(), plan.preset(), plan.assignments(),
-                RunStatusFile.PLANNED, null,
-                time, null, 0, plan.spec().train().steps(), null, null, null, null, Map.of(), Map.of());
+        return RunRecord.builder().experiment(plan.spec().name()).run(plan.name()).index(plan.index()).seed(plan.seed())
+                .preset(plan.preset()).assignments(plan.assignments()).status(RunStatus.PLANNED).heartbeat(time)
+                .steps(plan.spec().train().steps()).build();
     }
 
     private String now() {

@@ -1,11 +1,11 @@
 package org.acdit4j.framework.run;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.LongPredicate;
 import org.acdit4j.framework.io.AtomicFiles;
+import org.acdit4j.framework.io.Csv;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * The run folder's CSV files whose lines start with a training step ({@code loss.csv}, {@code
@@ -24,17 +24,12 @@ final class StepCsv {
         if (!Files.isRegularFile(file)) {
             return;
         }
-        try {
-            StringBuilder kept = new StringBuilder();
-            for (String line : Files.readAllLines(file)) {
-                String[] parts = line.split(",");
-                if (parts.length == columns && keep.test(Long.parseLong(parts[0]))) {
-                    kept.append(line).append('\n');
-                }
+        StringBuilder kept = new StringBuilder();
+        for (CSVRecord line : Csv.read(file)) {
+            if (line.size() == columns && keep.test(Long.parseLong(line.get(0)))) {
+                kept.append(Csv.line(line));
             }
-            AtomicFiles.writeString(file, kept.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
         }
+        AtomicFiles.writeString(file, kept.toString());
     }
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 
+import org.acdit4j.framework.tracking.RunStatus;
+
 /**
  * Shows a sweep's progress from the heartbeats the runs write into their {@code run.json}: on a terminal
  * a bar with step, loss and ETA redrawn in place; otherwise a log line per active run every 30 s. Prints
@@ -39,12 +41,12 @@ final class SweepProgress {
         active.put(plan.name(), plan);
     }
 
-    synchronized void finished(RunPlan plan, RunStatusFile status, RunRecord record, double seconds, int exit) {
+    synchronized void finished(RunPlan plan, RunStatus status, RunRecord record, double seconds, int exit) {
         active.remove(plan.name());
         firstSeen.remove(plan.name());
         done++;
         String detail = record == null ? "no run.json (exit " + exit + ")"
-                : status == RunStatusFile.FINISHED ? headline(record.metrics())
+                : status == RunStatus.FINISHED ? headline(record.metrics())
                 : record.failure() != null ? record.failure() : "exit code " + exit;
         clearLine();
         out.printf("[%d] %s: %s in %s (%d/%d) %s%n", plan.index(), plan.name(), status, Durations.format(seconds), done,

@@ -3,8 +3,10 @@ package org.acdit4j.framework.run;
 import java.util.List;
 import java.util.Map;
 
+import org.acdit4j.framework.tracking.RunStatus;
+
 /** How each selected run of a sweep ended, by run name, and the sweep's parent tracker run. */
-public record SweepResult(String parentRunId, Map<String, RunStatusFile> outcomes, List<String> skipped) {
+public record SweepResult(String parentRunId, Map<String, RunStatus> outcomes, List<String> skipped) {
 
     public SweepResult {
         outcomes = Map.copyOf(outcomes);
@@ -12,7 +14,7 @@ public record SweepResult(String parentRunId, Map<String, RunStatusFile> outcome
     }
 
     public List<String> failures() {
-        return outcomes.entrySet().stream().filter(entry -> entry.getValue() != RunStatusFile.FINISHED)
+        return outcomes.entrySet().stream().filter(entry -> entry.getValue() != RunStatus.FINISHED)
                 .map(Map.Entry::getKey).sorted().toList();
     }
 

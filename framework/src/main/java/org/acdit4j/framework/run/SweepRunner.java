@@ -82,7 +82,7 @@ public final class SweepRunner {
                 continue;
             }
             RunFolder folder = RunFolder.of(runsRoot, experiment, plan.name());
-            if (folder.record().map(record -> record.status() == RunStatusFile.FINISHED).orElse(false)) {
+            if (folder.record().map(record -> record.status() == RunStatus.FINISHED).orElse(false)) {
                 skipped.add(plan.name());
                 out.printf("[%d] %s: finished earlier, skipped%n", plan.index(), plan.name());
             } else {
@@ -97,7 +97,7 @@ public final class SweepRunner {
             out.println("start order, costliest training first: " + String.join(", ",
                     selected.stream().map(plan -> "[" + plan.index() + "] " + plan.name()).toList()));
         }
-        Map<String, RunStatusFile> outcomes = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+        Map<String, RunStatus> outcomes = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
         AtomicBoolean stop = new AtomicBoolean();
         SweepProgress progress = new SweepProgress(runsRoot, experiment, selected, out);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers));
@@ -108,10 +108,10 @@ public final class SweepRunner {
                     if (stop.get()) {
                         return null;
                     }
-                    RunStatusFile status = trainOnce(plan, RunFolder.of(runsRoot, experiment, plan.name()), parent.runId(),
+                    RunStatus status = trainOnce(plan, RunFolder.of(runsRoot, experiment, plan.name()), parent.runId(),
                             progress);
                     outcomes.put(plan.name(), status);
-                    if (status != RunStatusFile.FINISHED && failFast) {
+                    if (status != RunStatus.FINISHED && failFast) {
                         stop.set(true);
                     }
                     return null;
@@ -153,7 +153,7 @@ public final class SweepRunner {
      * line), then skipped when that process finished it or trained here when it did not. A trainer that dies without
      * recording its end leaves the run FAILED with its exit code and log ({@link AbandonedRun}).
      */
-    private RunStatusFile trainOnce(RunPlan plan, RunFolder folder, String parentRunId, SweepProgress progress)
+    private RunStatus trainOnce(RunPlan plan, RunFolder folder, String parentRunId, SweepProgress progress)
             throws InterruptedException {
         long start = System.nanoTime();
         progress.started(plan);
@@ -165,9 +165,9 @@ public final class SweepRunner {
                 RunLock.awaitRelease(folder);
             }
             if (finished(folder)) {
-                progress.finished(plan, RunStatusFile.FINISHED, folder.record().orElse(null),
+                progress.finished(plan, RunStatus.FINISHED, folder.record().orElse(null),
                         (System.nanoTime() - start) / 1e9, 0);
-                return RunStatusFile.FINISHED;
+                return RunStatus.FINISHED;
             }
             int exit = launcher.launch(plan, folder, parentRunId);
             if (exit == RunLauncher.EXIT_BUSY) {
@@ -176,9 +176,9 @@ public final class SweepRunner {
             if (exit != 0) {
                 AbandonedRun.recordFailure(plan, folder, exit, tracker, Instant.now().toString());
             }
-            RunStatusFile status = folder.record().map(RunRecord::status).orElse(RunStatusFile.FAILED);
-            if (exit != 0 && status == RunStatusFile.FINISHED) {
-                status = RunStatusFile.FAILED;
+            RunStatus status = folder.record().map(RunRecord::status).orElse(RunStatus.FAILED);
+            if (exit != 0 && status == RunStatus.FINISHED) {
+                status = RunStatus.FAILED;
             }
             progress.finished(plan, status, folder.record().orElse(null), (System.nanoTime() - start) / 1e9, exit);
             return status;
@@ -186,7 +186,7 @@ public final class SweepRunner {
     }
 
     private static boolean finished(RunFolder folder) {
-        return folder.record().map(record -> record.status() == RunStatusFile.FINISHED).orElse(false);
+        return folder.record().map(record -> record.status() == RunStatus.FINISHED).orElse(false);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.acdit4j.framework.spec.RunMetrics;
 import org.acdit4j.framework.system.MemoryLimits;
+import org.acdit4j.framework.tracking.RunStatus;
 
 /**
  * How many runs of a sweep may train at once on this machine: one per core, as many as the memory holds. A run's
@@ -26,7 +27,7 @@ public record WorkerBudget(int cores, OptionalLong availableBytes, long expected
     /** This machine, with the expected peak from the finished ones among {@code runs}. */
     public static WorkerBudget of(List<RunFolder> runs) {
         OptionalLong peak = runs.stream().map(RunFolder::record).flatMap(Optional::stream)
-                .filter(record -> record.status() == RunStatusFile.FINISHED && record.metrics() != null)
+                .filter(record -> record.status() == RunStatus.FINISHED && record.metrics() != null)
                 .map(record -> record.metrics().get(RunMetrics.PEAK_RSS_BYTES)).filter(bytes -> bytes != null)
                 .mapToLong(Double::longValue).max();
         return new WorkerBudget(Runtime.getRuntime().availableProcessors(), MemoryLimits.availableBytes(),

@@ -15,10 +15,10 @@ import org.acdit4j.framework.run.EvaluationProgress;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.RunRecord;
-import org.acdit4j.framework.run.RunStatusFile;
 import org.acdit4j.framework.run.SweepPlanner;
 import org.acdit4j.framework.testing.CodeModelType;
 import org.acdit4j.framework.testing.TestModelType;
+import org.acdit4j.framework.tracking.RunStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,9 +60,11 @@ class AnotherPluginCaseReportTest {
             int position = plan.index() % 4;
             double fid = 10 * (position + 1) + plan.seed();
             boolean failed = position == 1 && plan.seed() == 0;
-            RunRecord record = new RunRecord("mixed", plan.name(), plan.index(), plan.seed(), "", plan.assignments(),
-                    failed ? RunStatusFile.FAILED : RunStatusFile.FINISHED, "t0", "t1", "t2", 10, 10, 0.5, null, null,
-                    failed ? "loss became NaN at step 3" : null, Map.of(), failed ? Map.of() : Map.of("fid", fid));
+            RunRecord record = RunRecord.builder().experiment("mixed").run(plan.name()).index(plan.index())
+                    .seed(plan.seed()).preset("").assignments(plan.assignments())
+                    .status(failed ? RunStatus.FAILED : RunStatus.FINISHED).started("t0").heartbeat("t1").ended("t2")
+                    .step(10).steps(10).lastLoss(0.5).failure(failed ? "loss became NaN at step 3" : null)
+                    .metrics(failed ? Map.of() : Map.of("fid", fid)).build();
             RunFolder folder = RunFolder.of(root.resolve("runs"), "mixed", plan.name());
             folder.write(record);
             double flops = position == 2 ? 2e12 : 1e12;

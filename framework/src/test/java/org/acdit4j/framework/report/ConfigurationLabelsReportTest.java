@@ -17,9 +17,9 @@ import org.acdit4j.framework.run.LossCurve;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.RunRecord;
-import org.acdit4j.framework.run.RunStatusFile;
 import org.acdit4j.framework.run.SweepPlanner;
 import org.acdit4j.framework.testing.TestModelType;
+import org.acdit4j.framework.tracking.RunStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,9 +54,10 @@ class ConfigurationLabelsReportTest {
         for (RunPlan plan : plans) {
             double fid = Integer.parseInt(plan.assignments().get("model.blockSize"))
                     + (plan.assignments().get("model.rope").equals("none") ? 10 : 0) + plan.seed();
-            RunRecord record = new RunRecord("labelled", plan.name(), plan.index(), plan.seed(), "", plan.assignments(),
-                    RunStatusFile.FINISHED, "t0", "t1", "t2", 10, 10, 0.5, null, null, null, Map.of(),
-                    Map.of("fid", fid));
+            RunRecord record = RunRecord.builder().experiment("labelled").run(plan.name()).index(plan.index())
+                    .seed(plan.seed()).preset("").assignments(plan.assignments()).status(RunStatus.FINISHED)
+                    .started("t0").heartbeat("t1").ended("t2").step(10).steps(10).lastLoss(0.5)
+                    .metrics(Map.of("fid", fid)).build();
             RunFolder folder = RunFolder.of(root.resolve("runs"), "labelled", plan.name());
             folder.write(record);
             Files.writeString(LossCurve.file(folder), "5,0.8\n10,0.4\n");

@@ -16,7 +16,6 @@ import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.run.EvaluationProgress;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunRecord;
-import org.acdit4j.framework.run.RunStatusFile;
 import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentBuilder;
@@ -25,6 +24,7 @@ import org.acdit4j.framework.dsl.ReportSection;
 import org.acdit4j.framework.dsl.SweepSection;
 import org.acdit4j.framework.spec.MetricDirection;
 import org.acdit4j.framework.spec.RunMetrics;
+import org.acdit4j.framework.tracking.RunStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,24 +40,26 @@ class ExperimentReportTest {
     private final ExperimentDefinition finalOnMoreSamples = fifteenStepDefinition(e -> e.evaluate(v -> v.use("fid").samples(1000))
             .track(t -> t.evaluateEvery(5).evaluateSamples(200)).report(r -> r.progress("fid")));
 
-    private RunRecord run(int index, String blockSize, long seed, RunStatusFile status, Double fid) {
+    private RunRecord run(int index, String blockSize, long seed, RunStatus status, Double fid) {
         return run(index, blockSize, seed, status, fid, 10);
     }
 
-    private RunRecord run(int index, String blockSize, long seed, RunStatusFile status, Double fid, long steps) {
-        RunRecord record = new RunRecord("report-test", "blockSize" + blockSize + "-seed" + seed, index, seed, "",
-                Map.of("model.blockSize", blockSize), status, "t0", "t1", "t2", steps, steps, 0.5, null, null,
-                status == RunStatusFile.FAILED ? "loss became NaN at step 3" : null,
-                Map.of("git.commit", "abc123", "host", "box", "cores", "2"), fid == null ? Map.of() : Map.of("fid", fid));
+    private RunRecord run(int index, String blockSize, long seed, RunStatus status, Double fid, long steps) {
+        RunRecord record = RunRecord.builder().experiment("report-test").run("blockSize" + blockSize + "-seed" + seed)
+                .index(index).seed(seed).preset("").assignments(Map.of("model.blockSize", blockSize)).status(status)
+                .started("t0").heartbeat("t1").ended("t2").step(steps).steps(steps).lastLoss(0.5)
+                .failure(status == RunStatus.FAILED ? "loss became NaN at step 3" : null)
+                .provenance(Map.of("git.commit", "abc123", "host", "box", "cores", "2"))
+                .metrics(fid == null ? Map.of() : Map.of("fid", fid)).build();
         RunFolder.of(root.resolve("runs"), "report-test", record.run()).write(record);
         return record;
     }
 
     @Test
     void writesTheSummaryTablesWithConfidenceIntervalsAndPlots() throws Exception {
-        List<RunRecord> runs = List.of(run(0, "1", 0, RunStatusFile.FINISHED, 10.0), run(1, "4", 0, RunStatusFile.FINISHED, 20.0),
-                run(2, "1", 1, RunStatusFile.FINISHED, 12.0), run(3, "4", 1, RunStatusFile.FAILED, null),
-                run(4, "1", 2, RunStatusFile.FINISHED, 14.0), run(5, "4", 2, RunStatusFile.FINISHED, 22.0));
+        List<RunRecord> runs = List.of(run(0, "1", 0, RunStatus.FINISHED, 10.0), run(1, "4", 0, RunStatus.FINISHED, 20.0),
+                run(2, "1", 1, RunStatus.FINISHED, 12.0), run(3, "4", 1, RunStatus.FAILED, null),
+                run(4, "1", 2, RunStatus.FINISHED, 14.0), run(5, "4", 2, RunStatus.FINISHED, 22.0));
         assertThat(ExperimentReport.load(root.resolve("runs"), "report-test")).isEqualTo(runs);
 
         List<Path> files = ExperimentReport.write(blockSizes.spec(null, List.of()), blockSizes.labels(null, List.of()),
@@ -100,8 +102,8 @@ class ExperimentReportTest {
 
     @Test
     void finalEvaluationsOnMoreSamplesStayOutOfTheEqualComputeComparison() throws Exception {
-        List<RunRecord> runs = List.of(run(0, "1", 0, RunStatusFile.FINISHED, 10.0, 15),
-                run(1, "4", 0, RunStatusFile.FINISHED, 20.0, 15));
+        List<RunRecord> runs = List.of(run(0, "1", 0, RunStatus.FINISHED, 10.0, 15),
+                run(1, "4", 0, RunStatus.FINISHED, 20.0, 15));
         writeProgress("blockSize1-seed0", "5,320.0,1.0E12,fid,50.0\n10,640.0,2.0E12,fid,30.0\n15,960.0,3.0E12,fid,5.0\n");
         writeProgress("blockSize4-seed0", "5,320.0,2.0E12,fid,40.0\n10,640.0,4.0E12,fid,20.0\n15,960.0,6.0E12,fid,4.0\n");
 
@@ -114,8 +116,8 @@ class ExperimentReportTest {
 
     @Test
     void runsOfDifferentLengthsKeepTheirEvaluationsWhileTrainingUpToTheirOwnLastStep() throws Exception {
-        List<RunRecord> runs = List.of(run(0, "1", 0, RunStatusFile.FINISHED, 10.0, 30),
-                run(1, "4", 0, RunStatusFile.FINISHED, 20.0, 15));
+        List<RunRecord> runs = List.of(run(0, "1", 0, RunStatus.FINISHED, 10.0, 30),
+                run(1, "4", 0, RunStatus.FINISHED, 20.0, 15));
         writeProgress("blockSize1-seed0", "5,320.0,1.0E12,fid,60.0\n10,640.0,2.0E12,fid,50.0\n15,960.0,3.0E12,fid,40.0\n"
                 + "20,1280.0,4.0E12,fid,30.0\n25,1600.0,5.0E12,fid,25.0\n30,1920.0,6.0E12,fid,2.0\n");
         writeProgress("blockSize4-seed0", "5,320.0,2.0E12,fid,45.0\n10,640.0,4.0E12,fid,35.0\n15,960.0,6.0E12,fid,3.0\n");
@@ -155,9 +157,9 @@ class ExperimentReportTest {
     void pairedBySeedTabulatesEachSeedsDifferenceFromTheBaselineValue() throws Exception {
         ExperimentDefinition pairedSpec = reportDefinition(s -> s.grid("model.blockSize", 1, 4).seeds(0, 1, 2),
                 r -> r.pairedBySeed("model.blockSize", "1", "fid"));
-        List<RunRecord> runs = List.of(run(0, "1", 0, RunStatusFile.FINISHED, 10.0), run(1, "4", 0, RunStatusFile.FINISHED, 13.0),
-                run(2, "1", 1, RunStatusFile.FINISHED, 20.0), run(3, "4", 1, RunStatusFile.FINISHED, 22.0),
-                run(4, "1", 2, RunStatusFile.FINISHED, 30.0), run(5, "4", 2, RunStatusFile.FAILED, null));
+        List<RunRecord> runs = List.of(run(0, "1", 0, RunStatus.FINISHED, 10.0), run(1, "4", 0, RunStatus.FINISHED, 13.0),
+                run(2, "1", 1, RunStatus.FINISHED, 20.0), run(3, "4", 1, RunStatus.FINISHED, 22.0),
+                run(4, "1", 2, RunStatus.FINISHED, 30.0), run(5, "4", 2, RunStatus.FAILED, null));
 
         write(pairedSpec, runs, "out");
 
@@ -185,8 +187,8 @@ class ExperimentReportTest {
     void theReportOpensWithTheFindingAndEveryConfigurationsLabelledSamplesSideBySide() throws Exception {
         ExperimentDefinition headlined = reportDefinition(s -> s.grid("model.blockSize", 1, 4).seeds(0, 1),
                 r -> r.headline("fid", MetricDirection.LOWER_IS_BETTER));
-        List<RunRecord> runs = List.of(run(0, "1", 0, RunStatusFile.FINISHED, 10.0), run(1, "4", 0, RunStatusFile.FINISHED, 20.0),
-                run(2, "1", 1, RunStatusFile.FINISHED, 12.0), run(3, "4", 1, RunStatusFile.FINISHED, 22.0));
+        List<RunRecord> runs = List.of(run(0, "1", 0, RunStatus.FINISHED, 10.0), run(1, "4", 0, RunStatus.FINISHED, 20.0),
+                run(2, "1", 1, RunStatus.FINISHED, 12.0), run(3, "4", 1, RunStatus.FINISHED, 22.0));
         Geometry digits = Geometry.image(1, 16, 16, 10);
         for (RunRecord run : runs) {
             ImageGrid.writePng(new ImageBatch(digits, new float[RunSampleGrid.EXAMPLES * digits.valuesPerExample()],
@@ -213,21 +215,22 @@ class ExperimentReportTest {
     }
 
     private RunRecord named(int index, String rope, double fid) {
-        RunRecord record = new RunRecord("report-test", "rope" + rope + "-seed0", index, 0, "",
-                Map.of("model.rope", rope), RunStatusFile.FINISHED, "t0", "t1", "t2", 10, 10, 0.5, null, null, null,
-                Map.of(), Map.of("fid", fid));
+        RunRecord record = RunRecord.builder().experiment("report-test").run("rope" + rope + "-seed0").index(index)
+                .preset("").assignments(Map.of("model.rope", rope)).status(RunStatus.FINISHED).started("t0")
+                .heartbeat("t1").ended("t2").step(10).steps(10).lastLoss(0.5).metrics(Map.of("fid", fid)).build();
         RunFolder.of(root.resolve("runs"), "report-test", record.run()).write(record);
         return record;
     }
 
     @Test
     void theHeaderStatesHowLongTheRunsTookFromTheirRecords() {
-        RunRecord first = new RunRecord("report-test", "a", 0, 0, "", Map.of(), RunStatusFile.FINISHED,
-                "2026-11-26T10:00:00Z", null, "2026-11-26T10:20:00Z", 10, 10, null, null, null, null, Map.of(), Map.of());
-        RunRecord second = new RunRecord("report-test", "b", 1, 0, "", Map.of(), RunStatusFile.FINISHED,
-                "2026-11-26T10:05:00Z", null, "2026-11-26T10:35:30Z", 10, 10, null, null, null, null, Map.of(), Map.of());
-        RunRecord unfinished = new RunRecord("report-test", "c", 2, 0, "", Map.of(), RunStatusFile.RUNNING,
-                "2026-11-26T09:00:00Z", null, null, 5, 10, null, null, null, null, Map.of(), Map.of());
+        RunRecord first = RunRecord.builder().experiment("report-test").run("a").preset("").status(RunStatus.FINISHED)
+                .started("2026-11-26T10:00:00Z").ended("2026-11-26T10:20:00Z").step(10).steps(10).build();
+        RunRecord second = RunRecord.builder().experiment("report-test").run("b").index(1).preset("")
+                .status(RunStatus.FINISHED).started("2026-11-26T10:05:00Z").ended("2026-11-26T10:35:30Z").step(10)
+                .steps(10).build();
+        RunRecord unfinished = RunRecord.builder().experiment("report-test").run("c").index(2).preset("")
+                .status(RunStatus.RUNNING).started("2026-11-26T09:00:00Z").step(5).steps(10).build();
 
         assertThat(ReportMarkdown.runTimes(List.of(first, second, unfinished))).contains("35m30s from the first run's "
                 + "start to the last run's end (2026-11-26T10:00:00Z to 2026-11-26T10:35:30Z); 50m30s of run time in all");
@@ -246,8 +249,8 @@ class ExperimentReportTest {
     }
 
     private static RunRecord finishedWithMemory(String name, Map<String, Double> metrics) {
-        return new RunRecord("report-test", name, 0, 0, "", Map.of(), RunStatusFile.FINISHED, null, null, null, 10, 10,
-                null, null, null, null, Map.of(), metrics);
+        return RunRecord.builder().experiment("report-test").run(name).preset("").status(RunStatus.FINISHED).step(10)
+                .steps(10).metrics(metrics).build();
     }
 
     private List<Path> write(ExperimentDefinition experiment, List<RunRecord> runs, String outputDir) {
@@ -277,6 +280,6 @@ class ExperimentReportTest {
 
     /** Finished runs of block sizes 1 and 4 at seed 0, with FIDs 10 and 20. */
     private List<RunRecord> oneSeedRuns() {
-        return List.of(run(0, "1", 0, RunStatusFile.FINISHED, 10.0), run(1, "4", 0, RunStatusFile.FINISHED, 20.0));
+        return List.of(run(0, "1", 0, RunStatus.FINISHED, 10.0), run(1, "4", 0, RunStatus.FINISHED, 20.0));
     }
 }

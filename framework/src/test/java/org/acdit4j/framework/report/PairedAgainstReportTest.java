@@ -11,11 +11,11 @@ import java.util.Optional;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.run.RunRecord;
-import org.acdit4j.framework.run.RunStatusFile;
 import org.acdit4j.framework.spec.ComputeBasis;
 import org.acdit4j.framework.spec.PairedAgainstSpec;
 import org.acdit4j.framework.spec.RunMetrics;
 import org.acdit4j.framework.testing.TestModelType;
+import org.acdit4j.framework.tracking.RunStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,7 +95,7 @@ class PairedAgainstReportTest {
 
     @Test
     void theQuantityAxisIsLogarithmicWhenItSpansMoreThanAFactorOfFour() {
-        List<RunRecord> finished = runs.stream().filter(run -> run.status() == RunStatusFile.FINISHED).toList();
+        List<RunRecord> finished = runs.stream().filter(run -> run.status() == RunStatus.FINISHED).toList();
         List<PairedAgainstSpec> comparisons = SCALING.spec(null, List.of()).report().pairedAgainst();
 
         List<PairedAgainst.Point> byParameters = PairedAgainst.of(comparisons.get(0), finished, SCALING.labels(null, List.of()), NO_CURVES);

@@ -10,11 +10,11 @@ import java.util.OptionalDouble;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.run.RunRecord;
-import org.acdit4j.framework.run.RunStatusFile;
 import org.acdit4j.framework.spec.PlotSpec;
 import org.acdit4j.framework.spec.SweptKeyAxis;
 import org.acdit4j.framework.testing.TestModelConfig;
 import org.acdit4j.framework.testing.TestModelType;
+import org.acdit4j.framework.tracking.RunStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
@@ -86,8 +86,9 @@ class PresentedAxisPlotTest {
     private static RunRecord run(String blockSize, String width, long seed, double fid) {
         Map<String, String> assignment = width == null ? Map.of("model.blockSize", blockSize)
                 : Map.of("model.blockSize", blockSize, "model.width", width);
-        return new RunRecord("axis-test", "blockSize" + blockSize + "-width" + width + "-seed" + seed, 0, seed, "",
-                assignment, RunStatusFile.FINISHED, "t0", "t1", "t2", 10, 10, 0.5, null, null, null, Map.of(),
-                Map.of("fid", fid));
+        return RunRecord.builder().experiment("axis-test")
+                .run("blockSize" + blockSize + "-width" + width + "-seed" + seed).seed(seed).preset("")
+                .assignments(assignment).status(RunStatus.FINISHED).started("t0").heartbeat("t1").ended("t2").step(10)
+                .steps(10).lastLoss(0.5).metrics(Map.of("fid", fid)).build();
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.acdit4j.framework.run.RunRecord;
-import org.acdit4j.framework.run.RunStatusFile;
+import org.acdit4j.framework.tracking.RunStatus;
 import org.junit.jupiter.api.Test;
 
 class ProvenanceCellTest {
@@ -27,7 +27,7 @@ class ProvenanceCellTest {
     }
 
     private static RunRecord run(String name, String host) {
-        return new RunRecord("e", name, 0, 0, "", Map.of(), RunStatusFile.FINISHED, null, null, null, 1, 1, null, null,
-                null, null, host == null ? Map.of() : Map.of("host", host), Map.of());
+        return RunRecord.builder().experiment("e").run(name).preset("").status(RunStatus.FINISHED).step(1).steps(1)
+                .provenance(host == null ? Map.of() : Map.of("host", host)).build();
     }
 }

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.acdit4j.framework.run.RunRecord;
-import org.acdit4j.framework.run.RunStatusFile;
 import org.acdit4j.framework.spec.HeadlineSpec;
 import org.acdit4j.framework.spec.MetricDirection;
+import org.acdit4j.framework.tracking.RunStatus;
 import org.junit.jupiter.api.Test;
 
 /** The two opening sentences, computed from a small summary. */
@@ -72,7 +72,8 @@ class ReportFindingTest {
     }
 
     private static RunRecord run(int index, String preset, long steps) {
-        return new RunRecord("finding-test", "run" + index, index, 0, preset, Map.of(), RunStatusFile.FINISHED, "t0",
-                "t1", "t2", steps, steps, 0.5, null, null, null, Map.of(), Map.of());
+        return RunRecord.builder().experiment("finding-test").run("run" + index).index(index).preset(preset)
+                .status(RunStatus.FINISHED).started("t0").heartbeat("t1").ended("t2").step(steps).steps(steps)
+                .lastLoss(0.5).build();
     }
 }

@@ -11,9 +11,9 @@ import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.RunRecord;
-import org.acdit4j.framework.run.RunStatusFile;
 import org.acdit4j.framework.run.SweepPlanner;
 import org.acdit4j.framework.testing.TestModelType;
+import org.acdit4j.framework.tracking.RunStatus;
 
 /** Run records of a width × block-size sweep of the test model, written to a runs folder as finished runs write them. */
 final class ScalingRuns {
@@ -36,9 +36,11 @@ final class ScalingRuns {
         for (RunPlan plan : SweepPlanner.plan(definition, null, List.of())) {
             Map<String, Double> finalMetrics = metrics.apply(plan);
             boolean failed = finalMetrics.isEmpty();
-            RunRecord record = new RunRecord(definition.name(), plan.name(), plan.index(), plan.seed(), "",
-                    plan.assignments(), failed ? RunStatusFile.FAILED : RunStatusFile.FINISHED, "t0", "t1", "t2", steps,
-                    steps, 0.5, null, null, failed ? "loss became NaN at step 3" : null, Map.of(), finalMetrics);
+            RunRecord record = RunRecord.builder().experiment(definition.name()).run(plan.name()).index(plan.index())
+                    .seed(plan.seed()).preset("").assignments(plan.assignments())
+                    .status(failed ? RunStatus.FAILED : RunStatus.FINISHED).started("t0").heartbeat("t1").ended("t2")
+                    .step(steps).steps(steps).lastLoss(0.5).failure(failed ? "loss became NaN at step 3" : null)
+                    .metrics(finalMetrics).build();
             RunFolder.of(runsRoot, definition.name(), record.run()).write(record);
             runs.add(record);
         }

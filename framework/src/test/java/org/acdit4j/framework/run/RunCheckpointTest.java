@@ -44,7 +44,7 @@ class RunCheckpointTest {
     void aCheckpointReadsBackItsConfigurationStepAndModel() throws Exception {
         Path file = trainedCheckpoint(3);
 
-        assertThat(RunCheckpoint.read(file)).isEqualTo(new RunCheckpoint.Contents(CONFIGURATION, 3));
+        assertThat(RunCheckpoint.read(file)).isEqualTo(new CheckpointContents(CONFIGURATION, 3));
         ClassMeanModel restored = new ClassMeanModel(model.geometry(), 0.05);
         RunCheckpoint.restore(restored, file);
         assertThat(restored.step()).isEqualTo(3);

@@ -62,11 +62,11 @@ class RunExecutorTest {
         RunPlan plan = SweepPlanner.plan(EXPERIMENT, null, List.of()).get(0);
         RunFolder folder = RunFolder.of(runs, "runner", plan.name());
 
-        RunStatusFile status = executor(TestModelType.FACTORY).execute(plan, folder, Map.of("train.lr", "0.05"), null);
+        RunStatus status = executor(TestModelType.FACTORY).execute(plan, folder, Map.of("train.lr", "0.05"), null);
 
-        assertThat(status).isEqualTo(RunStatusFile.FINISHED);
+        assertThat(status).isEqualTo(RunStatus.FINISHED);
         RunRecord record = folder.record().orElseThrow();
-        assertThat(record.status()).isEqualTo(RunStatusFile.FINISHED);
+        assertThat(record.status()).isEqualTo(RunStatus.FINISHED);
         assertThat(record.step()).isEqualTo(40);
         assertThat(record.ended()).isNotNull();
         assertThat(record.metrics()).containsKeys("sample.mean", "train.imagesSeen", "train.flops",
@@ -107,12 +107,12 @@ class RunExecutorTest {
             });
             return created;
         }));
-        assertThat(first[0].execute(plan, interrupted, Map.of(), null)).isEqualTo(RunStatusFile.KILLED);
+        assertThat(first[0].execute(plan, interrupted, Map.of(), null)).isEqualTo(RunStatus.KILLED);
         RunRecord killed = interrupted.record().orElseThrow();
         assertThat(killed.failure()).isEqualTo("stopped by a signal at step 17; rerun to resume");
         assertThat(tracker.runs.get(killed.trackerRunId()).status).isEqualTo(RunStatus.KILLED);
 
-        assertThat(executor(TestModelType.FACTORY).execute(plan, interrupted, Map.of(), null)).isEqualTo(RunStatusFile.FINISHED);
+        assertThat(executor(TestModelType.FACTORY).execute(plan, interrupted, Map.of(), null)).isEqualTo(RunStatus.FINISHED);
 
         RunRecord resumed = interrupted.record().orElseThrow();
         assertThat(resumed.trackerRunId()).isEqualTo(killed.trackerRunId());
@@ -145,11 +145,11 @@ class RunExecutorTest {
 
         RunFolder killed = RunFolder.of(runs.resolve("killed"), "runner", plan.name());
         assertThatThrownBy(() -> killedAfter(16).execute(plan, killed, Map.of(), null)).isInstanceOf(Killed.class);
-        assertThat(killed.record().orElseThrow().status()).isEqualTo(RunStatusFile.RUNNING);
+        assertThat(killed.record().orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
         assertThat(LossCurve.read(killed)).extracting(LossCurve.Point::step).containsExactly(5L, 10L, 15L);
         assertThat(RunCheckpoint.read(killed.latestCheckpoint()).step()).isEqualTo(10);
 
-        assertThat(executor(TestModelType.FACTORY).execute(plan, killed, Map.of(), null)).isEqualTo(RunStatusFile.FINISHED);
+        assertThat(executor(TestModelType.FACTORY).execute(plan, killed, Map.of(), null)).isEqualTo(RunStatus.FINISHED);
 
         assertThat(Files.readAllLines(LossCurve.file(killed))).isEqualTo(Files.readAllLines(LossCurve.file(straight)));
         assertThat(Files.readAllLines(EvaluationProgress.file(killed)))
@@ -178,7 +178,7 @@ class RunExecutorTest {
                 + " bytes, the zip directory at its end is missing); resuming from " + killed.previousCheckpoint()
                 + " at step 10 instead (the unusable file is kept with the suffix .unusable)");
 
-        assertThat(executor(TestModelType.FACTORY).execute(plan, killed, Map.of(), null)).isEqualTo(RunStatusFile.FINISHED);
+        assertThat(executor(TestModelType.FACTORY).execute(plan, killed, Map.of(), null)).isEqualTo(RunStatus.FINISHED);
 
         assertThat(killed.checkpoints().resolve("latest.ckpt.unusable")).hasSize(latest.length - 100L);
         assertThat(Files.mismatch(killed.latestCheckpoint(), straight.latestCheckpoint())).isEqualTo(-1L);
@@ -195,7 +195,7 @@ class RunExecutorTest {
         Files.write(folder.latestCheckpoint(), new byte[0]);
         Files.writeString(folder.previousCheckpoint(), "overwritten by mistake");
 
-        assertThat(executor(TestModelType.FACTORY).execute(plan, folder, Map.of(), null)).isEqualTo(RunStatusFile.FAILED);
+        assertThat(executor(TestModelType.FACTORY).execute(plan, folder, Map.of(), null)).isEqualTo(RunStatus.FAILED);
 
         assertThat(folder.record().orElseThrow().failure()).isEqualTo(folder.latestCheckpoint()
                 + " is not a run checkpoint (not a zip file); " + folder.previousCheckpoint()
@@ -218,7 +218,7 @@ class RunExecutorTest {
         Files.copy(other.latestCheckpoint(), folder.latestCheckpoint());
 
         assertThat(executor(TestModelType.FACTORY).execute(plans.get(0), folder, values, null))
-                .isEqualTo(RunStatusFile.FAILED);
+                .isEqualTo(RunStatus.FAILED);
 
         assertThat(folder.record().orElseThrow().failure()).isEqualTo(folder.latestCheckpoint()
                 + " belongs to another training (train.lr: '0.2' in the checkpoint, '0.05' in config.yaml); no usable "
@@ -261,7 +261,7 @@ class RunExecutorTest {
         counting.execute(plans.get(0), same, ablation.resolvedValues(null, plans.get(0).overrides(), plans.get(0).assignments()), null);
         assertThat(stepsTrained[0]).isZero();
         RunRecord reused = same.record().orElseThrow();
-        assertThat(reused.status()).isEqualTo(RunStatusFile.FINISHED);
+        assertThat(reused.status()).isEqualTo(RunStatus.FINISHED);
         assertThat(reused.metrics().get("sample.mean")).isEqualTo(donor.record().orElseThrow().metrics().get("sample.mean"));
         ClassMeanModel adopted = new ClassMeanModel(new SyntheticShapes().geometry(DataSpec.of(SyntheticShapes.NAME, 8)), 0.05);
         ClassMeanModel donated = new ClassMeanModel(new SyntheticShapes().geometry(DataSpec.of(SyntheticShapes.NAME, 8)), 0.05);
@@ -291,10 +291,10 @@ class RunExecutorTest {
         RunPlan plan = SweepPlanner.plan(EXPERIMENT, null, List.of("sweep.grid.train.lr=1e6")).get(0);
         RunFolder folder = RunFolder.of(runs, "runner", plan.name());
 
-        assertThat(executor(TestModelType.FACTORY).execute(plan, folder, Map.of(), null)).isEqualTo(RunStatusFile.FAILED);
+        assertThat(executor(TestModelType.FACTORY).execute(plan, folder, Map.of(), null)).isEqualTo(RunStatus.FAILED);
 
         RunRecord record = folder.record().orElseThrow();
-        assertThat(record.status()).isEqualTo(RunStatusFile.FAILED);
+        assertThat(record.status()).isEqualTo(RunStatus.FAILED);
         assertThat(record.failure()).matches("loss became (NaN|Infinity) at step \\d+ \\(learning rate 1000000.0\\); "
                 + "lower train.lr or keep train.gradClip > 0");
         assertThat(tracker.runs.get(record.trackerRunId()).status).isEqualTo(RunStatus.FAILED);
@@ -314,10 +314,10 @@ class RunExecutorTest {
             return created;
         }));
 
-        assertThat(exhausted.execute(plan, folder, Map.of(), null)).isEqualTo(RunStatusFile.FAILED);
+        assertThat(exhausted.execute(plan, folder, Map.of(), null)).isEqualTo(RunStatus.FAILED);
 
         RunRecord record = folder.record().orElseThrow();
-        assertThat(record.status()).isEqualTo(RunStatusFile.FAILED);
+        assertThat(record.status()).isEqualTo(RunStatus.FAILED);
         assertThat(record.failure()).startsWith("out of native memory: the resident set reached "
                 + "org.bytedeco.javacpp.maxPhysicalBytes=").contains("ACDIT_JAVA_OPTS=").doesNotContain("\n");
         assertThat(tracker.runs.get(record.trackerRunId()).status).isEqualTo(RunStatus.FAILED);

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.acdit4j.framework.tracking.RunStatus;
 import org.junit.jupiter.api.Test;
 
 class SweepProgressTest {
@@ -18,8 +19,9 @@ class SweepProgressTest {
             new PrintStream(output, true));
 
     private static RunRecord at(int step, Map<String, Double> metrics) {
-        return new RunRecord("rope-ablation", "rope1d-seed0", 0, 0, "standard", Map.of(), RunStatusFile.RUNNING, "t0",
-                "t1", "t2", step, 3000, 0.0339, null, null, null, Map.of(), metrics);
+        return RunRecord.builder().experiment("rope-ablation").run("rope1d-seed0").preset("standard")
+                .status(RunStatus.RUNNING).started("t0").heartbeat("t1").ended("t2").step(step).steps(3000)
+                .lastLoss(0.0339).metrics(metrics).build();
     }
 
     @Test
@@ -46,7 +48,7 @@ class SweepProgressTest {
     void theSummaryLineLeavesOutEvaluatorBookkeeping() {
         progress.started(plan);
 
-        progress.finished(plan, RunStatusFile.FINISHED, at(3000, Map.of("fid/cfg1.5", 83.49,
+        progress.finished(plan, RunStatus.FINISHED, at(3000, Map.of("fid/cfg1.5", 83.49,
                 "precision-recall.k/cfg1.5", 3.0, "precision-recall.radiusQuantile/cfg1.5", 0.5,
                 "class-agreement.samples/cfg1.5", 1000.0)), 61, 0);
 

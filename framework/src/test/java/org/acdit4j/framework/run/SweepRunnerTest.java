@@ -33,7 +33,7 @@ class SweepRunnerTest {
         RunExecutor executor = new RunExecutor(Map.of(SyntheticShapes.NAME, new SyntheticShapes()),
                 Map.of("class-mean", TestModelType.FACTORY), (model, dataset, spec, seed, dir) -> new EvaluationResult(Map.of("sample.mean",
                 RunExecutorTest.meanPixel(model)), Map.of(), List.of()), tracker, Map.of(), Clock.systemUTC());
-        return executor.execute(plan, folder, Map.of(), parentRunId) == RunStatusFile.FINISHED ? 0 : 1;
+        return executor.execute(plan, folder, Map.of(), parentRunId) == RunStatus.FINISHED ? 0 : 1;
     };
 
     private SweepResult sweep(List<String> overrides, Set<Integer> only, boolean failFast) throws InterruptedException {
@@ -47,7 +47,7 @@ class SweepRunnerTest {
         SweepResult result = sweep(List.of("sweep.grid.train.lr=0.05,1e6", "sweep.seeds=0"), Set.of(), false);
 
         assertThat(result.failures()).containsExactly("lr1e6-seed0");
-        assertThat(result.outcomes()).containsEntry("lr0.05-seed0", RunStatusFile.FINISHED);
+        assertThat(result.outcomes()).containsEntry("lr0.05-seed0", RunStatus.FINISHED);
         assertThat(tracker.runs.get(result.parentRunId()).status).isEqualTo(RunStatus.FAILED);
         assertThat(tracker.runs.values()).filteredOn(run -> result.parentRunId().equals(run.start.parentRunId())).hasSize(2);
         assertThat(output.toString()).contains("lr1e6-seed0: FAILED").contains("loss became");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.acdit4j.framework.spec.RunMetrics;
+import org.acdit4j.framework.tracking.RunStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +39,7 @@ class WorkerBudgetTest {
         RunFolder small = finished("a", 700_000_000.0);
         RunFolder wide = finished("b", 1_800_000_000.0);
         RunFolder running = RunFolder.of(runs, "exp", "c");
-        running.write(record("c", RunStatusFile.RUNNING, Map.of(RunMetrics.PEAK_RSS_BYTES, 9e9)));
+        running.write(record("c", RunStatus.RUNNING, Map.of(RunMetrics.PEAK_RSS_BYTES, 9e9)));
 
         WorkerBudget budget = WorkerBudget.of(List.of(small, wide, running, RunFolder.of(runs, "exp", "never-started")));
 
@@ -49,12 +50,12 @@ class WorkerBudgetTest {
 
     private RunFolder finished(String name, double peak) {
         RunFolder folder = RunFolder.of(runs, "exp", name);
-        folder.write(record(name, RunStatusFile.FINISHED, Map.of(RunMetrics.PEAK_RSS_BYTES, peak)));
+        folder.write(record(name, RunStatus.FINISHED, Map.of(RunMetrics.PEAK_RSS_BYTES, peak)));
         return folder;
     }
 
-    private static RunRecord record(String name, RunStatusFile status, Map<String, Double> metrics) {
-        return new RunRecord("exp", name, 0, 0, "", Map.of(), status, null, null, null, 10, 10, null, null, null, null,
-                Map.of(), metrics);
+    private static RunRecord record(String name, RunStatus status, Map<String, Double> metrics) {
+        return RunRecord.builder().experiment("exp").run(name).preset("").status(status).step(10).steps(10)
+                .metrics(metrics).build();
     }
 }

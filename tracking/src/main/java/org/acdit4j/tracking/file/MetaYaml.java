@@ -121,7 +121,7 @@ final class MetaYaml {
             return RunStatus.fromMlflowCode(code.intValue());
         }
         try {
-            return RunStatus.valueOf(status.toString());
+            return RunStatus.fromMlflowName(status.toString());
         } catch (IllegalArgumentException e) {
             throw new TrackingException(file + " has status '" + status + "'; allowed: an integer 1..5 or a name "
                     + "such as FINISHED", e);

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.acdit4j.framework.io.AtomicFiles;
 import org.acdit4j.framework.tracking.LoggedSteps;
 import org.acdit4j.framework.tracking.RunStart;
 import org.acdit4j.framework.tracking.RunStatus;

@@ -1,7 +1,6 @@
 package org.acdit4j.tracking.server;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,12 +62,6 @@ public final class MlflowServerTracker implements Tracker {
                 credentials, clock, settings);
         this.source = source;
         checkReachable();
-    }
-
-    /** Connects with the system clock, the detected run source and default settings. */
-    public static MlflowServerTracker connect(URI trackingUri, Map<String, String> environment) {
-        return new MlflowServerTracker(trackingUri, environment, Clock.systemUTC(),
-                RunSource.detect(Path.of("").toAbsolutePath(), environment), ServerSettings.defaults());
     }
 
     @Override
@@ -241,7 +234,7 @@ public final class MlflowServerTracker implements Tracker {
         String name = run.getInfo().getRunName().isEmpty() ? tags.getOrDefault(RunSource.RUN_NAME, "")
                 : run.getInfo().getRunName();
         long latestStep = run.getData().getMetricsList().stream().mapToLong(Service.Metric::getStep).max().orElse(0);
-        return new RunSummary(run.getInfo().getRunId(), name, RunStatus.valueOf(run.getInfo().getStatus().name()),
+        return new RunSummary(run.getInfo().getRunId(), name, RunStatus.fromMlflowName(run.getInfo().getStatus().name()),
                 tags.get(RunSource.PARENT_RUN_ID), params, tags, metrics, latestStep);
     }
 

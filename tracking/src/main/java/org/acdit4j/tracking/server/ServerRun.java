@@ -150,7 +150,7 @@ final class ServerRun implements TrackedRun {
         deliver(true);
         try {
             server.calls().run("end of run " + runId, () -> server.client().setTerminated(runId,
-                    Service.RunStatus.valueOf(status.name()), server.clock().millis()));
+                    Service.RunStatus.valueOf(status.mlflowName()), server.clock().millis()));
         } catch (ServerCallException e) {
             unrecordedEnd = "end status " + status + " not recorded: " + e.getMessage();
         }

@@ -239,7 +239,7 @@ final class SqliteRun implements TrackedRun {
         store.connection().write(c -> {
             try (PreparedStatement update = c.prepareStatement(
                     "UPDATE runs SET status = ?, end_time = ? WHERE run_uuid = ?")) {
-                update.setString(1, status.name());
+                update.setString(1, status.mlflowName());
                 update.setLong(2, clock.millis());
                 update.setString(3, runId);
                 update.executeUpdate();

@@ -51,7 +51,7 @@ final class SqliteRunListing {
             Map<String, String> runTags = tags.getOrDefault(runId, Map.of());
             String name = nameAndStatus[0] == null || nameAndStatus[0].isEmpty()
                     ? runTags.getOrDefault(RunSource.RUN_NAME, "") : nameAndStatus[0];
-            summaries.add(new RunSummary(runId, name, RunStatus.valueOf(nameAndStatus[1]),
+            summaries.add(new RunSummary(runId, name, RunStatus.fromMlflowName(nameAndStatus[1]),
                     runTags.get(RunSource.PARENT_RUN_ID), params.getOrDefault(runId, Map.of()), runTags,
                     latest.getOrDefault(runId, Map.of()), latestSteps.getOrDefault(runId, 0L)));
         });

@@ -154,7 +154,7 @@ public final class SqliteStore implements Tracker {
                 insert.setString(1, runId);
                 insert.setString(2, runName);
                 insert.setString(3, source.user());
-                insert.setString(4, RunStatus.RUNNING.name());
+                insert.setString(4, RunStatus.RUNNING.mlflowName());
                 insert.setLong(5, clock.millis());
                 insert.setString(6, ACTIVE);
                 insert.setString(7, artifactUri);
@@ -174,7 +174,7 @@ public final class SqliteStore implements Tracker {
             String experiment = activeRunExperiment(c, runId);
             try (PreparedStatement update = c.prepareStatement(
                     "UPDATE runs SET status = ?, end_time = NULL WHERE run_uuid = ?")) {
-                update.setString(1, RunStatus.RUNNING.name());
+                update.setString(1, RunStatus.RUNNING.mlflowName());
                 update.setString(2, runId);
                 update.executeUpdate();
             }

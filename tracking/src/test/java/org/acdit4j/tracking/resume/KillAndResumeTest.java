@@ -24,7 +24,7 @@ import org.acdit4j.framework.run.LossCurve;
 import org.acdit4j.framework.run.RunCheckpoint;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunRecord;
-import org.acdit4j.framework.run.RunStatusFile;
+import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.Tracker;
 import org.acdit4j.tracking.support.ChildJvm;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +60,7 @@ class KillAndResumeTest {
         }
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(128 + 9);
-        assertThat(folder.record().map(RunRecord::status)).contains(RunStatusFile.RUNNING);
+        assertThat(folder.record().map(RunRecord::status)).contains(RunStatus.RUNNING);
         assertThat(RunCheckpoint.read(folder.latestCheckpoint()).step()).isEqualTo(LAST_CHECKPOINT);
         assertThat(lastLossStep(folder)).isGreaterThan(LAST_CHECKPOINT);
         assertThat(lastStoredLossStep(kind, store, folder)).isGreaterThan(LAST_CHECKPOINT);
@@ -69,7 +69,7 @@ class KillAndResumeTest {
             KilledTraining.run(tracker, runs, Long.MAX_VALUE);
         }
 
-        assertThat(folder.record().map(RunRecord::status)).contains(RunStatusFile.FINISHED);
+        assertThat(folder.record().map(RunRecord::status)).contains(RunStatus.FINISHED);
         List<Long> everyFifthStep = LongStream.rangeClosed(1, KilledTraining.STEPS / 5).map(k -> 5 * k).boxed().toList();
         assertThat(Files.readAllLines(LossCurve.file(folder))).extracting(line -> Long.parseLong(line.split(",")[0]))
                 .isEqualTo(everyFifthStep);

@@ -184,13 +184,17 @@ public final class AcditNetwork {
         return outputs;
     }
 
-    /** Frees the arrays the clean, noised and condition passes keep between calls; the passes stay prepared. */
+    /**
+     * Frees the arrays the clean, noised and condition passes keep between calls (the passes stay prepared) and
+     * returns the freed pages to the system ({@link MallocTrim}).
+     */
     public void releaseInferenceArrays() {
         cleanPasses.values().forEach(GraphPass::releaseArrays);
         noisedPassesByOutput.values().forEach(GraphPass::releaseArrays);
         if (conditionPass != null) {
             conditionPass.releaseArrays();
         }
+        MallocTrim.trim();
     }
 
     /** Number of clean-pass graphs held now (at most {@link #CLEAN_PASSES_KEPT}). */

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.acdit4j.model.graph.GradientFunctions;
 import org.acdit4j.model.graph.CompiledGradient;
 import org.acdit4j.model.graph.GraphExecution;
+import org.acdit4j.model.graph.MallocTrim;
 import org.acdit4j.model.graph.LossAndGradients;
 import org.acdit4j.model.graph.GraphPass;
 import org.acdit4j.model.graph.KvCacheNames;
@@ -57,12 +58,16 @@ public final class TokenArNetwork {
         return new TokenArNetwork(config, graph, execution);
     }
 
-    /** Frees the arrays the no-cache and step passes keep between calls; the passes stay prepared. */
+    /**
+     * Frees the arrays the no-cache and step passes keep between calls (the passes stay prepared) and returns the
+     * freed pages to the system ({@link MallocTrim}).
+     */
     public void releaseInferenceArrays() {
         forwardPassesByOutput.values().forEach(GraphPass::releaseArrays);
         if (step != null) {
             step.releaseArrays();
         }
+        MallocTrim.trim();
     }
 
     /** Logits (n, K) flat of one cached step and that step's K/V per layer, (n, 1, D) each. */

@@ -14,7 +14,7 @@ public final class GlobalOptions {
     @Option(names = "--tracking-uri", paramLabel = "URI", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Where runs are tracked: a path or file: URI (embedded MLflow store), sqlite:///relative.db or"
                     + " sqlite:////absolute.db (MLflow's SQLite store) or http(s):// (MLflow server)."
-                    + " Default: $MLFLOW_TRACKING_URI, else ./mlruns.")
+                    + " Default: $MLFLOW_TRACKING_URI, else sqlite:///mlflow.db (artifacts in ./mlartifacts).")
     String trackingUri;
 
     @Option(names = "--runs-dir", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,

@@ -83,12 +83,13 @@ class MainJobEndToEndTest {
         process.waitFor(30, TimeUnit.SECONDS);
         JsonNode interrupted = JSON.readTree(second.resolve("run.json").toFile());
         assertThat(interrupted.path("status").asText()).isEqualTo("RUNNING");
-        assertThat(killed.resolve("runs/block-size-tradeoff/blockSize1-seed0/run.json")).doesNotExist();
+        assertThat(killed.resolve("runs/block-size-tradeoff/blockSize16-seed0/run.json"))
+                .as("the cheapest run starts last").doesNotExist();
 
         assertThat(runSweep(killed, "--workers", "1")).isZero();
 
         String rerun = Files.readString(killed.resolve("out.log"));
-        assertThat(rerun).contains("[0] blockSize16-seed0: finished earlier, skipped");
+        assertThat(rerun).contains("[2] blockSize1-seed0: finished earlier, skipped");
         JsonNode resumed = JSON.readTree(second.resolve("run.json").toFile());
         assertThat(resumed.path("trackerRunId").asText()).isEqualTo(interrupted.path("trackerRunId").asText());
         assertThat(Files.readString(second.resolve("train.log"))).contains("resumed from");

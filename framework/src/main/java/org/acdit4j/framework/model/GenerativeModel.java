@@ -16,8 +16,9 @@ public interface GenerativeModel {
 
     /**
      * Frees the arrays that sampling and encoding keep between calls for speed (compiled passes' intermediates), which
-     * training does not use: called after each evaluation while training, so that a long run's resident set goes back
-     * to its training level between evaluations. The next call allocates them again.
+     * training does not use, and hands freed memory back to the system: called after each evaluation while training
+     * and again at the next logged step (when collections have freed the evaluation's other arrays), so that a long
+     * run's resident set goes back to its training level between evaluations. The next call allocates them again.
      */
     default void releaseInferenceArrays() {
     }

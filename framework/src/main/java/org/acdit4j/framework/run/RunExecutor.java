@@ -228,6 +228,7 @@ public final class RunExecutor {
         double windowLoss = 0;
         int windowSteps = 0;
         long windowStart = System.nanoTime();
+        boolean evaluatedSinceLastLog = false;
         while (model.step() < steps) {
             if (stopRequested.get()) {
                 checkpoint(model, configuration, folder, trackedRun);
@@ -248,6 +249,10 @@ public final class RunExecutor {
             if (step % spec.track().logEvery() == 0 || step == steps) {
                 double meanLoss = windowLoss / windowSteps;
                 double seconds = (System.nanoTime() - windowStart) / 1e9;
+                if (evaluatedSinceLastLog) {      // again, now that collections have freed the samples and caches
+                    model.releaseInferenceArrays();
+                    evaluatedSinceLastLog = false;
+                }
                 trackedRun.logMetric("train.loss", meanLoss, step);
                 trackedRun.logMetric("train.lr", result.learningRate(), step);
                 trackedRun.logMetric("train.gradNorm", result.gradientNorm(), step);
@@ -268,6 +273,7 @@ public final class RunExecutor {
             }
             if (spec.track().evaluateEvery() > 0 && step % spec.track().evaluateEvery() == 0 && step < steps) {
                 evaluateDuringTraining(plan, spec, folder, trackedRun, dataset, model);
+                evaluatedSinceLastLog = true;
             }
             // after this step's evaluation: a run resumed from this checkpoint does not evaluate this step again
             if (step % spec.track().checkpointEvery() == 0 || step == steps) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.acdit4j.framework.data.DatasetFactory;
@@ -340,6 +341,21 @@ class RunExecutorTest {
         assertThat(progress).extracting(EvaluationProgress.Point::step).containsExactly(15L, 30L, 40L);
         assertThat(progress).extracting(EvaluationProgress.Point::imagesSeen).containsExactly(240.0, 480.0, 640.0);
         assertThat(progress.get(2).value()).isEqualTo(folder.record().orElseThrow().metrics().get("sample.mean"));
+    }
+
+    @Test
+    void theInferenceArraysAreReleasedAfterEachEvaluationAndAgainAtTheNextLoggedStep() {
+        RunPlan plan = SweepPlanner.plan(EXPERIMENT, null, List.of("track.evaluateEvery=15")).get(0);
+        List<Long> releasedAt = new ArrayList<>();
+
+        executor(TestModelType.factory((model, train, geometry, seed) -> new ClassMeanModel(geometry, train.lr()) {
+            @Override
+            public void releaseInferenceArrays() {
+                releasedAt.add(step());
+            }
+        })).execute(plan, RunFolder.of(runs, "runner", plan.name()), Map.of(), null);
+
+        assertThat(releasedAt).as("evaluations at 15 and 30, logged every 5 steps").containsExactly(15L, 20L, 30L, 35L);
     }
 
     @Test

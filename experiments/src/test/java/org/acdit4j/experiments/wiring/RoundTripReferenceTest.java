@@ -20,9 +20,6 @@ import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentBuilder;
 import org.acdit4j.framework.evaluation.Evaluator;
-import org.acdit4j.framework.model.GenerativeModel;
-import org.acdit4j.framework.model.ModelFactory;
-import org.acdit4j.framework.run.EvaluatorsStep;
 import org.acdit4j.framework.spec.ExperimentSpec;
 import org.acdit4j.model.Acdit;
 import org.acdit4j.model.tokenar.TokenAr;
@@ -112,12 +109,7 @@ class RoundTripReferenceTest {
     }
 
     private Map<String, Double> evaluate(ExperimentSpec spec) {
-        ModelFactory factory = injector.getInstance(Key.get(new TypeLiteral<Map<String, ModelFactory>>() { }))
-                .get(spec.model().name());
-        GenerativeModel model = factory.create(spec.model().config(), spec.train(), mnist.geometry(), SEED);
-        EvaluatorsStep step = new EvaluatorsStep(
-                injector.getInstance(Key.get(new TypeLiteral<Map<String, Evaluator>>() { })));
-        return step.evaluate(model, mnist, spec, SEED, work).metrics();
+        return WiredEvaluation.metrics(injector, spec, mnist, SEED, work);
     }
 
     private Map<String, DatasetFactory> datasets() {

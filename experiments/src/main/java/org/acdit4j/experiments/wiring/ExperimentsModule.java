@@ -7,6 +7,7 @@ import org.acdit4j.experiments.definitions.ContextAblation;
 import org.acdit4j.experiments.definitions.InferenceScaling;
 import org.acdit4j.experiments.definitions.ModelScaling;
 import org.acdit4j.experiments.definitions.ObjectiveAblation;
+import org.acdit4j.experiments.definitions.SolverSteps;
 import org.acdit4j.experiments.definitions.RopeAblation;
 import org.acdit4j.experiments.definitions.TokenArSampling;
 import org.acdit4j.experiments.definitions.Understanding;
@@ -33,5 +34,6 @@ public final class ExperimentsModule extends AbstractModule {
         experiments.addBinding(VideoLearningProbe.NAME).toInstance(VideoLearningProbe.definition());
         experiments.addBinding(TokenArSampling.NAME).toInstance(TokenArSampling.definition());
         experiments.addBinding(ObjectiveAblation.NAME).toInstance(ObjectiveAblation.definition());
+        experiments.addBinding(SolverSteps.NAME).toInstance(SolverSteps.definition());
     }
 }

@@ -75,7 +75,8 @@ public final class CompiledGradient {
             decided = true;
             LOG.info("training gradient compiled: {} ops, {} MiB of intermediate arrays, {}", graph.opCount(),
                     intermediate >> 20, keepsArrays ? "kept between steps" : "over " + (retainedBytesLimit >> 20)
-                            + " MiB: each step frees them after their last use");
+                            + " MiB: each step frees them after their last use, at most "
+                            + (graph.lastPeakLiveBytes() >> 20) + " MiB alive at once");
         }
         Map<String, INDArray> gradients = new LinkedHashMap<>();
         gradientOf.forEach((parameter, gradient) -> gradients.put(parameter, out.get(gradient)));

@@ -61,6 +61,8 @@ public final class CompiledGraph implements GraphPass {
     private final int[][] lastReaderOf;
     /** Bytes of the intermediate arrays the last {@link #outputOnce} call made, freed or not. */
     private long lastIntermediateBytes;
+    /** The most bytes of intermediate arrays alive at once during the last {@link #outputOnce} call. */
+    private long lastPeakLiveBytes;
 
     private CompiledGraph(SameDiff sd, List<String> outputs) {
         this.outputs = List.copyOf(outputs);
@@ -183,22 +185,37 @@ public final class CompiledGraph implements GraphPass {
     public Map<String, INDArray> outputOnce(Map<String, INDArray> placeholderValues) {
         bindInputs(placeholderValues);
         long intermediateBytes = 0;
+        long liveBytes = 0;
+        long peakLiveBytes = 0;
         for (int i = 0; i < ops.size(); i++) {
             ops.get(i).run(slots);
-            intermediateBytes += ops.get(i).retainedBytes();
+            long made = ops.get(i).retainedBytes();
+            intermediateBytes += made;
+            liveBytes += made;
+            peakLiveBytes = Math.max(peakLiveBytes, liveBytes);
             for (int producer : lastReaderOf[i]) {
+                liveBytes -= ops.get(producer).retainedBytes();
                 ops.get(producer).releaseArrays();
             }
         }
         Map<String, INDArray> result = results();
         releaseArrays();
         lastIntermediateBytes = intermediateBytes;
+        lastPeakLiveBytes = peakLiveBytes;
         return result;
     }
 
     /** Bytes of all intermediate arrays of the last {@link #outputOnce} call: what {@link #output} would keep. */
     public long lastIntermediateBytes() {
         return lastIntermediateBytes;
+    }
+
+    /**
+     * The most bytes of intermediate arrays alive at once during the last {@link #outputOnce} call (views counted
+     * like arrays): the part of a step's resident set the graph's own arrays take.
+     */
+    public long lastPeakLiveBytes() {
+        return lastPeakLiveBytes;
     }
 
     /** Frees every intermediate array now instead of keeping it for the next call (which then allocates again). */

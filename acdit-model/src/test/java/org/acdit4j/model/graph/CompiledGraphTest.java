@@ -98,6 +98,21 @@ class CompiledGraphTest {
     }
 
     @Test
+    void aOneShotCallOfAChainHoldsTwoIntermediateArraysAtOnce() {
+        SameDiff sd = SameDiff.create();
+        SDVariable x = sd.placeHolder("x", DataType.FLOAT, 1000);
+        SDVariable chain = x;
+        for (int link = 0; link < 4; link++) {                                        // four intermediates of 4,000 bytes
+            chain = chain.mul(2);
+        }
+        chain.add("out", 1);
+        CompiledGraph compiled = CompiledGraph.compile(sd, List.of("out"));
+        compiled.outputOnce(Map.of("x", Nd4j.rand(DataType.FLOAT, 1000)));
+        assertThat(compiled.lastIntermediateBytes()).isEqualTo(4 * 4000);
+        assertThat(compiled.lastPeakLiveBytes()).isEqualTo(2 * 4000);               // a link and the one it reads
+    }
+
+    @Test
     void weightsReplacedBetweenCallsAreSeen() {
         SameDiff sd = mixedGraph();
         CompiledGraph compiled = CompiledGraph.compile(sd, List.of("out"));

@@ -4,27 +4,50 @@ import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;
 
 /**
- * Hands the free pages of the C heap back to the operating system (glibc's {@code malloc_trim(0)}). ND4J allocates
- * its arrays with malloc, and the launcher's malloc settings keep freed memory in the process so that training's
- * allocations of the same sizes are cheap (docs/PERFORMANCE.md); memory that an evaluation used and freed would stay
- * resident until the run ends. A no-op where the C library has no {@code malloc_trim} (not glibc).
+ * Hands the free pages of the C heap back to the operating system. ND4J allocates its arrays with malloc, and the
+ * launcher keeps freed memory in the process so that training's allocations of the same sizes are cheap
+ * (docs/PERFORMANCE.md, "Memory"): jemalloc with page decay off where it is installed, glibc's malloc with a high trim
+ * threshold elsewhere. Memory that an evaluation used and freed would then stay resident until the run ends, so
+ * {@link #trim()} purges every jemalloc arena ({@code mallctl("arena.4096.purge")}) when jemalloc serves malloc, and
+ * calls glibc's {@code malloc_trim(0)} otherwise; a no-op under any other allocator.
  */
 public final class MallocTrim {
 
-    private static final Function TRIM = lookUp();
+    /** The C allocator that serves malloc in this process. */
+    public enum Allocator { JEMALLOC, GLIBC, OTHER }
+
+    /** {@code MALLCTL_ARENAS_ALL}: the pseudo-arena index that names every arena. */
+    private static final String PURGE_ALL_ARENAS = "arena.4096.purge";
+    /** jemalloc's control entry point: present only where jemalloc is the process's malloc (preloaded). */
+    private static final Function JEMALLOC_CTL = lookUp("mallctl");
+    private static final Function GLIBC_TRIM = lookUp("malloc_trim");
 
     private MallocTrim() {
     }
 
-    /** Releases the free pages of every malloc arena; true if any memory went back to the system. */
-    public static boolean trim() {
-        return TRIM != null && TRIM.invokeInt(new Object[] {0L}) == 1;   // size_t pad = 0
+    public static Allocator allocator() {
+        if (JEMALLOC_CTL != null) {
+            return Allocator.JEMALLOC;
+        }
+        return GLIBC_TRIM != null ? Allocator.GLIBC : Allocator.OTHER;
     }
 
-    private static Function lookUp() {
+    /**
+     * Releases the free pages of every malloc arena. True if the allocator did: jemalloc's purge succeeded, or
+     * glibc's trim returned some memory to the system.
+     */
+    public static boolean trim() {
+        return switch (allocator()) {
+            case JEMALLOC -> JEMALLOC_CTL.invokeInt(new Object[] {PURGE_ALL_ARENAS, null, null, null, 0L}) == 0;
+            case GLIBC -> GLIBC_TRIM.invokeInt(new Object[] {0L}) == 1;                // size_t pad = 0
+            case OTHER -> false;
+        };
+    }
+
+    private static Function lookUp(String symbol) {
         try {
-            return NativeLibrary.getProcess().getFunction("malloc_trim");
-        } catch (UnsatisfiedLinkError notGlibc) {
+            return NativeLibrary.getProcess().getFunction(symbol);
+        } catch (UnsatisfiedLinkError absent) {
             return null;
         }
     }

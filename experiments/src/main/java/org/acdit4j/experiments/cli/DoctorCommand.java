@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.acdit4j.framework.data.DataDirectory;
@@ -16,6 +17,7 @@ import org.acdit4j.framework.data.DatasetFactory;
 import org.acdit4j.framework.data.MnistFamilyDatasetFactory;
 import org.acdit4j.framework.data.MovingMnistDatasetFactory;
 import org.acdit4j.framework.data.source.NpmTarballCache;
+import org.acdit4j.model.graph.MallocTrim;
 import org.acdit4j.tracking.TrackerSelection;
 import org.acdit4j.tracking.TrackingTarget;
 import org.acdit4j.tracking.file.MlrunsStore;
@@ -35,8 +37,8 @@ import picocli.CommandLine.Spec;
 public final class DoctorCommand implements Callable<Integer> {
 
     private static final List<String> CPU_FEATURES = List.of("sse4_2", "avx", "avx2", "fma", "avx512f", "avx512_bf16");
-    private static final List<String> THREAD_VARIABLES = List.of("OMP_NUM_THREADS", "MALLOC_MMAP_THRESHOLD_",
-            "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_");
+    private static final List<String> THREAD_VARIABLES = List.of("OMP_NUM_THREADS", "ACDIT_MALLOC", "LD_PRELOAD",
+            "MALLOC_CONF", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_");
 
     private final Provider<Map<String, DatasetFactory>> datasets;
     private final Provider<DataDirectory> dataDirectory;
@@ -73,6 +75,7 @@ public final class DoctorCommand implements Callable<Integer> {
         BackendUnavailableException unavailable = nd4jRows(out);
 
         section(out, "threads and memory settings");
+        row(out, "allocator", MallocTrim.allocator().name().toLowerCase(Locale.ROOT));
         for (String variable : THREAD_VARIABLES) {
             row(out, variable, environment.getOrDefault(variable, "(unset)"));
         }

@@ -1,6 +1,7 @@
 package org.acdit4j.experiments.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,12 @@ class LauncherProfilesTest {
                 printf 'maven.profiles=%%s\\n' "$profile" > experiments/target/acdit-build.properties
                 touch experiments/target/acdit.jar
                 """.formatted(work.resolve("mvn.log")));
-        executable("java", "#!/usr/bin/env bash\necho \"java $*\"\n");
+        executable("java", """
+                #!/usr/bin/env bash
+                echo "java $*"
+                echo "allocator environment: LD_PRELOAD=${LD_PRELOAD:-} MALLOC_CONF=${MALLOC_CONF:-} \
+                MALLOC_TOP_PAD_=${MALLOC_TOP_PAD_:-}"
+                """);
     }
 
     @Test
@@ -102,6 +108,31 @@ class LauncherProfilesTest {
         assertThat(mavenCalls()).isEmpty();
     }
 
+    @Test
+    void jemallocIsPreloadedWithPageDecayOffWhereInstalledAndGlibcKeepsItsSettings() throws Exception {
+        builtWith("");
+        Path jemalloc = Path.of("/usr/lib/x86_64-linux-gnu/libjemalloc.so.2");
+        assumeTrue(Files.isRegularFile(jemalloc), "Debian's libjemalloc2 is not installed here");
+
+        assertThat(launch(Map.of()).output()).contains("allocator environment: LD_PRELOAD=" + jemalloc
+                + " MALLOC_CONF=dirty_decay_ms:-1,muzzy_decay_ms:-1 MALLOC_TOP_PAD_=\n");
+        assertThat(launch(Map.of("ACDIT_MALLOC", "glibc")).output())
+                .contains("allocator environment: LD_PRELOAD= MALLOC_CONF= MALLOC_TOP_PAD_=536870912\n");
+    }
+
+    @Test
+    void anUnknownAllocatorIsRefusedInOneLineBeforeAnyBuild() throws Exception {
+        builtWith("");
+        sourcesChanged();
+
+        Launch launch = launch(Map.of("ACDIT_MALLOC", "tcmalloc"));
+
+        assertThat(launch.exitCode()).isEqualTo(2);
+        assertThat(launch.output().lines()).singleElement()
+                .isEqualTo("acdit: ACDIT_MALLOC='tcmalloc' is not an allocator; allowed: jemalloc, glibc");
+        assertThat(mavenCalls()).isEmpty();
+    }
+
     private record Launch(int exitCode, String output) {
     }
 
@@ -110,6 +141,8 @@ class LauncherProfilesTest {
                 .directory(root.toFile()).redirectErrorStream(true);
         builder.environment().remove("ACDIT_MAVEN_PROFILES");
         builder.environment().remove("ACDIT_JAVA_OPTS");
+        List.of("ACDIT_MALLOC", "LD_PRELOAD", "MALLOC_CONF", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_",
+                "MALLOC_TOP_PAD_").forEach(builder.environment()::remove);
         builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         builder.environment().putAll(environment);
         Process process = builder.start();

@@ -16,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * The trim returns freed heap pages to the system: 256 MB of small ND4J arrays (each below malloc's mmap threshold,
  * so they come from the heap), freed while a later array keeps the heap's top in place, stay resident until the trim.
  * The module's tests run under glibc's malloc; a second surefire execution runs this class again with jemalloc
- * preloaded and page decay off, as the launcher does (acdit-model/pom.xml, {@code jemalloc-trim}).
+ * preloaded and page decay off, as {@code ACDIT_MALLOC=jemalloc} runs it (acdit-model/pom.xml, {@code jemalloc-trim}).
  */
 class MallocTrimTest {
 

@@ -109,15 +109,15 @@ class LauncherProfilesTest {
     }
 
     @Test
-    void jemallocIsPreloadedWithPageDecayOffWhereInstalledAndGlibcKeepsItsSettings() throws Exception {
+    void glibcKeepsItsSettingsByDefaultAndJemallocIsPreloadedOnRequest() throws Exception {
         builtWith("");
+        assertThat(launch(Map.of()).output())
+                .contains("allocator environment: LD_PRELOAD= MALLOC_CONF= MALLOC_TOP_PAD_=536870912\n");
+
         Path jemalloc = Path.of("/usr/lib/x86_64-linux-gnu/libjemalloc.so.2");
         assumeTrue(Files.isRegularFile(jemalloc), "Debian's libjemalloc2 is not installed here");
-
-        assertThat(launch(Map.of()).output()).contains("allocator environment: LD_PRELOAD=" + jemalloc
-                + " MALLOC_CONF=dirty_decay_ms:-1,muzzy_decay_ms:-1 MALLOC_TOP_PAD_=\n");
-        assertThat(launch(Map.of("ACDIT_MALLOC", "glibc")).output())
-                .contains("allocator environment: LD_PRELOAD= MALLOC_CONF= MALLOC_TOP_PAD_=536870912\n");
+        assertThat(launch(Map.of("ACDIT_MALLOC", "jemalloc")).output()).contains("allocator environment: LD_PRELOAD="
+                + jemalloc + " MALLOC_CONF=dirty_decay_ms:-1,muzzy_decay_ms:-1 MALLOC_TOP_PAD_=\n");
     }
 
     @Test
@@ -129,7 +129,7 @@ class LauncherProfilesTest {
 
         assertThat(launch.exitCode()).isEqualTo(2);
         assertThat(launch.output().lines()).singleElement()
-                .isEqualTo("acdit: ACDIT_MALLOC='tcmalloc' is not an allocator; allowed: jemalloc, glibc");
+                .isEqualTo("acdit: ACDIT_MALLOC='tcmalloc' is not an allocator; allowed: glibc, jemalloc");
         assertThat(mavenCalls()).isEmpty();
     }
 

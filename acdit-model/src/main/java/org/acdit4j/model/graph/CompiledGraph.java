@@ -188,8 +188,9 @@ public final class CompiledGraph implements GraphPass {
         long liveBytes = 0;
         long peakLiveBytes = 0;
         for (int i = 0; i < ops.size(); i++) {
-            ops.get(i).run(slots);
-            long made = ops.get(i).retainedBytes();
+            CompiledOp op = ops.get(i);
+            op.run(slots);
+            long made = op.retainedBytes();
             intermediateBytes += made;
             liveBytes += made;
             peakLiveBytes = Math.max(peakLiveBytes, liveBytes);

@@ -7,9 +7,9 @@ import com.sun.jna.NativeLibrary;
  * Hands the free pages of the C heap back to the operating system. ND4J allocates its arrays with malloc, and the
  * launcher keeps freed memory in the process so that training's allocations of the same sizes are cheap
  * (docs/PERFORMANCE.md, "Memory"): glibc's malloc with a high trim threshold, or jemalloc with page decay off
- * ({@code ACDIT_MALLOC=jemalloc}). Memory that an evaluation used and freed would then stay resident until the run ends, so
- * {@link #trim()} purges every jemalloc arena ({@code mallctl("arena.4096.purge")}) when jemalloc serves malloc, and
- * calls glibc's {@code malloc_trim(0)} otherwise; a no-op under any other allocator.
+ * ({@code ACDIT_MALLOC=jemalloc}). Memory that an evaluation used and freed would then stay resident until the run
+ * ends, so {@link #trim()} purges every jemalloc arena ({@code mallctl("arena.4096.purge")}) when jemalloc serves
+ * malloc, and calls glibc's {@code malloc_trim(0)} otherwise; a no-op under any other allocator.
  */
 public final class MallocTrim {
 

@@ -11,7 +11,8 @@ import org.acdit4j.model.tokenar.TokenAr;
 
 /**
  * The paper's Fig. 4 at CPU scale: image quality and sampling time against block size. The body (also the
- * {@code standard} preset, what results/ holds) uses {@link CpuScale}'s 16×16 digits: patch 4 = 16 tokens (block
+ * {@code standard} preset, what results/ holds) uses {@link CpuScale}'s 16×16 digits and its converging flow recipe
+ * (the discrete-token AR arm keeps the optimizer settings it converged with): patch 4 = 16 tokens (block
  * sizes 16, 4, 1 = AR lengths 1, 4, 16), patch 8 = 4 tokens (block sizes 4, 1) of 64 values each, which a width-64
  * model never learned to draw (results/README.md): the patch-8 cases are width 128 with 8 heads, twice the token size
  * and the same 16 values per head. One block is full-sequence
@@ -33,14 +34,14 @@ public final class BlockSizeTradeoff {
                 .description("AR vs diffusion (ACDiT Fig. 4): FID, precision/recall, class agreement and sampling time "
                         + "against block size. One block = full-sequence diffusion (DiT), one token per block = "
                         + "token-wise AR.")
-                .with(CpuScale::images)
+                .with(CpuScale::images).with(CpuScale::converging)
                 .sweep(s -> s.cases(blocks("DiT (AR length 1), patch 4", 4, 16),
                                 blocks("AR length 4 (block 4), patch 4", 4, 4),
                                 blocks("token-wise AR (AR length 16), patch 4", 4, 1),
                                 blocks("DiT (AR length 1), patch 8, width 128", 8, 4, 128, 8),
                                 blocks("token-wise AR (AR length 4), patch 8, width 128", 8, 1, 128, 8),
                                 c -> c.named("discrete-token AR, patch 4").model(TokenAr.TYPE,
-                                        m -> m.width(64).depth(3).heads(4).patch(4)))
+                                        m -> m.width(64).depth(3).heads(4).patch(4)).train(CpuScale::tokenArOptimizer))
                         .seeds(0, 1, 2))
                 .evaluate(v -> v.use("fid").use("precision-recall").use("class-agreement").use("memorisation")
                         .use("sampling-speed").guidances(1.0, 1.5))
@@ -56,7 +57,7 @@ public final class BlockSizeTradeoff {
                                 "sampling-speed.secondsPerImage.kvCache", "sampling-speed.kvCacheSpeedup",
                                 "fid.reconstruction/cfg1.5", "class-agreement.reconstruction/cfg1.5",
                                 "memorisation.tokenCopies/cfg1.5")))
-                .preset("quick", p -> p.with(CpuScale::quick).with(CpuScale::converging).train(t -> t.steps(1000))
+                .preset("quick", p -> p.with(CpuScale::quick).train(t -> t.steps(1000))
                         .sweep(s -> s.cases(blocks("DiT (AR length 1)", 4, 16), blocks("AR length 4 (block 4)", 4, 4),
                                 blocks("token-wise AR (AR length 16)", 4, 1)))
                         .sample(s -> s.batch(50)).track(t -> t.checkpointEvery(100).evaluateEvery(200)))

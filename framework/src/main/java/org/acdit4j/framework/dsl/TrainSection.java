@@ -21,6 +21,7 @@ public final class TrainSection extends Section {
     double decayFraction = 0.15;
     double ema = 0.999;
     String lossWeighting = "uniform";
+    int microBatches = 1;
 
     public TrainSection steps(int steps) {
         this.steps = steps;
@@ -78,6 +79,12 @@ public final class TrainSection extends Section {
         return this;
     }
 
+    /** Splits each batch into {@code parts} equal micro-batches whose gradients are averaged ({@link TrainSpec}). */
+    public TrainSection microBatches(int parts) {
+        this.microBatches = parts;
+        return this;
+    }
+
     @Override
     protected String key() {
         return "train";
@@ -99,11 +106,13 @@ public final class TrainSection extends Section {
                 "must be in [0, 1], got " + decayFraction);
         problems.require(ema >= 0 && ema < 1, "train.ema", "must be in [0, 1), got " + ema);
         problems.oneOf("train.lossWeighting", lossWeighting, LOSS_WEIGHTINGS);
+        problems.require(batch < 1 || microBatches >= 1 && batch % microBatches == 0, "train.microBatches",
+                "must be at least 1 and divide train.batch (" + batch + "), got " + microBatches);
     }
 
     /**
      * The frozen section on its own, for what trains outside an experiment (a benchmark, a fine-tuning optimizer, a
-     * test): its values by name instead of {@link TrainSpec}'s twelve positions.
+     * test): its values by name instead of {@link TrainSpec}'s thirteen positions.
      *
      * @throws SpecException listing every problem of the section
      */
@@ -116,6 +125,6 @@ public final class TrainSection extends Section {
 
     TrainSpec freeze() {
         return new TrainSpec(steps, batch, lr, beta1, beta2, weightDecay, gradClip, schedule, warmupSteps,
-                decayFraction, ema, lossWeighting);
+                decayFraction, ema, lossWeighting, microBatches);
     }
 }

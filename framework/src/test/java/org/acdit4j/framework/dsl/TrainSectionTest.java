@@ -14,6 +14,8 @@ class TrainSectionTest {
         assertThat(spec().train().lr()).isEqualTo(3e-4);
         assertThat(spec("train.steps=1_000", "train.lr=1e-3").train().steps()).isEqualTo(1000);
         assertThat(spec("train.lr=1e-3").train().lr()).isEqualTo(1e-3);
+        assertThat(spec().train().microBatches()).isEqualTo(1);
+        assertThat(spec("train.microBatches=4").train().microBatches()).isEqualTo(4);
     }
 
     @Test
@@ -32,5 +34,7 @@ class TrainSectionTest {
         assertProblem("train.ema=1", "train.ema: must be in [0, 1), got 1.0");
         assertProblem("train.lossWeighting=snr", "train.lossWeighting: must be one of uniform, min-snr, got 'snr'");
         assertProblem("train.lr=fast", "train.lr: expected a number, got 'fast'");
+        assertProblem("train.microBatches=0", "train.microBatches: must be at least 1 and divide train.batch (8), got 0");
+        assertProblem("train.microBatches=3", "train.microBatches: must be at least 1 and divide train.batch (8), got 3");
     }
 }

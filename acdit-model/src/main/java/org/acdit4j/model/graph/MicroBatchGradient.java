@@ -4,10 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,25 +16,20 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class MicroBatchGradient {
 
-    private final List<CompiledGradient> lanes;
-    /** The lanes' threads; none with one lane (the caller's thread computes every part). */
-    private final ExecutorService threads;
+    private final List<CompiledGradient> passes;
+    private final ParallelLanes lanes;
 
-    private MicroBatchGradient(List<CompiledGradient> lanes) {
-        this.lanes = lanes;
-        this.threads = lanes.size() == 1 ? null : Executors.newFixedThreadPool(lanes.size(), runnable -> {
-            Thread thread = new Thread(runnable, "micro-batch-lane");
-            thread.setDaemon(true);
-            return thread;
-        });
+    private MicroBatchGradient(List<CompiledGradient> passes) {
+        this.passes = passes;
+        this.lanes = new ParallelLanes(passes.size(), "micro-batch-lane");
     }
 
     /**
      * Compiles {@code lanes} gradient passes: the first over {@code first} (the network's own training graph), the
      * others over fresh graphs from {@code trainingGraph}.
      */
-    public static MicroBatchGradient of(SameDiff first, Supplier<SameDiff> trainingGraph, String loss, Set<String> parameters,
-                                 int lanes) {
+    public static MicroBatchGradient of(SameDiff first, Supplier<SameDiff> trainingGraph, String loss,
+                                        Set<String> parameters, int lanes) {
         List<CompiledGradient> compiled = new ArrayList<>();
         for (int lane = 0; lane < lanes; lane++) {
             SameDiff sd = lane == 0 ? first : trainingGraph.get();
@@ -49,37 +40,17 @@ public final class MicroBatchGradient {
     }
 
     public int lanes() {
-        return lanes.size();
+        return lanes.lanes();
     }
 
     /** The mean loss and gradients of the micro-batches fed by {@code feeds}, all of one size. */
     public LossAndGradients lossAndGradients(List<Map<String, INDArray>> feeds) {
         LossAndGradients[] parts = new LossAndGradients[feeds.size()];
-        if (threads == null) {
-            for (int i = 0; i < parts.length; i++) {
-                parts[i] = lanes.get(0).lossAndGradients(feeds.get(i));
+        lanes.run(lane -> {
+            for (int i = lane; i < parts.length; i += passes.size()) {
+                parts[i] = passes.get(lane).lossAndGradients(feeds.get(i));
             }
-            return LossAndGradients.mean(List.of(parts));
-        }
-        List<Future<?>> running = new ArrayList<>();
-        for (int lane = 0; lane < lanes.size(); lane++) {
-            int first = lane;
-            running.add(threads.submit(() -> {
-                for (int i = first; i < parts.length; i += lanes.size()) {
-                    parts[i] = lanes.get(first).lossAndGradients(feeds.get(i));
-                }
-            }));
-        }
-        for (Future<?> lane : running) {
-            try {
-                lane.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while computing micro-batch gradients", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            }
-        }
+        });
         return LossAndGradients.mean(List.of(parts));
     }
 }

@@ -302,9 +302,14 @@ public final class ModelBenchmark {
                 s.batch(), s.sampleImages(), ProcessMemory.peakResidentBytes());
     }
 
-    /** Wall-clock and main-thread CPU seconds of one sampling call, after a one-image warm-up. */
+    /**
+     * Wall-clock and main-thread CPU seconds of one sampling call, after a warm-up of one image per lane (one image
+     * with one thread, as in the earlier rounds). With several threads the main thread waits for the lanes, so its
+     * CPU seconds leave theirs out.
+     */
     private static double[] sampleSeconds(GenerativeModel model, Settings s, SampleRequest request) {
-        model.sample(new SampleRequest(new int[] {0}, s.sampler(1), request.guidance(), 0, request.kvCache(), false));
+        int[] warmUp = new int[Math.min(s.threads(), request.labels().length)];
+        model.sample(new SampleRequest(warmUp, s.sampler(1), request.guidance(), 0, request.kvCache(), false));
         long c0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         model.sample(request);

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Locale;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.dsl.Problems;
+import org.acdit4j.framework.spec.EnumTexts;
+import org.acdit4j.framework.spec.LearningRateSchedule;
+import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.graph.TransformerConfig;
@@ -29,13 +32,9 @@ public record AcditConfig(AcditSpec spec, TrainSpec train, Geometry geometry, To
     public static final int DIFFUSION_STEPS = 1000;
     /** γ of the min-SNR-γ loss weighting. */
     public static final double MIN_SNR_GAMMA = 5.0;
-    /** {@code train.lossWeighting} of the min-SNR-γ weighting. */
-    public static final String MIN_SNR = "min-snr";
 
     private static final List<String> ROPE_MODES = List.of("multi-axis", "1d", "none");
     private static final List<String> CONTEXT_MODES = List.of("clean", "noisy");
-    private static final List<String> LOSS_WEIGHTINGS = List.of("uniform", MIN_SNR);
-    private static final List<String> SCHEDULES = List.of("constant", "cosine", "wsd");
 
     public static AcditConfig of(AcditSpec spec, TrainSpec train, Geometry geometry, DataType dataType) {
         requirePositive("model.width", spec.width());
@@ -48,8 +47,8 @@ public record AcditConfig(AcditSpec spec, TrainSpec train, Geometry geometry, To
         }
         oneOf("model.rope", spec.rope(), ROPE_MODES);
         oneOf("model.context", spec.context(), CONTEXT_MODES);
-        oneOf("train.lossWeighting", train.lossWeighting(), LOSS_WEIGHTINGS);
-        oneOf("train.schedule", train.schedule(), SCHEDULES);
+        requireMode("train.lossWeighting", train.lossWeighting(), LossWeighting.class);
+        requireMode("train.schedule", train.schedule(), LearningRateSchedule.class);
         if (spec.objective() == null) {
             throw new IllegalArgumentException("model.objective must be one of " + List.of(DiffusionObjective.values()));
         }
@@ -115,6 +114,13 @@ public record AcditConfig(AcditSpec spec, TrainSpec train, Geometry geometry, To
     private static void requirePositive(String key, int value) {
         if (value < 1) {
             throw new IllegalArgumentException(key + "=" + value + " must be >= 1");
+        }
+    }
+
+    /** Fails when {@code value}, a setting of enum {@code type}, is missing, naming the allowed texts. */
+    private static void requireMode(String key, Enum<?> value, Class<? extends Enum<?>> type) {
+        if (value == null) {
+            throw new IllegalArgumentException(key + " must be one of " + EnumTexts.allowed(type));
         }
     }
 

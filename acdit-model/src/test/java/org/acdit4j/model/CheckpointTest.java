@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.dsl.TrainSection;
 import org.acdit4j.framework.model.SampleRequest;
+import org.acdit4j.framework.spec.LearningRateSchedule;
+import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.junit.jupiter.api.Test;
@@ -17,8 +19,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 class CheckpointTest {
 
     private static final TrainSpec TRAIN = new TrainSection().steps(20).batch(4).lr(1e-3).betas(0.9, 0.999)
-            .weightDecay(0.01).gradClip(1.0).schedule("wsd").warmupSteps(2).decayFraction(0.5).ema(0.9)
-            .lossWeighting("min-snr").build();
+            .weightDecay(0.01).gradClip(1.0).schedule(LearningRateSchedule.WSD).warmupSteps(2).decayFraction(0.5)
+            .ema(0.9).lossWeighting(LossWeighting.MIN_SNR).build();
 
     private static AcditModel fresh(long seed) {
         return TinyModels.model(TinyModels.spec(4, "square"), TRAIN, TinyModels.GRID_8, seed, DataType.FLOAT);

@@ -18,6 +18,8 @@ import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.report.ImageGrid;
 import org.acdit4j.framework.report.SampleFiles;
 import org.acdit4j.framework.spec.DataSpec;
+import org.acdit4j.framework.spec.LearningRateSchedule;
+import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.framework.testing.ImageFolders;
 import org.acdit4j.model.diffusion.DiffusionObjective;
@@ -51,8 +53,8 @@ class ImageFolderTrainingTest {
 
         AcditSpec spec = new AcditSpec(32, 1, 2, 2, 4, "square", "multi-axis", "clean", 0.1, 4, DiffusionObjective.EPSILON);
         TrainSpec train = new TrainSection().steps(150).batch(16).lr(5e-3).betas(0.9, 0.999).weightDecay(0.0)
-                .gradClip(1.0).schedule("wsd").warmupSteps(10).decayFraction(0.2).ema(0.95).lossWeighting("uniform")
-                .build();
+                .gradClip(1.0).schedule(LearningRateSchedule.WSD).warmupSteps(10).decayFraction(0.2).ema(0.95)
+                .lossWeighting(LossWeighting.UNIFORM).build();
         AcditModel model = TinyModels.model(spec, train, g, 1, DataType.FLOAT);
         BatchStream batches = dataset.train().batches(train.batch(), 3);
         double firstLoss = 0;

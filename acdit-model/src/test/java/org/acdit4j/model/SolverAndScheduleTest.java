@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.acdit4j.framework.dsl.TrainSection;
+import org.acdit4j.framework.spec.LearningRateSchedule;
+import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.diffusion.Denoiser;
 import org.acdit4j.model.diffusion.DiffusionObjective;
@@ -117,7 +119,8 @@ class SolverAndScheduleTest {
     @Test
     void learningRateSchedules() {
         TrainSpec wsd = new TrainSection().steps(100).batch(1).lr(1.0).betas(0.9, 0.999).weightDecay(0).gradClip(0)
-                .schedule("wsd").warmupSteps(10).decayFraction(0.2).ema(0.999).lossWeighting("uniform").build();
+                .schedule(LearningRateSchedule.WSD).warmupSteps(10).decayFraction(0.2).ema(0.999)
+                .lossWeighting(LossWeighting.UNIFORM).build();
         LrSchedule s = new LrSchedule(wsd);
         assertThat(s.at(0)).isCloseTo(0.1, within(1e-12));
         assertThat(s.at(9)).isCloseTo(1.0, within(1e-12));
@@ -125,10 +128,12 @@ class SolverAndScheduleTest {
         assertThat(s.at(90)).isCloseTo(0.5, within(1e-12));
         assertThat(s.at(99)).isCloseTo(0.05, within(1e-12));
         TrainSpec cosine = new TrainSection().steps(110).batch(1).lr(1.0).betas(0.9, 0.999).weightDecay(0).gradClip(0)
-                .schedule("cosine").warmupSteps(10).decayFraction(0.2).ema(0.999).lossWeighting("uniform").build();
+                .schedule(LearningRateSchedule.COSINE).warmupSteps(10).decayFraction(0.2).ema(0.999)
+                .lossWeighting(LossWeighting.UNIFORM).build();
         assertThat(new LrSchedule(cosine).at(60)).isCloseTo(0.5, within(1e-12));
         TrainSpec constant = new TrainSection().steps(100).batch(1).lr(2.0).betas(0.9, 0.999).weightDecay(0).gradClip(0)
-                .schedule("constant").warmupSteps(0).decayFraction(0.2).ema(0.999).lossWeighting("uniform").build();
+                .schedule(LearningRateSchedule.CONSTANT).warmupSteps(0).decayFraction(0.2).ema(0.999)
+                .lossWeighting(LossWeighting.UNIFORM).build();
         assertThat(new LrSchedule(constant).at(77)).isEqualTo(2.0);
     }
 

@@ -3,6 +3,8 @@ package org.acdit4j.model;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.dsl.TrainSection;
+import org.acdit4j.framework.spec.LearningRateSchedule;
+import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -34,7 +36,8 @@ final class TinyModels {
 
     static TrainSpec train() {
         return new TrainSection().steps(100).batch(8).lr(1e-3).betas(0.9, 0.999).weightDecay(0.0).gradClip(1.0)
-                .schedule("constant").warmupSteps(0).decayFraction(0.15).ema(0.999).lossWeighting("uniform").build();
+                .schedule(LearningRateSchedule.CONSTANT).warmupSteps(0).decayFraction(0.15).ema(0.999)
+                .lossWeighting(LossWeighting.UNIFORM).build();
     }
 
     static AcditModel model(AcditSpec spec, TrainSpec train, Geometry g, long seed, DataType type) {

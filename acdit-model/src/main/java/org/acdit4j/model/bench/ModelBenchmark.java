@@ -15,6 +15,8 @@ import org.acdit4j.framework.system.RunThreads;
 import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.SamplerConfig;
+import org.acdit4j.framework.spec.LearningRateSchedule;
+import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.framework.system.ProcessMemory;
 import org.acdit4j.model.AcditModel;
@@ -175,8 +177,9 @@ public final class ModelBenchmark {
          */
         GenerativeModel createModel(int blockSize, int trainSteps) {
             TrainSpec train = new TrainSection().steps(trainSteps).batch(batch).lr(3e-4).betas(0.9, 0.999)
-                    .weightDecay(0.0).gradClip(1.0).schedule("wsd").warmupSteps(Math.min(100, trainSteps))
-                    .decayFraction(0.15).ema(0.999).lossWeighting("uniform").microBatches(microBatches).build();
+                    .weightDecay(0.0).gradClip(1.0).schedule(LearningRateSchedule.WSD)
+                    .warmupSteps(Math.min(100, trainSteps)).decayFraction(0.15).ema(0.999)
+                    .lossWeighting(LossWeighting.UNIFORM).microBatches(microBatches).build();
             if (ACDIT.equals(model)) {
                 return AcditModel.create(spec(blockSize), train, geometry(), 1, DataType.FLOAT);
             }

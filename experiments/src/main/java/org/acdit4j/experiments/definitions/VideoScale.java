@@ -1,6 +1,8 @@
 package org.acdit4j.experiments.definitions;
 
 import org.acdit4j.framework.dsl.ExperimentBuilder;
+import org.acdit4j.framework.spec.LearningRateSchedule;
+import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.model.Acdit;
 
 /**
@@ -22,8 +24,8 @@ final class VideoScale {
     static void clips(ExperimentBuilder e) {
         e.data(d -> d.name("moving-mnist").size(16).digitSize(12).frames(8).digits(1))
                 .model(Acdit.TYPE, m -> m.width(72).depth(3).heads(2).patch(4).blockSize(16))
-                .train(t -> t.steps(2000).batch(16).lr(2e-3).warmupSteps(200).schedule("wsd").ema(0.995)
-                        .lossWeighting("min-snr"))
+                .train(t -> t.steps(2000).batch(16).lr(2e-3).warmupSteps(200).schedule(LearningRateSchedule.WSD)
+                        .ema(0.995).lossWeighting(LossWeighting.MIN_SNR))
                 .sampler(Acdit.TYPE, s -> s.solver("ddim").steps(25))
                 .sample(s -> s.guidance(1.5).batch(50))
                 .sweep(s -> s.seeds(0, 1, 2))

@@ -11,6 +11,7 @@ import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.dsl.SpecException;
 import org.acdit4j.framework.spec.ExperimentSpec;
 import org.acdit4j.model.diffusion.DiffusionObjective;
+import org.acdit4j.model.diffusion.Solver;
 import org.junit.jupiter.api.Test;
 
 /** ACDiT's own {@code model.*} and {@code sample.*} keys: defaults, overrides and every validation error. */
@@ -34,9 +35,9 @@ class AcditSectionTest {
         assertThat(spec().model().config()).isEqualTo(new AcditSpec(64, 2, 2, 2, 4, "square", "multi-axis", "clean",
                 0.1, 4, DiffusionObjective.EPSILON));
         assertThat(((AcditSpec) spec("model.depth=6", "model.rope=1d").model().config()).depth()).isEqualTo(6);
-        assertThat(spec().sample().sampler()).isEqualTo(new DiffusionSampling("ddim", 25));
+        assertThat(spec().sample().sampler()).isEqualTo(new DiffusionSampling(Solver.DDIM, 25));
         assertThat(spec("sample.solver=dpm-solver++", "sample.steps=5").sample().sampler())
-                .isEqualTo(new DiffusionSampling("dpm-solver++", 5));
+                .isEqualTo(new DiffusionSampling(Solver.DPM_SOLVER_PLUS_PLUS, 5));
     }
 
     @Test
@@ -65,7 +66,7 @@ class AcditSectionTest {
         ExperimentSpec flow = Experiment.define("flow", e -> e
                 .data(d -> d.name("synthetic-shapes").size(16))
                 .model(Acdit.TYPE, m -> m.width(64).depth(2).heads(2).patch(2).objective(DiffusionObjective.FLOW))
-                .sampler(Acdit.TYPE, s -> s.solver("euler"))).spec(null, List.of());
+                .sampler(Acdit.TYPE, s -> s.solver(Solver.EULER))).spec(null, List.of());
         assertThat(((AcditSpec) flow.model().config()).objective()).isEqualTo(DiffusionObjective.FLOW);
         assertThat(EXPERIMENT.keys()).contains("model.objective");
     }
@@ -81,7 +82,7 @@ class AcditSectionTest {
         stored.put("sample.solver", "heun");
         ExperimentSpec flow = Experiment.fromConfiguration(Acdit.TYPE, stored);
         assertThat(((AcditSpec) flow.model().config()).objective()).isEqualTo(DiffusionObjective.FLOW);
-        assertThat(flow.sample().sampler()).isEqualTo(new DiffusionSampling("heun", 25));
+        assertThat(flow.sample().sampler()).isEqualTo(new DiffusionSampling(Solver.HEUN, 25));
         stored.put("model.objective", "v");
         assertThatThrownBy(() -> Experiment.fromConfiguration(Acdit.TYPE, stored)).isInstanceOf(SpecException.class)
                 .hasMessageContaining("sample.solver: heun integrates the flow's velocity");
@@ -99,7 +100,7 @@ class AcditSectionTest {
                 .hasMessageContaining("with model.objective=v use one of ddim, dpm-solver++");
         for (String objective : List.of("epsilon", "v", "flow")) {
             assertThat(spec("model.objective=" + objective, "sample.solver=dpm-solver++").sample().sampler())
-                    .isEqualTo(new DiffusionSampling("dpm-solver++", 25));
+                    .isEqualTo(new DiffusionSampling(Solver.DPM_SOLVER_PLUS_PLUS, 25));
         }
     }
 

@@ -12,6 +12,7 @@ import org.acdit4j.framework.spec.LearningRateSchedule;
 import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.diffusion.DiffusionObjective;
+import org.acdit4j.model.diffusion.Solver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -38,7 +39,8 @@ class CheckpointTest {
         AcditModel b = fresh(99);
         b.restore(file);
         assertThat(b.step()).isEqualTo(3);
-        SampleRequest req = new SampleRequest(new int[] {0, 1}, new DiffusionSampling("ddim", 2), 1.5, 4, true, true);
+        SampleRequest req = new SampleRequest(new int[] {0, 1}, new DiffusionSampling(Solver.DDIM, 2), 1.5, 4,
+                true, true);
         assertThat(b.sample(req).pixels()).containsExactly(a.sample(req).pixels());
         assertThat(b.encode(batch)).isDeepEqualTo(a.encode(batch));
         assertThat(Files.list(dir).count()).isEqualTo(1);   // no temporary file left behind
@@ -64,7 +66,8 @@ class CheckpointTest {
             last = resumed.trainStep(batch).loss();
         }
         assertThat(resumed.step()).isEqualTo(6);
-        SampleRequest req = new SampleRequest(new int[] {2}, new DiffusionSampling("dpm-solver++", 2), 1.0, 4, true, true);
+        SampleRequest req = new SampleRequest(new int[] {2}, new DiffusionSampling(Solver.DPM_SOLVER_PLUS_PLUS, 2),
+                1.0, 4, true, true);
         float[] expected = straight.sample(req).pixels();
         float[] actual = resumed.sample(req).pixels();
         assertThat(KvCacheEquivalenceTest.maxAbsDiff(actual, expected)).isLessThan(1e-5);
@@ -98,7 +101,8 @@ class CheckpointTest {
         flow.save(flowFile);
         AcditModel again = TinyModels.model(flowSpec, TinyModels.train(), TinyModels.GRID_8, 7, DataType.FLOAT);
         again.restore(flowFile);
-        SampleRequest euler = new SampleRequest(new int[] {1}, new DiffusionSampling("euler", 2), 1.5, 4, true, true);
+        SampleRequest euler = new SampleRequest(new int[] {1}, new DiffusionSampling(Solver.EULER, 2), 1.5, 4,
+                true, true);
         assertThat(again.sample(euler).pixels()).containsExactly(flow.sample(euler).pixels());
         Path epsilonFile = dir.resolve("epsilon.ckpt");
         TinyModels.model(TinyModels.spec(4, "square"), TinyModels.train(), TinyModels.GRID_8, 1, DataType.FLOAT)

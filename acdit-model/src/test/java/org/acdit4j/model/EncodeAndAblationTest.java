@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.model.diffusion.DiffusionObjective;
+import org.acdit4j.model.diffusion.Solver;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -35,8 +36,10 @@ class EncodeAndAblationTest {
             double loss = model.trainStep(TinyModels.randomBatch(TinyModels.GRID_8, 4, 1)).loss();
             assertThat(loss).as(String.join("/", variant)).isFinite().isPositive();
             model.randomizeWeights(4, 0.3);
-            float[] a = model.sample(new SampleRequest(new int[] {0, 1}, new DiffusionSampling("ddim", 2), 1.0, 9, true, false)).pixels();
-            float[] b = model.sample(new SampleRequest(new int[] {0, 1}, new DiffusionSampling("ddim", 2), 1.0, 9, false, false)).pixels();
+            float[] a = model.sample(new SampleRequest(new int[] {0, 1}, new DiffusionSampling(Solver.DDIM, 2), 1.0,
+                    9, true, false)).pixels();
+            float[] b = model.sample(new SampleRequest(new int[] {0, 1}, new DiffusionSampling(Solver.DDIM, 2), 1.0,
+                    9, false, false)).pixels();
             assertThat(KvCacheEquivalenceTest.maxAbsDiff(a, b)).as(String.join("/", variant)).isLessThan(1e-3);
         }
     }

@@ -11,6 +11,7 @@ import org.acdit4j.framework.model.FineTunedClassifier;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.spec.DataSpec;
 import org.acdit4j.model.diffusion.DiffusionObjective;
+import org.acdit4j.model.diffusion.Solver;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -24,7 +25,8 @@ class FineTuneTest {
         AcditSpec spec = new AcditSpec(32, 2, 2, 4, 4, "square", "multi-axis", "clean", 0.1, 4, DiffusionObjective.EPSILON);
         AcditModel model = TinyModels.model(spec, TinyModels.train(), mnist.geometry(), 3, DataType.FLOAT);
         ImageBatch probe = mnist.test().range(0, 8);
-        SampleRequest request = new SampleRequest(new int[] {0, 1}, new DiffusionSampling("ddim", 2), 1.0, 5, true, false);
+        SampleRequest request = new SampleRequest(new int[] {0, 1}, new DiffusionSampling(Solver.DDIM, 2), 1.0, 5,
+                true, false);
         float[][] encodedBefore = model.encode(probe);
         float[] sampledBefore = model.sample(request).pixels();
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.TrainStepResult;
+import org.acdit4j.model.diffusion.Solver;
 import org.acdit4j.model.graph.AcditGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -40,7 +41,8 @@ class GraphShapeTest {
         assertThat(sd.getArrForVarName("mask_cc").shape()).containsExactly(15L, 15L);
         ImageBatch batch = TinyModels.randomBatch(TinyModels.GRID_8, 2, 1);
         assertThat(model.trainStep(batch).loss()).isFinite().isPositive();
-        ImageBatch samples = model.sample(new SampleRequest(new int[] {0, 3}, new DiffusionSampling("ddim", 2), 1.5, 1, true, false));
+        ImageBatch samples = model.sample(new SampleRequest(new int[] {0, 3}, new DiffusionSampling(Solver.DDIM, 2),
+                1.5, 1, true, false));
         assertThat(samples.pixels()).hasSize(2 * 64);
     }
 }

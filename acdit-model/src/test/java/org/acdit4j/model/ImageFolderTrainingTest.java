@@ -23,6 +23,7 @@ import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.framework.testing.ImageFolders;
 import org.acdit4j.model.diffusion.DiffusionObjective;
+import org.acdit4j.model.diffusion.Solver;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -68,7 +69,8 @@ class ImageFolderTrainingTest {
         for (int i = 0; i < labels.length; i++) {
             labels[i] = i % 4;
         }
-        ImageBatch samples = model.sample(new SampleRequest(labels, new DiffusionSampling("ddim", 10), 3.0, 5, true, true));
+        ImageBatch samples = model.sample(new SampleRequest(labels, new DiffusionSampling(Solver.DDIM, 10), 3.0, 5,
+                true, true));
         LOG.info("colour {}: loss {} -> {}", colour, firstLoss, loss);
 
         assertThat(loss).isLessThan(firstLoss * 0.8);

@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.SampleRequest;
+import org.acdit4j.model.diffusion.Solver;
 import org.acdit4j.model.graph.AcditNetwork;
 import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.layout.TokenLayout;
@@ -38,8 +39,8 @@ class KvCacheEquivalenceTest {
     }
 
     /** A solver each objective samples with: the paper's DPM-Solver++(2M), and Heun (two evaluations a step) for flow. */
-    static String solverFor(DiffusionObjective objective) {
-        return objective == DiffusionObjective.FLOW ? DiffusionSampling.HEUN : DiffusionSampling.DPM_SOLVER_PLUS_PLUS;
+    static Solver solverFor(DiffusionObjective objective) {
+        return objective == DiffusionObjective.FLOW ? Solver.HEUN : Solver.DPM_SOLVER_PLUS_PLUS;
     }
 
     static Geometry geometry(String kind) {

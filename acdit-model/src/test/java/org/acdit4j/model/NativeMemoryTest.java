@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.SampleRequest;
+import org.acdit4j.model.diffusion.Solver;
 import org.acdit4j.model.testing.NativeHeap;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -40,7 +41,7 @@ class NativeMemoryTest {
         for (int i = 0; i < labels.length; i++) {
             labels[i] = i % 3;
         }
-        SampleRequest request = new SampleRequest(labels, new DiffusionSampling("ddim", 2), 1.5, 7, true, true);
+        SampleRequest request = new SampleRequest(labels, new DiffusionSampling(Solver.DDIM, 2), 1.5, 7, true, true);
         ImageBatch first = model.sample(request);
         long kept = NativeHeap.bytesInUseAfterCollection();
 

@@ -16,6 +16,7 @@ import org.acdit4j.model.diffusion.HeunSolver;
 import org.acdit4j.model.diffusion.NoiseLevel;
 import org.acdit4j.model.diffusion.NoiseSchedule;
 import org.acdit4j.model.diffusion.RectifiedFlow;
+import org.acdit4j.model.diffusion.Solver;
 import org.acdit4j.model.train.Ema;
 import org.acdit4j.model.train.LrSchedule;
 import org.junit.jupiter.api.Test;
@@ -39,11 +40,11 @@ class SolverAndScheduleTest {
     void solversWithAnExactPredictionLandOnTheData(DiffusionObjective objective) {
         DiffusionProcess process = objective.process();
         float[] x0 = {0.7f, -0.3f, 0.0f, -1.0f};
-        for (String name : DiffusionSampling.solversFor(objective)) {
+        for (Solver solver : DiffusionSampling.solversFor(objective)) {
             for (int steps : new int[] {1, 5, 25}) {
                 float[] x = {1.2f, -0.4f, 0.9f, 0.1f};
                 NoiseLevel[] grid = process.samplingGrid(steps);
-                DiffusionSolver s = new DiffusionSampling(name, steps).solver(objective, process);
+                DiffusionSolver s = new DiffusionSampling(solver, steps).solver(objective, process);
                 int[] evaluations = {0};
                 for (int k = 0; k < steps; k++) {
                     s.step(k, grid, x, (point, at) -> {
@@ -59,7 +60,7 @@ class SolverAndScheduleTest {
                 }
                 assertThat(evaluations[0]).isEqualTo(s.evaluations(steps));
                 for (int i = 0; i < x.length; i++) {
-                    assertThat((double) x[i]).as("%s with %s, %d steps", objective, name, steps)
+                    assertThat((double) x[i]).as("%s with %s, %d steps", objective, solver, steps)
                             .isCloseTo(x0[i], within(1e-4));
                 }
             }

@@ -11,6 +11,7 @@ import org.acdit4j.framework.spec.LearningRateSchedule;
 import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.diffusion.DiffusionObjective;
+import org.acdit4j.model.diffusion.Solver;
 import org.acdit4j.model.graph.AcditNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -63,7 +64,8 @@ class TrainingTest {
         for (int i = 0; i < labels.length; i++) {
             labels[i] = i % 4;
         }
-        ImageBatch samples = model.sample(new SampleRequest(labels, new DiffusionSampling("ddim", 10), 4.0, 3, true, false));
+        ImageBatch samples = model.sample(new SampleRequest(labels, new DiffusionSampling(Solver.DDIM, 10), 4.0, 3,
+                true, false));
         int agree = 0;
         for (int i = 0; i < labels.length; i++) {
             if (nearestTemplate(samples.example(i)) == labels[i]) {

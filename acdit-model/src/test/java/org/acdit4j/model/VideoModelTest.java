@@ -9,6 +9,7 @@ import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.model.diffusion.DdimSolver;
 import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.diffusion.DiffusionProcess;
+import org.acdit4j.model.diffusion.Solver;
 import org.acdit4j.model.graph.RopeNd;
 import org.acdit4j.model.graph.SkipCausalMask;
 import org.acdit4j.model.layout.TokenLayout;
@@ -90,7 +91,8 @@ class VideoModelTest {
                 DataType.FLOAT);
         model.randomizeWeights(7, 0.3);
         assertThat(model.maxWindowFrames()).isEqualTo(3);
-        SampleRequest request = new SampleRequest(new int[]{0, 2}, new DiffusionSampling("ddim", 2), 1.5, 3, true, false);
+        SampleRequest request = new SampleRequest(new int[]{0, 2}, new DiffusionSampling(Solver.DDIM, 2), 1.5, 3,
+                true, false);
         ImageBatch clips = model.sampleFrames(request, 16, 2);
         assertThat(clips.geometry().frames()).isEqualTo(16);
         assertThat(clips.size()).isEqualTo(2);
@@ -105,7 +107,8 @@ class VideoModelTest {
     void rolloutSettingsOutsideTheTrainedRangeAreRefusedByName() {
         AcditModel video = TinyModels.model(TinyModels.videoSpec(8, "square"), TinyModels.train(), TinyModels.CLIP_4, 1,
                 DataType.FLOAT);
-        SampleRequest request = new SampleRequest(new int[]{0}, new DiffusionSampling("ddim", 2), 1.0, 3, true, false);
+        SampleRequest request = new SampleRequest(new int[]{0}, new DiffusionSampling(Solver.DDIM, 2), 1.0, 3,
+                true, false);
         assertThatThrownBy(() -> video.sampleFrames(request, 16, 3))
                 .hasMessageContaining("window=3").hasMessageContaining("1..2");
         assertThatThrownBy(() -> video.sampleFrames(request, 15, 2))

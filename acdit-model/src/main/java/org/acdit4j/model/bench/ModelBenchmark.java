@@ -23,6 +23,7 @@ import org.acdit4j.model.AcditModel;
 import org.acdit4j.model.AcditSpec;
 import org.acdit4j.model.DiffusionSampling;
 import org.acdit4j.model.HostRandom;
+import org.acdit4j.model.diffusion.Solver;
 import org.acdit4j.model.layout.TokenLayout;
 import org.acdit4j.model.tokenar.Codebook;
 import org.acdit4j.model.tokenar.TokenArConfig;
@@ -194,7 +195,7 @@ public final class ModelBenchmark {
         /** The model's sampler: DPM-Solver++(2M) at {@code stepsPerBlock}, or token sampling at temperature 1. */
         SamplerConfig sampler(int stepsPerBlock) {
             return ACDIT.equals(model)
-                    ? new DiffusionSampling(DiffusionSampling.DPM_SOLVER_PLUS_PLUS, stepsPerBlock)
+                    ? new DiffusionSampling(Solver.DPM_SOLVER_PLUS_PLUS, stepsPerBlock)
                     : new TokenSampling(1.0, 0);
         }
 

@@ -6,6 +6,7 @@ import org.acdit4j.framework.spec.LearningRateSchedule;
 import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.model.Acdit;
 import org.acdit4j.model.diffusion.DiffusionObjective;
+import org.acdit4j.model.diffusion.Solver;
 
 /**
  * The settings shared by the image experiments: the geometry, model size and training recipe found to train
@@ -26,7 +27,7 @@ final class CpuScale {
                 .model(Acdit.TYPE, m -> m.width(64).depth(3).heads(4).patch(4))
                 .train(t -> t.steps(3000).batch(64).lr(2e-3).warmupSteps(200).schedule(LearningRateSchedule.WSD)
                         .ema(0.995).lossWeighting(LossWeighting.MIN_SNR))
-                .sampler(Acdit.TYPE, s -> s.solver("ddim").steps(25))
+                .sampler(Acdit.TYPE, s -> s.solver(Solver.DDIM).steps(25))
                 .sample(s -> s.guidance(1.5))
                 .evaluate(v -> v.samples(1000))
                 .track(t -> t.logEvery(25).checkpointEvery(500).evaluateEvery(500).evaluateWith("fid", "class-agreement")

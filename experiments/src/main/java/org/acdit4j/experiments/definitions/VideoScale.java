@@ -4,6 +4,7 @@ import org.acdit4j.framework.dsl.ExperimentBuilder;
 import org.acdit4j.framework.spec.LearningRateSchedule;
 import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.model.Acdit;
+import org.acdit4j.model.diffusion.Solver;
 
 /**
  * The data, model, training, sampling and tracking shared by the video experiments at CPU scale: 8-frame
@@ -26,7 +27,7 @@ final class VideoScale {
                 .model(Acdit.TYPE, m -> m.width(72).depth(3).heads(2).patch(4).blockSize(16))
                 .train(t -> t.steps(2000).batch(16).lr(2e-3).warmupSteps(200).schedule(LearningRateSchedule.WSD)
                         .ema(0.995).lossWeighting(LossWeighting.MIN_SNR))
-                .sampler(Acdit.TYPE, s -> s.solver("ddim").steps(25))
+                .sampler(Acdit.TYPE, s -> s.solver(Solver.DDIM).steps(25))
                 .sample(s -> s.guidance(1.5).batch(50))
                 .sweep(s -> s.seeds(0, 1, 2))
                 .track(t -> t.logEvery(25).checkpointEvery(250).evaluateEvery(500)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.diffusion.Solver;
+import org.acdit4j.model.layout.BlockShape;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -13,8 +14,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 class AcditFlopsTest {
 
     private static AcditModel model(int blockSize, DiffusionObjective objective) {
-        return TinyModels.model(TinyModels.spec(blockSize, "square").withObjective(objective), TinyModels.train(),
-                TinyModels.GRID_8, 1, DataType.FLOAT);
+        return TinyModels.model(TinyModels.spec(blockSize, BlockShape.SQUARE).withObjective(objective),
+                TinyModels.train(), TinyModels.GRID_8, 1, DataType.FLOAT);
     }
 
     private static double sampleFlops(AcditModel model, Solver solver, int steps, boolean kvCache) {
@@ -36,7 +37,7 @@ class AcditFlopsTest {
     @Test
     void thePluginCountsATrainingStepWithoutBuildingTheModel() {
         for (int blockSize : new int[] {16, 4, 1}) {
-            AcditSpec spec = TinyModels.spec(blockSize, "square");
+            AcditSpec spec = TinyModels.spec(blockSize, BlockShape.SQUARE);
             assertThat(new AcditModelFactory().trainFlopsPerStep(spec, TinyModels.train(), TinyModels.GRID_8))
                     .isEqualTo(model(blockSize, DiffusionObjective.EPSILON).trainFlopsPerStep(TinyModels.train().batch()));
         }

@@ -12,6 +12,8 @@ import org.acdit4j.framework.dsl.SpecException;
 import org.acdit4j.framework.spec.ExperimentSpec;
 import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.diffusion.Solver;
+import org.acdit4j.model.graph.RopeMode;
+import org.acdit4j.model.layout.BlockShape;
 import org.junit.jupiter.api.Test;
 
 /** ACDiT's own {@code model.*} and {@code sample.*} keys: defaults, overrides and every validation error. */
@@ -32,8 +34,8 @@ class AcditSectionTest {
 
     @Test
     void defaultsAndOverrides() {
-        assertThat(spec().model().config()).isEqualTo(new AcditSpec(64, 2, 2, 2, 4, "square", "multi-axis", "clean",
-                0.1, 4, DiffusionObjective.EPSILON));
+        assertThat(spec().model().config()).isEqualTo(new AcditSpec(64, 2, 2, 2, 4, BlockShape.SQUARE,
+                RopeMode.MULTI_AXIS, ContextMode.CLEAN, 0.1, 4, DiffusionObjective.EPSILON));
         assertThat(((AcditSpec) spec("model.depth=6", "model.rope=1d").model().config()).depth()).isEqualTo(6);
         assertThat(spec().sample().sampler()).isEqualTo(new DiffusionSampling(Solver.DDIM, 25));
         assertThat(spec("sample.solver=dpm-solver++", "sample.steps=5").sample().sampler())
@@ -102,6 +104,34 @@ class AcditSectionTest {
             assertThat(spec("model.objective=" + objective, "sample.solver=dpm-solver++").sample().sampler())
                     .isEqualTo(new DiffusionSampling(Solver.DPM_SOLVER_PLUS_PLUS, 25));
         }
+    }
+
+    /** What the run's configuration, its name and the tracker hold: each mode's text, as before the modes were enums. */
+    @Test
+    void modesAreSetByTheirTextAndWrittenBackAsIt() {
+        List<String> overrides = List.of("model.blockShape=rows", "model.blockSize=8", "model.rope=1d",
+                "model.context=noisy", "sample.solver=dpm-solver++");
+        ExperimentSpec spec = EXPERIMENT.spec(null, overrides);
+        assertThat((AcditSpec) spec.model().config()).extracting("blockShape", "rope", "context")
+                .containsExactly(BlockShape.ROWS, RopeMode.ONE_D, ContextMode.NOISY);
+        assertThat(EXPERIMENT.resolvedValues(null, overrides)).containsEntry("model.blockShape", "rows")
+                .containsEntry("model.rope", "1d").containsEntry("model.context", "noisy")
+                .containsEntry("model.objective", "epsilon").containsEntry("sample.solver", "dpm-solver++");
+    }
+
+    @Test
+    void aModeADefinitionSetsToNullIsOneProblemNamingItsTexts() {
+        assertThatThrownBy(() -> Experiment.define("nulls", e -> e
+                .data(d -> d.name("synthetic-shapes").size(16))
+                .model(Acdit.TYPE, m -> m.width(64).depth(2).heads(2).patch(2).rope(null).context(null)
+                        .objective(null))
+                .sampler(Acdit.TYPE, s -> s.solver(null))).spec(null, List.of()))
+                .isInstanceOf(SpecException.class)
+                .satisfies(e -> assertThat(((SpecException) e).problems()).containsExactlyInAnyOrder(
+                        "model.rope: must be one of multi-axis, 1d, none, got null",
+                        "model.context: must be one of clean, noisy, got null",
+                        "model.objective: must be one of epsilon, v, flow, got null",
+                        "sample.solver: must be one of ddim, dpm-solver++, euler, heun, got null"));
     }
 
     @Test

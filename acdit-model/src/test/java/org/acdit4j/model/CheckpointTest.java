@@ -13,6 +13,7 @@ import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.diffusion.Solver;
+import org.acdit4j.model.layout.BlockShape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -24,7 +25,7 @@ class CheckpointTest {
             .ema(0.9).lossWeighting(LossWeighting.MIN_SNR).build();
 
     private static AcditModel fresh(long seed) {
-        return TinyModels.model(TinyModels.spec(4, "square"), TRAIN, TinyModels.GRID_8, seed, DataType.FLOAT);
+        return TinyModels.model(TinyModels.spec(4, BlockShape.SQUARE), TRAIN, TinyModels.GRID_8, seed, DataType.FLOAT);
     }
 
     @Test
@@ -83,7 +84,8 @@ class CheckpointTest {
     void restoringIntoAnotherConfigurationFails(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("m.ckpt");
         fresh(1).save(file);
-        AcditModel other = TinyModels.model(TinyModels.spec(1, "square"), TRAIN, TinyModels.GRID_8, 1, DataType.FLOAT);
+        AcditModel other = TinyModels.model(TinyModels.spec(1, BlockShape.SQUARE), TRAIN, TinyModels.GRID_8, 1,
+                DataType.FLOAT);
         assertThatThrownBy(() -> other.restore(file)).hasMessageContaining("was written for");
     }
 
@@ -92,7 +94,7 @@ class CheckpointTest {
         assertThat(fresh(1).config().fingerprint()).isEqualTo("AcditSpec[width=32, depth=2, heads=2, patch=2, "
                 + "blockSize=4, blockShape=square, rope=multi-axis, context=clean, labelDropout=0.1, mlpRatio=4] | "
                 + TinyModels.GRID_8 + " | FLOAT");
-        AcditSpec flowSpec = TinyModels.spec(4, "square").withObjective(DiffusionObjective.FLOW);
+        AcditSpec flowSpec = TinyModels.spec(4, BlockShape.SQUARE).withObjective(DiffusionObjective.FLOW);
         AcditModel flow = TinyModels.model(flowSpec, TinyModels.train(), TinyModels.GRID_8, 1, DataType.FLOAT);
         assertThat(flow.config().fingerprint()).endsWith(" | objective=flow");
         ImageBatch batch = TinyModels.randomBatch(TinyModels.GRID_8, 4, 2);
@@ -105,7 +107,8 @@ class CheckpointTest {
                 true, true);
         assertThat(again.sample(euler).pixels()).containsExactly(flow.sample(euler).pixels());
         Path epsilonFile = dir.resolve("epsilon.ckpt");
-        TinyModels.model(TinyModels.spec(4, "square"), TinyModels.train(), TinyModels.GRID_8, 1, DataType.FLOAT)
+        TinyModels.model(TinyModels.spec(4, BlockShape.SQUARE), TinyModels.train(), TinyModels.GRID_8, 1,
+                DataType.FLOAT)
                 .save(epsilonFile);
         assertThatThrownBy(() -> again.restore(epsilonFile)).hasMessageContaining("was written for");
         assertThatThrownBy(() -> fresh(1).sample(euler)).isInstanceOf(IllegalArgumentException.class)

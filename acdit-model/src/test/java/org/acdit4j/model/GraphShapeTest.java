@@ -7,6 +7,7 @@ import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.TrainStepResult;
 import org.acdit4j.model.diffusion.Solver;
 import org.acdit4j.model.graph.AcditGraph;
+import org.acdit4j.model.layout.BlockShape;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -16,8 +17,8 @@ class GraphShapeTest {
 
     @Test
     void blockOfAllTokensHasNoCleanStream() {
-        AcditModel model = TinyModels.model(TinyModels.spec(16, "square"), TinyModels.train(), TinyModels.GRID_8, 1,
-                DataType.FLOAT);
+        AcditModel model = TinyModels.model(TinyModels.spec(16, BlockShape.SQUARE), TinyModels.train(),
+                TinyModels.GRID_8, 1, DataType.FLOAT);
         assertThat(model.mask().sequenceLength()).isEqualTo(16);
         SameDiff sd = model.network().training();
         assertThat(sd.hasVariable(AcditGraph.CLEAN)).isFalse();
@@ -32,8 +33,8 @@ class GraphShapeTest {
 
     @Test
     void blockOfOneTokenIsTokenWiseAutoregression() {
-        AcditModel model = TinyModels.model(TinyModels.spec(1, "square"), TinyModels.train(), TinyModels.GRID_8, 1,
-                DataType.FLOAT);
+        AcditModel model = TinyModels.model(TinyModels.spec(1, BlockShape.SQUARE), TinyModels.train(),
+                TinyModels.GRID_8, 1, DataType.FLOAT);
         assertThat(model.mask().sequenceLength()).isEqualTo(31);
         SameDiff sd = model.network().training();
         assertThat(sd.getVariable(AcditGraph.CLEAN).placeholderShape()).containsExactly(-1L, 4L);

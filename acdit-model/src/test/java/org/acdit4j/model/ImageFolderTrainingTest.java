@@ -24,6 +24,8 @@ import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.framework.testing.ImageFolders;
 import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.diffusion.Solver;
+import org.acdit4j.model.graph.RopeMode;
+import org.acdit4j.model.layout.BlockShape;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -52,7 +54,8 @@ class ImageFolderTrainingTest {
         Geometry g = dataset.geometry();
         assertThat(g).isEqualTo(Geometry.image(colour ? 3 : 1, 8, 8, 4));
 
-        AcditSpec spec = new AcditSpec(32, 1, 2, 2, 4, "square", "multi-axis", "clean", 0.1, 4, DiffusionObjective.EPSILON);
+        AcditSpec spec = new AcditSpec(32, 1, 2, 2, 4, BlockShape.SQUARE, RopeMode.MULTI_AXIS, ContextMode.CLEAN, 0.1,
+                4, DiffusionObjective.EPSILON);
         TrainSpec train = new TrainSection().steps(150).batch(16).lr(5e-3).betas(0.9, 0.999).weightDecay(0.0)
                 .gradClip(1.0).schedule(LearningRateSchedule.WSD).warmupSteps(10).decayFraction(0.2).ema(0.95)
                 .lossWeighting(LossWeighting.UNIFORM).build();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.system.RunThreads;
 import org.acdit4j.model.diffusion.Solver;
+import org.acdit4j.model.layout.BlockShape;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -32,8 +33,8 @@ class ParallelSamplingTest {
 
     private static float[] samples(int threads, SampleRequest request) {
         System.setProperty(RunThreads.PROPERTY, String.valueOf(threads));
-        AcditModel model = TinyModels.model(TinyModels.spec(4, "square"), TinyModels.train(), TinyModels.GRID_8, 5,
-                DataType.FLOAT);
+        AcditModel model = TinyModels.model(TinyModels.spec(4, BlockShape.SQUARE), TinyModels.train(),
+                TinyModels.GRID_8, 5, DataType.FLOAT);
         model.randomizeWeights(4, 0.3);
         return model.sample(request).pixels();
     }

@@ -1,7 +1,6 @@
 package org.acdit4j.framework.dsl;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import org.acdit4j.framework.spec.EnumTexts;
 
@@ -19,10 +18,6 @@ public final class Problems {
         if (!ok) {
             add(key, message);
         }
-    }
-
-    public void oneOf(String key, String value, Collection<String> allowed) {
-        require(allowed.contains(value), key, "must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
     }
 
     /**

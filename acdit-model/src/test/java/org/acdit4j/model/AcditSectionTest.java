@@ -106,7 +106,7 @@ class AcditSectionTest {
         }
     }
 
-    /** What the run's configuration, its name and the tracker hold: each mode's text, as before the modes were enums. */
+    /** What the run's configuration and the tracker hold: each mode's text, as before it was an enum. */
     @Test
     void modesAreSetByTheirTextAndWrittenBackAsIt() {
         List<String> overrides = List.of("model.blockShape=rows", "model.blockSize=8", "model.rope=1d",

@@ -14,6 +14,7 @@ import org.acdit4j.framework.model.FrameRollout;
 import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.TrainStepResult;
+import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.framework.system.RunThreads;
 import org.acdit4j.model.diffusion.DiffusionProcess;
@@ -131,7 +132,7 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
         int n = batch.size();
         int blocks = layout.blocks();
         int values = layout.blockSize() * layout.tokenSize();
-        boolean minSnr = AcditConfig.MIN_SNR.equals(config.train().lossWeighting());
+        boolean minSnr = config.train().lossWeighting() == LossWeighting.MIN_SNR;
         float[] x0 = layout.patchify(batch.pixels(), n);                    // (n, L, P)
         float[] target = new float[x0.length];                               // (n, L, P)
         float[] xt = new float[x0.length];                                   // (n, L, P)

@@ -8,10 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.dsl.TrainSection;
+import org.acdit4j.framework.spec.LearningRateSchedule;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.framework.system.RunThreads;
 import org.acdit4j.model.graph.AcditNetwork;
 import org.acdit4j.model.graph.LossAndGradients;
+import org.acdit4j.model.layout.BlockShape;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -88,8 +90,8 @@ class MicroBatchTrainingTest {
     }
 
     private static AcditModel model(int microBatches) {
-        TrainSpec train = new TrainSection().steps(100).batch(8).lr(1e-3).schedule("constant").warmupSteps(0)
-                .microBatches(microBatches).build();
-        return TinyModels.model(TinyModels.spec(4, "square"), train, TinyModels.GRID_8, 7, DataType.FLOAT);
+        TrainSpec train = new TrainSection().steps(100).batch(8).lr(1e-3).schedule(LearningRateSchedule.CONSTANT)
+                .warmupSteps(0).microBatches(microBatches).build();
+        return TinyModels.model(TinyModels.spec(4, BlockShape.SQUARE), train, TinyModels.GRID_8, 7, DataType.FLOAT);
     }
 }

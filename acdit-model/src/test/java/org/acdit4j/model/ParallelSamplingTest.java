@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.system.RunThreads;
+import org.acdit4j.model.diffusion.Solver;
+import org.acdit4j.model.layout.BlockShape;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -19,8 +21,8 @@ class ParallelSamplingTest {
     @Test
     void twoLanesDrawTheImagesOfOneLane() {
         for (boolean kvCache : new boolean[] {true, false}) {
-            SampleRequest request = new SampleRequest(new int[] {0, 1, 2, 0, 1}, new DiffusionSampling("dpm-solver++",
-                    3), 1.5, 9, kvCache, false);
+            SampleRequest request = new SampleRequest(new int[] {0, 1, 2, 0, 1},
+                    new DiffusionSampling(Solver.DPM_SOLVER_PLUS_PLUS, 3), 1.5, 9, kvCache, false);
             float[] oneLane = samples(1, request);
             float[] twoLanes = samples(2, request);
             float[] threeLanes = samples(3, request);
@@ -31,8 +33,8 @@ class ParallelSamplingTest {
 
     private static float[] samples(int threads, SampleRequest request) {
         System.setProperty(RunThreads.PROPERTY, String.valueOf(threads));
-        AcditModel model = TinyModels.model(TinyModels.spec(4, "square"), TinyModels.train(), TinyModels.GRID_8, 5,
-                DataType.FLOAT);
+        AcditModel model = TinyModels.model(TinyModels.spec(4, BlockShape.SQUARE), TinyModels.train(),
+                TinyModels.GRID_8, 5, DataType.FLOAT);
         model.randomizeWeights(4, 0.3);
         return model.sample(request).pixels();
     }

@@ -15,12 +15,15 @@ import org.acdit4j.framework.system.RunThreads;
 import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.SamplerConfig;
+import org.acdit4j.framework.spec.LearningRateSchedule;
+import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.framework.system.ProcessMemory;
 import org.acdit4j.model.AcditModel;
 import org.acdit4j.model.AcditSpec;
 import org.acdit4j.model.DiffusionSampling;
 import org.acdit4j.model.HostRandom;
+import org.acdit4j.model.diffusion.Solver;
 import org.acdit4j.model.layout.TokenLayout;
 import org.acdit4j.model.tokenar.Codebook;
 import org.acdit4j.model.tokenar.TokenArConfig;
@@ -175,8 +178,9 @@ public final class ModelBenchmark {
          */
         GenerativeModel createModel(int blockSize, int trainSteps) {
             TrainSpec train = new TrainSection().steps(trainSteps).batch(batch).lr(3e-4).betas(0.9, 0.999)
-                    .weightDecay(0.0).gradClip(1.0).schedule("wsd").warmupSteps(Math.min(100, trainSteps))
-                    .decayFraction(0.15).ema(0.999).lossWeighting("uniform").microBatches(microBatches).build();
+                    .weightDecay(0.0).gradClip(1.0).schedule(LearningRateSchedule.WSD)
+                    .warmupSteps(Math.min(100, trainSteps)).decayFraction(0.15).ema(0.999)
+                    .lossWeighting(LossWeighting.UNIFORM).microBatches(microBatches).build();
             if (ACDIT.equals(model)) {
                 return AcditModel.create(spec(blockSize), train, geometry(), 1, DataType.FLOAT);
             }
@@ -191,7 +195,7 @@ public final class ModelBenchmark {
         /** The model's sampler: DPM-Solver++(2M) at {@code stepsPerBlock}, or token sampling at temperature 1. */
         SamplerConfig sampler(int stepsPerBlock) {
             return ACDIT.equals(model)
-                    ? new DiffusionSampling(DiffusionSampling.DPM_SOLVER_PLUS_PLUS, stepsPerBlock)
+                    ? new DiffusionSampling(Solver.DPM_SOLVER_PLUS_PLUS, stepsPerBlock)
                     : new TokenSampling(1.0, 0);
         }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.offset;
 
 import java.util.List;
 import org.acdit4j.framework.dsl.TrainSection;
+import org.acdit4j.framework.spec.LearningRateSchedule;
 import org.acdit4j.framework.system.RunThreads;
 import org.acdit4j.model.HostRandom;
 import org.acdit4j.model.graph.LossAndGradients;
@@ -68,7 +69,7 @@ class TokenArMicroBatchTest {
 
     private static TokenArConfig config(int microBatches) {
         return TokenArConfig.of(TokenArFixtures.spec(CODES), new TrainSection().steps(10).batch(8).lr(1e-3)
-                .schedule("constant").warmupSteps(0).microBatches(microBatches).build(), TokenArFixtures.GRID_8,
-                DataType.FLOAT);
+                .schedule(LearningRateSchedule.CONSTANT).warmupSteps(0).microBatches(microBatches).build(),
+                TokenArFixtures.GRID_8, DataType.FLOAT);
     }
 }

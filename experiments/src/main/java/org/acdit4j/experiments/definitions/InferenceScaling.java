@@ -7,6 +7,7 @@ import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.model.Acdit;
+import org.acdit4j.model.diffusion.Solver;
 
 /**
  * The paper's Fig. 5 at CPU scale: sampling time against AR length for sequences of 64, 256 and 1024 tokens
@@ -30,7 +31,7 @@ public final class InferenceScaling {
                 .data(d -> d.name("mnist").size(32))
                 .model(Acdit.TYPE, m -> m.width(64).depth(3).heads(4).patch(4))
                 .train(t -> t.steps(2).batch(2).warmupSteps(0))
-                .sampler(Acdit.TYPE, s -> s.solver("ddim").steps(10))
+                .sampler(Acdit.TYPE, s -> s.solver(Solver.DDIM).steps(10))
                 .sample(s -> s.guidance(1.5).batch(8))
                 .sweep(s -> s.cases(blocks(4, 64), blocks(4, 16), blocks(4, 4), blocks(4, 1),
                         blocks(2, 256), blocks(2, 64), blocks(2, 16), blocks(2, 4),

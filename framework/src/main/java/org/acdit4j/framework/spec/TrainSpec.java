@@ -20,6 +20,6 @@ package org.acdit4j.framework.spec;
  *                       threads ({@code org.acdit4j.framework.system.RunThreads})
  */
 public record TrainSpec(int steps, int batch, double lr, double beta1, double beta2, double weightDecay,
-                        double gradClip, String schedule, int warmupSteps, double decayFraction, double ema,
-                        String lossWeighting, int microBatches) {
+                        double gradClip, LearningRateSchedule schedule, int warmupSteps, double decayFraction,
+                        double ema, LossWeighting lossWeighting, int microBatches) {
 }

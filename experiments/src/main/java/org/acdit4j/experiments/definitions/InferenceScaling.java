@@ -3,6 +3,7 @@ package org.acdit4j.experiments.definitions;
 import static org.acdit4j.experiments.definitions.AcditCases.blocks;
 import static org.acdit4j.framework.spec.MetricDirection.LOWER_IS_BETTER;
 
+import org.acdit4j.evaluators.speed.SamplingSpeedMetrics;
 import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
@@ -38,11 +39,12 @@ public final class InferenceScaling {
                         blocks(1, 1024), blocks(1, 256), blocks(1, 64), blocks(1, 16)).seeds(0))
                 .evaluate(v -> v.use("sampling-speed").guidances(1.5))
                 .track(t -> t.logEvery(1).checkpointEvery(2))
-                .report(r -> r.axis(Acdit.AR_LENGTH).headline("sampling-speed.secondsPerImage.kvCache", LOWER_IS_BETTER)
-                        .plot("sampling-speed.secondsPerImage.kvCache", "model.blockSize")
-                        .plot("sampling-speed.secondsPerImage", "model.blockSize")
-                        .plot("sampling-speed.gflopsPerImage.kvCache", "model.blockSize")
-                        .plot("sampling-speed.kvCacheSpeedup", "model.blockSize"))
+                .report(r -> r.axis(Acdit.AR_LENGTH)
+                        .headline(SamplingSpeedMetrics.SECONDS_PER_IMAGE_KV_CACHE, LOWER_IS_BETTER)
+                        .plot(SamplingSpeedMetrics.SECONDS_PER_IMAGE_KV_CACHE, "model.blockSize")
+                        .plot(SamplingSpeedMetrics.SECONDS_PER_IMAGE, "model.blockSize")
+                        .plot(SamplingSpeedMetrics.GFLOPS_PER_IMAGE_KV_CACHE, "model.blockSize")
+                        .plot(SamplingSpeedMetrics.KV_CACHE_SPEEDUP, "model.blockSize"))
                 .preset("quick", p -> p.sampler(Acdit.TYPE, s -> s.steps(2)).sample(s -> s.batch(4)))
                 .preset("standard", Customizer.withDefaults())
                 .preset("smoke", p -> p.data(d -> d.name("synthetic-shapes").size(8))

@@ -5,7 +5,7 @@ import org.acdit4j.framework.spec.SweptKeyAxis;
 
 /**
  * The ACDiT plugin's type, for definitions: {@code e.model(Acdit.TYPE, m -> m.width(64).patch(4).blockSize(16))}
- * and {@code e.sampler(Acdit.TYPE, s -> s.solver("ddim").steps(25))}.
+ * and {@code e.sampler(Acdit.TYPE, s -> s.solver(Solver.DDIM).steps(25))}.
  */
 public final class Acdit implements ModelType<AcditSection, DiffusionSamplerSection> {
 

@@ -4,8 +4,12 @@ import java.util.List;
 import java.util.Locale;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.dsl.Problems;
+import org.acdit4j.framework.spec.EnumTexts;
+import org.acdit4j.framework.spec.LearningRateSchedule;
+import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.diffusion.DiffusionObjective;
+import org.acdit4j.model.graph.RopeMode;
 import org.acdit4j.model.graph.TransformerConfig;
 import org.acdit4j.model.layout.TokenLayout;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -29,13 +33,6 @@ public record AcditConfig(AcditSpec spec, TrainSpec train, Geometry geometry, To
     public static final int DIFFUSION_STEPS = 1000;
     /** γ of the min-SNR-γ loss weighting. */
     public static final double MIN_SNR_GAMMA = 5.0;
-    /** {@code train.lossWeighting} of the min-SNR-γ weighting. */
-    public static final String MIN_SNR = "min-snr";
-
-    private static final List<String> ROPE_MODES = List.of("multi-axis", "1d", "none");
-    private static final List<String> CONTEXT_MODES = List.of("clean", "noisy");
-    private static final List<String> LOSS_WEIGHTINGS = List.of("uniform", MIN_SNR);
-    private static final List<String> SCHEDULES = List.of("constant", "cosine", "wsd");
 
     public static AcditConfig of(AcditSpec spec, TrainSpec train, Geometry geometry, DataType dataType) {
         requirePositive("model.width", spec.width());
@@ -46,13 +43,11 @@ public record AcditConfig(AcditSpec spec, TrainSpec train, Geometry geometry, To
             throw new IllegalArgumentException("model.heads=" + spec.heads() + " must divide model.width=" + spec.width()
                     + "; allowed heads: " + divisors(spec.width()));
         }
-        oneOf("model.rope", spec.rope(), ROPE_MODES);
-        oneOf("model.context", spec.context(), CONTEXT_MODES);
-        oneOf("train.lossWeighting", train.lossWeighting(), LOSS_WEIGHTINGS);
-        oneOf("train.schedule", train.schedule(), SCHEDULES);
-        if (spec.objective() == null) {
-            throw new IllegalArgumentException("model.objective must be one of " + List.of(DiffusionObjective.values()));
-        }
+        requireMode("model.rope", spec.rope(), RopeMode.class);
+        requireMode("model.context", spec.context(), ContextMode.class);
+        requireMode("train.lossWeighting", train.lossWeighting(), LossWeighting.class);
+        requireMode("train.schedule", train.schedule(), LearningRateSchedule.class);
+        requireMode("model.objective", spec.objective(), DiffusionObjective.class);
         if (spec.labelDropout() < 0 || spec.labelDropout() >= 1) {
             throw new IllegalArgumentException("model.labelDropout=" + spec.labelDropout() + " must be in [0, 1)");
         }
@@ -85,17 +80,17 @@ public record AcditConfig(AcditSpec spec, TrainSpec train, Geometry geometry, To
     /** Why the head dimension cannot carry {@code spec.rope()} over {@code layout}'s axes, or {@code null}. */
     private static String ropeProblem(AcditSpec spec, TokenLayout layout) {
         int headDim = spec.width() / spec.heads();
-        int segments = "multi-axis".equals(spec.rope()) ? layout.axes() : 1;
-        if ("none".equals(spec.rope()) || headDim % (2 * segments) == 0) {
+        int segments = spec.rope() == RopeMode.MULTI_AXIS ? layout.axes() : 1;
+        if (spec.rope() == RopeMode.NONE || headDim % (2 * segments) == 0) {
             return null;
         }
         return "needs the head dim (" + headDim + " = model.width/model.heads) divisible by " + 2 * segments
                 + " (2 per axis, " + segments + " axes); choose model.heads from "
-                + ropeCompatibleHeads(spec.width(), 2 * segments) + " or model.rope from " + ROPE_MODES;
+                + ropeCompatibleHeads(spec.width(), 2 * segments) + " or model.rope from " + List.of(RopeMode.values());
     }
 
     public boolean noisyContext() {
-        return "noisy".equals(spec.context());
+        return spec.context() == ContextMode.NOISY;
     }
 
     /**
@@ -118,9 +113,10 @@ public record AcditConfig(AcditSpec spec, TrainSpec train, Geometry geometry, To
         }
     }
 
-    private static void oneOf(String key, String value, List<String> allowed) {
-        if (!allowed.contains(value)) {
-            throw new IllegalArgumentException(key + "=" + value + " is not one of " + allowed);
+    /** Fails when {@code value}, a setting of enum {@code type}, is missing, naming the allowed texts. */
+    private static void requireMode(String key, Enum<?> value, Class<? extends Enum<?>> type) {
+        if (value == null) {
+            throw new IllegalArgumentException(key + " must be one of " + EnumTexts.allowed(type));
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.acdit4j.framework.dsl.LabelPart;
 import org.acdit4j.framework.spec.DataSpec;
+import org.acdit4j.model.layout.BlockShape;
 
 /**
  * What a reader calls an ACDiT configuration of a sweep, from the swept keys it knows: the block layout as the
@@ -74,14 +75,14 @@ final class AcditLabel {
             covered.add(PATCH);
         }
         if (sweptKeys.contains(BLOCK_SHAPE)) {
-            parts.add(model.blockShape().equals("rows") ? "row blocks" : model.blockShape() + " blocks");
+            parts.add(model.blockShape() == BlockShape.ROWS ? "row blocks" : model.blockShape() + " blocks");
             covered.add(BLOCK_SHAPE);
         }
         if (sweptKeys.contains(ROPE)) {
             parts.add(switch (model.rope()) {
-                case "1d" -> "1-D RoPE";
-                case "none" -> "no RoPE";
-                default -> model.rope() + " RoPE";
+                case MULTI_AXIS -> model.rope() + " RoPE";
+                case ONE_D -> "1-D RoPE";
+                case NONE -> "no RoPE";
             });
             covered.add(ROPE);
         }

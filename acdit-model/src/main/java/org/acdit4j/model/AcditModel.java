@@ -2,6 +2,8 @@ package org.acdit4j.model;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.acdit4j.framework.data.Geometry;
@@ -12,7 +14,9 @@ import org.acdit4j.framework.model.FrameRollout;
 import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.TrainStepResult;
+import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
+import org.acdit4j.framework.system.RunThreads;
 import org.acdit4j.model.diffusion.DiffusionProcess;
 import org.acdit4j.model.diffusion.DiffusionSolver;
 import org.acdit4j.model.diffusion.NoiseLevel;
@@ -20,6 +24,7 @@ import org.acdit4j.model.finetune.AcditClassifier;
 import org.acdit4j.model.graph.AcditNetwork;
 import org.acdit4j.model.graph.AcditWeights;
 import org.acdit4j.model.graph.LossAndGradients;
+import org.acdit4j.model.graph.ParallelLanes;
 import org.acdit4j.model.graph.SkipCausalMask;
 import org.acdit4j.model.layout.TokenLayout;
 import org.acdit4j.model.sample.AcditSampler;
@@ -45,6 +50,9 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
     private final AcditConfig config;
     private final AcditWeights weights;
     private final AcditNetwork network;
+    /** The networks of the sampling lanes, the model's own first; it alone until the first sampling call. */
+    private List<AcditNetwork> samplingNetworks;
+    private ParallelLanes samplingLanes;
     private final DiffusionProcess process;
     private final HostRandom random;
     private final TrainingState state;
@@ -57,6 +65,7 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
         this.weights = new AcditWeights(config);
         weights.initialize(random.split());
         this.network = new AcditNetwork(config, weights);
+        this.samplingNetworks = List.of(network);
         this.state = new TrainingState(config.train(), weights.params(), random);
         this.flops = new AcditFlops(config);
         LOG.info("ACDiT {}: {} tokens in {} blocks of {}, {} parameters", config.geometry(),
@@ -85,7 +94,24 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
 
     @Override
     public void releaseInferenceArrays() {
-        network.releaseInferenceArrays();
+        samplingNetworks.forEach(AcditNetwork::releaseInferenceArrays);
+    }
+
+    /**
+     * A sampler on the run's threads ({@link RunThreads}): the model's network and, on the first call, one more
+     * network per further thread over the same weights (each compiles its own passes).
+     */
+    private AcditSampler sampler() {
+        if (samplingLanes == null) {
+            int lanes = RunThreads.available();
+            List<AcditNetwork> networks = new ArrayList<>(List.of(network));
+            while (networks.size() < lanes) {
+                networks.add(new AcditNetwork(config, weights));
+            }
+            samplingNetworks = List.copyOf(networks);
+            samplingLanes = new ParallelLanes(lanes, "sampling-lane");
+        }
+        return new AcditSampler(config, samplingNetworks, samplingLanes, process);
     }
 
     @Override
@@ -106,7 +132,7 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
         int n = batch.size();
         int blocks = layout.blocks();
         int values = layout.blockSize() * layout.tokenSize();
-        boolean minSnr = AcditConfig.MIN_SNR.equals(config.train().lossWeighting());
+        boolean minSnr = config.train().lossWeighting() == LossWeighting.MIN_SNR;
         float[] x0 = layout.patchify(batch.pixels(), n);                    // (n, L, P)
         float[] target = new float[x0.length];                               // (n, L, P)
         float[] xt = new float[x0.length];                                   // (n, L, P)
@@ -192,8 +218,7 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
                             BiFunction<AcditSampler, DiffusionSolver, float[]> generation) {
         DiffusionSolver solver = DiffusionSampling.of(request.sampler()).solver(config.spec().objective(), process);
         config.requireSampleLabels(request.labels());
-        float[] tokens = state.withWeights(request.ema(),
-                () -> generation.apply(new AcditSampler(config, network, process), solver));
+        float[] tokens = state.withWeights(request.ema(), () -> generation.apply(sampler(), solver));
         float[] pixels = layout.unpatchify(tokens, request.count());
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = Math.max(-1f, Math.min(1f, pixels[i]));

@@ -1,6 +1,5 @@
 package org.acdit4j.model;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.acdit4j.framework.dsl.LabelPart;
@@ -9,7 +8,9 @@ import org.acdit4j.framework.dsl.Problems;
 import org.acdit4j.framework.dsl.SamplerSection;
 import org.acdit4j.framework.spec.DataSpec;
 import org.acdit4j.model.diffusion.DiffusionObjective;
+import org.acdit4j.model.graph.RopeMode;
 import org.acdit4j.model.graph.TransformerSize;
+import org.acdit4j.model.layout.BlockShape;
 
 /**
  * ACDiT's {@code model} section: architecture and block layout. The defaults are the performance benchmark's
@@ -18,18 +19,14 @@ import org.acdit4j.model.graph.TransformerSize;
  */
 public final class AcditSection extends ModelSection {
 
-    static final List<String> BLOCK_SHAPES = List.of("square", "rows");
-    static final List<String> ROPE_MODES = List.of("multi-axis", "1d", "none");
-    static final List<String> CONTEXT_MODES = List.of("clean", "noisy");
-
     int width = 128;
     int depth = 4;
     int heads = 4;
     int patch = 4;
     int blockSize = 4;
-    String blockShape = "square";
-    String rope = "multi-axis";
-    String context = "clean";
+    BlockShape blockShape = BlockShape.SQUARE;
+    RopeMode rope = RopeMode.MULTI_AXIS;
+    ContextMode context = ContextMode.CLEAN;
     double labelDropout = 0.1;
     int mlpRatio = 4;
     DiffusionObjective objective = DiffusionObjective.EPSILON;
@@ -63,17 +60,17 @@ public final class AcditSection extends ModelSection {
         return this;
     }
 
-    public AcditSection blockShape(String shape) {
+    public AcditSection blockShape(BlockShape shape) {
         this.blockShape = shape;
         return this;
     }
 
-    public AcditSection rope(String mode) {
+    public AcditSection rope(RopeMode mode) {
         this.rope = mode;
         return this;
     }
 
-    public AcditSection context(String mode) {
+    public AcditSection context(ContextMode mode) {
         this.context = mode;
         return this;
     }
@@ -99,13 +96,13 @@ public final class AcditSection extends ModelSection {
         TransformerSize.validate(width, depth, heads, problems);
         problems.require(patch > 0, "model.patch", "must be positive, got " + patch);
         problems.require(blockSize > 0, "model.blockSize", "must be at least 1 token, got " + blockSize);
-        problems.oneOf("model.blockShape", blockShape, BLOCK_SHAPES);
-        problems.oneOf("model.rope", rope, ROPE_MODES);
-        problems.oneOf("model.context", context, CONTEXT_MODES);
+        problems.oneOf("model.blockShape", blockShape, BlockShape.class);
+        problems.oneOf("model.rope", rope, RopeMode.class);
+        problems.oneOf("model.context", context, ContextMode.class);
         problems.require(labelDropout >= 0 && labelDropout < 1, "model.labelDropout",
                 "must be in [0, 1), got " + labelDropout);
         problems.require(mlpRatio >= 1, "model.mlpRatio", "must be at least 1, got " + mlpRatio);
-        problems.require(objective != null, "model.objective", "must be one of epsilon, v, flow, got null");
+        problems.oneOf("model.objective", objective, DiffusionObjective.class);
     }
 
     /** The solver must sample the objective. */

@@ -2,7 +2,9 @@ package org.acdit4j.model;
 
 import org.acdit4j.framework.model.ModelConfig;
 import org.acdit4j.model.diffusion.DiffusionObjective;
+import org.acdit4j.model.graph.RopeMode;
 import org.acdit4j.model.graph.TransformerSize;
+import org.acdit4j.model.layout.BlockShape;
 
 /**
  * ACDiT's frozen architecture ({@code model.*} keys).
@@ -19,8 +21,9 @@ import org.acdit4j.model.graph.TransformerSize;
  * @param mlpRatio     MLP hidden size as a multiple of width
  * @param objective    what the network predicts on which noise path (the paper: {@code epsilon})
  */
-public record AcditSpec(int width, int depth, int heads, int patch, int blockSize, String blockShape, String rope,
-                        String context, double labelDropout, int mlpRatio, DiffusionObjective objective)
+public record AcditSpec(int width, int depth, int heads, int patch, int blockSize, BlockShape blockShape,
+                        RopeMode rope, ContextMode context, double labelDropout, int mlpRatio,
+                        DiffusionObjective objective)
         implements ModelConfig, TransformerSize {
 
     /** The reference configuration of the performance benchmark (docs/PERFORMANCE.md). */

@@ -2,19 +2,20 @@ package org.acdit4j.model;
 
 import org.acdit4j.framework.dsl.Problems;
 import org.acdit4j.framework.dsl.SamplerSection;
+import org.acdit4j.model.diffusion.Solver;
 
 /** ACDiT's part of {@code sample}: the diffusion solver and its steps per block. */
 public final class DiffusionSamplerSection extends SamplerSection {
 
-    String solver = DiffusionSampling.DDIM;
+    Solver solver = Solver.DDIM;
     int steps = 25;
 
     DiffusionSamplerSection() {
     }
 
-    /** {@code ddim} or {@code dpm-solver++} (DPM-Solver++(2M)). */
-    public DiffusionSamplerSection solver(String name) {
-        this.solver = name;
+    /** {@code ddim}, {@code dpm-solver++} (DPM-Solver++(2M)), or for the flow also {@code euler} or {@code heun}. */
+    public DiffusionSamplerSection solver(Solver solver) {
+        this.solver = solver;
         return this;
     }
 
@@ -25,7 +26,7 @@ public final class DiffusionSamplerSection extends SamplerSection {
 
     @Override
     protected void validate(Problems problems) {
-        problems.oneOf("sample.solver", solver, DiffusionSampling.SOLVERS);
+        problems.oneOf("sample.solver", solver, Solver.class);
         problems.require(steps >= 1 && steps <= 1000, "sample.steps", "must be between 1 and 1000, got " + steps);
     }
 

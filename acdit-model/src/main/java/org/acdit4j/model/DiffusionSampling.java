@@ -1,7 +1,9 @@
 package org.acdit4j.model;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import org.acdit4j.framework.model.SamplerConfig;
+import org.acdit4j.framework.spec.EnumTexts;
 import org.acdit4j.model.diffusion.DdimSolver;
 import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.diffusion.DiffusionProcess;
@@ -9,27 +11,21 @@ import org.acdit4j.model.diffusion.DiffusionSolver;
 import org.acdit4j.model.diffusion.DpmSolverPlusPlus2M;
 import org.acdit4j.model.diffusion.EulerSolver;
 import org.acdit4j.model.diffusion.HeunSolver;
+import org.acdit4j.model.diffusion.Solver;
 
 /**
  * How ACDiT draws each block: the diffusion solver and its number of steps per block. {@code ddim} and
- * {@code dpm-solver++} need only the path's α and σ and the estimates of x₀ and ε, so they sample every objective (on
- * the flow's path DDIM is exactly Euler); {@code euler} and {@code heun} integrate the flow's velocity and sample only
- * {@code model.objective=flow}.
+ * {@code dpm-solver++} sample every objective; {@code euler} and {@code heun} sample only {@code model.objective=flow}
+ * ({@link Solver}).
  *
  * @param solver {@code ddim}, {@code dpm-solver++}, {@code euler} or {@code heun}
  * @param steps  solver steps per block
  */
-public record DiffusionSampling(String solver, int steps) implements SamplerConfig {
-
-    public static final String DDIM = "ddim";
-    public static final String DPM_SOLVER_PLUS_PLUS = "dpm-solver++";
-    public static final String EULER = "euler";
-    public static final String HEUN = "heun";
-    public static final List<String> SOLVERS = List.of(DDIM, DPM_SOLVER_PLUS_PLUS, EULER, HEUN);
+public record DiffusionSampling(Solver solver, int steps) implements SamplerConfig {
 
     public DiffusionSampling {
-        if (!SOLVERS.contains(solver)) {
-            throw new IllegalArgumentException("sample.solver=" + solver + " is not one of " + SOLVERS);
+        if (solver == null) {
+            throw new IllegalArgumentException("sample.solver must be one of " + EnumTexts.allowed(Solver.class));
         }
         if (steps < 1) {
             throw new IllegalArgumentException("sample.steps must be >= 1, got " + steps);
@@ -37,17 +33,19 @@ public record DiffusionSampling(String solver, int steps) implements SamplerConf
     }
 
     /** The solvers that sample models trained with {@code objective}. */
-    public static List<String> solversFor(DiffusionObjective objective) {
-        return objective == DiffusionObjective.FLOW ? SOLVERS : List.of(DDIM, DPM_SOLVER_PLUS_PLUS);
+    public static List<Solver> solversFor(DiffusionObjective objective) {
+        return objective == DiffusionObjective.FLOW ? List.of(Solver.values())
+                : List.of(Solver.DDIM, Solver.DPM_SOLVER_PLUS_PLUS);
     }
 
     /** Why {@code solver} cannot sample a model trained with {@code objective}, or {@code null} when it can. */
-    static String solverProblem(String solver, DiffusionObjective objective) {
-        if (!SOLVERS.contains(solver) || solversFor(objective).contains(solver)) {
+    static String solverProblem(Solver solver, DiffusionObjective objective) {
+        if (solver == null || solversFor(objective).contains(solver)) {
             return null;
         }
         return solver + " integrates the flow's velocity and needs model.objective=flow; with model.objective="
-                + objective + " use one of " + String.join(", ", solversFor(objective));
+                + objective + " use one of "
+                + solversFor(objective).stream().map(Solver::toString).collect(Collectors.joining(", "));
     }
 
     /** This solver for a model trained with {@code objective}; a one-line error when it cannot sample it. */
@@ -61,7 +59,6 @@ public record DiffusionSampling(String solver, int steps) implements SamplerConf
             case DPM_SOLVER_PLUS_PLUS -> new DpmSolverPlusPlus2M(process);
             case EULER -> new EulerSolver();
             case HEUN -> new HeunSolver();
-            default -> throw new IllegalStateException("DiffusionSampling admitted an unknown solver");
         };
     }
 

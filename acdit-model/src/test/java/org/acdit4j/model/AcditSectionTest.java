@@ -11,6 +11,9 @@ import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.dsl.SpecException;
 import org.acdit4j.framework.spec.ExperimentSpec;
 import org.acdit4j.model.diffusion.DiffusionObjective;
+import org.acdit4j.model.diffusion.Solver;
+import org.acdit4j.model.graph.RopeMode;
+import org.acdit4j.model.layout.BlockShape;
 import org.junit.jupiter.api.Test;
 
 /** ACDiT's own {@code model.*} and {@code sample.*} keys: defaults, overrides and every validation error. */
@@ -31,12 +34,12 @@ class AcditSectionTest {
 
     @Test
     void defaultsAndOverrides() {
-        assertThat(spec().model().config()).isEqualTo(new AcditSpec(64, 2, 2, 2, 4, "square", "multi-axis", "clean",
-                0.1, 4, DiffusionObjective.EPSILON));
+        assertThat(spec().model().config()).isEqualTo(new AcditSpec(64, 2, 2, 2, 4, BlockShape.SQUARE,
+                RopeMode.MULTI_AXIS, ContextMode.CLEAN, 0.1, 4, DiffusionObjective.EPSILON));
         assertThat(((AcditSpec) spec("model.depth=6", "model.rope=1d").model().config()).depth()).isEqualTo(6);
-        assertThat(spec().sample().sampler()).isEqualTo(new DiffusionSampling("ddim", 25));
+        assertThat(spec().sample().sampler()).isEqualTo(new DiffusionSampling(Solver.DDIM, 25));
         assertThat(spec("sample.solver=dpm-solver++", "sample.steps=5").sample().sampler())
-                .isEqualTo(new DiffusionSampling("dpm-solver++", 5));
+                .isEqualTo(new DiffusionSampling(Solver.DPM_SOLVER_PLUS_PLUS, 5));
     }
 
     @Test
@@ -65,7 +68,7 @@ class AcditSectionTest {
         ExperimentSpec flow = Experiment.define("flow", e -> e
                 .data(d -> d.name("synthetic-shapes").size(16))
                 .model(Acdit.TYPE, m -> m.width(64).depth(2).heads(2).patch(2).objective(DiffusionObjective.FLOW))
-                .sampler(Acdit.TYPE, s -> s.solver("euler"))).spec(null, List.of());
+                .sampler(Acdit.TYPE, s -> s.solver(Solver.EULER))).spec(null, List.of());
         assertThat(((AcditSpec) flow.model().config()).objective()).isEqualTo(DiffusionObjective.FLOW);
         assertThat(EXPERIMENT.keys()).contains("model.objective");
     }
@@ -81,7 +84,7 @@ class AcditSectionTest {
         stored.put("sample.solver", "heun");
         ExperimentSpec flow = Experiment.fromConfiguration(Acdit.TYPE, stored);
         assertThat(((AcditSpec) flow.model().config()).objective()).isEqualTo(DiffusionObjective.FLOW);
-        assertThat(flow.sample().sampler()).isEqualTo(new DiffusionSampling("heun", 25));
+        assertThat(flow.sample().sampler()).isEqualTo(new DiffusionSampling(Solver.HEUN, 25));
         stored.put("model.objective", "v");
         assertThatThrownBy(() -> Experiment.fromConfiguration(Acdit.TYPE, stored)).isInstanceOf(SpecException.class)
                 .hasMessageContaining("sample.solver: heun integrates the flow's velocity");
@@ -99,8 +102,36 @@ class AcditSectionTest {
                 .hasMessageContaining("with model.objective=v use one of ddim, dpm-solver++");
         for (String objective : List.of("epsilon", "v", "flow")) {
             assertThat(spec("model.objective=" + objective, "sample.solver=dpm-solver++").sample().sampler())
-                    .isEqualTo(new DiffusionSampling("dpm-solver++", 25));
+                    .isEqualTo(new DiffusionSampling(Solver.DPM_SOLVER_PLUS_PLUS, 25));
         }
+    }
+
+    /** What the run's configuration and the tracker hold: each mode's text, as before it was an enum. */
+    @Test
+    void modesAreSetByTheirTextAndWrittenBackAsIt() {
+        List<String> overrides = List.of("model.blockShape=rows", "model.blockSize=8", "model.rope=1d",
+                "model.context=noisy", "sample.solver=dpm-solver++");
+        ExperimentSpec spec = EXPERIMENT.spec(null, overrides);
+        assertThat((AcditSpec) spec.model().config()).extracting("blockShape", "rope", "context")
+                .containsExactly(BlockShape.ROWS, RopeMode.ONE_D, ContextMode.NOISY);
+        assertThat(EXPERIMENT.resolvedValues(null, overrides)).containsEntry("model.blockShape", "rows")
+                .containsEntry("model.rope", "1d").containsEntry("model.context", "noisy")
+                .containsEntry("model.objective", "epsilon").containsEntry("sample.solver", "dpm-solver++");
+    }
+
+    @Test
+    void aModeADefinitionSetsToNullIsOneProblemNamingItsTexts() {
+        assertThatThrownBy(() -> Experiment.define("nulls", e -> e
+                .data(d -> d.name("synthetic-shapes").size(16))
+                .model(Acdit.TYPE, m -> m.width(64).depth(2).heads(2).patch(2).rope(null).context(null)
+                        .objective(null))
+                .sampler(Acdit.TYPE, s -> s.solver(null))).spec(null, List.of()))
+                .isInstanceOf(SpecException.class)
+                .satisfies(e -> assertThat(((SpecException) e).problems()).containsExactlyInAnyOrder(
+                        "model.rope: must be one of multi-axis, 1d, none, got null",
+                        "model.context: must be one of clean, noisy, got null",
+                        "model.objective: must be one of epsilon, v, flow, got null",
+                        "sample.solver: must be one of ddim, dpm-solver++, euler, heun, got null"));
     }
 
     @Test

@@ -8,8 +8,12 @@ import java.nio.file.Path;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.dsl.TrainSection;
 import org.acdit4j.framework.model.SampleRequest;
+import org.acdit4j.framework.spec.LearningRateSchedule;
+import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.diffusion.DiffusionObjective;
+import org.acdit4j.model.diffusion.Solver;
+import org.acdit4j.model.layout.BlockShape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -17,11 +21,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 class CheckpointTest {
 
     private static final TrainSpec TRAIN = new TrainSection().steps(20).batch(4).lr(1e-3).betas(0.9, 0.999)
-            .weightDecay(0.01).gradClip(1.0).schedule("wsd").warmupSteps(2).decayFraction(0.5).ema(0.9)
-            .lossWeighting("min-snr").build();
+            .weightDecay(0.01).gradClip(1.0).schedule(LearningRateSchedule.WSD).warmupSteps(2).decayFraction(0.5)
+            .ema(0.9).lossWeighting(LossWeighting.MIN_SNR).build();
 
     private static AcditModel fresh(long seed) {
-        return TinyModels.model(TinyModels.spec(4, "square"), TRAIN, TinyModels.GRID_8, seed, DataType.FLOAT);
+        return TinyModels.model(TinyModels.spec(4, BlockShape.SQUARE), TRAIN, TinyModels.GRID_8, seed, DataType.FLOAT);
     }
 
     @Test
@@ -36,7 +40,8 @@ class CheckpointTest {
         AcditModel b = fresh(99);
         b.restore(file);
         assertThat(b.step()).isEqualTo(3);
-        SampleRequest req = new SampleRequest(new int[] {0, 1}, new DiffusionSampling("ddim", 2), 1.5, 4, true, true);
+        SampleRequest req = new SampleRequest(new int[] {0, 1}, new DiffusionSampling(Solver.DDIM, 2), 1.5, 4,
+                true, true);
         assertThat(b.sample(req).pixels()).containsExactly(a.sample(req).pixels());
         assertThat(b.encode(batch)).isDeepEqualTo(a.encode(batch));
         assertThat(Files.list(dir).count()).isEqualTo(1);   // no temporary file left behind
@@ -62,7 +67,8 @@ class CheckpointTest {
             last = resumed.trainStep(batch).loss();
         }
         assertThat(resumed.step()).isEqualTo(6);
-        SampleRequest req = new SampleRequest(new int[] {2}, new DiffusionSampling("dpm-solver++", 2), 1.0, 4, true, true);
+        SampleRequest req = new SampleRequest(new int[] {2}, new DiffusionSampling(Solver.DPM_SOLVER_PLUS_PLUS, 2),
+                1.0, 4, true, true);
         float[] expected = straight.sample(req).pixels();
         float[] actual = resumed.sample(req).pixels();
         assertThat(KvCacheEquivalenceTest.maxAbsDiff(actual, expected)).isLessThan(1e-5);
@@ -78,7 +84,8 @@ class CheckpointTest {
     void restoringIntoAnotherConfigurationFails(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("m.ckpt");
         fresh(1).save(file);
-        AcditModel other = TinyModels.model(TinyModels.spec(1, "square"), TRAIN, TinyModels.GRID_8, 1, DataType.FLOAT);
+        AcditModel other = TinyModels.model(TinyModels.spec(1, BlockShape.SQUARE), TRAIN, TinyModels.GRID_8, 1,
+                DataType.FLOAT);
         assertThatThrownBy(() -> other.restore(file)).hasMessageContaining("was written for");
     }
 
@@ -87,7 +94,7 @@ class CheckpointTest {
         assertThat(fresh(1).config().fingerprint()).isEqualTo("AcditSpec[width=32, depth=2, heads=2, patch=2, "
                 + "blockSize=4, blockShape=square, rope=multi-axis, context=clean, labelDropout=0.1, mlpRatio=4] | "
                 + TinyModels.GRID_8 + " | FLOAT");
-        AcditSpec flowSpec = TinyModels.spec(4, "square").withObjective(DiffusionObjective.FLOW);
+        AcditSpec flowSpec = TinyModels.spec(4, BlockShape.SQUARE).withObjective(DiffusionObjective.FLOW);
         AcditModel flow = TinyModels.model(flowSpec, TinyModels.train(), TinyModels.GRID_8, 1, DataType.FLOAT);
         assertThat(flow.config().fingerprint()).endsWith(" | objective=flow");
         ImageBatch batch = TinyModels.randomBatch(TinyModels.GRID_8, 4, 2);
@@ -96,10 +103,12 @@ class CheckpointTest {
         flow.save(flowFile);
         AcditModel again = TinyModels.model(flowSpec, TinyModels.train(), TinyModels.GRID_8, 7, DataType.FLOAT);
         again.restore(flowFile);
-        SampleRequest euler = new SampleRequest(new int[] {1}, new DiffusionSampling("euler", 2), 1.5, 4, true, true);
+        SampleRequest euler = new SampleRequest(new int[] {1}, new DiffusionSampling(Solver.EULER, 2), 1.5, 4,
+                true, true);
         assertThat(again.sample(euler).pixels()).containsExactly(flow.sample(euler).pixels());
         Path epsilonFile = dir.resolve("epsilon.ckpt");
-        TinyModels.model(TinyModels.spec(4, "square"), TinyModels.train(), TinyModels.GRID_8, 1, DataType.FLOAT)
+        TinyModels.model(TinyModels.spec(4, BlockShape.SQUARE), TinyModels.train(), TinyModels.GRID_8, 1,
+                DataType.FLOAT)
                 .save(epsilonFile);
         assertThatThrownBy(() -> again.restore(epsilonFile)).hasMessageContaining("was written for");
         assertThatThrownBy(() -> fresh(1).sample(euler)).isInstanceOf(IllegalArgumentException.class)

@@ -7,6 +7,7 @@ import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.model.graph.AcditNetwork;
 import org.acdit4j.model.graph.GraphExecution;
 import org.acdit4j.model.graph.LossAndGradients;
+import org.acdit4j.model.layout.BlockShape;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,12 +22,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 class CompiledGradientTest {
 
     static Stream<Arguments> layouts() {
-        return Stream.of(Arguments.of(1, "square"), Arguments.of(4, "square"), Arguments.of(16, "rows"));
+        return Stream.of(Arguments.of(1, BlockShape.SQUARE), Arguments.of(4, BlockShape.SQUARE), Arguments.of(16,
+                BlockShape.ROWS));
     }
 
     @ParameterizedTest(name = "block {0} {1}")
     @MethodSource("layouts")
-    void compiledGradientsEqualTheSession(int blockSize, String shape) {
+    void compiledGradientsEqualTheSession(int blockSize, BlockShape shape) {
         Geometry g = Geometry.image(1, 8, 8, 3);                              // patch 2: 16 tokens
         AcditModel model = TinyModels.model(TinyModels.spec(g, blockSize, shape), TinyModels.train(), g, 1,
                 DataType.FLOAT);

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.model.graph.AcditNetwork;
 import org.acdit4j.model.graph.GraphExecution;
+import org.acdit4j.model.layout.BlockShape;
 import org.acdit4j.model.sample.KvCache;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -20,14 +21,14 @@ class CompiledPassesTest {
 
     static Stream<Arguments> layouts() {
         return Stream.of(
-                Arguments.of(1, "square"),     // token-wise AR: heads folded into the query rows
-                Arguments.of(4, "square"),     // folded, 2×2 blocks
-                Arguments.of(8, "rows"));      // per-head attention
+                Arguments.of(1, BlockShape.SQUARE),     // token-wise AR: heads folded into the query rows
+                Arguments.of(4, BlockShape.SQUARE),     // folded, 2×2 blocks
+                Arguments.of(8, BlockShape.ROWS));      // per-head attention
     }
 
     @ParameterizedTest(name = "block {0} {1}")
     @MethodSource("layouts")
-    void cleanAndNoisedPassesEqualSameDiff(int blockSize, String shape) {
+    void cleanAndNoisedPassesEqualSameDiff(int blockSize, BlockShape shape) {
         AcditModel model = tinyModel(blockSize, shape);
         model.randomizeWeights(7, 0.3);
         AcditConfig c = model.config();
@@ -68,7 +69,7 @@ class CompiledPassesTest {
      */
     @ParameterizedTest(name = "block {0} {1}")
     @MethodSource("layouts")
-    void aKeptConditionServesLaterBlocks(int blockSize, String shape) {
+    void aKeptConditionServesLaterBlocks(int blockSize, BlockShape shape) {
         AcditModel model = tinyModel(blockSize, shape);
         model.randomizeWeights(11, 0.3);
         AcditConfig c = model.config();
@@ -94,7 +95,7 @@ class CompiledPassesTest {
 
     @ParameterizedTest(name = "block {0} {1}")
     @MethodSource("layouts")
-    void mismatchedTimestepsLabelsAndGroupsAreRefused(int blockSize, String shape) {
+    void mismatchedTimestepsLabelsAndGroupsAreRefused(int blockSize, BlockShape shape) {
         AcditModel model = tinyModel(blockSize, shape);
         AcditNetwork network = model.network();
         int p = model.config().layout().tokenSize();
@@ -108,7 +109,7 @@ class CompiledPassesTest {
     }
 
     /** {@link TinyModels}' model for 16×16 one-channel images in 3 classes. */
-    private static AcditModel tinyModel(int blockSize, String shape) {
+    private static AcditModel tinyModel(int blockSize, BlockShape shape) {
         Geometry g = Geometry.image(1, 16, 16, 3);
         return TinyModels.model(TinyModels.spec(g, blockSize, shape), TinyModels.train(), g, 1, DataType.FLOAT);
     }

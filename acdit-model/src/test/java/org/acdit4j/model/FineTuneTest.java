@@ -11,6 +11,9 @@ import org.acdit4j.framework.model.FineTunedClassifier;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.spec.DataSpec;
 import org.acdit4j.model.diffusion.DiffusionObjective;
+import org.acdit4j.model.diffusion.Solver;
+import org.acdit4j.model.graph.RopeMode;
+import org.acdit4j.model.layout.BlockShape;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -21,10 +24,12 @@ class FineTuneTest {
     void fineTunedCopyLearnsDigitsAndLeavesTheModelUnchanged() {
         Dataset mnist = TestDataDirectory.mnist().open(DataSpec.of("mnist", 16));
         // 16×16 at patch 4: 16 tokens in 4 blocks of 4, width 32, depth 2, randomly initialised
-        AcditSpec spec = new AcditSpec(32, 2, 2, 4, 4, "square", "multi-axis", "clean", 0.1, 4, DiffusionObjective.EPSILON);
+        AcditSpec spec = new AcditSpec(32, 2, 2, 4, 4, BlockShape.SQUARE, RopeMode.MULTI_AXIS, ContextMode.CLEAN, 0.1,
+                4, DiffusionObjective.EPSILON);
         AcditModel model = TinyModels.model(spec, TinyModels.train(), mnist.geometry(), 3, DataType.FLOAT);
         ImageBatch probe = mnist.test().range(0, 8);
-        SampleRequest request = new SampleRequest(new int[] {0, 1}, new DiffusionSampling("ddim", 2), 1.0, 5, true, false);
+        SampleRequest request = new SampleRequest(new int[] {0, 1}, new DiffusionSampling(Solver.DDIM, 2), 1.0, 5,
+                true, false);
         float[][] encodedBefore = model.encode(probe);
         float[] sampledBefore = model.sample(request).pixels();
 
@@ -57,8 +62,8 @@ class FineTuneTest {
 
     @Test
     void labelsOutsideTheHeadAreRejected() {
-        AcditModel model = TinyModels.model(TinyModels.spec(4, "square"), TinyModels.train(), TinyModels.GRID_8, 1,
-                DataType.FLOAT);
+        AcditModel model = TinyModels.model(TinyModels.spec(4, BlockShape.SQUARE), TinyModels.train(),
+                TinyModels.GRID_8, 1, DataType.FLOAT);
         FineTunedClassifier classifier = model.classifierCopy(2, 1e-3, 0.0);
         ImageBatch batch = TinyModels.randomBatch(TinyModels.GRID_8, 3, 2);                  // labels 0, 1, 2
         assertThatThrownBy(() -> classifier.trainStep(batch)).hasMessage("class label 2 outside 0..1");

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.graph.AcditNetwork;
+import org.acdit4j.model.graph.RopeMode;
+import org.acdit4j.model.layout.BlockShape;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -19,7 +21,8 @@ class GradientCheckTest {
     @ParameterizedTest
     @EnumSource(DiffusionObjective.class)
     void analyticGradientsMatchFiniteDifferences(DiffusionObjective objective) {
-        AcditSpec spec = new AcditSpec(16, 2, 2, 2, 4, "square", "multi-axis", "clean", 0.1, 2, objective);
+        AcditSpec spec = new AcditSpec(16, 2, 2, 2, 4, BlockShape.SQUARE, RopeMode.MULTI_AXIS, ContextMode.CLEAN, 0.1,
+                2, objective);
         AcditModel model = TinyModels.model(spec, TinyModels.train(), TinyModels.GRID_8, 3, DataType.DOUBLE);
         model.randomizeWeights(5, 0.3);
         AcditNetwork net = model.network();

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.TrainStepResult;
+import org.acdit4j.model.diffusion.Solver;
 import org.acdit4j.model.graph.AcditGraph;
+import org.acdit4j.model.layout.BlockShape;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -15,8 +17,8 @@ class GraphShapeTest {
 
     @Test
     void blockOfAllTokensHasNoCleanStream() {
-        AcditModel model = TinyModels.model(TinyModels.spec(16, "square"), TinyModels.train(), TinyModels.GRID_8, 1,
-                DataType.FLOAT);
+        AcditModel model = TinyModels.model(TinyModels.spec(16, BlockShape.SQUARE), TinyModels.train(),
+                TinyModels.GRID_8, 1, DataType.FLOAT);
         assertThat(model.mask().sequenceLength()).isEqualTo(16);
         SameDiff sd = model.network().training();
         assertThat(sd.hasVariable(AcditGraph.CLEAN)).isFalse();
@@ -31,8 +33,8 @@ class GraphShapeTest {
 
     @Test
     void blockOfOneTokenIsTokenWiseAutoregression() {
-        AcditModel model = TinyModels.model(TinyModels.spec(1, "square"), TinyModels.train(), TinyModels.GRID_8, 1,
-                DataType.FLOAT);
+        AcditModel model = TinyModels.model(TinyModels.spec(1, BlockShape.SQUARE), TinyModels.train(),
+                TinyModels.GRID_8, 1, DataType.FLOAT);
         assertThat(model.mask().sequenceLength()).isEqualTo(31);
         SameDiff sd = model.network().training();
         assertThat(sd.getVariable(AcditGraph.CLEAN).placeholderShape()).containsExactly(-1L, 4L);
@@ -40,7 +42,8 @@ class GraphShapeTest {
         assertThat(sd.getArrForVarName("mask_cc").shape()).containsExactly(15L, 15L);
         ImageBatch batch = TinyModels.randomBatch(TinyModels.GRID_8, 2, 1);
         assertThat(model.trainStep(batch).loss()).isFinite().isPositive();
-        ImageBatch samples = model.sample(new SampleRequest(new int[] {0, 3}, new DiffusionSampling("ddim", 2), 1.5, 1, true, false));
+        ImageBatch samples = model.sample(new SampleRequest(new int[] {0, 3}, new DiffusionSampling(Solver.DDIM, 2),
+                1.5, 1, true, false));
         assertThat(samples.pixels()).hasSize(2 * 64);
     }
 }

@@ -18,9 +18,14 @@ import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.report.ImageGrid;
 import org.acdit4j.framework.report.SampleFiles;
 import org.acdit4j.framework.spec.DataSpec;
+import org.acdit4j.framework.spec.LearningRateSchedule;
+import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.framework.testing.ImageFolders;
 import org.acdit4j.model.diffusion.DiffusionObjective;
+import org.acdit4j.model.diffusion.Solver;
+import org.acdit4j.model.graph.RopeMode;
+import org.acdit4j.model.layout.BlockShape;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,10 +54,11 @@ class ImageFolderTrainingTest {
         Geometry g = dataset.geometry();
         assertThat(g).isEqualTo(Geometry.image(colour ? 3 : 1, 8, 8, 4));
 
-        AcditSpec spec = new AcditSpec(32, 1, 2, 2, 4, "square", "multi-axis", "clean", 0.1, 4, DiffusionObjective.EPSILON);
+        AcditSpec spec = new AcditSpec(32, 1, 2, 2, 4, BlockShape.SQUARE, RopeMode.MULTI_AXIS, ContextMode.CLEAN, 0.1,
+                4, DiffusionObjective.EPSILON);
         TrainSpec train = new TrainSection().steps(150).batch(16).lr(5e-3).betas(0.9, 0.999).weightDecay(0.0)
-                .gradClip(1.0).schedule("wsd").warmupSteps(10).decayFraction(0.2).ema(0.95).lossWeighting("uniform")
-                .build();
+                .gradClip(1.0).schedule(LearningRateSchedule.WSD).warmupSteps(10).decayFraction(0.2).ema(0.95)
+                .lossWeighting(LossWeighting.UNIFORM).build();
         AcditModel model = TinyModels.model(spec, train, g, 1, DataType.FLOAT);
         BatchStream batches = dataset.train().batches(train.batch(), 3);
         double firstLoss = 0;
@@ -66,7 +72,8 @@ class ImageFolderTrainingTest {
         for (int i = 0; i < labels.length; i++) {
             labels[i] = i % 4;
         }
-        ImageBatch samples = model.sample(new SampleRequest(labels, new DiffusionSampling("ddim", 10), 3.0, 5, true, true));
+        ImageBatch samples = model.sample(new SampleRequest(labels, new DiffusionSampling(Solver.DDIM, 10), 3.0, 5,
+                true, true));
         LOG.info("colour {}: loss {} -> {}", colour, firstLoss, loss);
 
         assertThat(loss).isLessThan(firstLoss * 0.8);

@@ -1,5 +1,7 @@
 package org.acdit4j.model;
 
+import static org.acdit4j.model.layout.BlockShape.ROWS;
+import static org.acdit4j.model.layout.BlockShape.SQUARE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
@@ -8,6 +10,8 @@ import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.model.graph.AcditNetwork;
 import org.acdit4j.model.diffusion.DiffusionObjective;
+import org.acdit4j.model.diffusion.Solver;
+import org.acdit4j.model.layout.BlockShape;
 import org.acdit4j.model.layout.TokenLayout;
 import org.acdit4j.model.sample.KvCache;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,25 +25,25 @@ class KvCacheEquivalenceTest {
     /** Every layout with the paper's objective; v and flow on one layout of each attention path and on video. */
     static Stream<Arguments> layouts() {
         Stream<Arguments> epsilon = Stream.of(
-                Arguments.of(DiffusionObjective.EPSILON, "image", 4, "square"),    // N = 4 square 2×2 blocks
-                Arguments.of(DiffusionObjective.EPSILON, "image", 8, "rows"),      // N = 2 blocks of two token rows
-                Arguments.of(DiffusionObjective.EPSILON, "image", 16, "square"),   // N = 1: plain DiT
-                Arguments.of(DiffusionObjective.EPSILON, "image", 1, "square"),    // N = L: token-wise AR
-                Arguments.of(DiffusionObjective.EPSILON, "video", 4, "square"),    // one frame per block, N = 4
-                Arguments.of(DiffusionObjective.EPSILON, "video", 8, "square"),    // two frames per block, N = 2
-                Arguments.of(DiffusionObjective.EPSILON, "video", 16, "square"),   // the whole clip, N = 1
-                Arguments.of(DiffusionObjective.EPSILON, "video", 1, "square"));   // one token per block in frames
+                Arguments.of(DiffusionObjective.EPSILON, "image", 4, SQUARE),    // N = 4 square 2×2 blocks
+                Arguments.of(DiffusionObjective.EPSILON, "image", 8, ROWS),      // N = 2 blocks of two token rows
+                Arguments.of(DiffusionObjective.EPSILON, "image", 16, SQUARE),   // N = 1: plain DiT
+                Arguments.of(DiffusionObjective.EPSILON, "image", 1, SQUARE),    // N = L: token-wise AR
+                Arguments.of(DiffusionObjective.EPSILON, "video", 4, SQUARE),    // one frame per block, N = 4
+                Arguments.of(DiffusionObjective.EPSILON, "video", 8, SQUARE),    // two frames per block, N = 2
+                Arguments.of(DiffusionObjective.EPSILON, "video", 16, SQUARE),   // the whole clip, N = 1
+                Arguments.of(DiffusionObjective.EPSILON, "video", 1, SQUARE));   // one token per block in frames
         Stream<Arguments> others = Stream.of(DiffusionObjective.V, DiffusionObjective.FLOW).flatMap(objective ->
                 Stream.of(
-                        Arguments.of(objective, "image", 4, "square"),             // folded heads
-                        Arguments.of(objective, "image", 8, "rows"),               // heads attended one by one
-                        Arguments.of(objective, "video", 4, "square")));
+                        Arguments.of(objective, "image", 4, SQUARE),             // folded heads
+                        Arguments.of(objective, "image", 8, ROWS),               // heads attended one by one
+                        Arguments.of(objective, "video", 4, SQUARE)));
         return Stream.concat(epsilon, others);
     }
 
     /** A solver each objective samples with: the paper's DPM-Solver++(2M), and Heun (two evaluations a step) for flow. */
-    static String solverFor(DiffusionObjective objective) {
-        return objective == DiffusionObjective.FLOW ? DiffusionSampling.HEUN : DiffusionSampling.DPM_SOLVER_PLUS_PLUS;
+    static Solver solverFor(DiffusionObjective objective) {
+        return objective == DiffusionObjective.FLOW ? Solver.HEUN : Solver.DPM_SOLVER_PLUS_PLUS;
     }
 
     static Geometry geometry(String kind) {
@@ -48,7 +52,8 @@ class KvCacheEquivalenceTest {
 
     @ParameterizedTest(name = "{0}: {1} block {2} {3}")
     @MethodSource("layouts")
-    void cachedPredictionEqualsTrainingGraph(DiffusionObjective objective, String kind, int blockSize, String shape) {
+    void cachedPredictionEqualsTrainingGraph(DiffusionObjective objective, String kind, int blockSize,
+                                             BlockShape shape) {
         Geometry g = geometry(kind);
         AcditModel model = TinyModels.model(TinyModels.spec(g, blockSize, shape).withObjective(objective),
                 TinyModels.train(), g, 1, DataType.FLOAT);
@@ -83,7 +88,7 @@ class KvCacheEquivalenceTest {
     @ParameterizedTest(name = "{0}: {1} block {2} {3}")
     @MethodSource("layouts")
     void cachedAndUncachedSamplersDrawTheSameImages(DiffusionObjective objective, String kind, int blockSize,
-                                                     String shape) {
+                                                     BlockShape shape) {
         AcditModel model = TinyModels.model(TinyModels.spec(geometry(kind), blockSize, shape).withObjective(objective),
                 TinyModels.train(), geometry(kind), 1, DataType.FLOAT);
         model.randomizeWeights(7, 0.3);

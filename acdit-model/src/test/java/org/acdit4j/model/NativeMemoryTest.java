@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.SampleRequest;
+import org.acdit4j.model.diffusion.Solver;
+import org.acdit4j.model.layout.BlockShape;
 import org.acdit4j.model.testing.NativeHeap;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -21,8 +23,8 @@ class NativeMemoryTest {
 
     @Test
     void trainingStepsLeaveNoNativeMemoryBehind() throws InterruptedException {
-        AcditModel model = TinyModels.model(TinyModels.spec(4, "square"), TinyModels.train(), TinyModels.GRID_8, 1,
-                DataType.FLOAT);
+        AcditModel model = TinyModels.model(TinyModels.spec(4, BlockShape.SQUARE), TinyModels.train(),
+                TinyModels.GRID_8, 1, DataType.FLOAT);
         ImageBatch batch = TinyModels.randomBatch(TinyModels.GRID_8, 8, 2);
         train(model, batch, 30);
         long afterWarmUp = NativeHeap.bytesInUseAfterCollection();
@@ -34,13 +36,13 @@ class NativeMemoryTest {
 
     @Test
     void releasingTheInferenceArraysFreesWhatSamplingKeptAndSamplingStillWorks() throws InterruptedException {
-        AcditModel model = TinyModels.model(TinyModels.spec(4, "square"), TinyModels.train(), TinyModels.GRID_8, 1,
-                DataType.FLOAT);
+        AcditModel model = TinyModels.model(TinyModels.spec(4, BlockShape.SQUARE), TinyModels.train(),
+                TinyModels.GRID_8, 1, DataType.FLOAT);
         int[] labels = new int[1024];                 // 2,048 rows with CFG: the kept arrays far above the noise
         for (int i = 0; i < labels.length; i++) {
             labels[i] = i % 3;
         }
-        SampleRequest request = new SampleRequest(labels, new DiffusionSampling("ddim", 2), 1.5, 7, true, true);
+        SampleRequest request = new SampleRequest(labels, new DiffusionSampling(Solver.DDIM, 2), 1.5, 7, true, true);
         ImageBatch first = model.sample(request);
         long kept = NativeHeap.bytesInUseAfterCollection();
 

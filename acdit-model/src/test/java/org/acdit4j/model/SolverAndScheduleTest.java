@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.acdit4j.framework.dsl.TrainSection;
+import org.acdit4j.framework.spec.LearningRateSchedule;
+import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.diffusion.Denoiser;
 import org.acdit4j.model.diffusion.DiffusionObjective;
@@ -14,6 +16,7 @@ import org.acdit4j.model.diffusion.HeunSolver;
 import org.acdit4j.model.diffusion.NoiseLevel;
 import org.acdit4j.model.diffusion.NoiseSchedule;
 import org.acdit4j.model.diffusion.RectifiedFlow;
+import org.acdit4j.model.diffusion.Solver;
 import org.acdit4j.model.train.Ema;
 import org.acdit4j.model.train.LrSchedule;
 import org.junit.jupiter.api.Test;
@@ -37,11 +40,11 @@ class SolverAndScheduleTest {
     void solversWithAnExactPredictionLandOnTheData(DiffusionObjective objective) {
         DiffusionProcess process = objective.process();
         float[] x0 = {0.7f, -0.3f, 0.0f, -1.0f};
-        for (String name : DiffusionSampling.solversFor(objective)) {
+        for (Solver solver : DiffusionSampling.solversFor(objective)) {
             for (int steps : new int[] {1, 5, 25}) {
                 float[] x = {1.2f, -0.4f, 0.9f, 0.1f};
                 NoiseLevel[] grid = process.samplingGrid(steps);
-                DiffusionSolver s = new DiffusionSampling(name, steps).solver(objective, process);
+                DiffusionSolver s = new DiffusionSampling(solver, steps).solver(objective, process);
                 int[] evaluations = {0};
                 for (int k = 0; k < steps; k++) {
                     s.step(k, grid, x, (point, at) -> {
@@ -57,7 +60,7 @@ class SolverAndScheduleTest {
                 }
                 assertThat(evaluations[0]).isEqualTo(s.evaluations(steps));
                 for (int i = 0; i < x.length; i++) {
-                    assertThat((double) x[i]).as("%s with %s, %d steps", objective, name, steps)
+                    assertThat((double) x[i]).as("%s with %s, %d steps", objective, solver, steps)
                             .isCloseTo(x0[i], within(1e-4));
                 }
             }
@@ -117,7 +120,8 @@ class SolverAndScheduleTest {
     @Test
     void learningRateSchedules() {
         TrainSpec wsd = new TrainSection().steps(100).batch(1).lr(1.0).betas(0.9, 0.999).weightDecay(0).gradClip(0)
-                .schedule("wsd").warmupSteps(10).decayFraction(0.2).ema(0.999).lossWeighting("uniform").build();
+                .schedule(LearningRateSchedule.WSD).warmupSteps(10).decayFraction(0.2).ema(0.999)
+                .lossWeighting(LossWeighting.UNIFORM).build();
         LrSchedule s = new LrSchedule(wsd);
         assertThat(s.at(0)).isCloseTo(0.1, within(1e-12));
         assertThat(s.at(9)).isCloseTo(1.0, within(1e-12));
@@ -125,10 +129,12 @@ class SolverAndScheduleTest {
         assertThat(s.at(90)).isCloseTo(0.5, within(1e-12));
         assertThat(s.at(99)).isCloseTo(0.05, within(1e-12));
         TrainSpec cosine = new TrainSection().steps(110).batch(1).lr(1.0).betas(0.9, 0.999).weightDecay(0).gradClip(0)
-                .schedule("cosine").warmupSteps(10).decayFraction(0.2).ema(0.999).lossWeighting("uniform").build();
+                .schedule(LearningRateSchedule.COSINE).warmupSteps(10).decayFraction(0.2).ema(0.999)
+                .lossWeighting(LossWeighting.UNIFORM).build();
         assertThat(new LrSchedule(cosine).at(60)).isCloseTo(0.5, within(1e-12));
         TrainSpec constant = new TrainSection().steps(100).batch(1).lr(2.0).betas(0.9, 0.999).weightDecay(0).gradClip(0)
-                .schedule("constant").warmupSteps(0).decayFraction(0.2).ema(0.999).lossWeighting("uniform").build();
+                .schedule(LearningRateSchedule.CONSTANT).warmupSteps(0).decayFraction(0.2).ema(0.999)
+                .lossWeighting(LossWeighting.UNIFORM).build();
         assertThat(new LrSchedule(constant).at(77)).isEqualTo(2.0);
     }
 

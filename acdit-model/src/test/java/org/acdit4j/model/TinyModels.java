@@ -3,8 +3,12 @@ package org.acdit4j.model;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.dsl.TrainSection;
+import org.acdit4j.framework.spec.LearningRateSchedule;
+import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.diffusion.DiffusionObjective;
+import org.acdit4j.model.graph.RopeMode;
+import org.acdit4j.model.layout.BlockShape;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /** Small configurations and inputs shared by the tests. */
@@ -18,23 +22,26 @@ final class TinyModels {
     }
 
     /** 8×8×1, patch 2 (16 tokens), width 32, depth 2, 2 heads. */
-    static AcditSpec spec(int blockSize, String shape) {
-        return new AcditSpec(32, 2, 2, 2, blockSize, shape, "multi-axis", "clean", 0.1, 4, DiffusionObjective.EPSILON);
+    static AcditSpec spec(int blockSize, BlockShape shape) {
+        return new AcditSpec(32, 2, 2, 2, blockSize, shape, RopeMode.MULTI_AXIS, ContextMode.CLEAN, 0.1, 4,
+                DiffusionObjective.EPSILON);
     }
 
     /** Patch 2, width 24, depth 2, 2 heads: a head dim of 12 splits into three RoPE axes. */
-    static AcditSpec videoSpec(int blockSize, String shape) {
-        return new AcditSpec(24, 2, 2, 2, blockSize, shape, "multi-axis", "clean", 0.1, 4, DiffusionObjective.EPSILON);
+    static AcditSpec videoSpec(int blockSize, BlockShape shape) {
+        return new AcditSpec(24, 2, 2, 2, blockSize, shape, RopeMode.MULTI_AXIS, ContextMode.CLEAN, 0.1, 4,
+                DiffusionObjective.EPSILON);
     }
 
     /** {@link #videoSpec} for clips, {@link #spec} for images. */
-    static AcditSpec spec(Geometry g, int blockSize, String shape) {
+    static AcditSpec spec(Geometry g, int blockSize, BlockShape shape) {
         return g.frames() > 1 ? videoSpec(blockSize, shape) : spec(blockSize, shape);
     }
 
     static TrainSpec train() {
         return new TrainSection().steps(100).batch(8).lr(1e-3).betas(0.9, 0.999).weightDecay(0.0).gradClip(1.0)
-                .schedule("constant").warmupSteps(0).decayFraction(0.15).ema(0.999).lossWeighting("uniform").build();
+                .schedule(LearningRateSchedule.CONSTANT).warmupSteps(0).decayFraction(0.15).ema(0.999)
+                .lossWeighting(LossWeighting.UNIFORM).build();
     }
 
     static AcditModel model(AcditSpec spec, TrainSpec train, Geometry g, long seed, DataType type) {

@@ -3,6 +3,7 @@ package org.acdit4j.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.acdit4j.framework.data.Geometry;
+import org.acdit4j.model.layout.BlockShape;
 import org.acdit4j.model.layout.TokenLayout;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,7 @@ class TokenLayoutTest {
 
     @Test
     void squareBlocksAreRasterOfBlocksThenRasterInside() {
-        TokenLayout layout = TokenLayout.of(Geometry.image(1, 8, 8, 2), 2, 4, "square");
+        TokenLayout layout = TokenLayout.of(Geometry.image(1, 8, 8, 2), 2, 4, BlockShape.SQUARE);
         // 4×4 token grid, 2×2 blocks: block 0 = tokens (0,0) (0,1) (1,0) (1,1); block 1 starts at (0,2)
         assertThat(new int[] {layout.rasterIndex(0), layout.rasterIndex(1), layout.rasterIndex(2), layout.rasterIndex(3),
                 layout.rasterIndex(4), layout.rasterIndex(8)}).containsExactly(0, 1, 4, 5, 2, 8);
@@ -22,7 +23,7 @@ class TokenLayoutTest {
 
     @Test
     void rowBlocksKeepRasterOrder() {
-        TokenLayout layout = TokenLayout.of(Geometry.image(1, 8, 8, 2), 2, 8, "rows");
+        TokenLayout layout = TokenLayout.of(Geometry.image(1, 8, 8, 2), 2, 8, BlockShape.ROWS);
         for (int s = 0; s < layout.tokens(); s++) {
             assertThat(layout.rasterIndex(s)).isEqualTo(s);
         }
@@ -32,7 +33,7 @@ class TokenLayoutTest {
     @Test
     void patchifyGroupsChannelsAndPixelsAndRoundTrips() {
         Geometry g = Geometry.image(2, 4, 4, 2);
-        TokenLayout layout = TokenLayout.of(g, 2, 1, "square");
+        TokenLayout layout = TokenLayout.of(g, 2, 1, BlockShape.SQUARE);
         float[] px = new float[2 * g.valuesPerExample()];
         for (int i = 0; i < px.length; i++) {
             px[i] = i;
@@ -45,7 +46,7 @@ class TokenLayoutTest {
 
     @Test
     void videoHasThreeAxesAndFrameBlocks() {
-        TokenLayout layout = TokenLayout.of(new Geometry(1, 4, 4, 3, 2), 2, 4, "square");
+        TokenLayout layout = TokenLayout.of(new Geometry(1, 4, 4, 3, 2), 2, 4, BlockShape.SQUARE);
         assertThat(layout.axes()).isEqualTo(3);
         assertThat(layout.blocks()).isEqualTo(3);
         assertThat(layout.position(0, 5)).isEqualTo(1);   // frame of sequence token 5

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Arrays;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.dsl.TrainSection;
+import org.acdit4j.framework.spec.LearningRateSchedule;
+import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.diffusion.DiffusionProcess;
@@ -13,6 +15,8 @@ import org.acdit4j.model.diffusion.NoiseLevel;
 import org.acdit4j.model.diffusion.NoiseSchedule;
 import org.acdit4j.model.diffusion.RectifiedFlow;
 import org.acdit4j.model.graph.AcditNetwork;
+import org.acdit4j.model.graph.RopeMode;
+import org.acdit4j.model.layout.BlockShape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,22 +27,26 @@ class TrainingInputTest {
 
     private static final ImageBatch BATCH = TinyModels.randomBatch(TinyModels.GRID_8, 6, 4);
 
-    private static AcditNetwork.TrainingInput input(String context, String weighting, DiffusionObjective objective) {
-        AcditSpec spec = new AcditSpec(32, 2, 2, 2, 4, "square", "multi-axis", context, 0.1, 4, objective);
+    private static AcditNetwork.TrainingInput input(ContextMode context, LossWeighting weighting,
+                                                    DiffusionObjective objective) {
+        AcditSpec spec = new AcditSpec(32, 2, 2, 2, 4, BlockShape.SQUARE, RopeMode.MULTI_AXIS, context, 0.1, 4,
+                objective);
         TrainSpec train = new TrainSection().steps(10).batch(6).lr(1e-3).betas(0.9, 0.999).weightDecay(0).gradClip(1)
-                .schedule("constant").warmupSteps(0).decayFraction(0.1).ema(0.99).lossWeighting(weighting).build();
+                .schedule(LearningRateSchedule.CONSTANT).warmupSteps(0).decayFraction(0.1).ema(0.99)
+                .lossWeighting(weighting).build();
         return TinyModels.model(spec, train, TinyModels.GRID_8, 5, DataType.FLOAT).trainingInput(BATCH, false);
     }
 
     private static float[] patches() {
-        return AcditConfig.of(TinyModels.spec(4, "square"), TinyModels.train(), TinyModels.GRID_8, DataType.FLOAT)
+        return AcditConfig.of(TinyModels.spec(4, BlockShape.SQUARE), TinyModels.train(), TinyModels.GRID_8,
+                DataType.FLOAT)
                 .layout().patchify(BATCH.pixels(), 6);
     }
 
     @ParameterizedTest
     @EnumSource(DiffusionObjective.class)
     void everyBlockIsNoisedAtItsOwnLevelAndTheTargetGivesBackTheData(DiffusionObjective objective) {
-        AcditNetwork.TrainingInput in = input("clean", "uniform", objective);
+        AcditNetwork.TrainingInput in = input(ContextMode.CLEAN, LossWeighting.UNIFORM, objective);
         DiffusionProcess process = objective.process();
         float[] x0 = patches();
         int values = 4 * 4;
@@ -66,14 +74,14 @@ class TrainingInputTest {
     @Test
     void theTargetIsEpsilonVOrTheVelocity() {
         float[] x0 = patches();
-        AcditNetwork.TrainingInput eps = input("clean", "uniform", DiffusionObjective.EPSILON);
-        AcditNetwork.TrainingInput v = input("clean", "uniform", DiffusionObjective.V);
+        AcditNetwork.TrainingInput eps = input(ContextMode.CLEAN, LossWeighting.UNIFORM, DiffusionObjective.EPSILON);
+        AcditNetwork.TrainingInput v = input(ContextMode.CLEAN, LossWeighting.UNIFORM, DiffusionObjective.V);
         NoiseLevel level = eps.levels()[2][1];
         assertThat(v.levels()[2][1]).isEqualTo(level);                      // the same draws, another target
         int value = (2 * 4 + 1) * 16 + 7;
         double noise = eps.target()[value];
         assertThat((double) v.target()[value]).isCloseTo(level.alpha() * noise - level.sigma() * x0[value], within(1e-5));
-        AcditNetwork.TrainingInput flow = input("clean", "uniform", DiffusionObjective.FLOW);
+        AcditNetwork.TrainingInput flow = input(ContextMode.CLEAN, LossWeighting.UNIFORM, DiffusionObjective.FLOW);
         NoiseLevel t = flow.levels()[2][1];
         assertThat(t.modelTime()).isCloseTo(RectifiedFlow.MODEL_TIME_SCALE * t.sigma(), within(1e-9));
         assertThat(t.alpha()).isCloseTo(1 - t.sigma(), within(1e-12));
@@ -102,7 +110,7 @@ class TrainingInputTest {
 
     @Test
     void noisyContextUsesTheNoisedBlocks() {
-        AcditNetwork.TrainingInput in = input("noisy", "uniform", DiffusionObjective.EPSILON);
+        AcditNetwork.TrainingInput in = input(ContextMode.NOISY, LossWeighting.UNIFORM, DiffusionObjective.EPSILON);
         int values = 4 * 4;
         for (int v = 0; v < 3 * values; v++) {
             assertThat(in.clean()[v]).isEqualTo(in.noised()[v]);
@@ -111,9 +119,9 @@ class TrainingInputTest {
 
     @Test
     void minSnrWeightsEachBlockForItsTarget() {
-        AcditNetwork.TrainingInput eps = input("clean", "min-snr", DiffusionObjective.EPSILON);
-        AcditNetwork.TrainingInput v = input("clean", "min-snr", DiffusionObjective.V);
-        AcditNetwork.TrainingInput flow = input("clean", "min-snr", DiffusionObjective.FLOW);
+        AcditNetwork.TrainingInput eps = input(ContextMode.CLEAN, LossWeighting.MIN_SNR, DiffusionObjective.EPSILON);
+        AcditNetwork.TrainingInput v = input(ContextMode.CLEAN, LossWeighting.MIN_SNR, DiffusionObjective.V);
+        AcditNetwork.TrainingInput flow = input(ContextMode.CLEAN, LossWeighting.MIN_SNR, DiffusionObjective.FLOW);
         NoiseSchedule s = NoiseSchedule.ddpm();
         for (int i = 0; i < 6; i++) {
             for (int j = 0; j < 4; j++) {
@@ -127,13 +135,15 @@ class TrainingInputTest {
                         within(1e-6));
             }
         }
-        assertThat(input("clean", "uniform", DiffusionObjective.EPSILON).tokenWeights()).containsOnly(1f);
-        assertThat(input("clean", "uniform", DiffusionObjective.FLOW).tokenWeights()).containsOnly(1f);
+        assertThat(input(ContextMode.CLEAN, LossWeighting.UNIFORM,
+                DiffusionObjective.EPSILON).tokenWeights()).containsOnly(1f);
+        assertThat(input(ContextMode.CLEAN, LossWeighting.UNIFORM,
+                DiffusionObjective.FLOW).tokenWeights()).containsOnly(1f);
     }
 
     @Test
     void labelDropoutReplacesAboutOneInTenByTheNullLabel() {
-        AcditSpec spec = TinyModels.spec(4, "square");
+        AcditSpec spec = TinyModels.spec(4, BlockShape.SQUARE);
         AcditModel model = TinyModels.model(spec, TinyModels.train(), TinyModels.GRID_8, 5, DataType.FLOAT);
         ImageBatch big = TinyModels.randomBatch(TinyModels.GRID_8, 2000, 1);
         long dropped = Arrays.stream(model.trainingInput(big, true).labels()).filter(l -> l == 3).count();

@@ -7,9 +7,14 @@ import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.dsl.TrainSection;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.TrainStepResult;
+import org.acdit4j.framework.spec.LearningRateSchedule;
+import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.diffusion.DiffusionObjective;
+import org.acdit4j.model.diffusion.Solver;
 import org.acdit4j.model.graph.AcditNetwork;
+import org.acdit4j.model.graph.RopeMode;
+import org.acdit4j.model.layout.BlockShape;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.slf4j.Logger;
@@ -22,9 +27,10 @@ class TrainingTest {
     @Test
     void tinyModelOverfitsAFixedBatch() {
         TrainSpec train = new TrainSection().steps(150).batch(8).lr(3e-3).betas(0.9, 0.999).weightDecay(0.0)
-                .gradClip(1.0).schedule("constant").warmupSteps(0).decayFraction(0.15).ema(0.99)
-                .lossWeighting("uniform").build();
-        AcditModel model = TinyModels.model(TinyModels.spec(4, "square"), train, TinyModels.GRID_8, 1, DataType.FLOAT);
+                .gradClip(1.0).schedule(LearningRateSchedule.CONSTANT).warmupSteps(0).decayFraction(0.15).ema(0.99)
+                .lossWeighting(LossWeighting.UNIFORM).build();
+        AcditModel model = TinyModels.model(TinyModels.spec(4, BlockShape.SQUARE), train, TinyModels.GRID_8, 1,
+                DataType.FLOAT);
         AcditNetwork.TrainingInput fixed = model.trainingInput(TinyModels.randomBatch(TinyModels.GRID_8, 8, 3), false);
         double first = model.update(fixed).loss();
         double last = first;
@@ -44,10 +50,11 @@ class TrainingTest {
     @Test
     void shortTrainingGivesRecognisableClassConditionalSamples() {
         Geometry g = Geometry.image(1, 8, 8, 4);
-        AcditSpec spec = new AcditSpec(64, 2, 4, 2, 4, "square", "multi-axis", "clean", 0.1, 4, DiffusionObjective.EPSILON);
+        AcditSpec spec = new AcditSpec(64, 2, 4, 2, 4, BlockShape.SQUARE, RopeMode.MULTI_AXIS, ContextMode.CLEAN, 0.1,
+                4, DiffusionObjective.EPSILON);
         TrainSpec train = new TrainSection().steps(300).batch(16).lr(3e-3).betas(0.9, 0.999).weightDecay(0.0)
-                .gradClip(1.0).schedule("wsd").warmupSteps(20).decayFraction(0.2).ema(0.99).lossWeighting("uniform")
-                .build();
+                .gradClip(1.0).schedule(LearningRateSchedule.WSD).warmupSteps(20).decayFraction(0.2).ema(0.99)
+                .lossWeighting(LossWeighting.UNIFORM).build();
         AcditModel model = TinyModels.model(spec, train, g, 1, DataType.FLOAT);
         HostRandom data = new HostRandom(8);
         double loss = 0;
@@ -61,7 +68,8 @@ class TrainingTest {
         for (int i = 0; i < labels.length; i++) {
             labels[i] = i % 4;
         }
-        ImageBatch samples = model.sample(new SampleRequest(labels, new DiffusionSampling("ddim", 10), 4.0, 3, true, false));
+        ImageBatch samples = model.sample(new SampleRequest(labels, new DiffusionSampling(Solver.DDIM, 10), 4.0, 3,
+                true, false));
         int agree = 0;
         for (int i = 0; i < labels.length; i++) {
             if (nearestTemplate(samples.example(i)) == labels[i]) {

@@ -9,8 +9,11 @@ import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.model.diffusion.DdimSolver;
 import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.diffusion.DiffusionProcess;
+import org.acdit4j.model.diffusion.Solver;
+import org.acdit4j.model.graph.RopeMode;
 import org.acdit4j.model.graph.RopeNd;
 import org.acdit4j.model.graph.SkipCausalMask;
+import org.acdit4j.model.layout.BlockShape;
 import org.acdit4j.model.layout.TokenLayout;
 import org.acdit4j.model.sample.AcditSampler;
 import org.acdit4j.model.sample.KvCache;
@@ -28,7 +31,7 @@ class VideoModelTest {
     @ParameterizedTest(name = "{0} frame(s) per block")
     @CsvSource({"1", "2", "4", "8"})
     void skipCausalMaskFollowsTheRuleInFrames(int framesPerBlock) {
-        TokenLayout layout = TokenLayout.of(CLIP_8, 2, 4 * framesPerBlock, "square");
+        TokenLayout layout = TokenLayout.of(CLIP_8, 2, 4 * framesPerBlock, BlockShape.SQUARE);
         SkipCausalMask mask = new SkipCausalMask(layout.blocks(), layout.blockSize());
         int clean = mask.cleanTokens();
         for (int q = 0; q < mask.sequenceLength(); q++) {
@@ -50,10 +53,10 @@ class VideoModelTest {
 
     @Test
     void ropeScoresDependOnlyOnTheOffsetBetweenFrameRowAndColumn() {
-        TokenLayout layout = TokenLayout.of(CLIP_8, 2, 4, "square");
+        TokenLayout layout = TokenLayout.of(CLIP_8, 2, 4, BlockShape.SQUARE);
         TokenLayout longer = layout.withFrames(32);
         int headDim = 12;
-        RopeNd rope = new RopeNd("multi-axis", headDim, layout).withPositionsOf(longer);
+        RopeNd rope = new RopeNd(RopeMode.MULTI_AXIS, headDim, layout).withPositionsOf(longer);
         double[] q = randomVector(headDim, 1);
         double[] k = randomVector(headDim, 2);
         // Token 3 of frame 0 is (t 0, y 1, x 1), token 0 of frame 2 is (2, 0, 0): offset (-2, 1, 1).
@@ -71,8 +74,8 @@ class VideoModelTest {
 
     @Test
     void rolloutOfTheTrainedLengthWithAFullWindowIsTheCachedSample() {
-        AcditModel model = TinyModels.model(TinyModels.videoSpec(4, "square"), TinyModels.train(), TinyModels.CLIP_4, 1,
-                DataType.FLOAT);
+        AcditModel model = TinyModels.model(TinyModels.videoSpec(4, BlockShape.SQUARE), TinyModels.train(),
+                TinyModels.CLIP_4, 1, DataType.FLOAT);
         model.randomizeWeights(7, 0.3);
         int[] labels = {0, 1};
         DiffusionProcess process = DiffusionObjective.EPSILON.process();
@@ -86,11 +89,12 @@ class VideoModelTest {
 
     @Test
     void rolloutsGoFourTimesPastTheTrainedClipWithABoundedWindow() {
-        AcditModel model = TinyModels.model(TinyModels.videoSpec(4, "square"), TinyModels.train(), TinyModels.CLIP_4, 1,
-                DataType.FLOAT);
+        AcditModel model = TinyModels.model(TinyModels.videoSpec(4, BlockShape.SQUARE), TinyModels.train(),
+                TinyModels.CLIP_4, 1, DataType.FLOAT);
         model.randomizeWeights(7, 0.3);
         assertThat(model.maxWindowFrames()).isEqualTo(3);
-        SampleRequest request = new SampleRequest(new int[]{0, 2}, new DiffusionSampling("ddim", 2), 1.5, 3, true, false);
+        SampleRequest request = new SampleRequest(new int[]{0, 2}, new DiffusionSampling(Solver.DDIM, 2), 1.5, 3,
+                true, false);
         ImageBatch clips = model.sampleFrames(request, 16, 2);
         assertThat(clips.geometry().frames()).isEqualTo(16);
         assertThat(clips.size()).isEqualTo(2);
@@ -103,15 +107,16 @@ class VideoModelTest {
 
     @Test
     void rolloutSettingsOutsideTheTrainedRangeAreRefusedByName() {
-        AcditModel video = TinyModels.model(TinyModels.videoSpec(8, "square"), TinyModels.train(), TinyModels.CLIP_4, 1,
-                DataType.FLOAT);
-        SampleRequest request = new SampleRequest(new int[]{0}, new DiffusionSampling("ddim", 2), 1.0, 3, true, false);
+        AcditModel video = TinyModels.model(TinyModels.videoSpec(8, BlockShape.SQUARE), TinyModels.train(),
+                TinyModels.CLIP_4, 1, DataType.FLOAT);
+        SampleRequest request = new SampleRequest(new int[]{0}, new DiffusionSampling(Solver.DDIM, 2), 1.0, 3,
+                true, false);
         assertThatThrownBy(() -> video.sampleFrames(request, 16, 3))
                 .hasMessageContaining("window=3").hasMessageContaining("1..2");
         assertThatThrownBy(() -> video.sampleFrames(request, 15, 2))
                 .hasMessageContaining("frames=15").hasMessageContaining("multiple of the 2 frame(s)");
-        AcditModel image = TinyModels.model(TinyModels.spec(4, "square"), TinyModels.train(), TinyModels.GRID_8, 1,
-                DataType.FLOAT);
+        AcditModel image = TinyModels.model(TinyModels.spec(4, BlockShape.SQUARE), TinyModels.train(),
+                TinyModels.GRID_8, 1, DataType.FLOAT);
         assertThatThrownBy(() -> image.sampleFrames(request, 4, 1)).hasMessageContaining("data.frames >= 2");
     }
 

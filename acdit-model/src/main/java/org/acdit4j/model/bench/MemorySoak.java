@@ -6,6 +6,7 @@ import java.util.OptionalLong;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.system.ProcessMemory;
+import org.acdit4j.framework.system.RunThreads;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
@@ -86,6 +87,7 @@ public final class MemorySoak {
 
     /** Soaks {@code s} at its one block size as {@code plan} says, printing to {@code out}. */
     public static void run(ModelBenchmark.Settings s, Plan plan, PrintStream out) {
+        System.setProperty(RunThreads.PROPERTY, String.valueOf(s.threads()));
         if (s.blocks().size() != 1) {
             throw new IllegalArgumentException("--soak trains one block size, give one with --blocks, got "
                     + s.blocks());

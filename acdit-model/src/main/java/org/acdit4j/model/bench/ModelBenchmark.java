@@ -11,15 +11,19 @@ import java.util.stream.IntStream;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.dsl.TrainSection;
+import org.acdit4j.framework.system.RunThreads;
 import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.SamplerConfig;
+import org.acdit4j.framework.spec.LearningRateSchedule;
+import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.framework.system.ProcessMemory;
 import org.acdit4j.model.AcditModel;
 import org.acdit4j.model.AcditSpec;
 import org.acdit4j.model.DiffusionSampling;
 import org.acdit4j.model.HostRandom;
+import org.acdit4j.model.diffusion.Solver;
 import org.acdit4j.model.layout.TokenLayout;
 import org.acdit4j.model.tokenar.Codebook;
 import org.acdit4j.model.tokenar.TokenArConfig;
@@ -38,7 +42,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * KV-cache, in wall and main-thread CPU time, and the process's peak resident set after each block size's
  * measurements. Prints a table, or with {@link Settings#json} one JSON object per block size. The model is ACDiT
  * or, with {@link Settings#TOKEN_AR}, the discrete-token AR baseline (token-wise, so block size 1 only) on a
- * codebook of random vectors. Set OMP_NUM_THREADS before the JVM starts. The command line is {@code acdit bench};
+ * codebook of random vectors. Set OMP_NUM_THREADS (threads per kernel) before the JVM starts; {@link Settings#threads}
+ * sets the run's threads. The command line is {@code acdit bench};
  * {@link MemorySoak} is its {@code --soak} mode.
  */
 public final class ModelBenchmark {
@@ -64,12 +69,14 @@ public final class ModelBenchmark {
      * @param width        model width
      * @param depth        layers
      * @param heads        attention heads
+     * @param microBatches equal parts of each training batch ({@code train.microBatches})
+     * @param threads      threads the run may use ({@link RunThreads}): up to this many micro-batches run at once
      * @param model        {@link #ACDIT} or {@link #TOKEN_AR}
      * @param json         one JSON line per block size instead of the table
      */
     public record Settings(List<Integer> blocks, int steps, int warmup, int batch, int sampleImages, int sampleSteps,
-                           double guidance, int imageSize, int patch, int width, int depth, int heads, String model,
-                           boolean json) {
+                           double guidance, int imageSize, int patch, int width, int depth, int heads,
+                           int microBatches, int threads, String model, boolean json) {
 
         public static final String ACDIT = "acdit";
         public static final String TOKEN_AR = "token-ar";
@@ -96,6 +103,11 @@ public final class ModelBenchmark {
                 throw new IllegalArgumentException("--heads must divide --width " + width + " into head dims divisible"
                         + " by 4 (two RoPE axes; allowed: " + ropeHeads(width) + "), got " + heads);
             }
+            if (microBatches < 1 || batch % microBatches != 0) {
+                throw new IllegalArgumentException("--micro-batches must divide --batch " + batch + " (allowed: "
+                        + divisors(batch) + "), got " + microBatches);
+            }
+            atLeast("--threads", threads, 1);
             if (!ACDIT.equals(model) && !TOKEN_AR.equals(model)) {
                 throw new IllegalArgumentException("--model must be " + ACDIT + " or " + TOKEN_AR + ", got " + model);
             }
@@ -109,7 +121,7 @@ public final class ModelBenchmark {
 
         /** The reference configuration of docs/PERFORMANCE.md. */
         public static Settings reference() {
-            return new Settings(List.of(1, 4, 16, 64), 5, 2, 64, 64, 5, 1.5, 32, 4, 128, 4, 4, ACDIT, false);
+            return new Settings(List.of(1, 4, 16, 64), 5, 2, 64, 64, 5, 1.5, 32, 4, 128, 4, 4, 1, 1, ACDIT, false);
         }
 
         /** The block sizes a bench of {@code model} measures when none are given: all of the reference's, or 1. */
@@ -156,7 +168,8 @@ public final class ModelBenchmark {
         /** The model, its geometry, size and batch in words, for the headers of the table and the soak. */
         String describe() {
             return String.format(Locale.ROOT, "%s, %dx%d images, patch %d (%d tokens), width %d, depth %d, heads %d,"
-                    + " batch %d", model, imageSize, imageSize, patch, tokens(), width, depth, heads, batch);
+                    + " batch %d in %d micro-batches, %d threads", model, imageSize, imageSize, patch, tokens(), width,
+                    depth, heads, batch, microBatches, threads);
         }
 
         /**
@@ -165,8 +178,9 @@ public final class ModelBenchmark {
          */
         GenerativeModel createModel(int blockSize, int trainSteps) {
             TrainSpec train = new TrainSection().steps(trainSteps).batch(batch).lr(3e-4).betas(0.9, 0.999)
-                    .weightDecay(0.0).gradClip(1.0).schedule("wsd").warmupSteps(Math.min(100, trainSteps))
-                    .decayFraction(0.15).ema(0.999).lossWeighting("uniform").build();
+                    .weightDecay(0.0).gradClip(1.0).schedule(LearningRateSchedule.WSD)
+                    .warmupSteps(Math.min(100, trainSteps)).decayFraction(0.15).ema(0.999)
+                    .lossWeighting(LossWeighting.UNIFORM).microBatches(microBatches).build();
             if (ACDIT.equals(model)) {
                 return AcditModel.create(spec(blockSize), train, geometry(), 1, DataType.FLOAT);
             }
@@ -181,7 +195,7 @@ public final class ModelBenchmark {
         /** The model's sampler: DPM-Solver++(2M) at {@code stepsPerBlock}, or token sampling at temperature 1. */
         SamplerConfig sampler(int stepsPerBlock) {
             return ACDIT.equals(model)
-                    ? new DiffusionSampling(DiffusionSampling.DPM_SOLVER_PLUS_PLUS, stepsPerBlock)
+                    ? new DiffusionSampling(Solver.DPM_SOLVER_PLUS_PLUS, stepsPerBlock)
                     : new TokenSampling(1.0, 0);
         }
 
@@ -225,13 +239,15 @@ public final class ModelBenchmark {
         String json(Settings s) {
             return String.format(Locale.ROOT, "{\"model\":\"%s\",\"block\":%d,\"arLength\":%d,\"imageSize\":%d,"
                             + "\"patch\":%d,\"width\":%d,"
-                            + "\"depth\":%d,\"heads\":%d,\"batch\":%d,\"sampleImages\":%d,\"sampleSteps\":%d,\"guidance\":%s,"
+                            + "\"depth\":%d,\"heads\":%d,\"batch\":%d,\"microBatches\":%d,\"threads\":%d,"
+                            + "\"sampleImages\":%d,\"sampleSteps\":%d,\"guidance\":%s,"
                             + "\"trainSecondsPerStep\":%.4f,\"trainCpuSecondsPerStep\":%.4f,\"gflopPerStep\":%.3f,"
                             + "\"gflopPerSecond\":%.2f,\"gemmPeakGflops\":%.1f,\"sampleSecondsPerImageCached\":%.5f,"
                             + "\"sampleSecondsPerImageUncached\":%.5f,\"sampleCpuSecondsPerImageCached\":%.5f,"
                             + "\"sampleCpuSecondsPerImageUncached\":%.5f,\"cacheSpeedup\":%.3f,\"cacheCpuSpeedup\":%.3f,"
                             + "\"peakRssBytes\":%s}",
-                    s.model(), block, arLength, s.imageSize(), s.patch(), s.width(), s.depth(), s.heads(), batch, images,
+                    s.model(), block, arLength, s.imageSize(), s.patch(), s.width(), s.depth(), s.heads(), batch,
+                    s.microBatches(), s.threads(), images,
                     s.sampleSteps(), s.guidance(), stepSeconds, stepCpuSeconds, gflopPerStep, gflopPerSecond(),
                     peakGflops, cachedSeconds / images, uncachedSeconds / images, cachedCpuSeconds / images,
                     uncachedCpuSeconds / images, uncachedSeconds / cachedSeconds, uncachedCpuSeconds / cachedCpuSeconds,
@@ -243,6 +259,7 @@ public final class ModelBenchmark {
     }
 
     public static void run(Settings s, PrintStream out) {
+        System.setProperty(RunThreads.PROPERTY, String.valueOf(s.threads()));
         int tokens = s.tokens();
         double peakSquare = gemmPeak(1024, 1024, 1024);
         double peakModel = gemmPeak(s.batch() * tokens, s.width(), 4 * s.width());
@@ -289,9 +306,14 @@ public final class ModelBenchmark {
                 s.batch(), s.sampleImages(), ProcessMemory.peakResidentBytes());
     }
 
-    /** Wall-clock and main-thread CPU seconds of one sampling call, after a one-image warm-up. */
+    /**
+     * Wall-clock and main-thread CPU seconds of one sampling call, after a warm-up of one image per lane (one image
+     * with one thread, as in the earlier rounds). With several threads the main thread waits for the lanes, so its
+     * CPU seconds leave theirs out.
+     */
     private static double[] sampleSeconds(GenerativeModel model, Settings s, SampleRequest request) {
-        model.sample(new SampleRequest(new int[] {0}, s.sampler(1), request.guidance(), 0, request.kvCache(), false));
+        int[] warmUp = new int[Math.min(s.threads(), request.labels().length)];
+        model.sample(new SampleRequest(warmUp, s.sampler(1), request.guidance(), 0, request.kvCache(), false));
         long c0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         model.sample(request);

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.acdit4j.framework.system.RunThreads;
 import org.acdit4j.model.AcditConfig;
 import org.acdit4j.model.diffusion.NoiseLevel;
 import org.acdit4j.model.diffusion.TimestepFeatures;
@@ -48,8 +49,8 @@ public final class AcditNetwork {
     /** The condition pass ({@link AcditGraph#conditionPass}), built on the first {@link #condition} call. */
     private GraphPass conditionPass;
     private SameDiff training;
-    /** The training graph's gradient function compiled, built on the first training step. */
-    private CompiledGradient gradientPass;
+    /** The training graph's gradient function compiled, per lane of micro-batches, built on the first training step. */
+    private MicroBatchGradient gradientPasses;
 
     public AcditNetwork(AcditConfig config, AcditWeights weights) {
         this(config, weights, GraphExecution.COMPILED);
@@ -78,23 +79,66 @@ public final class AcditNetwork {
      */
     public record TrainingInput(int images, float[] clean, float[] noised, NoiseLevel[][] levels, int[] labels,
                                 float[] target, float[] tokenWeights) {
+
+        /** {@code count} equal parts by image, in order ({@code train.microBatches}). */
+        public List<TrainingInput> split(int count) {
+            if (count < 1 || images % count != 0) {
+                throw new IllegalArgumentException("train.microBatches must divide the batch of " + images
+                        + " images, got " + count);
+            }
+            if (count == 1) {
+                return List.of(this);
+            }
+            int part = images / count;
+            List<TrainingInput> parts = new ArrayList<>();
+            for (int first = 0; first < images; first += part) {
+                int end = first + part;
+                parts.add(new TrainingInput(part, imageRange(clean, first, end), imageRange(noised, first, end),
+                        Arrays.copyOfRange(levels, first, end), Arrays.copyOfRange(labels, first, end),
+                        imageRange(target, first, end), imageRange(tokenWeights, first, end)));
+            }
+            return parts;
+        }
+
+        /** Images {@code first..end-1} of an array laid out image by image. */
+        private float[] imageRange(float[] values, int first, int end) {
+            int perImage = values.length / images;
+            return Arrays.copyOfRange(values, first * perImage, end * perImage);
+        }
     }
 
+    /**
+     * The loss and gradients of one batch: the mean over {@code train.microBatches} equal parts, run side by side on
+     * up to {@link RunThreads#available} threads when compiled ({@link MicroBatchGradient}), one after the other
+     * through SameDiff's session otherwise.
+     */
     public LossAndGradients lossAndGradients(TrainingInput in) {
+        List<TrainingInput> parts = in.split(config.train().microBatches());
         SameDiff sd = training();
         GradientFunctions.ensure(sd);
         if (execution == GraphExecution.COMPILED) {
-            if (gradientPass == null) {
-                gradientPass = CompiledGradient.of(sd, AcditGraph.LOSS, weights.params().keySet());
+            if (gradientPasses == null) {
+                int lanes = Math.min(parts.size(), RunThreads.available());
+                gradientPasses = MicroBatchGradient.of(sd, graph::training, AcditGraph.LOSS, weights.params().keySet(),
+                        lanes);
             }
-            return gradientPass.lossAndGradients(trainingFeed(in));
+            return gradientPasses.lossAndGradients(parts.stream().map(this::trainingFeed).toList());
         }
-        PooledSessionMemory.beginCall(sd.getFunction("grad"));
-        OutAndGrad r = sd.calculateGradientsAndOutputs(trainingFeed(in), List.of(AcditGraph.LOSS),
-                weights.params().keySet());
-        Map<String, INDArray> gradients = new HashMap<>();                  // copies: the session reuses its arrays
-        r.getGradients().forEach((k, v) -> gradients.put(k, v.dup()));
-        return new LossAndGradients(r.getOutputs().get(AcditGraph.LOSS).getDouble(0), gradients);
+        List<LossAndGradients> results = new ArrayList<>();
+        for (TrainingInput part : parts) {
+            PooledSessionMemory.beginCall(sd.getFunction("grad"));
+            OutAndGrad r = sd.calculateGradientsAndOutputs(trainingFeed(part), List.of(AcditGraph.LOSS),
+                    weights.params().keySet());
+            Map<String, INDArray> gradients = new HashMap<>();              // copies: the session reuses its arrays
+            r.getGradients().forEach((k, v) -> gradients.put(k, v.dup()));
+            results.add(new LossAndGradients(r.getOutputs().get(AcditGraph.LOSS).getDouble(0), gradients));
+        }
+        return LossAndGradients.mean(results);
+    }
+
+    /** Threads the training gradient runs on: 1 until the first step, then the lanes of its micro-batches. */
+    public int trainingThreads() {
+        return gradientPasses == null ? 1 : gradientPasses.lanes();
     }
 
     public double loss(TrainingInput in) {

@@ -7,8 +7,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Rotary position embedding over several axes (paper Eq. 4): the head dim is split into one segment per
- * axis and each segment gets a standard rotary rotation by that axis' position. Mode {@code 1d} uses a single
- * segment rotated by the token's index in the generation order; mode {@code none} disables RoPE.
+ * axis and each segment gets a standard rotary rotation by that axis' position. {@link RopeMode#ONE_D} uses a single
+ * segment rotated by the token's index in the generation order; {@link RopeMode#NONE} disables RoPE.
  *
  * <p>Inside a segment of size m the pairs are (j, j + m/2) ("rotate half"). The rotation is applied as
  * {@code x·cos + (x·R)·sin}, where R is a fixed signed permutation, so the graph needs one small matmul.
@@ -17,18 +17,18 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class RopeNd {
 
-    private final String mode;
+    private final RopeMode mode;
     private final int headDim;
     /** The trained layout: it fixes each axis' base. */
     private final TokenLayout layout;
     /** Where sequence tokens sit: the trained layout, or a longer video of the same frames for long rollouts. */
     private final TokenLayout positions;
 
-    public RopeNd(String mode, int headDim, TokenLayout layout) {
+    public RopeNd(RopeMode mode, int headDim, TokenLayout layout) {
         this(mode, headDim, layout, layout);
     }
 
-    private RopeNd(String mode, int headDim, TokenLayout layout, TokenLayout positions) {
+    private RopeNd(RopeMode mode, int headDim, TokenLayout layout, TokenLayout positions) {
         this.mode = mode;
         this.headDim = headDim;
         this.layout = layout;
@@ -44,11 +44,11 @@ public final class RopeNd {
     }
 
     public boolean enabled() {
-        return !"none".equals(mode);
+        return mode != RopeMode.NONE;
     }
 
     private int segments() {
-        return "multi-axis".equals(mode) ? layout.axes() : 1;
+        return mode == RopeMode.MULTI_AXIS ? layout.axes() : 1;
     }
 
     /** cos of the rotation angles for sequence tokens {@code from..to-1}: (to-from, headDim). */

@@ -3,19 +3,18 @@ package org.acdit4j.model.layout;
 import java.util.ArrayList;
 import java.util.List;
 import org.acdit4j.framework.data.Geometry;
+import org.acdit4j.framework.spec.EnumTexts;
 
 /**
  * How images become a token sequence: p×p patches of every channel are tokens of size C·p·p; tokens are
  * grouped into blocks of {@code blockSize} tokens, and the sequence lists blocks in generation order with
  * the tokens of a block contiguous.
  *
- * <p>Block shapes: {@code square} = s×s token groups, blocks in raster order, raster inside a block;
- * {@code rows} = whole token rows. Blocks of one or more whole frames are valid under both shapes.
+ * <p>Block shapes ({@link BlockShape}): {@code square} = s×s token groups, blocks in raster order, raster inside a
+ * block; {@code rows} = whole token rows. Blocks of one or more whole frames are valid under both shapes.
  * Positions for RoPE are per axis: (row, column) for images, (frame, row, column) for video.
  */
 public final class TokenLayout {
-
-    private static final List<String> SHAPES = List.of("square", "rows");
 
     private final int channels;
     private final int frames;
@@ -25,11 +24,11 @@ public final class TokenLayout {
     private final int gridH;
     private final int gridW;
     private final int blockSize;
-    private final String shape;
+    private final BlockShape shape;
     private final int[] rasterOfSequence;
     private final int[][] positions;
 
-    private TokenLayout(Geometry g, int patch, int blockSize, String shape) {
+    private TokenLayout(Geometry g, int patch, int blockSize, BlockShape shape) {
         this.channels = g.channels();
         this.frames = g.frames();
         this.height = g.height();
@@ -44,13 +43,14 @@ public final class TokenLayout {
     }
 
     /** Validates patch and block settings against the geometry. */
-    public static TokenLayout of(Geometry g, int patch, int blockSize, String shape) {
+    public static TokenLayout of(Geometry g, int patch, int blockSize, BlockShape shape) {
         if (patch < 1 || g.height() % patch != 0 || g.width() % patch != 0) {
             throw new IllegalArgumentException("model.patch=" + patch + " must divide the image size " + g.height()
                     + "x" + g.width() + "; allowed: " + commonDivisors(g.height(), g.width()));
         }
-        if (!SHAPES.contains(shape)) {
-            throw new IllegalArgumentException("model.blockShape=" + shape + " is not one of " + SHAPES);
+        if (shape == null) {
+            throw new IllegalArgumentException("model.blockShape must be one of "
+                    + EnumTexts.allowed(BlockShape.class));
         }
         List<Integer> valid = validBlockSizes(g, patch, shape);
         if (!valid.contains(blockSize)) {
@@ -62,7 +62,7 @@ public final class TokenLayout {
     }
 
     /** Every block size (in tokens) that tiles the token grid of {@code g} with {@code shape} blocks. */
-    public static List<Integer> validBlockSizes(Geometry g, int patch, String shape) {
+    public static List<Integer> validBlockSizes(Geometry g, int patch, BlockShape shape) {
         int gh = g.height() / patch;
         int gw = g.width() / patch;
         int perFrame = gh * gw;
@@ -72,7 +72,7 @@ public final class TokenLayout {
                 if (b % perFrame == 0 && g.frames() % (b / perFrame) == 0) {
                     valid.add(b);
                 }
-            } else if ("rows".equals(shape)) {
+            } else if (shape == BlockShape.ROWS) {
                 if (b % gw == 0 && gh % (b / gw) == 0) {
                     valid.add(b);
                 }
@@ -126,7 +126,7 @@ public final class TokenLayout {
         return frames > 1 ? 3 : 2;
     }
 
-    public String shape() {
+    public BlockShape shape() {
         return shape;
     }
 
@@ -192,7 +192,7 @@ public final class TokenLayout {
         int perFrame = gridH * gridW;
         int[] order = new int[tokens()];
         int s = 0;
-        if (blockSize >= perFrame || "rows".equals(shape)) {
+        if (blockSize >= perFrame || shape == BlockShape.ROWS) {
             for (int r = 0; r < order.length; r++) {
                 order[s++] = r;
             }

@@ -1,12 +1,14 @@
 package org.acdit4j.model.sample;
 
 import java.util.Arrays;
+import java.util.List;
 import org.acdit4j.model.AcditConfig;
 import org.acdit4j.model.HostRandom;
 import org.acdit4j.model.diffusion.DiffusionProcess;
 import org.acdit4j.model.diffusion.DiffusionSolver;
 import org.acdit4j.model.diffusion.NoiseLevel;
 import org.acdit4j.model.graph.AcditNetwork;
+import org.acdit4j.model.graph.ParallelLanes;
 import org.acdit4j.model.graph.RopeNd;
 import org.acdit4j.model.layout.TokenLayout;
 
@@ -24,22 +26,38 @@ import org.acdit4j.model.layout.TokenLayout;
  * combination of either estimate.
  *
  * <p>Noisy-context models (ablation) see each finished block re-noised at a noise level drawn as in training.
+ *
+ * <p>With several lanes ({@link ParallelLanes}, one network each, sharing the weights) the images split into as many
+ * contiguous parts, generated side by side; every image keeps the noise it has with one lane, since all of it is
+ * drawn first. A noisy-context model draws its re-noising image by image as it goes, so it runs in one lane.
  */
 public final class AcditSampler {
 
     private final AcditConfig config;
-    private final AcditNetwork network;
+    /** One network per lane; the first also gives the positions. */
+    private final List<AcditNetwork> networks;
+    private final ParallelLanes lanes;
     private final DiffusionProcess process;
 
     public AcditSampler(AcditConfig config, AcditNetwork network, DiffusionProcess process) {
+        this(config, List.of(network), new ParallelLanes(1, "sampling-lane"), process);
+    }
+
+    /** Generation on {@code lanes}, lane {@code i} through {@code networks.get(i)}. */
+    public AcditSampler(AcditConfig config, List<AcditNetwork> networks, ParallelLanes lanes,
+                        DiffusionProcess process) {
+        if (networks.size() != lanes.lanes()) {
+            throw new IllegalArgumentException(lanes.lanes() + " lanes need as many networks, got " + networks.size());
+        }
         this.config = config;
-        this.network = network;
+        this.networks = List.copyOf(networks);
+        this.lanes = lanes;
         this.process = process;
     }
 
     /** Samples tokens (n, L, P) for {@code labels}; guidance 1 disables the unconditional half. */
     public float[] sample(int[] labels, DiffusionSolver solver, int steps, double guidance, long seed, boolean kvCache) {
-        return generate(labels, solver, steps, guidance, seed, kvCache, config.layout(), network.rope(),
+        return generate(labels, solver, steps, guidance, seed, kvCache, config.layout(), networks.get(0).rope(),
                 Integer.MAX_VALUE);
     }
 
@@ -56,19 +74,45 @@ public final class AcditSampler {
         int perFrame = longLayout.tokensPerFrame();
         int windowTokens = windowFrames >= longLayout.frames() ? Integer.MAX_VALUE : windowFrames * perFrame;
         return generate(labels, solver, steps, guidance, seed, true, longLayout,
-                network.rope().withPositionsOf(longLayout), windowTokens);
+                networks.get(0).rope().withPositionsOf(longLayout), windowTokens);
     }
 
     private float[] generate(int[] labels, DiffusionSolver solver, int steps, double guidance, long seed,
                              boolean kvCache, TokenLayout layout, RopeNd positions, int windowTokens) {
         int n = labels.length;
+        int values = layout.tokens() * layout.tokenSize();                          // per image
+        HostRandom random = new HostRandom(seed);
+        float[] noise = gaussian(random, n * values);                              // (n, L, P)
+        HostRandom contextNoise = random.split();
+        int parts = config.noisyContext() ? 1 : Math.min(lanes.lanes(), n);
+        if (parts == 1) {
+            return generatePart(networks.get(0), labels, noise, contextNoise, solver, steps, guidance, kvCache, layout,
+                    positions, windowTokens);
+        }
+        float[] out = new float[n * values];                                      // (n, L, P)
+        lanes.run(lane -> {
+            if (lane >= parts) {
+                return;
+            }
+            int first = n * lane / parts;
+            int end = n * (lane + 1) / parts;
+            float[] part = generatePart(networks.get(lane), Arrays.copyOfRange(labels, first, end),
+                    Arrays.copyOfRange(noise, first * values, end * values), contextNoise, solver, steps, guidance,
+                    kvCache, layout, positions, windowTokens);
+            System.arraycopy(part, 0, out, first * values, part.length);
+        });
+        return out;
+    }
+
+    /** Generates the images of {@code labels} from their {@code noise} (n, L, P) through {@code network}. */
+    private float[] generatePart(AcditNetwork network, int[] labels, float[] noise, HostRandom contextNoise,
+                                 DiffusionSolver solver, int steps, double guidance, boolean kvCache,
+                                 TokenLayout layout, RopeNd positions, int windowTokens) {
+        int n = labels.length;
         int b = layout.blockSize();
         int p = layout.tokenSize();
         int blocks = layout.blocks();
         int blockValues = b * p;
-        HostRandom random = new HostRandom(seed);
-        float[] noise = gaussian(random, n * layout.tokens() * p);
-        HostRandom contextNoise = random.split();
         boolean cfg = guidance != 1.0;
         int[] batchLabels = cfg ? withNullLabels(labels) : labels;                 // (n·G), G = 2 with CFG
         NoiseLevel[] grid = process.samplingGrid(steps);                           // steps + 1 levels, to clean
@@ -88,7 +132,8 @@ public final class AcditSampler {
             KvCache blockCtx = kvCache ? network.contextForGroups(cache, groups) : null; // once per block
             int current = block;
             for (int k = 0; k < steps; k++) {
-                KvCache ctx = kvCache ? blockCtx : network.contextForGroups(prefixCache(context, n, block), groups);
+                KvCache ctx = kvCache ? blockCtx
+                        : network.contextForGroups(prefixCache(network, context, n, block), groups);
                 blockSolver.step(k, grid, x, (point, at) -> {
                     float[] input = cfg ? twice(at, blockValues) : at;                  // (n·G, B, P)
                     float[] prediction = network.noisedPass(positions, input, current, conditions[point], ctx);
@@ -113,7 +158,7 @@ public final class AcditSampler {
     }
 
     /** Recomputes the K/V of clean blocks 0..block-1 from their tokens (the no-cache baseline). */
-    private KvCache prefixCache(float[] context, int n, int block) {
+    private KvCache prefixCache(AcditNetwork network, float[] context, int n, int block) {
         if (block == 0) {
             return emptyCache(n);
         }

@@ -10,6 +10,7 @@ import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.data.ImageSet;
 import org.acdit4j.model.HostRandom;
+import org.acdit4j.model.layout.BlockShape;
 import org.acdit4j.model.layout.TokenLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +73,7 @@ public final class CodebookStore {
     /** k-means on every patch of a seeded sample of ⌈codebookPatches / L⌉ train images (all when fewer). */
     static Codebook fit(Dataset dataset, TokenArSpec spec) {
         ImageSet train = dataset.train();
-        TokenLayout layout = TokenLayout.of(dataset.geometry(), spec.patch(), 1, "square");
+        TokenLayout layout = TokenLayout.of(dataset.geometry(), spec.patch(), 1, BlockShape.SQUARE);
         int images = Math.min(train.size(), (spec.codebookPatches() + layout.tokens() - 1) / layout.tokens());
         int[] order = new int[train.size()];
         for (int i = 0; i < order.length; i++) {

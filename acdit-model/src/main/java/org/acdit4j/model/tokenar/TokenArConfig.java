@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.graph.TransformerConfig;
+import org.acdit4j.model.layout.BlockShape;
 import org.acdit4j.model.layout.TokenLayout;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -28,7 +29,8 @@ public record TokenArConfig(TokenArSpec spec, TrainSpec train, Geometry geometry
             throw new IllegalArgumentException("model.heads=" + spec.heads() + " must divide model.width="
                     + spec.width() + " into head dims divisible by 4 (two RoPE axes)");
         }
-        return new TokenArConfig(spec, train, geometry, TokenLayout.of(geometry, spec.patch(), 1, "square"), dataType);
+        return new TokenArConfig(spec, train, geometry, TokenLayout.of(geometry, spec.patch(), 1, BlockShape.SQUARE),
+                dataType);
     }
 
     /** Codebook size K: the output classes of every position. */

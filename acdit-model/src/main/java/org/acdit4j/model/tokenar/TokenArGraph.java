@@ -3,6 +3,7 @@ package org.acdit4j.model.tokenar;
 import static org.acdit4j.model.graph.TransformerLayerParameters.parameter;
 
 import org.acdit4j.model.graph.KvCacheNames;
+import org.acdit4j.model.graph.RopeMode;
 import org.acdit4j.model.graph.RopeNd;
 import org.acdit4j.model.graph.SkipCausalMask;
 import org.acdit4j.model.graph.TransformerGraphBuilder;
@@ -42,7 +43,7 @@ public final class TokenArGraph {
     public TokenArGraph(TokenArConfig config, TokenArWeights weights) {
         this.config = config;
         this.weights = weights;
-        this.rope = new RopeNd("multi-axis", config.headDim(), config.layout());
+        this.rope = new RopeNd(RopeMode.MULTI_AXIS, config.headDim(), config.layout());
     }
 
     /**

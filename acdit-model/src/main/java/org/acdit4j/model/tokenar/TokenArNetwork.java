@@ -1,15 +1,17 @@
 package org.acdit4j.model.tokenar;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.acdit4j.framework.system.RunThreads;
 import org.acdit4j.model.graph.GradientFunctions;
-import org.acdit4j.model.graph.CompiledGradient;
 import org.acdit4j.model.graph.GraphExecution;
 import org.acdit4j.model.graph.MallocTrim;
 import org.acdit4j.model.graph.LossAndGradients;
+import org.acdit4j.model.graph.MicroBatchGradient;
 import org.acdit4j.model.graph.GraphPass;
 import org.acdit4j.model.graph.KvCacheNames;
 import org.acdit4j.model.graph.PooledSessionMemory;
@@ -40,8 +42,8 @@ public final class TokenArNetwork {
     private final Map<String, INDArray> ropeTables = new HashMap<>();
     private SameDiff training;
     private GraphPass step;
-    /** The training graph's gradient function compiled, built on the first training step. */
-    private CompiledGradient gradientPass;
+    /** The training graph's gradient function compiled, per lane of micro-batches, built on the first training step. */
+    private MicroBatchGradient gradientPasses;
 
     public TokenArNetwork(TokenArConfig config, TokenArWeights weights) {
         this(config, new TokenArGraph(config, weights), GraphExecution.COMPILED);
@@ -74,22 +76,46 @@ public final class TokenArNetwork {
     public record StepOutput(float[] logits, List<INDArray> keys, List<INDArray> values) {
     }
 
-    /** Cross-entropy of {@code targets} (n·L codes) after {@code inputs} (n·L rows) and every gradient. */
+    /**
+     * Cross-entropy of {@code targets} (n·L codes) after {@code inputs} (n·L rows) and every gradient: the mean over
+     * {@code train.microBatches} equal parts by sequence, side by side on up to {@link RunThreads#available} threads
+     * when compiled ({@link MicroBatchGradient}), one after the other through SameDiff's session otherwise.
+     */
     public LossAndGradients lossAndGradients(int[] inputs, int[] targets, int sequences, Iterable<String> params) {
+        int parts = config.train().microBatches();
+        if (parts < 1 || sequences % parts != 0) {
+            throw new IllegalArgumentException("train.microBatches must divide the batch of " + sequences
+                    + " sequences, got " + parts);
+        }
+        int rows = inputs.length / parts;
+        List<Map<String, INDArray>> feeds = new ArrayList<>();
+        for (int first = 0; first < inputs.length; first += rows) {
+            feeds.add(trainingFeed(Arrays.copyOfRange(inputs, first, first + rows),
+                    Arrays.copyOfRange(targets, first, first + rows), sequences / parts));
+        }
         SameDiff sd = training();
         GradientFunctions.ensure(sd);
         if (execution == GraphExecution.COMPILED) {
-            if (gradientPass == null) {
-                gradientPass = CompiledGradient.of(sd, TokenArGraph.LOSS, new LinkedHashSet<>(toList(params)));
+            if (gradientPasses == null) {
+                gradientPasses = MicroBatchGradient.of(sd, graph::training, TokenArGraph.LOSS,
+                        new LinkedHashSet<>(toList(params)), Math.min(parts, RunThreads.available()));
             }
-            return gradientPass.lossAndGradients(trainingFeed(inputs, targets, sequences));
+            return gradientPasses.lossAndGradients(feeds);
         }
-        PooledSessionMemory.beginCall(sd.getFunction("grad"));
-        OutAndGrad r = sd.calculateGradientsAndOutputs(trainingFeed(inputs, targets, sequences),
-                List.of(TokenArGraph.LOSS), toList(params));
-        Map<String, INDArray> gradients = new HashMap<>();                  // copies: the session reuses its arrays
-        r.getGradients().forEach((k, v) -> gradients.put(k, v.dup()));
-        return new LossAndGradients(r.getOutputs().get(TokenArGraph.LOSS).getDouble(0), gradients);
+        List<LossAndGradients> results = new ArrayList<>();
+        for (Map<String, INDArray> feed : feeds) {
+            PooledSessionMemory.beginCall(sd.getFunction("grad"));
+            OutAndGrad r = sd.calculateGradientsAndOutputs(feed, List.of(TokenArGraph.LOSS), toList(params));
+            Map<String, INDArray> gradients = new HashMap<>();              // copies: the session reuses its arrays
+            r.getGradients().forEach((k, v) -> gradients.put(k, v.dup()));
+            results.add(new LossAndGradients(r.getOutputs().get(TokenArGraph.LOSS).getDouble(0), gradients));
+        }
+        return LossAndGradients.mean(results);
+    }
+
+    /** Threads the training gradient runs on: 1 until the first step, then the lanes of its micro-batches. */
+    public int trainingThreads() {
+        return gradientPasses == null ? 1 : gradientPasses.lanes();
     }
 
     /** The training graph's logits of all L steps: (n·L, K) flat. */

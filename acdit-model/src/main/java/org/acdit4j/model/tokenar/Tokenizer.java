@@ -2,6 +2,7 @@ package org.acdit4j.model.tokenar;
 
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
+import org.acdit4j.model.layout.BlockShape;
 import org.acdit4j.model.layout.TokenLayout;
 
 /**
@@ -17,7 +18,7 @@ public final class Tokenizer {
     private final Geometry geometry;
 
     public Tokenizer(Geometry geometry, int patch, Codebook codebook) {
-        this.layout = TokenLayout.of(geometry, patch, 1, "square");
+        this.layout = TokenLayout.of(geometry, patch, 1, BlockShape.SQUARE);
         if (codebook.dimension() != layout.tokenSize()) {
             throw new IllegalArgumentException("a codebook of " + codebook.dimension() + "-value codes does not fit "
                     + "patches of " + layout.tokenSize() + " values (channels × patch²)");

@@ -23,12 +23,12 @@ public final class LrSchedule {
         long total = Math.max(spec.steps(), spec.warmupSteps() + 1);
         double progress = Math.min(1.0, (double) (k - spec.warmupSteps()) / (total - spec.warmupSteps()));
         return switch (spec.schedule()) {
-            case "cosine" -> peak * 0.5 * (1 + Math.cos(Math.PI * progress));
-            case "wsd" -> {
+            case CONSTANT -> peak;
+            case COSINE -> peak * 0.5 * (1 + Math.cos(Math.PI * progress));
+            case WSD -> {
                 double decayStart = total * (1 - spec.decayFraction());
                 yield k < decayStart ? peak : peak * Math.max(0.0, (total - k) / (total - decayStart));
             }
-            default -> peak;
         };
     }
 }

@@ -11,7 +11,7 @@ class ModelBenchmarkTest {
 
     private static ModelBenchmark.Settings settings(List<Integer> blocks, int imageSize, int patch, int width,
                                                     int heads, String model) {
-        return new ModelBenchmark.Settings(blocks, 5, 2, 64, 64, 5, 1.5, imageSize, patch, width, 4, heads, model,
+        return new ModelBenchmark.Settings(blocks, 5, 2, 64, 64, 5, 1.5, imageSize, patch, width, 4, heads, 1, 1, model,
                 false);
     }
 
@@ -37,10 +37,14 @@ class ModelBenchmarkTest {
         assertThatThrownBy(() -> settings(List.of(3), 16, 4, 64, 4, "acdit"))
                 .hasMessageStartingWith("--blocks 3: model.blockSize=3 does not tile the 1x4x4 token grid")
                 .hasMessageNotContaining("\n");
-        assertThatThrownBy(() -> new ModelBenchmark.Settings(List.of(4), 0, 2, 64, 64, 5, 1.5, 16, 4, 64, 3, 4,
+        assertThatThrownBy(() -> new ModelBenchmark.Settings(List.of(4), 0, 2, 64, 64, 5, 1.5, 16, 4, 64, 3, 4, 1, 1,
                 "acdit", false)).hasMessage("--steps must be at least 1, got 0");
-        assertThatThrownBy(() -> new ModelBenchmark.Settings(List.of(4), 5, 2, 64, 64, 5, 0.5, 16, 4, 64, 3, 4,
+        assertThatThrownBy(() -> new ModelBenchmark.Settings(List.of(4), 5, 2, 64, 64, 5, 0.5, 16, 4, 64, 3, 4, 1, 1,
                 "acdit", false)).hasMessage("--guidance must be a number >= 1 (1 = no guidance), got 0.5");
+        assertThatThrownBy(() -> new ModelBenchmark.Settings(List.of(4), 5, 2, 12, 64, 5, 1.5, 16, 4, 64, 3, 4, 5, 1,
+                "acdit", false)).hasMessage("--micro-batches must divide --batch 12 (allowed: [1, 2, 3, 4, 6, 12]), got 5");
+        assertThatThrownBy(() -> new ModelBenchmark.Settings(List.of(4), 5, 2, 64, 64, 5, 1.5, 16, 4, 64, 3, 4, 2, 0,
+                "acdit", false)).hasMessage("--threads must be at least 1, got 0");
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
 import org.acdit4j.framework.spec.DataSpec;
+import org.acdit4j.framework.spec.MetricName;
 
 /**
  * Class agreement: the share of class-conditional samples that the feature network assigns to the label they
@@ -38,6 +39,11 @@ public final class ClassAgreementEvaluator implements SampleQualityEvaluator {
     }
 
     @Override
+    public List<MetricName> metrics() {
+        return ClassAgreementMetrics.WRITTEN;
+    }
+
+    @Override
     public Optional<String> cannotMeasure(DataSpec data, String datasetIdentity, Geometry geometry) {
         return networks.missingFor(data, datasetIdentity, geometry);
     }
@@ -47,11 +53,11 @@ public final class ClassAgreementEvaluator implements SampleQualityEvaluator {
         FeatureNetwork network = networks.forDataset(context.dataset());
         ImageBatch generated = ModelSamples.draw(context);
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put(NAME, network.accuracy(generated));
-        metrics.put(NAME + ".samples", (double) generated.size());
+        metrics.put(ClassAgreementMetrics.CLASS_AGREEMENT.text(), network.accuracy(generated));
+        metrics.put(ClassAgreementMetrics.SAMPLES.text(), (double) generated.size());
         Reconstructions.of(context).ifPresent(reconstructed -> {
-            metrics.put(NAME + ".reconstruction", network.accuracy(reconstructed));
-            metrics.put(NAME + ".reconstruction.samples", (double) reconstructed.size());
+            metrics.put(ClassAgreementMetrics.RECONSTRUCTION.text(), network.accuracy(reconstructed));
+            metrics.put(ClassAgreementMetrics.RECONSTRUCTION_SAMPLES.text(), (double) reconstructed.size());
         });
         return new EvaluationResult(metrics, Map.of(NAME + ".featureNetwork", network.fingerprint()), List.of());
     }

@@ -15,6 +15,7 @@ import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
 import org.acdit4j.framework.spec.DataSpec;
+import org.acdit4j.framework.spec.MetricName;
 
 /**
  * FID with the project's feature network: the Fréchet distance between Gaussian fits of the features of
@@ -40,6 +41,11 @@ public final class FidEvaluator implements SampleQualityEvaluator {
     }
 
     @Override
+    public List<MetricName> metrics() {
+        return FidMetrics.WRITTEN;
+    }
+
+    @Override
     public Optional<String> cannotMeasure(DataSpec data, String datasetIdentity, Geometry geometry) {
         return networks.missingFor(data, datasetIdentity, geometry);
     }
@@ -50,12 +56,12 @@ public final class FidEvaluator implements SampleQualityEvaluator {
         ImageBatch generated = ModelSamples.draw(context);
         ImageBatch real = ReferenceImages.train(context);
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put(NAME, between(network, generated, real));
-        metrics.put(NAME + ".samples", (double) generated.size());
-        metrics.put(NAME + ".referenceSamples", (double) real.size());
+        metrics.put(FidMetrics.FID.text(), between(network, generated, real));
+        metrics.put(FidMetrics.SAMPLES.text(), (double) generated.size());
+        metrics.put(FidMetrics.REFERENCE_SAMPLES.text(), (double) real.size());
         Reconstructions.of(context).ifPresent(reconstructed -> {
-            metrics.put(NAME + ".reconstruction", between(network, reconstructed, real));
-            metrics.put(NAME + ".reconstruction.samples", (double) reconstructed.size());
+            metrics.put(FidMetrics.RECONSTRUCTION.text(), between(network, reconstructed, real));
+            metrics.put(FidMetrics.RECONSTRUCTION_SAMPLES.text(), (double) reconstructed.size());
         });
         return new EvaluationResult(metrics,
                 Map.of(NAME + ".featureNetwork", network.fingerprint(), NAME + ".reference", ReferenceImages.TRAIN),

@@ -15,6 +15,7 @@ import org.acdit4j.framework.model.FineTunable;
 import org.acdit4j.framework.model.FineTunedClassifier;
 import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.ModelCapability;
+import org.acdit4j.framework.spec.MetricName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +62,11 @@ public final class FineTuneEvaluator implements Evaluator {
         return NAME;
     }
 
+    @Override
+    public List<MetricName> metrics() {
+        return FineTuneMetrics.WRITTEN;
+    }
+
 
     @Override
 
@@ -89,9 +95,12 @@ public final class FineTuneEvaluator implements Evaluator {
                 dataset.name(), settings.steps(), settings.batch(), train.size(),
                 String.format("%.1f", (System.nanoTime() - start) / 1e9), accuracy, test.size());
         return new EvaluationResult(
-                Map.of(NAME + ".accuracy", accuracy, NAME + ".steps", (double) settings.steps(),
-                        NAME + ".batch", (double) settings.batch(), NAME + ".trainExamples", (double) train.size(),
-                        NAME + ".testExamples", (double) test.size(), NAME + ".trainLoss", recentLoss),
+                Map.of(FineTuneMetrics.ACCURACY.text(), accuracy,
+                        FineTuneMetrics.STEPS.text(), (double) settings.steps(),
+                        FineTuneMetrics.BATCH.text(), (double) settings.batch(),
+                        FineTuneMetrics.TRAIN_EXAMPLES.text(), (double) train.size(),
+                        FineTuneMetrics.TEST_EXAMPLES.text(), (double) test.size(),
+                        FineTuneMetrics.TRAIN_LOSS.text(), recentLoss),
                 Map.of(NAME + ".settings", settings.toString()), List.of());
     }
 

@@ -12,6 +12,7 @@ import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
 import org.acdit4j.framework.spec.DataSpec;
+import org.acdit4j.framework.spec.MetricName;
 
 /** The Inception-Score analogue of class-balanced samples, from the feature network's softmax. */
 public final class InceptionScoreEvaluator implements SampleQualityEvaluator {
@@ -30,6 +31,11 @@ public final class InceptionScoreEvaluator implements SampleQualityEvaluator {
     }
 
     @Override
+    public List<MetricName> metrics() {
+        return InceptionScoreMetrics.WRITTEN;
+    }
+
+    @Override
     public Optional<String> cannotMeasure(DataSpec data, String datasetIdentity, Geometry geometry) {
         return networks.missingFor(data, datasetIdentity, geometry);
     }
@@ -39,7 +45,8 @@ public final class InceptionScoreEvaluator implements SampleQualityEvaluator {
         FeatureNetwork network = networks.forDataset(context.dataset());
         ImageBatch generated = ModelSamples.draw(context);
         double score = InceptionScore.of(network.run(generated).probabilities());
-        return new EvaluationResult(Map.of(NAME, score, NAME + ".samples", (double) generated.size()),
+        return new EvaluationResult(Map.of(InceptionScoreMetrics.INCEPTION_SCORE.text(), score,
+                        InceptionScoreMetrics.SAMPLES.text(), (double) generated.size()),
                 Map.of(NAME + ".featureNetwork", network.fingerprint()), List.of());
     }
 }

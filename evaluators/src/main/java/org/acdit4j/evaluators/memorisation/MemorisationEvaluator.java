@@ -12,6 +12,7 @@ import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
 import org.acdit4j.framework.model.DiscreteCodes;
+import org.acdit4j.framework.spec.MetricName;
 
 /**
  * Whether samples are copies of training images, which FID cannot see: each of {@code sampleCount} class-balanced
@@ -40,6 +41,11 @@ public final class MemorisationEvaluator implements SampleQualityEvaluator {
     }
 
     @Override
+    public List<MetricName> metrics() {
+        return MemorisationMetrics.WRITTEN;
+    }
+
+    @Override
     public EvaluationResult evaluate(EvaluationContext context) {
         ImageSet train = context.dataset().train();
         ImageBatch generated = ModelSamples.draw(context);
@@ -56,25 +62,25 @@ public final class MemorisationEvaluator implements SampleQualityEvaluator {
         double testMedian = quantile(testDistances, 0.5);
 
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put(NAME + ".nearerThanTestP5", shareBelow(sampleDistances, threshold));
-        metrics.put(NAME + ".testP5", threshold);
-        metrics.put(NAME + ".medianDistance", sampleMedian);
-        metrics.put(NAME + ".test.medianDistance", testMedian);
-        metrics.put(NAME + ".medianRatio", sampleMedian / testMedian);
+        metrics.put(MemorisationMetrics.NEARER_THAN_TEST_P5.text(), shareBelow(sampleDistances, threshold));
+        metrics.put(MemorisationMetrics.TEST_P5.text(), threshold);
+        metrics.put(MemorisationMetrics.MEDIAN_DISTANCE.text(), sampleMedian);
+        metrics.put(MemorisationMetrics.TEST_MEDIAN_DISTANCE.text(), testMedian);
+        metrics.put(MemorisationMetrics.MEDIAN_RATIO.text(), sampleMedian / testMedian);
         ExactCopies pixelCopies = ExactCopies.of(ExactCopies.levels(train));
-        metrics.put(NAME + ".pixelCopies", pixelCopies.shareOf(ExactCopies.levels(generated)));
-        metrics.put(NAME + ".test.pixelCopies", pixelCopies.shareOf(ExactCopies.levels(test)));
+        metrics.put(MemorisationMetrics.PIXEL_COPIES.text(), pixelCopies.shareOf(ExactCopies.levels(generated)));
+        metrics.put(MemorisationMetrics.TEST_PIXEL_COPIES.text(), pixelCopies.shareOf(ExactCopies.levels(test)));
         context.model().discreteCodes().ifPresent(codes -> {
             int length = codes.codesPerExample();
             ExactCopies tokenCopies = ExactCopies.of(ExactCopies.sequences(codesOf(codes, train), length));
-            metrics.put(NAME + ".tokenCopies",
+            metrics.put(MemorisationMetrics.TOKEN_COPIES.text(),
                     tokenCopies.shareOf(ExactCopies.sequences(codes.codes(generated), length)));
-            metrics.put(NAME + ".test.tokenCopies",
+            metrics.put(MemorisationMetrics.TEST_TOKEN_COPIES.text(),
                     tokenCopies.shareOf(ExactCopies.sequences(codes.codes(test), length)));
         });
-        metrics.put(NAME + ".samples", (double) generated.size());
-        metrics.put(NAME + ".testSamples", (double) test.size());
-        metrics.put(NAME + ".trainImages", (double) train.size());
+        metrics.put(MemorisationMetrics.SAMPLES.text(), (double) generated.size());
+        metrics.put(MemorisationMetrics.TEST_SAMPLES.text(), (double) test.size());
+        metrics.put(MemorisationMetrics.TRAIN_IMAGES.text(), (double) train.size());
         return new EvaluationResult(metrics, Map.of(NAME + ".distance", DISTANCE, NAME + ".reference",
                 "test split, fixed subset (seed " + ReferenceImages.SEED + ")"), List.of());
     }

@@ -13,6 +13,7 @@ import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
 import org.acdit4j.framework.spec.DataSpec;
+import org.acdit4j.framework.spec.MetricName;
 
 /**
  * Improved precision and recall (k = 3) of class-balanced samples against as many reference train images, on the
@@ -37,6 +38,11 @@ public final class PrecisionRecallEvaluator implements SampleQualityEvaluator {
     }
 
     @Override
+    public List<MetricName> metrics() {
+        return PrecisionRecallMetrics.WRITTEN;
+    }
+
+    @Override
     public Optional<String> cannotMeasure(DataSpec data, String datasetIdentity, Geometry geometry) {
         return networks.missingFor(data, datasetIdentity, geometry);
     }
@@ -48,10 +54,12 @@ public final class PrecisionRecallEvaluator implements SampleQualityEvaluator {
         ImageBatch real = ReferenceImages.train(context);
         PrecisionRecall result = between(network, generated, real);
         return new EvaluationResult(
-                Map.of(NAME + ".precision", result.precision(), NAME + ".recall", result.recall(),
-                        NAME + ".samples", (double) generated.size(), NAME + ".referenceSamples", (double) real.size(),
-                        NAME + ".k", (double) PrecisionRecall.DEFAULT_K,
-                        NAME + ".radiusQuantile", PrecisionRecall.DEFAULT_RADIUS_QUANTILE),
+                Map.of(PrecisionRecallMetrics.PRECISION.text(), result.precision(),
+                        PrecisionRecallMetrics.RECALL.text(), result.recall(),
+                        PrecisionRecallMetrics.SAMPLES.text(), (double) generated.size(),
+                        PrecisionRecallMetrics.REFERENCE_SAMPLES.text(), (double) real.size(),
+                        PrecisionRecallMetrics.K.text(), (double) PrecisionRecall.DEFAULT_K,
+                        PrecisionRecallMetrics.RADIUS_QUANTILE.text(), PrecisionRecall.DEFAULT_RADIUS_QUANTILE),
                 Map.of(NAME + ".featureNetwork", network.fingerprint(), NAME + ".reference", ReferenceImages.TRAIN,
                         NAME + ".features", FEATURES),
                 List.of());

@@ -10,6 +10,7 @@ import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.Evaluator;
 import org.acdit4j.framework.model.ModelCapability;
+import org.acdit4j.framework.spec.MetricName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,11 @@ public final class LinearProbeEvaluator implements Evaluator {
         return NAME;
     }
 
+    @Override
+    public List<MetricName> metrics() {
+        return LinearProbeMetrics.WRITTEN;
+    }
+
 
     @Override
 
@@ -59,8 +65,10 @@ public final class LinearProbeEvaluator implements Evaluator {
         LOG.info("linear probe on {} ({} train / {} test examples): encoded features {}, raw pixels {}",
                 dataset.name(), train.size(), test.size(), encoded, pixels);
         return new EvaluationResult(
-                Map.of(NAME + ".accuracy", encoded, NAME + ".rawPixelAccuracy", pixels,
-                        NAME + ".trainExamples", (double) train.size(), NAME + ".testExamples", (double) test.size()),
+                Map.of(LinearProbeMetrics.ACCURACY.text(), encoded,
+                        LinearProbeMetrics.RAW_PIXEL_ACCURACY.text(), pixels,
+                        LinearProbeMetrics.TRAIN_EXAMPLES.text(), (double) train.size(),
+                        LinearProbeMetrics.TEST_EXAMPLES.text(), (double) test.size()),
                 Map.of(NAME + ".settings", settings.toString()), List.of());
     }
 

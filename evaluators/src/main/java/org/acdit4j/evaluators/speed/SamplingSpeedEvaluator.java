@@ -11,6 +11,7 @@ import org.acdit4j.framework.evaluation.Evaluator;
 import org.acdit4j.framework.evaluation.SamplingSettings;
 import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.ModelCapability;
+import org.acdit4j.framework.spec.MetricName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,11 @@ public final class SamplingSpeedEvaluator implements Evaluator {
         return NAME;
     }
 
+    @Override
+    public List<MetricName> metrics() {
+        return SamplingSpeedMetrics.WRITTEN;
+    }
+
 
     @Override
 
@@ -64,17 +70,17 @@ public final class SamplingSpeedEvaluator implements Evaluator {
         Map<String, Double> metrics = new HashMap<>();
         double withoutCache = medianSeconds(context.model(), context.sampling().withKvCache(false), labels, context.seed());
         double withCache = medianSeconds(context.model(), context.sampling().withKvCache(true), labels, context.seed());
-        metrics.put(NAME + ".secondsPerImage", withoutCache / batch);
-        metrics.put(NAME + ".imagesPerSecond", batch / withoutCache);
-        metrics.put(NAME + ".secondsPerImage.kvCache", withCache / batch);
-        metrics.put(NAME + ".imagesPerSecond.kvCache", batch / withCache);
-        metrics.put(NAME + ".kvCacheSpeedup", withoutCache / withCache);
-        metrics.put(NAME + ".gflopsPerImage", context.model().sampleFlopsPerImage(
+        metrics.put(SamplingSpeedMetrics.SECONDS_PER_IMAGE.text(), withoutCache / batch);
+        metrics.put(SamplingSpeedMetrics.IMAGES_PER_SECOND.text(), batch / withoutCache);
+        metrics.put(SamplingSpeedMetrics.SECONDS_PER_IMAGE_KV_CACHE.text(), withCache / batch);
+        metrics.put(SamplingSpeedMetrics.IMAGES_PER_SECOND_KV_CACHE.text(), batch / withCache);
+        metrics.put(SamplingSpeedMetrics.KV_CACHE_SPEEDUP.text(), withoutCache / withCache);
+        metrics.put(SamplingSpeedMetrics.GFLOPS_PER_IMAGE.text(), context.model().sampleFlopsPerImage(
                 context.sampling().withKvCache(false).request(labels, context.seed())) / 1e9);
-        metrics.put(NAME + ".gflopsPerImage.kvCache", context.model().sampleFlopsPerImage(
+        metrics.put(SamplingSpeedMetrics.GFLOPS_PER_IMAGE_KV_CACHE.text(), context.model().sampleFlopsPerImage(
                 context.sampling().withKvCache(true).request(labels, context.seed())) / 1e9);
-        metrics.put(NAME + ".batch", (double) batch);
-        metrics.put(NAME + ".repeats", (double) repeats);
+        metrics.put(SamplingSpeedMetrics.BATCH.text(), (double) batch);
+        metrics.put(SamplingSpeedMetrics.REPEATS.text(), (double) repeats);
         return new EvaluationResult(metrics, Map.of(NAME + ".settings", context.sampling().toString()), List.of());
     }
 

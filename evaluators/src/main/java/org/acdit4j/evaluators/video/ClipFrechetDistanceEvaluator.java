@@ -13,6 +13,7 @@ import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
 import org.acdit4j.framework.spec.DataSpec;
+import org.acdit4j.framework.spec.MetricName;
 
 /**
  * A clip-level Fréchet distance, our analogue of FVD: each clip is described by the concatenation of its
@@ -36,6 +37,11 @@ public final class ClipFrechetDistanceEvaluator implements SampleQualityEvaluato
     }
 
     @Override
+    public List<MetricName> metrics() {
+        return ClipFrechetDistanceMetrics.WRITTEN;
+    }
+
+    @Override
     public Optional<String> cannotMeasure(DataSpec data, String datasetIdentity, Geometry geometry) {
         return networks.missingFor(data, datasetIdentity, geometry);
     }
@@ -47,8 +53,9 @@ public final class ClipFrechetDistanceEvaluator implements SampleQualityEvaluato
         double distance = FrechetDistance.between(
                 GaussianFit.of(clipFeatures(network, clips.generated(), clips.frames())),
                 GaussianFit.of(clipFeatures(network, clips.real(), clips.frames())));
-        return new EvaluationResult(Map.of(NAME, distance, NAME + ".samples", (double) clips.generated().size(),
-                NAME + ".dimension", (double) clips.frames() * network.featureSize()),
+        return new EvaluationResult(Map.of(ClipFrechetDistanceMetrics.CLIP_FD.text(), distance,
+                ClipFrechetDistanceMetrics.SAMPLES.text(), (double) clips.generated().size(),
+                ClipFrechetDistanceMetrics.DIMENSION.text(), (double) clips.frames() * network.featureSize()),
                 Map.of(NAME + ".featureNetwork", network.fingerprint()), List.of());
     }
 

@@ -11,6 +11,7 @@ import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
 import org.acdit4j.framework.spec.DataSpec;
+import org.acdit4j.framework.spec.MetricName;
 
 /**
  * Per-frame FID of generated clips: for every frame index t, the FID between frame t of the samples and frame t
@@ -34,6 +35,11 @@ public final class FrameFidEvaluator implements SampleQualityEvaluator {
     }
 
     @Override
+    public List<MetricName> metrics() {
+        return FrameFidMetrics.WRITTEN;
+    }
+
+    @Override
     public Optional<String> cannotMeasure(DataSpec data, String datasetIdentity, Geometry geometry) {
         return networks.missingFor(data, datasetIdentity, geometry);
     }
@@ -46,11 +52,11 @@ public final class FrameFidEvaluator implements SampleQualityEvaluator {
         double sum = 0;
         for (int t = 0; t < frames; t++) {
             double fid = FidEvaluator.between(clips.network(), clips.generated().frame(t), clips.real().frame(t));
-            metrics.put(NAME + ".frame" + t, fid);
+            metrics.put(FrameFidMetrics.PER_FRAME.frame(t).text(), fid);
             sum += fid;
         }
-        metrics.put(NAME, sum / frames);
-        metrics.put(NAME + ".samples", (double) clips.generated().size());
+        metrics.put(FrameFidMetrics.FRAME_FID.text(), sum / frames);
+        metrics.put(FrameFidMetrics.SAMPLES.text(), (double) clips.generated().size());
         return new EvaluationResult(metrics, Map.of(NAME + ".featureNetwork", clips.network().fingerprint()), List.of());
     }
 }

@@ -19,6 +19,7 @@ import org.acdit4j.framework.model.FrameRollout;
 import org.acdit4j.framework.model.ModelCapability;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.spec.DataSpec;
+import org.acdit4j.framework.spec.MetricName;
 
 /**
  * Quality against frame index for rollouts of {@value #LENGTHS}× the trained clip length, generated with the
@@ -42,6 +43,11 @@ public final class RolloutEvaluator implements Evaluator {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public List<MetricName> metrics() {
+        return RolloutMetrics.WRITTEN;
     }
 
     @Override
@@ -78,19 +84,19 @@ public final class RolloutEvaluator implements Evaluator {
             ImageBatch frame = generated.frame(t);
             double fid = FidEvaluator.between(network, frame, real);
             double agreement = network.accuracy(frame);
-            metrics.put(NAME + ".fid.frame" + t, fid);
-            metrics.put(NAME + ".class-agreement.frame" + t, agreement);
+            metrics.put(RolloutMetrics.FID_PER_FRAME.frame(t).text(), fid);
+            metrics.put(RolloutMetrics.CLASS_AGREEMENT_PER_FRAME.frame(t).text(), agreement);
             int range = t < trained ? 0 : 1;
             sums[range] += fid;
             sums[2 + range] += agreement;
         }
-        metrics.put(NAME + ".fid.trained", sums[0] / trained);
-        metrics.put(NAME + ".fid.beyond", sums[1] / (frames - trained));
-        metrics.put(NAME + ".class-agreement.trained", sums[2] / trained);
-        metrics.put(NAME + ".class-agreement.beyond", sums[3] / (frames - trained));
-        metrics.put(NAME + ".frames", (double) frames);
-        metrics.put(NAME + ".window", (double) window);
-        metrics.put(NAME + ".samples", (double) generated.size());
+        metrics.put(RolloutMetrics.FID_TRAINED.text(), sums[0] / trained);
+        metrics.put(RolloutMetrics.FID_BEYOND.text(), sums[1] / (frames - trained));
+        metrics.put(RolloutMetrics.CLASS_AGREEMENT_TRAINED.text(), sums[2] / trained);
+        metrics.put(RolloutMetrics.CLASS_AGREEMENT_BEYOND.text(), sums[3] / (frames - trained));
+        metrics.put(RolloutMetrics.FRAMES.text(), (double) frames);
+        metrics.put(RolloutMetrics.WINDOW.text(), (double) window);
+        metrics.put(RolloutMetrics.SAMPLES.text(), (double) generated.size());
         return new EvaluationResult(metrics, Map.of(NAME + ".featureNetwork", network.fingerprint()), List.of());
     }
 

@@ -20,6 +20,7 @@ import org.acdit4j.framework.evaluation.SamplingSettings;
 import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.spec.DataSpec;
+import org.acdit4j.framework.spec.MetricName;
 import org.junit.jupiter.api.Test;
 
 /** What the evaluator asks of the model and what it derives; nothing here depends on how fast the machine is. */
@@ -74,6 +75,16 @@ class SamplingSpeedEvaluatorTest {
         assertThat(result.metric("sampling-speed.kvCacheSpeedup")).isCloseTo(perImage / perImageCached, within(1e-9));
         assertThat(result.metric("sampling-speed.batch")).isEqualTo(BATCH);
         assertThat(result.metric("sampling-speed.repeats")).isEqualTo(3.0);
+    }
+
+    @Test
+    void writesExactlyTheMetricsItDeclares() {
+        SamplingSpeedEvaluator evaluator = new SamplingSpeedEvaluator(0, 1);
+        EvaluationResult result = evaluator.evaluate(new EvaluationContext(model, shapes, sampling, 64, BATCH, SEED));
+
+        assertThat(result.metrics()).containsOnlyKeys(evaluator.metrics().stream().map(MetricName::text).toList());
+        assertThat(SamplingSpeedMetrics.SECONDS_PER_IMAGE_KV_CACHE.text())
+                .isEqualTo("sampling-speed.secondsPerImage.kvCache");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.acdit4j.experiments.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.acdit4j.framework.system.RunThreads;
 import org.acdit4j.model.bench.MemorySoak;
 import org.acdit4j.model.bench.ModelBenchmark;
 import picocli.CommandLine.Command;
@@ -64,6 +65,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--heads", defaultValue = "4", description = "Attention heads (default: ${DEFAULT-VALUE}).")
     int heads;
 
+    @Option(names = "--micro-batches", defaultValue = "1",
+            description = "Equal parts of each training batch, whose gradients are averaged (train.microBatches;"
+                    + " default: ${DEFAULT-VALUE}).")
+    int microBatches;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads of the run: up to N micro-batches train at once (default: $ACDIT_THREADS, else"
+                    + " every processor).")
+    Integer threads;
+
     @Option(names = "--json", description = "Print one JSON object per block size (per soak report, then a summary)"
             + " instead of the table.")
     boolean json;
@@ -85,7 +96,8 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             ModelBenchmark.Settings settings = new ModelBenchmark.Settings(
                     blocks == null ? ModelBenchmark.Settings.defaultBlocks(model) : blocks, steps, warmup, batch,
-                    sampleImages, sampleSteps, guidance, imageSize, patch, width, depth, heads, model, json);
+                    sampleImages, sampleSteps, guidance, imageSize, patch, width, depth, heads, microBatches,
+                    threads == null ? RunThreads.available() : threads, model, json);
             if (soak == null) {
                 requireNoSoakOptions();
                 ModelBenchmark.run(settings, System.out);

@@ -17,6 +17,7 @@ import org.acdit4j.framework.data.DatasetFactory;
 import org.acdit4j.framework.data.MnistFamilyDatasetFactory;
 import org.acdit4j.framework.data.MovingMnistDatasetFactory;
 import org.acdit4j.framework.data.source.NpmTarballCache;
+import org.acdit4j.framework.system.RunThreads;
 import org.acdit4j.model.graph.MallocTrim;
 import org.acdit4j.tracking.TrackerSelection;
 import org.acdit4j.tracking.TrackingTarget;
@@ -37,8 +38,8 @@ import picocli.CommandLine.Spec;
 public final class DoctorCommand implements Callable<Integer> {
 
     private static final List<String> CPU_FEATURES = List.of("sse4_2", "avx", "avx2", "fma", "avx512f", "avx512_bf16");
-    private static final List<String> THREAD_VARIABLES = List.of("OMP_NUM_THREADS", "ACDIT_MALLOC", "LD_PRELOAD",
-            "MALLOC_CONF", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_");
+    private static final List<String> THREAD_VARIABLES = List.of("OMP_NUM_THREADS", "ACDIT_THREADS", "ACDIT_MALLOC",
+            "LD_PRELOAD", "MALLOC_CONF", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_");
 
     private final Provider<Map<String, DatasetFactory>> datasets;
     private final Provider<DataDirectory> dataDirectory;
@@ -76,6 +77,7 @@ public final class DoctorCommand implements Callable<Integer> {
 
         section(out, "threads and memory settings");
         row(out, "allocator", MallocTrim.allocator().name().toLowerCase(Locale.ROOT));
+        row(out, "run threads", RunThreads.available() + " (a run alone; a sweep gives each run cores / workers)");
         for (String variable : THREAD_VARIABLES) {
             row(out, variable, environment.getOrDefault(variable, "(unset)"));
         }

@@ -27,6 +27,7 @@ import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.SweepRunner;
 import org.acdit4j.framework.run.TrainingCost;
 import org.acdit4j.framework.run.WorkerBudget;
+import org.acdit4j.framework.system.RunThreads;
 import org.acdit4j.framework.tracking.Tracker;
 import org.acdit4j.tracking.TrackerSelection;
 import org.acdit4j.tracking.TrackingException;
@@ -58,8 +59,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--only", split = ",", paramLabel = "I", description = "Run only these plan indices (comma-separated).")
     List<Integer> only = new ArrayList<>();
 
-    @Option(names = "--workers", paramLabel = "N", description = "Runs in parallel, each single-threaded (default: one "
-            + "per core, as many as the available memory holds at the runs' expected peak).")
+    @Option(names = "--workers", paramLabel = "N", description = "Runs in parallel, each with cores / N threads for its "
+            + "train.microBatches (default: one per core, as many as the available memory holds at the runs' expected "
+            + "peak).")
     Integer workers;
 
     @Option(names = "--fail-fast", description = "Start no further run after a failure.")
@@ -109,9 +111,14 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         int cores = Runtime.getRuntime().availableProcessors();
+        try {
+            RunThreads.available();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         if (workers != null && (workers < 1 || workers > cores)) {
             throw new UsageException("--workers " + workers + ": allowed: 1 to " + cores + " (the cores of this machine; "
-                    + "each run is single-threaded)");
+                    + "each run gets at least one)");
         }
         if (emit != null) {
             SchedulerKind kind = SchedulerKind.parse(emit);

@@ -2,6 +2,8 @@ package org.acdit4j.experiments.definitions;
 
 import static org.acdit4j.framework.spec.MetricDirection.HIGHER_IS_BETTER;
 
+import org.acdit4j.evaluators.agreement.ClassAgreementMetrics;
+import org.acdit4j.evaluators.fid.FidMetrics;
 import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.ExperimentBuilder;
 import org.acdit4j.model.Acdit;
@@ -27,9 +29,10 @@ final class AblationAtArLength4 {
                 .sweep(s -> s.grid(key, values).seeds(0, 1, 2))
                 .evaluate(v -> v.use("fid").use("precision-recall").use("class-agreement").use("memorisation")
                         .guidances(1.0, 1.5))
-                .report(r -> r.headline("class-agreement/cfg1.5", HIGHER_IS_BETTER)
-                        .plot("fid/cfg1.5", key).plot("class-agreement/cfg1.5", key)
-                        .progress("class-agreement/cfg1.5", "fid/cfg1.5").metrics(ImageQualityMetrics.TABULATED)
+                .report(r -> r.headline(ClassAgreementMetrics.at(1.5), HIGHER_IS_BETTER)
+                        .plot(FidMetrics.at(1.5), key).plot(ClassAgreementMetrics.at(1.5), key)
+                        .progress(ClassAgreementMetrics.at(1.5), FidMetrics.at(1.5))
+                        .metrics(ImageQualityMetrics.TABULATED)
                         .pairedBySeed(key, baseline, ImageQualityMetrics.COMPARED))
                 .preset("quick", CpuScale::quick)
                 .preset("standard", Customizer.withDefaults())

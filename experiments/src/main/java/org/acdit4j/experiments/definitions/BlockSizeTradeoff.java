@@ -3,6 +3,11 @@ package org.acdit4j.experiments.definitions;
 import static org.acdit4j.experiments.definitions.AcditCases.blocks;
 import static org.acdit4j.framework.spec.MetricDirection.HIGHER_IS_BETTER;
 
+import org.acdit4j.evaluators.agreement.ClassAgreementMetrics;
+import org.acdit4j.evaluators.fid.FidMetrics;
+import org.acdit4j.evaluators.memorisation.MemorisationMetrics;
+import org.acdit4j.evaluators.precisionrecall.PrecisionRecallMetrics;
+import org.acdit4j.evaluators.speed.SamplingSpeedMetrics;
 import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
@@ -45,18 +50,18 @@ public final class BlockSizeTradeoff {
                         .seeds(0, 1, 2))
                 .evaluate(v -> v.use("fid").use("precision-recall").use("class-agreement").use("memorisation")
                         .use("sampling-speed").guidances(1.0, 1.5))
-                .report(r -> r.axis(Acdit.AR_LENGTH).headline("class-agreement/cfg1.5", HIGHER_IS_BETTER)
-                        .plot("fid/cfg1.0", "model.blockSize").plot("fid/cfg1.5", "model.blockSize")
-                        .plot("class-agreement/cfg1.5", "model.blockSize")
-                        .plot("sampling-speed.secondsPerImage.kvCache", "model.blockSize")
-                        .byConfiguration("fid/cfg1.5", "class-agreement/cfg1.5",
-                                "sampling-speed.secondsPerImage.kvCache")
-                        .progress("class-agreement/cfg1.5", "fid/cfg1.5").equalComputeWithin("model.patch")
-                        .metrics(ImageQualityMetrics.tabulatedWith("precision-recall.precision/cfg1.0",
-                                "precision-recall.recall/cfg1.0", "sampling-speed.secondsPerImage",
-                                "sampling-speed.secondsPerImage.kvCache", "sampling-speed.kvCacheSpeedup",
-                                "fid.reconstruction/cfg1.5", "class-agreement.reconstruction/cfg1.5",
-                                "memorisation.tokenCopies/cfg1.5")))
+                .report(r -> r.axis(Acdit.AR_LENGTH).headline(ClassAgreementMetrics.at(1.5), HIGHER_IS_BETTER)
+                        .plot(FidMetrics.at(1.0), "model.blockSize").plot(FidMetrics.at(1.5), "model.blockSize")
+                        .plot(ClassAgreementMetrics.at(1.5), "model.blockSize")
+                        .plot(SamplingSpeedMetrics.SECONDS_PER_IMAGE_KV_CACHE, "model.blockSize")
+                        .byConfiguration(FidMetrics.at(1.5), ClassAgreementMetrics.at(1.5),
+                                SamplingSpeedMetrics.SECONDS_PER_IMAGE_KV_CACHE)
+                        .progress(ClassAgreementMetrics.at(1.5), FidMetrics.at(1.5)).equalComputeWithin("model.patch")
+                        .metrics(ImageQualityMetrics.tabulatedWith(PrecisionRecallMetrics.precisionAt(1.0),
+                                PrecisionRecallMetrics.recallAt(1.0), SamplingSpeedMetrics.SECONDS_PER_IMAGE,
+                                SamplingSpeedMetrics.SECONDS_PER_IMAGE_KV_CACHE, SamplingSpeedMetrics.KV_CACHE_SPEEDUP,
+                                FidMetrics.reconstructionAt(1.5), ClassAgreementMetrics.reconstructionAt(1.5),
+                                MemorisationMetrics.tokenCopiesAt(1.5))))
                 .preset("quick", p -> p.with(CpuScale::quick).train(t -> t.steps(1000))
                         .sweep(s -> s.cases(blocks("DiT (AR length 1)", 4, 16), blocks("AR length 4 (block 4)", 4, 4),
                                 blocks("token-wise AR (AR length 16)", 4, 1)))
@@ -71,7 +76,7 @@ public final class BlockSizeTradeoff {
                                         m -> m.width(16).depth(1).heads(2).patch(2).codes(16))))
                         .train(t -> t.steps(6).warmupSteps(2))
                         .evaluate(v -> v.evaluators("sampling-speed"))
-                        .report(r -> r.byConfiguration("sampling-speed.secondsPerImage.kvCache"))
+                        .report(r -> r.byConfiguration(SamplingSpeedMetrics.SECONDS_PER_IMAGE_KV_CACHE))
                         .track(t -> t.logEvery(2).checkpointEvery(3))));
     }
 }

@@ -2,8 +2,11 @@ package org.acdit4j.experiments.definitions;
 
 import org.acdit4j.framework.dsl.ExperimentBuilder;
 import org.acdit4j.framework.dsl.TrainSection;
+import org.acdit4j.framework.spec.LearningRateSchedule;
+import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.model.Acdit;
 import org.acdit4j.model.diffusion.DiffusionObjective;
+import org.acdit4j.model.diffusion.Solver;
 
 /**
  * The settings shared by the image experiments: the geometry, model size and training recipe found to train
@@ -22,9 +25,9 @@ final class CpuScale {
     static void images(ExperimentBuilder e) {
         e.data(d -> d.name("mnist").size(16))
                 .model(Acdit.TYPE, m -> m.width(64).depth(3).heads(4).patch(4))
-                .train(t -> t.steps(3000).batch(64).lr(2e-3).warmupSteps(200).schedule("wsd").ema(0.995)
-                        .lossWeighting("min-snr"))
-                .sampler(Acdit.TYPE, s -> s.solver("ddim").steps(25))
+                .train(t -> t.steps(3000).batch(64).lr(2e-3).warmupSteps(200).schedule(LearningRateSchedule.WSD)
+                        .ema(0.995).lossWeighting(LossWeighting.MIN_SNR))
+                .sampler(Acdit.TYPE, s -> s.solver(Solver.DDIM).steps(25))
                 .sample(s -> s.guidance(1.5))
                 .evaluate(v -> v.samples(1000))
                 .track(t -> t.logEvery(25).checkpointEvery(500).evaluateEvery(500).evaluateWith("fid", "class-agreement")
@@ -39,7 +42,7 @@ final class CpuScale {
      */
     static void converging(ExperimentBuilder e) {
         e.model(Acdit.TYPE, m -> m.objective(DiffusionObjective.FLOW))
-                .train(t -> t.lr(8e-3).warmupSteps(100).lossWeighting("uniform"));
+                .train(t -> t.lr(8e-3).warmupSteps(100).lossWeighting(LossWeighting.UNIFORM));
     }
 
     /**
@@ -76,7 +79,8 @@ final class CpuScale {
     static void paperScale(ExperimentBuilder p) {
         p.data(d -> d.name("fashion-mnist").size(32))
                 .model(Acdit.TYPE, m -> m.width(1024).depth(24).heads(16))
-                .train(t -> t.steps(400_000).batch(256).lr(3e-4).warmupSteps(100).ema(0.9999).lossWeighting("uniform"))
+                .train(t -> t.steps(400_000).batch(256).lr(3e-4).warmupSteps(100).ema(0.9999)
+                        .lossWeighting(LossWeighting.UNIFORM))
                 .evaluate(v -> v.samples(10_000))
                 .track(t -> t.checkpointEvery(250).evaluateEvery(0).evaluateWith().evaluateSamples(0));
     }

@@ -1,6 +1,12 @@
 package org.acdit4j.experiments.definitions;
 
 import java.util.stream.Stream;
+import org.acdit4j.evaluators.agreement.ClassAgreementMetrics;
+import org.acdit4j.evaluators.fid.FidMetrics;
+import org.acdit4j.evaluators.memorisation.MemorisationMetrics;
+import org.acdit4j.evaluators.precisionrecall.PrecisionRecallMetrics;
+import org.acdit4j.framework.spec.MetricName;
+import org.acdit4j.framework.spec.RunMetrics;
 
 /**
  * The metrics the image experiments tabulate: FID without and with guidance, class agreement, precision and recall
@@ -12,20 +18,21 @@ import java.util.stream.Stream;
 final class ImageQualityMetrics {
 
     /** Compared between ablation arms, paired by seed. */
-    static final String[] COMPARED = {"fid/cfg1.0", "fid/cfg1.5", "class-agreement/cfg1.5",
-            "precision-recall.precision/cfg1.5", "precision-recall.recall/cfg1.5"};
+    static final MetricName[] COMPARED = {FidMetrics.at(1.0), FidMetrics.at(1.5), ClassAgreementMetrics.at(1.5),
+            PrecisionRecallMetrics.precisionAt(1.5), PrecisionRecallMetrics.recallAt(1.5)};
 
     /** Tabulated per configuration. */
-    static final String[] TABULATED = {"fid/cfg1.0", "fid/cfg1.5", "class-agreement/cfg1.0", "class-agreement/cfg1.5",
-            "precision-recall.precision/cfg1.5", "precision-recall.recall/cfg1.5",
-            "memorisation.nearerThanTestP5/cfg1.5", "memorisation.medianRatio/cfg1.5",
-            "memorisation.pixelCopies/cfg1.5", "train.imagesSeen", "train.flops"};
+    static final MetricName[] TABULATED = {FidMetrics.at(1.0), FidMetrics.at(1.5), ClassAgreementMetrics.at(1.0),
+            ClassAgreementMetrics.at(1.5),
+            PrecisionRecallMetrics.precisionAt(1.5), PrecisionRecallMetrics.recallAt(1.5),
+            MemorisationMetrics.nearerThanTestP5At(1.5), MemorisationMetrics.medianRatioAt(1.5),
+            MemorisationMetrics.pixelCopiesAt(1.5), RunMetrics.IMAGES_SEEN, RunMetrics.TRAIN_FLOPS};
 
     private ImageQualityMetrics() {
     }
 
     /** {@link #TABULATED} followed by {@code more}. */
-    static String[] tabulatedWith(String... more) {
-        return Stream.concat(Stream.of(TABULATED), Stream.of(more)).toArray(String[]::new);
+    static MetricName[] tabulatedWith(MetricName... more) {
+        return Stream.concat(Stream.of(TABULATED), Stream.of(more)).toArray(MetricName[]::new);
     }
 }

@@ -2,9 +2,11 @@ package org.acdit4j.experiments.definitions;
 
 import static org.acdit4j.framework.spec.MetricDirection.HIGHER_IS_BETTER;
 
+import org.acdit4j.evaluators.video.RolloutMetrics;
 import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
+import org.acdit4j.framework.spec.RunMetrics;
 import org.acdit4j.model.Acdit;
 
 /**
@@ -30,12 +32,13 @@ public final class LongHorizon {
                 .sweep(s -> s.grid("model.blockSize", 16, 32))
                 .evaluate(v -> v.use("rollout").samples(100))
                 .track(t -> t.evaluateEvery(0).evaluateWith().evaluateSamples(0))
-                .report(r -> r.axis(Acdit.AR_LENGTH).headline("rollout.class-agreement.beyond", HIGHER_IS_BETTER)
-                        .plot("rollout.fid.beyond", "model.blockSize")
-                        .plot("rollout.class-agreement.beyond", "model.blockSize")
-                        .byFrame("rollout.fid", "rollout.class-agreement")
-                        .metrics("rollout.fid.trained", "rollout.fid.beyond", "rollout.class-agreement.trained",
-                                "rollout.class-agreement.beyond", "rollout.window", "train.imagesSeen"))
+                .report(r -> r.axis(Acdit.AR_LENGTH).headline(RolloutMetrics.CLASS_AGREEMENT_BEYOND, HIGHER_IS_BETTER)
+                        .plot(RolloutMetrics.FID_BEYOND, "model.blockSize")
+                        .plot(RolloutMetrics.CLASS_AGREEMENT_BEYOND, "model.blockSize")
+                        .byFrame(RolloutMetrics.FID_PER_FRAME, RolloutMetrics.CLASS_AGREEMENT_PER_FRAME)
+                        .metrics(RolloutMetrics.FID_TRAINED, RolloutMetrics.FID_BEYOND,
+                                RolloutMetrics.CLASS_AGREEMENT_TRAINED, RolloutMetrics.CLASS_AGREEMENT_BEYOND,
+                                RolloutMetrics.WINDOW, RunMetrics.IMAGES_SEEN))
                 .preset("quick", p -> p.with(VideoScale::quick).evaluate(v -> v.samples(50)))
                 .preset("standard", Customizer.withDefaults())
                 .preset("smoke", p -> p.with(VideoScale::smoke)

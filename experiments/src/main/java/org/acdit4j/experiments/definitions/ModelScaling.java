@@ -2,12 +2,16 @@ package org.acdit4j.experiments.definitions;
 
 import static org.acdit4j.framework.spec.MetricDirection.HIGHER_IS_BETTER;
 
+import org.acdit4j.evaluators.agreement.ClassAgreementMetrics;
+import org.acdit4j.evaluators.fid.FidMetrics;
+import org.acdit4j.evaluators.speed.SamplingSpeedMetrics;
 import org.acdit4j.framework.dsl.CaseBuilder;
 import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.dsl.ReportSection;
 import org.acdit4j.framework.spec.ComputeBasis;
+import org.acdit4j.framework.spec.MetricName;
 import org.acdit4j.framework.spec.RunMetrics;
 import org.acdit4j.model.Acdit;
 
@@ -37,19 +41,22 @@ public final class ModelScaling {
                         size(128, 8, 4)).seeds(0, 1, 2))
                 .evaluate(v -> v.use("fid").use("precision-recall").use("class-agreement").use("memorisation")
                         .guidances(1.0, 1.5))
-                .report(r -> r.headline("class-agreement/cfg1.5", HIGHER_IS_BETTER)
-                        .plot("fid/cfg1.5", "model.width").plot("class-agreement/cfg1.5", "model.width")
-                        .progress("class-agreement/cfg1.5", "fid/cfg1.5").equalComputeWithin("model.width")
-                        .metrics(ImageQualityMetrics.tabulatedWith("parameters"))
+                .report(r -> r.headline(ClassAgreementMetrics.at(1.5), HIGHER_IS_BETTER)
+                        .plot(FidMetrics.at(1.5), "model.width").plot(ClassAgreementMetrics.at(1.5), "model.width")
+                        .progress(ClassAgreementMetrics.at(1.5), FidMetrics.at(1.5)).equalComputeWithin("model.width")
+                        .metrics(ImageQualityMetrics.tabulatedWith(RunMetrics.PARAMETERS))
                         .pairedBySeed("model.blockSize", "16", ImageQualityMetrics.COMPARED))
-                .report(r -> gapAgainstSize(r, ComputeBasis.EQUAL_STEPS, "fid/cfg1.5", "class-agreement/cfg1.5"))
-                .report(r -> gapAgainstSize(r, ComputeBasis.EQUAL_COMPUTE, "fid/cfg1.5", "class-agreement/cfg1.5"))
+                .report(r -> gapAgainstSize(r, ComputeBasis.EQUAL_STEPS, FidMetrics.at(1.5),
+                        ClassAgreementMetrics.at(1.5)))
+                .report(r -> gapAgainstSize(r, ComputeBasis.EQUAL_COMPUTE, FidMetrics.at(1.5),
+                        ClassAgreementMetrics.at(1.5)))
                 .preset("quick", p -> p.with(CpuScale::quick))
                 .preset("standard", Customizer.withDefaults())
                 .preset("smoke", p -> p.with(CpuScale::smoke)
                         .sweep(s -> s.cases(size(16, 2, 16), size(24, 2, 4)))
                         .evaluate(v -> v.evaluators("sampling-speed"))
-                        .report(r -> gapAgainstSize(r, ComputeBasis.EQUAL_STEPS, "sampling-speed.secondsPerImage"))));
+                        .report(r -> gapAgainstSize(r, ComputeBasis.EQUAL_STEPS,
+                                SamplingSpeedMetrics.SECONDS_PER_IMAGE))));
     }
 
     /**
@@ -57,7 +64,7 @@ public final class ModelScaling {
      * the compared runs' parameters and against their training FLOPs (replacing an earlier declaration of the same gap
      * on the same basis). At equal compute the DiT's last evaluation meets AR length 4's curve at the same FLOPs.
      */
-    private static void gapAgainstSize(ReportSection report, ComputeBasis basis, String... metrics) {
+    private static void gapAgainstSize(ReportSection report, ComputeBasis basis, MetricName... metrics) {
         report.pairedBySeedAgainst(basis, RunMetrics.PARAMETERS, "model.blockSize", "16", metrics)
                 .pairedBySeedAgainst(basis, RunMetrics.TRAIN_FLOPS, "model.blockSize", "16", metrics);
     }

@@ -2,6 +2,8 @@ package org.acdit4j.experiments.definitions;
 
 import static org.acdit4j.framework.spec.MetricDirection.HIGHER_IS_BETTER;
 
+import org.acdit4j.evaluators.agreement.ClassAgreementMetrics;
+import org.acdit4j.evaluators.fid.FidMetrics;
 import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
@@ -35,9 +37,11 @@ public final class ObjectiveAblation {
                 .track(t -> t.evaluateEvery(250))
                 .evaluate(v -> v.use("fid").use("precision-recall").use("class-agreement").use("memorisation")
                         .guidances(1.0, 1.5))
-                .report(r -> r.axis(Acdit.AR_LENGTH).headline("class-agreement/cfg1.5", HIGHER_IS_BETTER)
-                        .plot("fid/cfg1.5", "model.blockSize").plot("class-agreement/cfg1.5", "model.blockSize")
-                        .progress("class-agreement/cfg1.5", "fid/cfg1.5").equalComputeWithin("model.objective")
+                .report(r -> r.axis(Acdit.AR_LENGTH).headline(ClassAgreementMetrics.at(1.5), HIGHER_IS_BETTER)
+                        .plot(FidMetrics.at(1.5), "model.blockSize")
+                        .plot(ClassAgreementMetrics.at(1.5), "model.blockSize")
+                        .progress(ClassAgreementMetrics.at(1.5), FidMetrics.at(1.5))
+                        .equalComputeWithin("model.objective")
                         .metrics(ImageQualityMetrics.TABULATED)
                         .pairedBySeed("model.objective", "epsilon", ImageQualityMetrics.COMPARED))
                 .preset("quick", CpuScale::quick)

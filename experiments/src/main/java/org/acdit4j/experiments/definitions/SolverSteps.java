@@ -2,6 +2,8 @@ package org.acdit4j.experiments.definitions;
 
 import static org.acdit4j.framework.spec.MetricDirection.HIGHER_IS_BETTER;
 
+import org.acdit4j.evaluators.agreement.ClassAgreementMetrics;
+import org.acdit4j.evaluators.fid.FidMetrics;
 import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
@@ -32,9 +34,9 @@ public final class SolverSteps {
                         .grid("model.blockSize", 16, 4, 1).seeds(0))
                 .evaluate(v -> v.evaluators("fid", "class-agreement").guidances(1.5))
                 .track(t -> t.evaluateEvery(0).evaluateWith().evaluateSamples(0))
-                .report(r -> r.axis(Acdit.AR_LENGTH).headline("class-agreement/cfg1.5", HIGHER_IS_BETTER)
-                        .plot("class-agreement/cfg1.5", "sample.steps").plot("fid/cfg1.5", "sample.steps")
-                        .metrics("class-agreement/cfg1.5", "fid/cfg1.5"))
+                .report(r -> r.axis(Acdit.AR_LENGTH).headline(ClassAgreementMetrics.at(1.5), HIGHER_IS_BETTER)
+                        .plot(ClassAgreementMetrics.at(1.5), "sample.steps").plot(FidMetrics.at(1.5), "sample.steps")
+                        .metrics(ClassAgreementMetrics.at(1.5), FidMetrics.at(1.5)))
                 .preset("standard", Customizer.withDefaults())
                 .preset("smoke", p -> p.with(CpuScale::smoke)
                         .sweep(s -> s.grid("sample.solver", "heun", "dpm-solver++").grid("sample.steps", 2)

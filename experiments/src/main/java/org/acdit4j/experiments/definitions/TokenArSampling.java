@@ -2,6 +2,9 @@ package org.acdit4j.experiments.definitions;
 
 import static org.acdit4j.framework.spec.MetricDirection.HIGHER_IS_BETTER;
 
+import org.acdit4j.evaluators.agreement.ClassAgreementMetrics;
+import org.acdit4j.evaluators.fid.FidMetrics;
+import org.acdit4j.evaluators.memorisation.MemorisationMetrics;
 import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
@@ -34,12 +37,14 @@ public final class TokenArSampling {
                 .sweep(s -> s.grid("sample.temperature", 0.7, 0.85, 1.0).grid("sample.topK", 0, 16, 64, 256).seeds(0))
                 .evaluate(v -> v.evaluators("fid", "class-agreement", "memorisation").guidances(1.0, 1.5).samples(500))
                 .track(t -> t.evaluateEvery(0).evaluateWith().evaluateSamples(0))
-                .report(r -> r.headline("class-agreement/cfg1.5", HIGHER_IS_BETTER)
-                        .plot("class-agreement/cfg1.5", "sample.topK").plot("class-agreement/cfg1.0", "sample.topK")
-                        .plot("fid/cfg1.5", "sample.topK").plot("fid/cfg1.0", "sample.topK")
-                        .metrics("class-agreement/cfg1.0", "class-agreement/cfg1.5", "fid/cfg1.0", "fid/cfg1.5",
-                                "memorisation.nearerThanTestP5/cfg1.5", "memorisation.medianRatio/cfg1.5",
-                                "memorisation.tokenCopies/cfg1.0", "memorisation.tokenCopies/cfg1.5"))
+                .report(r -> r.headline(ClassAgreementMetrics.at(1.5), HIGHER_IS_BETTER)
+                        .plot(ClassAgreementMetrics.at(1.5), "sample.topK")
+                        .plot(ClassAgreementMetrics.at(1.0), "sample.topK")
+                        .plot(FidMetrics.at(1.5), "sample.topK").plot(FidMetrics.at(1.0), "sample.topK")
+                        .metrics(ClassAgreementMetrics.at(1.0), ClassAgreementMetrics.at(1.5), FidMetrics.at(1.0),
+                                FidMetrics.at(1.5),
+                                MemorisationMetrics.nearerThanTestP5At(1.5), MemorisationMetrics.medianRatioAt(1.5),
+                                MemorisationMetrics.tokenCopiesAt(1.0), MemorisationMetrics.tokenCopiesAt(1.5)))
                 .preset("standard", Customizer.withDefaults())
                 .preset("smoke", p -> p.with(CpuScale::smoke)
                         .model(TokenAr.TYPE, m -> m.width(16).depth(1).heads(2).patch(2).codes(16))

@@ -2,6 +2,8 @@ package org.acdit4j.experiments.definitions;
 
 import static org.acdit4j.framework.spec.MetricDirection.HIGHER_IS_BETTER;
 
+import org.acdit4j.evaluators.finetune.FineTuneMetrics;
+import org.acdit4j.evaluators.probe.LinearProbeMetrics;
 import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
@@ -29,10 +31,10 @@ public final class Understanding {
                 .sweep(s -> s.grid("model.blockSize", 16, 4, 1).seeds(0, 1, 2))
                 .evaluate(v -> v.use("linear-probe").use("fine-tune").samples(5000))
                 .track(t -> t.evaluateEvery(0).evaluateWith())
-                .report(r -> r.axis(Acdit.AR_LENGTH).headline("linear-probe.accuracy", HIGHER_IS_BETTER)
-                        .plot("linear-probe.accuracy", "model.blockSize")
-                        .plot("fine-tune.accuracy", "model.blockSize")
-                        .plot("linear-probe.rawPixelAccuracy", "model.blockSize"))
+                .report(r -> r.axis(Acdit.AR_LENGTH).headline(LinearProbeMetrics.ACCURACY, HIGHER_IS_BETTER)
+                        .plot(LinearProbeMetrics.ACCURACY, "model.blockSize")
+                        .plot(FineTuneMetrics.ACCURACY, "model.blockSize")
+                        .plot(LinearProbeMetrics.RAW_PIXEL_ACCURACY, "model.blockSize"))
                 .preset("quick", p -> p.train(t -> t.steps(300)).sweep(s -> s.seeds(0)).evaluate(v -> v.samples(2000)))
                 .preset("standard", Customizer.withDefaults())
                 .preset("smoke", p -> p.with(CpuScale::smoke).sweep(s -> s.grid("model.blockSize", 16, 4))

@@ -1,7 +1,10 @@
 package org.acdit4j.experiments.definitions;
 
 import org.acdit4j.framework.dsl.ExperimentBuilder;
+import org.acdit4j.framework.spec.LearningRateSchedule;
+import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.model.Acdit;
+import org.acdit4j.model.diffusion.Solver;
 
 /**
  * The data, model, training, sampling and tracking shared by the video experiments at CPU scale: 8-frame
@@ -22,9 +25,9 @@ final class VideoScale {
     static void clips(ExperimentBuilder e) {
         e.data(d -> d.name("moving-mnist").size(16).digitSize(12).frames(8).digits(1))
                 .model(Acdit.TYPE, m -> m.width(72).depth(3).heads(2).patch(4).blockSize(16))
-                .train(t -> t.steps(2000).batch(16).lr(2e-3).warmupSteps(200).schedule("wsd").ema(0.995)
-                        .lossWeighting("min-snr"))
-                .sampler(Acdit.TYPE, s -> s.solver("ddim").steps(25))
+                .train(t -> t.steps(2000).batch(16).lr(2e-3).warmupSteps(200).schedule(LearningRateSchedule.WSD)
+                        .ema(0.995).lossWeighting(LossWeighting.MIN_SNR))
+                .sampler(Acdit.TYPE, s -> s.solver(Solver.DDIM).steps(25))
                 .sample(s -> s.guidance(1.5).batch(50))
                 .sweep(s -> s.seeds(0, 1, 2))
                 .track(t -> t.logEvery(25).checkpointEvery(250).evaluateEvery(500)

@@ -2,9 +2,16 @@ package org.acdit4j.experiments.definitions;
 
 import static org.acdit4j.framework.spec.MetricDirection.HIGHER_IS_BETTER;
 
+import org.acdit4j.evaluators.agreement.ClassAgreementMetrics;
+import org.acdit4j.evaluators.fid.FidMetrics;
+import org.acdit4j.evaluators.speed.SamplingSpeedMetrics;
+import org.acdit4j.evaluators.video.ClipFrechetDistanceMetrics;
+import org.acdit4j.evaluators.video.FrameFidMetrics;
 import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
+import org.acdit4j.framework.spec.MetricName;
+import org.acdit4j.framework.spec.RunMetrics;
 import org.acdit4j.model.Acdit;
 
 /**
@@ -20,7 +27,8 @@ public final class VideoTradeoff {
 
     public static final String NAME = "video-tradeoff";
 
-    private static final String[] PAIRED = {"frame-fid/cfg1.5", "clip-fd/cfg1.5", "class-agreement/cfg1.5"};
+    private static final MetricName[] PAIRED = {FrameFidMetrics.at(1.5), ClipFrechetDistanceMetrics.at(1.5),
+            ClassAgreementMetrics.at(1.5)};
 
     private VideoTradeoff() {
     }
@@ -33,15 +41,17 @@ public final class VideoTradeoff {
                 .sweep(s -> s.grid("model.blockSize", 16, 32, 64, 128))
                 .evaluate(v -> v.use("fid").use("frame-fid").use("clip-fd").use("class-agreement")
                         .use("sampling-speed").samples(300).guidances(1.5))
-                .report(r -> r.axis(Acdit.AR_LENGTH).headline("class-agreement/cfg1.5", HIGHER_IS_BETTER)
-                        .plot("frame-fid/cfg1.5", "model.blockSize").plot("clip-fd/cfg1.5", "model.blockSize")
-                        .plot("class-agreement/cfg1.5", "model.blockSize")
-                        .plot("sampling-speed.secondsPerImage.kvCache", "model.blockSize")
-                        .byFrame("frame-fid")
-                        .progress("class-agreement/cfg1.5", "frame-fid/cfg1.5")
+                .report(r -> r.axis(Acdit.AR_LENGTH).headline(ClassAgreementMetrics.at(1.5), HIGHER_IS_BETTER)
+                        .plot(FrameFidMetrics.at(1.5), "model.blockSize")
+                        .plot(ClipFrechetDistanceMetrics.at(1.5), "model.blockSize")
+                        .plot(ClassAgreementMetrics.at(1.5), "model.blockSize")
+                        .plot(SamplingSpeedMetrics.SECONDS_PER_IMAGE_KV_CACHE, "model.blockSize")
+                        .byFrame(FrameFidMetrics.PER_FRAME)
+                        .progress(ClassAgreementMetrics.at(1.5), FrameFidMetrics.at(1.5))
                         .pairedBySeed("model.blockSize", "128", PAIRED)
-                        .metrics("fid/cfg1.5", "frame-fid/cfg1.5", "clip-fd/cfg1.5", "class-agreement/cfg1.5",
-                                "sampling-speed.secondsPerImage.kvCache", "train.imagesSeen"))
+                        .metrics(FidMetrics.at(1.5), FrameFidMetrics.at(1.5), ClipFrechetDistanceMetrics.at(1.5),
+                                ClassAgreementMetrics.at(1.5), SamplingSpeedMetrics.SECONDS_PER_IMAGE_KV_CACHE,
+                                RunMetrics.IMAGES_SEEN))
                 .preset("quick", p -> p.with(VideoScale::quick).evaluate(v -> v.samples(100))
                         .track(t -> t.evaluateEvery(0)))
                 .preset("standard", Customizer.withDefaults())

@@ -63,7 +63,7 @@ final class KubernetesJob {
                 # PersistentVolumeClaims 'acdit-runs', 'acdit-results' and 'acdit-data' that all pods share, then:
                 #   kubectl apply -f %5$s
                 # When all pods are done: ./acdit report %1$s%6$s with the runs volume as --runs-dir.
-                # Each pod is one single-threaded run (OMP_NUM_THREADS=1, --workers 1): %7$s.
+                # Each pod is one run (--workers 1) on the cores it requests (ACDIT_THREADS; OMP_NUM_THREADS=1): %7$s.
                 apiVersion: batch/v1
                 kind: Job
                 metadata:
@@ -88,6 +88,8 @@ final class KubernetesJob {
                           env:
                             - name: OMP_NUM_THREADS
                               value: "1"
+                            - name: ACDIT_THREADS
+                              value: "%13$d"
                             - name: ACDIT_JAVA_OPTS
                               value: "%12$s"
                           envFrom:

@@ -36,7 +36,8 @@ final class SlurmScripts {
                 #   sbatch --dependency=afterany:$jobid %4$s
                 # A resubmitted task (sbatch --array=I %3$s) or a requeued one resumes its run from its checkpoint;
                 # a task whose run another process trains waits for it. Tasks never build: build before submitting.
-                # Each task is one single-threaded run (OMP_NUM_THREADS=1, --workers 1); JVM flags: %5$s.
+                # Each task is one run (--workers 1) on the cores it asks for (ACDIT_THREADS; OMP_NUM_THREADS=1);
+                # JVM flags: %5$s.
                 #SBATCH --job-name=acdit-%1$s
                 #SBATCH --array=0-%6$d
                 #SBATCH --chdir=%7$s
@@ -44,6 +45,7 @@ final class SlurmScripts {
                 #SBATCH --open-mode=append
                 %9$sset -euo pipefail
                 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
+                export ACDIT_THREADS="${ACDIT_THREADS:-${SLURM_CPUS_PER_TASK:-1}}"
                 export ACDIT_JAVA_OPTS="${ACDIT_JAVA_OPTS:-%5$s}"
                 %10$s %11$s "${SLURM_ARRAY_TASK_ID}" %12$s
                 """.formatted(experiment, tasks, folder.resolve(ARRAY_FILE), folder.resolve(REPORT_FILE),

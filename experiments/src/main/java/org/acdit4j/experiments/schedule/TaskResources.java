@@ -8,8 +8,8 @@ import org.acdit4j.experiments.cli.UsageException;
 import org.acdit4j.framework.system.MemoryLimits;
 
 /**
- * What one scheduler task asks for. A task is one single-threaded training run ({@code --workers 1},
- * {@code OMP_NUM_THREADS=1}): one core by default; memory for the JVM's heap plus ND4J's native memory (16 GiB by
+ * What one scheduler task asks for. A task is one training run ({@code --workers 1}, {@code OMP_NUM_THREADS=1})
+ * whose threads ({@code ACDIT_THREADS}, which {@code train.microBatches} use) are its cores: one core by default; memory for the JVM's heap plus ND4J's native memory (16 GiB by
  * default: a width-128 run of 2,000 steps peaked near 12 GiB, docs/PERFORMANCE.md); a time limit of one day by
  * default; a CUDA build also one GPU. Its JVMs are sized to it ({@link #javaOptions()}).
  *

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.acdit4j.experiments.definitions.BlockSizeTradeoff;
+import org.acdit4j.framework.system.RunThreads;
 import org.acdit4j.framework.testing.ImageFolders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +42,18 @@ class BadInputCliTest {
         int cores = Runtime.getRuntime().availableProcessors();
 
         assertRefusedInOneLineWithNothingCreated(smokeRun("--workers", "1000"), "acdit: --workers 1000: allowed: 1 to "
-                + cores + " (the cores of this machine; each run is single-threaded)");
+                + cores + " (the cores of this machine; each run gets at least one)");
+    }
+
+    @Test
+    void aBadThreadCountIsRefusedBeforeAnyRun() {
+        System.setProperty(RunThreads.PROPERTY, "0");
+        try {
+            assertRefusedInOneLineWithNothingCreated(smokeRun(),
+                    "acdit: -Dacdit.threads must be a whole number of threads, at least 1, got '0'");
+        } finally {
+            System.clearProperty(RunThreads.PROPERTY);
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
+import org.acdit4j.framework.system.RunThreads;
 import org.bytedeco.javacpp.Loader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ class CliTest {
                 .containsPattern("natives\\s+nd4j-[a-z0-9.-]+-1\\.0\\.0-M2\\.1-" + Pattern.quote(classifier)
                         + "\\.jar; built with")
                 .containsPattern("OMP_NUM_THREADS\\s+1")
+                .containsPattern("run threads\\s+" + RunThreads.available() + " \\(a run alone")
                 .containsPattern("fashion-mnist\\s+fashion-mnist@1\\.1\\.0 (not )?fetched")
                 .contains("synthetic-shapes")
                 .containsPattern("moving-mnist\\s+generated from the mnist digits")

@@ -129,7 +129,7 @@ class PreflightAndRunFolderCliTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().strip()).isEqualTo("acdit: the definition of block-size-tradeoff now resolves "
                 + "blockSize4-seed0 differently from the configuration it started with, so resuming would train something "
-                + "else (model.width: '24' in the run folder, '16' now; train.lr: '0.005' in the run folder, '0.002' now); "
+                + "else (model.width: '24' in the run folder, '16' now; train.lr: '0.005' in the run folder, '0.008' now); "
                 + "restore the definition, or run the new configuration as new runs with --runs-dir DIR");
         assertThat(folder.storedConfiguration()).contains(startedWith);
     }

@@ -56,7 +56,8 @@ class ReportDeclarationsTest {
             int width = Integer.parseInt(plan.assignments().get("model.width"));
             boolean ar = plan.assignments().get("model.blockSize").equals("4");
             return Map.of("fid/cfg1.5", 100.0 + (ar ? 32.0 / width + plan.seed() : 0), "class-agreement/cfg1.5", 0.5,
-                    RunMetrics.PARAMETERS, width * 1000.0, RunMetrics.TRAIN_FLOPS, width * (ar ? 2e10 : 1e10));
+                    RunMetrics.PARAMETERS.text(), width * 1000.0,
+                    RunMetrics.TRAIN_FLOPS.text(), width * (ar ? 2e10 : 1e10));
         });
 
         assertThat(files).extracting(path -> path.getFileName().toString()).contains("paired-fid_cfg1.5-vs-parameters.png",

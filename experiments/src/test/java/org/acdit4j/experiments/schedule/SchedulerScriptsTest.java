@@ -48,6 +48,7 @@ class SchedulerScriptsTest {
                 + "--workers 1 --preset quick train.steps=12 'track.experimentName=it'\\''s; a test' --runs-dir "
                 + work.resolve("runs") + " --results-dir " + work.resolve("results") + " --data-dir " + work.resolve("data")
                 + " --tracking-uri " + work.resolve("mlruns"));
+        assertThat(script).contains("export ACDIT_THREADS=\"${ACDIT_THREADS:-${SLURM_CPUS_PER_TASK:-1}}\"");
     }
 
     @Test
@@ -101,6 +102,8 @@ class SchedulerScriptsTest {
         assertThat(container).containsEntry("image", "acdit4j:cpu");
         assertThat(map(map(container.get("resources")).get("requests")))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("cpu", "1", "memory", "16Gi"));
+        assertThat((List<?>) container.get("env")).map(variable -> map(variable).get("name") + "=" + map(variable).get("value"))
+                .contains("OMP_NUM_THREADS=1", "ACDIT_THREADS=1");
         assertThat((List<?>) container.get("volumeMounts")).extracting(mount -> map(mount).get("mountPath"))
                 .containsExactly(KubernetesJob.RUNS, KubernetesJob.RESULTS, KubernetesJob.DATA);
         assertThat((List<?>) container.get("args")).singleElement().asString()

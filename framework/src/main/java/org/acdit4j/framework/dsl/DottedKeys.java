@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.LinkedHashMap;
 import java.util.TreeSet;
+import org.acdit4j.framework.spec.EnumTexts;
 
 /**
  * Every settable field of an experiment builder under its dotted key ({@code model.depth}), with
@@ -175,14 +176,8 @@ final class DottedKeys {
 
     /** The constant of enum {@code options} whose {@code toString()} (its command-line name) is {@code text}. */
     private static Object option(Class<?> options, String text) {
-        List<String> names = new ArrayList<>();
-        for (Object constant : options.getEnumConstants()) {
-            if (constant.toString().equals(text)) {
-                return constant;
-            }
-            names.add(constant.toString());
-        }
-        throw new IllegalArgumentException("must be one of " + String.join(", ", names));
+        return EnumTexts.find(options, text).orElseThrow(() ->
+                new IllegalArgumentException("must be one of " + EnumTexts.allowed(options)));
     }
 
     private static Object parseWith(String text, String expectation, java.util.function.Function<String, Object> parser) {

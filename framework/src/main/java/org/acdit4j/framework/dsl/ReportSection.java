@@ -5,9 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.acdit4j.framework.spec.ComputeBasis;
 import org.acdit4j.framework.spec.HeadlineSpec;
 import org.acdit4j.framework.spec.MetricDirection;
+import org.acdit4j.framework.spec.MetricName;
 import org.acdit4j.framework.spec.PairedAgainstSpec;
 import org.acdit4j.framework.spec.PairedSpec;
 import org.acdit4j.framework.spec.PlotSpec;
@@ -32,13 +34,13 @@ public final class ReportSection extends Section {
     private transient HeadlineSpec headline;     // transient: a declaration of the definition, not a key
     private final Map<String, SweptKeyAxis> axes = new LinkedHashMap<>();
 
-    public ReportSection plot(String metric, String parameter) {
-        plots.add(new PlotSpec(metric, parameter));
+    public ReportSection plot(MetricName metric, String parameter) {
+        plots.add(new PlotSpec(metric.text(), parameter));
         return this;
     }
 
-    public ReportSection metrics(String... names) {
-        this.metrics = new ArrayList<>(List.of(names));
+    public ReportSection metrics(MetricName... names) {
+        this.metrics = texts(names);
         return this;
     }
 
@@ -46,8 +48,8 @@ public final class ReportSection extends Section {
      * Follows {@code metric} over training (needs {@code track.evaluateEvery}): a plot against training FLOPs
      * per configuration and a table of every configuration at the largest compute all of them reached.
      */
-    public ReportSection progress(String... metricNames) {
-        this.progress = new ArrayList<>(List.of(metricNames));
+    public ReportSection progress(MetricName... metricNames) {
+        this.progress = texts(metricNames);
         return this;
     }
 
@@ -55,8 +57,8 @@ public final class ReportSection extends Section {
      * Plots each metric family {@code m} (metrics {@code m.frame0}, {@code m.frame1}, … of video evaluators)
      * against frame index, one line per configuration (mean over seeds).
      */
-    public ReportSection byFrame(String... metricFamilies) {
-        this.byFrame = new ArrayList<>(List.of(metricFamilies));
+    public ReportSection byFrame(MetricName... metricFamilies) {
+        this.byFrame = texts(metricFamilies);
         return this;
     }
 
@@ -65,8 +67,8 @@ public final class ReportSection extends Section {
      * lacks some): the mean over seeds with its 95% CI, each seed as a small mark, the categories named by the
      * configurations' labels in definition order. Replaces the metrics of an earlier call.
      */
-    public ReportSection byConfiguration(String... metricNames) {
-        this.byConfiguration = new ArrayList<>(List.of(metricNames));
+    public ReportSection byConfiguration(MetricName... metricNames) {
+        this.byConfiguration = texts(metricNames);
         return this;
     }
 
@@ -86,9 +88,9 @@ public final class ReportSection extends Section {
      * over seeds. For ablations, whose arms share seeds and so initial weights and data order. Each call adds one
      * comparison; a second call for the same key replaces its comparison (a preset that sweeps other values).
      */
-    public ReportSection pairedBySeed(String key, String baseline, String... metricNames) {
+    public ReportSection pairedBySeed(String key, String baseline, MetricName... metricNames) {
         paired.removeIf(comparison -> comparison.key().equals(key));
-        paired.add(new PairedSpec(key, baseline, List.of(metricNames)));
+        paired.add(new PairedSpec(key, baseline, texts(metricNames)));
         return this;
     }
 
@@ -100,21 +102,23 @@ public final class ReportSection extends Section {
      * one series per compared value of the key, a plot per metric, and a table. The runs are compared by their final
      * metrics ({@link ComputeBasis#EQUAL_STEPS}); see the overload for equal compute.
      */
-    public ReportSection pairedBySeedAgainst(String quantity, String key, String baseline, String... metricNames) {
+    public ReportSection pairedBySeedAgainst(MetricName quantity, String key, String baseline,
+                                             MetricName... metricNames) {
         return pairedBySeedAgainst(ComputeBasis.EQUAL_STEPS, quantity, key, baseline, metricNames);
     }
 
     /**
-     * As {@link #pairedBySeedAgainst(String, String, String, String...)}, on the given basis: at
+     * As {@link #pairedBySeedAgainst(MetricName, String, String, MetricName...)}, on the given basis: at
      * {@link ComputeBasis#EQUAL_COMPUTE} each pair is read on its runs' evaluations while training at the largest
      * training FLOPs both reached, so the metrics must be followed over training ({@link #progress}). A second call for
      * the same basis, quantity and key replaces its comparison.
      */
-    public ReportSection pairedBySeedAgainst(ComputeBasis basis, String quantity, String key, String baseline,
-                                             String... metricNames) {
-        pairedAgainst.removeIf(comparison -> comparison.basis() == basis && comparison.quantity().equals(quantity)
-                && comparison.paired().key().equals(key));
-        pairedAgainst.add(new PairedAgainstSpec(quantity, new PairedSpec(key, baseline, List.of(metricNames)), basis));
+    public ReportSection pairedBySeedAgainst(ComputeBasis basis, MetricName quantity, String key, String baseline,
+                                             MetricName... metricNames) {
+        pairedAgainst.removeIf(comparison -> comparison.basis() == basis
+                && comparison.quantity().equals(quantity.text()) && comparison.paired().key().equals(key));
+        pairedAgainst.add(new PairedAgainstSpec(quantity.text(), new PairedSpec(key, baseline, texts(metricNames)),
+                basis));
         return this;
     }
 
@@ -124,8 +128,8 @@ public final class ReportSection extends Section {
      * {@code direction}. The metric must be one the report tabulates ({@link #metrics}, when given). A second call
      * replaces the first.
      */
-    public ReportSection headline(String metric, MetricDirection direction) {
-        this.headline = new HeadlineSpec(metric, direction);
+    public ReportSection headline(MetricName metric, MetricDirection direction) {
+        this.headline = new HeadlineSpec(metric.text(), direction);
         return this;
     }
 
@@ -136,6 +140,11 @@ public final class ReportSection extends Section {
     public ReportSection axis(SweptKeyAxis axis) {
         axes.put(axis.key(), axis);
         return this;
+    }
+
+    /** The texts of {@code names}, as the report's keys hold them (overrides give them as text). */
+    private static List<String> texts(MetricName... names) {
+        return new ArrayList<>(Stream.of(names).map(MetricName::text).toList());
     }
 
     @Override

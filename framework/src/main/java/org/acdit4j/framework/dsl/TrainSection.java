@@ -1,13 +1,11 @@
 package org.acdit4j.framework.dsl;
 
-import java.util.List;
+import org.acdit4j.framework.spec.LearningRateSchedule;
+import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 
 /** {@code train}: the optimisation recipe. */
 public final class TrainSection extends Section {
-
-    static final List<String> SCHEDULES = List.of("constant", "cosine", "wsd");
-    static final List<String> LOSS_WEIGHTINGS = List.of("uniform", "min-snr");
 
     int steps = 1000;
     int batch = 64;
@@ -16,11 +14,12 @@ public final class TrainSection extends Section {
     double beta2 = 0.999;
     double weightDecay = 0.0;
     double gradClip = 1.0;
-    String schedule = "wsd";
+    LearningRateSchedule schedule = LearningRateSchedule.WSD;
     int warmupSteps = 100;
     double decayFraction = 0.15;
     double ema = 0.999;
-    String lossWeighting = "uniform";
+    LossWeighting lossWeighting = LossWeighting.UNIFORM;
+    int microBatches = 1;
 
     public TrainSection steps(int steps) {
         this.steps = steps;
@@ -53,7 +52,7 @@ public final class TrainSection extends Section {
         return this;
     }
 
-    public TrainSection schedule(String schedule) {
+    public TrainSection schedule(LearningRateSchedule schedule) {
         this.schedule = schedule;
         return this;
     }
@@ -73,8 +72,14 @@ public final class TrainSection extends Section {
         return this;
     }
 
-    public TrainSection lossWeighting(String weighting) {
+    public TrainSection lossWeighting(LossWeighting weighting) {
         this.lossWeighting = weighting;
+        return this;
+    }
+
+    /** Splits each batch into {@code parts} equal micro-batches whose gradients are averaged ({@link TrainSpec}). */
+    public TrainSection microBatches(int parts) {
+        this.microBatches = parts;
         return this;
     }
 
@@ -92,18 +97,20 @@ public final class TrainSection extends Section {
         problems.require(beta2 >= 0 && beta2 < 1, "train.beta2", "must be in [0, 1), got " + beta2);
         problems.require(weightDecay >= 0, "train.weightDecay", "must be >= 0, got " + weightDecay);
         problems.require(gradClip >= 0, "train.gradClip", "must be >= 0 (0 = off), got " + gradClip);
-        problems.oneOf("train.schedule", schedule, SCHEDULES);
+        problems.oneOf("train.schedule", schedule, LearningRateSchedule.class);
         problems.require(steps < 1 || warmupSteps >= 0 && warmupSteps <= steps, "train.warmupSteps",
                 "must be between 0 and train.steps (" + steps + "), got " + warmupSteps);
         problems.require(decayFraction >= 0 && decayFraction <= 1, "train.decayFraction",
                 "must be in [0, 1], got " + decayFraction);
         problems.require(ema >= 0 && ema < 1, "train.ema", "must be in [0, 1), got " + ema);
-        problems.oneOf("train.lossWeighting", lossWeighting, LOSS_WEIGHTINGS);
+        problems.oneOf("train.lossWeighting", lossWeighting, LossWeighting.class);
+        problems.require(batch < 1 || microBatches >= 1 && batch % microBatches == 0, "train.microBatches",
+                "must be at least 1 and divide train.batch (" + batch + "), got " + microBatches);
     }
 
     /**
      * The frozen section on its own, for what trains outside an experiment (a benchmark, a fine-tuning optimizer, a
-     * test): its values by name instead of {@link TrainSpec}'s twelve positions.
+     * test): its values by name instead of {@link TrainSpec}'s thirteen positions.
      *
      * @throws SpecException listing every problem of the section
      */
@@ -116,6 +123,6 @@ public final class TrainSection extends Section {
 
     TrainSpec freeze() {
         return new TrainSpec(steps, batch, lr, beta1, beta2, weightDecay, gradClip, schedule, warmupSteps,
-                decayFraction, ema, lossWeighting);
+                decayFraction, ema, lossWeighting, microBatches);
     }
 }

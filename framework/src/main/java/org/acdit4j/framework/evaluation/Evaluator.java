@@ -1,10 +1,12 @@
 package org.acdit4j.framework.evaluation;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.model.ModelCapability;
 import org.acdit4j.framework.spec.DataSpec;
+import org.acdit4j.framework.spec.MetricName;
 
 /**
  * A metric plugin run after training (on the EMA weights). Registered by {@link #name()} in a Guice
@@ -15,6 +17,13 @@ public interface Evaluator {
 
     /** Registered name, e.g. {@code fid}; also the prefix of every metric key the evaluator reports. */
     String name();
+
+    /**
+     * The metrics {@link #evaluate} writes, by the keys of its result (a guided evaluator's are logged at each guidance
+     * scale, {@link MetricName#at}), its series per frame ({@code frame-fid.frame<t>}) aside: a report may name no
+     * other metric of the evaluator's.
+     */
+    List<MetricName> metrics();
 
     /** What the model must offer; checked for every plan before any run starts. */
     Set<ModelCapability> requires();

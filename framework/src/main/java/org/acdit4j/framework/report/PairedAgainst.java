@@ -99,7 +99,7 @@ final class PairedAgainst {
                 baseline.get(baseline.size() - 1).trainFlops());
         Double comparedValue = EqualCompute.interpolate(compared, budget);
         Double baselineValue = EqualCompute.interpolate(baseline, budget);
-        boolean budgetIsQuantity = quantity.equals(RunMetrics.TRAIN_FLOPS);
+        boolean budgetIsQuantity = quantity.equals(RunMetrics.TRAIN_FLOPS.text());
         if (comparedValue == null || baselineValue == null
                 || !budgetIsQuantity && (!finite(pair.run(), quantity) || !finite(pair.baseline(), quantity))) {
             return null;

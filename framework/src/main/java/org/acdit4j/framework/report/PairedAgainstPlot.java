@@ -44,7 +44,8 @@ final class PairedAgainstPlot {
         }
         XYChart chart = new XYChartBuilder().width(720).height(480)
                 .title(metric + " difference " + basis.phrase() + " vs " + quantity + ", paired by seed")
-                .xAxisTitle(quantity + (basis == ComputeBasis.EQUAL_COMPUTE && quantity.equals(RunMetrics.TRAIN_FLOPS)
+                .xAxisTitle(quantity + (basis == ComputeBasis.EQUAL_COMPUTE
+                        && quantity.equals(RunMetrics.TRAIN_FLOPS.text())
                         ? " (the budget both runs reached)" : " (mean of the compared runs)"))
                 .yAxisTitle(metric + " difference (mean, 95% CI; small marks: seeds)").build();
         Map<String, List<PairedAgainst.Point>> bySeries = new LinkedHashMap<>();

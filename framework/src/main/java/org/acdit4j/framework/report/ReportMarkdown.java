@@ -146,7 +146,7 @@ final class ReportMarkdown {
                     .append(atEqualCompute ? "each pair read on its two runs' evaluations while training at the largest "
                             + "training FLOPs both reached (linear interpolation), " : "of the final metrics, ")
                     .append("one row per compared configuration, beside ")
-                    .append(atEqualCompute && comparison.quantity().equals(RunMetrics.TRAIN_FLOPS)
+                    .append(atEqualCompute && comparison.quantity().equals(RunMetrics.TRAIN_FLOPS.text())
                             ? "the mean of those budgets" : "the mean of `" + comparison.quantity()
                             + "` over the runs of its pairs, both sides")
                     .append("; the plots draw one line per compared value against it.\n\n")
@@ -241,10 +241,10 @@ final class ReportMarkdown {
             }
             finished++;
             Map<String, Double> metrics = run.metrics() == null ? Map.of() : run.metrics();
-            Double peak = metrics.get(RunMetrics.PEAK_RSS_BYTES);
+            Double peak = metrics.get(RunMetrics.PEAK_RSS_BYTES.text());
             if (peak != null) {
                 resident.accept(peak / 1e9);
-                heap.accept(metrics.getOrDefault(RunMetrics.PEAK_HEAP_BYTES, 0.0) / 1e9);
+                heap.accept(metrics.getOrDefault(RunMetrics.PEAK_HEAP_BYTES.text(), 0.0) / 1e9);
             }
         }
         if (resident.getCount() == 0) {

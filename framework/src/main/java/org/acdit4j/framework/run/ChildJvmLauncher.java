@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.acdit4j.framework.system.MemoryLimits;
+import org.acdit4j.framework.system.RunThreads;
 
 /**
  * Runs each plan in its own JVM (SameDiff frees native memory only through the GC and has no
  * {@code close()}, so one run per process keeps a long sweep's memory flat). The child gets the same
  * classpath and JVM flags (those of {@code ACDIT_JAVA_OPTS} included; a debugger's agent excepted), JavaCPP's
- * native-memory limits at its share of the machine unless the flags set them ({@link MemoryLimits}),
- * {@code OMP_NUM_THREADS=1} unless set, and appends its output to the run's {@code train.log}. Children are stopped
+ * native-memory limits and its share of the processors unless the flags set them ({@link MemoryLimits},
+ * {@link RunThreads}), {@code OMP_NUM_THREADS=1} unless set, and appends its output to the run's {@code train.log}. Children are stopped
  * gracefully when this JVM exits, and none starts after that began ({@link ChildProcesses}).
  */
 public final class ChildJvmLauncher implements RunLauncher {
@@ -55,6 +56,7 @@ public final class ChildJvmLauncher implements RunLauncher {
             }
         }
         command.addAll(MemoryLimits.childJvmFlags(concurrentRuns, jvmArguments));
+        command.addAll(RunThreads.childJvmFlags(concurrentRuns, jvmArguments));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);

@@ -12,6 +12,7 @@ import org.acdit4j.framework.evaluation.Evaluator;
 import org.acdit4j.framework.evaluation.SamplingSettings;
 import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.spec.ExperimentSpec;
+import org.acdit4j.framework.spec.MetricName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,13 +52,18 @@ public final class EvaluatorsStep implements RunEvaluation {
                         spec.sample().kvCache(), true);
                 EvaluationResult result = evaluator.evaluate(new EvaluationContext(guided ? shared : model, dataset,
                         sampling, spec.evaluate().samples(), spec.sample().batch(), seed));
-                String suffix = guided ? "/cfg" + guidance : "";
-                result.metrics().forEach((key, value) -> metrics.put(key + suffix, value));
+                result.metrics().forEach((key, value) -> metrics.put(logged(key, guided, guidance), value));
                 tags.putAll(result.tags());
                 artifacts.addAll(result.artifacts());
-                LOG.info("{}{}: {} in {} s", name, suffix, result.metrics(), String.format("%.1f", (System.nanoTime() - start) / 1e9));
+                LOG.info("{}: {} in {} s", logged(name, guided, guidance), result.metrics(),
+                        String.format("%.1f", (System.nanoTime() - start) / 1e9));
             }
         }
         return new EvaluationResult(metrics, tags, artifacts);
+    }
+
+    /** The key {@code key} of an evaluator's result is logged under: at {@code guidance} when it is guided. */
+    private static String logged(String key, boolean guided, double guidance) {
+        return guided ? new MetricName(key).at(guidance).text() : key;
     }
 }

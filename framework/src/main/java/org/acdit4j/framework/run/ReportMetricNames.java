@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.acdit4j.framework.dsl.Problems;
 import org.acdit4j.framework.evaluation.Evaluator;
+import org.acdit4j.framework.spec.MetricName;
 import org.acdit4j.framework.spec.PairedAgainstSpec;
 import org.acdit4j.framework.spec.PairedSpec;
 import org.acdit4j.framework.spec.PlotSpec;
@@ -17,14 +18,14 @@ import org.acdit4j.framework.spec.RunMetrics;
 
 /**
  * Checks the metric names of the report's declarations before anything runs: each must be a name some run can log,
- * one of {@link RunMetrics} or a metric of a registered evaluator, named after it ({@code fid},
- * {@code precision-recall.recall}) and, for a guided evaluator only, suffixed {@code /cfg<scale>}; a per-frame family
+ * one of {@link RunMetrics} or a metric a registered evaluator declares it writes ({@link Evaluator#metrics}:
+ * {@code fid}, {@code precision-recall.recall}), for a guided evaluator only suffixed {@code /cfg<scale>}. Definitions
+ * name them by the evaluators' typed names ({@code FidMetrics.at(1.5)}), but overrides such as
+ * {@code report.metrics=} give them as text, so a misspelt name is refused here, in one line. A per-frame family
  * ({@code byFrame}) must be named after a registered evaluator. Which evaluators and guidances this configuration uses
  * is not checked: overrides such as {@code evaluate.evaluators=} only leave a plot or a table without values.
  */
 final class ReportMetricNames {
-
-    private static final Pattern GUIDANCE_SUFFIX = Pattern.compile("/cfg\\d+(\\.\\d+)?$");
 
     private ReportMetricNames() {
     }
@@ -67,24 +68,31 @@ final class ReportMetricNames {
 
     /** Why no run can log {@code metric}, or empty when some can. */
     static Optional<String> whyNotLogged(String metric, Map<String, Evaluator> evaluators) {
-        if (RunMetrics.ALL.contains(metric)) {
+        List<String> runMetrics = RunMetrics.ALL.stream().map(MetricName::text).toList();
+        if (runMetrics.contains(metric)) {
             return Optional.empty();
         }
         Optional<String> owner = owner(metric, evaluators);
         if (owner.isEmpty()) {
-            return Optional.of("no run logs metric '" + metric + "': runs log " + String.join(", ", RunMetrics.ALL)
+            return Optional.of("no run logs metric '" + metric + "': runs log " + String.join(", ", runMetrics)
                     + " and metrics named after their evaluator (" + String.join(", ", new TreeSet<>(evaluators.keySet()))
                     + ")");
         }
-        boolean guided = evaluators.get(owner.get()).guided();
-        boolean suffixed = GUIDANCE_SUFFIX.matcher(metric).find();
-        if (guided && !suffixed) {
+        Evaluator evaluator = evaluators.get(owner.get());
+        MetricName name = new MetricName(metric);
+        if (evaluator.guided() && !name.atGuidance()) {
             return Optional.of("no run logs metric '" + metric + "': " + owner.get()
                     + " is guided, so its metrics end in /cfg<scale>, a scale of evaluate.guidances (" + metric + "/cfg1.5)");
         }
-        if (!guided && metric.contains("/cfg")) {
+        if (!evaluator.guided() && name.atGuidance()) {
             return Optional.of("no run logs metric '" + metric + "': " + owner.get()
                     + " is not guided, so its metrics have no /cfg<scale>");
+        }
+        List<String> declared = evaluator.metrics().stream().map(MetricName::text).toList();
+        if (!declared.contains(name.withoutGuidance().text())) {
+            String scale = evaluator.guided() ? "/cfg<scale>" : "";
+            return Optional.of("no run logs metric '" + metric + "': " + owner.get() + " logs "
+                    + declared.stream().map(written -> written + scale).collect(Collectors.joining(", ")));
         }
         return Optional.empty();
     }

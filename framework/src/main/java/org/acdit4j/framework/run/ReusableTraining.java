@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.acdit4j.framework.io.AtomicFiles;
@@ -25,15 +26,20 @@ final class ReusableTraining {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReusableTraining.class);
     private static final List<String> TRAINING_SECTIONS = List.of("data.", "model.", "train.");
+    /** Training keys that change how a step is computed, not what it computes (beyond rounding). */
+    private static final Set<String> EXECUTION_KEYS = Set.of("train.microBatches");
 
     private ReusableTraining() {
     }
 
-    /** The identity of a training: the data, model and train entries of {@code resolvedValues} and the seed. */
+    /**
+     * The identity of a training: the data, model and train entries of {@code resolvedValues} but the
+     * {@link #EXECUTION_KEYS}, and the seed.
+     */
     static Map<String, String> identity(Map<String, String> resolvedValues, long seed) {
         Map<String, String> identity = new TreeMap<>();
         resolvedValues.forEach((key, value) -> {
-            if (TRAINING_SECTIONS.stream().anyMatch(key::startsWith)) {
+            if (TRAINING_SECTIONS.stream().anyMatch(key::startsWith) && !EXECUTION_KEYS.contains(key)) {
                 identity.put(key, value);
             }
         });

@@ -155,11 +155,12 @@ public final class RunExecutor {
             double imagesSeen = imagesSeen(model, spec);
             double trainFlops = trainFlops(model, spec);
             EvaluationProgress.append(folder, model.step(), imagesSeen, trainFlops, evaluated.metrics());
-            metrics.put(RunMetrics.IMAGES_SEEN, imagesSeen);
-            metrics.put(RunMetrics.TRAIN_FLOPS, trainFlops);
-            metrics.put(RunMetrics.PARAMETERS, (double) model.parameterCount());
-            ProcessMemory.peakResidentBytes().ifPresent(bytes -> metrics.put(RunMetrics.PEAK_RSS_BYTES, (double) bytes));
-            metrics.put(RunMetrics.PEAK_HEAP_BYTES, (double) ProcessMemory.peakHeapBytes());
+            metrics.put(RunMetrics.IMAGES_SEEN.text(), imagesSeen);
+            metrics.put(RunMetrics.TRAIN_FLOPS.text(), trainFlops);
+            metrics.put(RunMetrics.PARAMETERS.text(), (double) model.parameterCount());
+            ProcessMemory.peakResidentBytes()
+                    .ifPresent(bytes -> metrics.put(RunMetrics.PEAK_RSS_BYTES.text(), (double) bytes));
+            metrics.put(RunMetrics.PEAK_HEAP_BYTES.text(), (double) ProcessMemory.peakHeapBytes());
             metrics.forEach((key, value) -> trackedRun.logMetric(key, value, model.step()));
             record = record.withMetrics(metrics).withStatus(RunStatus.FINISHED, now());
             folder.write(record);
@@ -257,7 +258,8 @@ public final class RunExecutor {
                 trackedRun.logMetric("train.lr", result.learningRate(), step);
                 trackedRun.logMetric("train.gradNorm", result.gradientNorm(), step);
                 trackedRun.logMetric("train.secondsPerStep", seconds / windowSteps, step);
-                ProcessMemory.residentBytes().ifPresent(bytes -> trackedRun.logMetric(RunMetrics.RSS_BYTES, bytes, step));
+                ProcessMemory.residentBytes()
+                        .ifPresent(bytes -> trackedRun.logMetric(RunMetrics.RSS_BYTES.text(), bytes, step));
                 LOG.info("{} step {}/{} loss {} lr {} {} s/step ETA {}", plan.name(), step, steps,
                         String.format("%.4f", meanLoss), String.format("%.2e", result.learningRate()),
                         String.format("%.3f", seconds / windowSteps), Durations.format((steps - step) * seconds / windowSteps));

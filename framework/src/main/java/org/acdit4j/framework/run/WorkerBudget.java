@@ -28,7 +28,7 @@ public record WorkerBudget(int cores, OptionalLong availableBytes, long expected
     public static WorkerBudget of(List<RunFolder> runs) {
         OptionalLong peak = runs.stream().map(RunFolder::record).flatMap(Optional::stream)
                 .filter(record -> record.status() == RunStatus.FINISHED && record.metrics() != null)
-                .map(record -> record.metrics().get(RunMetrics.PEAK_RSS_BYTES)).filter(bytes -> bytes != null)
+                .map(record -> record.metrics().get(RunMetrics.PEAK_RSS_BYTES.text())).filter(bytes -> bytes != null)
                 .mapToLong(Double::longValue).max();
         return new WorkerBudget(Runtime.getRuntime().availableProcessors(), MemoryLimits.availableBytes(),
                 peak.orElse(ASSUMED_PEAK_BYTES), peak.isPresent());

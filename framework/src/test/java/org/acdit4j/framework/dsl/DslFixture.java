@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.acdit4j.framework.spec.ExperimentSpec;
+import org.acdit4j.framework.spec.MetricName;
 
 /** A small experiment and helpers to assert on the problems an override produces. */
 final class DslFixture {
@@ -15,7 +16,7 @@ final class DslFixture {
             .model(TestModelType.TYPE, m -> m.width(64).depth(2).heads(2).patch(2).blockSize(4))
             .train(t -> t.steps(100).batch(8).warmupSteps(10))
             .sweep(s -> s.grid("model.blockSize", 1, 4, 64).seeds(0, 1))
-            .report(r -> r.plot("fid", "model.blockSize"))
+            .report(r -> r.plot(new MetricName("fid"), "model.blockSize"))
             .preset("quick", p -> p.train(t -> t.steps(20).warmupSteps(2))));
 
     private DslFixture() {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.acdit4j.framework.testing.TestModelConfig;
 import org.acdit4j.framework.testing.TestModelType;
+import org.acdit4j.framework.testing.TestRope;
 import org.junit.jupiter.api.Test;
 
 class ModelSectionTest {
@@ -15,7 +16,8 @@ class ModelSectionTest {
     @Test
     void thePluginsSectionHoldsTheModelKeys() {
         assertThat(spec().model().name()).isEqualTo(TestModelType.NAME);
-        assertThat(spec("model.depth=6").model().config()).isEqualTo(new TestModelConfig(64, 6, 2, 2, 4, "multi-axis"));
+        assertThat(spec("model.depth=6").model().config())
+                .isEqualTo(new TestModelConfig(64, 6, 2, 2, 4, TestRope.MULTI_AXIS));
         assertThat(DslFixture.EXPERIMENT.keys()).contains("model.name", "model.width", "model.blockSize", "sample.steps",
                 "sample.guidance");
     }
@@ -31,7 +33,7 @@ class ModelSectionTest {
     void modelNameSelectsOnlyATypeTheDefinitionMentions() {
         assertProblem("model.name=gan", "model.name: unknown model 'gan'; this experiment defines class-mean");
         assertThat(spec("model.name=" + TestModelType.NAME, "model.width=32").model().config())
-                .isEqualTo(new TestModelConfig(32, 2, 2, 2, 4, "multi-axis"));
+                .isEqualTo(new TestModelConfig(32, 2, 2, 2, 4, TestRope.MULTI_AXIS));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.acdit4j.framework.dsl;
 
 import org.acdit4j.framework.testing.TestModelConfig;
 import org.acdit4j.framework.testing.TestModelType;
+import org.acdit4j.framework.testing.TestRope;
 import static org.acdit4j.framework.dsl.DslFixture.assertProblem;
 import static org.acdit4j.framework.dsl.DslFixture.spec;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +34,8 @@ class SweepSectionTest {
 
         assertThat(plans).extracting(RunPlan::name).containsExactly("patch2-blockSize16-depth1-seed0",
                 "patch2-blockSize16-depth2-seed0", "patch4-blockSize4-depth1-seed0", "patch4-blockSize4-depth2-seed0");
-        assertThat(plans.get(3).spec().model().config()).isEqualTo(new TestModelConfig(64, 2, 2, 4, 4, "multi-axis"));
+        assertThat(plans.get(3).spec().model().config())
+                .isEqualTo(new TestModelConfig(64, 2, 2, 4, 4, TestRope.MULTI_AXIS));
         assertThat(plans.get(0).spec().sweep().sweptKeys()).containsExactly("model.patch", "model.blockSize", "model.depth");
     }
 

@@ -10,10 +10,15 @@ import java.util.List;
 import org.acdit4j.framework.spec.ComputeBasis;
 import org.acdit4j.framework.spec.HeadlineSpec;
 import org.acdit4j.framework.spec.MetricDirection;
+import org.acdit4j.framework.spec.MetricName;
+import org.acdit4j.framework.spec.RunMetrics;
 import org.acdit4j.framework.spec.PairedAgainstSpec;
 import org.junit.jupiter.api.Test;
 
 class TrackAndReportSectionTest {
+
+    /** The metric the test plugin's evaluator logs. */
+    private static final MetricName FID = new MetricName("fid");
 
     @Test
     void trackDefaultsToTheExperimentName() {
@@ -36,7 +41,7 @@ class TrackAndReportSectionTest {
     @Test
     void aPairedComparisonMustBeOverASweptKeyWithMetrics() {
         ExperimentDefinition unswept = Experiment.define("unswept", e -> e.model(TestModelType.TYPE, Customizer.withDefaults()).report(r -> r.pairedBySeed("model.rope",
-                "multi-axis", "fid")));
+                "multi-axis", FID)));
         assertThatThrownBy(() -> unswept.spec(null, List.of()))
                 .isInstanceOf(SpecException.class)
                 .hasMessage("experiment 'unswept': report.pairedBySeed: key 'model.rope' is not swept; swept: ");
@@ -49,26 +54,29 @@ class TrackAndReportSectionTest {
 
     @Test
     void aPlotMustBeAgainstASweptKey() {
-        ExperimentDefinition unswept = Experiment.define("unswept", e -> e.model(TestModelType.TYPE, Customizer.withDefaults()).report(r -> r.plot("fid", "model.depth")));
+        ExperimentDefinition unswept = Experiment.define("unswept", e -> e.model(TestModelType.TYPE,
+                Customizer.withDefaults()).report(r -> r.plot(FID, "model.depth")));
         assertThatThrownBy(() -> unswept.spec(null, List.of()))
                 .isInstanceOf(SpecException.class)
                 .hasMessage("experiment 'unswept': report.plot: parameter 'model.depth' of the fid plot is not swept; swept: ");
         ExperimentDefinition blank = Experiment.define("blank", e -> e.model(TestModelType.TYPE, Customizer.withDefaults())
-                .sweep(s -> s.grid("model.depth", 1)).report(r -> r.plot(" ", "model.depth")));
+                .sweep(s -> s.grid("model.depth", 1)).report(r -> r.plot(new MetricName(" "), "model.depth")));
         assertThatThrownBy(() -> blank.spec(null, List.of())).hasMessageContaining("report.plot: needs a metric name");
     }
 
     @Test
     void theHeadlineIsATabulatedMetricWithItsDirectionAndNotAKey() {
         ExperimentDefinition untabulated = Experiment.define("untabulated", e -> e.model(TestModelType.TYPE,
-                Customizer.withDefaults()).report(r -> r.metrics("fid/cfg1.5").headline("fdi/cfg1.5",
+                Customizer.withDefaults()).report(r -> r.metrics(new MetricName("fid/cfg1.5"))
+                .headline(new MetricName("fdi/cfg1.5"),
                 MetricDirection.LOWER_IS_BETTER)));
         assertThatThrownBy(() -> untabulated.spec(null, List.of())).isInstanceOf(SpecException.class)
                 .hasMessage("experiment 'untabulated': report.headline: metric 'fdi/cfg1.5' is not tabulated; "
                         + "report.metrics: fid/cfg1.5");
         ExperimentDefinition declared = Experiment.define("declared", e -> e.model(TestModelType.TYPE,
-                Customizer.withDefaults()).report(r -> r.headline("fid/cfg1.5", MetricDirection.HIGHER_IS_BETTER)
-                .headline("fid/cfg1.5", MetricDirection.LOWER_IS_BETTER)));
+                Customizer.withDefaults()).report(r -> r
+                .headline(new MetricName("fid/cfg1.5"), MetricDirection.HIGHER_IS_BETTER)
+                .headline(new MetricName("fid/cfg1.5"), MetricDirection.LOWER_IS_BETTER)));
         assertThat(declared.spec(null, List.of()).report().headline())
                 .contains(new HeadlineSpec("fid/cfg1.5", MetricDirection.LOWER_IS_BETTER));
         assertThat(declared.keys()).filteredOn(key -> key.startsWith("report.")).doesNotContain("report.headline");
@@ -79,15 +87,16 @@ class TrackAndReportSectionTest {
     void aComparisonAgainstAQuantityIsOverASweptKeyAndReplacedByKeyAndQuantity() {
         ExperimentDefinition unswept = Experiment.define("unswept", e -> e.model(TestModelType.TYPE, Customizer.withDefaults())
                 .evaluate(v -> v.use("fid"))
-                .report(r -> r.pairedBySeedAgainst("parameters", "model.rope", "multi-axis", "fid")));
+                .report(r -> r.pairedBySeedAgainst(RunMetrics.PARAMETERS, "model.rope", "multi-axis", FID)));
         assertThatThrownBy(() -> unswept.spec(null, List.of()))
                 .isInstanceOf(SpecException.class)
                 .hasMessage("experiment 'unswept': report.pairedBySeedAgainst: key 'model.rope' is not swept; swept: ");
         ExperimentDefinition replaced = Experiment.define("replaced", e -> e.model(TestModelType.TYPE, Customizer.withDefaults())
                 .evaluate(v -> v.use("fid").use("class-agreement")).sweep(s -> s.grid("model.blockSize", 16, 4))
-                .report(r -> r.pairedBySeedAgainst("parameters", "model.blockSize", "16", "fid")
-                        .pairedBySeedAgainst("train.flops", "model.blockSize", "16", "fid")
-                        .pairedBySeedAgainst("parameters", "model.blockSize", "4", "class-agreement")));
+                .report(r -> r.pairedBySeedAgainst(RunMetrics.PARAMETERS, "model.blockSize", "16", FID)
+                        .pairedBySeedAgainst(RunMetrics.TRAIN_FLOPS, "model.blockSize", "16", FID)
+                        .pairedBySeedAgainst(RunMetrics.PARAMETERS, "model.blockSize", "4",
+                                new MetricName("class-agreement"))));
         assertThat(replaced.spec(null, List.of()).report().pairedAgainst())
                 .extracting(comparison -> comparison.quantity() + ": " + comparison.paired())
                 .containsExactly("train.flops: PairedSpec[key=model.blockSize, baseline=16, metrics=[fid]]",
@@ -99,16 +108,17 @@ class TrackAndReportSectionTest {
         ExperimentDefinition unfollowed = Experiment.define("unfollowed", e -> e
                 .model(TestModelType.TYPE, Customizer.withDefaults()).evaluate(v -> v.use("fid").use("class-agreement"))
                 .sweep(s -> s.grid("model.blockSize", 16, 4))
-                .report(r -> r.progress("fid").pairedBySeedAgainst(ComputeBasis.EQUAL_COMPUTE, "parameters",
-                        "model.blockSize", "16", "fid", "class-agreement")));
+                .report(r -> r.progress(FID).pairedBySeedAgainst(ComputeBasis.EQUAL_COMPUTE, RunMetrics.PARAMETERS,
+                        "model.blockSize", "16", FID, new MetricName("class-agreement"))));
         assertThatThrownBy(() -> unfollowed.spec(null, List.of()))
                 .isInstanceOf(SpecException.class)
                 .hasMessage("experiment 'unfollowed': report.pairedBySeedAgainst: metric 'class-agreement' is compared at "
                         + "equal compute but not followed over training; report.progress follows fid");
         ExperimentDefinition both = Experiment.define("both", e -> e.model(TestModelType.TYPE, Customizer.withDefaults())
                 .evaluate(v -> v.use("fid")).sweep(s -> s.grid("model.blockSize", 16, 4))
-                .report(r -> r.progress("fid").pairedBySeedAgainst("parameters", "model.blockSize", "16", "fid")
-                        .pairedBySeedAgainst(ComputeBasis.EQUAL_COMPUTE, "parameters", "model.blockSize", "16", "fid")));
+                .report(r -> r.progress(FID).pairedBySeedAgainst(RunMetrics.PARAMETERS, "model.blockSize", "16", FID)
+                        .pairedBySeedAgainst(ComputeBasis.EQUAL_COMPUTE, RunMetrics.PARAMETERS, "model.blockSize", "16",
+                                FID)));
         assertThat(both.spec(null, List.of()).report().pairedAgainst()).extracting(PairedAgainstSpec::basis)
                 .containsExactly(ComputeBasis.EQUAL_STEPS, ComputeBasis.EQUAL_COMPUTE);
     }

@@ -3,17 +3,43 @@ package org.acdit4j.framework.dsl;
 import static org.acdit4j.framework.dsl.DslFixture.assertProblem;
 import static org.acdit4j.framework.dsl.DslFixture.spec;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import org.acdit4j.framework.spec.LearningRateSchedule;
+import org.acdit4j.framework.spec.LossWeighting;
 import org.junit.jupiter.api.Test;
 
 class TrainSectionTest {
 
     @Test
     void defaultsAndOverrides() {
-        assertThat(spec().train().schedule()).isEqualTo("wsd");
+        assertThat(spec().train().schedule()).isEqualTo(LearningRateSchedule.WSD);
         assertThat(spec().train().lr()).isEqualTo(3e-4);
         assertThat(spec("train.steps=1_000", "train.lr=1e-3").train().steps()).isEqualTo(1000);
         assertThat(spec("train.lr=1e-3").train().lr()).isEqualTo(1e-3);
+        assertThat(spec().train().microBatches()).isEqualTo(1);
+        assertThat(spec("train.microBatches=4").train().microBatches()).isEqualTo(4);
+    }
+
+    /** Modes are set by their text and written back as it, as the run's configuration and the tracker hold them. */
+    @Test
+    void modesAreSetAndWrittenByTheirText() {
+        assertThat(spec().train().lossWeighting()).isEqualTo(LossWeighting.UNIFORM);
+        assertThat(spec("train.schedule=cosine", "train.lossWeighting=min-snr").train())
+                .extracting("schedule", "lossWeighting")
+                .containsExactly(LearningRateSchedule.COSINE, LossWeighting.MIN_SNR);
+        assertThat(DslFixture.EXPERIMENT.resolvedValues(null, List.of("train.lossWeighting=min-snr")))
+                .containsEntry("train.schedule", "wsd").containsEntry("train.lossWeighting", "min-snr");
+    }
+
+    @Test
+    void aModeSetToNullListsTheTexts() {
+        assertThatThrownBy(() -> new TrainSection().schedule(null).lossWeighting(null).build())
+                .isInstanceOf(SpecException.class)
+                .satisfies(e -> assertThat(((SpecException) e).problems()).containsExactly(
+                        "train.schedule: must be one of constant, cosine, wsd, got null",
+                        "train.lossWeighting: must be one of uniform, min-snr, got null"));
     }
 
     @Test
@@ -32,5 +58,7 @@ class TrainSectionTest {
         assertProblem("train.ema=1", "train.ema: must be in [0, 1), got 1.0");
         assertProblem("train.lossWeighting=snr", "train.lossWeighting: must be one of uniform, min-snr, got 'snr'");
         assertProblem("train.lr=fast", "train.lr: expected a number, got 'fast'");
+        assertProblem("train.microBatches=0", "train.microBatches: must be at least 1 and divide train.batch (8), got 0");
+        assertProblem("train.microBatches=3", "train.microBatches: must be at least 1 and divide train.batch (8), got 3");
     }
 }

@@ -16,6 +16,7 @@ import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.RunRecord;
 import org.acdit4j.framework.run.SweepPlanner;
+import org.acdit4j.framework.spec.MetricName;
 import org.acdit4j.framework.testing.CodeModelType;
 import org.acdit4j.framework.testing.TestModelType;
 import org.acdit4j.framework.tracking.RunStatus;
@@ -30,6 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AnotherPluginCaseReportTest {
 
+    /** The metric the test plugin's evaluator logs. */
+    private static final MetricName FID = new MetricName("fid");
+
     private static final ExperimentDefinition MIXED = Experiment.define("mixed", e -> e
             .data(d -> d.size(16))
             .model(TestModelType.TYPE, m -> m.patch(2))
@@ -39,7 +43,7 @@ class AnotherPluginCaseReportTest {
                             c -> c.named("blocks of 4, patch 4").model(TestModelType.TYPE, m -> m.patch(4).blockSize(4)),
                             c -> c.named("codes, patch 2").model(CodeModelType.TYPE, m -> m.patch(2)))
                     .seeds(0, 1))
-            .report(r -> r.plot("fid", "model.blockSize").byConfiguration("fid").progress("fid")
+            .report(r -> r.plot(FID, "model.blockSize").byConfiguration(FID).progress(FID)
                     .equalComputeWithin("model.patch")));
 
     @TempDir

@@ -18,6 +18,7 @@ import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.RunRecord;
 import org.acdit4j.framework.run.SweepPlanner;
+import org.acdit4j.framework.spec.MetricName;
 import org.acdit4j.framework.testing.TestModelType;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,14 +32,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConfigurationLabelsReportTest {
 
+    /** The metric the test plugin's evaluator logs. */
+    private static final MetricName FID = new MetricName("fid");
+
     private static final ExperimentDefinition LABELLED = Experiment.define("labelled", e -> e
             .data(d -> d.size(16))
             .model(TestModelType.TYPE, m -> m.patch(2))
             .sweep(s -> s.cases(c -> c.named("small blocks").model(TestModelType.TYPE, m -> m.blockSize(1)),
                             c -> c.named("large blocks").model(TestModelType.TYPE, m -> m.blockSize(16)))
                     .grid("model.rope", "multi-axis", "none").seeds(0, 1))
-            .report(r -> r.plot("fid", "model.rope").plot("fid", "model.blockSize").progress("fid")
-                    .pairedBySeed("model.rope", "multi-axis", "fid")));
+            .report(r -> r.plot(FID, "model.rope").plot(FID, "model.blockSize").progress(FID)
+                    .pairedBySeed("model.rope", "multi-axis", FID)));
 
     @TempDir
     Path root;

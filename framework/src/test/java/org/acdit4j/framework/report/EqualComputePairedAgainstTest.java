@@ -16,6 +16,7 @@ import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.RunRecord;
 import org.acdit4j.framework.spec.ComputeBasis;
+import org.acdit4j.framework.spec.MetricName;
 import org.acdit4j.framework.spec.RunMetrics;
 import org.acdit4j.framework.testing.TestModelType;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EqualComputePairedAgainstTest {
 
+    /** The metric the test plugin's evaluator logs. */
+    private static final MetricName FID = new MetricName("fid");
+
     private static final ExperimentDefinition SCALING = Experiment.define("scaling", e -> e
             .data(d -> d.size(16))
             .model(TestModelType.TYPE, m -> m.patch(2))
@@ -36,10 +40,11 @@ class EqualComputePairedAgainstTest {
             .evaluate(v -> v.use("fid"))
             .sweep(s -> s.cases(ScalingRuns.size(32, 16), ScalingRuns.size(32, 4), ScalingRuns.size(128, 16),
                     ScalingRuns.size(128, 4)).seeds(0, 1, 2))
-            .report(r -> r.progress("fid")
-                    .pairedBySeedAgainst(ComputeBasis.EQUAL_COMPUTE, RunMetrics.PARAMETERS, "model.blockSize", "16", "fid")
+            .report(r -> r.progress(FID)
+                    .pairedBySeedAgainst(ComputeBasis.EQUAL_COMPUTE, RunMetrics.PARAMETERS, "model.blockSize", "16",
+                            FID)
                     .pairedBySeedAgainst(ComputeBasis.EQUAL_COMPUTE, RunMetrics.TRAIN_FLOPS, "model.blockSize", "16",
-                            "fid")));
+                            FID)));
 
     /**
      * Per width/block/seed, the FID curve's (TFLOP, FID) points at steps 25, 50 and 75. Width 32, seed 2: block 4's
@@ -69,9 +74,9 @@ class EqualComputePairedAgainstTest {
     void runs() {
         runs = ScalingRuns.write(SCALING, root.resolve("runs"), 100, plan -> {
             double[][] curve = CURVES.get(curveKey(plan));
-            return Map.of("fid", 999.0, RunMetrics.PARAMETERS,
+            return Map.of("fid", 999.0, RunMetrics.PARAMETERS.text(),
                     plan.assignments().get("model.width").equals("128") ? 13_000.0 : 1_000.0,
-                    RunMetrics.TRAIN_FLOPS, curve[curve.length - 1][0] * 1e12);
+                    RunMetrics.TRAIN_FLOPS.text(), curve[curve.length - 1][0] * 1e12);
         });
         for (RunRecord run : runs) {
             double[][] curve = CURVES.get(curveKey(run.assignments().get("model.width"),

@@ -23,6 +23,7 @@ import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.dsl.ReportSection;
 import org.acdit4j.framework.dsl.SweepSection;
 import org.acdit4j.framework.spec.MetricDirection;
+import org.acdit4j.framework.spec.MetricName;
 import org.acdit4j.framework.spec.RunMetrics;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.junit.jupiter.api.Test;
@@ -30,15 +31,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ExperimentReportTest {
 
+    /** The metric the test plugin's evaluator logs. */
+    private static final MetricName FID = new MetricName("fid");
+
     @TempDir
     Path root;
 
     private final ExperimentDefinition blockSizes = reportDefinition(s -> s.grid("model.blockSize", 1, 4).seeds(0, 1, 2),
-                r -> r.plot("fid", "model.blockSize"));
+                r -> r.plot(FID, "model.blockSize"));
 
     /** Evaluations every 5 steps on 200 samples while training, the final one on 1,000; fid compared over training. */
     private final ExperimentDefinition finalOnMoreSamples = fifteenStepDefinition(e -> e.evaluate(v -> v.use("fid").samples(1000))
-            .track(t -> t.evaluateEvery(5).evaluateSamples(200)).report(r -> r.progress("fid")));
+            .track(t -> t.evaluateEvery(5).evaluateSamples(200)).report(r -> r.progress(FID)));
 
     private RunRecord run(int index, String blockSize, long seed, RunStatus status, Double fid) {
         return run(index, blockSize, seed, status, fid, 10);
@@ -86,7 +90,7 @@ class ExperimentReportTest {
     @Test
     void progressMetricsArePlottedAgainstComputeAndComparedAtEqualCompute() throws Exception {
         ExperimentDefinition withProgress = reportDefinition(s -> s.grid("model.blockSize", 1, 4).seeds(0),
-                r -> r.progress("fid"));
+                r -> r.progress(FID));
         List<RunRecord> runs = oneSeedRuns();
         writeProgress("blockSize1-seed0", "5,320.0,4.0E12,fid,30.0\n10,640.0,8.0E12,fid,10.0\n");
         writeProgress("blockSize4-seed0", "5,320.0,2.0E12,fid,40.0\n10,640.0,4.0E12,fid,20.0\n");
@@ -135,7 +139,7 @@ class ExperimentReportTest {
     @Test
     void equalComputeWithinASweptKeyComparesEachOfItsValuesAtItsOwnBudget() throws Exception {
         ExperimentDefinition grouped = fifteenStepDefinition(e -> e
-                .report(r -> r.progress("fid").equalComputeWithin("model.blockSize")));
+                .report(r -> r.progress(FID).equalComputeWithin("model.blockSize")));
         List<RunRecord> runs = oneSeedRuns();
         writeProgress("blockSize1-seed0", "5,320.0,1.0E12,fid,50.0\n10,640.0,2.0E12,fid,30.0\n");
         writeProgress("blockSize4-seed0", "5,320.0,2.0E12,fid,40.0\n10,640.0,4.0E12,fid,20.0\n");
@@ -147,7 +151,7 @@ class ExperimentReportTest {
                 .contains("### fid within model.blockSize=4 at 4.00 TFLOP of training")
                 .contains("| model.blockSize=1 | 1 | 30.00 |").contains("| model.blockSize=4 | 1 | 20.00 |");
         ExperimentDefinition unswept = fifteenStepDefinition(e -> e
-                .report(r -> r.progress("fid").equalComputeWithin("model.patch")));
+                .report(r -> r.progress(FID).equalComputeWithin("model.patch")));
         write(unswept, runs, "out2");
         assertThat(Files.readString(root.resolve("out2/REPORT.md"))).contains("### fid at 2.00 TFLOP of training")
                 .doesNotContain("within");
@@ -156,7 +160,7 @@ class ExperimentReportTest {
     @Test
     void pairedBySeedTabulatesEachSeedsDifferenceFromTheBaselineValue() throws Exception {
         ExperimentDefinition pairedSpec = reportDefinition(s -> s.grid("model.blockSize", 1, 4).seeds(0, 1, 2),
-                r -> r.pairedBySeed("model.blockSize", "1", "fid"));
+                r -> r.pairedBySeed("model.blockSize", "1", FID));
         List<RunRecord> runs = List.of(run(0, "1", 0, RunStatus.FINISHED, 10.0), run(1, "4", 0, RunStatus.FINISHED, 13.0),
                 run(2, "1", 1, RunStatus.FINISHED, 20.0), run(3, "4", 1, RunStatus.FINISHED, 22.0),
                 run(4, "1", 2, RunStatus.FINISHED, 30.0), run(5, "4", 2, RunStatus.FAILED, null));
@@ -173,7 +177,7 @@ class ExperimentReportTest {
     @Test
     void aParameterWithNamedValuesIsPlottedAsBars() throws Exception {
         ExperimentDefinition named = reportDefinition(s -> s.grid("model.rope", "multi-axis", "none").seeds(0),
-                r -> r.plot("fid", "model.rope"));
+                r -> r.plot(FID, "model.rope"));
         List<RunRecord> runs = List.of(named(0, "multi-axis", 10.0), named(1, "none", 40.0));
 
         List<Path> files = write(named, runs, "out");
@@ -186,7 +190,7 @@ class ExperimentReportTest {
     @Test
     void theReportOpensWithTheFindingAndEveryConfigurationsLabelledSamplesSideBySide() throws Exception {
         ExperimentDefinition headlined = reportDefinition(s -> s.grid("model.blockSize", 1, 4).seeds(0, 1),
-                r -> r.headline("fid", MetricDirection.LOWER_IS_BETTER));
+                r -> r.headline(FID, MetricDirection.LOWER_IS_BETTER));
         List<RunRecord> runs = List.of(run(0, "1", 0, RunStatus.FINISHED, 10.0), run(1, "4", 0, RunStatus.FINISHED, 20.0),
                 run(2, "1", 1, RunStatus.FINISHED, 12.0), run(3, "4", 1, RunStatus.FINISHED, 22.0));
         Geometry digits = Geometry.image(1, 16, 16, 10);
@@ -239,8 +243,10 @@ class ExperimentReportTest {
 
     @Test
     void theHeaderStatesTheRunsPeakMemoryFromTheirRecords() {
-        RunRecord small = finishedWithMemory("a", Map.of(RunMetrics.PEAK_RSS_BYTES, 0.68e9, RunMetrics.PEAK_HEAP_BYTES, 0.1e9));
-        RunRecord wide = finishedWithMemory("b", Map.of(RunMetrics.PEAK_RSS_BYTES, 1.74e9, RunMetrics.PEAK_HEAP_BYTES, 0.2e9));
+        RunRecord small = finishedWithMemory("a",
+                Map.of(RunMetrics.PEAK_RSS_BYTES.text(), 0.68e9, RunMetrics.PEAK_HEAP_BYTES.text(), 0.1e9));
+        RunRecord wide = finishedWithMemory("b",
+                Map.of(RunMetrics.PEAK_RSS_BYTES.text(), 1.74e9, RunMetrics.PEAK_HEAP_BYTES.text(), 0.2e9));
         RunRecord older = finishedWithMemory("c", Map.of());
 
         assertThat(ReportMarkdown.peakMemory(List.of(small, wide, older))).contains("peak resident set 0.68–1.74 GB per "

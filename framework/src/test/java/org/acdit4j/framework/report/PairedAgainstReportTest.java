@@ -12,6 +12,7 @@ import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.run.RunRecord;
 import org.acdit4j.framework.spec.ComputeBasis;
+import org.acdit4j.framework.spec.MetricName;
 import org.acdit4j.framework.spec.PairedAgainstSpec;
 import org.acdit4j.framework.spec.RunMetrics;
 import org.acdit4j.framework.testing.TestModelType;
@@ -26,14 +27,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PairedAgainstReportTest {
 
+    /** The metric the test plugin's evaluator logs. */
+    private static final MetricName FID_METRIC = new MetricName("fid");
+
     private static final ExperimentDefinition SCALING = Experiment.define("scaling", e -> e
             .data(d -> d.size(16))
             .model(TestModelType.TYPE, m -> m.patch(2))
             .evaluate(v -> v.use("fid"))
             .sweep(s -> s.cases(ScalingRuns.size(32, 16), ScalingRuns.size(32, 4), ScalingRuns.size(128, 16),
                     ScalingRuns.size(128, 4)).seeds(0, 1, 2))
-            .report(r -> r.pairedBySeedAgainst(RunMetrics.PARAMETERS, "model.blockSize", "16", "fid")
-                    .pairedBySeedAgainst(RunMetrics.TRAIN_FLOPS, "model.blockSize", "16", "fid")));
+            .report(r -> r.pairedBySeedAgainst(RunMetrics.PARAMETERS, "model.blockSize", "16", FID_METRIC)
+                    .pairedBySeedAgainst(RunMetrics.TRAIN_FLOPS, "model.blockSize", "16", FID_METRIC)));
 
     /** FID by (width, block size) and seed; width 128 at block 4 has no seed 2 (that run failed). */
     private static final Map<String, List<Double>> FID = Map.of("32/16", List.of(50.0, 60.0, 70.0),
@@ -64,8 +68,8 @@ class PairedAgainstReportTest {
             }
             boolean wide = width.equals("128");
             double flops = (wide ? 4e12 : 1e12) * (blockSize.equals("4") ? 2 : 1);
-            return Map.of("fid", fids.get((int) plan.seed()), RunMetrics.PARAMETERS, wide ? 13_000.0 : 1_000.0,
-                    RunMetrics.TRAIN_FLOPS, wide && plan.seed() == 2 ? 10e12 : flops);
+            return Map.of("fid", fids.get((int) plan.seed()), RunMetrics.PARAMETERS.text(), wide ? 13_000.0 : 1_000.0,
+                    RunMetrics.TRAIN_FLOPS.text(), wide && plan.seed() == 2 ? 10e12 : flops);
         });
     }
 
@@ -102,12 +106,14 @@ class PairedAgainstReportTest {
         List<PairedAgainst.Point> byFlops = PairedAgainst.of(comparisons.get(1), finished, SCALING.labels(null, List.of()), NO_CURVES);
 
         assertThat(byParameters).extracting(PairedAgainst.Point::quantity).containsExactly(1_000.0, 13_000.0);
-        assertThat(PairedAgainstPlot.chart(ComputeBasis.EQUAL_STEPS, RunMetrics.PARAMETERS, "fid", byParameters).orElseThrow().getStyler()
-                .isXAxisLogarithmic()).isTrue();
+        assertThat(PairedAgainstPlot.chart(ComputeBasis.EQUAL_STEPS, RunMetrics.PARAMETERS.text(), "fid", byParameters)
+                .orElseThrow().getStyler().isXAxisLogarithmic()).isTrue();
         // 1.5 to 6 TFLOP is a factor of 4 exactly
-        assertThat(PairedAgainstPlot.chart(ComputeBasis.EQUAL_STEPS, RunMetrics.TRAIN_FLOPS, "fid", byFlops).orElseThrow().getStyler()
+        assertThat(PairedAgainstPlot.chart(ComputeBasis.EQUAL_STEPS, RunMetrics.TRAIN_FLOPS.text(), "fid", byFlops)
+                .orElseThrow().getStyler()
                 .isXAxisLogarithmic()).isFalse();
-        assertThat(PairedAgainstPlot.chart(ComputeBasis.EQUAL_STEPS, RunMetrics.TRAIN_FLOPS, "fid", List.of())).isEmpty();
+        assertThat(PairedAgainstPlot.chart(ComputeBasis.EQUAL_STEPS, RunMetrics.TRAIN_FLOPS.text(), "fid", List.of()))
+                .isEmpty();
     }
 
     private List<Path> write() {

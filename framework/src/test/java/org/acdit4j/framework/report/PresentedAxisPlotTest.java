@@ -10,6 +10,7 @@ import java.util.OptionalDouble;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.run.RunRecord;
+import org.acdit4j.framework.spec.MetricName;
 import org.acdit4j.framework.spec.PlotSpec;
 import org.acdit4j.framework.spec.SweptKeyAxis;
 import org.acdit4j.framework.testing.TestModelConfig;
@@ -23,6 +24,9 @@ import org.knowm.xchart.XYSeries;
 /** A swept key the definition presents on another axis: its title, its positions and ticks that name them. */
 class PresentedAxisPlotTest {
 
+    /** The metric the test plugin's evaluator logs. */
+    private static final MetricName FID = new MetricName("fid");
+
     /** 16×16 images at patch 4 are 16 tokens: blocks of 16, 4 and 1 token are 1, 4 and 16 blocks. */
     private static final SweptKeyAxis BLOCKS = new SweptKeyAxis("model.blockSize", "blocks per image",
             spec -> OptionalDouble.of(16.0 / ((TestModelConfig) spec.model().config()).blockSize()));
@@ -30,7 +34,7 @@ class PresentedAxisPlotTest {
     private static final ExperimentDefinition BLOCK_SIZES = Experiment.define("axis-test", e -> e
             .data(d -> d.size(16)).model(TestModelType.TYPE, m -> m.patch(4))
             .sweep(s -> s.grid("model.blockSize", 16, 4, 1).grid("model.width", 32, 64).seeds(0, 1))
-            .report(r -> r.axis(BLOCKS).plot("fid", "model.blockSize")));
+            .report(r -> r.axis(BLOCKS).plot(FID, "model.blockSize")));
 
     @TempDir
     Path root;
@@ -66,7 +70,7 @@ class PresentedAxisPlotTest {
         ExperimentDefinition plain = Experiment.define("axis-test", e -> e
                 .data(d -> d.size(16)).model(TestModelType.TYPE, m -> m.patch(4))
                 .sweep(s -> s.grid("model.blockSize", 16, 4, 1).seeds(0))
-                .report(r -> r.plot("fid", "model.blockSize")));
+                .report(r -> r.plot(FID, "model.blockSize")));
         PlotSpec plot = plain.spec(null, List.of()).report().plots().get(0);
         List<RunRecord> wide = List.of(run("16", null, 0, 30.0), run("4", null, 0, 20.0), run("1", null, 0, 10.0));
 

@@ -22,6 +22,7 @@ import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.spec.DataSpec;
 import org.acdit4j.framework.spec.ExperimentSpec;
+import org.acdit4j.framework.spec.MetricName;
 import org.acdit4j.framework.testing.ClassMeanModel;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,11 @@ class EvaluatorsStepTest {
             @Override
             public String name() {
                 return name;
+            }
+
+            @Override
+            public List<MetricName> metrics() {
+                return List.of(new MetricName(name), new MetricName(name + ".samples"));
             }
 
             @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.acdit4j.framework.data.SyntheticShapes;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
@@ -15,6 +16,7 @@ import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.Evaluator;
 import org.acdit4j.framework.model.ModelCapability;
 import org.acdit4j.framework.spec.MetricDirection;
+import org.acdit4j.framework.spec.MetricName;
 import org.acdit4j.framework.testing.TestModelType;
 import org.junit.jupiter.api.Test;
 
@@ -24,15 +26,27 @@ import org.junit.jupiter.api.Test;
  */
 class ReportMetricNamesTest {
 
-    private static final Map<String, Evaluator> EVALUATORS = Map.of("fid", evaluator("fid", true),
-            "precision-recall", evaluator("precision-recall", true), "sampling-speed", evaluator("sampling-speed", false));
+    private static final Map<String, Evaluator> EVALUATORS = Map.of(
+            "fid", evaluator("fid", true, "fid", "fid.samples"),
+            "precision-recall", evaluator("precision-recall", true, "precision-recall.precision",
+                    "precision-recall.recall"),
+            "sampling-speed", evaluator("sampling-speed", false, "sampling-speed.secondsPerImage",
+                    "sampling-speed.secondsPerImage.kvCache"));
 
-    /** An evaluator registered under {@code name} that measures nothing (preflight only asks its name and kind). */
-    private static Evaluator evaluator(String name, boolean guided) {
+    /**
+     * An evaluator registered under {@code name} that writes the metrics {@code written} and measures nothing
+     * (preflight only asks its name, its kind and the metrics it declares).
+     */
+    private static Evaluator evaluator(String name, boolean guided, String... written) {
         return new Evaluator() {
             @Override
             public String name() {
                 return name;
+            }
+
+            @Override
+            public List<MetricName> metrics() {
+                return Stream.of(written).map(MetricName::new).toList();
             }
 
             @Override
@@ -56,8 +70,9 @@ class ReportMetricNamesTest {
         return Experiment.define("names", e -> e.data(d -> d.name("synthetic-shapes").size(8))
                 .model(TestModelType.TYPE, m -> m.patch(2)).evaluate(v -> v.use("fid").use("sampling-speed"))
                 .sweep(s -> s.grid("model.blockSize", 16, 4))
-                .report(r -> r.byConfiguration(byConfiguration)
-                        .pairedBySeedAgainst(quantity, "model.blockSize", "16", paired)));
+                .report(r -> r.byConfiguration(new MetricName(byConfiguration))
+                        .pairedBySeedAgainst(new MetricName(quantity), "model.blockSize", "16",
+                                new MetricName(paired))));
     }
 
     private static final Preflight PREFLIGHT = new Preflight(Map.of(SyntheticShapes.NAME, new SyntheticShapes()),
@@ -103,10 +118,12 @@ class ReportMetricNamesTest {
         ExperimentDefinition misspelt = Experiment.define("names", e -> e.data(d -> d.name("synthetic-shapes").size(8))
                 .model(TestModelType.TYPE, m -> m.patch(2)).evaluate(v -> v.use("fid"))
                 .sweep(s -> s.grid("model.blockSize", 16, 4))
-                .report(r -> r.plot("fid", "model.blockSize").metrics("fid/cfg1.5", "precison-recall.recall/cfg1.5")
-                        .progress("fid/cfg1.5", "sampling-speed/cfg1.0")
-                        .pairedBySeed("model.blockSize", "16", "parameter").byFrame("fid", "frame-fid")
-                        .headline("precison-recall.recall/cfg1.5", MetricDirection.HIGHER_IS_BETTER)));
+                .report(r -> r.plot(new MetricName("fid"), "model.blockSize")
+                        .metrics(new MetricName("fid/cfg1.5"), new MetricName("precison-recall.recall/cfg1.5"))
+                        .progress(new MetricName("fid/cfg1.5"), new MetricName("sampling-speed/cfg1.0"))
+                        .pairedBySeed("model.blockSize", "16", new MetricName("parameter"))
+                        .byFrame(new MetricName("fid"), new MetricName("frame-fid"))
+                        .headline(new MetricName("precison-recall.recall/cfg1.5"), MetricDirection.HIGHER_IS_BETTER)));
 
         assertThat(preflight(misspelt)).containsExactly(
                 "[all plans] report.plot: no run logs metric 'fid': fid is guided, so its metrics end in /cfg<scale>, a "
@@ -123,5 +140,19 @@ class ReportMetricNamesTest {
                         + "parameters, system.peakRssBytes, system.peakHeapBytes and metrics named after their evaluator (fid, precision-recall, sampling-speed)",
                 "[all plans] report.byFrame: no run logs the per-frame metrics 'frame-fid.frame<t>': they are named "
                         + "after their evaluator (fid, precision-recall, sampling-speed)");
+    }
+
+    @Test
+    void aMetricItsEvaluatorDoesNotWriteIsOneLineNamingThoseItWrites() {
+        assertThat(preflight(reporting("fid.typo/cfg1.5", "parameters", "fid/cfg1.5"))).containsExactly(
+                "[all plans] report.byConfiguration: no run logs metric 'fid.typo/cfg1.5': fid logs fid/cfg<scale>, "
+                        + "fid.samples/cfg<scale>");
+        assertThat(preflight(reporting("fid/cfg1.5", "parameters", "precision-recall.recal/cfg1.5"),
+                "report.metrics=sampling-speed.secondsPerImage.kvcache")).containsExactly(
+                "[all plans] report.metrics: no run logs metric 'sampling-speed.secondsPerImage.kvcache': "
+                        + "sampling-speed logs sampling-speed.secondsPerImage, sampling-speed.secondsPerImage.kvCache",
+                "[all plans] report.pairedBySeedAgainst: no run logs metric 'precision-recall.recal/cfg1.5': "
+                        + "precision-recall logs precision-recall.precision/cfg<scale>, "
+                        + "precision-recall.recall/cfg<scale>");
     }
 }

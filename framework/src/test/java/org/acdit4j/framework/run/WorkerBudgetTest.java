@@ -39,7 +39,7 @@ class WorkerBudgetTest {
         RunFolder small = finished("a", 700_000_000.0);
         RunFolder wide = finished("b", 1_800_000_000.0);
         RunFolder running = RunFolder.of(runs, "exp", "c");
-        running.write(record("c", RunStatus.RUNNING, Map.of(RunMetrics.PEAK_RSS_BYTES, 9e9)));
+        running.write(record("c", RunStatus.RUNNING, Map.of(RunMetrics.PEAK_RSS_BYTES.text(), 9e9)));
 
         WorkerBudget budget = WorkerBudget.of(List.of(small, wide, running, RunFolder.of(runs, "exp", "never-started")));
 
@@ -50,7 +50,7 @@ class WorkerBudgetTest {
 
     private RunFolder finished(String name, double peak) {
         RunFolder folder = RunFolder.of(runs, "exp", name);
-        folder.write(record(name, RunStatus.FINISHED, Map.of(RunMetrics.PEAK_RSS_BYTES, peak)));
+        folder.write(record(name, RunStatus.FINISHED, Map.of(RunMetrics.PEAK_RSS_BYTES.text(), peak)));
         return folder;
     }
 

@@ -1,6 +1,5 @@
 package org.acdit4j.framework.testing;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.acdit4j.framework.dsl.LabelPart;
@@ -19,7 +18,7 @@ public final class TestModelSection extends ModelSection {
     int heads = 2;
     int patch = 2;
     int blockSize = 4;
-    String rope = "multi-axis";
+    TestRope rope = TestRope.MULTI_AXIS;
 
     public TestModelSection width(int width) {
         this.width = width;
@@ -46,14 +45,14 @@ public final class TestModelSection extends ModelSection {
         return this;
     }
 
-    public TestModelSection rope(String mode) {
+    public TestModelSection rope(TestRope mode) {
         this.rope = mode;
         return this;
     }
 
     @Override
     protected void validate(Problems problems) {
-        problems.oneOf("model.rope", rope, List.of("multi-axis", "1d", "none"));
+        problems.oneOf("model.rope", rope, TestRope.class);
         problems.require(width > 0, "model.width", "must be positive, got " + width);
         problems.require(depth > 0, "model.depth", "must be positive, got " + depth);
         problems.require(heads > 0 && width % heads == 0, "model.heads",
@@ -76,7 +75,8 @@ public final class TestModelSection extends ModelSection {
         if (!sweptKeys.contains("model.rope")) {
             return Optional.empty();
         }
-        return Optional.of(new LabelPart(rope.equals("none") ? "no positions" : rope + " positions", Set.of("model.rope")));
+        return Optional.of(new LabelPart(rope == TestRope.NONE ? "no positions" : rope + " positions",
+                Set.of("model.rope")));
     }
 
     @Override

@@ -1,0 +1,70 @@
+package org.acdit4j.evaluators.memorisation;
+
+import java.util.List;
+import org.acdit4j.framework.spec.MetricName;
+
+/**
+ * The metrics {@link MemorisationEvaluator} writes, each logged at every guidance scale of {@code evaluate.guidances}.
+ */
+public final class MemorisationMetrics {
+
+    /** The share of samples nearer a training image than 95% of test images are. */
+    static final MetricName NEARER_THAN_TEST_P5 = new MetricName(MemorisationEvaluator.NAME + ".nearerThanTestP5");
+    /** That distance, the 5th percentile of the test images'. */
+    static final MetricName TEST_P5 = new MetricName(MemorisationEvaluator.NAME + ".testP5");
+    /** The samples' median distance to their nearest training image. */
+    static final MetricName MEDIAN_DISTANCE = new MetricName(MemorisationEvaluator.NAME + ".medianDistance");
+    /** The test images' median distance to their nearest training image. */
+    static final MetricName TEST_MEDIAN_DISTANCE = new MetricName(MemorisationEvaluator.NAME + ".test.medianDistance");
+    /** The samples' median distance over the test images'. */
+    static final MetricName MEDIAN_RATIO = new MetricName(MemorisationEvaluator.NAME + ".medianRatio");
+    /** The share of samples that copy a training image pixel for pixel. */
+    static final MetricName PIXEL_COPIES = new MetricName(MemorisationEvaluator.NAME + ".pixelCopies");
+    /** The share of test images that do. */
+    static final MetricName TEST_PIXEL_COPIES = new MetricName(MemorisationEvaluator.NAME + ".test.pixelCopies");
+    /** The share of samples that copy a training image code for code (models drawing discrete codes). */
+    static final MetricName TOKEN_COPIES = new MetricName(MemorisationEvaluator.NAME + ".tokenCopies");
+    /** The share of test images that do. */
+    static final MetricName TEST_TOKEN_COPIES = new MetricName(MemorisationEvaluator.NAME + ".test.tokenCopies");
+    /** How many samples were measured. */
+    static final MetricName SAMPLES = new MetricName(MemorisationEvaluator.NAME + ".samples");
+    /** How many test images were measured. */
+    static final MetricName TEST_SAMPLES = new MetricName(MemorisationEvaluator.NAME + ".testSamples");
+    /** How many training images they were compared with. */
+    static final MetricName TRAIN_IMAGES = new MetricName(MemorisationEvaluator.NAME + ".trainImages");
+
+    /** All of them, what {@link MemorisationEvaluator#metrics} declares. */
+    static final List<MetricName> WRITTEN = List.of(NEARER_THAN_TEST_P5, TEST_P5, MEDIAN_DISTANCE, TEST_MEDIAN_DISTANCE,
+            MEDIAN_RATIO, PIXEL_COPIES, TEST_PIXEL_COPIES, TOKEN_COPIES, TEST_TOKEN_COPIES, SAMPLES, TEST_SAMPLES,
+            TRAIN_IMAGES);
+
+    private MemorisationMetrics() {
+    }
+
+    /**
+     * The share of samples nearer a training image than 95% of test images are, measured at the guidance scale
+     * {@code guidance}.
+     */
+    public static MetricName nearerThanTestP5At(double guidance) {
+        return NEARER_THAN_TEST_P5.at(guidance);
+    }
+
+    /** The samples' median distance over the test images', measured at the guidance scale {@code guidance}. */
+    public static MetricName medianRatioAt(double guidance) {
+        return MEDIAN_RATIO.at(guidance);
+    }
+
+    /**
+     * The share of samples that copy a training image pixel for pixel, measured at the guidance scale {@code guidance}.
+     */
+    public static MetricName pixelCopiesAt(double guidance) {
+        return PIXEL_COPIES.at(guidance);
+    }
+
+    /**
+     * The share of samples that copy a training image code for code, measured at the guidance scale {@code guidance}.
+     */
+    public static MetricName tokenCopiesAt(double guidance) {
+        return TOKEN_COPIES.at(guidance);
+    }
+}

@@ -1,0 +1,23 @@
+package org.acdit4j.evaluators.probe;
+
+import java.util.List;
+import org.acdit4j.framework.spec.MetricName;
+
+/** The metrics {@link LinearProbeEvaluator} writes, measured once. */
+public final class LinearProbeMetrics {
+
+    /** Test accuracy of the probe on the model's encoded features. */
+    public static final MetricName ACCURACY = new MetricName(LinearProbeEvaluator.NAME + ".accuracy");
+    /** Test accuracy of the same probe on raw pixels. */
+    public static final MetricName RAW_PIXEL_ACCURACY = new MetricName(LinearProbeEvaluator.NAME + ".rawPixelAccuracy");
+    /** How many examples the probe was fitted on. */
+    public static final MetricName TRAIN_EXAMPLES = new MetricName(LinearProbeEvaluator.NAME + ".trainExamples");
+    /** How many examples it was tested on. */
+    public static final MetricName TEST_EXAMPLES = new MetricName(LinearProbeEvaluator.NAME + ".testExamples");
+
+    /** All of them, what {@link LinearProbeEvaluator#metrics} declares. */
+    static final List<MetricName> WRITTEN = List.of(ACCURACY, RAW_PIXEL_ACCURACY, TRAIN_EXAMPLES, TEST_EXAMPLES);
+
+    private LinearProbeMetrics() {
+    }
+}

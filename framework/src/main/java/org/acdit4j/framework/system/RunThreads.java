@@ -1,0 +1,63 @@
+package org.acdit4j.framework.system;
+
+import java.util.List;
+
+/**
+ * How many threads one run may keep busy. A run started by a sweep gets the machine's processors divided among the
+ * sweep's concurrent runs ({@link #childJvmFlags}); a run on its own gets every processor. {@code ACDIT_THREADS} (or
+ * {@code -Dacdit.threads}, which wins) sets it. Each thread is one OpenMP thread of ND4J's kernels
+ * ({@code OMP_NUM_THREADS=1}, which is several times faster than two on small ops, docs/PERFORMANCE.md): a run uses
+ * more than one by running independent work side by side, such as the micro-batches of a training step.
+ */
+public final class RunThreads {
+
+    /** The system property a child JVM receives, and that overrides the environment variable. */
+    public static final String PROPERTY = "acdit.threads";
+    /** The environment variable a user sets. */
+    public static final String VARIABLE = "ACDIT_THREADS";
+
+    private RunThreads() {
+    }
+
+    /**
+     * The threads this run may use: {@link #PROPERTY}, else {@link #VARIABLE}, else every processor.
+     *
+     * @throws IllegalArgumentException naming the setting when it is not a whole number of at least 1
+     */
+    public static int available() {
+        String property = System.getProperty(PROPERTY);
+        if (property != null) {
+            return parse("-D" + PROPERTY, property);
+        }
+        String variable = System.getenv(VARIABLE);
+        if (variable != null && !variable.isBlank()) {
+            return parse(VARIABLE, variable);
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Each of {@code concurrentRuns} runs' share of {@code threads}: at least one. */
+    static int share(int threads, int concurrentRuns) {
+        return Math.max(1, threads / Math.max(1, concurrentRuns));
+    }
+
+    /** The flag that gives a child JVM its share of this JVM's threads, unless {@code ownJvmArguments} set it. */
+    public static List<String> childJvmFlags(int concurrentRuns, List<String> ownJvmArguments) {
+        if (ownJvmArguments.stream().anyMatch(argument -> argument.startsWith("-D" + PROPERTY + "="))) {
+            return List.of();
+        }
+        return List.of("-D" + PROPERTY + "=" + share(available(), concurrentRuns));
+    }
+
+    private static int parse(String setting, String value) {
+        try {
+            int threads = Integer.parseInt(value.strip());
+            if (threads >= 1) {
+                return threads;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the setting's name
+        }
+        throw new IllegalArgumentException(setting + " must be a whole number of threads, at least 1, got '" + value + "'");
+    }
+}

@@ -71,8 +71,8 @@ public final class BenchCommand implements Callable<Integer> {
     int microBatches;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Threads of the run: up to N micro-batches train at once (default: $ACDIT_THREADS, else"
-                    + " every processor).")
+            description = "Threads of the run: up to N micro-batches train at once and a sampling call splits into N"
+                    + " parts (default: $ACDIT_THREADS, else 1).")
     Integer threads;
 
     @Option(names = "--json", description = "Print one JSON object per block size (per soak report, then a summary)"

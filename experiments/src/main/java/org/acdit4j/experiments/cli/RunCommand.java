@@ -59,8 +59,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--only", split = ",", paramLabel = "I", description = "Run only these plan indices (comma-separated).")
     List<Integer> only = new ArrayList<>();
 
-    @Option(names = "--workers", paramLabel = "N", description = "Runs in parallel, each with cores / N threads for its "
-            + "train.microBatches (default: one per core, as many as the available memory holds at the runs' expected "
+    @Option(names = "--workers", paramLabel = "N", description = "Runs in parallel, each with ACDIT_THREADS / N threads (at "
+            + "least one) for its micro-batches and sampling (default: one per core, as many as the available memory holds at the runs' expected "
             + "peak).")
     Integer workers;
 

@@ -3,11 +3,12 @@ package org.acdit4j.framework.system;
 import java.util.List;
 
 /**
- * How many threads one run may keep busy. A run started by a sweep gets the machine's processors divided among the
- * sweep's concurrent runs ({@link #childJvmFlags}); a run on its own gets every processor. {@code ACDIT_THREADS} (or
- * {@code -Dacdit.threads}, which wins) sets it. Each thread is one OpenMP thread of ND4J's kernels
- * ({@code OMP_NUM_THREADS=1}, which is several times faster than two on small ops, docs/PERFORMANCE.md): a run uses
- * more than one by running independent work side by side, such as the micro-batches of a training step.
+ * How many threads one run may keep busy: {@code ACDIT_THREADS} (or {@code -Dacdit.threads}, which wins), else one.
+ * A sweep divides them among its concurrent runs ({@link #childJvmFlags}). Each thread is one OpenMP thread of
+ * ND4J's kernels ({@code OMP_NUM_THREADS=1}, which is several times faster than two on small ops,
+ * docs/PERFORMANCE.md): a run uses more than one by running independent work side by side, such as the
+ * micro-batches of a training step and the parts of a sampling call. One is the default because two lanes held
+ * far more native memory than one in the session-16 benchmark (docs/PERFORMANCE.md, tenth round).
  */
 public final class RunThreads {
 
@@ -20,7 +21,7 @@ public final class RunThreads {
     }
 
     /**
-     * The threads this run may use: {@link #PROPERTY}, else {@link #VARIABLE}, else every processor.
+     * The threads this run may use: {@link #PROPERTY}, else {@link #VARIABLE}, else one.
      *
      * @throws IllegalArgumentException naming the setting when it is not a whole number of at least 1
      */
@@ -33,7 +34,7 @@ public final class RunThreads {
         if (variable != null && !variable.isBlank()) {
             return parse(VARIABLE, variable);
         }
-        return Runtime.getRuntime().availableProcessors();
+        return 1;
     }
 
     /** Each of {@code concurrentRuns} runs' share of {@code threads}: at least one. */

@@ -12,7 +12,6 @@ import org.acdit4j.model.diffusion.NoiseLevel;
 import org.acdit4j.model.diffusion.TimestepFeatures;
 import org.acdit4j.model.sample.KvCache;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -113,27 +112,18 @@ public final class AcditNetwork {
      * through SameDiff's session otherwise.
      */
     public LossAndGradients lossAndGradients(TrainingInput in) {
-        List<TrainingInput> parts = in.split(config.train().microBatches());
+        List<Map<String, INDArray>> feeds = in.split(config.train().microBatches()).stream().map(this::trainingFeed)
+                .toList();
         SameDiff sd = training();
         GradientFunctions.ensure(sd);
         if (execution == GraphExecution.COMPILED) {
             if (gradientPasses == null) {
-                int lanes = Math.min(parts.size(), RunThreads.available());
                 gradientPasses = MicroBatchGradient.of(sd, graph::training, AcditGraph.LOSS, weights.params().keySet(),
-                        lanes);
+                        feeds.size());
             }
-            return gradientPasses.lossAndGradients(parts.stream().map(this::trainingFeed).toList());
+            return gradientPasses.lossAndGradients(feeds);
         }
-        List<LossAndGradients> results = new ArrayList<>();
-        for (TrainingInput part : parts) {
-            PooledSessionMemory.beginCall(sd.getFunction("grad"));
-            OutAndGrad r = sd.calculateGradientsAndOutputs(trainingFeed(part), List.of(AcditGraph.LOSS),
-                    weights.params().keySet());
-            Map<String, INDArray> gradients = new HashMap<>();              // copies: the session reuses its arrays
-            r.getGradients().forEach((k, v) -> gradients.put(k, v.dup()));
-            results.add(new LossAndGradients(r.getOutputs().get(AcditGraph.LOSS).getDouble(0), gradients));
-        }
-        return LossAndGradients.mean(results);
+        return MicroBatchGradient.throughSession(sd, AcditGraph.LOSS, weights.params().keySet(), feeds);
     }
 
     /** Threads the training gradient runs on: 1 until the first step, then the lanes of its micro-batches. */

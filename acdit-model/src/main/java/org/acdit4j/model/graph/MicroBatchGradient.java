@@ -1,11 +1,15 @@
 package org.acdit4j.model.graph;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.acdit4j.framework.system.RunThreads;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -25,11 +29,13 @@ public final class MicroBatchGradient {
     }
 
     /**
-     * Compiles {@code lanes} gradient passes: the first over {@code first} (the network's own training graph), the
-     * others over fresh graphs from {@code trainingGraph}.
+     * Compiles one gradient pass per lane, as many as the run's threads ({@link RunThreads}) up to {@code parts}: the
+     * first over {@code first} (the network's own training graph), the others over fresh graphs from
+     * {@code trainingGraph}.
      */
     public static MicroBatchGradient of(SameDiff first, Supplier<SameDiff> trainingGraph, String loss,
-                                        Set<String> parameters, int lanes) {
+                                        Set<String> parameters, int parts) {
+        int lanes = Math.min(parts, RunThreads.available());
         List<CompiledGradient> compiled = new ArrayList<>();
         for (int lane = 0; lane < lanes; lane++) {
             SameDiff sd = lane == 0 ? first : trainingGraph.get();
@@ -37,6 +43,23 @@ public final class MicroBatchGradient {
             compiled.add(CompiledGradient.of(sd, loss, parameters));
         }
         return new MicroBatchGradient(List.copyOf(compiled));
+    }
+
+    /**
+     * The same mean through SameDiff's session ({@code sd}'s gradient function, which must exist), one part after the
+     * other: the reference the compiled lanes are tested against.
+     */
+    public static LossAndGradients throughSession(SameDiff sd, String loss, Collection<String> parameters,
+                                                  List<Map<String, INDArray>> feeds) {
+        List<LossAndGradients> results = new ArrayList<>();
+        for (Map<String, INDArray> feed : feeds) {
+            PooledSessionMemory.beginCall(sd.getFunction("grad"));
+            OutAndGrad r = sd.calculateGradientsAndOutputs(feed, List.of(loss), parameters);
+            Map<String, INDArray> gradients = new HashMap<>();              // copies: the session reuses its arrays
+            r.getGradients().forEach((k, v) -> gradients.put(k, v.dup()));
+            results.add(new LossAndGradients(r.getOutputs().get(loss).getDouble(0), gradients));
+        }
+        return LossAndGradients.mean(results);
     }
 
     public int lanes() {

@@ -17,7 +17,6 @@ import org.acdit4j.model.graph.KvCacheNames;
 import org.acdit4j.model.graph.PooledSessionMemory;
 import org.acdit4j.model.sample.KvCache;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -98,19 +97,11 @@ public final class TokenArNetwork {
         if (execution == GraphExecution.COMPILED) {
             if (gradientPasses == null) {
                 gradientPasses = MicroBatchGradient.of(sd, graph::training, TokenArGraph.LOSS,
-                        new LinkedHashSet<>(toList(params)), Math.min(parts, RunThreads.available()));
+                        new LinkedHashSet<>(toList(params)), parts);
             }
             return gradientPasses.lossAndGradients(feeds);
         }
-        List<LossAndGradients> results = new ArrayList<>();
-        for (Map<String, INDArray> feed : feeds) {
-            PooledSessionMemory.beginCall(sd.getFunction("grad"));
-            OutAndGrad r = sd.calculateGradientsAndOutputs(feed, List.of(TokenArGraph.LOSS), toList(params));
-            Map<String, INDArray> gradients = new HashMap<>();              // copies: the session reuses its arrays
-            r.getGradients().forEach((k, v) -> gradients.put(k, v.dup()));
-            results.add(new LossAndGradients(r.getOutputs().get(TokenArGraph.LOSS).getDouble(0), gradients));
-        }
-        return LossAndGradients.mean(results);
+        return MicroBatchGradient.throughSession(sd, TokenArGraph.LOSS, toList(params), feeds);
     }
 
     /** Threads the training gradient runs on: 1 until the first step, then the lanes of its micro-batches. */

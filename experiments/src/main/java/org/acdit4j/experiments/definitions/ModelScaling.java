@@ -16,10 +16,11 @@ import org.acdit4j.framework.spec.RunMetrics;
 import org.acdit4j.model.Acdit;
 
 /**
- * The paper's Fig. 6a at CPU scale: does the quality gap between AR lengths shrink as the model grows? Three widths
- * of {@link CpuScale}'s three-layer model (32, 64, 128 with 2, 4, 8 heads: 16 values per head throughout), each as
- * the DiT (block 16 = AR length 1) and at AR length 4 (block 4), three seeds. The width-64 arms are the block-size
- * trade-off's trainings, which a shared runs folder reuses (track.reuseTraining). The gap is AR length 4 − DiT
+ * The paper's Fig. 6a at CPU scale: does the quality gap between AR lengths shrink as the model grows? Four widths
+ * of {@link CpuScale}'s three-layer model (32, 64, 128, 256 with 2, 4, 8, 16 heads: 16 values per head throughout),
+ * each as the DiT (block 16 = AR length 1) and at AR length 4 (block 4), three seeds, all under
+ * {@link CpuScale#converging}'s flow recipe for 1,500 steps. The width-64 arms are the objective ablation's flow
+ * trainings, which a shared runs folder reuses (track.reuseTraining). The gap is AR length 4 − DiT
  * paired by seed within each width, at equal steps (the final metrics) and at equal compute (the evaluations while
  * training); the parameter count of every run is tabulated beside its training FLOPs, and the gaps in FID and class
  * agreement are plotted against parameters and against training FLOPs.
@@ -34,11 +35,13 @@ public final class ModelScaling {
     public static ExperimentDefinition definition() {
         return Experiment.define(NAME, e -> e
                 .description("Model size against the gap between AR lengths (ACDiT Fig. 6a): the DiT and AR length 4 "
-                        + "at widths 32, 64 and 128; FID, precision/recall and class agreement, paired by seed within "
-                        + "each width.")
-                .with(CpuScale::images)
+                        + "at widths 32, 64, 128 and 256 under the converging flow recipe; FID, precision/recall and "
+                        + "class agreement, paired by seed within each width.")
+                .with(CpuScale::images).with(CpuScale::converging)
                 .sweep(s -> s.cases(size(32, 2, 16), size(32, 2, 4), size(64, 4, 16), size(64, 4, 4), size(128, 8, 16),
-                        size(128, 8, 4)).seeds(0, 1, 2))
+                        size(128, 8, 4), size(256, 16, 16), size(256, 16, 4)).seeds(0, 1, 2))
+                .train(t -> t.steps(1500))
+                .track(t -> t.evaluateEvery(250))
                 .evaluate(v -> v.use("fid").use("precision-recall").use("class-agreement").use("memorisation")
                         .guidances(1.0, 1.5))
                 .report(r -> r.headline(ClassAgreementMetrics.at(1.5), HIGHER_IS_BETTER)

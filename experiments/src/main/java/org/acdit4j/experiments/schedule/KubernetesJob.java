@@ -5,8 +5,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * A Kubernetes Indexed Job in which pod {@code i} trains plan {@code i}. Pods keep no files, so the runs, the results
@@ -25,6 +29,7 @@ final class KubernetesJob {
     private static final int MAX_NAME = 63;
     private static final int HASH_CHARS = 8;
     private static final int RETRIES_PER_INDEX = 2;
+    private static final String GPU_RESOURCE = "nvidia.com/gpu";
 
     private KubernetesJob() {
     }
@@ -51,10 +56,7 @@ final class KubernetesJob {
                 + ShellWords.join(rest);
         String buildArgument = resources.gpus() == 0 ? "" : " --build-arg ACDIT_MAVEN_PROFILES=cuda";
         String perPod = resources.gpus() == 0 ? "one core" : "one core and one GPU";
-        // a GPU is an extended resource: Kubernetes needs it as a limit, and a request, when given, equal to it
-        String gpuRequest = resources.gpus() == 0 ? "" : " ".repeat(14) + "nvidia.com/gpu: " + resources.gpus() + "\n";
-        String gpuLimit = resources.gpus() == 0 ? "" : " ".repeat(12) + "limits:\n" + gpuRequest;
-        return """
+        String header = """
                 # Kubernetes Indexed Job of the acdit4j experiment '%1$s': pod i trains plan i (%2$d plans).
                 # Build the image in the project folder (docs/CLUSTER.md), push it where the cluster pulls from
                 # and put its full name below:
@@ -64,64 +66,69 @@ final class KubernetesJob {
                 #   kubectl apply -f %5$s
                 # When all pods are done: ./acdit report %1$s%6$s with the runs volume as --runs-dir.
                 # Each pod is one run (--workers 1) on the cores it requests (ACDIT_THREADS; OMP_NUM_THREADS=1): %7$s.
-                apiVersion: batch/v1
-                kind: Job
-                metadata:
-                  name: %8$s
-                  labels:
-                    app.kubernetes.io/name: acdit4j
-                spec:
-                  completionMode: Indexed
-                  completions: %2$d
-                  parallelism: %2$d
-                  backoffLimitPerIndex: %9$d
-                  template:
-                    spec:
-                      restartPolicy: Never
-                      activeDeadlineSeconds: %10$d
-                      containers:
-                        - name: acdit
-                          image: %4$s
-                          workingDir: /work
-                          command: ["/bin/sh", "-c"]
-                          args: ["%11$s"]
-                          env:
-                            - name: OMP_NUM_THREADS
-                              value: "1"
-                            - name: ACDIT_THREADS
-                              value: "%13$d"
-                            - name: ACDIT_JAVA_OPTS
-                              value: "%12$s"
-                          envFrom:
-                            - secretRef:
-                                name: mlflow-credentials
-                                optional: true
-                          resources:
-                            requests:
-                              cpu: "%13$d"
-                              memory: %14$s
-                %15$s%16$s          volumeMounts:
-                            - name: runs
-                              mountPath: %17$s
-                            - name: results
-                              mountPath: %18$s
-                            - name: data
-                              mountPath: %19$s
-                      volumes:
-                        - name: runs
-                          persistentVolumeClaim:
-                            claimName: acdit-runs
-                        - name: results
-                          persistentVolumeClaim:
-                            claimName: acdit-results
-                        - name: data
-                          persistentVolumeClaim:
-                            claimName: acdit-data
                 """.formatted(experiment, tasks, buildArgument, resources.image(), FILE,
-                sweepArguments.isEmpty() ? "" : " " + ShellWords.join(sweepArguments), perPod,
-                name(experiment, sweepArguments), RETRIES_PER_INDEX, resources.seconds(), yamlDoubleQuoted(command),
-                resources.javaOptions(), resources.cpus(), resources.kubernetesMemory(), gpuRequest, gpuLimit, RUNS, RESULTS,
-                DATA);
+                sweepArguments.isEmpty() ? "" : " " + ShellWords.join(sweepArguments), perPod);
+        return header + yaml().dump(job(experiment, tasks, sweepArguments, command, resources));
+    }
+
+    /** The Job object: an Indexed Job of {@code tasks} pods, each running {@code command} in one container. */
+    private static Map<String, Object> job(String experiment, int tasks, List<String> sweepArguments, String command,
+                                           TaskResources resources) {
+        Map<String, Object> requests = ordered("cpu", String.valueOf(resources.cpus()),
+                "memory", resources.kubernetesMemory());
+        Map<String, Object> containerResources = ordered("requests", requests);
+        if (resources.gpus() > 0) {
+            // a GPU is an extended resource: Kubernetes needs it as a limit, and a request, when given, equal to it
+            requests.put(GPU_RESOURCE, resources.gpus());
+            containerResources.put("limits", ordered(GPU_RESOURCE, resources.gpus()));
+        }
+        Map<String, Object> container = ordered("name", "acdit", "image", resources.image(), "workingDir", "/work",
+                "command", List.of("/bin/sh", "-c"), "args", List.of(command),
+                "env", List.of(variable("OMP_NUM_THREADS", "1"), variable("ACDIT_THREADS", String.valueOf(resources.cpus())),
+                        variable("ACDIT_JAVA_OPTS", resources.javaOptions())),
+                "envFrom", List.of(ordered("secretRef", ordered("name", "mlflow-credentials", "optional", true))),
+                "resources", containerResources,
+                "volumeMounts", List.of(mount("runs", RUNS), mount("results", RESULTS), mount("data", DATA)));
+        Map<String, Object> pod = ordered("restartPolicy", "Never", "activeDeadlineSeconds", resources.seconds(),
+                "containers", List.of(container),
+                "volumes", List.of(claim("runs", "acdit-runs"), claim("results", "acdit-results"), claim("data", "acdit-data")));
+        return ordered("apiVersion", "batch/v1", "kind", "Job",
+                "metadata", ordered("name", name(experiment, sweepArguments),
+                        "labels", ordered("app.kubernetes.io/name", "acdit4j")),
+                "spec", ordered("completionMode", "Indexed", "completions", tasks, "parallelism", tasks,
+                        "backoffLimitPerIndex", RETRIES_PER_INDEX, "template", ordered("spec", pod)));
+    }
+
+    private static Map<String, Object> variable(String name, String value) {
+        return ordered("name", name, "value", value);
+    }
+
+    private static Map<String, Object> mount(String volume, String path) {
+        return ordered("name", volume, "mountPath", path);
+    }
+
+    private static Map<String, Object> claim(String volume, String claimName) {
+        return ordered("name", volume, "persistentVolumeClaim", ordered("claimName", claimName));
+    }
+
+    /** A mapping that keeps the order of {@code keysAndValues} (key, value, key, value, …) in the manifest. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    /** Block-style YAML, two-space indents, sequences indented under their key, long lines kept whole. */
+    private static Yaml yaml() {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setIndent(2);
+        options.setIndicatorIndent(2);
+        options.setIndentWithIndicator(true);
+        options.setSplitLines(false);
+        return new Yaml(options);
     }
 
     /**
@@ -143,10 +150,5 @@ final class KubernetesJob {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
-    }
-
-    /** The text of a YAML double-quoted scalar: backslashes (as in a shell's '\\'') and quotes escaped. */
-    private static String yamlDoubleQuoted(String text) {
-        return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }

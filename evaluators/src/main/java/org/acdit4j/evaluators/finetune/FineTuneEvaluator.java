@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.acdit4j.evaluators.sampling.RealSubset;
+import org.acdit4j.evaluators.sampling.ClassifierImages;
 import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.data.Permutations;
@@ -84,8 +84,8 @@ public final class FineTuneEvaluator implements Evaluator {
                     + " cannot be fine-tuned (it does not implement FineTunable)");
         }
         Dataset dataset = context.dataset();
-        ImageBatch train = RealSubset.draw(dataset.train(), context.sampleCount(), context.seed());
-        ImageBatch test = dataset.test().range(0, dataset.test().size());
+        ImageBatch train = ClassifierImages.train(context);
+        ImageBatch test = ClassifierImages.test(context);
         FineTunedClassifier classifier = tunable.classifierCopy(dataset.geometry().classes(), settings.learningRate(),
                 settings.weightDecay());
         long start = System.nanoTime();

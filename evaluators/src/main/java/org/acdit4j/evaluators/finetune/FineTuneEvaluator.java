@@ -67,13 +67,9 @@ public final class FineTuneEvaluator implements Evaluator {
         return FineTuneMetrics.WRITTEN;
     }
 
-
     @Override
-
     public Set<ModelCapability> requires() {
-
         return Set.of(ModelCapability.FINE_TUNING);
-
     }
 
     @Override
@@ -148,7 +144,6 @@ public final class FineTuneEvaluator implements Evaluator {
         }
         return (double) correct / test.size();
     }
-
 
     /** The examples {@code indices} of {@code images} as one batch. */
     private static ImageBatch select(ImageBatch images, int[] indices) {

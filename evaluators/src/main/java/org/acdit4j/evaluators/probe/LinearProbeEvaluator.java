@@ -44,13 +44,9 @@ public final class LinearProbeEvaluator implements Evaluator {
         return LinearProbeMetrics.WRITTEN;
     }
 
-
     @Override
-
     public Set<ModelCapability> requires() {
-
         return Set.of(ModelCapability.FEATURES);
-
     }
 
     @Override

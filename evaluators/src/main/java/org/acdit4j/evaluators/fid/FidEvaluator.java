@@ -1,21 +1,17 @@
 package org.acdit4j.evaluators.fid;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.acdit4j.evaluators.features.FeatureNetwork;
+import org.acdit4j.evaluators.features.FeatureNetworkEvaluator;
 import org.acdit4j.evaluators.features.FeatureNetworks;
 import org.acdit4j.evaluators.sampling.ModelSamples;
 import org.acdit4j.evaluators.sampling.Reconstructions;
 import org.acdit4j.evaluators.sampling.ReferenceImages;
-import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
-import org.acdit4j.framework.spec.DataSpec;
-import org.acdit4j.framework.spec.MetricName;
 
 /**
  * FID with the project's feature network: the Fréchet distance between Gaussian fits of the features of
@@ -25,34 +21,17 @@ import org.acdit4j.framework.spec.MetricName;
  * ({@link Reconstructions}), its round-trip reference: what the encoding costs per image, not a bound on the samples'
  * FID (docs/TOKEN_AR.md).
  */
-public final class FidEvaluator implements SampleQualityEvaluator {
+public final class FidEvaluator extends FeatureNetworkEvaluator implements SampleQualityEvaluator {
 
     public static final String NAME = "fid";
 
-    private final FeatureNetworks networks;
-
     public FidEvaluator(FeatureNetworks networks) {
-        this.networks = networks;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<MetricName> metrics() {
-        return FidMetrics.WRITTEN;
-    }
-
-    @Override
-    public Optional<String> cannotMeasure(DataSpec data, String datasetIdentity, Geometry geometry) {
-        return networks.missingFor(data, datasetIdentity, geometry);
+        super(NAME, FidMetrics.WRITTEN, networks);
     }
 
     @Override
     public EvaluationResult evaluate(EvaluationContext context) {
-        FeatureNetwork network = networks.forDataset(context.dataset());
+        FeatureNetwork network = network(context);
         ImageBatch generated = ModelSamples.draw(context);
         ImageBatch real = ReferenceImages.train(context);
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -63,9 +42,7 @@ public final class FidEvaluator implements SampleQualityEvaluator {
             metrics.put(FidMetrics.RECONSTRUCTION.text(), between(network, reconstructed, real));
             metrics.put(FidMetrics.RECONSTRUCTION_SAMPLES.text(), (double) reconstructed.size());
         });
-        return new EvaluationResult(metrics,
-                Map.of(NAME + ".featureNetwork", network.fingerprint(), NAME + ".reference", ReferenceImages.TRAIN),
-                List.of());
+        return result(metrics, network, Map.of(NAME + ".reference", ReferenceImages.TRAIN));
     }
 
     /** The Fréchet distance between the feature distributions of two sets of images. */

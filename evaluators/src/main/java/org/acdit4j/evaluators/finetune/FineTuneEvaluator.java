@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.acdit4j.evaluators.sampling.RealSubset;
+import org.acdit4j.evaluators.sampling.ClassifierImages;
 import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.data.Permutations;
@@ -67,13 +67,9 @@ public final class FineTuneEvaluator implements Evaluator {
         return FineTuneMetrics.WRITTEN;
     }
 
-
     @Override
-
     public Set<ModelCapability> requires() {
-
         return Set.of(ModelCapability.FINE_TUNING);
-
     }
 
     @Override
@@ -84,8 +80,8 @@ public final class FineTuneEvaluator implements Evaluator {
                     + " cannot be fine-tuned (it does not implement FineTunable)");
         }
         Dataset dataset = context.dataset();
-        ImageBatch train = RealSubset.draw(dataset.train(), context.sampleCount(), context.seed());
-        ImageBatch test = dataset.test().range(0, dataset.test().size());
+        ImageBatch train = ClassifierImages.train(context);
+        ImageBatch test = ClassifierImages.test(context);
         FineTunedClassifier classifier = tunable.classifierCopy(dataset.geometry().classes(), settings.learningRate(),
                 settings.weightDecay());
         long start = System.nanoTime();
@@ -148,7 +144,6 @@ public final class FineTuneEvaluator implements Evaluator {
         }
         return (double) correct / test.size();
     }
-
 
     /** The examples {@code indices} of {@code images} as one batch. */
     private static ImageBatch select(ImageBatch images, int[] indices) {

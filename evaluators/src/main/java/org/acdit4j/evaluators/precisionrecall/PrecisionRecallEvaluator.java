@@ -1,68 +1,45 @@
 package org.acdit4j.evaluators.precisionrecall;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.acdit4j.evaluators.features.FeatureNetwork;
+import org.acdit4j.evaluators.features.FeatureNetworkEvaluator;
 import org.acdit4j.evaluators.features.FeatureNetworks;
 import org.acdit4j.evaluators.sampling.ModelSamples;
 import org.acdit4j.evaluators.sampling.ReferenceImages;
-import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
-import org.acdit4j.framework.spec.DataSpec;
-import org.acdit4j.framework.spec.MetricName;
 
 /**
  * Improved precision and recall (k = 3) of class-balanced samples against as many reference train images, on the
  * feature network's L2-normalised features, each manifold without its balls above the
  * {@link PrecisionRecall#DEFAULT_RADIUS_QUANTILE} quantile of radii.
  */
-public final class PrecisionRecallEvaluator implements SampleQualityEvaluator {
+public final class PrecisionRecallEvaluator extends FeatureNetworkEvaluator implements SampleQualityEvaluator {
 
     public static final String NAME = "precision-recall";
     /** What the k-NN manifolds are built on, reported as a tag. */
     public static final String FEATURES = "penultimate layer, L2-normalised";
 
-    private final FeatureNetworks networks;
-
     public PrecisionRecallEvaluator(FeatureNetworks networks) {
-        this.networks = networks;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<MetricName> metrics() {
-        return PrecisionRecallMetrics.WRITTEN;
-    }
-
-    @Override
-    public Optional<String> cannotMeasure(DataSpec data, String datasetIdentity, Geometry geometry) {
-        return networks.missingFor(data, datasetIdentity, geometry);
+        super(NAME, PrecisionRecallMetrics.WRITTEN, networks);
     }
 
     @Override
     public EvaluationResult evaluate(EvaluationContext context) {
-        FeatureNetwork network = networks.forDataset(context.dataset());
+        FeatureNetwork network = network(context);
         ImageBatch generated = ModelSamples.draw(context);
         ImageBatch real = ReferenceImages.train(context);
-        PrecisionRecall result = between(network, generated, real);
-        return new EvaluationResult(
-                Map.of(PrecisionRecallMetrics.PRECISION.text(), result.precision(),
-                        PrecisionRecallMetrics.RECALL.text(), result.recall(),
+        PrecisionRecall measured = between(network, generated, real);
+        return result(
+                Map.of(PrecisionRecallMetrics.PRECISION.text(), measured.precision(),
+                        PrecisionRecallMetrics.RECALL.text(), measured.recall(),
                         PrecisionRecallMetrics.SAMPLES.text(), (double) generated.size(),
                         PrecisionRecallMetrics.REFERENCE_SAMPLES.text(), (double) real.size(),
                         PrecisionRecallMetrics.K.text(), (double) PrecisionRecall.DEFAULT_K,
                         PrecisionRecallMetrics.RADIUS_QUANTILE.text(), PrecisionRecall.DEFAULT_RADIUS_QUANTILE),
-                Map.of(NAME + ".featureNetwork", network.fingerprint(), NAME + ".reference", ReferenceImages.TRAIN,
-                        NAME + ".features", FEATURES),
-                List.of());
+                network, Map.of(NAME + ".reference", ReferenceImages.TRAIN, NAME + ".features", FEATURES));
     }
 
     /** Precision and recall of {@code generated} against {@code real} with this evaluator's settings. */

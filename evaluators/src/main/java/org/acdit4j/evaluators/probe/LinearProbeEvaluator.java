@@ -3,7 +3,7 @@ package org.acdit4j.evaluators.probe;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.acdit4j.evaluators.sampling.RealSubset;
+import org.acdit4j.evaluators.sampling.ClassifierImages;
 import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
@@ -44,20 +44,16 @@ public final class LinearProbeEvaluator implements Evaluator {
         return LinearProbeMetrics.WRITTEN;
     }
 
-
     @Override
-
     public Set<ModelCapability> requires() {
-
         return Set.of(ModelCapability.FEATURES);
-
     }
 
     @Override
     public EvaluationResult evaluate(EvaluationContext context) {
         Dataset dataset = context.dataset();
-        ImageBatch train = RealSubset.draw(dataset.train(), context.sampleCount(), context.seed());
-        ImageBatch test = dataset.test().range(0, dataset.test().size());
+        ImageBatch train = ClassifierImages.train(context);
+        ImageBatch test = ClassifierImages.test(context);
         int classes = dataset.geometry().classes();
         double encoded = accuracy(ProbeFeatures.encoded(context.model(), train, context.batchSize()), train,
                 ProbeFeatures.encoded(context.model(), test, context.batchSize()), test, classes);

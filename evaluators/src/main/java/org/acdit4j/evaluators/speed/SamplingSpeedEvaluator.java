@@ -51,13 +51,9 @@ public final class SamplingSpeedEvaluator implements Evaluator {
         return SamplingSpeedMetrics.WRITTEN;
     }
 
-
     @Override
-
     public Set<ModelCapability> requires() {
-
         return Set.of(ModelCapability.SAMPLING);
-
     }
 
     @Override

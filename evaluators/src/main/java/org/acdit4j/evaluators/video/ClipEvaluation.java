@@ -1,7 +1,6 @@
 package org.acdit4j.evaluators.video;
 
 import org.acdit4j.evaluators.features.FeatureNetwork;
-import org.acdit4j.evaluators.features.FeatureNetworks;
 import org.acdit4j.evaluators.sampling.ModelSamples;
 import org.acdit4j.evaluators.sampling.ReferenceImages;
 import org.acdit4j.framework.data.ImageBatch;
@@ -21,9 +20,8 @@ record ClipEvaluation(FeatureNetwork network, ImageBatch generated, ImageBatch r
         }
     }
 
-    static ClipEvaluation draw(EvaluationContext context, FeatureNetworks networks, String evaluator) {
-        requireClips(context, evaluator);
-        FeatureNetwork network = networks.forDataset(context.dataset());
+    /** The clips to compare, measured by {@code network}; call {@link #requireClips} first. */
+    static ClipEvaluation draw(EvaluationContext context, FeatureNetwork network) {
         return new ClipEvaluation(network, ModelSamples.draw(context),
                 ReferenceImages.train(context),
                 context.dataset().geometry().frames());

@@ -1,19 +1,15 @@
 package org.acdit4j.evaluators.video;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.acdit4j.evaluators.features.FeatureNetwork;
+import org.acdit4j.evaluators.features.FeatureNetworkEvaluator;
 import org.acdit4j.evaluators.features.FeatureNetworks;
 import org.acdit4j.evaluators.fid.FrechetDistance;
 import org.acdit4j.evaluators.fid.GaussianFit;
-import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
-import org.acdit4j.framework.spec.DataSpec;
-import org.acdit4j.framework.spec.MetricName;
 
 /**
  * A clip-level Fréchet distance, our analogue of FVD: each clip is described by the concatenation of its
@@ -21,42 +17,25 @@ import org.acdit4j.framework.spec.MetricName;
  * (motion, identity kept across frames) and not only what single frames look like. FVD proper uses an I3D video
  * network, which does not exist for 32-pixel digits; values are comparable only with each other.
  */
-public final class ClipFrechetDistanceEvaluator implements SampleQualityEvaluator {
+public final class ClipFrechetDistanceEvaluator extends FeatureNetworkEvaluator implements SampleQualityEvaluator {
 
     public static final String NAME = "clip-fd";
 
-    private final FeatureNetworks networks;
-
     public ClipFrechetDistanceEvaluator(FeatureNetworks networks) {
-        this.networks = networks;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<MetricName> metrics() {
-        return ClipFrechetDistanceMetrics.WRITTEN;
-    }
-
-    @Override
-    public Optional<String> cannotMeasure(DataSpec data, String datasetIdentity, Geometry geometry) {
-        return networks.missingFor(data, datasetIdentity, geometry);
+        super(NAME, ClipFrechetDistanceMetrics.WRITTEN, networks);
     }
 
     @Override
     public EvaluationResult evaluate(EvaluationContext context) {
-        ClipEvaluation clips = ClipEvaluation.draw(context, networks, NAME);
+        ClipEvaluation.requireClips(context, NAME);
+        ClipEvaluation clips = ClipEvaluation.draw(context, network(context));
         FeatureNetwork network = clips.network();
         double distance = FrechetDistance.between(
                 GaussianFit.of(clipFeatures(network, clips.generated(), clips.frames())),
                 GaussianFit.of(clipFeatures(network, clips.real(), clips.frames())));
-        return new EvaluationResult(Map.of(ClipFrechetDistanceMetrics.CLIP_FD.text(), distance,
+        return result(Map.of(ClipFrechetDistanceMetrics.CLIP_FD.text(), distance,
                 ClipFrechetDistanceMetrics.SAMPLES.text(), (double) clips.generated().size(),
-                ClipFrechetDistanceMetrics.DIMENSION.text(), (double) clips.frames() * network.featureSize()),
-                Map.of(NAME + ".featureNetwork", network.fingerprint()), List.of());
+                ClipFrechetDistanceMetrics.DIMENSION.text(), (double) clips.frames() * network.featureSize()), network);
     }
 
     /** One row per clip: its frames' features side by side, (N, T·featureSize). */

@@ -1,17 +1,13 @@
 package org.acdit4j.evaluators.video;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import org.acdit4j.evaluators.features.FeatureNetworkEvaluator;
 import org.acdit4j.evaluators.features.FeatureNetworks;
 import org.acdit4j.evaluators.fid.FidEvaluator;
-import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
-import org.acdit4j.framework.spec.DataSpec;
-import org.acdit4j.framework.spec.MetricName;
 
 /**
  * Per-frame FID of generated clips: for every frame index t, the FID between frame t of the samples and frame t
@@ -19,34 +15,18 @@ import org.acdit4j.framework.spec.MetricName;
  * ({@code frame-fid.frame<t>}) and their mean ({@code frame-fid}). The pooled FID over all frames is what the
  * {@code fid} evaluator reports for a video dataset.
  */
-public final class FrameFidEvaluator implements SampleQualityEvaluator {
+public final class FrameFidEvaluator extends FeatureNetworkEvaluator implements SampleQualityEvaluator {
 
     public static final String NAME = "frame-fid";
 
-    private final FeatureNetworks networks;
-
     public FrameFidEvaluator(FeatureNetworks networks) {
-        this.networks = networks;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<MetricName> metrics() {
-        return FrameFidMetrics.WRITTEN;
-    }
-
-    @Override
-    public Optional<String> cannotMeasure(DataSpec data, String datasetIdentity, Geometry geometry) {
-        return networks.missingFor(data, datasetIdentity, geometry);
+        super(NAME, FrameFidMetrics.WRITTEN, networks);
     }
 
     @Override
     public EvaluationResult evaluate(EvaluationContext context) {
-        ClipEvaluation clips = ClipEvaluation.draw(context, networks, NAME);
+        ClipEvaluation.requireClips(context, NAME);
+        ClipEvaluation clips = ClipEvaluation.draw(context, network(context));
         int frames = clips.frames();
         Map<String, Double> metrics = new LinkedHashMap<>();
         double sum = 0;
@@ -57,6 +37,6 @@ public final class FrameFidEvaluator implements SampleQualityEvaluator {
         }
         metrics.put(FrameFidMetrics.FRAME_FID.text(), sum / frames);
         metrics.put(FrameFidMetrics.SAMPLES.text(), (double) clips.generated().size());
-        return new EvaluationResult(metrics, Map.of(NAME + ".featureNetwork", clips.network().fingerprint()), List.of());
+        return result(metrics, clips.network());
     }
 }

@@ -2,11 +2,10 @@ package org.acdit4j.evaluators.video;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.acdit4j.evaluators.features.FeatureNetwork;
+import org.acdit4j.evaluators.features.FeatureNetworkEvaluator;
 import org.acdit4j.evaluators.features.FeatureNetworks;
 import org.acdit4j.evaluators.fid.FidEvaluator;
 import org.acdit4j.evaluators.sampling.ReferenceImages;
@@ -14,12 +13,9 @@ import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
-import org.acdit4j.framework.evaluation.Evaluator;
 import org.acdit4j.framework.model.FrameRollout;
 import org.acdit4j.framework.model.ModelCapability;
 import org.acdit4j.framework.model.SampleRequest;
-import org.acdit4j.framework.spec.DataSpec;
-import org.acdit4j.framework.spec.MetricName;
 
 /**
  * Quality against frame index for rollouts of {@value #LENGTHS}× the trained clip length, generated with the
@@ -29,39 +25,18 @@ import org.acdit4j.framework.spec.MetricName;
  * agreement (does the digit stay the conditioned one). Summaries average the trained range (t below the clip
  * length) and the extrapolated range.
  */
-public final class RolloutEvaluator implements Evaluator {
+public final class RolloutEvaluator extends FeatureNetworkEvaluator {
 
     public static final String NAME = "rollout";
     static final int LENGTHS = 4;
 
-    private final FeatureNetworks networks;
-
     public RolloutEvaluator(FeatureNetworks networks) {
-        this.networks = networks;
+        super(NAME, RolloutMetrics.WRITTEN, networks);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<MetricName> metrics() {
-        return RolloutMetrics.WRITTEN;
-    }
-
-    @Override
-    public Optional<String> cannotMeasure(DataSpec data, String datasetIdentity, Geometry geometry) {
-        return networks.missingFor(data, datasetIdentity, geometry);
-    }
-
-
-    @Override
-
     public Set<ModelCapability> requires() {
-
         return Set.of(ModelCapability.FRAME_ROLLOUT);
-
     }
 
     @Override
@@ -72,7 +47,7 @@ public final class RolloutEvaluator implements Evaluator {
             throw new IllegalArgumentException(NAME + " needs a video model that implements FrameRollout, got "
                     + context.model().getClass().getSimpleName());
         }
-        FeatureNetwork network = networks.forDataset(context.dataset());
+        FeatureNetwork network = network(context);
         int trained = geometry.frames();
         int frames = LENGTHS * trained;
         int window = rollout.maxWindowFrames();
@@ -97,7 +72,7 @@ public final class RolloutEvaluator implements Evaluator {
         metrics.put(RolloutMetrics.FRAMES.text(), (double) frames);
         metrics.put(RolloutMetrics.WINDOW.text(), (double) window);
         metrics.put(RolloutMetrics.SAMPLES.text(), (double) generated.size());
-        return new EvaluationResult(metrics, Map.of(NAME + ".featureNetwork", network.fingerprint()), List.of());
+        return result(metrics, network);
     }
 
     /** {@code context.sampleCount()} class-balanced rollouts; batch b uses seed {@code context.seed() + b}. */

@@ -18,19 +18,20 @@ class InceptionScoreTest {
 
     @Test
     void isTheNumberOfClassesForConfidentEvenlySpreadPredictions() {
-        float[][] probabilities = new float[40][4];
-        for (int i = 0; i < probabilities.length; i++) {
-            probabilities[i][i % 4] = 1f;
-        }
-        assertThat(InceptionScore.of(probabilities)).isCloseTo(4.0, within(1e-6));
+        assertThat(InceptionScore.of(confident(40, 4, 4))).isCloseTo(4.0, within(1e-6));
     }
 
     @Test
     void isTwoForConfidentPredictionsOfTwoOutOfFourClasses() {
-        float[][] probabilities = new float[40][4];
-        for (int i = 0; i < probabilities.length; i++) {
-            probabilities[i][i % 2] = 1f;
+        assertThat(InceptionScore.of(confident(40, 4, 2))).isCloseTo(2.0, within(1e-6));
+    }
+
+    /** {@code images} one-hot predictions over {@code classes} classes, cycling through the first {@code used}. */
+    private static float[][] confident(int images, int classes, int used) {
+        float[][] probabilities = new float[images][classes];
+        for (int i = 0; i < images; i++) {
+            probabilities[i][i % used] = 1f;
         }
-        assertThat(InceptionScore.of(probabilities)).isCloseTo(2.0, within(1e-6));
+        return probabilities;
     }
 }

@@ -7,8 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.acdit4j.framework.io.AtomicFiles;
@@ -20,6 +18,7 @@ import org.acdit4j.framework.tracking.TrackedExperiment;
 import org.acdit4j.framework.tracking.TrackedRun;
 import org.acdit4j.framework.tracking.Tracker;
 import org.acdit4j.tracking.MetricBuffering;
+import org.acdit4j.tracking.OpenRuns;
 import org.acdit4j.tracking.NewLocalRun;
 import org.acdit4j.tracking.RunSource;
 import org.acdit4j.tracking.CreatablePath;
@@ -51,7 +50,7 @@ public final class MlrunsStore implements Tracker {
     private final MetricBuffering buffering;
     private final MetaYaml metaYaml = new MetaYaml();
     private final StoreLock lock;
-    private final Set<MlrunsRun> openRuns = ConcurrentHashMap.newKeySet();
+    private final OpenRuns<MlrunsRun> openRuns = new OpenRuns<>();
 
     /**
      * Opens (creating when missing) the store at {@code root}, with experiment {@code 0} "Default".
@@ -158,13 +157,7 @@ public final class MlrunsStore implements Tracker {
 
     @Override
     public void close() {
-        try {
-            for (MlrunsRun run : List.copyOf(openRuns)) {
-                run.flush();
-            }
-        } finally {
-            lock.close();
-        }
+        openRuns.closeAfter(MlrunsRun::flush, lock::close);
     }
 
     StoreLock lock() {
@@ -185,9 +178,7 @@ public final class MlrunsStore implements Tracker {
     }
 
     private MlrunsRun open(Path runDir, RunMeta meta, LoggedSteps logged) {
-        MlrunsRun run = new MlrunsRun(this, runDir, meta, clock, buffering, logged, openRuns::remove);
-        openRuns.add(run);
-        return run;
+        return openRuns.add(new MlrunsRun(this, runDir, meta, clock, buffering, logged, openRuns::remove));
     }
 
     private Optional<ExperimentMeta> experimentByName(String name) {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.acdit4j.framework.tracking.LoggedSteps;
 import org.acdit4j.framework.tracking.RunStart;
@@ -24,6 +23,7 @@ import org.acdit4j.framework.tracking.TrackedRun;
 import org.acdit4j.framework.tracking.Tracker;
 import org.acdit4j.tracking.FileUris;
 import org.acdit4j.tracking.MetricBuffering;
+import org.acdit4j.tracking.OpenRuns;
 import org.acdit4j.tracking.NewLocalRun;
 import org.acdit4j.tracking.RunSource;
 import org.acdit4j.tracking.TrackingException;
@@ -51,7 +51,7 @@ public final class SqliteStore implements Tracker {
     private final RunSource source;
     private final MetricBuffering buffering;
     private final SqliteConnection connection;
-    private final Set<SqliteRun> openRuns = ConcurrentHashMap.newKeySet();
+    private final OpenRuns<SqliteRun> openRuns = new OpenRuns<>();
 
     /**
      * Opens the database of {@code location} for writing, creating the file, its schema and the artifact folder when
@@ -205,13 +205,7 @@ public final class SqliteStore implements Tracker {
 
     @Override
     public void close() {
-        try {
-            for (SqliteRun run : List.copyOf(openRuns)) {
-                run.flush();
-            }
-        } finally {
-            connection.close();
-        }
+        openRuns.closeAfter(SqliteRun::flush, connection::close);
     }
 
     SqliteConnection connection() {
@@ -234,9 +228,7 @@ public final class SqliteStore implements Tracker {
     }
 
     private SqliteRun open(String runId, String experimentId, LoggedSteps logged) {
-        SqliteRun run = new SqliteRun(this, runId, experimentId, clock, buffering, logged, openRuns::remove);
-        openRuns.add(run);
-        return run;
+        return openRuns.add(new SqliteRun(this, runId, experimentId, clock, buffering, logged, openRuns::remove));
     }
 
     /**

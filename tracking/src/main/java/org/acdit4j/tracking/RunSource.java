@@ -4,15 +4,17 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.acdit4j.framework.run.Provenance;
+
 /**
  * Where runs are started from, for MLflow's system tags: the user, the program ({@code mlflow.source.name},
  * type {@code LOCAL}) and the git checkout.
  *
  * @param user       {@code mlflow.user}
  * @param sourceName {@code mlflow.source.name}: the main class or jar, never the command-line arguments
- * @param git        git state, or {@code null} outside a git checkout
+ * @param git        the git checkout, or {@code null} outside one
  */
-public record RunSource(String user, String sourceName, GitState git) {
+public record RunSource(String user, String sourceName, Provenance.Checkout git) {
 
     public static final String RUN_NAME = "mlflow.runName";
     public static final String PARENT_RUN_ID = "mlflow.parentRunId";
@@ -32,7 +34,7 @@ public record RunSource(String user, String sourceName, GitState git) {
         String user = environment.getOrDefault("USER", System.getProperty("user.name", "unknown"));
         String command = System.getProperty("sun.java.command", "").trim();
         String program = command.isEmpty() ? "java" : command.split("\\s+")[0];
-        return new RunSource(user, program, GitCheckout.find(workingDir).orElse(null));
+        return new RunSource(user, program, Provenance.checkout(workingDir).orElse(null));
     }
 
     /**

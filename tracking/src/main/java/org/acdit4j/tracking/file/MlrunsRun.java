@@ -6,65 +6,40 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.acdit4j.framework.io.AtomicFiles;
 import org.acdit4j.framework.tracking.LoggedSteps;
 import org.acdit4j.framework.tracking.RunStatus;
-import org.acdit4j.framework.tracking.TrackedRun;
+import org.acdit4j.tracking.CheckedRun;
 import org.acdit4j.tracking.LocalArtifacts;
+import org.acdit4j.tracking.LocalRun;
 import org.acdit4j.tracking.MetricBuffering;
-import org.acdit4j.tracking.PendingMetrics;
 import org.acdit4j.tracking.MetricPoint;
 import org.acdit4j.tracking.RunSource;
 import org.acdit4j.tracking.TrackingException;
-import org.acdit4j.tracking.TrackingKeys;
 
 /**
  * An open run of an {@link MlrunsStore}. Params, tags, meta.yaml and artifacts are written at once, each file
  * atomically; metric points are buffered and written by rewriting each metric file atomically under the
  * store lock, so concurrent writers never lose a line and a reader never sees half of one.
  */
-final class MlrunsRun implements TrackedRun {
+final class MlrunsRun extends LocalRun {
 
     private final MlrunsStore store;
     private final Path runDir;
-    private final String runId;
-    private final String experimentId;
-    private final Clock clock;
-    private final PendingMetrics pending;
-    private final LoggedSteps logged;
-    private boolean ended;
 
-    MlrunsRun(MlrunsStore store, Path runDir, RunMeta meta, Clock clock, MetricBuffering buffering, LoggedSteps logged) {
+    MlrunsRun(MlrunsStore store, Path runDir, RunMeta meta, Clock clock, MetricBuffering buffering, LoggedSteps logged,
+              Consumer<? super CheckedRun> onEnd) {
+        super(meta.runId(), meta.experimentId(), logged, onEnd, clock, buffering);
         this.store = store;
         this.runDir = runDir;
-        this.runId = meta.runId();
-        this.experimentId = meta.experimentId();
-        this.clock = clock;
-        this.pending = new PendingMetrics(buffering, clock);
-        this.logged = logged;
     }
 
     @Override
-    public String runId() {
-        return runId;
-    }
-
-    @Override
-    public String experimentId() {
-        return experimentId;
-    }
-
-    @Override
-    public LoggedSteps loggedSteps() {
-        return logged;
-    }
-
-    @Override
-    public synchronized void logParams(Map<String, String> params) {
-        requireOpen();
-        TrackingKeys.requireValidParams(params);
+    protected void storeParams(Map<String, String> params) {
         store.lock().run(() -> params.forEach(this::writeParam));
     }
 
@@ -75,16 +50,13 @@ final class MlrunsRun implements TrackedRun {
             if (existing.equals(value)) {
                 return;
             }
-            throw new TrackingException("param '" + key + "' of run " + runId + " was already logged as '"
-                    + existing + "'; params are immutable, so '" + value + "' is not allowed");
+            throw changedParam(key, existing, value);
         }
         AtomicFiles.write(file, value.getBytes(StandardCharsets.UTF_8), runDir);
     }
 
     @Override
-    public synchronized void setTags(Map<String, String> tags) {
-        requireOpen();
-        TrackingKeys.requireValidTags(tags);
+    protected void storeTags(Map<String, String> tags) {
         store.lock().run(() -> {
             writeTags(runDir, tags);
             String runName = tags.get(RunSource.RUN_NAME);
@@ -101,35 +73,21 @@ final class MlrunsRun implements TrackedRun {
     }
 
     @Override
-    public synchronized void logMetric(String key, double value, long step) {
-        requireOpen();
-        TrackingKeys.requireValidKey("metric", key);
-        if (pending.add(key, value, step)) {
-            flush();
-        }
-    }
-
-    @Override
-    public synchronized void logArtifact(Path file, String artifactPath) {
-        requireOpen();
+    protected void storeArtifact(Path file, String artifactPath) {
         store.lock().run(() -> {
             Path artifactsRoot = MlrunsLayout.folderOf(store.readRunMeta(runDir).artifactUri(),
                     runDir.resolve(MlrunsLayout.META));
-            LocalArtifacts.copy(file, artifactPath, artifactsRoot, runDir, runId);
+            LocalArtifacts.copy(file, artifactPath, artifactsRoot, runDir, runId());
         });
     }
 
     @Override
-    public synchronized void flush() {
-        if (pending.isEmpty()) {
-            return;
-        }
+    protected void writeMetrics(List<MetricPoint> points) {
         Map<String, StringBuilder> linesByKey = new LinkedHashMap<>();
-        for (MetricPoint point : pending.points()) {
+        for (MetricPoint point : points) {
             linesByKey.computeIfAbsent(point.key(), k -> new StringBuilder()).append(MetricLines.format(point));
         }
         store.lock().run(() -> linesByKey.forEach(this::appendLines));
-        pending.clear();
     }
 
     private void appendLines(String key, CharSequence lines) {
@@ -144,23 +102,8 @@ final class MlrunsRun implements TrackedRun {
     }
 
     @Override
-    public synchronized void end(RunStatus status) {
-        if (!status.isTerminal()) {
-            throw new TrackingException("end status " + status + " is not terminal; allowed: FINISHED, FAILED, KILLED");
-        }
-        if (ended) {
-            return;
-        }
-        flush();
-        store.lock().run(() -> store.writeRunMeta(runDir, store.readRunMeta(runDir).withStatus(status, clock.millis())));
-        ended = true;
-        store.forget(this);
-    }
-
-    private void requireOpen() {
-        if (ended) {
-            throw new TrackingException("run " + runId + " has ended; nothing more can be logged to it");
-        }
+    protected void storeEnd(RunStatus status) {
+        store.lock().run(() -> store.writeRunMeta(runDir, store.readRunMeta(runDir).withStatus(status, nowMillis())));
     }
 
     private static String readText(Path file) {

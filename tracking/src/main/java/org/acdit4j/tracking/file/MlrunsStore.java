@@ -6,11 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.acdit4j.framework.io.AtomicFiles;
@@ -22,11 +18,12 @@ import org.acdit4j.framework.tracking.TrackedExperiment;
 import org.acdit4j.framework.tracking.TrackedRun;
 import org.acdit4j.framework.tracking.Tracker;
 import org.acdit4j.tracking.MetricBuffering;
+import org.acdit4j.tracking.OpenRuns;
+import org.acdit4j.tracking.NewLocalRun;
 import org.acdit4j.tracking.RunSource;
 import org.acdit4j.tracking.CreatablePath;
 import org.acdit4j.tracking.TrackingException;
 import org.acdit4j.tracking.UnusableStoreException;
-import org.acdit4j.tracking.TrackingKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +50,7 @@ public final class MlrunsStore implements Tracker {
     private final MetricBuffering buffering;
     private final MetaYaml metaYaml = new MetaYaml();
     private final StoreLock lock;
-    private final Set<MlrunsRun> openRuns = ConcurrentHashMap.newKeySet();
+    private final OpenRuns<MlrunsRun> openRuns = new OpenRuns<>();
 
     /**
      * Opens (creating when missing) the store at {@code root}, with experiment {@code 0} "Default".
@@ -112,27 +109,25 @@ public final class MlrunsStore implements Tracker {
 
     @Override
     public TrackedRun startRun(RunStart start) {
-        String experimentName = TrackingKeys.requireExperimentName(start.experimentName());
-        String runId = UUID.randomUUID().toString().replace("-", "");
-        String runName = start.runName() == null || start.runName().isBlank()
-                ? "run-" + runId.substring(0, 8) : start.runName();
-        Map<String, String> tags = source.tagsFor(runName, start.parentRunId(), start.tags(), start.description());
+        NewLocalRun run = NewLocalRun.of(start, source);
         RunMeta meta = lock.call(() -> {
-            ExperimentMeta experiment = experimentByName(experimentName).orElseGet(() -> createExperiment(experimentName));
+            ExperimentMeta experiment = experimentByName(run.experimentName())
+                    .orElseGet(() -> createExperiment(run.experimentName()));
             Path experimentDir = layout.experimentDir(experiment.experimentId());
-            Path runDir = experimentDir.resolve(runId);
+            Path runDir = experimentDir.resolve(run.runId());
             String artifactLocation = experiment.artifactLocation() == null
                     ? MlrunsLayout.fileUri(experimentDir) : experiment.artifactLocation();
-            RunMeta created = new RunMeta(runId, runName, experiment.experimentId(), source.user(), RunStatus.RUNNING,
-                    clock.millis(), null, artifactLocation + "/" + runId + "/" + MlrunsLayout.ARTIFACTS,
-                    ExperimentMeta.ACTIVE);
+            RunMeta created = new RunMeta(run.runId(), run.runName(), experiment.experimentId(), source.user(),
+                    RunStatus.RUNNING, clock.millis(), null,
+                    artifactLocation + "/" + run.runId() + "/" + MlrunsLayout.ARTIFACTS, ExperimentMeta.ACTIVE);
             createFolders(runDir);
             AtomicFiles.write(runDir.resolve(MlrunsLayout.META), metaYaml.run(created), experimentDir);
-            MlrunsRun.writeTags(runDir, tags);
+            MlrunsRun.writeTags(runDir, run.tags());
             return created;
         });
-        LOG.info("Started run {} ({}) in experiment '{}' of {}", runName, runId, experimentName, layout.root());
-        return open(layout.runDir(meta.experimentId(), runId), meta, LoggedSteps.NONE);
+        LOG.info("Started run {} ({}) in experiment '{}' of {}", run.runName(), run.runId(), run.experimentName(),
+                layout.root());
+        return open(layout.runDir(meta.experimentId(), run.runId()), meta, LoggedSteps.NONE);
     }
 
     @Override
@@ -162,21 +157,11 @@ public final class MlrunsStore implements Tracker {
 
     @Override
     public void close() {
-        try {
-            for (MlrunsRun run : List.copyOf(openRuns)) {
-                run.flush();
-            }
-        } finally {
-            lock.close();
-        }
+        openRuns.closeAfter(MlrunsRun::flush, lock::close);
     }
 
     StoreLock lock() {
         return lock;
-    }
-
-    void forget(MlrunsRun run) {
-        openRuns.remove(run);
     }
 
     RunMeta readRunMeta(Path runDir) {
@@ -193,9 +178,7 @@ public final class MlrunsStore implements Tracker {
     }
 
     private MlrunsRun open(Path runDir, RunMeta meta, LoggedSteps logged) {
-        MlrunsRun run = new MlrunsRun(this, runDir, meta, clock, buffering, logged);
-        openRuns.add(run);
-        return run;
+        return openRuns.add(new MlrunsRun(this, runDir, meta, clock, buffering, logged, openRuns::remove));
     }
 
     private Optional<ExperimentMeta> experimentByName(String name) {

@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.acdit4j.framework.tracking.LoggedSteps;
 import org.acdit4j.framework.tracking.RunStart;
@@ -17,6 +15,7 @@ import org.acdit4j.framework.tracking.RunSummary;
 import org.acdit4j.framework.tracking.TrackedExperiment;
 import org.acdit4j.framework.tracking.TrackedRun;
 import org.acdit4j.framework.tracking.Tracker;
+import org.acdit4j.tracking.OpenRuns;
 import org.acdit4j.tracking.RunSource;
 import org.acdit4j.tracking.TrackingException;
 import org.acdit4j.tracking.TrackingKeys;
@@ -43,7 +42,7 @@ public final class MlflowServerTracker implements Tracker {
 
     private final ServerConnection server;
     private final RunSource source;
-    private final Set<ServerRun> openRuns = ConcurrentHashMap.newKeySet();
+    private final OpenRuns<ServerRun> openRuns = new OpenRuns<>();
 
     /**
      * Connects to the server at {@code trackingUri} with credentials from {@code environment} and checks that
@@ -136,14 +135,10 @@ public final class MlflowServerTracker implements Tracker {
 
     @Override
     public void close() {
-        try {
-            for (ServerRun run : List.copyOf(openRuns)) {
-                run.flushForClose();
-            }
-        } finally {
+        openRuns.closeAfter(ServerRun::flushForClose, () -> {
             server.calls().close();
             server.client().close();
-        }
+        });
     }
 
     private void checkReachable() {
@@ -211,9 +206,7 @@ public final class MlflowServerTracker implements Tracker {
     }
 
     private ServerRun open(Service.RunInfo info, LoggedSteps logged) {
-        ServerRun run = new ServerRun(server, info, logged, openRuns::remove);
-        openRuns.add(run);
-        return run;
+        return openRuns.add(new ServerRun(server, info, logged, openRuns::remove));
     }
 
     private <T> T call(String what, java.util.concurrent.Callable<T> call) {

@@ -15,11 +15,10 @@ import java.util.function.Consumer;
 
 import org.acdit4j.framework.tracking.LoggedSteps;
 import org.acdit4j.framework.tracking.RunStatus;
-import org.acdit4j.framework.tracking.TrackedRun;
 import org.acdit4j.tracking.ArtifactPath;
+import org.acdit4j.tracking.CheckedRun;
 import org.acdit4j.tracking.MetricPoint;
 import org.acdit4j.tracking.TrackingException;
-import org.acdit4j.tracking.TrackingKeys;
 import org.mlflow.api.proto.Service;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * missing when the run ends is logged as one warning and returned by {@link #undelivered()}. Data the server
  * rejects (HTTP 4xx) is not retried and is reported the same way.
  */
-final class ServerRun implements TrackedRun {
+final class ServerRun extends CheckedRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerRun.class);
 
@@ -39,11 +38,7 @@ final class ServerRun implements TrackedRun {
     }
 
     private final ServerConnection server;
-    private final String runId;
-    private final String experimentId;
     private final String artifactUri;
-    private final LoggedSteps logged;
-    private final Consumer<ServerRun> onEnd;
     private final Deque<MetricPoint> pendingMetrics = new ArrayDeque<>();
     private final Map<String, String> pendingParams = new LinkedHashMap<>();
     private final Map<String, String> pendingTags = new LinkedHashMap<>();
@@ -54,57 +49,32 @@ final class ServerRun implements TrackedRun {
     private long nextAttemptMillis;
     private String lastError;
     private String unrecordedEnd;
-    private boolean ended;
 
-    ServerRun(ServerConnection server, Service.RunInfo info, LoggedSteps logged, Consumer<ServerRun> onEnd) {
+    ServerRun(ServerConnection server, Service.RunInfo info, LoggedSteps logged, Consumer<? super CheckedRun> onEnd) {
+        super(info.getRunId(), info.getExperimentId(), logged, onEnd);
         this.server = server;
-        this.runId = info.getRunId();
-        this.experimentId = info.getExperimentId();
         this.artifactUri = info.getArtifactUri();
-        this.logged = logged;
-        this.onEnd = onEnd;
     }
 
     @Override
-    public String runId() {
-        return runId;
-    }
-
-    @Override
-    public String experimentId() {
-        return experimentId;
-    }
-
-    @Override
-    public LoggedSteps loggedSteps() {
-        return logged;
-    }
-
-    @Override
-    public synchronized void logParams(Map<String, String> params) {
-        requireOpen();
-        TrackingKeys.requireValidParams(params);
+    protected void storeParams(Map<String, String> params) {
         pendingParams.putAll(params);
         deliver(false);
     }
 
     @Override
-    public synchronized void setTags(Map<String, String> tags) {
-        requireOpen();
-        TrackingKeys.requireValidTags(tags);
+    protected void storeTags(Map<String, String> tags) {
         pendingTags.putAll(tags);
         deliver(false);
     }
 
     @Override
-    public synchronized void logMetric(String key, double value, long step) {
-        requireOpen();
-        TrackingKeys.requireValidKey("metric", key);
+    protected void storeMetric(String key, double value, long step) {
         if (pendingMetrics.size() >= server.settings().maxBufferedPoints()) {
             MetricPoint dropped = pendingMetrics.removeFirst();
             if (droppedPoints.isEmpty()) {
                 LOG.warn("Run {}: {} metric points are waiting for {}; dropping the oldest from now on",
-                        runId, pendingMetrics.size() + 1, server.credentials().host());
+                        runId(), pendingMetrics.size() + 1, server.credentials().host());
             }
             droppedPoints.merge(dropped.key(), 1L, Long::sum);
         }
@@ -116,8 +86,7 @@ final class ServerRun implements TrackedRun {
     }
 
     @Override
-    public synchronized void logArtifact(Path file, String artifactPath) {
-        requireOpen();
+    protected void storeArtifact(Path file, String artifactPath) {
         ArtifactPath folder = ArtifactPath.parse(artifactPath);
         if (!Files.isRegularFile(file)) {
             throw new TrackingException("artifact source " + file + " is not a regular file; only files can be logged");
@@ -126,7 +95,7 @@ final class ServerRun implements TrackedRun {
         if (!ArtifactUploader.proxied(artifactUri)) {
             String line = "artifact '" + relativePath + "' not uploaded: the run's artifact location '" + artifactUri
                     + "' is not served by the tracking server (start it with --serve-artifacts)";
-            LOG.warn("Run {}: {}", runId, line);
+            LOG.warn("Run {}: {}", runId(), line);
             rejected.add(line);
             return;
         }
@@ -140,28 +109,19 @@ final class ServerRun implements TrackedRun {
     }
 
     @Override
-    public synchronized void end(RunStatus status) {
-        if (!status.isTerminal()) {
-            throw new TrackingException("end status " + status + " is not terminal; allowed: FINISHED, FAILED, KILLED");
-        }
-        if (ended) {
-            return;
-        }
-        deliver(true);
+    protected void storeEnd(RunStatus status) {
         try {
-            server.calls().run("end of run " + runId, () -> server.client().setTerminated(runId,
+            server.calls().run("end of run " + runId(), () -> server.client().setTerminated(runId(),
                     Service.RunStatus.valueOf(status.mlflowName()), server.clock().millis()));
         } catch (ServerCallException e) {
             unrecordedEnd = "end status " + status + " not recorded: " + e.getMessage();
         }
-        ended = true;
         warnAboutUndelivered("ended " + status);
-        onEnd.accept(this);
     }
 
     /** Flushes and warns about what is missing, leaving the run open on the server (used on close). */
     synchronized void flushForClose() {
-        if (!ended) {
+        if (!hasEnded()) {
             deliver(true);
             warnAboutUndelivered("left open");
         }
@@ -205,7 +165,7 @@ final class ServerRun implements TrackedRun {
             sendBatches();
             sendArtifacts();
             if (consecutiveFailures > 0) {
-                LOG.info("Run {}: {} answers again, buffered data delivered", runId, server.credentials().host());
+                LOG.info("Run {}: {} answers again, buffered data delivered", runId(), server.credentials().host());
             }
             consecutiveFailures = 0;
             nextAttemptMillis = 0;
@@ -216,7 +176,7 @@ final class ServerRun implements TrackedRun {
             nextAttemptMillis = server.clock().millis() + server.settings().retryDelayMillis(consecutiveFailures);
             if (consecutiveFailures == 1) {
                 LOG.warn("Run {}: tracking server not reachable ({}); training goes on, {} metric points stay "
-                        + "buffered and will be retried", runId, e.getMessage(), pendingMetrics.size());
+                        + "buffered and will be retried", runId(), e.getMessage(), pendingMetrics.size());
             }
         }
     }
@@ -226,7 +186,7 @@ final class ServerRun implements TrackedRun {
                 new ArrayList<>(pendingTags.entrySet()), new ArrayList<>(pendingMetrics));
         for (LogBatchChunks.Chunk chunk : chunks) {
             try {
-                server.calls().run("log-batch of run " + runId, () -> server.client().logBatch(runId,
+                server.calls().run("log-batch of run " + runId(), () -> server.client().logBatch(runId(),
                         chunk.metrics().stream().map(ServerRun::toProto).toList(),
                         chunk.params().stream().map(p -> Service.Param.newBuilder().setKey(p.getKey())
                                 .setValue(p.getValue()).build()).toList(),
@@ -239,7 +199,7 @@ final class ServerRun implements TrackedRun {
                 rejected.add(chunk.size() + " items (params " + keys(chunk.params().stream().map(Map.Entry::getKey)
                         .toList()) + ", tags " + keys(chunk.tags().stream().map(Map.Entry::getKey).toList())
                         + ", " + chunk.metrics().size() + " metric points) rejected by the server: " + e.getMessage());
-                LOG.warn("Run {}: {}", runId, rejected.get(rejected.size() - 1));
+                LOG.warn("Run {}: {}", runId(), rejected.get(rejected.size() - 1));
             }
             chunk.params().forEach(p -> pendingParams.remove(p.getKey(), p.getValue()));
             chunk.tags().forEach(t -> pendingTags.remove(t.getKey(), t.getValue()));
@@ -272,14 +232,8 @@ final class ServerRun implements TrackedRun {
     private void warnAboutUndelivered(String how) {
         List<String> missing = undelivered();
         if (!missing.isEmpty()) {
-            LOG.warn("Run {} {} with data the tracking server {} did not get: {}", runId, how,
+            LOG.warn("Run {} {} with data the tracking server {} did not get: {}", runId(), how,
                     server.credentials().host(), String.join("; ", missing));
-        }
-    }
-
-    private void requireOpen() {
-        if (ended) {
-            throw new TrackingException("run " + runId + " has ended; nothing more can be logged to it");
         }
     }
 

@@ -10,17 +10,16 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.acdit4j.framework.tracking.LoggedSteps;
 import org.acdit4j.framework.tracking.RunStatus;
-import org.acdit4j.framework.tracking.TrackedRun;
+import org.acdit4j.tracking.CheckedRun;
 import org.acdit4j.tracking.LocalArtifacts;
+import org.acdit4j.tracking.LocalRun;
 import org.acdit4j.tracking.MetricBuffering;
-import org.acdit4j.tracking.PendingMetrics;
 import org.acdit4j.tracking.MetricPoint;
 import org.acdit4j.tracking.RunSource;
-import org.acdit4j.tracking.TrackingException;
-import org.acdit4j.tracking.TrackingKeys;
 
 /**
  * An open run of a {@link SqliteStore}. Params, tags, the end state and artifacts are written at once; metric
@@ -29,48 +28,21 @@ import org.acdit4j.tracking.TrackingKeys;
  * Values are stored as MLflow's SQL store stores them: NaN as 0 with {@code is_nan} set, infinities as the
  * largest finite doubles.
  */
-final class SqliteRun implements TrackedRun {
+final class SqliteRun extends LocalRun {
 
     private static final Comparator<MetricPoint> MLFLOW_LATEST = Comparator.comparingLong(MetricPoint::step)
             .thenComparingLong(MetricPoint::timestampMillis).thenComparingDouble(p -> storedValue(p.value()));
 
     private final SqliteStore store;
-    private final String runId;
-    private final String experimentId;
-    private final Clock clock;
-    private final PendingMetrics pending;
-    private final LoggedSteps logged;
-    private boolean ended;
 
     SqliteRun(SqliteStore store, String runId, String experimentId, Clock clock, MetricBuffering buffering,
-              LoggedSteps logged) {
+              LoggedSteps logged, Consumer<? super CheckedRun> onEnd) {
+        super(runId, experimentId, logged, onEnd, clock, buffering);
         this.store = store;
-        this.runId = runId;
-        this.experimentId = experimentId;
-        this.clock = clock;
-        this.pending = new PendingMetrics(buffering, clock);
-        this.logged = logged;
     }
 
     @Override
-    public String runId() {
-        return runId;
-    }
-
-    @Override
-    public String experimentId() {
-        return experimentId;
-    }
-
-    @Override
-    public LoggedSteps loggedSteps() {
-        return logged;
-    }
-
-    @Override
-    public synchronized void logParams(Map<String, String> params) {
-        requireOpen();
-        TrackingKeys.requireValidParams(params);
+    protected void storeParams(Map<String, String> params) {
         store.connection().write(c -> {
             for (Map.Entry<String, String> param : params.entrySet()) {
                 writeParam(c, param.getKey(), param.getValue());
@@ -82,7 +54,7 @@ final class SqliteRun implements TrackedRun {
     private void writeParam(Connection c, String key, String value) throws SQLException {
         try (PreparedStatement query = c.prepareStatement(
                 "SELECT value FROM params WHERE run_uuid = ? AND \"key\" = ?")) {
-            query.setString(1, runId);
+            query.setString(1, runId());
             query.setString(2, key);
             try (ResultSet rows = query.executeQuery()) {
                 if (rows.next()) {
@@ -90,8 +62,7 @@ final class SqliteRun implements TrackedRun {
                     if (existing.equals(value)) {
                         return;
                     }
-                    throw new TrackingException("param '" + key + "' of run " + runId + " was already logged as '"
-                            + existing + "'; params are immutable, so '" + value + "' is not allowed");
+                    throw changedParam(key, existing, value);
                 }
             }
         }
@@ -99,17 +70,15 @@ final class SqliteRun implements TrackedRun {
                 "INSERT INTO params (\"key\", value, run_uuid) VALUES (?, ?, ?)")) {
             insert.setString(1, key);
             insert.setString(2, value);
-            insert.setString(3, runId);
+            insert.setString(3, runId());
             insert.executeUpdate();
         }
     }
 
     @Override
-    public synchronized void setTags(Map<String, String> tags) {
-        requireOpen();
-        TrackingKeys.requireValidTags(tags);
+    protected void storeTags(Map<String, String> tags) {
         store.connection().write(c -> {
-            writeTags(c, runId, tags);
+            writeTags(c, runId(), tags);
             return null;
         });
     }
@@ -137,33 +106,18 @@ final class SqliteRun implements TrackedRun {
     }
 
     @Override
-    public synchronized void logMetric(String key, double value, long step) {
-        requireOpen();
-        TrackingKeys.requireValidKey("metric", key);
-        if (pending.add(key, value, step)) {
-            flush();
-        }
+    protected void storeArtifact(Path file, String artifactPath) {
+        Path artifacts = store.connection().read(c -> store.artifactFolder(c, runId()));
+        LocalArtifacts.copy(file, artifactPath, artifacts, artifacts.getParent(), runId());
     }
 
     @Override
-    public synchronized void logArtifact(Path file, String artifactPath) {
-        requireOpen();
-        Path artifacts = store.connection().read(c -> store.artifactFolder(c, runId));
-        LocalArtifacts.copy(file, artifactPath, artifacts, artifacts.getParent(), runId);
-    }
-
-    @Override
-    public synchronized void flush() {
-        if (pending.isEmpty()) {
-            return;
-        }
-        List<MetricPoint> points = pending.points();
+    protected void writeMetrics(List<MetricPoint> points) {
         store.connection().write(c -> {
             insertHistory(c, points);
             updateLatest(c, points);
             return null;
         });
-        pending.clear();
     }
 
     private void insertHistory(Connection c, List<MetricPoint> points) throws SQLException {
@@ -199,7 +153,7 @@ final class SqliteRun implements TrackedRun {
     private MetricPoint storedLatest(Connection c, String key) throws SQLException {
         try (PreparedStatement query = c.prepareStatement("SELECT value, timestamp, step FROM latest_metrics "
                 + "WHERE run_uuid = ? AND \"key\" = ?")) {
-            query.setString(1, runId);
+            query.setString(1, runId());
             query.setString(2, key);
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? new MetricPoint(key, rows.getDouble(1), rows.getLong(2), rows.getLong(3)) : null;
@@ -211,7 +165,7 @@ final class SqliteRun implements TrackedRun {
         statement.setString(1, point.key());
         statement.setDouble(2, storedValue(point.value()));
         statement.setLong(3, point.timestampMillis());
-        statement.setString(4, runId);
+        statement.setString(4, runId());
         statement.setLong(5, point.step());
         statement.setBoolean(6, Double.isNaN(point.value()));
     }
@@ -228,31 +182,16 @@ final class SqliteRun implements TrackedRun {
     }
 
     @Override
-    public synchronized void end(RunStatus status) {
-        if (!status.isTerminal()) {
-            throw new TrackingException("end status " + status + " is not terminal; allowed: FINISHED, FAILED, KILLED");
-        }
-        if (ended) {
-            return;
-        }
-        flush();
+    protected void storeEnd(RunStatus status) {
         store.connection().write(c -> {
             try (PreparedStatement update = c.prepareStatement(
                     "UPDATE runs SET status = ?, end_time = ? WHERE run_uuid = ?")) {
                 update.setString(1, status.mlflowName());
-                update.setLong(2, clock.millis());
-                update.setString(3, runId);
+                update.setLong(2, nowMillis());
+                update.setString(3, runId());
                 update.executeUpdate();
             }
             return null;
         });
-        ended = true;
-        store.forget(this);
-    }
-
-    private void requireOpen() {
-        if (ended) {
-            throw new TrackingException("run " + runId + " has ended; nothing more can be logged to it");
-        }
     }
 }

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.acdit4j.framework.tracking.LoggedSteps;
 import org.acdit4j.framework.tracking.RunStart;
@@ -25,9 +23,10 @@ import org.acdit4j.framework.tracking.TrackedRun;
 import org.acdit4j.framework.tracking.Tracker;
 import org.acdit4j.tracking.FileUris;
 import org.acdit4j.tracking.MetricBuffering;
+import org.acdit4j.tracking.OpenRuns;
+import org.acdit4j.tracking.NewLocalRun;
 import org.acdit4j.tracking.RunSource;
 import org.acdit4j.tracking.TrackingException;
-import org.acdit4j.tracking.TrackingKeys;
 import org.acdit4j.tracking.UnusableStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +51,7 @@ public final class SqliteStore implements Tracker {
     private final RunSource source;
     private final MetricBuffering buffering;
     private final SqliteConnection connection;
-    private final Set<SqliteRun> openRuns = ConcurrentHashMap.newKeySet();
+    private final OpenRuns<SqliteRun> openRuns = new OpenRuns<>();
 
     /**
      * Opens the database of {@code location} for writing, creating the file, its schema and the artifact folder when
@@ -139,20 +138,16 @@ public final class SqliteStore implements Tracker {
 
     @Override
     public TrackedRun startRun(RunStart start) {
-        String experimentName = TrackingKeys.requireExperimentName(start.experimentName());
-        String runId = UUID.randomUUID().toString().replace("-", "");
-        String runName = start.runName() == null || start.runName().isBlank()
-                ? "run-" + runId.substring(0, 8) : start.runName();
-        Map<String, String> tags = source.tagsFor(runName, start.parentRunId(), start.tags(), start.description());
+        NewLocalRun run = NewLocalRun.of(start, source);
         String experimentId = connection.write(c -> {
-            long experiment = experimentIdByName(c, experimentName);
-            String artifactUri = artifactLocation(c, experiment) + "/" + runId + "/artifacts";
+            long experiment = experimentIdByName(c, run.experimentName());
+            String artifactUri = artifactLocation(c, experiment) + "/" + run.runId() + "/artifacts";
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO runs (run_uuid, name, source_type, "
                     + "source_name, entry_point_name, user_id, status, start_time, end_time, source_version, "
                     + "lifecycle_stage, artifact_uri, experiment_id, deleted_time) "
                     + "VALUES (?, ?, 'UNKNOWN', '', '', ?, ?, ?, NULL, '', ?, ?, ?, NULL)")) {
-                insert.setString(1, runId);
-                insert.setString(2, runName);
+                insert.setString(1, run.runId());
+                insert.setString(2, run.runName());
                 insert.setString(3, source.user());
                 insert.setString(4, RunStatus.RUNNING.mlflowName());
                 insert.setLong(5, clock.millis());
@@ -161,11 +156,12 @@ public final class SqliteStore implements Tracker {
                 insert.setLong(8, experiment);
                 insert.executeUpdate();
             }
-            SqliteRun.writeTags(c, runId, tags);
+            SqliteRun.writeTags(c, run.runId(), run.tags());
             return Long.toString(experiment);
         });
-        LOG.info("Started run {} ({}) in experiment '{}' of {}", runName, runId, experimentName, location.database());
-        return open(runId, experimentId, LoggedSteps.NONE);
+        LOG.info("Started run {} ({}) in experiment '{}' of {}", run.runName(), run.runId(), run.experimentName(),
+                location.database());
+        return open(run.runId(), experimentId, LoggedSteps.NONE);
     }
 
     @Override
@@ -209,21 +205,11 @@ public final class SqliteStore implements Tracker {
 
     @Override
     public void close() {
-        try {
-            for (SqliteRun run : List.copyOf(openRuns)) {
-                run.flush();
-            }
-        } finally {
-            connection.close();
-        }
+        openRuns.closeAfter(SqliteRun::flush, connection::close);
     }
 
     SqliteConnection connection() {
         return connection;
-    }
-
-    void forget(SqliteRun run) {
-        openRuns.remove(run);
     }
 
     /** The largest step of each metric in the run's history. */
@@ -242,9 +228,7 @@ public final class SqliteStore implements Tracker {
     }
 
     private SqliteRun open(String runId, String experimentId, LoggedSteps logged) {
-        SqliteRun run = new SqliteRun(this, runId, experimentId, clock, buffering, logged);
-        openRuns.add(run);
-        return run;
+        return openRuns.add(new SqliteRun(this, runId, experimentId, clock, buffering, logged, openRuns::remove));
     }
 
     /**

@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.LongStream;
-import java.util.stream.Stream;
 
 import org.acdit4j.framework.tracking.RunStart;
 import org.acdit4j.tracking.MetricBuffering;
-import org.acdit4j.tracking.support.ChildJvm;
+import org.acdit4j.tracking.support.ChildWriters;
 import org.acdit4j.tracking.support.TestFiles;
+import org.acdit4j.tracking.support.WriterScenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,21 +31,8 @@ class MlrunsMultiProcessTest {
                 MetricBuffering.defaults())) {
             sharedRunId = store.startRun(RunStart.of("shared", "shared-run")).runId();
         }
-        Path go = temp.resolve("go");
-        Process a = ChildJvm.start(StoreWriterMain.class, temp.resolve("a.log"), "concurrent", root.toString(), "A",
-                sharedRunId, Integer.toString(POINTS), go.toString());
-        Process b = ChildJvm.start(StoreWriterMain.class, temp.resolve("b.log"), "concurrent", root.toString(), "B",
-                sharedRunId, Integer.toString(POINTS), go.toString());
-        Files.writeString(go, "go");
-        try {
-            assertThat(a.waitFor(90, TimeUnit.SECONDS)).as("child A finished").isTrue();
-            assertThat(b.waitFor(90, TimeUnit.SECONDS)).as("child B finished").isTrue();
-        } finally {
-            a.destroyForcibly();
-            b.destroyForcibly();
-        }
-        assertThat(a.exitValue()).as(Files.readString(temp.resolve("a.log"))).isZero();
-        assertThat(b.exitValue()).as(Files.readString(temp.resolve("b.log"))).isZero();
+        ChildWriters.runTwoAtOnce(StoreWriterMain.class, temp, Duration.ZERO,
+                label -> List.of("concurrent", root.toString(), label, sharedRunId, Integer.toString(POINTS)));
 
         MlflowFileStoreReader reader = new MlflowFileStoreReader();
         List<MlflowFileStoreReader.Experiment> experiments = reader.read(root);
@@ -59,33 +45,20 @@ class MlrunsMultiProcessTest {
             assertThat(run.status()).isEqualTo(3);
             assertThat(run.params()).containsEntry("label", label);
             assertThat(run.metrics().get("loss")).extracting(MlflowFileStoreReader.Point::value)
-                    .containsExactlyElementsOf(LongStream.range(0, POINTS).mapToObj(i -> (double) i).toList());
+                    .containsExactlyElementsOf(WriterScenarios.ownValues(POINTS));
         }
         MlflowFileStoreReader.Run shared = reader.experimentNamed(root, "shared").runNamed("shared-run");
         assertThat(shared.tags()).containsEntry("touched-by-A", "yes").containsEntry("touched-by-B", "yes");
         assertThat(shared.metrics().get("shared")).extracting(MlflowFileStoreReader.Point::value)
-                .containsExactlyInAnyOrderElementsOf(Stream.concat(
-                        LongStream.range(0, POINTS).mapToObj(i -> (double) i),
-                        LongStream.range(0, POINTS).mapToObj(i -> 10_000.0 + i)).toList());
+                .containsExactlyInAnyOrderElementsOf(WriterScenarios.sharedValues(POINTS));
     }
 
     @Test
     void processKilledMidLoggingLeavesAStoreMlflowCanReadWithTheRunStillRunning() throws Exception {
         Path root = temp.resolve("mlruns");
         Path artifact = TestFiles.png(temp.resolve("src"), "sample.png");
-        Path log = temp.resolve("victim.log");
-        Process victim = ChildJvm.start(StoreWriterMain.class, log, "endless", root.toString(), artifact.toString());
-        try {
-            for (int wait = 0; wait < 600 && !Files.readString(log).contains("READY"); wait++) {
-                assertThat(victim.isAlive()).as(Files.readString(log)).isTrue();
-                Thread.sleep(50);
-            }
-            assertThat(Files.readString(log)).contains("READY");
-            Thread.sleep(400);
-        } finally {
-            victim.destroyForcibly();
-            assertThat(victim.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        }
+        ChildWriters.killWhenReady(StoreWriterMain.class, temp.resolve("victim.log"), "endless", root.toString(),
+                artifact.toString());
 
         MlflowFileStoreReader.Run run = new MlflowFileStoreReader().experimentNamed(root, "killed").runNamed("victim");
         assertThat(run.status()).isEqualTo(1);

@@ -1,24 +1,14 @@
 package org.acdit4j.tracking.file;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
 
-import org.acdit4j.framework.tracking.RunStart;
-import org.acdit4j.framework.tracking.RunStatus;
-import org.acdit4j.framework.tracking.TrackedRun;
-import org.acdit4j.tracking.MetricBuffering;
 import org.acdit4j.tracking.support.TestFiles;
+import org.acdit4j.tracking.support.WriterScenarios;
 
 /**
- * A child process for the multi-process tests. Modes:
- * {@code concurrent <root> <label> <sharedRunId> <points> <goFile>}: waits for the go file, then logs
- * {@code points} values to its own run (experiment "concurrent", created by name by whichever process is first)
- * and to the shared run, and ends its own run;
- * {@code endless <root> <artifactFile>}: logs unbuffered metrics, tags and artifacts until killed, printing
- * READY after the first points are written.
+ * A child process for the multi-process tests of the file store: {@code concurrent <root> ...} or
+ * {@code endless <root> ...}, as {@link WriterScenarios} describes them, on the file store at {@code root}.
  */
 public final class StoreWriterMain {
 
@@ -26,51 +16,7 @@ public final class StoreWriterMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Path root = Path.of(args[1]);
-        if (args[0].equals("concurrent")) {
-            concurrent(root, args[2], args[3], Integer.parseInt(args[4]), Path.of(args[5]));
-        } else {
-            endless(root, Path.of(args[2]));
-        }
-    }
-
-    private static void concurrent(Path root, String label, String sharedRunId, int points, Path goFile)
-            throws InterruptedException {
-        for (int wait = 0; wait < 3000 && !Files.exists(goFile); wait++) {
-            Thread.sleep(10);
-        }
-        try (MlrunsStore store = new MlrunsStore(root, Clock.systemUTC(), TestFiles.SOURCE,
-                new MetricBuffering(3, Duration.ZERO))) {
-            TrackedRun own = store.startRun(RunStart.of("concurrent", "child-" + label));
-            TrackedRun shared = store.resumeRun(sharedRunId);
-            own.logParams(Map.of("label", label));
-            shared.setTags(Map.of("touched-by-" + label, "yes"));
-            for (int i = 0; i < points; i++) {
-                own.logMetric("loss", i, i);
-                shared.logMetric("shared", label.equals("A") ? i : 10_000 + i, i);
-            }
-            own.end(RunStatus.FINISHED);
-            shared.flush();
-        }
-    }
-
-    private static void endless(Path root, Path artifact) {
-        try (MlrunsStore store = new MlrunsStore(root, Clock.systemUTC(), TestFiles.SOURCE,
-                MetricBuffering.UNBUFFERED)) {
-            TrackedRun run = store.startRun(RunStart.of("killed", "victim"));
-            run.logParams(Map.of("mode", "endless"));
-            for (long step = 0; step < 10_000_000L; step++) {
-                run.logMetric("loss", 1.0 / (step + 1), step);
-                run.logMetric("train/accuracy", step % 100 / 100.0, step);
-                if (step % 25 == 0) {
-                    run.setTags(Map.of("progress", Long.toString(step)));
-                    run.logArtifact(artifact, "samples/step" + step % 4);
-                }
-                if (step == 10) {
-                    System.out.println("READY " + run.runId());
-                    System.out.flush();
-                }
-            }
-        }
+        WriterScenarios.run(args, buffering -> new MlrunsStore(Path.of(args[1]), Clock.systemUTC(), TestFiles.SOURCE,
+                buffering));
     }
 }

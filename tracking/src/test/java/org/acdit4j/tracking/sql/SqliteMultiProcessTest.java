@@ -2,23 +2,21 @@ package org.acdit4j.tracking.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.LongStream;
-import java.util.stream.Stream;
 
 import org.acdit4j.framework.tracking.RunStart;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.RunSummary;
 import org.acdit4j.tracking.MetricBuffering;
-import org.acdit4j.tracking.support.ChildJvm;
+import org.acdit4j.tracking.support.ChildWriters;
 import org.acdit4j.tracking.support.TestFiles;
+import org.acdit4j.tracking.support.WriterScenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,21 +35,8 @@ class SqliteMultiProcessTest {
                 MetricBuffering.defaults())) {
             sharedRunId = store.startRun(RunStart.of("shared", "shared-run")).runId();
         }
-        Path go = temp.resolve("go");
-        Process a = ChildJvm.start(SqliteWriterMain.class, temp.resolve("a.log"), "concurrent", database.toString(),
-                "A", sharedRunId, Integer.toString(POINTS), go.toString());
-        Process b = ChildJvm.start(SqliteWriterMain.class, temp.resolve("b.log"), "concurrent", database.toString(),
-                "B", sharedRunId, Integer.toString(POINTS), go.toString());
-        Files.writeString(go, "go");
-        try {
-            assertThat(a.waitFor(90, TimeUnit.SECONDS)).as("child A finished").isTrue();
-            assertThat(b.waitFor(90, TimeUnit.SECONDS)).as("child B finished").isTrue();
-        } finally {
-            a.destroyForcibly();
-            b.destroyForcibly();
-        }
-        assertThat(a.exitValue()).as(Files.readString(temp.resolve("a.log"))).isZero();
-        assertThat(b.exitValue()).as(Files.readString(temp.resolve("b.log"))).isZero();
+        ChildWriters.runTwoAtOnce(SqliteWriterMain.class, temp, Duration.ZERO,
+                label -> List.of("concurrent", database.toString(), label, sharedRunId, Integer.toString(POINTS)));
 
         assertThat(SqliteFiles.rows(database, "SELECT name FROM experiments ORDER BY experiment_id"))
                 .extracting(r -> r.get(0)).containsExactly("Default", "shared", "concurrent");
@@ -63,36 +48,20 @@ class SqliteMultiProcessTest {
             assertThat(SqliteFiles.rows(database, "SELECT m.value FROM metrics m JOIN runs r ON r.run_uuid = m.run_uuid "
                     + "WHERE r.name = 'child-" + label + "' AND m.key = 'loss' ORDER BY m.step"))
                     .extracting(r -> Double.parseDouble(r.get(0)))
-                    .containsExactlyElementsOf(LongStream.range(0, POINTS).mapToObj(i -> (double) i).toList());
+                    .containsExactlyElementsOf(WriterScenarios.ownValues(POINTS));
         }
         assertThat(SqliteFiles.rows(database, "SELECT key FROM tags WHERE run_uuid = '" + sharedRunId
                 + "' AND key LIKE 'touched-by-%' ORDER BY key")).extracting(r -> r.get(0))
                 .containsExactly("touched-by-A", "touched-by-B");
         assertThat(SqliteFiles.rows(database, "SELECT value FROM metrics WHERE run_uuid = '" + sharedRunId + "'"))
-                .extracting(r -> Double.parseDouble(r.get(0))).containsExactlyInAnyOrderElementsOf(Stream.concat(
-                        LongStream.range(0, POINTS).mapToObj(i -> (double) i),
-                        LongStream.range(0, POINTS).mapToObj(i -> 10_000.0 + i)).toList());
+                .extracting(r -> Double.parseDouble(r.get(0))).containsExactlyInAnyOrderElementsOf(WriterScenarios.sharedValues(POINTS));
     }
 
     @Test
     void twoProcessesOpeningANewDatabaseAtOnceCreateItsSchemaOnce() throws Exception {
         Path database = temp.resolve("new/mlflow.db");
-        Path go = temp.resolve("go");
-        Process a = ChildJvm.start(SqliteWriterMain.class, temp.resolve("a.log"), "fresh", database.toString(), "A",
-                "50", go.toString());
-        Process b = ChildJvm.start(SqliteWriterMain.class, temp.resolve("b.log"), "fresh", database.toString(), "B",
-                "50", go.toString());
-        Thread.sleep(1500);
-        Files.writeString(go, "go");
-        try {
-            assertThat(a.waitFor(90, TimeUnit.SECONDS)).as("child A finished").isTrue();
-            assertThat(b.waitFor(90, TimeUnit.SECONDS)).as("child B finished").isTrue();
-        } finally {
-            a.destroyForcibly();
-            b.destroyForcibly();
-        }
-        assertThat(a.exitValue()).as(Files.readString(temp.resolve("a.log"))).isZero();
-        assertThat(b.exitValue()).as(Files.readString(temp.resolve("b.log"))).isZero();
+        ChildWriters.runTwoAtOnce(SqliteWriterMain.class, temp, Duration.ofMillis(1500),
+                label -> List.of("fresh", database.toString(), label, "50"));
         assertThat(SqliteFiles.rows(database, "SELECT version_num FROM alembic_version"))
                 .containsExactly(List.of(MlflowSchema.REVISION));
         assertThat(SqliteFiles.rows(database, "SELECT experiment_id, name FROM experiments ORDER BY experiment_id"))
@@ -106,20 +75,8 @@ class SqliteMultiProcessTest {
     void processKilledMidLoggingLeavesADatabaseThatOpensWithTheRunStillRunning() throws Exception {
         Path database = temp.resolve("mlflow.db");
         Path artifact = TestFiles.png(temp.resolve("src"), "sample.png");
-        Path log = temp.resolve("victim.log");
-        Process victim = ChildJvm.start(SqliteWriterMain.class, log, "endless", database.toString(),
-                artifact.toString());
-        try {
-            for (int wait = 0; wait < 600 && !Files.readString(log).contains("READY"); wait++) {
-                assertThat(victim.isAlive()).as(Files.readString(log)).isTrue();
-                Thread.sleep(50);
-            }
-            assertThat(Files.readString(log)).contains("READY");
-            Thread.sleep(400);
-        } finally {
-            victim.destroyForcibly();
-            assertThat(victim.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        }
+        Process victim = ChildWriters.killWhenReady(SqliteWriterMain.class, temp.resolve("victim.log"), "endless",
+                database.toString(), artifact.toString());
         assertThat(victim.exitValue()).isEqualTo(137);
 
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database)) {

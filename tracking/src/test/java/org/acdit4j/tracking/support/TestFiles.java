@@ -8,14 +8,14 @@ import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
 
-import org.acdit4j.tracking.GitState;
+import org.acdit4j.framework.run.Provenance;
 import org.acdit4j.tracking.RunSource;
 
 /** Small real files and fixed values shared by the tests. */
 public final class TestFiles {
 
     public static final RunSource SOURCE = new RunSource("alice", "org.acdit4j.Main",
-            new GitState("0123456789abcdef0123456789abcdef01234567", "main", "https://example.org/acdit4j.git"));
+            new Provenance.Checkout("0123456789abcdef0123456789abcdef01234567", "main", "https://example.org/acdit4j.git"));
 
     private TestFiles() {
     }

@@ -109,7 +109,7 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
                 networks.add(new AcditNetwork(config, weights));
             }
             samplingNetworks = List.copyOf(networks);
-            samplingLanes = new ParallelLanes(lanes, "sampling-lane");
+            samplingLanes = new ParallelLanes(lanes);
         }
         return new AcditSampler(config, samplingNetworks, samplingLanes, process);
     }

@@ -25,7 +25,7 @@ public final class MicroBatchGradient {
 
     private MicroBatchGradient(List<CompiledGradient> passes) {
         this.passes = passes;
-        this.lanes = new ParallelLanes(passes.size(), "micro-batch-lane");
+        this.lanes = new ParallelLanes(passes.size());
     }
 
     /**

@@ -40,7 +40,7 @@ public final class AcditSampler {
     private final DiffusionProcess process;
 
     public AcditSampler(AcditConfig config, AcditNetwork network, DiffusionProcess process) {
-        this(config, List.of(network), new ParallelLanes(1, "sampling-lane"), process);
+        this(config, List.of(network), new ParallelLanes(1), process);
     }
 
     /** Generation on {@code lanes}, lane {@code i} through {@code networks.get(i)}. */

@@ -67,10 +67,10 @@ public final class ExperimentReport {
     /** Writes the report of {@code runs} with the renderers of {@code elements}; returns the files written. */
     static List<Path> write(ReportRuns runs, ReportElements elements, Context context) {
         System.setProperty("java.awt.headless", "true");
+        ReportPage page = elements.render(runs);
         List<String> metrics = tabulatedMetrics(runs);
         Path csv = runs.output("summary.csv");
         AtomicFiles.writeString(csv, SummaryCsv.render(runs.all(), runs.configurationByRun(), runs.sweptKeys(), metrics));
-        ReportPage page = elements.render(runs);
         Map<String, Map<String, List<Double>>> atEqualSteps = atEqualSteps(runs, metrics);
         Optional<String> finding = runs.spec().report().headline().map(headline -> ReportFinding.render(headline,
                 atEqualSteps.getOrDefault(headline.metric(), Map.of()), atEqualCompute(headline, runs), runs.finished()));

@@ -6,20 +6,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.acdit4j.framework.spec.ByConfigurationSpec;
+import org.acdit4j.framework.spec.ByFrameSpec;
 import org.acdit4j.framework.spec.ComputeBasis;
 import org.acdit4j.framework.spec.HeadlineSpec;
+import org.acdit4j.framework.spec.LossCurvesSpec;
 import org.acdit4j.framework.spec.MetricDirection;
 import org.acdit4j.framework.spec.MetricName;
 import org.acdit4j.framework.spec.PairedAgainstSpec;
 import org.acdit4j.framework.spec.PairedSpec;
 import org.acdit4j.framework.spec.PlotSpec;
+import org.acdit4j.framework.spec.ProgressSpec;
+import org.acdit4j.framework.spec.ReportElementSpec;
 import org.acdit4j.framework.spec.ReportSpec;
+import org.acdit4j.framework.spec.SampleGridsSpec;
 import org.acdit4j.framework.spec.SweptKeyAxis;
 
 /**
  * {@code report}: plots of metrics against swept parameters and by configuration, which metrics to tabulate and to
  * follow over training, differences paired by seed (tabulated, and plotted against a per-run quantity), the metric of
- * the opening finding and how swept keys are presented on the plots' axes.
+ * the opening finding and how swept keys are presented on the plots' axes. Each declaration becomes one element of the
+ * {@link ReportSpec}; every report also has loss curves and sample grids, and {@link #element} declares any other.
  */
 public final class ReportSection extends Section {
 
@@ -33,6 +40,7 @@ public final class ReportSection extends Section {
     private final List<PairedAgainstSpec> pairedAgainst = new ArrayList<>();
     private transient HeadlineSpec headline;     // transient: a declaration of the definition, not a key
     private final Map<String, SweptKeyAxis> axes = new LinkedHashMap<>();
+    private final List<ReportElementSpec> elements = new ArrayList<>();
 
     public ReportSection plot(MetricName metric, String parameter) {
         plots.add(new PlotSpec(metric.text(), parameter));
@@ -142,6 +150,15 @@ public final class ReportSection extends Section {
         return this;
     }
 
+    /**
+     * Adds {@code element} to the report: any element a renderer is registered for, besides those the methods above
+     * declare (one report section per kind of element, in the report's order of kinds).
+     */
+    public ReportSection element(ReportElementSpec element) {
+        elements.add(element);
+        return this;
+    }
+
     /** The texts of {@code names}, as the report's keys hold them (overrides give them as text). */
     private static List<String> texts(MetricName... names) {
         return new ArrayList<>(Stream.of(names).map(MetricName::text).toList());
@@ -199,7 +216,21 @@ public final class ReportSection extends Section {
     }
 
     ReportSpec freeze() {
-        return new ReportSpec(plots, metrics, progress, byFrame, equalComputeWithin, byConfiguration, paired,
-                pairedAgainst, Optional.ofNullable(headline), axes);
+        List<ReportElementSpec> declared = new ArrayList<>(plots);
+        if (!progress.isEmpty()) {
+            declared.add(new ProgressSpec(progress, equalComputeWithin));
+        }
+        if (!byFrame.isEmpty()) {
+            declared.add(new ByFrameSpec(byFrame));
+        }
+        if (!byConfiguration.isEmpty()) {
+            declared.add(new ByConfigurationSpec(byConfiguration));
+        }
+        declared.addAll(paired);
+        declared.addAll(pairedAgainst);
+        declared.addAll(elements);
+        declared.add(new LossCurvesSpec());
+        declared.add(new SampleGridsSpec());
+        return new ReportSpec(metrics, declared, Optional.ofNullable(headline), axes);
     }
 }

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.acdit4j.framework.run.EvaluationProgress;
+import org.acdit4j.framework.run.RunRecord;
+import org.acdit4j.framework.spec.ProgressSpec;
 
 /**
  * A metric of several configurations at one training-compute budget: the largest number of training FLOPs
@@ -18,6 +20,33 @@ final class EqualCompute {
     }
 
     private EqualCompute() {
+    }
+
+    /**
+     * The comparisons of {@code metric} over the finished runs, one per value of {@code progress}'s
+     * {@code equalComputeWithin} key when it is swept (by group heading, {@code " within patch 4 (16 tokens)"}, in run
+     * order), else one under {@code ""}; groups without any run's evaluation are left out.
+     */
+    static Map<String, Comparison> byGroup(ProgressSpec progress, String metric, ReportRuns runs) {
+        String within = runs.sweptKeys().contains(progress.equalComputeWithin()) ? progress.equalComputeWithin() : "";
+        Map<String, String> groupByValue = new LinkedHashMap<>();     // value of the key → heading, first run's label
+        Map<String, Map<String, List<List<EvaluationProgress.Point>>>> groups = new LinkedHashMap<>();
+        for (RunRecord run : runs.finished()) {
+            // by the key's value, not its label: a case of another plugin (token-AR at patch 4) describes it otherwise
+            String group = within.isBlank() ? "" : groupByValue.computeIfAbsent(run.assignments().get(within),
+                    value -> " within " + runs.labels().of(run.assignments(), List.of(within)));
+            groups.computeIfAbsent(group, key -> new LinkedHashMap<>())
+                    .computeIfAbsent(runs.configuration(run), key -> new ArrayList<>())
+                    .add(runs.comparableProgress(run, metric));
+        }
+        Map<String, Comparison> comparisons = new LinkedHashMap<>();
+        groups.forEach((group, curves) -> {
+            Comparison comparison = at(curves);
+            if (comparison != null) {
+                comparisons.put(group, comparison);
+            }
+        });
+        return comparisons;
     }
 
     /**

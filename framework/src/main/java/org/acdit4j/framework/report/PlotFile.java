@@ -35,6 +35,11 @@ final class PlotFile {
     private PlotFile() {
     }
 
+    /** {@code fid_cfg1.5}: a metric or key as part of a plot's file name. */
+    static String name(String metricOrKey) {
+        return metricOrKey.replaceAll("[^A-Za-z0-9.]+", "_");
+    }
+
     static void write(Chart<?, ?> chart, Path png) {
         BufferedImage image = BitmapEncoder.getBufferedImage(chart);
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();

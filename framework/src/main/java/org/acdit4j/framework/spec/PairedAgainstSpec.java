@@ -7,5 +7,5 @@ package org.acdit4j.framework.spec;
  * {@code basis} says whether the runs are compared by their final metrics or at equal training compute; at equal
  * compute both runs of a pair are read at the same FLOPs, so the {@code train.flops} quantity is that budget.
  */
-public record PairedAgainstSpec(String quantity, PairedSpec paired, ComputeBasis basis) {
+public record PairedAgainstSpec(String quantity, PairedSpec paired, ComputeBasis basis) implements ReportElementSpec {
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * seed (and equal values of the other swept keys) the difference of each of {@code metrics}, summarised over
  * seeds. Runs that differ only in the key start from the same seed, so pairing removes the seed-to-seed spread.
  */
-public record PairedSpec(String key, String baseline, List<String> metrics) {
+public record PairedSpec(String key, String baseline, List<String> metrics) implements ReportElementSpec {
 
     public PairedSpec {
         metrics = List.copyOf(metrics);

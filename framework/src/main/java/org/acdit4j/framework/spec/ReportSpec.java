@@ -5,34 +5,57 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The report section: plots, the metrics tabulated (empty = every metric) and the metrics followed over
- * training ({@code progress}: plotted against training FLOPs and compared at equal compute), and the
- * per-frame metric families plotted against frame index ({@code byFrame}: {@code m} stands for the metrics
- * {@code m.frame0}, {@code m.frame1}, …). {@code equalComputeWithin} names a swept key whose values form separate
- * equal-compute comparisons (e.g. {@code model.patch}, when patch sizes differ several-fold in cost); blank = one.
- * {@code byConfiguration} plots each of its metrics with a point per configuration, categories named by their labels.
- * {@code pairedBySeed} compares the values of a swept key with a baseline value seed by seed; {@code pairedAgainst}
- * draws such differences against a per-run quantity. {@code headline} is the metric the report's opening finding
- * ranks configurations by (empty: no finding); {@code axes} present swept keys on the plots against them, by key.
+ * The report section: the metrics tabulated at equal training steps (empty = every metric), the report's
+ * {@code elements} in declaration order ({@link ReportElementSpec}: plots, comparisons, loss curves, sample grids),
+ * the {@code headline} metric the report's opening finding ranks configurations by (empty: no finding) and how the
+ * plots present swept keys on their axes ({@code axes}, by key).
  */
-public record ReportSpec(List<PlotSpec> plots, List<String> metrics, List<String> progress, List<String> byFrame,
-                         String equalComputeWithin, List<String> byConfiguration, List<PairedSpec> pairedBySeed,
-                         List<PairedAgainstSpec> pairedAgainst, Optional<HeadlineSpec> headline,
+public record ReportSpec(List<String> metrics, List<ReportElementSpec> elements, Optional<HeadlineSpec> headline,
                          Map<String, SweptKeyAxis> axes) {
 
     public ReportSpec {
-        plots = List.copyOf(plots);
         metrics = List.copyOf(metrics);
-        progress = List.copyOf(progress);
-        byFrame = List.copyOf(byFrame);
-        byConfiguration = List.copyOf(byConfiguration);
-        pairedBySeed = List.copyOf(pairedBySeed);
-        pairedAgainst = List.copyOf(pairedAgainst);
+        elements = List.copyOf(elements);
         axes = Map.copyOf(axes);
+    }
+
+    /** The elements of {@code type}, in declaration order. */
+    public <S extends ReportElementSpec> List<S> elements(Class<S> type) {
+        return elements.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     /** How the plots present {@code key}, if the definition says. */
     public Optional<SweptKeyAxis> axis(String key) {
         return Optional.ofNullable(axes.get(key));
+    }
+
+    /** The plots of a metric against a swept key. */
+    public List<PlotSpec> plots() {
+        return elements(PlotSpec.class);
+    }
+
+    /** The metrics followed over training. */
+    public List<String> progress() {
+        return elements(ProgressSpec.class).stream().flatMap(progress -> progress.metrics().stream()).toList();
+    }
+
+    /** The per-frame metric families plotted against frame index. */
+    public List<String> byFrame() {
+        return elements(ByFrameSpec.class).stream().flatMap(byFrame -> byFrame.families().stream()).toList();
+    }
+
+    /** The metrics plotted with a point per configuration. */
+    public List<String> byConfiguration() {
+        return elements(ByConfigurationSpec.class).stream().flatMap(plot -> plot.metrics().stream()).toList();
+    }
+
+    /** The comparisons of a swept key's values with its baseline, paired by seed. */
+    public List<PairedSpec> pairedBySeed() {
+        return elements(PairedSpec.class);
+    }
+
+    /** The paired comparisons drawn against a per-run quantity. */
+    public List<PairedAgainstSpec> pairedAgainst() {
+        return elements(PairedAgainstSpec.class);
     }
 }

@@ -8,10 +8,10 @@ import org.acdit4j.framework.spec.EnumTexts;
 import org.acdit4j.framework.spec.LearningRateSchedule;
 import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
+import org.acdit4j.model.core.graph.RopeMode;
+import org.acdit4j.model.core.graph.TransformerConfig;
+import org.acdit4j.model.core.layout.TokenLayout;
 import org.acdit4j.model.diffusion.DiffusionObjective;
-import org.acdit4j.model.graph.RopeMode;
-import org.acdit4j.model.graph.TransformerConfig;
-import org.acdit4j.model.layout.TokenLayout;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.acdit4j.framework.dsl.LabelPart;
 import org.acdit4j.framework.spec.DataSpec;
-import org.acdit4j.model.layout.BlockShape;
+import org.acdit4j.model.core.layout.BlockShape;
 
 /**
  * What a reader calls an ACDiT configuration of a sweep, from the swept keys it knows: the block layout as the

@@ -7,10 +7,10 @@ import org.acdit4j.framework.dsl.ModelSection;
 import org.acdit4j.framework.dsl.Problems;
 import org.acdit4j.framework.dsl.SamplerSection;
 import org.acdit4j.framework.spec.DataSpec;
+import org.acdit4j.model.core.graph.RopeMode;
+import org.acdit4j.model.core.graph.TransformerSize;
+import org.acdit4j.model.core.layout.BlockShape;
 import org.acdit4j.model.diffusion.DiffusionObjective;
-import org.acdit4j.model.graph.RopeMode;
-import org.acdit4j.model.graph.TransformerSize;
-import org.acdit4j.model.layout.BlockShape;
 
 /**
  * ACDiT's {@code model} section: architecture and block layout. The defaults are the performance benchmark's

@@ -1,10 +1,10 @@
 package org.acdit4j.model;
 
 import org.acdit4j.framework.model.ModelConfig;
+import org.acdit4j.model.core.graph.RopeMode;
+import org.acdit4j.model.core.graph.TransformerSize;
+import org.acdit4j.model.core.layout.BlockShape;
 import org.acdit4j.model.diffusion.DiffusionObjective;
-import org.acdit4j.model.graph.RopeMode;
-import org.acdit4j.model.graph.TransformerSize;
-import org.acdit4j.model.layout.BlockShape;
 
 /**
  * ACDiT's frozen architecture ({@code model.*} keys).

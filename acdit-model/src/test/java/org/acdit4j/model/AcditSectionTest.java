@@ -10,10 +10,10 @@ import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.dsl.SpecException;
 import org.acdit4j.framework.spec.ExperimentSpec;
+import org.acdit4j.model.core.graph.RopeMode;
+import org.acdit4j.model.core.layout.BlockShape;
 import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.diffusion.Solver;
-import org.acdit4j.model.graph.RopeMode;
-import org.acdit4j.model.layout.BlockShape;
 import org.junit.jupiter.api.Test;
 
 /** ACDiT's own {@code model.*} and {@code sample.*} keys: defaults, overrides and every validation error. */

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
 import org.acdit4j.framework.data.Geometry;
+import org.acdit4j.model.core.execution.GraphExecution;
+import org.acdit4j.model.core.execution.LossAndGradients;
+import org.acdit4j.model.core.layout.BlockShape;
 import org.acdit4j.model.graph.AcditNetwork;
-import org.acdit4j.model.graph.GraphExecution;
-import org.acdit4j.model.graph.LossAndGradients;
-import org.acdit4j.model.layout.BlockShape;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

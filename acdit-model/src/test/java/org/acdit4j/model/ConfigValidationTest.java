@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.acdit4j.framework.data.Geometry;
+import org.acdit4j.model.core.graph.RopeMode;
+import org.acdit4j.model.core.layout.BlockShape;
+import org.acdit4j.model.core.layout.TokenLayout;
 import org.acdit4j.model.diffusion.DiffusionObjective;
-import org.acdit4j.model.graph.RopeMode;
-import org.acdit4j.model.layout.BlockShape;
-import org.acdit4j.model.layout.TokenLayout;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 

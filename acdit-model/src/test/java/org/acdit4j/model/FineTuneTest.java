@@ -10,10 +10,10 @@ import org.acdit4j.framework.data.TestDataDirectory;
 import org.acdit4j.framework.model.FineTunedClassifier;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.spec.DataSpec;
+import org.acdit4j.model.core.graph.RopeMode;
+import org.acdit4j.model.core.layout.BlockShape;
 import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.diffusion.Solver;
-import org.acdit4j.model.graph.RopeMode;
-import org.acdit4j.model.layout.BlockShape;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 

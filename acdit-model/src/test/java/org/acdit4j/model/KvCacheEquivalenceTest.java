@@ -1,19 +1,19 @@
 package org.acdit4j.model;
 
-import static org.acdit4j.model.layout.BlockShape.ROWS;
-import static org.acdit4j.model.layout.BlockShape.SQUARE;
+import static org.acdit4j.model.core.layout.BlockShape.ROWS;
+import static org.acdit4j.model.core.layout.BlockShape.SQUARE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.SampleRequest;
-import org.acdit4j.model.graph.AcditNetwork;
+import org.acdit4j.model.core.layout.BlockShape;
+import org.acdit4j.model.core.layout.TokenLayout;
+import org.acdit4j.model.core.sample.KvCache;
 import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.diffusion.Solver;
-import org.acdit4j.model.layout.BlockShape;
-import org.acdit4j.model.layout.TokenLayout;
-import org.acdit4j.model.sample.KvCache;
+import org.acdit4j.model.graph.AcditNetwork;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

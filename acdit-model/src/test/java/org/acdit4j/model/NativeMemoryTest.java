@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.SampleRequest;
+import org.acdit4j.model.core.layout.BlockShape;
 import org.acdit4j.model.diffusion.Solver;
-import org.acdit4j.model.layout.BlockShape;
 import org.acdit4j.model.testing.NativeHeap;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -6,9 +6,10 @@ import org.acdit4j.framework.dsl.TrainSection;
 import org.acdit4j.framework.spec.LearningRateSchedule;
 import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
+import org.acdit4j.model.core.HostRandom;
+import org.acdit4j.model.core.graph.RopeMode;
+import org.acdit4j.model.core.layout.BlockShape;
 import org.acdit4j.model.diffusion.DiffusionObjective;
-import org.acdit4j.model.graph.RopeMode;
-import org.acdit4j.model.layout.BlockShape;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /** Small configurations and inputs shared by the tests. */

@@ -1,6 +1,6 @@
 package org.acdit4j.model.diffusion;
 
-import org.acdit4j.model.HostRandom;
+import org.acdit4j.model.core.HostRandom;
 
 /**
  * The paper's DDPM forward process (Ho et al. 2020): {@link NoiseSchedule#ddpm()}'s 1000 discrete steps, a uniform

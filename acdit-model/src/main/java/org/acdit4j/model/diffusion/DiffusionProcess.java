@@ -1,6 +1,6 @@
 package org.acdit4j.model.diffusion;
 
-import org.acdit4j.model.HostRandom;
+import org.acdit4j.model.core.HostRandom;
 
 /**
  * What an objective fixes on the host: the noise levels a training block is drawn at, the regression target of the

@@ -1,6 +1,6 @@
 package org.acdit4j.model.diffusion;
 
-import org.acdit4j.model.HostRandom;
+import org.acdit4j.model.core.HostRandom;
 
 /**
  * Flow matching on the straight path x_t = (1 - t)·x₀ + t·ε, t ∈ [0, 1] (rectified flow: Liu et al. 2022, "Flow

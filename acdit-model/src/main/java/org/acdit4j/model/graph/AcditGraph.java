@@ -1,11 +1,16 @@
 package org.acdit4j.model.graph;
 
-import static org.acdit4j.model.graph.TransformerLayerParameters.parameter;
+import static org.acdit4j.model.core.graph.TransformerLayerParameters.parameter;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 import org.acdit4j.model.AcditConfig;
+import org.acdit4j.model.core.graph.KvCacheNames;
+import org.acdit4j.model.core.graph.RmsNorm;
+import org.acdit4j.model.core.graph.RopeNd;
+import org.acdit4j.model.core.graph.SkipCausalMask;
+import org.acdit4j.model.core.graph.TransformerGraphBuilder;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,10 +1,12 @@
 package org.acdit4j.model.graph;
 
 import java.util.Map;
-import static org.acdit4j.model.graph.TransformerLayerParameters.parameter;
+import static org.acdit4j.model.core.graph.TransformerLayerParameters.parameter;
 
 import org.acdit4j.model.AcditConfig;
-import org.acdit4j.model.HostRandom;
+import org.acdit4j.model.core.HostRandom;
+import org.acdit4j.model.core.graph.NamedParameters;
+import org.acdit4j.model.core.graph.TransformerLayerParameters;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -3,14 +3,15 @@ package org.acdit4j.model.sample;
 import java.util.Arrays;
 import java.util.List;
 import org.acdit4j.model.AcditConfig;
-import org.acdit4j.model.HostRandom;
+import org.acdit4j.model.core.HostRandom;
+import org.acdit4j.model.core.execution.ParallelLanes;
+import org.acdit4j.model.core.graph.RopeNd;
+import org.acdit4j.model.core.layout.TokenLayout;
+import org.acdit4j.model.core.sample.KvCache;
 import org.acdit4j.model.diffusion.DiffusionProcess;
 import org.acdit4j.model.diffusion.DiffusionSolver;
 import org.acdit4j.model.diffusion.NoiseLevel;
 import org.acdit4j.model.graph.AcditNetwork;
-import org.acdit4j.model.graph.ParallelLanes;
-import org.acdit4j.model.graph.RopeNd;
-import org.acdit4j.model.layout.TokenLayout;
 
 /**
  * Block-by-block generation: for block i the solver starts from Gaussian noise and denoises it while
@@ -19,7 +20,8 @@ import org.acdit4j.model.layout.TokenLayout;
  * whole clean prefix is recomputed at every solver step (same result, more work). All images of a request,
  * and both halves of classifier-free guidance, go through the graph in one call per network evaluation (one per
  * step, two for Heun); the two halves of an image are adjacent rows (conditional, then unconditional) and share the
- * image's context.
+ * image's context: clean tokens ignore label and timestep, so one {@link KvCache} serves both halves
+ * ({@link AcditNetwork#contextForGroups}).
  *
  * <p>The solver reads the network's prediction through the objective's {@link DiffusionProcess}; guidance combines
  * the raw predictions (ε, v or velocity), which every objective turns into x̂₀ and ε̂ affinely, so it is the same

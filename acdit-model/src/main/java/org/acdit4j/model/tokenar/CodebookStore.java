@@ -9,9 +9,9 @@ import java.util.Locale;
 import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.data.ImageSet;
-import org.acdit4j.model.HostRandom;
-import org.acdit4j.model.layout.BlockShape;
-import org.acdit4j.model.layout.TokenLayout;
+import org.acdit4j.model.core.HostRandom;
+import org.acdit4j.model.core.layout.BlockShape;
+import org.acdit4j.model.core.layout.TokenLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

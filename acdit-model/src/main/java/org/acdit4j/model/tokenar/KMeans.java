@@ -1,7 +1,7 @@
 package org.acdit4j.model.tokenar;
 
 import java.util.Arrays;
-import org.acdit4j.model.HostRandom;
+import org.acdit4j.model.core.HostRandom;
 
 /**
  * Lloyd's k-means with k-means++ seeding (Arthur and Vassilvitskii 2007) on points of {@code dimension} values:

@@ -3,9 +3,9 @@ package org.acdit4j.model.tokenar;
 import java.util.Locale;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.spec.TrainSpec;
-import org.acdit4j.model.graph.TransformerConfig;
-import org.acdit4j.model.layout.BlockShape;
-import org.acdit4j.model.layout.TokenLayout;
+import org.acdit4j.model.core.graph.TransformerConfig;
+import org.acdit4j.model.core.layout.BlockShape;
+import org.acdit4j.model.core.layout.TokenLayout;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**

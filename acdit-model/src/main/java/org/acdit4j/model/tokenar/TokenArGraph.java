@@ -1,12 +1,12 @@
 package org.acdit4j.model.tokenar;
 
-import static org.acdit4j.model.graph.TransformerLayerParameters.parameter;
+import static org.acdit4j.model.core.graph.TransformerLayerParameters.parameter;
 
-import org.acdit4j.model.graph.KvCacheNames;
-import org.acdit4j.model.graph.RopeMode;
-import org.acdit4j.model.graph.RopeNd;
-import org.acdit4j.model.graph.SkipCausalMask;
-import org.acdit4j.model.graph.TransformerGraphBuilder;
+import org.acdit4j.model.core.graph.KvCacheNames;
+import org.acdit4j.model.core.graph.RopeMode;
+import org.acdit4j.model.core.graph.RopeNd;
+import org.acdit4j.model.core.graph.SkipCausalMask;
+import org.acdit4j.model.core.graph.TransformerGraphBuilder;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,8 +1,8 @@
 package org.acdit4j.model.tokenar;
 
 import java.util.Arrays;
-import org.acdit4j.model.HostRandom;
-import org.acdit4j.model.sample.KvCache;
+import org.acdit4j.model.core.HostRandom;
+import org.acdit4j.model.core.sample.KvCache;
 
 /**
  * Code-by-code generation for many images at once. Every step draws one code per image from softmax(logits / T)

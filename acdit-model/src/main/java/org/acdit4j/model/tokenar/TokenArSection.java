@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.acdit4j.framework.dsl.ModelSection;
 import org.acdit4j.framework.dsl.Problems;
 import org.acdit4j.framework.spec.DataSpec;
-import org.acdit4j.model.graph.TransformerSize;
+import org.acdit4j.model.core.graph.TransformerSize;
 
 /**
  * The token-AR baseline's {@code model} section. Width, depth, heads, patch, label dropout and MLP ratio mean what

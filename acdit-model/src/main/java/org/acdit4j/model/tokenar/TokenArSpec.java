@@ -1,8 +1,8 @@
 package org.acdit4j.model.tokenar;
 
 import org.acdit4j.framework.model.ModelConfig;
-import org.acdit4j.model.graph.TransformerSize;
 import org.acdit4j.framework.spec.DataSpec;
+import org.acdit4j.model.core.graph.TransformerSize;
 
 /**
  * The token-AR baseline's frozen settings ({@code model.*} keys) plus the data its codebook is fitted on.

@@ -1,9 +1,9 @@
 package org.acdit4j.model.tokenar;
 
 import java.util.Map;
-import org.acdit4j.model.HostRandom;
-import org.acdit4j.model.graph.NamedParameters;
-import org.acdit4j.model.graph.TransformerLayerParameters;
+import org.acdit4j.model.core.HostRandom;
+import org.acdit4j.model.core.graph.NamedParameters;
+import org.acdit4j.model.core.graph.TransformerLayerParameters;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -2,8 +2,8 @@ package org.acdit4j.model.tokenar;
 
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
-import org.acdit4j.model.layout.BlockShape;
-import org.acdit4j.model.layout.TokenLayout;
+import org.acdit4j.model.core.layout.BlockShape;
+import org.acdit4j.model.core.layout.TokenLayout;
 
 /**
  * Images to discrete codes and back: each p×p patch of every channel (a token of C·p·p values, raster order) is

@@ -2,9 +2,9 @@ package org.acdit4j.model.tokenar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.acdit4j.model.graph.GraphExecution;
-import org.acdit4j.model.graph.LossAndGradients;
-import org.acdit4j.model.sample.KvCache;
+import org.acdit4j.model.core.execution.GraphExecution;
+import org.acdit4j.model.core.execution.LossAndGradients;
+import org.acdit4j.model.core.sample.KvCache;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

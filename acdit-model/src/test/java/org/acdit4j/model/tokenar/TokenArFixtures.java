@@ -8,7 +8,7 @@ import org.acdit4j.framework.spec.DataSpec;
 import org.acdit4j.framework.spec.LearningRateSchedule;
 import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
-import org.acdit4j.model.HostRandom;
+import org.acdit4j.model.core.HostRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /** Small token-AR configurations shared by the tests. */

@@ -3,8 +3,8 @@ package org.acdit4j.model.tokenar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-import org.acdit4j.model.HostRandom;
-import org.acdit4j.model.sample.KvCache;
+import org.acdit4j.model.core.HostRandom;
+import org.acdit4j.model.core.sample.KvCache;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;

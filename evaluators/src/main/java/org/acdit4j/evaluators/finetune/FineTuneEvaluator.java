@@ -75,10 +75,8 @@ public final class FineTuneEvaluator implements Evaluator {
     @Override
     public EvaluationResult evaluate(EvaluationContext context) {
         GenerativeModel model = context.model();
-        if (!(model instanceof FineTunable tunable)) {
-            throw new IllegalArgumentException(NAME + ": model " + model.getClass().getSimpleName()
-                    + " cannot be fine-tuned (it does not implement FineTunable)");
-        }
+        FineTunable tunable = model.fineTuning().orElseThrow(() -> new IllegalArgumentException(NAME + ": model "
+                + model.getClass().getSimpleName() + " cannot be fine-tuned (it does not implement FineTunable)"));
         Dataset dataset = context.dataset();
         ImageBatch train = ClassifierImages.train(context);
         ImageBatch test = ClassifierImages.test(context);

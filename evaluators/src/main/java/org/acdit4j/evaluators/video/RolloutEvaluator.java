@@ -43,10 +43,9 @@ public final class RolloutEvaluator extends FeatureNetworkEvaluator {
     public EvaluationResult evaluate(EvaluationContext context) {
         ClipEvaluation.requireClips(context, NAME);
         Geometry geometry = context.dataset().geometry();
-        if (!(context.model() instanceof FrameRollout rollout)) {
-            throw new IllegalArgumentException(NAME + " needs a video model that implements FrameRollout, got "
-                    + context.model().getClass().getSimpleName());
-        }
+        String modelClass = context.model().getClass().getSimpleName();
+        FrameRollout rollout = context.model().frameRollout().orElseThrow(() -> new IllegalArgumentException(NAME
+                + " needs a video model that implements FrameRollout, got " + modelClass));
         FeatureNetwork network = network(context);
         int trained = geometry.frames();
         int frames = LENGTHS * trained;

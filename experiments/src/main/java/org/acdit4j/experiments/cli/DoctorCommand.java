@@ -18,7 +18,7 @@ import org.acdit4j.framework.data.MnistFamilyDatasetFactory;
 import org.acdit4j.framework.data.MovingMnistDatasetFactory;
 import org.acdit4j.framework.data.source.NpmTarballCache;
 import org.acdit4j.framework.system.RunThreads;
-import org.acdit4j.model.graph.MallocTrim;
+import org.acdit4j.model.core.execution.MallocTrim;
 import org.acdit4j.tracking.TrackerSelection;
 import org.acdit4j.tracking.TrackingTarget;
 import org.acdit4j.tracking.file.MlrunsStore;

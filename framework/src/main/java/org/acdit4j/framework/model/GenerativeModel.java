@@ -9,6 +9,12 @@ import org.acdit4j.framework.data.ImageBatch;
 /**
  * A trainable class-conditional generative model, as the runner and the evaluators see it.
  * One instance holds one set of weights plus their optimizer and EMA state.
+ *
+ * <p>Optional capabilities are interfaces a model implements ({@link FineTunable}, {@link FrameRollout},
+ * {@link LossyReconstruction}, {@link DiscreteCodes}), reached only through the accessor of each
+ * ({@link #fineTuning()}, {@link #frameRollout()}, {@link #lossyReconstruction()}, {@link #discreteCodes()}), which
+ * views of a model pass on. Before a model exists, its {@link ModelFactory#capabilities} declare which of them a
+ * configuration offers, for the preflight check of the evaluators' {@link ModelCapability} needs.
  */
 public interface GenerativeModel {
 
@@ -33,6 +39,16 @@ public interface GenerativeModel {
     float[][] encode(ImageBatch images);
 
     long parameterCount();
+
+    /** The model's encoder as a classifier to fine-tune ({@link FineTunable}), when it offers one. */
+    default Optional<FineTunable> fineTuning() {
+        return this instanceof FineTunable tunable ? Optional.of(tunable) : Optional.empty();
+    }
+
+    /** Clips longer than the trained ones ({@link FrameRollout}), when the model is a video model that offers them. */
+    default Optional<FrameRollout> frameRollout() {
+        return this instanceof FrameRollout rollout ? Optional.of(rollout) : Optional.empty();
+    }
 
     /** The model's encode→decode of real images ({@link LossyReconstruction}), when it draws through a lossy encoding. */
     default Optional<LossyReconstruction> lossyReconstruction() {

@@ -1,0 +1,124 @@
+package org.acdit4j.model.core.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Supplier;
+import org.acdit4j.framework.model.TrainStepResult;
+import org.acdit4j.framework.spec.TrainSpec;
+import org.acdit4j.model.core.HostRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * What training changes besides the weights' values, for one model's parameter map: AdamW moments, the EMA copy,
+ * the learning-rate schedule, the step counter and the host RNG. It runs the host side of an optimizer step
+ * (clip, AdamW at the scheduled rate, EMA), swaps the EMA weights in for sampling, and writes and restores all of
+ * it in the checkpoint format both models share: meta {@code config}, {@code train}, {@code step}, {@code rng};
+ * arrays {@code param/}, {@code ema/}, {@code adam/} by parameter name.
+ */
+public final class TrainingState {
+
+    /** At most one {@code System.gc()} per this many bytes of a step's activations. */
+    private static final double GC_BYTES = 256.0 * 1024 * 1024;
+
+    private final TrainSpec train;
+    private final Map<String, INDArray> params;
+    private final HostRandom random;
+    private final LrSchedule lrSchedule;
+    private final AdamW optimizer;
+    private final Ema ema;
+    private long step;
+
+    /** @param params the live weights (updated in place), @param random the model's RNG (saved with the state) */
+    public TrainingState(TrainSpec train, Map<String, INDArray> params, HostRandom random) {
+        this.train = train;
+        this.params = params;
+        this.random = random;
+        this.lrSchedule = new LrSchedule(train);
+        this.optimizer = new AdamW(train, params);
+        this.ema = new Ema(train.ema(), params);
+    }
+
+    /**
+     * ND4J frees native buffers only when Java collects their owners, so training calls {@code System.gc()} every
+     * few steps: every step for reference-sized batches, less often when a step allocates little (about 40 floats
+     * per token, layer and width unit of activations; at most one collection per 256 MB, at least one per 50 steps).
+     *
+     * @param tokens tokens one step runs through the network (all sequences of the batch)
+     */
+    public static int gcInterval(double tokens, int width, int depth) {
+        double bytes = 4.0 * 40 * tokens * width * depth;
+        return (int) Math.max(1, Math.min(50, GC_BYTES / bytes));
+    }
+
+    /**
+     * One optimizer step from {@code gradients} by parameter name (copied, then clipped): AdamW at the scheduled
+     * rate, EMA, step count, and a {@code System.gc()} every {@code gcInterval} steps.
+     */
+    public TrainStepResult update(Map<String, INDArray> gradients, double loss, int gcInterval) {
+        Map<String, INDArray> grads = new LinkedHashMap<>(gradients);
+        double norm = optimizer.clip(grads);
+        double lr = lrSchedule.at(step);
+        optimizer.apply(params, grads, lr, step);
+        ema.update(params, step);
+        step++;
+        if (step % gcInterval == 0) {
+            System.gc();
+        }
+        return new TrainStepResult(step, loss, norm, lr);
+    }
+
+    /** Runs {@code body} on the EMA weights if {@code useEma} (the live ones are put back after), else as they are. */
+    public <T> T withWeights(boolean useEma, Supplier<T> body) {
+        if (!useEma) {
+            return body.get();
+        }
+        Map<String, INDArray> live = swapIn(ema.weights());
+        try {
+            return body.get();
+        } finally {
+            swapIn(live);
+        }
+    }
+
+    /** Copies {@code source} into the live weights; returns the previous values. */
+    private Map<String, INDArray> swapIn(Map<String, INDArray> source) {
+        Map<String, INDArray> previous = new HashMap<>();
+        params.forEach((name, p) -> {
+            previous.put(name, p.dup());
+            p.assign(source.get(name));
+        });
+        return previous;
+    }
+
+    /** Optimizer steps taken so far. */
+    public long step() {
+        return step;
+    }
+
+    /** Writes a checkpoint of a model whose configuration is {@code fingerprint}: {@code extra} arrays, then the state. */
+    public void save(Path checkpoint, String fingerprint, Map<String, INDArray> extra) throws IOException {
+        Properties meta = new Properties();
+        meta.setProperty("config", fingerprint);
+        meta.setProperty("train", train.toString());
+        meta.setProperty("step", Long.toString(step));
+        meta.setProperty("rng", Long.toString(random.state()));
+        Map<String, INDArray> arrays = new LinkedHashMap<>(extra);
+        params.forEach((k, v) -> arrays.put("param/" + k, v));
+        ema.weights().forEach((k, v) -> arrays.put("ema/" + k, v));
+        optimizer.state().forEach((k, v) -> arrays.put("adam/" + k, v));
+        new Checkpoint(meta, arrays).write(checkpoint);
+    }
+
+    /** Restores weights, EMA, moments, step and RNG from a checkpoint the caller has checked is this model's. */
+    public void restore(Checkpoint c) {
+        params.forEach((k, v) -> v.assign(c.arrays().get("param/" + k)));
+        ema.weights().forEach((k, v) -> v.assign(c.arrays().get("ema/" + k)));
+        optimizer.state().forEach((k, v) -> v.assign(c.arrays().get("adam/" + k)));
+        step = Long.parseLong(c.meta().getProperty("step"));
+        random.setState(Long.parseLong(c.meta().getProperty("rng")));
+    }
+}

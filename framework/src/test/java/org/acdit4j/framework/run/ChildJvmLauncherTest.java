@@ -70,7 +70,7 @@ class ChildJvmLauncherTest {
     }
 
     private static RunPlan plan() {
-        return new RunPlan(7, "probe-run", "", Map.of(), 0, null, "", List.of());
+        return new RunPlan(7, "probe-run", "", Map.of(), 0, null, Map.of(), "", List.of());
     }
 
     private static String javaBinary() {

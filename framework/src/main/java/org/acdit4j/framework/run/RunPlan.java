@@ -12,7 +12,7 @@ import org.acdit4j.framework.spec.ExperimentSpec;
  * 4)"}, {@code ""} when nothing is swept; see {@link org.acdit4j.framework.dsl.ConfigurationLabels}), the swept values
  * it sets, its seed, the fully resolved spec and its {@code values} (every dotted key with its resolved value, sorted by
  * key). The preset ({@code ""} for none), the sweep's command-line {@code overrides} and the {@code assignments} say
- * where the spec came from. Planning makes it once.
+ * where the spec came from. Planning makes it once; its run folder keeps it frozen ({@link FrozenRun}).
  */
 public record RunPlan(int index, String name, String label, Map<String, String> assignments, long seed,
                       ExperimentSpec spec, Map<String, String> values, String preset, List<String> overrides) {

@@ -7,8 +7,9 @@ import org.acdit4j.framework.spec.SweepCase;
 
 /**
  * The sweep of one definition under a preset and overrides, with what its cases change worked out once
- * ({@link ExperimentDefinition#sweep}). Each {@link #configuration} runs the recipe once more, so planning a sweep of
- * {@code n} configurations runs the recipe {@code n + 1} times and each case's recipe once.
+ * ({@link ExperimentDefinition#sweep}: the recipe once, and once more beside each case's recipe). Each
+ * {@link #configuration} runs the recipe once more, so planning a sweep of {@code n} configurations and {@code c} cases
+ * runs the recipe {@code 1 + c + n} times and each case's recipe once.
  */
 public final class ResolvedSweep {
 

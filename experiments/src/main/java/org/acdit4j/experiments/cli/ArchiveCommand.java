@@ -46,8 +46,7 @@ public final class ArchiveCommand implements Callable<Integer> {
         List<String> left = new ArrayList<>();
         for (RunPlan plan : SweepPlanner.plan(definition, selection.preset, selection.overrides)) {
             RunFolder folder = RunFolder.of(options.runsDir(), definition.name(), plan.name());
-            Optional<String> conflict = folder.conflictWith(definition.resolvedValues(selection.preset, plan.overrides(),
-                    plan.assignments()));
+            Optional<String> conflict = folder.conflictWith(plan.values());
             boolean finished = folder.record().map(RunRecord::status).orElse(null) == RunStatus.FINISHED;
             if (finished && conflict.isEmpty()) {
                 archive.add(folder);

@@ -25,8 +25,7 @@ final class ArchivedRuns {
                         List<RunPlan> plans, PrintStream out) {
         RunArchive archive = of(options, definition, selection.preset, selection.overrides);
         try {
-            List<String> restored = archive.restore(plans, plan -> definition.resolvedValues(selection.preset,
-                    plan.overrides(), plan.assignments()), options.runsDir());
+            List<String> restored = archive.restore(plans, options.runsDir());
             out.printf("%s: %d archived run(s) restored from %s%s%n", definition.name(), restored.size(), archive.root(),
                     restored.isEmpty() ? "" : " (" + String.join(", ", restored) + "; they count as finished)");
         } catch (IllegalArgumentException e) {

@@ -4,13 +4,11 @@ import com.google.inject.Inject;
 import com.google.inject.Provider;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.acdit4j.framework.data.DatasetFactory;
-import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.model.ModelFactory;
+import org.acdit4j.framework.run.FrozenRun;
 import org.acdit4j.framework.run.Provenance;
 import org.acdit4j.framework.run.RunEvaluation;
 import org.acdit4j.framework.run.RunBusyException;
@@ -18,49 +16,37 @@ import org.acdit4j.framework.run.RunExecutor;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunLauncher;
 import org.acdit4j.framework.run.RunPlan;
-import org.acdit4j.framework.run.SweepPlanner;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.Tracker;
 import org.acdit4j.tracking.TrackerSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
- * {@code acdit execute-run <experiment> --index i}: trains and evaluates one plan in this process. Started
- * by {@code acdit run} in a child JVM per run; exit code 0 when the run finished, {@link RunLauncher#EXIT_BUSY} when
- * another process trains it.
+ * {@code acdit execute-run --run-folder DIR}: trains and evaluates the run frozen in a run folder
+ * ({@code run-spec.json}) in this process, reading nothing but the folder: no definition is planned again. Started by
+ * {@code acdit run} and {@code acdit resume} in a child JVM per run; exit code 0 when the run finished,
+ * {@link RunLauncher#EXIT_BUSY} when another process trains it.
  */
-@Command(name = "execute-run", hidden = true, description = "Run one plan of a sweep in this process (used by acdit run).")
+@Command(name = "execute-run", hidden = true, description = "Run the plan frozen in a run folder in this process (used by acdit run).")
 public final class ExecuteRunCommand implements Callable<Integer> {
 
-    private final ExperimentCatalog catalog;
     private final GlobalOptions options;
     private final Provider<Map<String, DatasetFactory>> datasets;
     private final Provider<Map<String, ModelFactory>> models;
     private final Provider<RunEvaluation> evaluation;
     private final Provider<TrackerSelection> trackers;
 
-    @Parameters(index = "0", paramLabel = "EXPERIMENT")
-    String experiment;
-
-    @Parameters(index = "1..*", paramLabel = "KEY=VALUE", arity = "0..*")
-    List<String> overrides = new ArrayList<>();
-
-    @Option(names = "--preset")
-    String preset;
-
-    @Option(names = "--index", required = true)
-    int index;
+    @Option(names = "--run-folder", required = true, paramLabel = "DIR")
+    Path runFolder;
 
     @Option(names = "--parent-run-id")
     String parentRunId;
 
     @Inject
-    ExecuteRunCommand(ExperimentCatalog catalog, GlobalOptions options, Provider<Map<String, DatasetFactory>> datasets,
+    ExecuteRunCommand(GlobalOptions options, Provider<Map<String, DatasetFactory>> datasets,
                       Provider<Map<String, ModelFactory>> models, Provider<RunEvaluation> evaluation,
                       Provider<TrackerSelection> trackers) {
-        this.catalog = catalog;
         this.options = options;
         this.datasets = datasets;
         this.models = models;
@@ -70,22 +56,30 @@ public final class ExecuteRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ExperimentDefinition definition = catalog.get(experiment);
-        List<RunPlan> plans = SweepPlanner.plan(definition, preset, overrides);
-        if (index < 0 || index >= plans.size()) {
-            throw new UsageException("--index " + index + " is not a plan index of " + experiment + " (0.." + (plans.size() - 1) + ")");
-        }
-        RunPlan plan = plans.get(index);
-        RunFolder folder = RunFolder.of(options.runsDir(), experiment, plan.name());
+        RunFolder folder = new RunFolder(runFolder.toAbsolutePath());
+        RunPlan plan = frozenPlan(folder);
         Path sourceRoot = Path.of(System.getProperty("acdit.home", ""));
         try (Tracker tracker = trackers.get().open(options.trackingUri())) {
             RunExecutor executor = new RunExecutor(datasets.get(), models.get(), evaluation.get(), tracker,
                     Provenance.collect(sourceRoot.toAbsolutePath(), BackendInfo.describe()), Clock.systemUTC());
-            RunStatus status = executor.execute(plan, folder, definition.resolvedValues(preset, plan.overrides(), plan.assignments()), parentRunId);
+            RunStatus status = executor.execute(plan, folder, plan.values(), parentRunId);
             return status == RunStatus.FINISHED ? 0 : AcditMain.EXIT_FAILURE;
         } catch (RunBusyException e) {
             System.out.println("acdit: " + e.getMessage());
             return RunLauncher.EXIT_BUSY;
         }
+    }
+
+    /** The plan frozen in {@code folder}, its spec on the model plugin it names. */
+    private RunPlan frozenPlan(RunFolder folder) {
+        FrozenRun frozen;
+        try {
+            frozen = folder.frozenRun().orElseThrow(() -> new UsageException("--run-folder " + folder.root()
+                    + " holds no " + folder.frozenRunFile().getFileName() + "; allowed: a run folder planned by acdit "
+                    + "run or acdit resume"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--run-folder " + e.getMessage());
+        }
+        return RunFolderPlan.frozenPlan(folder, frozen, models.get());
     }
 }

@@ -14,10 +14,15 @@ import java.util.stream.Collectors;
 import org.acdit4j.framework.data.DatasetException;
 import org.acdit4j.framework.data.DatasetFactory;
 import org.acdit4j.framework.data.Geometry;
+import org.acdit4j.framework.dsl.Experiment;
+import org.acdit4j.framework.dsl.ExperimentBuilder;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.dsl.SpecException;
+import org.acdit4j.framework.model.ModelFactory;
 import org.acdit4j.framework.report.ExperimentReport;
 import org.acdit4j.framework.run.ConfigYaml;
+import org.acdit4j.framework.run.FrozenRun;
+import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunExecutor;
 import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.RunRecord;
@@ -42,11 +47,14 @@ public final class ReportWriter {
 
     private final GlobalOptions options;
     private final Provider<Map<String, DatasetFactory>> datasets;
+    private final Provider<Map<String, ModelFactory>> models;
 
     @Inject
-    ReportWriter(GlobalOptions options, Provider<Map<String, DatasetFactory>> datasets) {
+    ReportWriter(GlobalOptions options, Provider<Map<String, DatasetFactory>> datasets,
+                 Provider<Map<String, ModelFactory>> models) {
         this.options = options;
         this.datasets = datasets;
+        this.models = models;
     }
 
     /**
@@ -61,7 +69,7 @@ public final class ReportWriter {
         ExperimentReport.Context context = new ExperimentReport.Context(command,
                 ConfigYaml.render(definition.resolvedValues(preset, overrides)), wallSeconds);
         List<Path> files = ExperimentReport.write(spec, definition.labels(preset, overrides),
-                run -> geometry(definition, preset, overrides, run), runs, options.runsDir(), output, context);
+                run -> geometry(spec.name(), run), runs, options.runsDir(), output, context);
         if (parent != null) {
             for (Path file : files) {
                 Path folder = output.relativize(file).getParent();
@@ -97,16 +105,23 @@ public final class ReportWriter {
     }
 
     /**
-     * The shape of {@code run}'s examples, from its data plugin and its configuration as the definition resolves it now;
-     * empty when the definition no longer accepts the run's assignment, or its dataset is not registered or cannot
-     * tell (a folder of images that is gone).
+     * The shape of {@code run}'s examples, from its data plugin and the data section its run folder holds (its frozen
+     * plan, or in a folder older than frozen plans the configuration it started with), without the definition; empty
+     * when the folder holds neither, its model or dataset is not registered, or the dataset cannot tell (a folder of
+     * images that is gone).
      */
-    private Optional<Geometry> geometry(ExperimentDefinition definition, String preset, List<String> overrides,
-                                        RunRecord run) {
+    private Optional<Geometry> geometry(String experiment, RunRecord run) {
+        RunFolder folder = RunFolder.of(options.runsDir(), experiment, run.run());
         try {
-            DataSpec data = definition.spec(preset, overrides, run.assignments()).data();
+            Optional<Map<String, String>> values = folder.frozenRun().map(FrozenRun::values)
+                    .or(folder::storedConfiguration);
+            Optional<ModelFactory> model = values.map(stored -> models.get().get(stored.get(ExperimentBuilder.MODEL_NAME)));
+            if (model.isEmpty()) {
+                return Optional.empty();
+            }
+            DataSpec data = Experiment.fromConfiguration(model.get().type(), values.get()).data();
             return Optional.ofNullable(datasets.get().get(data.name())).map(factory -> factory.geometry(data));
-        } catch (SpecException | DatasetException e) {
+        } catch (IllegalArgumentException | SpecException | DatasetException e) {
             return Optional.empty();
         }
     }

@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.acdit4j.framework.model.ModelFactory;
 import org.acdit4j.framework.run.AbandonedRun;
 import org.acdit4j.framework.run.ChildJvmLauncher;
 import org.acdit4j.framework.run.ResumePoint;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code acdit resume <run-dir>}: continues one run from its newest usable checkpoint (the previous one when the latest
+ * {@code acdit resume <run-dir>}: continues the run frozen in a run folder ({@link RunFolderPlan}; one older than
+ * frozen plans is planned from today's definition and frozen) from its newest usable checkpoint (the previous one when the latest
  * is damaged, said in one line), into the same tracker run; a folder whose checkpoints are all unusable is refused with
  * one line naming each file and its fault. The tracking store is checked first (it must be usable and hold the run's
  * tracker run and parent); a run the resumed process left RUNNING (it died before it could record an end) is marked
@@ -35,20 +38,23 @@ public final class ResumeCommand implements Callable<Integer> {
     private final ExperimentCatalog catalog;
     private final GlobalOptions options;
     private final Provider<TrackerSelection> trackers;
+    private final Provider<Map<String, ModelFactory>> models;
 
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run folder, e.g. runs/block-size-tradeoff/blockSize16-seed0.")
     Path runDir;
 
     @Inject
-    ResumeCommand(ExperimentCatalog catalog, GlobalOptions options, Provider<TrackerSelection> trackers) {
+    ResumeCommand(ExperimentCatalog catalog, GlobalOptions options, Provider<TrackerSelection> trackers,
+                  Provider<Map<String, ModelFactory>> models) {
         this.catalog = catalog;
         this.options = options;
         this.trackers = trackers;
+        this.models = models;
     }
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        RunFolderPlan found = RunFolderPlan.of(runDir, catalog);
+        RunFolderPlan found = RunFolderPlan.of(runDir, catalog, models.get());
         if (found.record().status() == RunStatus.FINISHED) {
             System.out.println(found.record().run() + " already finished; nothing to resume");
             return 0;
@@ -56,8 +62,7 @@ public final class ResumeCommand implements Callable<Integer> {
         TrackerSelection store = trackers.get();
         store.requireUsable(options.trackingUri());
         StoreSwitch.requireHeld(store, options, runDir, found.record());
-        List<String> changed = new RunFolder(runDir.toAbsolutePath()).differencesFrom(found.definition()
-                .resolvedValues(found.preset(), found.plan().overrides(), found.plan().assignments()));
+        List<String> changed = found.changed();
         if (!changed.isEmpty()) {
             throw new UsageException("the definition of " + found.record().experiment() + " now resolves "
                     + found.record().run() + " differently from the configuration it started with, so resuming would "
@@ -67,17 +72,13 @@ public final class ResumeCommand implements Callable<Integer> {
         List<String> shared = new ArrayList<>(options.asArguments());
         shared.removeAll(List.of("--runs-dir", options.runsDir().toString()));
         shared.addAll(List.of("--runs-dir", runDir.toAbsolutePath().getParent().getParent().toString()));
-        if (found.preset() != null) {
-            shared.addAll(List.of("--preset", found.preset()));
-        }
-        shared.addAll(found.overrides());
         RunFolder folder = new RunFolder(runDir.toAbsolutePath());
         Optional<ResumePoint> resumePoint = ResumePoint.of(folder);
         resumePoint.flatMap(ResumePoint::fallback).ifPresent(System.out::println);
         String from = resumePoint.map(point -> "step " + point.step() + " (" + folder.root().relativize(point.checkpoint())
                 + ")").orElse("step 0 (no checkpoint yet)");
         System.out.println("resuming " + found.plan().name() + " from " + from + "; log: " + folder.log());
-        int exit = new ChildJvmLauncher(AcditMain.class.getName(), List.of("execute-run", found.record().experiment()), shared, 1)
+        int exit = new ChildJvmLauncher(AcditMain.class.getName(), List.of("execute-run"), shared, 1)
                 .launch(found.plan(), folder, found.record().parentRunId());
         if (exit == RunLauncher.EXIT_BUSY) {
             System.out.println(found.plan().name() + ": being trained by " + RunLock.holder(folder).orElse("another process")

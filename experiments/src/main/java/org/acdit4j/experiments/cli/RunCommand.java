@@ -137,7 +137,7 @@ public final class RunCommand implements Callable<Integer> {
         store.requireUsable(options.trackingUri());
         for (RunPlan plan : plans) {
             RunFolder.of(options.runsDir(), selection.experiment, plan.name())
-                    .conflictWith(definition.resolvedValues(selection.preset, plan.overrides(), plan.assignments()))
+                    .conflictWith(plan.values())
                     .ifPresent(conflict -> {
                         throw new UsageException(conflict + "; pass --runs-dir DIR (and --results-dir) for a separate "
                                 + "set of runs, or delete the folder");
@@ -154,15 +154,11 @@ public final class RunCommand implements Callable<Integer> {
         int parallelRuns = workers == null ? budget.defaultWorkers() : workers;
         budget.warning(parallelRuns).ifPresent(out::println);
         List<String> shared = new ArrayList<>(options.asArguments());
-        if (selection.preset != null) {
-            shared.addAll(List.of("--preset", selection.preset));
-        }
-        shared.addAll(selection.overrides);
         long start = System.nanoTime();
         try (Tracker tracker = store.open(options.trackingUri())) {
             out.println("tracking: " + tracker.describe());
             SweepRunner runner = new SweepRunner(new ChildJvmLauncher(AcditMain.class.getName(),
-                    List.of("execute-run", selection.experiment), shared, parallelRuns), tracker, out,
+                    List.of("execute-run"), shared, parallelRuns), tracker, out,
                     new TrainingCost(datasets.get(), models.get())::of);
             SweepResult result = runner.run(plans, selected, parallelRuns, failFast, options.runsDir(),
                     definition.resolvedValues(selection.preset, selection.overrides), (parent, outcome) -> reports.write(definition, selection.preset,

@@ -5,37 +5,89 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
+import org.acdit4j.framework.dsl.SpecException;
+import org.acdit4j.framework.model.ModelFactory;
+import org.acdit4j.framework.run.FrozenRun;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.RunRecord;
 import org.acdit4j.framework.run.SweepPlanner;
 
-/** Recovers the plan of an existing run folder from its {@code run.json} and {@code overrides.txt}. */
-record RunFolderPlan(ExperimentDefinition definition, RunRecord record, RunPlan plan, List<String> overrides) {
+/**
+ * The plan of an existing run folder and what today's definition would change in it: the plan frozen in its
+ * {@code run-spec.json}, or, in a folder older than frozen plans, the one today's definition makes of its
+ * {@code run.json} and {@code overrides.txt}. {@code changed} names each key whose value today's definition resolves
+ * differently (empty when none did).
+ */
+record RunFolderPlan(RunRecord record, RunPlan plan, List<String> changed) {
 
-    static RunFolderPlan of(Path runDir, ExperimentCatalog catalog) {
+    static RunFolderPlan of(Path runDir, ExperimentCatalog catalog, Map<String, ModelFactory> models) {
         RunFolder folder = new RunFolder(runDir.toAbsolutePath());
         RunRecord record = folder.record().orElseThrow(() -> new UsageException(runDir
                 + " is not a run folder (no run.json); run folders are runs/<experiment>/<run-name>/"));
         ExperimentDefinition definition = catalog.get(record.experiment());
-        List<String> overrides;
+        Optional<FrozenRun> frozen;
         try {
-            Path file = folder.root().resolve("overrides.txt");
-            overrides = Files.isRegularFile(file)
-                    ? Files.readAllLines(file).stream().filter(line -> !line.isBlank()).toList() : List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read overrides of " + runDir, e);
+            frozen = folder.frozenRun();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
-        String preset = record.preset() == null || record.preset().isBlank() ? null : record.preset();
-        List<RunPlan> plans = SweepPlanner.plan(definition, preset, overrides);
+        if (frozen.isPresent()) {
+            RunPlan plan = frozenPlan(folder, frozen.get(), models);
+            return new RunFolderPlan(record, plan, changesToday(folder, definition, frozen.get()));
+        }
+        List<String> overrides = overrides(folder);
+        List<RunPlan> plans = SweepPlanner.plan(definition, presetOf(record.preset()), overrides);
         RunPlan plan = plans.stream().filter(candidate -> candidate.name().equals(record.run())).findFirst()
                 .orElseThrow(() -> new UsageException("run " + record.run() + " is no longer a plan of " + record.experiment()
-                        + " with these overrides; was the experiment definition changed?"));
-        return new RunFolderPlan(definition, record, plan, overrides);
+                        + " with these overrides, and its folder is older than frozen plans (no run-spec.json); "
+                        + "was the experiment definition changed?"));
+        return new RunFolderPlan(record, plan, folder.differencesFrom(plan.values()));
     }
 
-    String preset() {
-        return record.preset() == null || record.preset().isBlank() ? null : record.preset();
+    /**
+     * The plan frozen in {@code folder}, its spec built on the registered model plugin it names; a usage error naming
+     * the file when the plugin is not registered or rejects a frozen value.
+     */
+    static RunPlan frozenPlan(RunFolder folder, FrozenRun frozen, Map<String, ModelFactory> models) {
+        ModelFactory factory = models.get(frozen.modelName());
+        if (factory == null) {
+            throw new UsageException(folder.frozenRunFile() + ": model.name '" + frozen.modelName()
+                    + "' is not a registered model; known: " + new TreeSet<>(models.keySet()));
+        }
+        try {
+            return frozen.plan(factory.type());
+        } catch (SpecException e) {
+            throw new UsageException(folder.frozenRunFile() + ": " + e.getMessage());
+        }
+    }
+
+    /** The keys whose value today's definition resolves differently for the frozen run's configuration. */
+    private static List<String> changesToday(RunFolder folder, ExperimentDefinition definition, FrozenRun frozen) {
+        try {
+            Map<String, String> today = definition.sweep(presetOf(frozen.preset()), frozen.overrides())
+                    .configuration(frozen.assignments()).values();
+            return folder.differencesFrom(today);
+        } catch (SpecException e) {
+            return List.of("the definition no longer accepts " + frozen.assignments() + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private static List<String> overrides(RunFolder folder) {
+        try {
+            Path file = folder.root().resolve("overrides.txt");
+            return Files.isRegularFile(file)
+                    ? Files.readAllLines(file).stream().filter(line -> !line.isBlank()).toList() : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read overrides of " + folder.root(), e);
+        }
+    }
+
+    private static String presetOf(String preset) {
+        return preset == null || preset.isBlank() ? null : preset;
     }
 }

@@ -9,12 +9,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.acdit4j.experiments.definitions.BlockSizeTradeoff;
+import org.acdit4j.framework.run.RunFolder;
+import org.acdit4j.framework.run.RunPlan;
+import org.acdit4j.framework.run.SweepPlanner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Configuration labels outside the report's tables: {@code acdit plan} lists them, a run's MLflow description (the
- * {@code mlflow.note.content} tag {@code mlflow ui} shows) starts with its label in a real mlruns store, and the
+ * {@code mlflow.note.content} tag {@code mlflow ui} shows) starts with the label frozen in its run folder in a real
+ * mlruns store, and the
  * report rebuilt from the run folder uses them, keeping the keys in summary.csv.
  */
 class LabelsCliTest {
@@ -44,8 +48,11 @@ class LabelsCliTest {
 
     @Test
     void aRunsMlflowDescriptionStartsWithItsLabelAndTheReportUsesIt() throws IOException {
-        InProcessCli.Result run = cli("execute-run", BlockSizeTradeoff.NAME, "--preset", "smoke", "--index", "1",
-                "train.steps=2", "evaluate.evaluators=");
+        RunPlan plan = SweepPlanner.plan(BlockSizeTradeoff.definition(), "smoke",
+                List.of("train.steps=2", "evaluate.evaluators=")).get(1);
+        RunFolder folder = RunFolder.of(work.resolve("runs"), BlockSizeTradeoff.NAME, plan.name());
+        folder.freeze(plan);
+        InProcessCli.Result run = cli("execute-run", "--run-folder", folder.root().toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
 
         Path tags = singleRunTags(work.resolve("mlruns"));

@@ -135,6 +135,32 @@ class PreflightAndRunFolderCliTest {
     }
 
     @Test
+    void aFrozenRunWhoseDefinitionNowResolvesDifferentlyIsNotResumed() throws Exception {
+        RunPlan today = SweepPlanner.plan(BlockSizeTradeoff.definition(), "smoke", List.of()).get(1);
+        Map<String, String> frozenValues = new java.util.TreeMap<>(today.values());
+        frozenValues.put("model.width", "24");
+        RunPlan frozen = new RunPlan(today.index(), today.name(), "renamed since", today.assignments(), today.seed(),
+                today.spec(), frozenValues, today.preset(), today.overrides());
+        RunFolder folder = RunFolder.of(work.resolve("runs"), BlockSizeTradeoff.NAME, frozen.name());
+        folder.createDirectories();
+        folder.freeze(frozen);
+        String written = Files.readString(folder.frozenRunFile());
+        folder.write(RunRecord.builder().experiment(BlockSizeTradeoff.NAME).run(frozen.name()).index(frozen.index())
+                .seed(frozen.seed()).preset("smoke").assignments(frozen.assignments()).status(RunStatus.KILLED)
+                .started("t0").heartbeat("t1").ended("t1").step(3).steps(6).lastLoss(0.5)
+                .failure("stopped by a signal at step 3; rerun to resume").build());
+
+        InProcessCli.Result result = acdit("resume", folder.root().toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).isEqualTo("acdit: the definition of block-size-tradeoff now resolves "
+                + "blockSize4-seed0 differently from the configuration it started with, so resuming would train something "
+                + "else (model.width: '24' in the run folder, '16' now); restore the definition, or run the new "
+                + "configuration as new runs with --runs-dir DIR");
+        assertThat(folder.frozenRunFile()).content().isEqualTo(written);
+    }
+
+    @Test
     void aRunWhoseOnlyCheckpointIsTruncatedIsNotResumedAndTheFileIsNamed() throws Exception {
         RunPlan plan = SweepPlanner.plan(BlockSizeTradeoff.definition(), "smoke", List.of()).get(1);
         RunFolder folder = RunFolder.of(work.resolve("runs"), BlockSizeTradeoff.NAME, plan.name());

@@ -18,18 +18,14 @@ import org.acdit4j.framework.spec.SweptKeyAxis;
  */
 public final class ConfigurationLabels {
 
-    private final ExperimentDefinition definition;
-    private final String preset;
-    private final List<String> overrides;
+    private final ResolvedSweep sweep;
     private final List<String> sweptKeys;
     private final Map<Map<String, String>, ExperimentBuilder> configured = new HashMap<>();
     private final Map<Map<String, String>, ExperimentSpec> specs = new HashMap<>();
 
-    ConfigurationLabels(ExperimentDefinition definition, String preset, List<String> overrides, List<String> sweptKeys) {
-        this.definition = definition;
-        this.preset = preset;
-        this.overrides = List.copyOf(overrides);
-        this.sweptKeys = List.copyOf(sweptKeys);
+    ConfigurationLabels(ResolvedSweep sweep) {
+        this.sweep = sweep;
+        this.sweptKeys = sweep.spec().sweep().sweptKeys();
     }
 
     /** The swept keys, in sweep order. */
@@ -65,7 +61,7 @@ public final class ConfigurationLabels {
 
     private ExperimentBuilder configure(Map<String, String> assignment) {
         try {
-            return definition.configured(preset, overrides, assignment);
+            return sweep.configured(assignment);
         } catch (SpecException e) {
             return null;
         }

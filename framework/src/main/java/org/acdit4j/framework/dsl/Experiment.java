@@ -21,6 +21,9 @@ public final class Experiment {
     public static final String RUN_EXPERIMENT = "run.experiment";
     /** The sections of a stored configuration that make a run's model and its samples. */
     private static final List<String> STORED_SECTIONS = List.of("data.", "model.", "train.", "sample.", "evaluate.");
+    /** The sections of a frozen run's values that make its spec: those of a stored configuration and its tracking. */
+    private static final List<String> FROZEN_SECTIONS = List.of("data.", "model.", "train.", "sample.", "evaluate.",
+            "track.");
 
     private Experiment() {
     }
@@ -36,17 +39,37 @@ public final class Experiment {
      * @throws SpecException when a stored key or value is not valid for today's plugin
      */
     public static ExperimentSpec fromConfiguration(ModelType<?, ?> type, Map<String, String> configuration) {
-        ExperimentBuilder builder = new ExperimentBuilder(configuration.getOrDefault(RUN_EXPERIMENT, "stored run"));
+        String experiment = configuration.getOrDefault(RUN_EXPERIMENT, "stored run");
+        return fromValues(type, experiment, "", configuration, STORED_SECTIONS,
+                "stored configuration of " + configuration.getOrDefault(RUN_EXPERIMENT, "a run"));
+    }
+
+    /**
+     * The spec of a frozen run (a run folder's {@code run-spec.json}) from its resolved {@code values}, without the
+     * definition's recipe: its data, model, train, sample, evaluate and track keys on {@code type}'s sections, under
+     * {@code experiment} and its {@code description}. Its sweep and report are empty: they belong to the sweep, not to
+     * a run.
+     *
+     * @throws SpecException when a frozen key or value is not valid for today's plugin
+     */
+    public static ExperimentSpec frozen(ModelType<?, ?> type, String experiment, String description,
+                                        Map<String, String> values) {
+        return fromValues(type, experiment, description, values, FROZEN_SECTIONS, "frozen run of " + experiment);
+    }
+
+    private static ExperimentSpec fromValues(ModelType<?, ?> type, String experiment, String description,
+                                             Map<String, String> values, List<String> sections, String what) {
+        ExperimentBuilder builder = new ExperimentBuilder(experiment).description(description);
         builder.select(type);
         List<String> assignments = new ArrayList<>();
-        configuration.forEach((key, value) -> {
-            if (STORED_SECTIONS.stream().anyMatch(key::startsWith) && !key.equals(ExperimentBuilder.MODEL_NAME)) {
+        values.forEach((key, value) -> {
+            if (sections.stream().anyMatch(key::startsWith) && !key.equals(ExperimentBuilder.MODEL_NAME)) {
                 assignments.add(key + "=" + value);
             }
         });
         Problems problems = new Problems();
         builder.apply(assignments, problems);
-        problems.throwIfAny("stored configuration of " + configuration.getOrDefault(RUN_EXPERIMENT, "a run"));
+        problems.throwIfAny(what);
         return builder.build();
     }
 }

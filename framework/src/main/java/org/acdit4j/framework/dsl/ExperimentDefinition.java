@@ -71,13 +71,43 @@ public final class ExperimentDefinition {
 
     /** Readable labels of the configurations of this sweep (a preset, or {@code null}, and overrides). */
     public ConfigurationLabels labels(String preset, List<String> overrides) {
-        return new ConfigurationLabels(this, preset, overrides, spec(preset, overrides).sweep().sweptKeys());
+        return new ConfigurationLabels(sweep(preset, overrides));
+    }
+
+    /**
+     * The sweep of a preset ({@code null} or blank for none) and overrides with its cases worked out once, which
+     * resolves each of its configurations running the recipe once more (planning's cost).
+     *
+     * @throws SpecException listing every problem of the configuration without a swept value
+     */
+    public ResolvedSweep sweep(String preset, List<String> overrides) {
+        Problems problems = new Problems();
+        ExperimentBuilder builder = base(preset, overrides, problems);
+        List<SweepCase> cases = cases(builder, preset, overrides, problems);
+        return new ResolvedSweep(this, preset, overrides, cases, configured(builder, cases, Map.of(), problems));
     }
 
     ExperimentBuilder configured(String preset, List<String> overrides, Map<String, String> assignment) {
         Problems problems = new Problems();
         ExperimentBuilder builder = base(preset, overrides, problems);
-        builder.resolveCases(cases(builder, preset, overrides, problems));
+        return configured(builder, cases(builder, preset, overrides, problems), assignment, problems);
+    }
+
+    /**
+     * A fresh recipe under {@code preset} and {@code overrides} with {@code cases} already worked out, and the models
+     * they name from {@code resolved}, then {@code assignment}.
+     */
+    ExperimentBuilder configured(String preset, List<String> overrides, List<SweepCase> cases,
+                                 ExperimentBuilder resolved, Map<String, String> assignment) {
+        Problems problems = new Problems();
+        ExperimentBuilder builder = base(preset, overrides, problems);
+        builder.mentionTypesOf(resolved);
+        return configured(builder, cases, assignment, problems);
+    }
+
+    private ExperimentBuilder configured(ExperimentBuilder builder, List<SweepCase> cases,
+                                         Map<String, String> assignment, Problems problems) {
+        builder.resolveCases(cases);
         List<String> planAssignments = new ArrayList<>();
         assignment.forEach((key, value) -> planAssignments.add(key + "=" + value));
         builder.apply(planAssignments, problems);

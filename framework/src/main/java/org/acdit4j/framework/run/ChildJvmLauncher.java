@@ -14,7 +14,9 @@ import org.acdit4j.framework.system.RunThreads;
 
 /**
  * Runs each plan in its own JVM (SameDiff frees native memory only through the GC and has no
- * {@code close()}, so one run per process keeps a long sweep's memory flat). The child gets the same
+ * {@code close()}, so one run per process keeps a long sweep's memory flat). The plan is frozen into the run folder
+ * first ({@link RunFolder#freeze}) and the child is handed that folder ({@code --run-folder DIR}), from which it reads
+ * everything about the run; it plans nothing. The child gets the same
  * classpath and JVM flags (those of {@code ACDIT_JAVA_OPTS} included; a debugger's agent excepted), JavaCPP's
  * native-memory limits and its share of the processors unless the flags set them ({@link MemoryLimits},
  * {@link RunThreads}), {@code OMP_NUM_THREADS=1} unless set, and appends its output to the run's {@code train.log}. Children are stopped
@@ -33,8 +35,8 @@ public final class ChildJvmLauncher implements RunLauncher {
 
     /**
      * @param mainClass       the CLI main class
-     * @param commandPrefix   arguments before the run's own, e.g. {@code execute-run <experiment>}
-     * @param sharedArguments arguments after them, e.g. {@code --preset quick --tracking-uri …} and overrides
+     * @param commandPrefix   arguments before the run's own, e.g. {@code execute-run}
+     * @param sharedArguments arguments after them, e.g. {@code --tracking-uri …}
      * @param concurrentRuns  children alive at once, which share the machine's memory
      */
     public ChildJvmLauncher(String mainClass, List<String> commandPrefix, List<String> sharedArguments,
@@ -45,8 +47,14 @@ public final class ChildJvmLauncher implements RunLauncher {
         this.concurrentRuns = concurrentRuns;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when {@code folder} holds a run of another configuration
+     */
     @Override
     public int launch(RunPlan plan, RunFolder folder, String parentRunId) throws InterruptedException {
+        folder.freeze(plan);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
@@ -61,8 +69,8 @@ public final class ChildJvmLauncher implements RunLauncher {
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
         command.addAll(commandPrefix);
-        command.add("--index");
-        command.add(String.valueOf(plan.index()));
+        command.add("--run-folder");
+        command.add(folder.root().toAbsolutePath().toString());
         if (parentRunId != null) {
             command.add("--parent-run-id");
             command.add(parentRunId);

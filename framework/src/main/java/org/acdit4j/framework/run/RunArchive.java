@@ -8,9 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.acdit4j.framework.tracking.RunStatus;
@@ -67,10 +65,10 @@ public final class RunArchive {
      * Restores into {@code runsRoot} every archived run of {@code plans} that has no run folder there yet, and returns
      * the names restored. Every candidate is checked first: when a file of an archived run was changed, removed or
      * added since it was archived, when it is not FINISHED, or when it was made with another configuration than its
-     * plan now resolves to ({@code resolvedValues}), nothing is copied and the error names the archived folder and
+     * plan now resolves to (its values), nothing is copied and the error names the archived folder and
      * the fault (the files, the status, the keys that differ).
      */
-    public List<String> restore(List<RunPlan> plans, Function<RunPlan, Map<String, String>> resolvedValues, Path runsRoot) {
+    public List<String> restore(List<RunPlan> plans, Path runsRoot) {
         List<RunPlan> restorable = new ArrayList<>();
         for (RunPlan plan : plans) {
             RunFolder archived = folder(plan.name());
@@ -88,7 +86,7 @@ public final class RunArchive {
                 throw new IllegalArgumentException("the archived run " + archived.root() + " is " + status
                         + ", not FINISHED; allowed: finished runs only (delete it)");
             }
-            List<String> differences = archived.differencesFrom(resolvedValues.apply(plan));
+            List<String> differences = archived.differencesFrom(plan.values());
             if (!differences.isEmpty()) {
                 throw new IllegalArgumentException(archived.root() + " was archived from another configuration ("
                         + String.join("; ", differences) + "); delete it to run that run again");

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,8 +15,9 @@ import java.util.TreeSet;
 import org.acdit4j.framework.io.AtomicFiles;
 
 /**
- * A run's folder {@code <runs>/<experiment>/<run-name>/}: {@code config.yaml} (resolved spec),
- * {@code overrides.txt}, {@code run.json} ({@link RunRecord}), {@code train.log}, {@code loss.csv},
+ * A run's folder {@code <runs>/<experiment>/<run-name>/}: {@code run-spec.json} (the plan, frozen by planning:
+ * {@link FrozenRun}), {@code config.yaml} (resolved spec, as the run started with it), {@code overrides.txt},
+ * {@code run.json} ({@link RunRecord}), {@code train.log}, {@code loss.csv},
  * {@code checkpoints/} ({@code latest.ckpt} and {@code previous.ckpt}), {@code samples/}. Every file but the log and
  * the curves appended a line at a time ({@link LossCurve}, {@link EvaluationProgress}) is written atomically.
  */
@@ -42,6 +44,11 @@ public final class RunFolder {
 
     public Path recordFile() {
         return root.resolve("run.json");
+    }
+
+    /** The run's plan as planning froze it ({@link #freeze}); run folders older than it have none. */
+    public Path frozenRunFile() {
+        return root.resolve("run-spec.json");
     }
 
     public Path checkpoints() {
@@ -90,6 +97,44 @@ public final class RunFolder {
         }
     }
 
+    /** The plan frozen in this folder, if it has one. */
+    public Optional<FrozenRun> frozenRun() {
+        if (!Files.isRegularFile(frozenRunFile())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(frozenRunFile().toFile(), FrozenRun.class));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + frozenRunFile() + ": " + e.getMessage().lines()
+                    .findFirst().orElse("unreadable JSON") + "; allowed: the run-spec.json planning wrote", e);
+        }
+    }
+
+    /**
+     * Writes {@code plan} frozen into {@code run-spec.json}, atomically and once: a folder that holds a frozen plan
+     * of the same configuration keeps it (its label and tracking settings included), and one of another configuration
+     * is refused naming the keys that differ ({@link #conflictWith}).
+     *
+     * @return the plan the folder holds now
+     * @throws IllegalArgumentException when the folder holds a run of another configuration
+     */
+    public FrozenRun freeze(RunPlan plan) {
+        conflictWith(plan.values()).ifPresent(conflict -> {
+            throw new IllegalArgumentException(conflict);
+        });
+        Optional<FrozenRun> frozen = frozenRun();
+        if (frozen.isPresent()) {
+            return frozen.get();
+        }
+        FrozenRun run = FrozenRun.of(plan);
+        try {
+            AtomicFiles.write(frozenRunFile(), JSON.writeValueAsBytes(run));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + frozenRunFile(), e);
+        }
+        return run;
+    }
+
     /**
      * The run's configuration: the one already stored in {@code config.yaml}, or else {@code configuration}, written
      * there (with the command-line overrides in {@code overrides.txt}, one per line). Written once: a resumed run
@@ -120,24 +165,29 @@ public final class RunFolder {
     }
 
     /**
-     * Every data, model, train, sample or evaluate key of {@code resolvedValues} whose value in this folder's stored
-     * configuration differs; empty when the folder holds no run yet or the same configuration. Tracking and report
-     * settings may change between reruns.
+     * Every data, model, train, sample or evaluate key of {@code resolvedValues} whose value in this folder's frozen
+     * plan, or in the configuration its run started with, differs; empty when the folder holds no run yet or the same
+     * configuration. A folder older than frozen plans has only the started configuration. Tracking and report settings
+     * may change between reruns.
      */
     public List<String> differencesFrom(Map<String, String> resolvedValues) {
-        Optional<Map<String, String>> stored = storedConfiguration();
-        if (stored.isEmpty() || record().isEmpty()) {
-            return List.of();
+        List<Map<String, String>> stored = new ArrayList<>();
+        frozenRun().map(FrozenRun::values).ifPresent(stored::add);
+        if (record().isPresent()) {
+            storedConfiguration().ifPresent(stored::add);
         }
-        List<String> differences = new ArrayList<>();
+        Map<String, String> differences = new LinkedHashMap<>();
         for (String key : new TreeSet<>(resolvedValues.keySet())) {
-            String recorded = stored.get().get(key);
-            if (RUN_SECTIONS.stream().anyMatch(key::startsWith) && recorded != null
-                    && !recorded.equals(resolvedValues.get(key))) {
-                differences.add(key + ": '" + recorded + "' in the run folder, '" + resolvedValues.get(key) + "' now");
+            for (Map<String, String> values : stored) {
+                String recorded = values.get(key);
+                if (RUN_SECTIONS.stream().anyMatch(key::startsWith) && recorded != null
+                        && !recorded.equals(resolvedValues.get(key))) {
+                    differences.putIfAbsent(key, key + ": '" + recorded + "' in the run folder, '"
+                            + resolvedValues.get(key) + "' now");
+                }
             }
         }
-        return differences;
+        return List.copyOf(differences.values());
     }
 
     /**

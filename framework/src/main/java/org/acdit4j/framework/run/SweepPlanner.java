@@ -4,61 +4,66 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.acdit4j.framework.dsl.ConfigurationLabels;
 import org.acdit4j.framework.dsl.ExperimentBuilder;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
+import org.acdit4j.framework.dsl.ResolvedConfiguration;
+import org.acdit4j.framework.dsl.ResolvedSweep;
 import org.acdit4j.framework.dsl.SpecException;
-import org.acdit4j.framework.spec.ExperimentSpec;
 import org.acdit4j.framework.spec.SweepAxis;
 import org.acdit4j.framework.spec.SweepCase;
+import org.acdit4j.framework.spec.SweepSpec;
 
 /**
  * Expands an experiment's sweep into runs: its cases crossed with the cartesian product of its grid axes
  * (cases outermost, then the first axis),
  * repeated for each seed (seeds outermost, so every configuration gets its first seed early). Indices and
  * names depend only on the spec, so rerunning a sweep never renumbers. Each plan carries its configuration's label,
- * and no two configurations may share one.
+ * and no two configurations may share one, its resolved spec and values.
  */
 public final class SweepPlanner {
 
     private SweepPlanner() {
     }
 
+    /**
+     * The runs of {@code definition}'s sweep under {@code preset} ({@code null} for none) and {@code overrides}. The
+     * recipe runs once per configuration and once more for the cases ({@link ResolvedSweep}).
+     */
     public static List<RunPlan> plan(ExperimentDefinition definition, String preset, List<String> overrides) {
-        ExperimentSpec base = definition.spec(preset, overrides);
-        List<Map<String, String>> combinations = combinations(base.sweep().cases(), base.sweep().axes());
-        List<String> labels = labels(definition.labels(preset, overrides), combinations, definition.name());
+        ResolvedSweep sweep = definition.sweep(preset, overrides);
+        SweepSpec spec = sweep.spec().sweep();
+        List<Map<String, String>> combinations = combinations(spec.cases(), spec.axes());
+        List<ResolvedConfiguration> configurations = combinations.stream().map(sweep::configuration).toList();
+        requireDistinctLabels(combinations, configurations, definition.name());
         List<RunPlan> plans = new ArrayList<>();
-        for (long seed : base.sweep().seeds()) {
+        for (long seed : spec.seeds()) {
             for (int i = 0; i < combinations.size(); i++) {
                 Map<String, String> assignment = combinations.get(i);
-                ExperimentSpec spec = definition.spec(preset, overrides, assignment);
-                plans.add(new RunPlan(plans.size(), runName(assignment, base.sweep().sweptKeys(), seed), labels.get(i), assignment, seed, spec,
-                        preset == null ? "" : preset, overrides));
+                ResolvedConfiguration configuration = configurations.get(i);
+                plans.add(new RunPlan(plans.size(), runName(assignment, spec.sweptKeys(), seed), configuration.label(),
+                        assignment, seed, configuration.spec(), configuration.values(), preset == null ? "" : preset,
+                        overrides));
             }
         }
         return plans;
     }
 
-    /** Each combination's label; two combinations with one label are an error naming both. */
-    private static List<String> labels(ConfigurationLabels labelling, List<Map<String, String>> combinations,
-                                       String experiment) {
-        List<String> labels = new ArrayList<>();
+    /** Two combinations with one label are an error naming both. */
+    private static void requireDistinctLabels(List<Map<String, String>> combinations,
+                                              List<ResolvedConfiguration> configurations, String experiment) {
         Map<String, Map<String, String>> byLabel = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        for (Map<String, String> assignment : combinations) {
-            String label = labelling.of(assignment);
-            Map<String, String> earlier = byLabel.putIfAbsent(label, assignment);
+        for (int i = 0; i < combinations.size(); i++) {
+            String label = configurations.get(i).label();
+            Map<String, String> earlier = byLabel.putIfAbsent(label, combinations.get(i));
             if (earlier != null) {
-                problems.add("sweep: " + earlier + " and " + assignment + " are both labelled '" + label
+                problems.add("sweep: " + earlier + " and " + combinations.get(i) + " are both labelled '" + label
                         + "'; give the cases distinct names (c.named(…))");
             }
-            labels.add(label);
         }
         if (!problems.isEmpty()) {
             throw new SpecException("experiment '" + experiment + "'", problems);
         }
-        return labels;
     }
 
     /** Every case (in order; none = one empty case) crossed with the grid, first axis outermost. */

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.acdit4j.framework.system.MemoryLimits;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ class ChildJvmLauncherTest {
 
         assertThat(exitCode).isEqualTo(3);
         assertThat(Files.readString(folder.log())).contains("probe arguments:")
-                .contains("--index 7 --parent-run-id parent-1 --extra").contains("OMP_NUM_THREADS=1");
+                .contains("--run-folder " + folder.root().toAbsolutePath() + " --parent-run-id parent-1 --extra").contains("OMP_NUM_THREADS=1");
     }
 
     @Test
@@ -70,7 +69,7 @@ class ChildJvmLauncherTest {
     }
 
     private static RunPlan plan() {
-        return new RunPlan(7, "probe-run", "", Map.of(), 0, null, "", List.of());
+        return SweepPlanner.plan(RunExecutorTest.EXPERIMENT, null, List.of()).get(0);
     }
 
     private static String javaBinary() {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,40 @@ class SweepPlannerTest {
         assertThat(SweepPlanner.plan(experiment, null, List.of("train.steps=500")))
                 .usingRecursiveComparison()
                 .isEqualTo(SweepPlanner.plan(experiment, null, List.of("train.steps=500")));
+    }
+
+    @Test
+    void planningRunsTheRecipeOncePerConfigurationAndOnceMoreWithEachCase() {
+        AtomicInteger recipes = new AtomicInteger();
+        AtomicInteger caseRecipes = new AtomicInteger();
+        ExperimentDefinition counted = Experiment.define("counted", e -> {
+            recipes.incrementAndGet();
+            e.data(d -> d.size(16)).model(TestModelType.TYPE, m -> m.patch(2)).sweep(s -> s
+                    .cases(c -> {
+                        caseRecipes.incrementAndGet();
+                        c.model(TestModelType.TYPE, m -> m.blockSize(1));
+                    }, c -> {
+                        caseRecipes.incrementAndGet();
+                        c.model(TestModelType.TYPE, m -> m.blockSize(16));
+                    })
+                    .grid("sample.solver", "ddim", "dpm-solver++").seeds(0, 1));
+        });
+
+        List<RunPlan> plans = SweepPlanner.plan(counted, null, List.of());
+
+        assertThat(plans).hasSize(8);
+        assertThat(recipes).as("once without a swept value, once beside each case, once per configuration")
+                .hasValue(1 + 2 + 4);
+        assertThat(caseRecipes).hasValue(2);
+    }
+
+    @Test
+    void eachPlanCarriesTheValuesItsRunFolderStores() {
+        RunPlan plan = SweepPlanner.plan(experiment, null, List.of("train.steps=500")).get(2);
+
+        assertThat(plan.values()).isEqualTo(experiment.resolvedValues(null, List.of("train.steps=500"),
+                plan.assignments()));
+        assertThat(plan.values()).containsEntry("model.blockSize", "16").containsEntry("train.steps", "500");
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class SweepProgressTest {
 
-    private final RunPlan plan = new RunPlan(0, "rope1d-seed0", "1-D RoPE", Map.of(), 0, null, "", List.of());
+    private final RunPlan plan = new RunPlan(0, "rope1d-seed0", "1-D RoPE", Map.of(), 0, null, Map.of(), "", List.of());
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     /** Lines are rendered from the records given here; the runs folder is read only while watching a sweep. */
     private final SweepProgress progress = new SweepProgress(Path.of("runs"), "rope-ablation", List.of(plan),

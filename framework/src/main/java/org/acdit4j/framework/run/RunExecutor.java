@@ -321,8 +321,9 @@ public final class RunExecutor {
             ImageGrid.writeGif(drawn, classes, RunSampleGrid.SCALE, GIF_FRAME_MILLIS, gif);
             trackedRun.logArtifact(gif, "samples");
             // a video DiT (one block of every frame) has no frames to roll out from: maxWindowFrames() is 0
-            if (model instanceof FrameRollout rollout && rollout.maxWindowFrames() >= 1
-                    && gif.getFileName().toString().equals("final.gif")) {
+            Optional<FrameRollout> rollingOut = model.frameRollout().filter(rollout -> rollout.maxWindowFrames() >= 1);
+            if (rollingOut.isPresent() && gif.getFileName().toString().equals("final.gif")) {
+                FrameRollout rollout = rollingOut.get();
                 int frames = ROLLOUT_LENGTHS * drawn.geometry().frames();
                 Path rolloutGif = gif.resolveSibling("rollout.gif");
                 SampleRequest cached = new SampleRequest(labels, request.sampler(), request.guidance(), seed, true, true);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.acdit4j.experiments.definitions.BlockSizeTradeoff;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunPlan;
@@ -114,15 +115,12 @@ class PreflightAndRunFolderCliTest {
         RunPlan plan = SweepPlanner.plan(BlockSizeTradeoff.definition(), "smoke", List.of()).get(1);
         RunFolder folder = RunFolder.of(work.resolve("runs"), BlockSizeTradeoff.NAME, plan.name());
         folder.createDirectories();
-        Map<String, String> startedWith = new java.util.TreeMap<>(BlockSizeTradeoff.definition()
+        Map<String, String> startedWith = new TreeMap<>(BlockSizeTradeoff.definition()
                 .resolvedValues("smoke", plan.overrides(), plan.assignments()));
         startedWith.put("model.width", "24");
         startedWith.put("train.lr", "0.005");
         folder.writeConfigOnce(startedWith, List.of());
-        folder.write(RunRecord.builder().experiment(BlockSizeTradeoff.NAME).run(plan.name()).index(plan.index())
-                .seed(plan.seed()).preset("smoke").assignments(plan.assignments()).status(RunStatus.KILLED)
-                .started("t0").heartbeat("t1").ended("t1").step(3).steps(6).lastLoss(0.5)
-                .failure("stopped by a signal at step 3; rerun to resume").build());
+        folder.write(killedAtStep3(plan));
 
         InProcessCli.Result result = acdit("resume", folder.root().toString());
 
@@ -137,7 +135,7 @@ class PreflightAndRunFolderCliTest {
     @Test
     void aFrozenRunWhoseDefinitionNowResolvesDifferentlyIsNotResumed() throws Exception {
         RunPlan today = SweepPlanner.plan(BlockSizeTradeoff.definition(), "smoke", List.of()).get(1);
-        Map<String, String> frozenValues = new java.util.TreeMap<>(today.values());
+        Map<String, String> frozenValues = new TreeMap<>(today.values());
         frozenValues.put("model.width", "24");
         RunPlan frozen = new RunPlan(today.index(), today.name(), "renamed since", today.assignments(), today.seed(),
                 today.spec(), frozenValues, today.preset(), today.overrides());
@@ -145,10 +143,7 @@ class PreflightAndRunFolderCliTest {
         folder.createDirectories();
         folder.freeze(frozen);
         String written = Files.readString(folder.frozenRunFile());
-        folder.write(RunRecord.builder().experiment(BlockSizeTradeoff.NAME).run(frozen.name()).index(frozen.index())
-                .seed(frozen.seed()).preset("smoke").assignments(frozen.assignments()).status(RunStatus.KILLED)
-                .started("t0").heartbeat("t1").ended("t1").step(3).steps(6).lastLoss(0.5)
-                .failure("stopped by a signal at step 3; rerun to resume").build());
+        folder.write(killedAtStep3(frozen));
 
         InProcessCli.Result result = acdit("resume", folder.root().toString());
 
@@ -195,5 +190,13 @@ class PreflightAndRunFolderCliTest {
         assertThat(result.err().strip()).isEqualTo("acdit: --checkpoint " + checkpoint
                 + " is truncated (8 bytes, the zip directory at its end is missing)");
         assertThat(work.resolve("grid.png")).doesNotExist();
+    }
+
+    /** The record of {@code plan}'s run stopped by a signal at step 3 of 6. */
+    private static RunRecord killedAtStep3(RunPlan plan) {
+        return RunRecord.builder().experiment(BlockSizeTradeoff.NAME).run(plan.name()).index(plan.index())
+                .seed(plan.seed()).preset("smoke").assignments(plan.assignments()).status(RunStatus.KILLED)
+                .started("t0").heartbeat("t1").ended("t1").step(3).steps(6).lastLoss(0.5)
+                .failure("stopped by a signal at step 3; rerun to resume").build();
     }
 }

@@ -41,23 +41,28 @@ final class Plugins {
     }
 
     /**
-     * The model plugin named {@code name}; a usage error starting with {@code where} (what named it) and listing the
-     * registered ones when there is none.
+     * The model plugin that {@code where} (a file or option) names {@code name}; a one-line usage error starting with
+     * {@code where} and listing the registered ones when there is none.
      */
     ModelFactory model(String name, String where) {
-        return registered(models.get(), "model", name, where);
+        return registered(models.get(), "model", name, where + ": ");
     }
 
-    /** The dataset plugin named {@code name}; as {@link #model}. */
+    /** The dataset plugin that {@code where} names {@code name}; as {@link #model}. */
     DatasetFactory dataset(String name, String where) {
-        return registered(datasets.get(), "dataset", name, where);
+        return registered(datasets.get(), "dataset", name, where + ": ");
     }
 
-    private static <T> T registered(Map<String, T> plugins, String kind, String name, String where) {
+    /** The dataset plugin that the command line names {@code name}; as {@link #model}. */
+    DatasetFactory dataset(String name) {
+        return registered(datasets.get(), "dataset", name, "");
+    }
+
+    private static <T> T registered(Map<String, T> plugins, String kind, String name, String prefix) {
         T plugin = plugins.get(name);
         if (plugin == null) {
-            throw new UsageException(where + ": " + kind + " '" + name + "' is not registered in this application; "
-                    + "known: " + new TreeSet<>(plugins.keySet()));
+            throw new UsageException(prefix + "unknown " + kind + " '" + name + "'; known: "
+                    + String.join(", ", new TreeSet<>(plugins.keySet())));
         }
         return plugin;
     }

@@ -37,9 +37,8 @@ record RunFolderPlan(RunRecord record, RunPlan plan, List<String> changed) {
             RunPlan plan = frozenPlan(folder, frozen.get(), plugins);
             return new RunFolderPlan(record, plan, changesToday(folder, definition, StoredPlan.of(frozen.get())));
         }
-        StoredPlan stored = storedPlan(folder).orElseThrow(() -> new UsageException(runDir
-                + " holds neither run-spec.json nor config.yaml; it is no started run"));
-        List<RunPlan> plans = SweepPlanner.plan(definition, presetOf(stored.preset()), stored.overrides());
+        List<String> overrides = storedPlan(folder).map(StoredPlan::overrides).orElse(List.of());
+        List<RunPlan> plans = SweepPlanner.plan(definition, presetOf(record.preset()), overrides);
         RunPlan plan = plans.stream().filter(candidate -> candidate.name().equals(record.run())).findFirst()
                 .orElseThrow(() -> new UsageException("run " + record.run() + " is no longer a plan of " + record.experiment()
                         + " with these overrides, and its folder is older than frozen plans (no run-spec.json); "

@@ -18,6 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TrackerSelectionTest {
 
+    /** How a bad tracking URI's message ends. */
+    private static final String ALLOWED_URIS = "allowed: a folder path or file: URI (embedded mlruns store), "
+            + "sqlite:///relative.db or sqlite:////absolute.db (MLflow's SQLite store) or an http:// or https:// "
+            + "tracking server URL";
+
     @TempDir
     Path temp;
 
@@ -69,8 +74,7 @@ class TrackerSelectionTest {
                 .isInstanceOf(TrackingException.class)
                 .hasMessage("tracking URI 'sqlite://' (from --tracking-uri) cannot be used: a sqlite: URI names a "
                         + "local file and has three slashes before a relative path or four before an absolute one; "
-                        + "allowed: a folder path or file: URI (embedded mlruns store), sqlite:///relative.db or "
-                        + "sqlite:////absolute.db (MLflow's SQLite store) or an http:// or https:// tracking server URL");
+                        + ALLOWED_URIS);
         assertThatThrownBy(() -> selection(Map.of()).resolve("sqlite:///:memory:"))
                 .hasMessageContaining("an in-memory database keeps nothing; name a database file");
         assertThatThrownBy(() -> selection(Map.of()).resolve("sqlite:///mlflow.db?mode=ro"))
@@ -83,9 +87,7 @@ class TrackerSelectionTest {
                 "postgresql://bob:secret@db/mlflow")).resolve(null))
                 .isInstanceOf(TrackingException.class)
                 .hasMessage("tracking URI 'postgresql://db/mlflow' (from MLFLOW_TRACKING_URI) cannot be used: "
-                        + "scheme 'postgresql:' is not supported; allowed: a folder path or file: URI (embedded "
-                        + "mlruns store), sqlite:///relative.db or sqlite:////absolute.db (MLflow's SQLite store) "
-                        + "or an http:// or https:// tracking server URL");
+                        + "scheme 'postgresql:' is not supported; " + ALLOWED_URIS);
         assertThatThrownBy(() -> selection(Map.of()).resolve("databricks"))
                 .hasMessageContaining("'databricks' is Databricks' tracking, not a folder");
         assertThatThrownBy(() -> selection(Map.of()).resolve("file://remote-host/x"))

@@ -4,7 +4,6 @@ import com.google.inject.Inject;
 import com.google.inject.Provider;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.data.DatasetFactory;
@@ -13,7 +12,6 @@ import org.acdit4j.framework.spec.DataSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -22,7 +20,7 @@ import picocli.CommandLine.Spec;
         description = "Fetch and cache datasets (default: fashion-mnist and mnist) and print their splits.")
 public final class DataCommand implements Callable<Integer> {
 
-    private final Provider<Map<String, DatasetFactory>> datasets;
+    private final Plugins plugins;
     private final Provider<DataDirectory> directory;
 
     @Spec
@@ -47,25 +45,20 @@ public final class DataCommand implements Callable<Integer> {
     int digitSize;
 
     @Inject
-    DataCommand(Provider<Map<String, DatasetFactory>> datasets, Provider<DataDirectory> directory) {
-        this.datasets = datasets;
+    DataCommand(Plugins plugins, Provider<DataDirectory> directory) {
+        this.plugins = plugins;
         this.directory = directory;
     }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, DatasetFactory> known = datasets.get();
-        for (String name : names) {
-            if (!known.containsKey(name)) {
-                throw new ParameterException(spec.commandLine(),
-                        "unknown dataset '" + name + "'; known: " + String.join(", ", known.keySet().stream().sorted().toList()));
-            }
-        }
+        List<DatasetFactory> factories = names.stream().map(plugins::dataset).toList();
         out.println("data cache: " + directory.get().root());
-        for (String name : names) {
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            DatasetFactory factory = factories.get(i);
             long start = System.nanoTime();
-            DatasetFactory factory = known.get(name);
             Dataset dataset = factory.open(factory.producesClips() ? DataSpec.clips(name, size, frames, digits, digitSize)
                     : DataSpec.of(name, size));
             out.printf("%-16s %s  train %,d  test %,d  ready in %.1f s%n", name, dataset.geometry(),

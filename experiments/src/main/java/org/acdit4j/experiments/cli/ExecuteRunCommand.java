@@ -4,10 +4,7 @@ import com.google.inject.Inject;
 import com.google.inject.Provider;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.acdit4j.framework.data.DatasetFactory;
-import org.acdit4j.framework.model.ModelFactory;
 import org.acdit4j.framework.run.FrozenRun;
 import org.acdit4j.framework.run.Provenance;
 import org.acdit4j.framework.run.RunEvaluation;
@@ -32,8 +29,7 @@ import picocli.CommandLine.Option;
 public final class ExecuteRunCommand implements Callable<Integer> {
 
     private final GlobalOptions options;
-    private final Provider<Map<String, DatasetFactory>> datasets;
-    private final Provider<Map<String, ModelFactory>> models;
+    private final Plugins plugins;
     private final Provider<RunEvaluation> evaluation;
     private final Provider<TrackerSelection> trackers;
 
@@ -44,12 +40,10 @@ public final class ExecuteRunCommand implements Callable<Integer> {
     String parentRunId;
 
     @Inject
-    ExecuteRunCommand(GlobalOptions options, Provider<Map<String, DatasetFactory>> datasets,
-                      Provider<Map<String, ModelFactory>> models, Provider<RunEvaluation> evaluation,
+    ExecuteRunCommand(GlobalOptions options, Plugins plugins, Provider<RunEvaluation> evaluation,
                       Provider<TrackerSelection> trackers) {
         this.options = options;
-        this.datasets = datasets;
-        this.models = models;
+        this.plugins = plugins;
         this.evaluation = evaluation;
         this.trackers = trackers;
     }
@@ -60,7 +54,7 @@ public final class ExecuteRunCommand implements Callable<Integer> {
         RunPlan plan = frozenPlan(folder);
         Path sourceRoot = Path.of(System.getProperty("acdit.home", ""));
         try (Tracker tracker = trackers.get().open(options.trackingUri())) {
-            RunExecutor executor = new RunExecutor(datasets.get(), models.get(), evaluation.get(), tracker,
+            RunExecutor executor = new RunExecutor(plugins.datasets(), plugins.models(), evaluation.get(), tracker,
                     Provenance.collect(sourceRoot.toAbsolutePath(), BackendInfo.describe()), Clock.systemUTC());
             RunStatus status = executor.execute(plan, folder, plan.values(), parentRunId);
             return status == RunStatus.FINISHED ? 0 : AcditMain.EXIT_FAILURE;
@@ -80,6 +74,6 @@ public final class ExecuteRunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--run-folder " + e.getMessage());
         }
-        return RunFolderPlan.frozenPlan(folder, frozen, models.get());
+        return RunFolderPlan.frozenPlan(folder, frozen, plugins);
     }
 }

@@ -5,13 +5,8 @@ import com.google.inject.Provider;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.acdit4j.framework.data.DatasetFactory;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
-import org.acdit4j.framework.evaluation.Evaluator;
-import org.acdit4j.framework.model.ModelFactory;
-import org.acdit4j.framework.run.Preflight;
 import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.SweepPlanner;
 import org.acdit4j.tracking.TrackerSelection;
@@ -30,23 +25,17 @@ public final class PlanCommand implements Callable<Integer> {
     private final ExperimentCatalog catalog;
     private final GlobalOptions options;
     private final Provider<TrackerSelection> trackers;
-    private final Provider<Map<String, DatasetFactory>> datasets;
-    private final Provider<Map<String, ModelFactory>> models;
-    private final Provider<Map<String, Evaluator>> evaluators;
+    private final Plugins plugins;
 
     @Mixin
     ExperimentSelection selection = new ExperimentSelection();
 
     @Inject
-    PlanCommand(ExperimentCatalog catalog, GlobalOptions options, Provider<TrackerSelection> trackers,
-                Provider<Map<String, DatasetFactory>> datasets, Provider<Map<String, ModelFactory>> models,
-                Provider<Map<String, Evaluator>> evaluators) {
+    PlanCommand(ExperimentCatalog catalog, GlobalOptions options, Provider<TrackerSelection> trackers, Plugins plugins) {
         this.catalog = catalog;
         this.options = options;
         this.trackers = trackers;
-        this.datasets = datasets;
-        this.models = models;
-        this.evaluators = evaluators;
+        this.plugins = plugins;
     }
 
     @Override
@@ -55,7 +44,7 @@ public final class PlanCommand implements Callable<Integer> {
         ExperimentDefinition definition = catalog.get(selection.experiment);
         List<RunPlan> plans = SweepPlanner.plan(definition, selection.preset, selection.overrides);
         EffectiveConfig.print(out, definition.resolvedValues(selection.preset, selection.overrides), plans);
-        List<String> problems = new ArrayList<>(preflight().problems(plans));
+        List<String> problems = new ArrayList<>(plugins.preflight().problems(plans));
         try {
             out.println("tracking: " + trackers.get().requireUsable(options.trackingUri()).display());
         } catch (TrackingException e) {
@@ -71,7 +60,4 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     /** Built when the command runs, after the global options (the data directory) are parsed. */
-    private Preflight preflight() {
-        return new Preflight(datasets.get(), models.get(), evaluators.get());
-    }
 }

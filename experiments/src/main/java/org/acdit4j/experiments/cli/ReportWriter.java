@@ -1,7 +1,6 @@
 package org.acdit4j.experiments.cli;
 
 import com.google.inject.Inject;
-import com.google.inject.Provider;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.acdit4j.framework.data.DatasetException;
-import org.acdit4j.framework.data.DatasetFactory;
 import org.acdit4j.framework.data.Geometry;
+import org.acdit4j.framework.dsl.ConfigurationLabels;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentBuilder;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
@@ -21,11 +20,11 @@ import org.acdit4j.framework.dsl.SpecException;
 import org.acdit4j.framework.model.ModelFactory;
 import org.acdit4j.framework.report.ExperimentReport;
 import org.acdit4j.framework.run.ConfigYaml;
-import org.acdit4j.framework.run.FrozenRun;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunExecutor;
 import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.RunRecord;
+import org.acdit4j.framework.run.StoredPlan;
 import org.acdit4j.framework.run.SweepPlanner;
 import org.acdit4j.framework.spec.DataSpec;
 import org.acdit4j.framework.spec.ExperimentSpec;
@@ -46,15 +45,12 @@ public final class ReportWriter {
     static final String CUSTOM = "custom";
 
     private final GlobalOptions options;
-    private final Provider<Map<String, DatasetFactory>> datasets;
-    private final Provider<Map<String, ModelFactory>> models;
+    private final Plugins plugins;
 
     @Inject
-    ReportWriter(GlobalOptions options, Provider<Map<String, DatasetFactory>> datasets,
-                 Provider<Map<String, ModelFactory>> models) {
+    ReportWriter(GlobalOptions options, Plugins plugins) {
         this.options = options;
-        this.datasets = datasets;
-        this.models = models;
+        this.plugins = plugins;
     }
 
     /**
@@ -68,8 +64,10 @@ public final class ReportWriter {
         Path output = outputFolder(options.resultsDir().resolve(spec.name()), preset, overrides);
         ExperimentReport.Context context = new ExperimentReport.Context(command,
                 ConfigYaml.render(definition.resolvedValues(preset, overrides)), wallSeconds);
-        List<Path> files = ExperimentReport.write(spec, definition.labels(preset, overrides),
-                run -> geometry(spec.name(), run), runs, options.runsDir(), output, context);
+        ConfigurationLabels labels = definition.labels(preset, overrides);
+        printChangesToday(definition, labels, runs);
+        List<Path> files = ExperimentReport.write(spec, labels, run -> geometry(spec.name(), run), runs,
+                options.runsDir(), output, context);
         if (parent != null) {
             for (Path file : files) {
                 Path folder = output.relativize(file).getParent();
@@ -105,6 +103,26 @@ public final class ReportWriter {
     }
 
     /**
+     * Names, for each run reported as its folder holds it, what today's definition would change: the keys it resolves
+     * differently, and the label when the folder kept another one.
+     */
+    private void printChangesToday(ExperimentDefinition definition, ConfigurationLabels labels, List<RunRecord> runs) {
+        for (RunRecord run : runs) {
+            RunFolder folder = RunFolder.of(options.runsDir(), definition.name(), run.run());
+            RunFolderPlan.storedPlan(folder).ifPresent(stored -> {
+                List<String> changes = new ArrayList<>(RunFolderPlan.changesToday(folder, definition, stored));
+                String today = labels.of(stored.assignments());
+                stored.label().filter(label -> !label.equals(today)).ifPresent(label ->
+                        changes.add("label: '" + label + "' in the run folder, '" + today + "' now"));
+                if (!changes.isEmpty()) {
+                    System.out.println("report: " + run.run() + " is reported as its run folder holds it; today's "
+                            + "definition changes " + String.join("; ", changes));
+                }
+            });
+        }
+    }
+
+    /**
      * The shape of {@code run}'s examples, from its data plugin and the data section its run folder holds (its frozen
      * plan, or in a folder older than frozen plans the configuration it started with), without the definition; empty
      * when the folder holds neither, its model or dataset is not registered, or the dataset cannot tell (a folder of
@@ -113,14 +131,13 @@ public final class ReportWriter {
     private Optional<Geometry> geometry(String experiment, RunRecord run) {
         RunFolder folder = RunFolder.of(options.runsDir(), experiment, run.run());
         try {
-            Optional<Map<String, String>> values = folder.frozenRun().map(FrozenRun::values)
-                    .or(folder::storedConfiguration);
-            Optional<ModelFactory> model = values.map(stored -> models.get().get(stored.get(ExperimentBuilder.MODEL_NAME)));
+            Optional<Map<String, String>> values = folder.storedPlan().map(StoredPlan::values);
+            Optional<ModelFactory> model = values.map(stored -> plugins.models().get(stored.get(ExperimentBuilder.MODEL_NAME)));
             if (model.isEmpty()) {
                 return Optional.empty();
             }
             DataSpec data = Experiment.fromConfiguration(model.get().type(), values.get()).data();
-            return Optional.ofNullable(datasets.get().get(data.name())).map(factory -> factory.geometry(data));
+            return Optional.ofNullable(plugins.datasets().get(data.name())).map(factory -> factory.geometry(data));
         } catch (IllegalArgumentException | SpecException | DatasetException e) {
             return Optional.empty();
         }

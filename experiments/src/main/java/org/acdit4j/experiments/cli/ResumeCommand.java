@@ -7,10 +7,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.acdit4j.framework.model.ModelFactory;
 import org.acdit4j.framework.run.AbandonedRun;
 import org.acdit4j.framework.run.ChildJvmLauncher;
 import org.acdit4j.framework.run.ResumePoint;
@@ -38,23 +36,23 @@ public final class ResumeCommand implements Callable<Integer> {
     private final ExperimentCatalog catalog;
     private final GlobalOptions options;
     private final Provider<TrackerSelection> trackers;
-    private final Provider<Map<String, ModelFactory>> models;
+    private final Plugins plugins;
 
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run folder, e.g. runs/block-size-tradeoff/blockSize16-seed0.")
     Path runDir;
 
     @Inject
     ResumeCommand(ExperimentCatalog catalog, GlobalOptions options, Provider<TrackerSelection> trackers,
-                  Provider<Map<String, ModelFactory>> models) {
+                  Plugins plugins) {
         this.catalog = catalog;
         this.options = options;
         this.trackers = trackers;
-        this.models = models;
+        this.plugins = plugins;
     }
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        RunFolderPlan found = RunFolderPlan.of(runDir, catalog, models.get());
+        RunFolderPlan found = RunFolderPlan.of(runDir, catalog, plugins);
         if (found.record().status() == RunStatus.FINISHED) {
             System.out.println(found.record().run() + " already finished; nothing to resume");
             return 0;

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -19,10 +18,6 @@ import org.acdit4j.framework.run.ChildJvmLauncher;
 import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.SweepPlanner;
 import org.acdit4j.framework.run.SweepResult;
-import org.acdit4j.framework.data.DatasetFactory;
-import org.acdit4j.framework.evaluation.Evaluator;
-import org.acdit4j.framework.model.ModelFactory;
-import org.acdit4j.framework.run.Preflight;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.SweepRunner;
 import org.acdit4j.framework.run.TrainingCost;
@@ -49,9 +44,7 @@ public final class RunCommand implements Callable<Integer> {
     private final GlobalOptions options;
     private final Provider<TrackerSelection> trackers;
     private final ReportWriter reports;
-    private final Provider<Map<String, DatasetFactory>> datasets;
-    private final Provider<Map<String, ModelFactory>> models;
-    private final Provider<Map<String, Evaluator>> evaluators;
+    private final Plugins plugins;
 
     @Mixin
     ExperimentSelection selection = new ExperimentSelection();
@@ -88,11 +81,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Inject
     RunCommand(ExperimentCatalog catalog, GlobalOptions options, Provider<TrackerSelection> trackers, ReportWriter reports,
-               Provider<Map<String, Evaluator>> evaluators, Provider<Map<String, DatasetFactory>> datasets,
-               Provider<Map<String, ModelFactory>> models) {
-        this.datasets = datasets;
-        this.models = models;
-        this.evaluators = evaluators;
+               Plugins plugins) {
+        this.plugins = plugins;
         this.catalog = catalog;
         this.options = options;
         this.trackers = trackers;
@@ -132,7 +122,7 @@ public final class RunCommand implements Callable<Integer> {
         if (!BackendInfo.cudaJar().isEmpty()) {
             NativeBackend.start();        // a CUDA build on a machine without a GPU stops here, before any run starts
         }
-        preflight().check(selection.experiment, plans);
+        plugins.preflight().check(selection.experiment, plans);
         TrackerSelection store = trackers.get();
         store.requireUsable(options.trackingUri());
         for (RunPlan plan : plans) {
@@ -159,7 +149,7 @@ public final class RunCommand implements Callable<Integer> {
             out.println("tracking: " + tracker.describe());
             SweepRunner runner = new SweepRunner(new ChildJvmLauncher(AcditMain.class.getName(),
                     List.of("execute-run"), shared, parallelRuns), tracker, out,
-                    new TrainingCost(datasets.get(), models.get())::of);
+                    new TrainingCost(plugins.datasets(), plugins.models())::of);
             SweepResult result = runner.run(plans, selected, parallelRuns, failFast, options.runsDir(),
                     definition.resolvedValues(selection.preset, selection.overrides), (parent, outcome) -> reports.write(definition, selection.preset,
                             selection.overrides, selection.commandLine("run"), (System.nanoTime() - start) / 1e9, parent));
@@ -182,7 +172,4 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Built when the command runs, after the global options (the data directory) are parsed. */
-    private Preflight preflight() {
-        return new Preflight(datasets.get(), models.get(), evaluators.get());
-    }
 }

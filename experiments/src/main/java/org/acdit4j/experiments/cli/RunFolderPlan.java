@@ -1,13 +1,9 @@
 package org.acdit4j.experiments.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.dsl.SpecException;
 import org.acdit4j.framework.model.ModelFactory;
@@ -15,6 +11,7 @@ import org.acdit4j.framework.run.FrozenRun;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.RunRecord;
+import org.acdit4j.framework.run.StoredPlan;
 import org.acdit4j.framework.run.SweepPlanner;
 
 /**
@@ -25,7 +22,7 @@ import org.acdit4j.framework.run.SweepPlanner;
  */
 record RunFolderPlan(RunRecord record, RunPlan plan, List<String> changed) {
 
-    static RunFolderPlan of(Path runDir, ExperimentCatalog catalog, Map<String, ModelFactory> models) {
+    static RunFolderPlan of(Path runDir, ExperimentCatalog catalog, Plugins plugins) {
         RunFolder folder = new RunFolder(runDir.toAbsolutePath());
         RunRecord record = folder.record().orElseThrow(() -> new UsageException(runDir
                 + " is not a run folder (no run.json); run folders are runs/<experiment>/<run-name>/"));
@@ -37,10 +34,10 @@ record RunFolderPlan(RunRecord record, RunPlan plan, List<String> changed) {
             throw new UsageException(e.getMessage());
         }
         if (frozen.isPresent()) {
-            RunPlan plan = frozenPlan(folder, frozen.get(), models);
-            return new RunFolderPlan(record, plan, changesToday(folder, definition, frozen.get()));
+            RunPlan plan = frozenPlan(folder, frozen.get(), plugins);
+            return new RunFolderPlan(record, plan, changesToday(folder, definition, StoredPlan.of(frozen.get())));
         }
-        List<String> overrides = overrides(folder);
+        List<String> overrides = storedPlan(folder).map(StoredPlan::overrides).orElse(List.of());
         List<RunPlan> plans = SweepPlanner.plan(definition, presetOf(record.preset()), overrides);
         RunPlan plan = plans.stream().filter(candidate -> candidate.name().equals(record.run())).findFirst()
                 .orElseThrow(() -> new UsageException("run " + record.run() + " is no longer a plan of " + record.experiment()
@@ -53,12 +50,8 @@ record RunFolderPlan(RunRecord record, RunPlan plan, List<String> changed) {
      * The plan frozen in {@code folder}, its spec built on the registered model plugin it names; a usage error naming
      * the file when the plugin is not registered or rejects a frozen value.
      */
-    static RunPlan frozenPlan(RunFolder folder, FrozenRun frozen, Map<String, ModelFactory> models) {
-        ModelFactory factory = models.get(frozen.modelName());
-        if (factory == null) {
-            throw new UsageException(folder.frozenRunFile() + ": model.name '" + frozen.modelName()
-                    + "' is not a registered model; known: " + new TreeSet<>(models.keySet()));
-        }
+    static RunPlan frozenPlan(RunFolder folder, FrozenRun frozen, Plugins plugins) {
+        ModelFactory factory = plugins.model(frozen.modelName(), folder.frozenRunFile().toString());
         try {
             return frozen.plan(factory.type());
         } catch (SpecException e) {
@@ -66,24 +59,26 @@ record RunFolderPlan(RunRecord record, RunPlan plan, List<String> changed) {
         }
     }
 
-    /** The keys whose value today's definition resolves differently for the frozen run's configuration. */
-    private static List<String> changesToday(RunFolder folder, ExperimentDefinition definition, FrozenRun frozen) {
+    /**
+     * The keys whose value today's definition resolves differently for the configuration of the run {@code folder}
+     * holds as {@code stored}; a single entry when the definition no longer accepts it; empty when none changed.
+     */
+    static List<String> changesToday(RunFolder folder, ExperimentDefinition definition, StoredPlan stored) {
         try {
-            Map<String, String> today = definition.sweep(presetOf(frozen.preset()), frozen.overrides())
-                    .configuration(frozen.assignments()).values();
+            Map<String, String> today = definition.sweep(presetOf(stored.preset()), stored.overrides())
+                    .configuration(stored.assignments()).values();
             return folder.differencesFrom(today);
         } catch (SpecException e) {
-            return List.of("the definition no longer accepts " + frozen.assignments() + " (" + e.getMessage() + ")");
+            return List.of("the definition no longer accepts " + stored.assignments() + " (" + e.getMessage() + ")");
         }
     }
 
-    private static List<String> overrides(RunFolder folder) {
+    /** {@code folder}'s {@link RunFolder#storedPlan()}, an unreadable file a usage error naming it. */
+    static Optional<StoredPlan> storedPlan(RunFolder folder) {
         try {
-            Path file = folder.root().resolve("overrides.txt");
-            return Files.isRegularFile(file)
-                    ? Files.readAllLines(file).stream().filter(line -> !line.isBlank()).toList() : List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read overrides of " + folder.root(), e);
+            return folder.storedPlan();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 

@@ -1,7 +1,6 @@
 package org.acdit4j.experiments.cli;
 
 import com.google.inject.Inject;
-import com.google.inject.Provider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.data.DatasetFactory;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.dsl.Experiment;
+import org.acdit4j.framework.dsl.ExperimentBuilder;
 import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.ModelFactory;
 import org.acdit4j.framework.model.SampleRequest;
@@ -33,8 +32,7 @@ import picocli.CommandLine.Parameters;
                 + "evaluator's layout, or a folder of numbered PNGs.")
 public final class SampleCommand implements Callable<Integer> {
 
-    private final Provider<Map<String, DatasetFactory>> datasets;
-    private final Provider<Map<String, ModelFactory>> models;
+    private final Plugins plugins;
 
     @Option(names = "--checkpoint", required = true, paramLabel = "FILE",
             description = "A run's checkpoint, e.g. runs/<experiment>/<run>/checkpoints/latest.ckpt; it carries the "
@@ -73,9 +71,8 @@ public final class SampleCommand implements Callable<Integer> {
     private static final int DEFAULT_COUNT = 20;
 
     @Inject
-    SampleCommand(Provider<Map<String, DatasetFactory>> datasets, Provider<Map<String, ModelFactory>> models) {
-        this.datasets = datasets;
-        this.models = models;
+    SampleCommand(Plugins plugins) {
+        this.plugins = plugins;
     }
 
     @Override
@@ -105,17 +102,9 @@ public final class SampleCommand implements Callable<Integer> {
             }
             configuration.put(setting.substring(0, equals), setting.substring(equals + 1));
         }
-        ModelFactory factory = models.get().get(configuration.get("model.name"));
-        if (factory == null) {
-            throw new UsageException("--checkpoint " + checkpoint + " holds a model '" + configuration.get("model.name")
-                    + "' that this application does not register; known: " + new TreeSet<>(models.get().keySet()));
-        }
+        ModelFactory factory = plugins.model(configuration.get(ExperimentBuilder.MODEL_NAME), "--checkpoint " + checkpoint);
         ExperimentSpec spec = Experiment.fromConfiguration(factory.type(), configuration);
-        DatasetFactory data = datasets.get().get(spec.data().name());
-        if (data == null) {
-            throw new UsageException("--checkpoint " + checkpoint + " was trained on a dataset '" + spec.data().name()
-                    + "' that this application does not register; known: " + new TreeSet<>(datasets.get().keySet()));
-        }
+        DatasetFactory data = plugins.dataset(spec.data().name(), "--checkpoint " + checkpoint);
         Dataset dataset = data.open(spec.data());
         int classes = dataset.geometry().classes();
         for (int label : labels) {

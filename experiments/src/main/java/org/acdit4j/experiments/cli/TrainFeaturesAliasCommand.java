@@ -2,9 +2,7 @@ package org.acdit4j.experiments.cli;
 
 import com.google.inject.Inject;
 import com.google.inject.Provider;
-import java.util.Map;
 import org.acdit4j.framework.data.DataDirectory;
-import org.acdit4j.framework.data.DatasetFactory;
 import picocli.CommandLine.Command;
 
 /** {@code acdit train-features}: the former name of {@code acdit features train}, kept so existing scripts still run. */
@@ -13,7 +11,7 @@ import picocli.CommandLine.Command;
 final class TrainFeaturesAliasCommand extends TrainFeaturesCommand {
 
     @Inject
-    TrainFeaturesAliasCommand(Provider<Map<String, DatasetFactory>> datasets, Provider<DataDirectory> directory) {
-        super(datasets, directory);
+    TrainFeaturesAliasCommand(Plugins plugins, Provider<DataDirectory> directory) {
+        super(plugins, directory);
     }
 }

@@ -4,7 +4,6 @@ import com.google.inject.Inject;
 import com.google.inject.Provider;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.acdit4j.evaluators.features.FeatureNetworkTrainer;
 import org.acdit4j.evaluators.features.TrainFeatureNetwork;
@@ -32,7 +31,7 @@ import picocli.CommandLine.Spec;
                 + " accuracy, the training time and the fingerprint.")
 public class TrainFeaturesCommand implements Callable<Integer> {
 
-    private final Provider<Map<String, DatasetFactory>> datasets;
+    private final Plugins plugins;
     private final Provider<DataDirectory> directory;
 
     @Spec
@@ -80,18 +79,14 @@ public class TrainFeaturesCommand implements Callable<Integer> {
     Path out;
 
     @Inject
-    TrainFeaturesCommand(Provider<Map<String, DatasetFactory>> datasets, Provider<DataDirectory> directory) {
-        this.datasets = datasets;
+    TrainFeaturesCommand(Plugins plugins, Provider<DataDirectory> directory) {
+        this.plugins = plugins;
         this.directory = directory;
     }
 
     @Override
     public Integer call() throws IOException {
-        Map<String, DatasetFactory> known = datasets.get();
-        if (!known.containsKey(dataset)) {
-            throw new ParameterException(spec.commandLine(), "unknown dataset '" + dataset + "'; known: "
-                    + String.join(", ", known.keySet().stream().sorted().toList()));
-        }
+        DatasetFactory factory = plugins.dataset(dataset);
         requireAtLeast("--epochs", epochs, 1);
         requireAtLeast("--batch", batch, 1);
         requireAtLeast("--shift", shift, 0);
@@ -101,7 +96,6 @@ public class TrainFeaturesCommand implements Callable<Integer> {
         if (channels != 0 && channels != 1 && channels != 3) {
             throw new ParameterException(spec.commandLine(), "--channels must be 0, 1 or 3, got " + channels);
         }
-        DatasetFactory factory = known.get(dataset);
         DataSpec data = new DataSpec(dataset, size, source, factory.producesClips() ? TrainFeatureNetwork.CLIP_FRAMES : 1,
                 1, digitSize, channels);
         Problems problems = new Problems();

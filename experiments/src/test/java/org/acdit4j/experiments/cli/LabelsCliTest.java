@@ -7,11 +7,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.acdit4j.experiments.definitions.BlockSizeTradeoff;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunPlan;
+import org.acdit4j.framework.run.RunRecord;
 import org.acdit4j.framework.run.SweepPlanner;
+import org.acdit4j.framework.tracking.RunStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Configuration labels outside the report's tables: {@code acdit plan} lists them, a run's MLflow description (the
  * {@code mlflow.note.content} tag {@code mlflow ui} shows) starts with the label frozen in its run folder in a real
  * mlruns store, and the
- * report rebuilt from the run folder uses them, keeping the keys in summary.csv.
+ * report rebuilt from the run folder uses them (the one frozen there, not today's), keeping the keys in summary.csv.
  */
 class LabelsCliTest {
 
@@ -69,6 +72,29 @@ class LabelsCliTest {
         List<String> summary = Files.readAllLines(results.resolve("summary.csv"));
         assertThat(summary.get(0)).startsWith("run,index,seed,status,label,model.blockSize,");
         assertThat(summary).anyMatch(line -> line.startsWith("blockSize4-seed0,1,0,FINISHED,AR length 4 (block 4),4"));
+    }
+
+    @Test
+    void theReportLabelsARunAsItsFolderFrozeItAndNamesWhatTodaysDefinitionWouldChange() throws IOException {
+        RunPlan plan = SweepPlanner.plan(BlockSizeTradeoff.definition(), "smoke", List.of()).get(1);
+        RunPlan planned = new RunPlan(plan.index(), plan.name(), "block of four", plan.assignments(), plan.seed(),
+                plan.spec(), plan.values(), plan.preset(), plan.overrides());
+        RunFolder folder = RunFolder.of(work.resolve("runs"), BlockSizeTradeoff.NAME, plan.name());
+        folder.freeze(planned);
+        folder.write(RunRecord.builder().experiment(BlockSizeTradeoff.NAME).run(plan.name()).index(plan.index())
+                .seed(plan.seed()).preset(plan.preset()).assignments(plan.assignments()).status(RunStatus.FINISHED)
+                .step(plan.spec().train().steps()).steps(plan.spec().train().steps())
+                .metrics(Map.of("fid/cfg1.5", 42.0)).build());
+        Files.createDirectories(work.resolve("mlruns"));
+
+        InProcessCli.Result report = cli("report", BlockSizeTradeoff.NAME, "--preset", "smoke");
+
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        assertThat(report.out()).contains("report: blockSize4-seed0 is reported as its run folder holds it; today's "
+                + "definition changes label: 'block of four' in the run folder, 'AR length 4 (block 4)' now");
+        List<String> summary = Files.readAllLines(work.resolve("results").resolve(BlockSizeTradeoff.NAME)
+                .resolve("smoke").resolve("summary.csv"));
+        assertThat(summary).anyMatch(line -> line.startsWith("blockSize4-seed0,1,0,FINISHED,block of four,4"));
     }
 
     /** The tags folder of the one run in an mlruns store. */

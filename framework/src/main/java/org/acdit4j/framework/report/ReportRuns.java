@@ -9,6 +9,7 @@ import org.acdit4j.framework.dsl.ConfigurationLabels;
 import org.acdit4j.framework.run.EvaluationProgress;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunRecord;
+import org.acdit4j.framework.run.StoredPlan;
 import org.acdit4j.framework.spec.ExperimentSpec;
 import org.acdit4j.framework.tracking.RunStatus;
 
@@ -25,6 +26,7 @@ final class ReportRuns {
     private final List<RunRecord> all;
     private final List<RunRecord> finished;
     private final Map<String, String> configurationByRun = new LinkedHashMap<>();
+    private final Map<String, String> plannedLabelByRun = new HashMap<>();
     private final Path runsRoot;
     private final Path outputDir;
     private final Map<String, List<EvaluationProgress.Point>> progressByRun = new HashMap<>();
@@ -79,7 +81,7 @@ final class ReportRuns {
 
     /** {@code AR length 4 (block 4), seed 0}: the label of a run's configuration and its seed. */
     String runLabel(RunRecord run) {
-        String label = labels.of(run.assignments());
+        String label = plannedLabel(run);
         return (label.isBlank() ? "" : label + ", ") + "seed " + run.seed();
     }
 
@@ -118,7 +120,13 @@ final class ReportRuns {
     }
 
     private String configurationLabel(RunRecord run) {
-        String label = labels.of(run.assignments());
+        String label = plannedLabel(run);
         return label.isBlank() ? "(single configuration)" : label;
+    }
+
+    /** The label planning froze in the run's folder; today's label of its assignments when the folder kept none. */
+    private String plannedLabel(RunRecord run) {
+        return plannedLabelByRun.computeIfAbsent(run.run(), name -> folder(run).storedPlan().flatMap(StoredPlan::label)
+                .orElseGet(() -> labels.of(run.assignments())));
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.acdit4j.framework.io.AtomicFiles;
 
 /**
@@ -36,6 +37,19 @@ public final class RunFolder {
 
     public static RunFolder of(Path runsRoot, String experiment, String runName) {
         return new RunFolder(runsRoot.resolve(experiment).resolve(runName));
+    }
+
+    /** The run folders of {@code experiment} under {@code runsRoot}, by name; none when it has no folder there. */
+    public static List<RunFolder> under(Path runsRoot, String experiment) {
+        Path folder = runsRoot.resolve(experiment);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> runs = Files.list(folder)) {
+            return runs.filter(Files::isDirectory).sorted().map(RunFolder::new).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
     }
 
     public Path root() {
@@ -111,6 +125,29 @@ public final class RunFolder {
     }
 
     /**
+     * The run's plan as this folder holds it: its frozen plan ({@link #frozenRun()}), or in a folder older than frozen
+     * plans (archives committed before them) the one read back from {@code run.json} (name, index, seed, preset,
+     * assignments), {@code overrides.txt} and {@code config.yaml}, which has no label; empty when the folder holds
+     * neither. The one place that reads the older folders' plans.
+     *
+     * @throws IllegalArgumentException naming the file when a stored file is unreadable
+     */
+    public Optional<StoredPlan> storedPlan() {
+        Optional<FrozenRun> frozen = frozenRun();
+        if (frozen.isPresent()) {
+            return frozen.map(StoredPlan::of);
+        }
+        Optional<RunRecord> record = record();
+        Optional<Map<String, String>> values = storedConfiguration();
+        if (record.isEmpty() || values.isEmpty()) {
+            return Optional.empty();
+        }
+        RunRecord run = record.get();
+        return Optional.of(new StoredPlan(run.run(), run.index(), run.seed(), run.preset() == null ? "" : run.preset(),
+                storedOverrides(), run.assignments(), values.get(), Optional.empty()));
+    }
+
+    /**
      * Writes {@code plan} frozen into {@code run-spec.json}, atomically and once: a folder that holds a frozen plan
      * of the same configuration keeps it (its label and tracking settings included), and one of another configuration
      * is refused naming the keys that differ ({@link #conflictWith}).
@@ -145,7 +182,7 @@ public final class RunFolder {
         if (stored.isPresent()) {
             return stored.get();
         }
-        AtomicFiles.writeString(root.resolve("overrides.txt"), String.join("\n", overrides) + (overrides.isEmpty() ? "" : "\n"));
+        AtomicFiles.writeString(overridesFile(), String.join("\n", overrides) + (overrides.isEmpty() ? "" : "\n"));
         AtomicFiles.writeString(configFile(), ConfigYaml.render(configuration));
         return configuration;
     }
@@ -200,10 +237,23 @@ public final class RunFolder {
                 : Optional.of(root + " holds a run of another configuration (" + String.join("; ", differences) + ")");
     }
 
+    /** The command-line overrides the run started with, one per line of {@code overrides.txt}. */
+    private List<String> storedOverrides() {
+        try {
+            return Files.isRegularFile(overridesFile())
+                    ? Files.readAllLines(overridesFile()).stream().filter(line -> !line.isBlank()).toList() : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + overridesFile(), e);
+        }
+    }
+
+    private Path overridesFile() {
+        return root.resolve("overrides.txt");
+    }
+
     private Path configFile() {
         return root.resolve("config.yaml");
     }
-
 
     public void createDirectories() {
         try {

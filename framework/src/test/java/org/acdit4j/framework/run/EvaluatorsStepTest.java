@@ -15,7 +15,6 @@ import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.data.SyntheticShapes;
 import org.acdit4j.framework.dsl.Experiment;
-import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.Evaluator;
 import org.acdit4j.framework.model.GenerativeModel;
@@ -43,39 +42,18 @@ class EvaluatorsStepTest {
 
     /** Mean pixel of the samples it draws, as an evaluator registered under {@code name}, guided or not. */
     private Evaluator meanPixel(String name, boolean guided) {
-        return new Evaluator() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public List<MetricName> metrics() {
-                return List.of(new MetricName(name), new MetricName(name + ".samples"));
-            }
-
-            @Override
-            public Set<ModelCapability> requires() {
-                return Set.of(ModelCapability.SAMPLING);
-            }
-
-            @Override
-            public boolean guided() {
-                return guided;
-            }
-
-            @Override
-            public EvaluationResult evaluate(EvaluationContext context) {
-                guidancesSeen.add(context.sampling().guidance());
-                float[] pixels = context.model().sample(context.sampling().request(new int[] {0, 1, 2}, context.seed())).pixels();
-                double sum = 0;
-                for (float pixel : pixels) {
-                    sum += pixel;
-                }
-                return new EvaluationResult(Map.of(name, sum / pixels.length, name + ".samples", 3.0),
-                        Map.of(name + ".featureNetwork", "f00d"), List.of());
-            }
-        };
+        return new ScriptedEvaluator(name, List.of(new MetricName(name), new MetricName(name + ".samples")),
+                Set.of(ModelCapability.SAMPLING), guided, context -> {
+                    guidancesSeen.add(context.sampling().guidance());
+                    float[] pixels = context.model().sample(context.sampling().request(new int[] {0, 1, 2},
+                            context.seed())).pixels();
+                    double sum = 0;
+                    for (float pixel : pixels) {
+                        sum += pixel;
+                    }
+                    return new EvaluationResult(Map.of(name, sum / pixels.length, name + ".samples", 3.0),
+                            Map.of(name + ".featureNetwork", "f00d"), List.of());
+                });
     }
 
     private ExperimentSpec spec(String evaluators) {

@@ -6,13 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.testing.TestModelType;
+import org.acdit4j.framework.tracking.RunStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A plan frozen into its run folder: written once, and the typed spec rebuilt from it without the definition. */
+/**
+ * A plan frozen into its run folder: written once, the typed spec rebuilt from it without the definition, and read back
+ * as the folder's stored plan (as is the plan of a folder older than frozen plans).
+ */
 class FrozenRunTest {
 
     private final ExperimentDefinition experiment = Experiment.define("frozen", e -> e
@@ -75,5 +80,33 @@ class FrozenRunTest {
                 .hasMessageStartingWith("cannot read " + folder.frozenRunFile() + ": ")
                 .hasMessageEndingWith("; allowed: the run-spec.json planning wrote")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void theStoredPlanIsTheFrozenOneWithItsLabel() {
+        RunPlan plan = SweepPlanner.plan(experiment, null, List.of("train.steps=500")).get(3);
+        RunFolder folder = RunFolder.of(runs, "frozen", plan.name());
+        folder.freeze(plan);
+
+        StoredPlan stored = folder.storedPlan().orElseThrow();
+
+        assertThat(stored).isEqualTo(new StoredPlan(plan.name(), 3, plan.seed(), "", List.of("train.steps=500"),
+                plan.assignments(), plan.values(), Optional.of(plan.label())));
+    }
+
+    @Test
+    void aFolderOlderThanFrozenPlansStoresItsPlanInRunJsonConfigYamlAndOverridesWithoutALabel() {
+        RunPlan plan = SweepPlanner.plan(experiment, null, List.of("train.steps=500")).get(3);
+        RunFolder folder = RunFolder.of(runs, "frozen", plan.name());
+        folder.createDirectories();
+        folder.writeConfigOnce(plan.values(), plan.overrides());
+        folder.write(RunRecord.builder().experiment("frozen").run(plan.name()).index(3).seed(plan.seed()).preset("")
+                .assignments(plan.assignments()).status(RunStatus.FINISHED).build());
+
+        StoredPlan stored = folder.storedPlan().orElseThrow();
+
+        assertThat(stored).isEqualTo(new StoredPlan(plan.name(), 3, plan.seed(), "", List.of("train.steps=500"),
+                plan.assignments(), plan.values(), Optional.empty()));
+        assertThat(RunFolder.of(runs, "frozen", "never-started").storedPlan()).isEmpty();
     }
 }

@@ -38,6 +38,11 @@ class ReportElementsTest {
 
     /** A kind of element the framework does not have: a remark under its own heading. */
     private record RemarkSpec(String text) implements ReportElementSpec {
+
+        @Override
+        public MetricsRead metricsRead() {
+            return MetricsRead.of("report.remark", List.of());
+        }
     }
 
     /** Renders every remark as one comparison section. */

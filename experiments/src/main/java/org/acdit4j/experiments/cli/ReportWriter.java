@@ -48,13 +48,15 @@ public final class ReportWriter {
     private final GlobalOptions options;
     private final Provider<Map<String, DatasetFactory>> datasets;
     private final Provider<Map<String, ModelFactory>> models;
+    private final ExperimentReport report;
 
     @Inject
     ReportWriter(GlobalOptions options, Provider<Map<String, DatasetFactory>> datasets,
-                 Provider<Map<String, ModelFactory>> models) {
+                 Provider<Map<String, ModelFactory>> models, ExperimentReport report) {
         this.options = options;
         this.datasets = datasets;
         this.models = models;
+        this.report = report;
     }
 
     /**
@@ -68,7 +70,7 @@ public final class ReportWriter {
         Path output = outputFolder(options.resultsDir().resolve(spec.name()), preset, overrides);
         ExperimentReport.Context context = new ExperimentReport.Context(command,
                 ConfigYaml.render(definition.resolvedValues(preset, overrides)), wallSeconds);
-        List<Path> files = ExperimentReport.write(spec, definition.labels(preset, overrides),
+        List<Path> files = report.write(spec, definition.labels(preset, overrides),
                 run -> geometry(spec.name(), run), runs, options.runsDir(), output, context);
         if (parent != null) {
             for (Path file : files) {

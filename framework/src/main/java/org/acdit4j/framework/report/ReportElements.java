@@ -1,32 +1,24 @@
 package org.acdit4j.framework.report;
 
+import com.google.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.acdit4j.framework.spec.ReportElementSpec;
 
 /**
  * The renderers of report elements, keyed by the type of the spec each renders, in the order their kinds appear in the
- * report. A new kind of element is a spec record, a renderer and one line in {@link #STANDARD}.
+ * report: the registry the report asks, injected with the renderers {@link ReportElementsModule} registers.
  */
 final class ReportElements {
 
-    /** Every kind of element the framework renders, in report order. */
-    static final ReportElements STANDARD = new ReportElements(List.of(
-            new SweptKeyPlots(),
-            new ProgressComparisons(),
-            new FramePlots(),
-            new ConfigurationPlots(),
-            new PairedBySeedTable(),
-            new PairedAgainstComparisons(),
-            new LossCurves(),
-            new SampleGrids()));
-
     private final Map<Class<? extends ReportElementSpec>, ReportElementRenderer<?>> renderers = new LinkedHashMap<>();
 
-    /** The renderers, in report order; one per type of spec. */
-    ReportElements(List<ReportElementRenderer<?>> inReportOrder) {
+    /** The renderers, in report order (a set binding iterates in binding order); one per type of spec. */
+    @Inject
+    ReportElements(Set<ReportElementRenderer<?>> inReportOrder) {
         for (ReportElementRenderer<?> renderer : inReportOrder) {
             if (renderers.putIfAbsent(renderer.specType(), renderer) != null) {
                 throw new IllegalArgumentException("two renderers of " + renderer.specType().getSimpleName());

@@ -120,7 +120,7 @@ class AnotherPluginCaseReportTest {
     }
 
     private List<Path> write() {
-        return ExperimentReport.write(MIXED.spec(null, List.of()), MIXED.labels(null, List.of()), run -> Optional.empty(), runs,
+        return RegisteredReport.REPORT.write(MIXED.spec(null, List.of()), MIXED.labels(null, List.of()), run -> Optional.empty(), runs,
                 root.resolve("runs"), root.resolve("out"), new ExperimentReport.Context("acdit run mixed", "", 1));
     }
 }

@@ -135,7 +135,7 @@ class ConfigurationLabelsReportTest {
     }
 
     private List<Path> write() {
-        return ExperimentReport.write(LABELLED.spec(null, List.of()), LABELLED.labels(null, List.of()), run -> Optional.empty(), runs,
+        return RegisteredReport.REPORT.write(LABELLED.spec(null, List.of()), LABELLED.labels(null, List.of()), run -> Optional.empty(), runs,
                 root.resolve("runs"), root.resolve("out"), new ExperimentReport.Context("acdit run labelled", "", 1));
     }
 }

@@ -101,7 +101,7 @@ class EqualComputePairedAgainstTest {
 
     @Test
     void eachPairIsReadAtTheLargestComputeBothOfItsRunsReached() throws IOException {
-        List<Path> files = ExperimentReport.write(SCALING.spec(null, List.of()), SCALING.labels(null, List.of()), run -> Optional.empty(), runs,
+        List<Path> files = RegisteredReport.REPORT.write(SCALING.spec(null, List.of()), SCALING.labels(null, List.of()), run -> Optional.empty(), runs,
                 root.resolve("runs"), root.resolve("out"), new ExperimentReport.Context("acdit run scaling", "", 1));
 
         assertThat(files).extracting(path -> path.getFileName().toString())

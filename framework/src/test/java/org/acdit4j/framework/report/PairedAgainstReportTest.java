@@ -117,7 +117,7 @@ class PairedAgainstReportTest {
     }
 
     private List<Path> write() {
-        return ExperimentReport.write(SCALING.spec(null, List.of()), SCALING.labels(null, List.of()), run -> Optional.empty(), runs,
+        return RegisteredReport.REPORT.write(SCALING.spec(null, List.of()), SCALING.labels(null, List.of()), run -> Optional.empty(), runs,
                 root.resolve("runs"), root.resolve("out"), new ExperimentReport.Context("acdit run scaling", "", 1));
     }
 }

@@ -3,9 +3,13 @@ package org.acdit4j.framework.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.inject.Guice;
+import com.google.inject.TypeLiteral;
+import com.google.inject.multibindings.Multibinder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +50,7 @@ class ReportElementsTest {
     }
 
     /** Renders every remark as one comparison section. */
-    private static final class Remarks implements ReportElementRenderer<RemarkSpec> {
+    static final class Remarks implements ReportElementRenderer<RemarkSpec> {
 
         @Override
         public Class<RemarkSpec> specType() {
@@ -69,10 +73,11 @@ class ReportElementsTest {
     void aNewElementIsASpecARendererAndOneRegistration() throws Exception {
         ExperimentDefinition remarked = definition(r -> r.plot(FID, "model.blockSize")
                 .element(new RemarkSpec("block 4 trains slower")).element(new RemarkSpec("seed 0 only")));
-        ReportElements withRemarks = new ReportElements(List.of(new SweptKeyPlots(), new Remarks(), new LossCurves(),
-                new SampleGrids()));
+        ExperimentReport withRemarks = Guice.createInjector(new ReportElementsModule(), binder ->
+                Multibinder.newSetBinder(binder, new TypeLiteral<ReportElementRenderer<?>>() { }).addBinding()
+                        .to(Remarks.class)).getInstance(ExperimentReport.class);
 
-        List<Path> files = ExperimentReport.write(runs(remarked), withRemarks, context());
+        List<Path> files = withRemarks.write(runs(remarked), context());
 
         assertThat(files).extracting(path -> path.getFileName().toString())
                 .containsExactly("summary.csv", "fid-vs-model.blockSize.png", "REPORT.md");
@@ -86,7 +91,7 @@ class ReportElementsTest {
     void anElementWithoutARendererFailsBeforeAnythingIsWritten() {
         ExperimentDefinition remarked = definition(r -> r.element(new RemarkSpec("unrendered")));
 
-        assertThatThrownBy(() -> ExperimentReport.write(runs(remarked), ReportElements.STANDARD, context()))
+        assertThatThrownBy(() -> RegisteredReport.REPORT.write(runs(remarked), context()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no renderer for report element RemarkSpec[text=unrendered]")
                 .hasMessageContaining("registered: PlotSpec, ProgressSpec, ByFrameSpec, ByConfigurationSpec, PairedSpec, "
@@ -96,7 +101,7 @@ class ReportElementsTest {
 
     @Test
     void aKindOfElementHasOneRenderer() {
-        assertThatThrownBy(() -> new ReportElements(List.of(new LossCurves(), new LossCurves())))
+        assertThatThrownBy(() -> new ReportElements(new LinkedHashSet<>(List.of(new LossCurves(), new LossCurves()))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("two renderers of LossCurvesSpec");
     }
 
@@ -111,7 +116,7 @@ class ReportElementsTest {
         assertThat(elements).extracting(element -> (Object) element.getClass()).containsExactlyInAnyOrder(
                 PlotSpec.class, ProgressSpec.class, ByFrameSpec.class, ByConfigurationSpec.class, PairedSpec.class,
                 PairedAgainstSpec.class, LossCurvesSpec.class, SampleGridsSpec.class);
-        assertThat(ReportElements.STANDARD.render(runs(everything)).plots())
+        assertThat(RegisteredReport.ELEMENTS.render(runs(everything)).plots())
                 .containsExactly("fid-vs-model.blockSize.png", "by-configuration-fid.png");
     }
 

@@ -1,10 +1,8 @@
 package org.acdit4j.framework.report;
 
 import com.google.inject.Inject;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.acdit4j.framework.spec.ReportElementSpec;
 
@@ -14,16 +12,15 @@ import org.acdit4j.framework.spec.ReportElementSpec;
  */
 final class ReportElements {
 
-    private final Map<Class<? extends ReportElementSpec>, ReportElementRenderer<?>> renderers = new LinkedHashMap<>();
+    private final Map<Class<? extends ReportElementSpec>, ReportElementRenderer<?>> renderers;
 
-    /** The renderers, in report order (a set binding iterates in binding order); one per type of spec. */
+    /**
+     * The renderers by the type of spec each renders, in report order (a map binding iterates in binding order), each
+     * registered with {@link ReportElementsModule#register}, which makes sure it renders the type it is keyed by.
+     */
     @Inject
-    ReportElements(Set<ReportElementRenderer<?>> inReportOrder) {
-        for (ReportElementRenderer<?> renderer : inReportOrder) {
-            if (renderers.putIfAbsent(renderer.specType(), renderer) != null) {
-                throw new IllegalArgumentException("two renderers of " + renderer.specType().getSimpleName());
-            }
-        }
+    ReportElements(Map<Class<? extends ReportElementSpec>, ReportElementRenderer<?>> renderers) {
+        this.renderers = renderers;
     }
 
     /**
@@ -39,15 +36,17 @@ final class ReportElements {
             }
         }
         ReportPage page = new ReportPage();
-        renderers.values().forEach(renderer -> renderAll(renderer, runs, page));
+        renderers.forEach((type, renderer) -> renderAll(type, renderer, runs, page));
         return page;
     }
 
-    private static <S extends ReportElementSpec> void renderAll(ReportElementRenderer<S> renderer, ReportRuns runs,
-                                                               ReportPage page) {
-        List<S> specs = runs.spec().report().elements(renderer.specType());
+    /** Renders the elements of {@code type} with {@code renderer}, registered for that type. */
+    @SuppressWarnings("unchecked")
+    private static <S extends ReportElementSpec> void renderAll(Class<S> type, ReportElementRenderer<?> renderer,
+                                                               ReportRuns runs, ReportPage page) {
+        List<S> specs = runs.spec().report().elements(type);
         if (!specs.isEmpty()) {
-            renderer.render(specs, runs, page);
+            ((ReportElementRenderer<S>) renderer).render(specs, runs, page);
         }
     }
 }

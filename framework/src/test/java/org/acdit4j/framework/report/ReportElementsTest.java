@@ -3,13 +3,11 @@ package org.acdit4j.framework.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.inject.CreationException;
 import com.google.inject.Guice;
-import com.google.inject.TypeLiteral;
-import com.google.inject.multibindings.Multibinder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,16 +51,19 @@ class ReportElementsTest {
     static final class Remarks implements ReportElementRenderer<RemarkSpec> {
 
         @Override
-        public Class<RemarkSpec> specType() {
-            return RemarkSpec.class;
-        }
-
-        @Override
         public void render(List<RemarkSpec> specs, ReportRuns runs, ReportPage page) {
             StringBuilder md = new StringBuilder("## Remarks\n\n");
             specs.forEach(remark -> md.append("- ").append(remark.text()).append(" (")
                     .append(runs.finished().size()).append(" finished runs)\n"));
             page.comparison(md.append('\n').toString());
+        }
+    }
+
+    /** A second renderer of loss curves, which draws nothing. */
+    static final class NoLossCurves implements ReportElementRenderer<LossCurvesSpec> {
+
+        @Override
+        public void render(List<LossCurvesSpec> specs, ReportRuns runs, ReportPage page) {
         }
     }
 
@@ -73,9 +74,9 @@ class ReportElementsTest {
     void aNewElementIsASpecARendererAndOneRegistration() throws Exception {
         ExperimentDefinition remarked = definition(r -> r.plot(FID, "model.blockSize")
                 .element(new RemarkSpec("block 4 trains slower")).element(new RemarkSpec("seed 0 only")));
-        ExperimentReport withRemarks = Guice.createInjector(new ReportElementsModule(), binder ->
-                Multibinder.newSetBinder(binder, new TypeLiteral<ReportElementRenderer<?>>() { }).addBinding()
-                        .to(Remarks.class)).getInstance(ExperimentReport.class);
+        ExperimentReport withRemarks = Guice.createInjector(new ReportElementsModule(),
+                binder -> ReportElementsModule.register(binder, RemarkSpec.class, Remarks.class))
+                .getInstance(ExperimentReport.class);
 
         List<Path> files = withRemarks.write(runs(remarked), context());
 
@@ -101,8 +102,10 @@ class ReportElementsTest {
 
     @Test
     void aKindOfElementHasOneRenderer() {
-        assertThatThrownBy(() -> new ReportElements(new LinkedHashSet<>(List.of(new LossCurves(), new LossCurves()))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("two renderers of LossCurvesSpec");
+        assertThatThrownBy(() -> Guice.createInjector(new ReportElementsModule(),
+                binder -> ReportElementsModule.register(binder, LossCurvesSpec.class, NoLossCurves.class)))
+                .isInstanceOf(CreationException.class).hasMessageContaining("Duplicate key")
+                .hasMessageContaining(LossCurvesSpec.class.getName());
     }
 
     @Test

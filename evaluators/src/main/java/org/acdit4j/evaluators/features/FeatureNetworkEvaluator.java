@@ -4,10 +4,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.acdit4j.evaluators.NamedEvaluator;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
-import org.acdit4j.framework.evaluation.Evaluator;
 import org.acdit4j.framework.spec.DataSpec;
 import org.acdit4j.framework.spec.MetricName;
 
@@ -17,10 +17,8 @@ import org.acdit4j.framework.spec.MetricName;
  * fingerprint as the tag {@code <name>.featureNetwork}, so that metrics of different networks are never compared.
  * A subclass keeps only what it measures.
  */
-public abstract class FeatureNetworkEvaluator implements Evaluator {
+public abstract class FeatureNetworkEvaluator extends NamedEvaluator {
 
-    private final String name;
-    private final List<MetricName> metrics;
     private final FeatureNetworks networks;
 
     /**
@@ -29,19 +27,8 @@ public abstract class FeatureNetworkEvaluator implements Evaluator {
      * @param networks where the network of a dataset comes from
      */
     protected FeatureNetworkEvaluator(String name, List<MetricName> metrics, FeatureNetworks networks) {
-        this.name = name;
-        this.metrics = metrics;
+        super(name, metrics);
         this.networks = networks;
-    }
-
-    @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final List<MetricName> metrics() {
-        return metrics;
     }
 
     @Override
@@ -63,7 +50,7 @@ public abstract class FeatureNetworkEvaluator implements Evaluator {
     protected final EvaluationResult result(Map<String, Double> metrics, FeatureNetwork network,
                                             Map<String, String> otherTags) {
         Map<String, String> tags = new HashMap<>(otherTags);
-        tags.put(name + ".featureNetwork", network.fingerprint());
+        tags.put(name() + ".featureNetwork", network.fingerprint());
         return new EvaluationResult(metrics, tags, List.of());
     }
 }

@@ -4,18 +4,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.acdit4j.evaluators.NamedEvaluator;
 import org.acdit4j.evaluators.sampling.ClassifierImages;
 import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.data.Permutations;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
-import org.acdit4j.framework.evaluation.Evaluator;
 import org.acdit4j.framework.model.FineTunable;
 import org.acdit4j.framework.model.FineTunedClassifier;
 import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.ModelCapability;
-import org.acdit4j.framework.spec.MetricName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * AdamW for a few steps on minibatches of {@code sampleCount} seeded train images (at most the whole train split),
  * then accuracy on the whole test split. The evaluated model itself is not changed. Needs a {@link FineTunable} model.
  */
-public final class FineTuneEvaluator implements Evaluator {
+public final class FineTuneEvaluator extends NamedEvaluator {
 
     public static final String NAME = "fine-tune";
     private static final Logger LOG = LoggerFactory.getLogger(FineTuneEvaluator.class);
@@ -54,17 +53,8 @@ public final class FineTuneEvaluator implements Evaluator {
     }
 
     public FineTuneEvaluator(Settings settings) {
+        super(NAME, FineTuneMetrics.WRITTEN);
         this.settings = settings;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<MetricName> metrics() {
-        return FineTuneMetrics.WRITTEN;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.acdit4j.evaluators.NamedEvaluator;
 import org.acdit4j.evaluators.sampling.ModelSamples;
 import org.acdit4j.evaluators.sampling.ReferenceImages;
 import org.acdit4j.framework.data.ImageBatch;
@@ -12,7 +13,6 @@ import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
 import org.acdit4j.framework.model.DiscreteCodes;
-import org.acdit4j.framework.spec.MetricName;
 
 /**
  * Whether samples are copies of training images, which FID cannot see: each of {@code sampleCount} class-balanced
@@ -24,7 +24,7 @@ import org.acdit4j.framework.spec.MetricName;
  * ({@link ExactCopies}) for every model and, for a model that draws discrete codes ({@link DiscreteCodes}), in its code
  * space as well, each beside the test images' own rate.
  */
-public final class MemorisationEvaluator implements SampleQualityEvaluator {
+public final class MemorisationEvaluator extends NamedEvaluator implements SampleQualityEvaluator {
 
     public static final String NAME = "memorisation";
     /** The test images' quantile below which a sample counts as nearer to the train split than fresh data. */
@@ -35,14 +35,8 @@ public final class MemorisationEvaluator implements SampleQualityEvaluator {
 
     private static final int ENCODED_PER_CALL = 4096;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<MetricName> metrics() {
-        return MemorisationMetrics.WRITTEN;
+    public MemorisationEvaluator() {
+        super(NAME, MemorisationMetrics.WRITTEN);
     }
 
     @Override

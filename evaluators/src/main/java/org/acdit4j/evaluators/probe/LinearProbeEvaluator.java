@@ -3,14 +3,13 @@ package org.acdit4j.evaluators.probe;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.acdit4j.evaluators.NamedEvaluator;
 import org.acdit4j.evaluators.sampling.ClassifierImages;
 import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
-import org.acdit4j.framework.evaluation.Evaluator;
 import org.acdit4j.framework.model.ModelCapability;
-import org.acdit4j.framework.spec.MetricName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * seeded train images (at most the whole train split), accuracy on the whole test split. The same probe on raw
  * pixels is reported alongside as the reference point a useful representation should beat.
  */
-public final class LinearProbeEvaluator implements Evaluator {
+public final class LinearProbeEvaluator extends NamedEvaluator {
 
     public static final String NAME = "linear-probe";
     private static final Logger LOG = LoggerFactory.getLogger(LinearProbeEvaluator.class);
@@ -31,17 +30,8 @@ public final class LinearProbeEvaluator implements Evaluator {
     }
 
     public LinearProbeEvaluator(SoftmaxRegression.Settings settings) {
+        super(NAME, LinearProbeMetrics.WRITTEN);
         this.settings = settings;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<MetricName> metrics() {
-        return LinearProbeMetrics.WRITTEN;
     }
 
     @Override

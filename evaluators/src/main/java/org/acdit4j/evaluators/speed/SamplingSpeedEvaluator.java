@@ -5,13 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.acdit4j.evaluators.NamedEvaluator;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
-import org.acdit4j.framework.evaluation.Evaluator;
 import org.acdit4j.framework.evaluation.SamplingSettings;
 import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.ModelCapability;
-import org.acdit4j.framework.spec.MetricName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * calls, the median wall time of {@code repeats} timed {@code sample} calls, reported as seconds per image and
  * images per second, plus the speed-up the cache gives and the model's analytic GFLOPs per image both ways.
  */
-public final class SamplingSpeedEvaluator implements Evaluator {
+public final class SamplingSpeedEvaluator extends NamedEvaluator {
 
     public static final String NAME = "sampling-speed";
     private static final Logger LOG = LoggerFactory.getLogger(SamplingSpeedEvaluator.class);
@@ -33,22 +32,13 @@ public final class SamplingSpeedEvaluator implements Evaluator {
     }
 
     public SamplingSpeedEvaluator(int warmups, int repeats) {
+        super(NAME, SamplingSpeedMetrics.WRITTEN);
         if (warmups < 0 || repeats < 1) {
             throw new IllegalArgumentException("sampling speed needs warmups >= 0 and repeats >= 1, got "
                     + warmups + " and " + repeats);
         }
         this.warmups = warmups;
         this.repeats = repeats;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<MetricName> metrics() {
-        return SamplingSpeedMetrics.WRITTEN;
     }
 
     @Override

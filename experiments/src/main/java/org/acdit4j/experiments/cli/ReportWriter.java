@@ -46,11 +46,13 @@ public final class ReportWriter {
 
     private final GlobalOptions options;
     private final Plugins plugins;
+    private final ExperimentReport report;
 
     @Inject
-    ReportWriter(GlobalOptions options, Plugins plugins) {
+    ReportWriter(GlobalOptions options, Plugins plugins, ExperimentReport report) {
         this.options = options;
         this.plugins = plugins;
+        this.report = report;
     }
 
     /**
@@ -66,7 +68,7 @@ public final class ReportWriter {
                 ConfigYaml.render(definition.resolvedValues(preset, overrides)), wallSeconds);
         ConfigurationLabels labels = definition.labels(preset, overrides);
         printChangesToday(definition, labels, runs);
-        List<Path> files = ExperimentReport.write(spec, labels, run -> geometry(spec.name(), run), runs,
+        List<Path> files = report.write(spec, labels, run -> geometry(spec.name(), run), runs,
                 options.runsDir(), output, context);
         if (parent != null) {
             for (Path file : files) {

@@ -13,6 +13,7 @@ import org.acdit4j.tracking.server.ServerSettings;
 import org.acdit4j.experiments.cli.GlobalOptions;
 import org.acdit4j.framework.data.DataDirectory;
 import org.acdit4j.framework.data.DatasetsModule;
+import org.acdit4j.framework.report.ReportElementsModule;
 
 /**
  * The application's bindings. Holds the process environment as a value so that nothing else reads
@@ -33,6 +34,7 @@ public final class ApplicationModule extends AbstractModule {
         install(new DatasetsModule());
         install(new ModelsModule());
         install(new EvaluatorsModule());
+        install(new ReportElementsModule());
         install(new ExperimentsModule());
     }
 

@@ -1,11 +1,10 @@
 package org.acdit4j.experiments.wiring;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.MapBinder;
-import com.google.inject.multibindings.ProvidesIntoMap;
-import com.google.inject.multibindings.StringMapKey;
 import java.util.Map;
 import org.acdit4j.evaluators.agreement.ClassAgreementEvaluator;
 import org.acdit4j.evaluators.features.FeatureNetworkCatalog;
@@ -27,12 +26,31 @@ import org.acdit4j.framework.evaluation.Evaluator;
 import org.acdit4j.framework.run.EvaluatorsStep;
 import org.acdit4j.framework.run.RunEvaluation;
 
-/** Registers the evaluators by name. A new evaluator is one class plus one {@code @ProvidesIntoMap} method here. */
+/**
+ * Registers the evaluators by name. A new evaluator is one class plus one binding line here; those that measure with
+ * the dataset's feature network are given the catalogue of networks.
+ */
 public final class EvaluatorsModule extends AbstractModule {
 
     @Override
     protected void configure() {
-        MapBinder.newMapBinder(binder(), String.class, Evaluator.class);
+        MapBinder<String, Evaluator> evaluators = MapBinder.newMapBinder(binder(), String.class, Evaluator.class);
+        Provider<FeatureNetworks> networks = getProvider(FeatureNetworks.class);
+        evaluators.addBinding(FidEvaluator.NAME).toProvider(() -> new FidEvaluator(networks.get()));
+        evaluators.addBinding(PrecisionRecallEvaluator.NAME)
+                .toProvider(() -> new PrecisionRecallEvaluator(networks.get()));
+        evaluators.addBinding(InceptionScoreEvaluator.NAME)
+                .toProvider(() -> new InceptionScoreEvaluator(networks.get()));
+        evaluators.addBinding(ClassAgreementEvaluator.NAME)
+                .toProvider(() -> new ClassAgreementEvaluator(networks.get()));
+        evaluators.addBinding(MemorisationEvaluator.NAME).toProvider(MemorisationEvaluator::new);
+        evaluators.addBinding(LinearProbeEvaluator.NAME).toProvider(LinearProbeEvaluator::new);
+        evaluators.addBinding(FineTuneEvaluator.NAME).toProvider(FineTuneEvaluator::new);
+        evaluators.addBinding(SamplingSpeedEvaluator.NAME).toProvider(SamplingSpeedEvaluator::new);
+        evaluators.addBinding(FrameFidEvaluator.NAME).toProvider(() -> new FrameFidEvaluator(networks.get()));
+        evaluators.addBinding(ClipFrechetDistanceEvaluator.NAME)
+                .toProvider(() -> new ClipFrechetDistanceEvaluator(networks.get()));
+        evaluators.addBinding(RolloutEvaluator.NAME).toProvider(() -> new RolloutEvaluator(networks.get()));
     }
 
     /** The shipped networks, then those the user trained into the data directory ({@code acdit features train}). */
@@ -45,71 +63,5 @@ public final class EvaluatorsModule extends AbstractModule {
     @Provides
     RunEvaluation runEvaluation(Map<String, Evaluator> evaluators) {
         return new EvaluatorsStep(evaluators);
-    }
-
-    @ProvidesIntoMap
-    @StringMapKey("fid")
-    Evaluator fid(FeatureNetworks networks) {
-        return new FidEvaluator(networks);
-    }
-
-    @ProvidesIntoMap
-    @StringMapKey("precision-recall")
-    Evaluator precisionRecall(FeatureNetworks networks) {
-        return new PrecisionRecallEvaluator(networks);
-    }
-
-    @ProvidesIntoMap
-    @StringMapKey("inception-score")
-    Evaluator inceptionScore(FeatureNetworks networks) {
-        return new InceptionScoreEvaluator(networks);
-    }
-
-    @ProvidesIntoMap
-    @StringMapKey("class-agreement")
-    Evaluator classAgreement(FeatureNetworks networks) {
-        return new ClassAgreementEvaluator(networks);
-    }
-
-    @ProvidesIntoMap
-    @StringMapKey(MemorisationEvaluator.NAME)
-    Evaluator memorisation() {
-        return new MemorisationEvaluator();
-    }
-
-    @ProvidesIntoMap
-    @StringMapKey("linear-probe")
-    Evaluator linearProbe() {
-        return new LinearProbeEvaluator();
-    }
-
-    @ProvidesIntoMap
-    @StringMapKey("fine-tune")
-    Evaluator fineTune() {
-        return new FineTuneEvaluator();
-    }
-
-    @ProvidesIntoMap
-    @StringMapKey("sampling-speed")
-    Evaluator samplingSpeed() {
-        return new SamplingSpeedEvaluator();
-    }
-
-    @ProvidesIntoMap
-    @StringMapKey(FrameFidEvaluator.NAME)
-    Evaluator frameFid(FeatureNetworks networks) {
-        return new FrameFidEvaluator(networks);
-    }
-
-    @ProvidesIntoMap
-    @StringMapKey(ClipFrechetDistanceEvaluator.NAME)
-    Evaluator clipFrechetDistance(FeatureNetworks networks) {
-        return new ClipFrechetDistanceEvaluator(networks);
-    }
-
-    @ProvidesIntoMap
-    @StringMapKey(RolloutEvaluator.NAME)
-    Evaluator rollout(FeatureNetworks networks) {
-        return new RolloutEvaluator(networks);
     }
 }

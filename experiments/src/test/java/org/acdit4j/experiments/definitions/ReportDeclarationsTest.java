@@ -2,6 +2,7 @@ package org.acdit4j.experiments.definitions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.inject.Guice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.report.ExperimentReport;
+import org.acdit4j.framework.report.ReportElementsModule;
 import org.acdit4j.framework.run.EvaluationProgress;
 import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunPlan;
@@ -27,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * made-up metrics: the token-AR arm beside the ACDiT arms, and the gap between AR lengths against model size.
  */
 class ReportDeclarationsTest {
+
+    private static final ExperimentReport REPORT =
+            Guice.createInjector(new ReportElementsModule()).getInstance(ExperimentReport.class);
 
     @TempDir
     Path root;
@@ -98,7 +103,7 @@ class ReportDeclarationsTest {
                     + "1000,64000.0,2.0E12,fid/cfg1.5,120.0\n");
             runs.put(plan.name(), record);
         }
-        return ExperimentReport.write(definition.spec(null, List.of()), definition.labels(null, List.of()), run -> Optional.empty(),
+        return REPORT.write(definition.spec(null, List.of()), definition.labels(null, List.of()), run -> Optional.empty(),
                 List.copyOf(runs.values()), root.resolve("runs"), root.resolve("out"),
                 new ExperimentReport.Context("acdit run " + definition.name(), "", 1));
     }

@@ -15,11 +15,6 @@ import org.acdit4j.framework.spec.ByConfigurationSpec;
 final class ConfigurationPlots implements ReportElementRenderer<ByConfigurationSpec> {
 
     @Override
-    public Class<ByConfigurationSpec> specType() {
-        return ByConfigurationSpec.class;
-    }
-
-    @Override
     public void render(List<ByConfigurationSpec> specs, ReportRuns runs, ReportPage page) {
         List<String> definitionOrder = runs.definitionOrder();
         for (ByConfigurationSpec byConfiguration : specs) {

@@ -1,5 +1,6 @@
 package org.acdit4j.framework.report;
 
+import com.google.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ import org.acdit4j.framework.spec.ProgressSpec;
  * {@code REPORT.md}: the finding by the headline metric ({@link ReportFinding}), the spec, command, commit, machine and
  * wall time, a table per metric with mean ± 95% CI across seeds for every configuration at equal training steps, and
  * what the elements add ({@link ReportMarkdown}). Tables, legends and categorical axes name configurations by their
- * labels ({@link ConfigurationLabels}).
+ * labels ({@link ConfigurationLabels}). Injected, with the renderers {@link ReportElementsModule} registers.
  */
 public final class ExperimentReport {
 
@@ -37,7 +38,11 @@ public final class ExperimentReport {
     public record Context(String command, String configYaml, double wallSeconds) {
     }
 
-    private ExperimentReport() {
+    private final ReportElements elements;
+
+    @Inject
+    ExperimentReport(ReportElements elements) {
+        this.elements = elements;
     }
 
     /** Loads the run records of {@code experiment} under {@code runsRoot}, sorted by index. */
@@ -59,13 +64,13 @@ public final class ExperimentReport {
      * Writes the report, naming configurations by {@code labels} and reading the runs' sample grids back with the
      * shape of their examples ({@code geometry}), and returns the files written.
      */
-    public static List<Path> write(ExperimentSpec spec, ConfigurationLabels labels, RunGeometry geometry,
-                                   List<RunRecord> runs, Path runsRoot, Path outputDir, Context context) {
-        return write(new ReportRuns(spec, labels, geometry, runs, runsRoot, outputDir), ReportElements.STANDARD, context);
+    public List<Path> write(ExperimentSpec spec, ConfigurationLabels labels, RunGeometry geometry, List<RunRecord> runs,
+                            Path runsRoot, Path outputDir, Context context) {
+        return write(new ReportRuns(spec, labels, geometry, runs, runsRoot, outputDir), context);
     }
 
-    /** Writes the report of {@code runs} with the renderers of {@code elements}; returns the files written. */
-    static List<Path> write(ReportRuns runs, ReportElements elements, Context context) {
+    /** Writes the report of {@code runs}; returns the files written. */
+    List<Path> write(ReportRuns runs, Context context) {
         System.setProperty("java.awt.headless", "true");
         ReportPage page = elements.render(runs);
         List<String> metrics = tabulatedMetrics(runs);

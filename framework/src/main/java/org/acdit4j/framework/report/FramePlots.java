@@ -12,11 +12,6 @@ import org.acdit4j.framework.spec.ByFrameSpec;
 final class FramePlots implements ReportElementRenderer<ByFrameSpec> {
 
     @Override
-    public Class<ByFrameSpec> specType() {
-        return ByFrameSpec.class;
-    }
-
-    @Override
     public void render(List<ByFrameSpec> specs, ReportRuns runs, ReportPage page) {
         Map<String, List<Map<String, Double>>> runMetrics = new LinkedHashMap<>();     // configuration → its runs'
         for (RunRecord run : runs.finished()) {

@@ -12,11 +12,6 @@ import org.acdit4j.framework.spec.LossCurvesSpec;
 final class LossCurves implements ReportElementRenderer<LossCurvesSpec> {
 
     @Override
-    public Class<LossCurvesSpec> specType() {
-        return LossCurvesSpec.class;
-    }
-
-    @Override
     public void render(List<LossCurvesSpec> specs, ReportRuns runs, ReportPage page) {
         Map<String, List<LossCurve.Point>> curves = new LinkedHashMap<>();
         for (RunRecord run : runs.all()) {

@@ -14,11 +14,6 @@ import org.acdit4j.framework.spec.RunMetrics;
 final class PairedAgainstComparisons implements ReportElementRenderer<PairedAgainstSpec> {
 
     @Override
-    public Class<PairedAgainstSpec> specType() {
-        return PairedAgainstSpec.class;
-    }
-
-    @Override
     public void render(List<PairedAgainstSpec> specs, ReportRuns runs, ReportPage page) {
         for (PairedAgainstSpec comparison : specs) {
             if (!runs.sweptKeys().contains(comparison.paired().key())) {

@@ -11,11 +11,6 @@ import org.acdit4j.framework.spec.PairedSpec;
 final class PairedBySeedTable implements ReportElementRenderer<PairedSpec> {
 
     @Override
-    public Class<PairedSpec> specType() {
-        return PairedSpec.class;
-    }
-
-    @Override
     public void render(List<PairedSpec> specs, ReportRuns runs, ReportPage page) {
         List<PairedDifferences.Row> rows = new ArrayList<>();
         for (PairedSpec comparison : specs) {

@@ -16,11 +16,6 @@ import org.acdit4j.framework.spec.ProgressSpec;
 final class ProgressComparisons implements ReportElementRenderer<ProgressSpec> {
 
     @Override
-    public Class<ProgressSpec> specType() {
-        return ProgressSpec.class;
-    }
-
-    @Override
     public void render(List<ProgressSpec> specs, ReportRuns runs, ReportPage page) {
         Map<String, Map<String, EqualCompute.Comparison>> tables = new LinkedHashMap<>();    // metric → group →
         for (ProgressSpec progress : specs) {

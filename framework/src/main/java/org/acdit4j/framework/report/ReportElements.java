@@ -1,6 +1,6 @@
 package org.acdit4j.framework.report;
 
-import java.util.LinkedHashMap;
+import com.google.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -8,30 +8,19 @@ import org.acdit4j.framework.spec.ReportElementSpec;
 
 /**
  * The renderers of report elements, keyed by the type of the spec each renders, in the order their kinds appear in the
- * report. A new kind of element is a spec record, a renderer and one line in {@link #STANDARD}.
+ * report: the registry the report asks, injected with the renderers {@link ReportElementsModule} registers.
  */
 final class ReportElements {
 
-    /** Every kind of element the framework renders, in report order. */
-    static final ReportElements STANDARD = new ReportElements(List.of(
-            new SweptKeyPlots(),
-            new ProgressComparisons(),
-            new FramePlots(),
-            new ConfigurationPlots(),
-            new PairedBySeedTable(),
-            new PairedAgainstComparisons(),
-            new LossCurves(),
-            new SampleGrids()));
+    private final Map<Class<? extends ReportElementSpec>, ReportElementRenderer<?>> renderers;
 
-    private final Map<Class<? extends ReportElementSpec>, ReportElementRenderer<?>> renderers = new LinkedHashMap<>();
-
-    /** The renderers, in report order; one per type of spec. */
-    ReportElements(List<ReportElementRenderer<?>> inReportOrder) {
-        for (ReportElementRenderer<?> renderer : inReportOrder) {
-            if (renderers.putIfAbsent(renderer.specType(), renderer) != null) {
-                throw new IllegalArgumentException("two renderers of " + renderer.specType().getSimpleName());
-            }
-        }
+    /**
+     * The renderers by the type of spec each renders, in report order (a map binding iterates in binding order), each
+     * registered with {@link ReportElementsModule#register}, which makes sure it renders the type it is keyed by.
+     */
+    @Inject
+    ReportElements(Map<Class<? extends ReportElementSpec>, ReportElementRenderer<?>> renderers) {
+        this.renderers = renderers;
     }
 
     /**
@@ -47,15 +36,17 @@ final class ReportElements {
             }
         }
         ReportPage page = new ReportPage();
-        renderers.values().forEach(renderer -> renderAll(renderer, runs, page));
+        renderers.forEach((type, renderer) -> renderAll(type, renderer, runs, page));
         return page;
     }
 
-    private static <S extends ReportElementSpec> void renderAll(ReportElementRenderer<S> renderer, ReportRuns runs,
-                                                               ReportPage page) {
-        List<S> specs = runs.spec().report().elements(renderer.specType());
+    /** Renders the elements of {@code type} with {@code renderer}, registered for that type. */
+    @SuppressWarnings("unchecked")
+    private static <S extends ReportElementSpec> void renderAll(Class<S> type, ReportElementRenderer<?> renderer,
+                                                               ReportRuns runs, ReportPage page) {
+        List<S> specs = runs.spec().report().elements(type);
         if (!specs.isEmpty()) {
-            renderer.render(specs, runs, page);
+            ((ReportElementRenderer<S>) renderer).render(specs, runs, page);
         }
     }
 }

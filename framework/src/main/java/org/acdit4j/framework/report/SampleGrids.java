@@ -44,11 +44,6 @@ final class SampleGrids implements ReportElementRenderer<SampleGridsSpec> {
     }
 
     @Override
-    public Class<SampleGridsSpec> specType() {
-        return SampleGridsSpec.class;
-    }
-
-    @Override
     public void render(List<SampleGridsSpec> specs, ReportRuns runs, ReportPage page) {
         List<Grid> grids = new ArrayList<>();
         Map<String, SampleSheet.Panel> firstPanels = new LinkedHashMap<>();     // configuration → its first seed's samples

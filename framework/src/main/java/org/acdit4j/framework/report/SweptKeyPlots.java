@@ -8,11 +8,6 @@ import org.acdit4j.framework.spec.PlotSpec;
 final class SweptKeyPlots implements ReportElementRenderer<PlotSpec> {
 
     @Override
-    public Class<PlotSpec> specType() {
-        return PlotSpec.class;
-    }
-
-    @Override
     public void render(List<PlotSpec> specs, ReportRuns runs, ReportPage page) {
         for (PlotSpec plot : specs) {
             Path png = runs.output(PlotFile.name(plot.metric()) + "-vs-" + PlotFile.name(plot.parameter()) + ".png");

@@ -1,6 +1,5 @@
 package org.acdit4j.framework.run;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +9,8 @@ import java.util.stream.Collectors;
 import org.acdit4j.framework.dsl.Problems;
 import org.acdit4j.framework.evaluation.Evaluator;
 import org.acdit4j.framework.spec.MetricName;
-import org.acdit4j.framework.spec.PairedAgainstSpec;
-import org.acdit4j.framework.spec.PairedSpec;
-import org.acdit4j.framework.spec.PlotSpec;
+import org.acdit4j.framework.spec.ReportElementSpec;
+import org.acdit4j.framework.spec.ReportElementSpec.MetricsRead;
 import org.acdit4j.framework.spec.ReportSpec;
 import org.acdit4j.framework.spec.RunMetrics;
 
@@ -21,8 +19,10 @@ import org.acdit4j.framework.spec.RunMetrics;
  * one of {@link RunMetrics} or a metric a registered evaluator declares it writes ({@link Evaluator#metrics}:
  * {@code fid}, {@code precision-recall.recall}), for a guided evaluator only suffixed {@code /cfg<scale>}. Definitions
  * name them by the evaluators' typed names ({@code FidMetrics.at(1.5)}), but overrides such as
- * {@code report.metrics=} give them as text, so a misspelt name is refused here, in one line. A per-frame family
- * ({@code byFrame}) must be named after a registered evaluator. Which evaluators and guidances this configuration uses
+ * {@code report.metrics=} give them as text, so a misspelt name is refused here, in one line naming the element
+ * that reads it. Every element, built in or added with {@code report.element}, declares the names it reads
+ * ({@link ReportElementSpec#metricsRead}); a per-frame family ({@code byFrame}) must be named after a registered
+ * evaluator. Which evaluators and guidances this configuration uses
  * is not checked: overrides such as {@code evaluate.evaluators=} only leave a plot or a table without values.
  */
 final class ReportMetricNames {
@@ -30,27 +30,22 @@ final class ReportMetricNames {
     private ReportMetricNames() {
     }
 
-    /** Adds a problem, under the declaration's key, for every metric name of {@code report} that no run can log. */
+    /**
+     * Adds a problem, under the key that declares it, for every metric name of {@code report} that no run can log: the
+     * tabulated metrics, the headline and every metric each element reads ({@link ReportElementSpec#metricsRead}).
+     */
     static void check(ReportSpec report, Map<String, Evaluator> evaluators, Problems problems) {
-        for (PlotSpec plot : report.plots()) {
-            requireLogged("report.plot", plot.metric(), evaluators, problems);
-        }
         report.metrics().forEach(metric -> requireLogged("report.metrics", metric, evaluators, problems));
-        report.progress().forEach(metric -> requireLogged("report.progress", metric, evaluators, problems));
-        report.byConfiguration().forEach(metric -> requireLogged("report.byConfiguration", metric, evaluators, problems));
         report.headline().ifPresent(headline -> requireLogged("report.headline", headline.metric(), evaluators, problems));
-        for (PairedSpec comparison : report.pairedBySeed()) {
-            comparison.metrics().forEach(metric -> requireLogged("report.pairedBySeed", metric, evaluators, problems));
-        }
-        for (PairedAgainstSpec comparison : report.pairedAgainst()) {
-            List<String> names = new ArrayList<>(List.of(comparison.quantity()));
-            names.addAll(comparison.paired().metrics());
-            names.forEach(metric -> requireLogged("report.pairedBySeedAgainst", metric, evaluators, problems));
-        }
-        for (String family : report.byFrame()) {
-            if (owner(family, evaluators).isEmpty()) {
-                problems.add("report.byFrame", "no run logs the per-frame metrics '" + family + ".frame<t>': they are "
-                        + "named after their evaluator (" + String.join(", ", new TreeSet<>(evaluators.keySet())) + ")");
+        for (ReportElementSpec element : report.elements()) {
+            MetricsRead read = element.metricsRead();
+            read.metrics().forEach(metric -> requireLogged(read.declaredBy(), metric.text(), evaluators, problems));
+            for (MetricName family : read.families()) {
+                if (owner(family.text(), evaluators).isEmpty()) {
+                    problems.add(read.declaredBy(), "no run logs the per-frame metrics '" + family.text()
+                            + ".frame<t>': they are named after their evaluator ("
+                            + String.join(", ", new TreeSet<>(evaluators.keySet())) + ")");
+                }
             }
         }
     }

@@ -11,4 +11,9 @@ public record ByConfigurationSpec(List<String> metrics) implements ReportElement
     public ByConfigurationSpec {
         metrics = List.copyOf(metrics);
     }
+
+    @Override
+    public MetricsRead metricsRead() {
+        return MetricsRead.of("report.byConfiguration", metrics);
+    }
 }

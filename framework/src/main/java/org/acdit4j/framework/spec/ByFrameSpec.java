@@ -11,4 +11,9 @@ public record ByFrameSpec(List<String> families) implements ReportElementSpec {
     public ByFrameSpec {
         families = List.copyOf(families);
     }
+
+    @Override
+    public MetricsRead metricsRead() {
+        return MetricsRead.families("report.byFrame", families);
+    }
 }

@@ -12,4 +12,9 @@ public record PairedSpec(String key, String baseline, List<String> metrics) impl
     public PairedSpec {
         metrics = List.copyOf(metrics);
     }
+
+    @Override
+    public MetricsRead metricsRead() {
+        return MetricsRead.of("report.pairedBySeed", metrics);
+    }
 }

@@ -15,4 +15,9 @@ public record ProgressSpec(List<String> metrics, String equalComputeWithin) impl
         metrics = List.copyOf(metrics);
         Objects.requireNonNull(equalComputeWithin, "equalComputeWithin");
     }
+
+    @Override
+    public MetricsRead metricsRead() {
+        return MetricsRead.of("report.progress", metrics);
+    }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.run.EvaluationProgress;
@@ -120,7 +119,6 @@ class AnotherPluginCaseReportTest {
     }
 
     private List<Path> write() {
-        return ExperimentReport.write(MIXED.spec(null, List.of()), MIXED.labels(null, List.of()), run -> Optional.empty(), runs,
-                root.resolve("runs"), root.resolve("out"), new ExperimentReport.Context("acdit run mixed", "", 1));
+        return RegisteredReport.write(MIXED, runs, root);
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.acdit4j.framework.dsl.ConfigurationLabels;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
@@ -135,7 +134,6 @@ class ConfigurationLabelsReportTest {
     }
 
     private List<Path> write() {
-        return ExperimentReport.write(LABELLED.spec(null, List.of()), LABELLED.labels(null, List.of()), run -> Optional.empty(), runs,
-                root.resolve("runs"), root.resolve("out"), new ExperimentReport.Context("acdit run labelled", "", 1));
+        return RegisteredReport.write(LABELLED, runs, root);
     }
 }

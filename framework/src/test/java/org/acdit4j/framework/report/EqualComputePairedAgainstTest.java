@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.io.AtomicFiles;
@@ -101,8 +100,7 @@ class EqualComputePairedAgainstTest {
 
     @Test
     void eachPairIsReadAtTheLargestComputeBothOfItsRunsReached() throws IOException {
-        List<Path> files = ExperimentReport.write(SCALING.spec(null, List.of()), SCALING.labels(null, List.of()), run -> Optional.empty(), runs,
-                root.resolve("runs"), root.resolve("out"), new ExperimentReport.Context("acdit run scaling", "", 1));
+        List<Path> files = RegisteredReport.write(SCALING, runs, root);
 
         assertThat(files).extracting(path -> path.getFileName().toString())
                 .contains("paired-equal-compute-fid-vs-parameters.png", "paired-equal-compute-fid-vs-train.flops.png");

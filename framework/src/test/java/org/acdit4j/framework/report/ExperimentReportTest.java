@@ -66,7 +66,8 @@ class ExperimentReportTest {
                 run(4, "1", 2, RunStatus.FINISHED, 14.0), run(5, "4", 2, RunStatus.FINISHED, 22.0));
         assertThat(ExperimentReport.load(root.resolve("runs"), "report-test")).isEqualTo(runs);
 
-        List<Path> files = ExperimentReport.write(blockSizes.spec(null, List.of()), blockSizes.labels(null, List.of()),
+        List<Path> files = RegisteredReport.REPORT.write(blockSizes.spec(null, List.of()),
+                blockSizes.labels(null, List.of()),
                 run -> Optional.empty(), runs, root.resolve("runs"), root.resolve("out"),
                 new ExperimentReport.Context("acdit run report-test", "model:\n  patch: 2\n", 75));
 
@@ -200,9 +201,9 @@ class ExperimentReportTest {
                     RunFolder.of(root.resolve("runs"), "report-test", run.run()).samples().resolve("final.png"));
         }
 
-        List<Path> files = ExperimentReport.write(headlined.spec(null, List.of()), headlined.labels(null, List.of()),
-                run -> Optional.of(digits), runs, root.resolve("runs"), root.resolve("out"),
-                new ExperimentReport.Context("acdit run report-test", "", 1));
+        List<Path> files = RegisteredReport.REPORT.write(headlined.spec(null, List.of()),
+                headlined.labels(null, List.of()), run -> Optional.of(digits), runs, root.resolve("runs"),
+                root.resolve("out"), new ExperimentReport.Context("acdit run report-test", "", 1));
 
         assertThat(files).contains(root.resolve("out/samples/configurations.png"));
         assertThat(Files.readString(root.resolve("out/REPORT.md"))).startsWith("# report-test\n\n**Finding** (fid, lower "
@@ -260,8 +261,9 @@ class ExperimentReportTest {
     }
 
     private List<Path> write(ExperimentDefinition experiment, List<RunRecord> runs, String outputDir) {
-        return ExperimentReport.write(experiment.spec(null, List.of()), experiment.labels(null, List.of()),
-                run -> Optional.empty(), runs, root.resolve("runs"), root.resolve(outputDir), new ExperimentReport.Context("acdit run report-test", "", 1));
+        return RegisteredReport.REPORT.write(experiment.spec(null, List.of()), experiment.labels(null, List.of()),
+                run -> Optional.empty(), runs, root.resolve("runs"), root.resolve(outputDir),
+                new ExperimentReport.Context("acdit run report-test", "", 1));
     }
 
     /** 16×16 images at patch 2 with the given sweep and report sections (the rest default). */

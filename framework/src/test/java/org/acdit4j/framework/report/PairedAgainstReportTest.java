@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.run.RunRecord;
@@ -117,7 +116,6 @@ class PairedAgainstReportTest {
     }
 
     private List<Path> write() {
-        return ExperimentReport.write(SCALING.spec(null, List.of()), SCALING.labels(null, List.of()), run -> Optional.empty(), runs,
-                root.resolve("runs"), root.resolve("out"), new ExperimentReport.Context("acdit run scaling", "", 1));
+        return RegisteredReport.write(SCALING, runs, root);
     }
 }

@@ -3,6 +3,8 @@ package org.acdit4j.framework.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,15 +40,15 @@ class ReportElementsTest {
 
     /** A kind of element the framework does not have: a remark under its own heading. */
     private record RemarkSpec(String text) implements ReportElementSpec {
+
+        @Override
+        public MetricsRead metricsRead() {
+            return MetricsRead.of("report.remark", List.of());
+        }
     }
 
     /** Renders every remark as one comparison section. */
-    private static final class Remarks implements ReportElementRenderer<RemarkSpec> {
-
-        @Override
-        public Class<RemarkSpec> specType() {
-            return RemarkSpec.class;
-        }
+    static final class Remarks implements ReportElementRenderer<RemarkSpec> {
 
         @Override
         public void render(List<RemarkSpec> specs, ReportRuns runs, ReportPage page) {
@@ -57,6 +59,14 @@ class ReportElementsTest {
         }
     }
 
+    /** A second renderer of loss curves, which draws nothing. */
+    static final class NoLossCurves implements ReportElementRenderer<LossCurvesSpec> {
+
+        @Override
+        public void render(List<LossCurvesSpec> specs, ReportRuns runs, ReportPage page) {
+        }
+    }
+
     @TempDir
     Path root;
 
@@ -64,10 +74,11 @@ class ReportElementsTest {
     void aNewElementIsASpecARendererAndOneRegistration() throws Exception {
         ExperimentDefinition remarked = definition(r -> r.plot(FID, "model.blockSize")
                 .element(new RemarkSpec("block 4 trains slower")).element(new RemarkSpec("seed 0 only")));
-        ReportElements withRemarks = new ReportElements(List.of(new SweptKeyPlots(), new Remarks(), new LossCurves(),
-                new SampleGrids()));
+        ExperimentReport withRemarks = Guice.createInjector(new ReportElementsModule(),
+                binder -> ReportElementsModule.register(binder, RemarkSpec.class, Remarks.class))
+                .getInstance(ExperimentReport.class);
 
-        List<Path> files = ExperimentReport.write(runs(remarked), withRemarks, context());
+        List<Path> files = withRemarks.write(runs(remarked), context());
 
         assertThat(files).extracting(path -> path.getFileName().toString())
                 .containsExactly("summary.csv", "fid-vs-model.blockSize.png", "REPORT.md");
@@ -81,7 +92,7 @@ class ReportElementsTest {
     void anElementWithoutARendererFailsBeforeAnythingIsWritten() {
         ExperimentDefinition remarked = definition(r -> r.element(new RemarkSpec("unrendered")));
 
-        assertThatThrownBy(() -> ExperimentReport.write(runs(remarked), ReportElements.STANDARD, context()))
+        assertThatThrownBy(() -> RegisteredReport.REPORT.write(runs(remarked), context()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no renderer for report element RemarkSpec[text=unrendered]")
                 .hasMessageContaining("registered: PlotSpec, ProgressSpec, ByFrameSpec, ByConfigurationSpec, PairedSpec, "
@@ -91,8 +102,10 @@ class ReportElementsTest {
 
     @Test
     void aKindOfElementHasOneRenderer() {
-        assertThatThrownBy(() -> new ReportElements(List.of(new LossCurves(), new LossCurves())))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("two renderers of LossCurvesSpec");
+        assertThatThrownBy(() -> Guice.createInjector(new ReportElementsModule(),
+                binder -> ReportElementsModule.register(binder, LossCurvesSpec.class, NoLossCurves.class)))
+                .isInstanceOf(CreationException.class).hasMessageContaining("Duplicate key")
+                .hasMessageContaining(LossCurvesSpec.class.getName());
     }
 
     @Test
@@ -106,7 +119,7 @@ class ReportElementsTest {
         assertThat(elements).extracting(element -> (Object) element.getClass()).containsExactlyInAnyOrder(
                 PlotSpec.class, ProgressSpec.class, ByFrameSpec.class, ByConfigurationSpec.class, PairedSpec.class,
                 PairedAgainstSpec.class, LossCurvesSpec.class, SampleGridsSpec.class);
-        assertThat(ReportElements.STANDARD.render(runs(everything)).plots())
+        assertThat(RegisteredReport.ELEMENTS.render(runs(everything)).plots())
                 .containsExactly("fid-vs-model.blockSize.png", "by-configuration-fid.png");
     }
 

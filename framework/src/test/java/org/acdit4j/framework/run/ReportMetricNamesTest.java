@@ -17,12 +17,14 @@ import org.acdit4j.framework.evaluation.Evaluator;
 import org.acdit4j.framework.model.ModelCapability;
 import org.acdit4j.framework.spec.MetricDirection;
 import org.acdit4j.framework.spec.MetricName;
+import org.acdit4j.framework.spec.ReportElementSpec;
 import org.acdit4j.framework.testing.TestModelType;
 import org.junit.jupiter.api.Test;
 
 /**
- * Preflight refuses a report declaration (plots, tables, curves, paired comparisons) that names a metric no run can
- * log, in one line naming it, and lets through the names a run logs whichever evaluators this configuration leaves on.
+ * Preflight refuses a report declaration (plots, tables, curves, paired comparisons, any element added with
+ * {@code report.element}) that names a metric no run can log, in one line naming it and the element, and lets through
+ * the names a run logs whichever evaluators this configuration leaves on.
  */
 class ReportMetricNamesTest {
 
@@ -126,20 +128,42 @@ class ReportMetricNamesTest {
                         .headline(new MetricName("precison-recall.recall/cfg1.5"), MetricDirection.HIGHER_IS_BETTER)));
 
         assertThat(preflight(misspelt)).containsExactly(
-                "[all plans] report.plot: no run logs metric 'fid': fid is guided, so its metrics end in /cfg<scale>, a "
-                        + "scale of evaluate.guidances (fid/cfg1.5)",
                 "[all plans] report.metrics: no run logs metric 'precison-recall.recall/cfg1.5': runs log "
                         + "train.imagesSeen, train.flops, parameters, system.peakRssBytes, system.peakHeapBytes and metrics named after their "
                         + "evaluator (fid, precision-recall, sampling-speed)",
-                "[all plans] report.progress: no run logs metric 'sampling-speed/cfg1.0': sampling-speed is not guided, "
-                        + "so its metrics have no /cfg<scale>",
                 "[all plans] report.headline: no run logs metric 'precison-recall.recall/cfg1.5': runs log "
                         + "train.imagesSeen, train.flops, parameters, system.peakRssBytes, system.peakHeapBytes and metrics named after their "
                         + "evaluator (fid, precision-recall, sampling-speed)",
-                "[all plans] report.pairedBySeed: no run logs metric 'parameter': runs log train.imagesSeen, train.flops, "
-                        + "parameters, system.peakRssBytes, system.peakHeapBytes and metrics named after their evaluator (fid, precision-recall, sampling-speed)",
+                "[all plans] report.plot: no run logs metric 'fid': fid is guided, so its metrics end in /cfg<scale>, a "
+                        + "scale of evaluate.guidances (fid/cfg1.5)",
+                "[all plans] report.progress: no run logs metric 'sampling-speed/cfg1.0': sampling-speed is not guided, "
+                        + "so its metrics have no /cfg<scale>",
                 "[all plans] report.byFrame: no run logs the per-frame metrics 'frame-fid.frame<t>': they are named "
-                        + "after their evaluator (fid, precision-recall, sampling-speed)");
+                        + "after their evaluator (fid, precision-recall, sampling-speed)",
+                "[all plans] report.pairedBySeed: no run logs metric 'parameter': runs log train.imagesSeen, train.flops, "
+                        + "parameters, system.peakRssBytes, system.peakHeapBytes and metrics named after their evaluator (fid, precision-recall, sampling-speed)");
+    }
+
+    /** An element the framework does not have, reading one metric under its own key. */
+    private record MarginSpec(String metric) implements ReportElementSpec {
+
+        @Override
+        public MetricsRead metricsRead() {
+            return MetricsRead.of("report.margin", List.of(metric));
+        }
+    }
+
+    @Test
+    void anElementAddedWithElementIsCheckedLikeTheBuiltInOnes() {
+        ExperimentDefinition margins = Experiment.define("names", e -> e.data(d -> d.name("synthetic-shapes").size(8))
+                .model(TestModelType.TYPE, m -> m.patch(2)).evaluate(v -> v.use("sampling-speed"))
+                .sweep(s -> s.grid("model.blockSize", 16, 4))
+                .report(r -> r.element(new MarginSpec("sampling-speed.secondsPerImage.kvCache"))
+                        .element(new MarginSpec("sampling-speed.secondsPerImage.kvcache"))));
+
+        assertThat(preflight(margins)).containsExactly("[all plans] report.margin: no run logs metric "
+                + "'sampling-speed.secondsPerImage.kvcache': sampling-speed logs sampling-speed.secondsPerImage, "
+                + "sampling-speed.secondsPerImage.kvCache");
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.acdit4j.experiments.definitions.SolverSteps;
 import org.acdit4j.experiments.definitions.TokenArSampling;
 import org.acdit4j.experiments.definitions.Understanding;
 import org.acdit4j.experiments.definitions.LongHorizon;
+import org.acdit4j.experiments.definitions.VideoFlowProbe;
 import org.acdit4j.experiments.definitions.VideoLearningProbe;
 import org.acdit4j.experiments.definitions.VideoTradeoff;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
@@ -32,6 +33,7 @@ public final class ExperimentsModule extends AbstractModule {
         experiments.addBinding(LongHorizon.NAME).toInstance(LongHorizon.definition());
         experiments.addBinding(ModelScaling.NAME).toInstance(ModelScaling.definition());
         experiments.addBinding(VideoLearningProbe.NAME).toInstance(VideoLearningProbe.definition());
+        experiments.addBinding(VideoFlowProbe.NAME).toInstance(VideoFlowProbe.definition());
         experiments.addBinding(TokenArSampling.NAME).toInstance(TokenArSampling.definition());
         experiments.addBinding(ObjectiveAblation.NAME).toInstance(ObjectiveAblation.definition());
         experiments.addBinding(SolverSteps.NAME).toInstance(SolverSteps.definition());

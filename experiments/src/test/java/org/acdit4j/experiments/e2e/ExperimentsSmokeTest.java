@@ -19,7 +19,7 @@ class ExperimentsSmokeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"inference-scaling", "context-ablation", "rope-ablation", "understanding", "video-tradeoff",
-            "long-horizon", "model-scaling", "video-learning-probe", "token-ar-sampling",
+            "long-horizon", "model-scaling", "video-learning-probe", "video-flow-probe", "token-ar-sampling",
             "objective-ablation", "solver-steps"})
     void theSmokePresetRunsToAReport(String experiment) throws Exception {
         int exit = AcditProcess.run(work, work.resolve("out.log"), "run", experiment, "--preset", "smoke",

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.MapBinder;
 import org.acdit4j.experiments.definitions.BlockSizeTradeoff;
 import org.acdit4j.experiments.definitions.ContextAblation;
+import org.acdit4j.experiments.definitions.FashionMemorisation;
 import org.acdit4j.experiments.definitions.InferenceScaling;
 import org.acdit4j.experiments.definitions.ModelScaling;
 import org.acdit4j.experiments.definitions.ObjectiveAblation;
@@ -37,5 +38,6 @@ public final class ExperimentsModule extends AbstractModule {
         experiments.addBinding(TokenArSampling.NAME).toInstance(TokenArSampling.definition());
         experiments.addBinding(ObjectiveAblation.NAME).toInstance(ObjectiveAblation.definition());
         experiments.addBinding(SolverSteps.NAME).toInstance(SolverSteps.definition());
+        experiments.addBinding(FashionMemorisation.NAME).toInstance(FashionMemorisation.definition());
     }
 }

@@ -23,6 +23,7 @@ public final class ShippedFeatureNetworks implements FeatureNetworks {
     /** {@code <dataset>-<image side>} (for clips: of their frames, measured one by one) → pinned SHA-256 of the weights file {@code <dataset>-<side>.weights}. */
     private static final Map<String, String> FINGERPRINTS = Map.of(
             "fashion-mnist-32", "d120aa8db17a5deeafb8bf667cf2061cfd9714b727d27cd0dc0c8ac6fae01722",
+            "fashion-mnist-16", "244de40b5720aa7fa5fe043a8479fd62135ba43480cbd89c9fbe3511a2b64f7e",
             "mnist-32", "743e17f1b3b2683c80b31d0a9fd28b6f4c83f959ed69d4d39594d5dc5854956c",
             "mnist-16", "2ec5a33e646973a8c3af39c589fa7c3202a7c39b2914abd48b359be737b49d96",
             "moving-mnist-32", "63752f85fec3039d5aedfae59a371e2fc7e2ffc06882fb798e31183645e09ea0",

@@ -67,4 +67,12 @@ public final class MemorisationMetrics {
     public static MetricName tokenCopiesAt(double guidance) {
         return TOKEN_COPIES.at(guidance);
     }
+
+    /**
+     * The share of held-out test images that copy a training image code for code (the rate a sample would show by
+     * chance), measured at the guidance scale {@code guidance}.
+     */
+    public static MetricName testTokenCopiesAt(double guidance) {
+        return TEST_TOKEN_COPIES.at(guidance);
+    }
 }

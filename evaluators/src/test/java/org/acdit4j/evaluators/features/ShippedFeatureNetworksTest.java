@@ -29,6 +29,11 @@ class ShippedFeatureNetworksTest {
     }
 
     @Test
+    void fashionMnistNetworkAt16PixelsClassifiesTheTestSplit() {
+        assertThat(testAccuracy(TestDataDirectory.fashionMnist(), "fashion-mnist", 16)).isGreaterThanOrEqualTo(0.90);
+    }
+
+    @Test
     void mnistNetworkClassifiesTheTestSplit() {
         assertThat(testAccuracy(TestDataDirectory.mnist(), "mnist", 32)).isGreaterThanOrEqualTo(0.97);
     }

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.MapBinder;
 import org.acdit4j.experiments.definitions.BlockSizeTradeoff;
 import org.acdit4j.experiments.definitions.ContextAblation;
+import org.acdit4j.experiments.definitions.FashionMemorisation;
 import org.acdit4j.experiments.definitions.InferenceScaling;
 import org.acdit4j.experiments.definitions.ModelScaling;
 import org.acdit4j.experiments.definitions.ObjectiveAblation;
@@ -12,6 +13,7 @@ import org.acdit4j.experiments.definitions.SolverSteps;
 import org.acdit4j.experiments.definitions.TokenArSampling;
 import org.acdit4j.experiments.definitions.Understanding;
 import org.acdit4j.experiments.definitions.LongHorizon;
+import org.acdit4j.experiments.definitions.VideoFlowProbe;
 import org.acdit4j.experiments.definitions.VideoLearningProbe;
 import org.acdit4j.experiments.definitions.VideoTradeoff;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
@@ -32,8 +34,10 @@ public final class ExperimentsModule extends AbstractModule {
         experiments.addBinding(LongHorizon.NAME).toInstance(LongHorizon.definition());
         experiments.addBinding(ModelScaling.NAME).toInstance(ModelScaling.definition());
         experiments.addBinding(VideoLearningProbe.NAME).toInstance(VideoLearningProbe.definition());
+        experiments.addBinding(VideoFlowProbe.NAME).toInstance(VideoFlowProbe.definition());
         experiments.addBinding(TokenArSampling.NAME).toInstance(TokenArSampling.definition());
         experiments.addBinding(ObjectiveAblation.NAME).toInstance(ObjectiveAblation.definition());
         experiments.addBinding(SolverSteps.NAME).toInstance(SolverSteps.definition());
+        experiments.addBinding(FashionMemorisation.NAME).toInstance(FashionMemorisation.definition());
     }
 }

@@ -1,0 +1,49 @@
+package org.acdit4j.experiments.definitions;
+
+import static org.acdit4j.framework.spec.MetricDirection.HIGHER_IS_BETTER;
+
+import org.acdit4j.evaluators.agreement.ClassAgreementMetrics;
+import org.acdit4j.evaluators.video.FrameFidMetrics;
+import org.acdit4j.framework.dsl.Customizer;
+import org.acdit4j.framework.dsl.Experiment;
+import org.acdit4j.framework.dsl.ExperimentDefinition;
+import org.acdit4j.framework.spec.RunMetrics;
+import org.acdit4j.model.Acdit;
+
+/**
+ * Whether the image experiments' converging recipe ({@link CpuScale#converging}: flow matching, learning rate 8e-3,
+ * uniform loss weights) makes the video models draw digits: learning curves (class agreement and per-frame FID on
+ * 100 clips every 500 steps, guidance 2.5) of a frame-wise AR model ({@link VideoScale}'s 8-frame clips, one frame
+ * per block, batch 16) trained for 2,000 steps (the {@code video-tradeoff} budget) and for 4,000 steps (the longest
+ * recipe of {@code video-learning-probe}, which reached class agreement 0.19 under ε-prediction). One seed each: a
+ * probe that sizes the {@code standard} presets of {@code video-tradeoff} and {@code long-horizon}.
+ */
+public final class VideoFlowProbe {
+
+    public static final String NAME = "video-flow-probe";
+
+    private VideoFlowProbe() {
+    }
+
+    public static ExperimentDefinition definition() {
+        return Experiment.define(NAME, e -> e
+                .description("Learning curves of frame-wise AR video models under the converging flow recipe, "
+                        + "2,000 and 4,000 steps: class agreement and per-frame FID at guidance 2.5 while training.")
+                .with(VideoScale::clips)
+                .with(CpuScale::converging)
+                .model(Acdit.TYPE, m -> m.blockSize(16))
+                .sweep(s -> s.grid("train.steps", 2000, 4000).seeds(0))
+                .sample(s -> s.guidance(2.5))
+                .evaluate(v -> v.use("frame-fid").use("class-agreement").samples(300).guidances(1.5, 2.5))
+                .report(r -> r.headline(ClassAgreementMetrics.at(2.5), HIGHER_IS_BETTER)
+                        .progress(ClassAgreementMetrics.at(2.5), FrameFidMetrics.at(2.5))
+                        .metrics(ClassAgreementMetrics.at(1.5), ClassAgreementMetrics.at(2.5), FrameFidMetrics.at(1.5),
+                                FrameFidMetrics.at(2.5), RunMetrics.IMAGES_SEEN, RunMetrics.TRAIN_FLOPS))
+                .preset("standard", Customizer.withDefaults())
+                .preset("smoke", p -> p.with(VideoScale::smoke)
+                        .sweep(s -> s.grid("train.steps", 2, 4))
+                        .model(Acdit.TYPE, m -> m.blockSize(4))
+                        .evaluate(v -> v.samples(16))
+                        .track(t -> t.evaluateEvery(2).evaluateSamples(8))));
+    }
+}

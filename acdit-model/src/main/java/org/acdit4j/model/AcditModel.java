@@ -14,7 +14,6 @@ import org.acdit4j.framework.model.FrameRollout;
 import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.TrainStepResult;
-import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.framework.system.RunThreads;
 import org.acdit4j.model.core.HostRandom;
@@ -28,6 +27,7 @@ import org.acdit4j.model.core.train.LabelDropout;
 import org.acdit4j.model.core.train.TrainingState;
 import org.acdit4j.model.diffusion.DiffusionProcess;
 import org.acdit4j.model.diffusion.DiffusionSolver;
+import org.acdit4j.model.diffusion.LossWeighting;
 import org.acdit4j.model.diffusion.NoiseLevel;
 import org.acdit4j.model.finetune.AcditClassifier;
 import org.acdit4j.model.graph.AcditNetwork;
@@ -133,7 +133,7 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
         int n = batch.size();
         int blocks = layout.blocks();
         int values = layout.blockSize() * layout.tokenSize();
-        boolean minSnr = config.train().lossWeighting() == LossWeighting.MIN_SNR;
+        boolean minSnr = config.spec().lossWeighting() == LossWeighting.MIN_SNR;
         float[] x0 = layout.patchify(batch.pixels(), n);                    // (n, L, P)
         float[] target = new float[x0.length];                               // (n, L, P)
         float[] xt = new float[x0.length];                                   // (n, L, P)

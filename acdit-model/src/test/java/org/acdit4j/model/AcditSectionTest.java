@@ -13,6 +13,7 @@ import org.acdit4j.framework.spec.ExperimentSpec;
 import org.acdit4j.model.core.graph.RopeMode;
 import org.acdit4j.model.core.layout.BlockShape;
 import org.acdit4j.model.diffusion.DiffusionObjective;
+import org.acdit4j.model.diffusion.LossWeighting;
 import org.acdit4j.model.diffusion.Solver;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ class AcditSectionTest {
     @Test
     void defaultsAndOverrides() {
         assertThat(spec().model().config()).isEqualTo(new AcditSpec(64, 2, 2, 2, 4, BlockShape.SQUARE,
-                RopeMode.MULTI_AXIS, ContextMode.CLEAN, 0.1, 4, DiffusionObjective.EPSILON));
+                RopeMode.MULTI_AXIS, ContextMode.CLEAN, 0.1, 4, DiffusionObjective.EPSILON, LossWeighting.UNIFORM));
         assertThat(((AcditSpec) spec("model.depth=6", "model.rope=1d").model().config()).depth()).isEqualTo(6);
         assertThat(spec().sample().sampler()).isEqualTo(new DiffusionSampling(Solver.DDIM, 25));
         assertThat(spec("sample.solver=dpm-solver++", "sample.steps=5").sample().sampler())
@@ -55,6 +56,7 @@ class AcditSectionTest {
         assertProblem("model.context=dirty", "model.context: must be one of clean, noisy, got 'dirty'");
         assertProblem("model.labelDropout=1", "model.labelDropout: must be in [0, 1), got 1.0");
         assertProblem("model.mlpRatio=0", "model.mlpRatio: must be at least 1, got 0");
+        assertProblem("model.lossWeighting=snr", "model.lossWeighting: must be one of uniform, min-snr, got 'snr'");
         assertProblem("sample.solver=rk4", "sample.solver: must be one of ddim, dpm-solver++, euler, heun, got 'rk4'");
         assertProblem("sample.steps=0", "sample.steps: must be between 1 and 1000, got 0");
     }
@@ -90,6 +92,25 @@ class AcditSectionTest {
                 .hasMessageContaining("sample.solver: heun integrates the flow's velocity");
     }
 
+    /** Configurations stored before issue 31 hold the loss weighting as train.lossWeighting. */
+    @Test
+    void theRetiredTrainLossWeightingIsReadAsModelLossWeighting() {
+        assertThat(((AcditSpec) spec("train.lossWeighting=min-snr").model().config()).lossWeighting())
+                .isEqualTo(LossWeighting.MIN_SNR);
+        assertThat(EXPERIMENT.resolvedValues(null, List.of("train.lossWeighting=min-snr")))
+                .containsEntry("model.lossWeighting", "min-snr").doesNotContainKey("train.lossWeighting");
+        Map<String, String> stored = Map.of("data.name", "synthetic-shapes", "data.size", "16", "model.name", "acdit",
+                "train.lossWeighting", "min-snr");
+        assertThat(((AcditSpec) Experiment.fromConfiguration(Acdit.TYPE, stored).model().config()).lossWeighting())
+                .isEqualTo(LossWeighting.MIN_SNR);
+        assertProblem("train.lossWeighting=snr", "model.lossWeighting: must be one of uniform, min-snr, got 'snr'");
+        assertThatThrownBy(() -> spec("train.lossWeighting=min-snr", "model.lossWeighting=uniform"))
+                .isInstanceOf(SpecException.class)
+                .satisfies(e -> assertThat(((SpecException) e).problems()).containsExactly("model.lossWeighting: "
+                        + "given twice (as train.lossWeighting and model.lossWeighting); allowed: each key once, by its "
+                        + "name today"));
+    }
+
     @Test
     void objectiveErrorsNameTheKeyAndTheAllowedValues() {
         assertProblem("model.objective=x0", "model.objective: must be one of epsilon, v, flow, got 'x0'");
@@ -110,12 +131,13 @@ class AcditSectionTest {
     @Test
     void modesAreSetByTheirTextAndWrittenBackAsIt() {
         List<String> overrides = List.of("model.blockShape=rows", "model.blockSize=8", "model.rope=1d",
-                "model.context=noisy", "sample.solver=dpm-solver++");
+                "model.context=noisy", "model.lossWeighting=min-snr", "sample.solver=dpm-solver++");
         ExperimentSpec spec = EXPERIMENT.spec(null, overrides);
-        assertThat((AcditSpec) spec.model().config()).extracting("blockShape", "rope", "context")
-                .containsExactly(BlockShape.ROWS, RopeMode.ONE_D, ContextMode.NOISY);
+        assertThat((AcditSpec) spec.model().config()).extracting("blockShape", "rope", "context", "lossWeighting")
+                .containsExactly(BlockShape.ROWS, RopeMode.ONE_D, ContextMode.NOISY, LossWeighting.MIN_SNR);
         assertThat(EXPERIMENT.resolvedValues(null, overrides)).containsEntry("model.blockShape", "rows")
                 .containsEntry("model.rope", "1d").containsEntry("model.context", "noisy")
+                .containsEntry("model.lossWeighting", "min-snr")
                 .containsEntry("model.objective", "epsilon").containsEntry("sample.solver", "dpm-solver++");
     }
 
@@ -124,13 +146,14 @@ class AcditSectionTest {
         assertThatThrownBy(() -> Experiment.define("nulls", e -> e
                 .data(d -> d.name("synthetic-shapes").size(16))
                 .model(Acdit.TYPE, m -> m.width(64).depth(2).heads(2).patch(2).rope(null).context(null)
-                        .objective(null))
+                        .objective(null).lossWeighting(null))
                 .sampler(Acdit.TYPE, s -> s.solver(null))).spec(null, List.of()))
                 .isInstanceOf(SpecException.class)
                 .satisfies(e -> assertThat(((SpecException) e).problems()).containsExactlyInAnyOrder(
                         "model.rope: must be one of multi-axis, 1d, none, got null",
                         "model.context: must be one of clean, noisy, got null",
                         "model.objective: must be one of epsilon, v, flow, got null",
+                        "model.lossWeighting: must be one of uniform, min-snr, got null",
                         "sample.solver: must be one of ddim, dpm-solver++, euler, heun, got null"));
     }
 

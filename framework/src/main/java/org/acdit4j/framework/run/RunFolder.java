@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.acdit4j.framework.dsl.RetiredKeys;
 import org.acdit4j.framework.io.AtomicFiles;
 
 /**
@@ -168,7 +169,7 @@ public final class RunFolder {
      * Every data, model, train, sample or evaluate key of {@code resolvedValues} whose value in this folder's frozen
      * plan, or in the configuration its run started with, differs; empty when the folder holds no run yet or the same
      * configuration. A folder older than frozen plans has only the started configuration. Tracking and report settings
-     * may change between reruns.
+     * may change between reruns; a retired key stored there is compared as its successor ({@link RetiredKeys}).
      */
     public List<String> differencesFrom(Map<String, String> resolvedValues) {
         List<Map<String, String>> stored = new ArrayList<>();
@@ -176,6 +177,7 @@ public final class RunFolder {
         if (record().isPresent()) {
             storedConfiguration().ifPresent(stored::add);
         }
+        stored.replaceAll(values -> RetiredKeys.readAs(values, resolvedValues.keySet()));
         Map<String, String> differences = new LinkedHashMap<>();
         for (String key : new TreeSet<>(resolvedValues.keySet())) {
             for (Map<String, String> values : stored) {

@@ -27,15 +27,19 @@ public final class AcditModelFactory implements ModelFactory {
         AcditConfig.problems(spec(model), geometry, problems);
     }
 
-    /**
-     * Every ACDiT samples, encodes and fine-tunes; a video ACDiT of more than one block per clip also rolls out past
-     * its trained length (a video DiT has no earlier frames to continue from).
-     */
     @Override
     public Set<ModelCapability> capabilities(ModelConfig model, Geometry geometry) {
+        return offeredBy(spec(model), geometry);
+    }
+
+    /**
+     * The capabilities of an ACDiT of {@code spec} on data of {@code geometry}, which the model's accessors answer
+     * from: every ACDiT samples, encodes and fine-tunes; a video ACDiT of more than one block per clip also rolls out
+     * past its trained length (a video DiT has no earlier frames to continue from).
+     */
+    static Set<ModelCapability> offeredBy(AcditSpec spec, Geometry geometry) {
         Set<ModelCapability> capabilities = EnumSet.of(ModelCapability.SAMPLING, ModelCapability.FEATURES,
                 ModelCapability.FINE_TUNING);
-        AcditSpec spec = spec(model);
         int tokensPerFrame = (geometry.height() / spec.patch()) * (geometry.width() / spec.patch());
         if (geometry.frames() > 1 && spec.blockSize() < geometry.frames() * tokensPerFrame) {
             capabilities.add(ModelCapability.FRAME_ROLLOUT);

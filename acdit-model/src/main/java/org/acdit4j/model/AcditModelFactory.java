@@ -8,6 +8,7 @@ import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.ModelCapability;
 import org.acdit4j.framework.model.ModelConfig;
 import org.acdit4j.framework.model.ModelFactory;
+import org.acdit4j.framework.model.ModelType;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -18,7 +19,7 @@ public final class AcditModelFactory implements ModelFactory {
     }
 
     @Override
-    public Acdit type() {
+    public ModelType<AcditSection, DiffusionSamplerSection> type() {
         return Acdit.TYPE;
     }
 

@@ -16,6 +16,8 @@ import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.diffusion.LossWeighting;
 import org.acdit4j.model.diffusion.Solver;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** ACDiT's own {@code model.*} and {@code sample.*} keys: defaults, overrides and every validation error. */
 class AcditSectionTest {
@@ -36,26 +38,25 @@ class AcditSectionTest {
                 .isEqualTo(new DiffusionSampling(Solver.DPM_SOLVER_PLUS_PLUS, 5));
     }
 
-    @Test
-    void everyValidationError() {
-        KEYS.assertProblem("model.width=-2", "model.width: must be positive, got -2");
-        KEYS.assertProblem("model.depth=0", "model.depth: must be positive, got 0");
-        KEYS.assertProblem("model.heads=3", "model.heads: must divide model.width (64), got 3");
-        KEYS.assertProblem("model.patch=3", "model.patch: must divide data.size (16), got 3");
-        KEYS.assertProblem("model.blockSize=0", "model.blockSize: must be at least 1 token, got 0");
-        KEYS.assertProblem("model.blockSize=65",
-                "model.blockSize: must be at most the 64 tokens of a 16x16 image at patch 2, got 65");
-        KEYS.assertProblem("model.blockShape=diagonal",
-                "model.blockShape: must be one of square, rows, got 'diagonal'");
-        KEYS.assertProblem("model.rope=2d", "model.rope: must be one of multi-axis, 1d, none, got '2d'");
-        KEYS.assertProblem("model.context=dirty", "model.context: must be one of clean, noisy, got 'dirty'");
-        KEYS.assertProblem("model.labelDropout=1", "model.labelDropout: must be in [0, 1), got 1.0");
-        KEYS.assertProblem("model.mlpRatio=0", "model.mlpRatio: must be at least 1, got 0");
-        KEYS.assertProblem("model.lossWeighting=snr",
-                "model.lossWeighting: must be one of uniform, min-snr, got 'snr'");
-        KEYS.assertProblem("sample.solver=rk4",
-                "sample.solver: must be one of ddim, dpm-solver++, euler, heun, got 'rk4'");
-        KEYS.assertProblem("sample.steps=0", "sample.steps: must be between 1 and 1000, got 0");
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            model.width=-2 | model.width: must be positive, got -2
+            model.depth=0 | model.depth: must be positive, got 0
+            model.heads=3 | model.heads: must divide model.width (64), got 3
+            model.patch=3 | model.patch: must divide data.size (16), got 3
+            model.blockSize=0 | model.blockSize: must be at least 1 token, got 0
+            model.blockSize=65 | model.blockSize: must be at most the 64 tokens of a 16x16 image at patch 2, got 65
+            model.blockShape=diagonal | model.blockShape: must be one of square, rows, got 'diagonal'
+            model.rope=2d | model.rope: must be one of multi-axis, 1d, none, got '2d'
+            model.context=dirty | model.context: must be one of clean, noisy, got 'dirty'
+            model.labelDropout=1 | model.labelDropout: must be in [0, 1), got 1.0
+            model.mlpRatio=0 | model.mlpRatio: must be at least 1, got 0
+            model.lossWeighting=snr | model.lossWeighting: must be one of uniform, min-snr, got 'snr'
+            sample.solver=rk4 | sample.solver: must be one of ddim, dpm-solver++, euler, heun, got 'rk4'
+            sample.steps=0 | sample.steps: must be between 1 and 1000, got 0
+            """)
+    void everyValidationError(String override, String problem) {
+        KEYS.assertProblem(override, problem);
     }
 
     @Test

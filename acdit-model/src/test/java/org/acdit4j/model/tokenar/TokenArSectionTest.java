@@ -13,6 +13,8 @@ import org.acdit4j.framework.model.ModelCapability;
 import org.acdit4j.framework.spec.DataSpec;
 import org.acdit4j.model.SectionKeys;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The token-AR plugin's {@code model.*} and {@code sample.*} keys: defaults, overrides, validation, the data it captures. */
 class TokenArSectionTest {
@@ -36,22 +38,26 @@ class TokenArSectionTest {
                 .isEqualTo(new TokenSampling(0.8, 50));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            model.width=-4 | model.width: must be positive, got -4
+            model.depth=0 | model.depth: must be positive, got 0
+            model.heads=3 | model.heads: must divide model.width (64), got 3
+            model.heads=32 | model.heads: must leave a head dim (model.width/model.heads) divisible by 4 for the 2-axis RoPE, got 2
+            model.patch=3 | model.patch: must divide data.size (16), got 3
+            model.codes=1 | model.codes: must be between 2 and 65536, got 1
+            model.codebookPatches=100 | model.codebookPatches: must be at least model.codes (128), got 100
+            model.labelDropout=1 | model.labelDropout: must be in [0, 1), got 1.0
+            model.mlpRatio=0 | model.mlpRatio: must be at least 1, got 0
+            sample.temperature=0 | sample.temperature: must be in (0, 10], got 0.0
+            sample.topK=-1 | sample.topK: must be 0 (all codes) or positive, got -1
+            """)
+    void everyValidationError(String override, String problem) {
+        KEYS.assertProblem(override, problem);
+    }
+
     @Test
-    void everyValidationError() {
-        KEYS.assertProblem("model.width=-4", "model.width: must be positive, got -4");
-        KEYS.assertProblem("model.depth=0", "model.depth: must be positive, got 0");
-        KEYS.assertProblem("model.heads=3", "model.heads: must divide model.width (64), got 3");
-        KEYS.assertProblem("model.heads=32",
-                "model.heads: must leave a head dim (model.width/model.heads) divisible by 4 "
-                + "for the 2-axis RoPE, got 2");
-        KEYS.assertProblem("model.patch=3", "model.patch: must divide data.size (16), got 3");
-        KEYS.assertProblem("model.codes=1", "model.codes: must be between 2 and 65536, got 1");
-        KEYS.assertProblem("model.codebookPatches=100",
-                "model.codebookPatches: must be at least model.codes (128), got 100");
-        KEYS.assertProblem("model.labelDropout=1", "model.labelDropout: must be in [0, 1), got 1.0");
-        KEYS.assertProblem("model.mlpRatio=0", "model.mlpRatio: must be at least 1, got 0");
-        KEYS.assertProblem("sample.temperature=0", "sample.temperature: must be in (0, 10], got 0.0");
-        KEYS.assertProblem("sample.topK=-1", "sample.topK: must be 0 (all codes) or positive, got -1");
+    void anotherPluginsKeyIsUnknown() {
         assertThatThrownBy(() -> KEYS.spec("model.blockSize=4")).isInstanceOf(SpecException.class)
                 .satisfies(e -> assertThat(((SpecException) e).problems()).singleElement().asString()
                         .startsWith("model.blockSize: unknown key").contains("model.codes").doesNotContain("\n"));

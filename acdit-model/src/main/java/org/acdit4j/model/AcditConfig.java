@@ -6,12 +6,12 @@ import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.dsl.Problems;
 import org.acdit4j.framework.spec.EnumTexts;
 import org.acdit4j.framework.spec.LearningRateSchedule;
-import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.core.graph.RopeMode;
 import org.acdit4j.model.core.graph.TransformerConfig;
 import org.acdit4j.model.core.layout.TokenLayout;
 import org.acdit4j.model.diffusion.DiffusionObjective;
+import org.acdit4j.model.diffusion.LossWeighting;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -45,7 +45,7 @@ public record AcditConfig(AcditSpec spec, TrainSpec train, Geometry geometry, To
         }
         requireMode("model.rope", spec.rope(), RopeMode.class);
         requireMode("model.context", spec.context(), ContextMode.class);
-        requireMode("train.lossWeighting", train.lossWeighting(), LossWeighting.class);
+        requireMode("model.lossWeighting", spec.lossWeighting(), LossWeighting.class);
         requireMode("train.schedule", train.schedule(), LearningRateSchedule.class);
         requireMode("model.objective", spec.objective(), DiffusionObjective.class);
         if (spec.labelDropout() < 0 || spec.labelDropout() >= 1) {

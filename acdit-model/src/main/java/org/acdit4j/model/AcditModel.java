@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
@@ -12,9 +14,9 @@ import org.acdit4j.framework.model.FineTunable;
 import org.acdit4j.framework.model.FineTunedClassifier;
 import org.acdit4j.framework.model.FrameRollout;
 import org.acdit4j.framework.model.GenerativeModel;
+import org.acdit4j.framework.model.ModelCapability;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.TrainStepResult;
-import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.framework.system.RunThreads;
 import org.acdit4j.model.core.HostRandom;
@@ -28,6 +30,7 @@ import org.acdit4j.model.core.train.LabelDropout;
 import org.acdit4j.model.core.train.TrainingState;
 import org.acdit4j.model.diffusion.DiffusionProcess;
 import org.acdit4j.model.diffusion.DiffusionSolver;
+import org.acdit4j.model.diffusion.LossWeighting;
 import org.acdit4j.model.diffusion.NoiseLevel;
 import org.acdit4j.model.finetune.AcditClassifier;
 import org.acdit4j.model.graph.AcditNetwork;
@@ -58,9 +61,12 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
     private final HostRandom random;
     private final TrainingState state;
     private final AcditFlops flops;
+    /** What this model offers evaluators, as its factory declares it for its configuration. */
+    private final Set<ModelCapability> capabilities;
 
     public AcditModel(AcditConfig config, long seed) {
         this.config = config;
+        this.capabilities = AcditModelFactory.offeredBy(config.spec(), config.geometry());
         this.random = new HostRandom(seed);
         this.process = config.spec().objective().process();
         this.weights = new AcditWeights(config);
@@ -133,7 +139,7 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
         int n = batch.size();
         int blocks = layout.blocks();
         int values = layout.blockSize() * layout.tokenSize();
-        boolean minSnr = config.train().lossWeighting() == LossWeighting.MIN_SNR;
+        boolean minSnr = config.spec().lossWeighting() == LossWeighting.MIN_SNR;
         float[] x0 = layout.patchify(batch.pixels(), n);                    // (n, L, P)
         float[] target = new float[x0.length];                               // (n, L, P)
         float[] xt = new float[x0.length];                                   // (n, L, P)
@@ -201,6 +207,16 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
         int steps = DiffusionSampling.of(request.sampler()).steps();
         return draw(request, longLayout, (sampler, solver) -> sampler.sampleFrames(request.labels(), solver,
                 steps, request.guidance(), request.seed(), longLayout, windowFrames));
+    }
+
+    @Override
+    public Optional<FineTunable> fineTuning() {
+        return ModelCapability.FINE_TUNING.offer(capabilities, this);
+    }
+
+    @Override
+    public Optional<FrameRollout> frameRollout() {
+        return ModelCapability.FRAME_ROLLOUT.offer(capabilities, this);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.ModelCapability;
 import org.acdit4j.framework.model.ModelConfig;
 import org.acdit4j.framework.model.ModelFactory;
+import org.acdit4j.framework.model.ModelType;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -18,7 +19,7 @@ public final class AcditModelFactory implements ModelFactory {
     }
 
     @Override
-    public Acdit type() {
+    public ModelType<AcditSection, DiffusionSamplerSection> type() {
         return Acdit.TYPE;
     }
 
@@ -27,15 +28,19 @@ public final class AcditModelFactory implements ModelFactory {
         AcditConfig.problems(spec(model), geometry, problems);
     }
 
-    /**
-     * Every ACDiT samples, encodes and fine-tunes; a video ACDiT of more than one block per clip also rolls out past
-     * its trained length (a video DiT has no earlier frames to continue from).
-     */
     @Override
     public Set<ModelCapability> capabilities(ModelConfig model, Geometry geometry) {
+        return offeredBy(spec(model), geometry);
+    }
+
+    /**
+     * The capabilities of an ACDiT of {@code spec} on data of {@code geometry}, which the model's accessors answer
+     * from: every ACDiT samples, encodes and fine-tunes; a video ACDiT of more than one block per clip also rolls out
+     * past its trained length (a video DiT has no earlier frames to continue from).
+     */
+    static Set<ModelCapability> offeredBy(AcditSpec spec, Geometry geometry) {
         Set<ModelCapability> capabilities = EnumSet.of(ModelCapability.SAMPLING, ModelCapability.FEATURES,
                 ModelCapability.FINE_TUNING);
-        AcditSpec spec = spec(model);
         int tokensPerFrame = (geometry.height() / spec.patch()) * (geometry.width() / spec.patch());
         if (geometry.frames() > 1 && spec.blockSize() < geometry.frames() * tokensPerFrame) {
             capabilities.add(ModelCapability.FRAME_ROLLOUT);

@@ -11,9 +11,10 @@ import org.acdit4j.model.core.graph.RopeMode;
 import org.acdit4j.model.core.graph.TransformerSize;
 import org.acdit4j.model.core.layout.BlockShape;
 import org.acdit4j.model.diffusion.DiffusionObjective;
+import org.acdit4j.model.diffusion.LossWeighting;
 
 /**
- * ACDiT's {@code model} section: architecture and block layout. The defaults are the performance benchmark's
+ * ACDiT's {@code model} section: architecture, block layout and what it is trained for (objective, loss weighting). The defaults are the performance benchmark's
  * reference configuration (docs/PERFORMANCE.md). Checks that need the dataset's geometry (RoPE axes, token grid)
  * run in {@link AcditModelFactory#validate} before any run starts.
  */
@@ -30,6 +31,7 @@ public final class AcditSection extends ModelSection {
     double labelDropout = 0.1;
     int mlpRatio = 4;
     DiffusionObjective objective = DiffusionObjective.EPSILON;
+    LossWeighting lossWeighting = LossWeighting.UNIFORM;
 
     AcditSection() {
     }
@@ -91,6 +93,12 @@ public final class AcditSection extends ModelSection {
         return this;
     }
 
+    /** How the loss weighs each noise level: {@code uniform} or {@code min-snr} (was {@code train.lossWeighting}). */
+    public AcditSection lossWeighting(LossWeighting weighting) {
+        this.lossWeighting = weighting;
+        return this;
+    }
+
     @Override
     protected void validate(Problems problems) {
         TransformerSize.validate(width, depth, heads, problems);
@@ -103,6 +111,7 @@ public final class AcditSection extends ModelSection {
                 "must be in [0, 1), got " + labelDropout);
         problems.require(mlpRatio >= 1, "model.mlpRatio", "must be at least 1, got " + mlpRatio);
         problems.oneOf("model.objective", objective, DiffusionObjective.class);
+        problems.oneOf("model.lossWeighting", lossWeighting, LossWeighting.class);
     }
 
     /** The solver must sample the objective. */
@@ -140,6 +149,6 @@ public final class AcditSection extends ModelSection {
     @Override
     protected AcditSpec freeze() {
         return new AcditSpec(width, depth, heads, patch, blockSize, blockShape, rope, context, labelDropout, mlpRatio,
-                objective);
+                objective, lossWeighting);
     }
 }

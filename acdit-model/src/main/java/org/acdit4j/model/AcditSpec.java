@@ -5,9 +5,10 @@ import org.acdit4j.model.core.graph.RopeMode;
 import org.acdit4j.model.core.graph.TransformerSize;
 import org.acdit4j.model.core.layout.BlockShape;
 import org.acdit4j.model.diffusion.DiffusionObjective;
+import org.acdit4j.model.diffusion.LossWeighting;
 
 /**
- * ACDiT's frozen architecture ({@code model.*} keys).
+ * ACDiT's frozen {@code model} section: architecture, block layout and what it is trained for.
  *
  * @param width        hidden size D
  * @param depth        number of transformer blocks
@@ -20,10 +21,12 @@ import org.acdit4j.model.diffusion.DiffusionObjective;
  * @param labelDropout probability of replacing the label by the null label while training
  * @param mlpRatio     MLP hidden size as a multiple of width
  * @param objective    what the network predicts on which noise path (the paper: {@code epsilon})
+ * @param lossWeighting how the training loss weighs each noise level: {@code uniform} (the plain MSE of the
+ *                      objective's target) or {@code min-snr} (min-SNR-γ, γ = {@link AcditConfig#MIN_SNR_GAMMA})
  */
 public record AcditSpec(int width, int depth, int heads, int patch, int blockSize, BlockShape blockShape,
                         RopeMode rope, ContextMode context, double labelDropout, int mlpRatio,
-                        DiffusionObjective objective)
+                        DiffusionObjective objective, LossWeighting lossWeighting)
         implements ModelConfig, TransformerSize {
 
     /** The reference configuration of the performance benchmark (docs/PERFORMANCE.md). */
@@ -33,6 +36,11 @@ public record AcditSpec(int width, int depth, int heads, int patch, int blockSiz
 
     public AcditSpec withObjective(DiffusionObjective trainedFor) {
         return new AcditSpec(width, depth, heads, patch, blockSize, blockShape, rope, context, labelDropout, mlpRatio,
-                trainedFor);
+                trainedFor, lossWeighting);
+    }
+
+    public AcditSpec withLossWeighting(LossWeighting weighting) {
+        return new AcditSpec(width, depth, heads, patch, blockSize, blockShape, rope, context, labelDropout, mlpRatio,
+                objective, weighting);
     }
 }

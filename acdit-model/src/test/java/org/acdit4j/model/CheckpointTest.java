@@ -9,11 +9,11 @@ import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.dsl.TrainSection;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.spec.LearningRateSchedule;
-import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.core.layout.BlockShape;
 import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.diffusion.Solver;
+import org.acdit4j.model.diffusion.LossWeighting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -22,10 +22,11 @@ class CheckpointTest {
 
     private static final TrainSpec TRAIN = new TrainSection().steps(20).batch(4).lr(1e-3).betas(0.9, 0.999)
             .weightDecay(0.01).gradClip(1.0).schedule(LearningRateSchedule.WSD).warmupSteps(2).decayFraction(0.5)
-            .ema(0.9).lossWeighting(LossWeighting.MIN_SNR).build();
+            .ema(0.9).build();
 
     private static AcditModel fresh(long seed) {
-        return TinyModels.model(TinyModels.spec(4, BlockShape.SQUARE), TRAIN, TinyModels.GRID_8, seed, DataType.FLOAT);
+        return TinyModels.model(TinyModels.spec(4, BlockShape.SQUARE).withLossWeighting(LossWeighting.MIN_SNR), TRAIN,
+                TinyModels.GRID_8, seed, DataType.FLOAT);
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.acdit4j.model.core.graph.RopeMode;
 import org.acdit4j.model.core.layout.BlockShape;
 import org.acdit4j.model.core.layout.TokenLayout;
 import org.acdit4j.model.diffusion.DiffusionObjective;
+import org.acdit4j.model.diffusion.LossWeighting;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -20,7 +21,7 @@ class ConfigValidationTest {
     @Test
     void headsNotDividingWidthNamesTheKeyAndAllowedValues() {
         AcditSpec spec = new AcditSpec(32, 2, 3, 2, 4, BlockShape.SQUARE, RopeMode.MULTI_AXIS, ContextMode.CLEAN, 0.1,
-                4, DiffusionObjective.EPSILON);
+                4, DiffusionObjective.EPSILON, LossWeighting.UNIFORM);
         assertThatThrownBy(() -> config(spec, TinyModels.GRID_8))
                 .hasMessageContaining("model.heads=3").hasMessageContaining("[1, 2, 4, 8, 16, 32]")
                 .hasMessageNotContaining("\n");
@@ -29,12 +30,12 @@ class ConfigValidationTest {
     @Test
     void headDimNotSplittableAcrossRopeAxesNamesTheKey() {
         AcditSpec spec = new AcditSpec(24, 2, 4, 2, 4, BlockShape.SQUARE, RopeMode.MULTI_AXIS, ContextMode.CLEAN, 0.1,
-                4, DiffusionObjective.EPSILON);
+                4, DiffusionObjective.EPSILON, LossWeighting.UNIFORM);
         assertThatThrownBy(() -> config(spec, TinyModels.GRID_8))
                 .hasMessageContaining("model.rope=multi-axis").hasMessageContaining("head dim (6")
                 .hasMessageContaining("[1, 2, 3, 6]").hasMessageNotContaining("\n");
         AcditSpec oneD = new AcditSpec(24, 2, 4, 2, 4, BlockShape.SQUARE, RopeMode.ONE_D, ContextMode.CLEAN, 0.1, 4,
-                DiffusionObjective.EPSILON);
+                DiffusionObjective.EPSILON, LossWeighting.UNIFORM);
         assertThat(config(oneD, TinyModels.GRID_8).headDim()).isEqualTo(6);
     }
 
@@ -53,7 +54,7 @@ class ConfigValidationTest {
         assertThatThrownBy(() -> config(TinyModels.spec(4, null), TinyModels.GRID_8))
                 .hasMessage("model.blockShape must be one of square, rows");
         AcditSpec noRope = new AcditSpec(32, 2, 2, 2, 4, BlockShape.SQUARE, null, ContextMode.CLEAN, 0.1, 4,
-                DiffusionObjective.EPSILON);
+                DiffusionObjective.EPSILON, LossWeighting.UNIFORM);
         assertThatThrownBy(() -> config(noRope, TinyModels.GRID_8))
                 .hasMessage("model.rope must be one of multi-axis, 1d, none");
     }
@@ -61,7 +62,7 @@ class ConfigValidationTest {
     @Test
     void patchNotDividingTheImageNamesTheKey() {
         AcditSpec spec = new AcditSpec(32, 2, 2, 3, 4, BlockShape.SQUARE, RopeMode.MULTI_AXIS, ContextMode.CLEAN, 0.1,
-                4, DiffusionObjective.EPSILON);
+                4, DiffusionObjective.EPSILON, LossWeighting.UNIFORM);
         assertThatThrownBy(() -> config(spec, TinyModels.GRID_8)).hasMessageContaining("model.patch=3")
                 .hasMessageContaining("[1, 2, 4, 8]");
     }

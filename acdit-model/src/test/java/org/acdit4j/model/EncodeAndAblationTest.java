@@ -9,6 +9,7 @@ import org.acdit4j.model.core.graph.RopeMode;
 import org.acdit4j.model.core.layout.BlockShape;
 import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.diffusion.Solver;
+import org.acdit4j.model.diffusion.LossWeighting;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -50,6 +51,7 @@ class EncodeAndAblationTest {
 
     /** The one-layer model of an ablation arm: its context and RoPE modes. */
     private static AcditSpec ablation(ContextMode context, RopeMode rope) {
-        return new AcditSpec(32, 1, 2, 2, 4, BlockShape.SQUARE, rope, context, 0.1, 2, DiffusionObjective.EPSILON);
+        return new AcditSpec(32, 1, 2, 2, 4, BlockShape.SQUARE, rope, context, 0.1, 2, DiffusionObjective.EPSILON,
+                LossWeighting.UNIFORM);
     }
 }

@@ -14,6 +14,7 @@ import org.acdit4j.model.core.graph.RopeMode;
 import org.acdit4j.model.core.layout.BlockShape;
 import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.diffusion.Solver;
+import org.acdit4j.model.diffusion.LossWeighting;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -25,7 +26,7 @@ class FineTuneTest {
         Dataset mnist = TestDataDirectory.mnist().open(DataSpec.of("mnist", 16));
         // 16×16 at patch 4: 16 tokens in 4 blocks of 4, width 32, depth 2, randomly initialised
         AcditSpec spec = new AcditSpec(32, 2, 2, 4, 4, BlockShape.SQUARE, RopeMode.MULTI_AXIS, ContextMode.CLEAN, 0.1,
-                4, DiffusionObjective.EPSILON);
+                4, DiffusionObjective.EPSILON, LossWeighting.UNIFORM);
         AcditModel model = TinyModels.model(spec, TinyModels.train(), mnist.geometry(), 3, DataType.FLOAT);
         ImageBatch probe = mnist.test().range(0, 8);
         SampleRequest request = new SampleRequest(new int[] {0, 1}, new DiffusionSampling(Solver.DDIM, 2), 1.0, 5,

@@ -11,6 +11,7 @@ import org.acdit4j.model.core.graph.RopeMode;
 import org.acdit4j.model.core.layout.BlockShape;
 import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.graph.AcditNetwork;
+import org.acdit4j.model.diffusion.LossWeighting;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -23,7 +24,7 @@ class GradientCheckTest {
     @EnumSource(DiffusionObjective.class)
     void analyticGradientsMatchFiniteDifferences(DiffusionObjective objective) {
         AcditSpec spec = new AcditSpec(16, 2, 2, 2, 4, BlockShape.SQUARE, RopeMode.MULTI_AXIS, ContextMode.CLEAN, 0.1,
-                2, objective);
+                2, objective, LossWeighting.UNIFORM);
         AcditModel model = TinyModels.model(spec, TinyModels.train(), TinyModels.GRID_8, 3, DataType.DOUBLE);
         model.randomizeWeights(5, 0.3);
         AcditNetwork net = model.network();

@@ -19,13 +19,13 @@ import org.acdit4j.framework.report.ImageGrid;
 import org.acdit4j.framework.report.SampleFiles;
 import org.acdit4j.framework.spec.DataSpec;
 import org.acdit4j.framework.spec.LearningRateSchedule;
-import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.framework.testing.ImageFolders;
 import org.acdit4j.model.core.graph.RopeMode;
 import org.acdit4j.model.core.layout.BlockShape;
 import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.diffusion.Solver;
+import org.acdit4j.model.diffusion.LossWeighting;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,10 +55,9 @@ class ImageFolderTrainingTest {
         assertThat(g).isEqualTo(Geometry.image(colour ? 3 : 1, 8, 8, 4));
 
         AcditSpec spec = new AcditSpec(32, 1, 2, 2, 4, BlockShape.SQUARE, RopeMode.MULTI_AXIS, ContextMode.CLEAN, 0.1,
-                4, DiffusionObjective.EPSILON);
+                4, DiffusionObjective.EPSILON, LossWeighting.UNIFORM);
         TrainSpec train = new TrainSection().steps(150).batch(16).lr(5e-3).betas(0.9, 0.999).weightDecay(0.0)
-                .gradClip(1.0).schedule(LearningRateSchedule.WSD).warmupSteps(10).decayFraction(0.2).ema(0.95)
-                .lossWeighting(LossWeighting.UNIFORM).build();
+                .gradClip(1.0).schedule(LearningRateSchedule.WSD).warmupSteps(10).decayFraction(0.2).ema(0.95).build();
         AcditModel model = TinyModels.model(spec, train, g, 1, DataType.FLOAT);
         BatchStream batches = dataset.train().batches(train.batch(), 3);
         double firstLoss = 0;

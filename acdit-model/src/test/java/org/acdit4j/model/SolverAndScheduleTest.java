@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.acdit4j.framework.dsl.TrainSection;
 import org.acdit4j.framework.spec.LearningRateSchedule;
-import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.core.train.Ema;
 import org.acdit4j.model.core.train.LrSchedule;
@@ -120,8 +119,7 @@ class SolverAndScheduleTest {
     @Test
     void learningRateSchedules() {
         TrainSpec wsd = new TrainSection().steps(100).batch(1).lr(1.0).betas(0.9, 0.999).weightDecay(0).gradClip(0)
-                .schedule(LearningRateSchedule.WSD).warmupSteps(10).decayFraction(0.2).ema(0.999)
-                .lossWeighting(LossWeighting.UNIFORM).build();
+                .schedule(LearningRateSchedule.WSD).warmupSteps(10).decayFraction(0.2).ema(0.999).build();
         LrSchedule s = new LrSchedule(wsd);
         assertThat(s.at(0)).isCloseTo(0.1, within(1e-12));
         assertThat(s.at(9)).isCloseTo(1.0, within(1e-12));
@@ -129,12 +127,10 @@ class SolverAndScheduleTest {
         assertThat(s.at(90)).isCloseTo(0.5, within(1e-12));
         assertThat(s.at(99)).isCloseTo(0.05, within(1e-12));
         TrainSpec cosine = new TrainSection().steps(110).batch(1).lr(1.0).betas(0.9, 0.999).weightDecay(0).gradClip(0)
-                .schedule(LearningRateSchedule.COSINE).warmupSteps(10).decayFraction(0.2).ema(0.999)
-                .lossWeighting(LossWeighting.UNIFORM).build();
+                .schedule(LearningRateSchedule.COSINE).warmupSteps(10).decayFraction(0.2).ema(0.999).build();
         assertThat(new LrSchedule(cosine).at(60)).isCloseTo(0.5, within(1e-12));
         TrainSpec constant = new TrainSection().steps(100).batch(1).lr(2.0).betas(0.9, 0.999).weightDecay(0).gradClip(0)
-                .schedule(LearningRateSchedule.CONSTANT).warmupSteps(0).decayFraction(0.2).ema(0.999)
-                .lossWeighting(LossWeighting.UNIFORM).build();
+                .schedule(LearningRateSchedule.CONSTANT).warmupSteps(0).decayFraction(0.2).ema(0.999).build();
         assertThat(new LrSchedule(constant).at(77)).isEqualTo(2.0);
     }
 

@@ -4,12 +4,12 @@ import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.dsl.TrainSection;
 import org.acdit4j.framework.spec.LearningRateSchedule;
-import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.core.HostRandom;
 import org.acdit4j.model.core.graph.RopeMode;
 import org.acdit4j.model.core.layout.BlockShape;
 import org.acdit4j.model.diffusion.DiffusionObjective;
+import org.acdit4j.model.diffusion.LossWeighting;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /** Small configurations and inputs shared by the tests. */
@@ -25,13 +25,13 @@ final class TinyModels {
     /** 8×8×1, patch 2 (16 tokens), width 32, depth 2, 2 heads. */
     static AcditSpec spec(int blockSize, BlockShape shape) {
         return new AcditSpec(32, 2, 2, 2, blockSize, shape, RopeMode.MULTI_AXIS, ContextMode.CLEAN, 0.1, 4,
-                DiffusionObjective.EPSILON);
+                DiffusionObjective.EPSILON, LossWeighting.UNIFORM);
     }
 
     /** Patch 2, width 24, depth 2, 2 heads: a head dim of 12 splits into three RoPE axes. */
     static AcditSpec videoSpec(int blockSize, BlockShape shape) {
         return new AcditSpec(24, 2, 2, 2, blockSize, shape, RopeMode.MULTI_AXIS, ContextMode.CLEAN, 0.1, 4,
-                DiffusionObjective.EPSILON);
+                DiffusionObjective.EPSILON, LossWeighting.UNIFORM);
     }
 
     /** {@link #videoSpec} for clips, {@link #spec} for images. */
@@ -41,8 +41,7 @@ final class TinyModels {
 
     static TrainSpec train() {
         return new TrainSection().steps(100).batch(8).lr(1e-3).betas(0.9, 0.999).weightDecay(0.0).gradClip(1.0)
-                .schedule(LearningRateSchedule.CONSTANT).warmupSteps(0).decayFraction(0.15).ema(0.999)
-                .lossWeighting(LossWeighting.UNIFORM).build();
+                .schedule(LearningRateSchedule.CONSTANT).warmupSteps(0).decayFraction(0.15).ema(0.999).build();
     }
 
     static AcditModel model(AcditSpec spec, TrainSpec train, Geometry g, long seed, DataType type) {

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.dsl.TrainSection;
 import org.acdit4j.framework.spec.LearningRateSchedule;
-import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.core.HostRandom;
 import org.acdit4j.model.core.graph.RopeMode;
@@ -18,6 +17,7 @@ import org.acdit4j.model.diffusion.NoiseLevel;
 import org.acdit4j.model.diffusion.NoiseSchedule;
 import org.acdit4j.model.diffusion.RectifiedFlow;
 import org.acdit4j.model.graph.AcditNetwork;
+import org.acdit4j.model.diffusion.LossWeighting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,10 +31,9 @@ class TrainingInputTest {
     private static AcditNetwork.TrainingInput input(ContextMode context, LossWeighting weighting,
                                                     DiffusionObjective objective) {
         AcditSpec spec = new AcditSpec(32, 2, 2, 2, 4, BlockShape.SQUARE, RopeMode.MULTI_AXIS, context, 0.1, 4,
-                objective);
+                objective, weighting);
         TrainSpec train = new TrainSection().steps(10).batch(6).lr(1e-3).betas(0.9, 0.999).weightDecay(0).gradClip(1)
-                .schedule(LearningRateSchedule.CONSTANT).warmupSteps(0).decayFraction(0.1).ema(0.99)
-                .lossWeighting(weighting).build();
+                .schedule(LearningRateSchedule.CONSTANT).warmupSteps(0).decayFraction(0.1).ema(0.99).build();
         return TinyModels.model(spec, train, TinyModels.GRID_8, 5, DataType.FLOAT).trainingInput(BATCH, false);
     }
 

@@ -8,7 +8,6 @@ import org.acdit4j.framework.dsl.TrainSection;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.TrainStepResult;
 import org.acdit4j.framework.spec.LearningRateSchedule;
-import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.core.HostRandom;
 import org.acdit4j.model.core.graph.RopeMode;
@@ -16,6 +15,7 @@ import org.acdit4j.model.core.layout.BlockShape;
 import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.diffusion.Solver;
 import org.acdit4j.model.graph.AcditNetwork;
+import org.acdit4j.model.diffusion.LossWeighting;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.slf4j.Logger;
@@ -28,8 +28,7 @@ class TrainingTest {
     @Test
     void tinyModelOverfitsAFixedBatch() {
         TrainSpec train = new TrainSection().steps(150).batch(8).lr(3e-3).betas(0.9, 0.999).weightDecay(0.0)
-                .gradClip(1.0).schedule(LearningRateSchedule.CONSTANT).warmupSteps(0).decayFraction(0.15).ema(0.99)
-                .lossWeighting(LossWeighting.UNIFORM).build();
+                .gradClip(1.0).schedule(LearningRateSchedule.CONSTANT).warmupSteps(0).decayFraction(0.15).ema(0.99).build();
         AcditModel model = TinyModels.model(TinyModels.spec(4, BlockShape.SQUARE), train, TinyModels.GRID_8, 1,
                 DataType.FLOAT);
         AcditNetwork.TrainingInput fixed = model.trainingInput(TinyModels.randomBatch(TinyModels.GRID_8, 8, 3), false);
@@ -52,10 +51,9 @@ class TrainingTest {
     void shortTrainingGivesRecognisableClassConditionalSamples() {
         Geometry g = Geometry.image(1, 8, 8, 4);
         AcditSpec spec = new AcditSpec(64, 2, 4, 2, 4, BlockShape.SQUARE, RopeMode.MULTI_AXIS, ContextMode.CLEAN, 0.1,
-                4, DiffusionObjective.EPSILON);
+                4, DiffusionObjective.EPSILON, LossWeighting.UNIFORM);
         TrainSpec train = new TrainSection().steps(300).batch(16).lr(3e-3).betas(0.9, 0.999).weightDecay(0.0)
-                .gradClip(1.0).schedule(LearningRateSchedule.WSD).warmupSteps(20).decayFraction(0.2).ema(0.99)
-                .lossWeighting(LossWeighting.UNIFORM).build();
+                .gradClip(1.0).schedule(LearningRateSchedule.WSD).warmupSteps(20).decayFraction(0.2).ema(0.99).build();
         AcditModel model = TinyModels.model(spec, train, g, 1, DataType.FLOAT);
         HostRandom data = new HostRandom(8);
         double loss = 0;

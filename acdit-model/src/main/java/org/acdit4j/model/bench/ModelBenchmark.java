@@ -15,7 +15,6 @@ import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.SamplerConfig;
 import org.acdit4j.framework.spec.LearningRateSchedule;
-import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.framework.system.ProcessMemory;
 import org.acdit4j.framework.system.RunThreads;
@@ -149,7 +148,7 @@ public final class ModelBenchmark {
         AcditSpec spec(int blockSize) {
             AcditSpec d = AcditSpec.defaults();
             return new AcditSpec(width, depth, heads, patch, blockSize, d.blockShape(), d.rope(), d.context(),
-                    d.labelDropout(), d.mlpRatio(), d.objective());
+                    d.labelDropout(), d.mlpRatio(), d.objective(), d.lossWeighting());
         }
 
         Geometry geometry() {
@@ -180,7 +179,7 @@ public final class ModelBenchmark {
             TrainSpec train = new TrainSection().steps(trainSteps).batch(batch).lr(3e-4).betas(0.9, 0.999)
                     .weightDecay(0.0).gradClip(1.0).schedule(LearningRateSchedule.WSD)
                     .warmupSteps(Math.min(100, trainSteps)).decayFraction(0.15).ema(0.999)
-                    .lossWeighting(LossWeighting.UNIFORM).microBatches(microBatches).build();
+                    .microBatches(microBatches).build();
             if (ACDIT.equals(model)) {
                 return AcditModel.create(spec(blockSize), train, geometry(), 1, DataType.FLOAT);
             }

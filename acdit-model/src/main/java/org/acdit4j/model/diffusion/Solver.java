@@ -1,7 +1,5 @@
 package org.acdit4j.model.diffusion;
 
-import org.acdit4j.framework.spec.EnumTexts;
-
 /**
  * The diffusion solver that draws each block ({@code sample.solver}); bound from the command line by its
  * {@link #toString()} text. {@code ddim} and {@code dpm-solver++} need only the path's α and σ and the estimates of x₀
@@ -23,11 +21,6 @@ public enum Solver {
 
     Solver(String text) {
         this.text = text;
-    }
-
-    /** The solver written {@code text}; an IllegalArgumentException listing the texts otherwise. */
-    public static Solver parse(String text) {
-        return EnumTexts.parse(Solver.class, text);
     }
 
     /** The text: {@code ddim}, {@code dpm-solver++}, {@code euler} or {@code heun}. */

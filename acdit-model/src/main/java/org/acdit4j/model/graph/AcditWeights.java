@@ -1,27 +1,23 @@
 package org.acdit4j.model.graph;
 
-import java.util.Map;
 import static org.acdit4j.model.core.graph.TransformerLayerParameters.parameter;
 
 import org.acdit4j.model.AcditConfig;
 import org.acdit4j.model.core.HostRandom;
-import org.acdit4j.model.core.graph.NamedParameters;
+import org.acdit4j.model.core.graph.ModelWeights;
 import org.acdit4j.model.core.graph.TransformerLayerParameters;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Every trainable parameter of one ACDiT, in one ordered map. The arrays are owned here and shared by
- * reference with every SameDiff sub-graph (training, clean pass, noised pass), so an optimizer update is
- * seen by all of them. Initialisation lives in {@link #initialize} only.
+ * Every trainable parameter of one ACDiT, shared with each of its SameDiff sub-graphs (training, clean pass, noised
+ * pass); the randomize hook leaves no adaLN gate or output at zero.
  */
-public final class AcditWeights {
+public final class AcditWeights extends ModelWeights {
 
     private final AcditConfig config;
-    private final NamedParameters params;
 
     public AcditWeights(AcditConfig config) {
+        super(config.dataType());
         this.config = config;
-        this.params = new NamedParameters(config.dataType());
         int d = config.width();
         int p = config.layout().tokenSize();
         params.declare("x_embed_w", p, d);
@@ -44,6 +40,7 @@ public final class AcditWeights {
 
     /** The paper's initialisation: Xavier-uniform linears with zero bias, N(0, 0.02) label table and timestep
      * MLP, ones for RMSNorm gains, zeros for every adaLN output and for the final linear. */
+    @Override
     public void initialize(HostRandom random) {
         params.xavier("x_embed_w", random);
         params.normal("t_embed_w1", 0.02, random);
@@ -55,27 +52,10 @@ public final class AcditWeights {
         params.ones("final_norm");
     }
 
-    /** Test hook: every parameter drawn around its usual scale so adaLN gates and the output are not zero. */
-    public void randomize(HostRandom random, double std) {
-        params.randomize(random, std);
-    }
-
     /** An independent copy: the same values in new arrays. */
     public AcditWeights copy() {
         AcditWeights copy = new AcditWeights(config);
         copy.params.assignFrom(params);
         return copy;
-    }
-
-    public Map<String, INDArray> params() {
-        return params.asMap();
-    }
-
-    public INDArray get(String name) {
-        return params.get(name);
-    }
-
-    public long count() {
-        return params.count();
     }
 }

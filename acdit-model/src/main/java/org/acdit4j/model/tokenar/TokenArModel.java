@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
@@ -127,6 +128,18 @@ public final class TokenArModel implements GenerativeModel, LossyReconstruction,
         Arrays.fill(labels, config.nullLabel());
         INDArray h = network.forwardHidden(inputsOf(tokenizer.encode(images), labels), config.length()); // (n·L, D)
         return h.reshape(n, config.length(), config.width()).mean(1).castTo(DataType.FLOAT).toFloatMatrix(); // (n, D)
+    }
+
+    /** The tokenizer's encode→decode ({@link #reconstruct}). */
+    @Override
+    public Optional<LossyReconstruction> lossyReconstruction() {
+        return Optional.of(this);
+    }
+
+    /** The tokenizer's codes ({@link #codes}). */
+    @Override
+    public Optional<DiscreteCodes> discreteCodes() {
+        return Optional.of(this);
     }
 
     /** Every patch replaced by its nearest code's vector: the images the codebook can express closest to these. */

@@ -14,6 +14,7 @@ import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.ModelCapability;
 import org.acdit4j.framework.model.ModelConfig;
 import org.acdit4j.framework.model.ModelFactory;
+import org.acdit4j.framework.model.ModelType;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -34,7 +35,7 @@ public final class TokenArModelFactory implements ModelFactory {
     }
 
     @Override
-    public TokenAr type() {
+    public ModelType<TokenArSection, TokenSamplerSection> type() {
         return TokenAr.TYPE;
     }
 

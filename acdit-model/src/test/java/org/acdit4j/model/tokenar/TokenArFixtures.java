@@ -6,7 +6,6 @@ import org.acdit4j.framework.data.SyntheticShapes;
 import org.acdit4j.framework.dsl.TrainSection;
 import org.acdit4j.framework.spec.DataSpec;
 import org.acdit4j.framework.spec.LearningRateSchedule;
-import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.core.HostRandom;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -28,8 +27,7 @@ final class TokenArFixtures {
 
     static TrainSpec train(int steps, double lr) {
         return new TrainSection().steps(steps).batch(8).lr(lr).betas(0.9, 0.999).weightDecay(0.0).gradClip(1.0)
-                .schedule(LearningRateSchedule.CONSTANT).warmupSteps(0).decayFraction(0.15).ema(0.99)
-                .lossWeighting(LossWeighting.UNIFORM).build();
+                .schedule(LearningRateSchedule.CONSTANT).warmupSteps(0).decayFraction(0.15).ema(0.99).build();
     }
 
     /** A codebook of {@code codes} random vectors in [-1, 1] for patch-2 single-channel tokens. */

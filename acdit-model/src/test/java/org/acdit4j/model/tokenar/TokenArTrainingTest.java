@@ -11,7 +11,6 @@ import org.acdit4j.framework.data.ImageSet;
 import org.acdit4j.framework.dsl.TrainSection;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.spec.LearningRateSchedule;
-import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,8 +55,7 @@ class TokenArTrainingTest {
         Dataset shapes = TokenArFixtures.shapes16();
         TokenArSpec spec = new TokenArSpec(64, 2, 4, 4, 64, 1, 32_000, 0.1, 4, TokenArFixtures.SHAPES_16);
         TrainSpec train = new TrainSection().steps(250).batch(32).lr(3e-3).betas(0.9, 0.99).weightDecay(0.0)
-                .gradClip(1.0).schedule(LearningRateSchedule.WSD).warmupSteps(20).decayFraction(0.2).ema(0.99)
-                .lossWeighting(LossWeighting.UNIFORM).build();
+                .gradClip(1.0).schedule(LearningRateSchedule.WSD).warmupSteps(20).decayFraction(0.2).ema(0.99).build();
         Tokenizer tokenizer = new CodebookStore(dataDirectory).tokenizer(shapes, spec);
         TokenArModel model = new TokenArModel(TokenArConfig.of(spec, train, shapes.geometry(), DataType.FLOAT),
                 tokenizer, 1);

@@ -3,9 +3,9 @@ package org.acdit4j.experiments.definitions;
 import org.acdit4j.framework.dsl.ExperimentBuilder;
 import org.acdit4j.framework.dsl.TrainSection;
 import org.acdit4j.framework.spec.LearningRateSchedule;
-import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.model.Acdit;
 import org.acdit4j.model.diffusion.DiffusionObjective;
+import org.acdit4j.model.diffusion.LossWeighting;
 import org.acdit4j.model.diffusion.Solver;
 
 /**
@@ -24,9 +24,9 @@ final class CpuScale {
     /** Data, model, recipe, sampling and tracking of the image experiments' bodies. */
     static void images(ExperimentBuilder e) {
         e.data(d -> d.name("mnist").size(16))
-                .model(Acdit.TYPE, m -> m.width(64).depth(3).heads(4).patch(4))
+                .model(Acdit.TYPE, m -> m.width(64).depth(3).heads(4).patch(4).lossWeighting(LossWeighting.MIN_SNR))
                 .train(t -> t.steps(3000).batch(64).lr(2e-3).warmupSteps(200).schedule(LearningRateSchedule.WSD)
-                        .ema(0.995).lossWeighting(LossWeighting.MIN_SNR))
+                        .ema(0.995))
                 .sampler(Acdit.TYPE, s -> s.solver(Solver.DDIM).steps(25))
                 .sample(s -> s.guidance(1.5))
                 .evaluate(v -> v.samples(1000))
@@ -41,8 +41,8 @@ final class CpuScale {
      * times the steps for.
      */
     static void converging(ExperimentBuilder e) {
-        e.model(Acdit.TYPE, m -> m.objective(DiffusionObjective.FLOW))
-                .train(t -> t.lr(8e-3).warmupSteps(100).lossWeighting(LossWeighting.UNIFORM));
+        e.model(Acdit.TYPE, m -> m.objective(DiffusionObjective.FLOW).lossWeighting(LossWeighting.UNIFORM))
+                .train(t -> t.lr(8e-3).warmupSteps(100));
     }
 
     /**
@@ -78,9 +78,8 @@ final class CpuScale {
     /** A GPU-scale model and budget (the paper's image models are ~1B parameters, 400k steps of batch 256). */
     static void paperScale(ExperimentBuilder p) {
         p.data(d -> d.name("fashion-mnist").size(32))
-                .model(Acdit.TYPE, m -> m.width(1024).depth(24).heads(16))
-                .train(t -> t.steps(400_000).batch(256).lr(3e-4).warmupSteps(100).ema(0.9999)
-                        .lossWeighting(LossWeighting.UNIFORM))
+                .model(Acdit.TYPE, m -> m.width(1024).depth(24).heads(16).lossWeighting(LossWeighting.UNIFORM))
+                .train(t -> t.steps(400_000).batch(256).lr(3e-4).warmupSteps(100).ema(0.9999))
                 .evaluate(v -> v.samples(10_000))
                 .track(t -> t.checkpointEvery(250).evaluateEvery(0).evaluateWith().evaluateSamples(0));
     }

@@ -2,8 +2,8 @@ package org.acdit4j.experiments.definitions;
 
 import org.acdit4j.framework.dsl.ExperimentBuilder;
 import org.acdit4j.framework.spec.LearningRateSchedule;
-import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.model.Acdit;
+import org.acdit4j.model.diffusion.LossWeighting;
 import org.acdit4j.model.diffusion.Solver;
 
 /**
@@ -24,9 +24,10 @@ final class VideoScale {
     /** The video experiments' bodies; per-frame FID and class agreement on 100 clips every 500 steps. */
     static void clips(ExperimentBuilder e) {
         e.data(d -> d.name("moving-mnist").size(16).digitSize(12).frames(8).digits(1))
-                .model(Acdit.TYPE, m -> m.width(72).depth(3).heads(2).patch(4).blockSize(16))
+                .model(Acdit.TYPE, m -> m.width(72).depth(3).heads(2).patch(4).blockSize(16)
+                        .lossWeighting(LossWeighting.MIN_SNR))
                 .train(t -> t.steps(2000).batch(16).lr(2e-3).warmupSteps(200).schedule(LearningRateSchedule.WSD)
-                        .ema(0.995).lossWeighting(LossWeighting.MIN_SNR))
+                        .ema(0.995))
                 .sampler(Acdit.TYPE, s -> s.solver(Solver.DDIM).steps(25))
                 .sample(s -> s.guidance(1.5).batch(50))
                 .sweep(s -> s.seeds(0, 1, 2))

@@ -158,7 +158,7 @@ final class DottedKeys {
             return text;
         }
         if (type instanceof Class<?> options && options.isEnum()) {
-            return option(options, text);
+            return EnumTexts.parse(options, text);
         }
         if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
             Type element = list.getActualTypeArguments()[0];
@@ -172,12 +172,6 @@ final class DottedKeys {
             return values;
         }
         throw new IllegalStateException("unsupported key type " + type);
-    }
-
-    /** The constant of enum {@code options} whose {@code toString()} (its command-line name) is {@code text}. */
-    private static Object option(Class<?> options, String text) {
-        return EnumTexts.find(options, text).orElseThrow(() ->
-                new IllegalArgumentException("must be one of " + EnumTexts.allowed(options)));
     }
 
     private static Object parseWith(String text, String expectation, java.util.function.Function<String, Object> parser) {

@@ -194,8 +194,9 @@ public final class ExperimentBuilder {
     }
 
     /**
-     * Applies {@code key=value} overrides, {@code model.name} first (it selects the sections the others set); every
-     * malformed, repeated, unknown or mistyped one is added to {@code problems}.
+     * Applies {@code key=value} overrides, {@code model.name} first (it selects the sections the others set), a
+     * retired key as its successor ({@link RetiredKeys}); every malformed, repeated, unknown or mistyped one is added
+     * to {@code problems}.
      */
     void apply(List<String> overrides, Problems problems) {
         List<String[]> assignments = new ArrayList<>();
@@ -220,9 +221,20 @@ public final class ExperimentBuilder {
             }
         }
         DottedKeys keys = dottedKeys();
+        Map<String, String> assignedAs = new LinkedHashMap<>();   // key today → the key given for it
         for (String[] assignment : assignments) {
-            String key = assignment[0];
+            Optional<String> readAs = RetiredKeys.readAs(assignment[0], keys.keys());
+            if (readAs.isEmpty()) {
+                continue;
+            }
+            String key = readAs.get();
             String value = assignment[1];
+            String earlier = assignedAs.putIfAbsent(key, assignment[0]);
+            if (earlier != null) {
+                problems.add(key, "given twice (as " + earlier + " and " + assignment[0] + "); allowed: each key once, "
+                        + "by its name today");
+                continue;
+            }
             if (key.startsWith(SweepSection.GRID_PREFIX)) {
                 sweep.setAxis(key.substring(SweepSection.GRID_PREFIX.length()), value);
             } else if (key.equals(SweepSection.CASES_KEY)) {

@@ -1,7 +1,6 @@
 package org.acdit4j.framework.dsl;
 
 import org.acdit4j.framework.spec.LearningRateSchedule;
-import org.acdit4j.framework.spec.LossWeighting;
 import org.acdit4j.framework.spec.TrainSpec;
 
 /** {@code train}: the optimisation recipe. */
@@ -18,7 +17,6 @@ public final class TrainSection extends Section {
     int warmupSteps = 100;
     double decayFraction = 0.15;
     double ema = 0.999;
-    LossWeighting lossWeighting = LossWeighting.UNIFORM;
     int microBatches = 1;
 
     public TrainSection steps(int steps) {
@@ -72,11 +70,6 @@ public final class TrainSection extends Section {
         return this;
     }
 
-    public TrainSection lossWeighting(LossWeighting weighting) {
-        this.lossWeighting = weighting;
-        return this;
-    }
-
     /** Splits each batch into {@code parts} equal micro-batches whose gradients are averaged ({@link TrainSpec}). */
     public TrainSection microBatches(int parts) {
         this.microBatches = parts;
@@ -103,14 +96,13 @@ public final class TrainSection extends Section {
         problems.require(decayFraction >= 0 && decayFraction <= 1, "train.decayFraction",
                 "must be in [0, 1], got " + decayFraction);
         problems.require(ema >= 0 && ema < 1, "train.ema", "must be in [0, 1), got " + ema);
-        problems.oneOf("train.lossWeighting", lossWeighting, LossWeighting.class);
         problems.require(batch < 1 || microBatches >= 1 && batch % microBatches == 0, "train.microBatches",
                 "must be at least 1 and divide train.batch (" + batch + "), got " + microBatches);
     }
 
     /**
      * The frozen section on its own, for what trains outside an experiment (a benchmark, a fine-tuning optimizer, a
-     * test): its values by name instead of {@link TrainSpec}'s thirteen positions.
+     * test): its values by name instead of {@link TrainSpec}'s twelve positions.
      *
      * @throws SpecException listing every problem of the section
      */
@@ -123,6 +115,6 @@ public final class TrainSection extends Section {
 
     TrainSpec freeze() {
         return new TrainSpec(steps, batch, lr, beta1, beta2, weightDecay, gradClip, schedule, warmupSteps,
-                decayFraction, ema, lossWeighting, microBatches);
+                decayFraction, ema, microBatches);
     }
 }

@@ -10,11 +10,12 @@ import org.acdit4j.framework.data.ImageBatch;
  * A trainable class-conditional generative model, as the runner and the evaluators see it.
  * One instance holds one set of weights plus their optimizer and EMA state.
  *
- * <p>Optional capabilities are interfaces a model implements ({@link FineTunable}, {@link FrameRollout},
- * {@link LossyReconstruction}, {@link DiscreteCodes}), reached only through the accessor of each
- * ({@link #fineTuning()}, {@link #frameRollout()}, {@link #lossyReconstruction()}, {@link #discreteCodes()}), which
- * views of a model pass on. Before a model exists, its {@link ModelFactory#capabilities} declare which of them a
- * configuration offers, for the preflight check of the evaluators' {@link ModelCapability} needs.
+ * <p>Optional capabilities are interfaces ({@link FineTunable}, {@link FrameRollout}, {@link LossyReconstruction},
+ * {@link DiscreteCodes}) reached only through the accessor of each ({@link #fineTuning()}, {@link #frameRollout()},
+ * {@link #lossyReconstruction()}, {@link #discreteCodes()}), empty unless the model overrides it; views of a model
+ * pass them on. Those an evaluator may require are declared once, by the model's factory
+ * ({@link ModelFactory#capabilities}, checked by preflight before the model exists), and their accessors answer from
+ * that declaration ({@link ModelCapability#offer}).
  */
 public interface GenerativeModel {
 
@@ -40,24 +41,24 @@ public interface GenerativeModel {
 
     long parameterCount();
 
-    /** The model's encoder as a classifier to fine-tune ({@link FineTunable}), when it offers one. */
+    /** The model's encoder as a classifier to fine-tune ({@link ModelCapability#FINE_TUNING}), when it offers one. */
     default Optional<FineTunable> fineTuning() {
-        return this instanceof FineTunable tunable ? Optional.of(tunable) : Optional.empty();
+        return Optional.empty();
     }
 
-    /** Clips longer than the trained ones ({@link FrameRollout}), when the model is a video model that offers them. */
+    /** Clips longer than the trained ones ({@link ModelCapability#FRAME_ROLLOUT}), when the model offers them. */
     default Optional<FrameRollout> frameRollout() {
-        return this instanceof FrameRollout rollout ? Optional.of(rollout) : Optional.empty();
+        return Optional.empty();
     }
 
     /** The model's encode→decode of real images ({@link LossyReconstruction}), when it draws through a lossy encoding. */
     default Optional<LossyReconstruction> lossyReconstruction() {
-        return this instanceof LossyReconstruction reconstruction ? Optional.of(reconstruction) : Optional.empty();
+        return Optional.empty();
     }
 
     /** The code sequences of images ({@link DiscreteCodes}), when the model draws its images as discrete codes. */
     default Optional<DiscreteCodes> discreteCodes() {
-        return this instanceof DiscreteCodes codes ? Optional.of(codes) : Optional.empty();
+        return Optional.empty();
     }
 
     /** Floating-point operations of one training step (forward + backward) at this batch size. */

@@ -20,7 +20,11 @@ public interface ModelFactory {
      */
     void validate(ModelConfig model, Geometry geometry, Problems problems);
 
-    /** What a model of {@code model} on data of {@code geometry} can do for evaluators. */
+    /**
+     * What a model of {@code model} on data of {@code geometry} can do for evaluators: the one declaration of its
+     * capabilities, which preflight checks the evaluators' needs against and the created model's accessors answer
+     * from ({@link ModelCapability#offer}).
+     */
     Set<ModelCapability> capabilities(ModelConfig model, Geometry geometry);
 
     /**

@@ -1,5 +1,6 @@
 package org.acdit4j.framework.model;
 
+import java.util.function.Supplier;
 import org.acdit4j.framework.dsl.ModelSection;
 import org.acdit4j.framework.dsl.SamplerSection;
 
@@ -21,4 +22,13 @@ public interface ModelType<M extends ModelSection, S extends SamplerSection> {
 
     /** This plugin's {@code sample} settings holding their defaults. */
     S newSamplerSection();
+
+    /**
+     * The type of the plugin registered as {@code name}, whose sections {@code modelSection} and
+     * {@code samplerSection} make fresh: {@code ModelType.of("acdit", AcditSection::new, DiffusionSamplerSection::new)}.
+     */
+    static <M extends ModelSection, S extends SamplerSection> ModelType<M, S> of(String name, Supplier<M> modelSection,
+                                                                                Supplier<S> samplerSection) {
+        return new SectionsModelType<>(name, modelSection, samplerSection);
+    }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.acdit4j.framework.dsl.RetiredKeys;
 import org.acdit4j.framework.io.AtomicFiles;
 
 /**
@@ -205,7 +206,7 @@ public final class RunFolder {
      * Every data, model, train, sample or evaluate key of {@code resolvedValues} whose value in this folder's frozen
      * plan, or in the configuration its run started with, differs; empty when the folder holds no run yet or the same
      * configuration. A folder older than frozen plans has only the started configuration. Tracking and report settings
-     * may change between reruns.
+     * may change between reruns; a retired key stored there is compared as its successor ({@link RetiredKeys}).
      */
     public List<String> differencesFrom(Map<String, String> resolvedValues) {
         List<Map<String, String>> stored = new ArrayList<>();
@@ -213,6 +214,7 @@ public final class RunFolder {
         if (record().isPresent()) {
             storedConfiguration().ifPresent(stored::add);
         }
+        stored.replaceAll(values -> RetiredKeys.readAs(values, resolvedValues.keySet()));
         Map<String, String> differences = new LinkedHashMap<>();
         for (String key : new TreeSet<>(resolvedValues.keySet())) {
             for (Map<String, String> values : stored) {

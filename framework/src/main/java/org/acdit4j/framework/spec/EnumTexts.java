@@ -1,34 +1,37 @@
 package org.acdit4j.framework.spec;
 
 import java.util.Arrays;
-import java.util.Optional;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Settings held as enums and written as text: each constant's {@code toString()} ({@code min-snr} for
- * {@link LossWeighting#MIN_SNR}) is its name on the command line, in a run's configuration and in the tracker.
+ * Settings held as enums and written as text: each constant's {@code toString()} ({@code wsd} for
+ * {@link LearningRateSchedule#WSD}) is its name on the command line, in a run's configuration and in the tracker.
+ * Most settings write {@link #text} of their constants; one whose names cannot say it ({@code 1d},
+ * {@code dpm-solver++}) holds its texts itself.
  */
 public final class EnumTexts {
 
     private EnumTexts() {
     }
 
-    /** The constant of enum {@code type} written {@code text}, if there is one. */
-    public static <E> Optional<E> find(Class<E> type, String text) {
-        return Arrays.stream(type.getEnumConstants()).filter(constant -> constant.toString().equals(text)).findFirst();
+    /** {@code min-snr} for a constant {@code MIN_SNR}: its name in lower case, with hyphens for underscores. */
+    public static String text(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /**
-     * The constant of {@code type} written {@code text}.
+     * The constant of enum {@code type} written {@code text}: the one parser of settings held as enums.
      *
-     * @throws IllegalArgumentException {@code must be one of uniform, min-snr, got 'snr'}
+     * @throws IllegalArgumentException {@code must be one of constant, cosine, wsd} (the caller names the key and
+     *                                  what it got)
      */
-    public static <E extends Enum<E>> E parse(Class<E> type, String text) {
-        return find(type, text).orElseThrow(() -> new IllegalArgumentException(
-                "must be one of " + allowed(type) + ", got '" + text + "'"));
+    public static <E> E parse(Class<E> type, String text) {
+        return Arrays.stream(type.getEnumConstants()).filter(constant -> constant.toString().equals(text)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("must be one of " + allowed(type)));
     }
 
-    /** {@code uniform, min-snr}: the texts of enum {@code type}'s constants, in declaration order. */
+    /** {@code constant, cosine, wsd}: the texts of enum {@code type}'s constants, in declaration order. */
     public static String allowed(Class<?> type) {
         return Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
     }

@@ -1,32 +1,20 @@
 package org.acdit4j.framework.spec;
 
 /**
- * How the learning rate moves after the linear warm-up ({@code train.schedule}); bound from the command line by its
- * {@link #toString()} text.
+ * How the learning rate moves after the linear warm-up ({@code train.schedule}), written as its {@link EnumTexts#text}.
  */
 public enum LearningRateSchedule {
 
     /** The peak rate until the last step. */
-    CONSTANT("constant"),
+    CONSTANT,
     /** Cosine decay from the peak to 0 at the last step. */
-    COSINE("cosine"),
+    COSINE,
     /** Warmup–stable–decay: the peak, then linear decay to 0 over the last {@code train.decayFraction} of the steps. */
-    WSD("wsd");
-
-    private final String text;
-
-    LearningRateSchedule(String text) {
-        this.text = text;
-    }
-
-    /** The schedule written {@code text}; an IllegalArgumentException listing the texts otherwise. */
-    public static LearningRateSchedule parse(String text) {
-        return EnumTexts.parse(LearningRateSchedule.class, text);
-    }
+    WSD;
 
     /** The text: {@code constant}, {@code cosine} or {@code wsd}. */
     @Override
     public String toString() {
-        return text;
+        return EnumTexts.text(this);
     }
 }

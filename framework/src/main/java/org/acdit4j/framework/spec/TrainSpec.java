@@ -14,12 +14,11 @@ package org.acdit4j.framework.spec;
  * @param warmupSteps    linear warm-up steps
  * @param decayFraction  share of the steps spent decaying under {@code wsd}
  * @param ema            EMA decay of the evaluation weights (with the usual (1+k)/(10+k) warm-up)
- * @param lossWeighting  {@code uniform} (plain ε-MSE) or {@code min-snr} (min-SNR-γ=5 weighting)
  * @param microBatches   equal parts the batch is split into, whose gradients are averaged: the same update up to
  *                       rounding, with a smaller live set per part, and the parts run side by side on the run's
  *                       threads ({@code org.acdit4j.framework.system.RunThreads})
  */
 public record TrainSpec(int steps, int batch, double lr, double beta1, double beta2, double weightDecay,
                         double gradClip, LearningRateSchedule schedule, int warmupSteps, double decayFraction,
-                        double ema, LossWeighting lossWeighting, int microBatches) {
+                        double ema, int microBatches) {
 }

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.acdit4j.framework.spec.LearningRateSchedule;
-import org.acdit4j.framework.spec.LossWeighting;
 import org.junit.jupiter.api.Test;
 
 class TrainSectionTest {
@@ -25,21 +24,25 @@ class TrainSectionTest {
     /** Modes are set by their text and written back as it, as the run's configuration and the tracker hold them. */
     @Test
     void modesAreSetAndWrittenByTheirText() {
-        assertThat(spec().train().lossWeighting()).isEqualTo(LossWeighting.UNIFORM);
-        assertThat(spec("train.schedule=cosine", "train.lossWeighting=min-snr").train())
-                .extracting("schedule", "lossWeighting")
-                .containsExactly(LearningRateSchedule.COSINE, LossWeighting.MIN_SNR);
-        assertThat(DslFixture.EXPERIMENT.resolvedValues(null, List.of("train.lossWeighting=min-snr")))
-                .containsEntry("train.schedule", "wsd").containsEntry("train.lossWeighting", "min-snr");
+        assertThat(spec("train.schedule=cosine").train().schedule()).isEqualTo(LearningRateSchedule.COSINE);
+        assertThat(DslFixture.EXPERIMENT.resolvedValues(null, List.of("train.schedule=constant")))
+                .containsEntry("train.schedule", "constant");
     }
 
     @Test
     void aModeSetToNullListsTheTexts() {
-        assertThatThrownBy(() -> new TrainSection().schedule(null).lossWeighting(null).build())
+        assertThatThrownBy(() -> new TrainSection().schedule(null).build())
                 .isInstanceOf(SpecException.class)
                 .satisfies(e -> assertThat(((SpecException) e).problems()).containsExactly(
-                        "train.schedule: must be one of constant, cosine, wsd, got null",
-                        "train.lossWeighting: must be one of uniform, min-snr, got null"));
+                        "train.schedule: must be one of constant, cosine, wsd, got null"));
+    }
+
+    /** The loss weighting moved to the models that weigh their loss; the test plugin has none, so it is dropped. */
+    @Test
+    void theRetiredLossWeightingIsDroppedForAModelWithoutIt() {
+        assertThat(DslFixture.EXPERIMENT.resolvedValues(null, List.of("train.lossWeighting=min-snr")))
+                .doesNotContainKeys("train.lossWeighting", "model.lossWeighting")
+                .isEqualTo(DslFixture.EXPERIMENT.resolvedValues(null, List.of()));
     }
 
     @Test
@@ -56,7 +59,6 @@ class TrainSectionTest {
         assertProblem("train.warmupSteps=101", "train.warmupSteps: must be between 0 and train.steps (100), got 101");
         assertProblem("train.decayFraction=1.5", "train.decayFraction: must be in [0, 1], got 1.5");
         assertProblem("train.ema=1", "train.ema: must be in [0, 1), got 1.0");
-        assertProblem("train.lossWeighting=snr", "train.lossWeighting: must be one of uniform, min-snr, got 'snr'");
         assertProblem("train.lr=fast", "train.lr: expected a number, got 'fast'");
         assertProblem("train.microBatches=0", "train.microBatches: must be at least 1 and divide train.batch (8), got 0");
         assertProblem("train.microBatches=3", "train.microBatches: must be at least 1 and divide train.batch (8), got 3");

@@ -2,6 +2,7 @@ package org.acdit4j.framework.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Optional;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.DiscreteCodes;
@@ -25,6 +26,11 @@ class MemoizedSamplesTest {
 
         HalvingCodec() {
             super(GEOMETRY);
+        }
+
+        @Override
+        public Optional<LossyReconstruction> lossyReconstruction() {
+            return Optional.of(this);
         }
 
         @Override
@@ -73,6 +79,11 @@ class MemoizedSamplesTest {
 
         SignCodes() {
             super(GEOMETRY);
+        }
+
+        @Override
+        public Optional<DiscreteCodes> discreteCodes() {
+            return Optional.of(this);
         }
 
         @Override

@@ -8,26 +8,12 @@ import org.acdit4j.framework.model.ModelType;
  * {@code model.codes}, and describes its patch otherwise, so a sweep case switching to it is what the block-size
  * trade-off's token-AR arm is to ACDiT.
  */
-public final class CodeModelType implements ModelType<CodeModelSection, TestSamplerSection> {
+public final class CodeModelType {
 
     public static final String NAME = "code-ar";
-    public static final CodeModelType TYPE = new CodeModelType();
+    public static final ModelType<CodeModelSection, TestSamplerSection> TYPE = ModelType.of(NAME, CodeModelSection::new,
+            TestSamplerSection::new);
 
     private CodeModelType() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public CodeModelSection newModelSection() {
-        return new CodeModelSection();
-    }
-
-    @Override
-    public TestSamplerSection newSamplerSection() {
-        return new TestSamplerSection();
     }
 }

@@ -16,10 +16,11 @@ import org.acdit4j.framework.spec.TrainSpec;
  * transformer plugin has ({@code model.width}, {@code model.patch}, {@code model.blockSize}, …), so that sweeps,
  * overrides and validation are exercised without a real network.
  */
-public final class TestModelType implements ModelType<TestModelSection, TestSamplerSection> {
+public final class TestModelType {
 
     public static final String NAME = "class-mean";
-    public static final TestModelType TYPE = new TestModelType();
+    public static final ModelType<TestModelSection, TestSamplerSection> TYPE = ModelType.of(NAME, TestModelSection::new,
+            TestSamplerSection::new);
     /** Registers {@link ClassMeanModel}s under {@link #NAME}. */
     public static final ModelFactory FACTORY = factory((model, train, geometry, seed) -> new ClassMeanModel(geometry,
             train.lr()));
@@ -36,21 +37,6 @@ public final class TestModelType implements ModelType<TestModelSection, TestSamp
     }
 
     private TestModelType() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public TestModelSection newModelSection() {
-        return new TestModelSection();
-    }
-
-    @Override
-    public TestSamplerSection newSamplerSection() {
-        return new TestSamplerSection();
     }
 
     private static final class Factory implements ModelFactory {

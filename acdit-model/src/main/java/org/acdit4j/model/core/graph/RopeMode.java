@@ -1,7 +1,5 @@
 package org.acdit4j.model.core.graph;
 
-import org.acdit4j.framework.spec.EnumTexts;
-
 /**
  * How the attention's queries and keys learn where a token sits ({@code model.rope}, {@link RopeNd}); bound from the
  * command line by its {@link #toString()} text.
@@ -22,11 +20,6 @@ public enum RopeMode {
 
     RopeMode(String text) {
         this.text = text;
-    }
-
-    /** The mode written {@code text}; an IllegalArgumentException listing the texts otherwise. */
-    public static RopeMode parse(String text) {
-        return EnumTexts.parse(RopeMode.class, text);
     }
 
     /** The text: {@code multi-axis}, {@code 1d} or {@code none}. */

@@ -1,13 +1,8 @@
 package org.acdit4j.experiments.definitions;
 
-import static org.acdit4j.framework.spec.MetricDirection.HIGHER_IS_BETTER;
-
-import org.acdit4j.evaluators.agreement.ClassAgreementMetrics;
-import org.acdit4j.evaluators.video.FrameFidMetrics;
 import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
-import org.acdit4j.framework.spec.RunMetrics;
 import org.acdit4j.model.Acdit;
 
 /**
@@ -33,12 +28,7 @@ public final class VideoFlowProbe {
                 .with(CpuScale::converging)
                 .model(Acdit.TYPE, m -> m.blockSize(16))
                 .sweep(s -> s.grid("train.steps", 2000, 4000).seeds(0))
-                .sample(s -> s.guidance(2.5))
-                .evaluate(v -> v.use("frame-fid").use("class-agreement").samples(300).guidances(1.5, 2.5))
-                .report(r -> r.headline(ClassAgreementMetrics.at(2.5), HIGHER_IS_BETTER)
-                        .progress(ClassAgreementMetrics.at(2.5), FrameFidMetrics.at(2.5))
-                        .metrics(ClassAgreementMetrics.at(1.5), ClassAgreementMetrics.at(2.5), FrameFidMetrics.at(1.5),
-                                FrameFidMetrics.at(2.5), RunMetrics.IMAGES_SEEN, RunMetrics.TRAIN_FLOPS))
+                .with(VideoScale::learningCurves)
                 .preset("standard", Customizer.withDefaults())
                 .preset("smoke", p -> p.with(VideoScale::smoke)
                         .sweep(s -> s.grid("train.steps", 2, 4))

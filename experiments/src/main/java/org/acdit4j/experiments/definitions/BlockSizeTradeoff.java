@@ -12,7 +12,6 @@ import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.model.Acdit;
-import org.acdit4j.model.tokenar.TokenAr;
 
 /**
  * The paper's Fig. 4 at CPU scale: image quality and sampling time against block size. The body (also the
@@ -45,8 +44,7 @@ public final class BlockSizeTradeoff {
                                 blocks("token-wise AR (AR length 16), patch 4", 4, 1),
                                 blocks("DiT (AR length 1), patch 8, width 128", 8, 4, 128, 8),
                                 blocks("token-wise AR (AR length 4), patch 8, width 128", 8, 1, 128, 8),
-                                c -> c.named("discrete-token AR, patch 4").model(TokenAr.TYPE,
-                                        m -> m.width(64).depth(3).heads(4).patch(4)).train(CpuScale::tokenArOptimizer))
+                                TokenArCases.discreteTokenAr("discrete-token AR, patch 4"))
                         .seeds(0, 1, 2))
                 .evaluate(v -> v.use("fid").use("precision-recall").use("class-agreement").use("memorisation")
                         .use("sampling-speed").guidances(1.0, 1.5))
@@ -72,8 +70,7 @@ public final class BlockSizeTradeoff {
                                 blocks(8, 4), blocks(8, 1))))
                 .preset("smoke", p -> p.with(CpuScale::smoke)
                         .sweep(s -> s.cases(blocks(2, 16), blocks(2, 4),
-                                c -> c.named("discrete-token AR").model(TokenAr.TYPE,
-                                        m -> m.width(16).depth(1).heads(2).patch(2).codes(16))))
+                                TokenArCases.smokeTokenAr("discrete-token AR")))
                         .train(t -> t.steps(6).warmupSteps(2))
                         .evaluate(v -> v.evaluators("sampling-speed"))
                         .report(r -> r.byConfiguration(SamplingSpeedMetrics.SECONDS_PER_IMAGE_KV_CACHE))

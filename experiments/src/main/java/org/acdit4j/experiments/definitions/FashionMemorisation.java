@@ -9,7 +9,6 @@ import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.spec.RunMetrics;
-import org.acdit4j.model.tokenar.TokenAr;
 
 /**
  * Whether a larger training set removes the memorisation that the discrete-token AR arm of
@@ -34,8 +33,7 @@ public final class FashionMemorisation {
                 .with(CpuScale::images).with(CpuScale::converging)
                 .data(d -> d.name("fashion-mnist"))
                 .sweep(s -> s.cases(AcditCases.blocks("AR length 4 (block 4), patch 4", 4, 4),
-                                c -> c.named("discrete-token AR, patch 4").model(TokenAr.TYPE,
-                                        m -> m.width(64).depth(3).heads(4).patch(4)).train(CpuScale::tokenArOptimizer))
+                                TokenArCases.discreteTokenAr("discrete-token AR, patch 4"))
                         .seeds(0, 1, 2))
                 .evaluate(v -> v.use("fid").use("class-agreement").use("memorisation").guidances(1.0, 1.5))
                 .report(r -> r.headline(MemorisationMetrics.nearerThanTestP5At(1.5), LOWER_IS_BETTER)
@@ -46,8 +44,7 @@ public final class FashionMemorisation {
                                 MemorisationMetrics.testTokenCopiesAt(1.5), RunMetrics.IMAGES_SEEN))
                 .preset("standard", Customizer.withDefaults())
                 .preset("smoke", p -> p.with(CpuScale::smoke)
-                        .sweep(s -> s.cases(AcditCases.blocks("AR length 4", 2, 4), c -> c.named("discrete-token AR")
-                                .model(TokenAr.TYPE, m -> m.width(16).depth(1).heads(2).patch(2).codes(16))))
+                        .sweep(s -> s.cases(AcditCases.blocks("AR length 4", 2, 4), TokenArCases.smokeTokenAr("discrete-token AR")))
                         .evaluate(v -> v.evaluators("memorisation"))
                         .report(r -> r.headline(MemorisationMetrics.nearerThanTestP5At(1.5),
                                 LOWER_IS_BETTER)

@@ -32,16 +32,27 @@ final class DottedKeys {
     DottedKeys(List<Section> sections, List<String> builderKeys) {
         this.builderKeys = List.copyOf(builderKeys);
         for (Section section : sections) {
-            for (Field field : section.getClass().getDeclaredFields()) {
-                int modifiers = field.getModifiers();
-                if (Modifier.isStatic(modifiers) || Modifier.isFinal(modifiers) || Modifier.isTransient(modifiers)
-                        || field.isSynthetic()) {
-                    continue;
-                }
+            for (Field field : keyFields(section.getClass())) {
                 field.setAccessible(true);
                 bindings.put(section.key() + "." + field.getName(), new Binding(section, field));
             }
         }
+    }
+
+    /** The fields of {@code type} that are keys, those a superclass declares (e.g. a plugin's shared keys) first. */
+    private static List<Field> keyFields(Class<?> type) {
+        if (type == Section.class) {
+            return List.of();
+        }
+        List<Field> fields = new ArrayList<>(keyFields(type.getSuperclass()));
+        for (Field field : type.getDeclaredFields()) {
+            int modifiers = field.getModifiers();
+            if (!Modifier.isStatic(modifiers) && !Modifier.isFinal(modifiers) && !Modifier.isTransient(modifiers)
+                    && !field.isSynthetic()) {
+                fields.add(field);
+            }
+        }
+        return fields;
     }
 
     /** Every key, sorted. */

@@ -1,8 +1,9 @@
 package org.acdit4j.framework.dsl;
 
 /**
- * A mutable section of an experiment builder. Its non-static, non-final, non-transient fields are its dotted keys
- * ({@code <section>.<field>}), set by the fluent methods, by presets and cases, and by command-line overrides.
+ * A mutable section of an experiment builder. Its non-static, non-final, non-transient fields, its superclasses'
+ * first, are its dotted keys ({@code <section>.<field>}), set by the fluent methods, by presets and cases, and by
+ * command-line overrides.
  * Model plugins extend {@link ModelSection} and {@link SamplerSection}.
  */
 public abstract class Section {

@@ -45,11 +45,6 @@ public final class TestModelSection extends ModelSection {
         return this;
     }
 
-    public TestModelSection rope(TestRope mode) {
-        this.rope = mode;
-        return this;
-    }
-
     @Override
     protected void validate(Problems problems) {
         problems.oneOf("model.rope", rope, TestRope.class);

@@ -78,14 +78,9 @@ public final class AcditSection extends TransformerSection<AcditSection> {
     protected void validate(Problems problems) {
         super.validate(problems);
         problems.require(blockSize > 0, "model.blockSize", "must be at least 1 token, got " + blockSize);
-        problems.oneOf("model.blockShape", blockShape, BlockShape.class);
-        problems.oneOf("model.rope", rope, RopeMode.class);
-        problems.oneOf("model.context", context, ContextMode.class);
         problems.require(labelDropout >= 0 && labelDropout < 1, "model.labelDropout",
                 "must be in [0, 1), got " + labelDropout);
         problems.require(mlpRatio >= 1, "model.mlpRatio", "must be at least 1, got " + mlpRatio);
-        problems.oneOf("model.objective", objective, DiffusionObjective.class);
-        problems.oneOf("model.lossWeighting", lossWeighting, LossWeighting.class);
     }
 
     /** The solver must sample the objective. */

@@ -11,6 +11,9 @@ public abstract class Section {
     /** The first part of this section's dotted keys, e.g. {@code model}. */
     protected abstract String key();
 
-    /** Adds every problem of this section's current values, each naming its dotted key. */
+    /**
+     * Adds every problem of this section's current values, each naming its dotted key; an enum key holding no
+     * constant is found for every section alike ({@link DottedKeys#requireConstants}).
+     */
     protected abstract void validate(Problems problems);
 }

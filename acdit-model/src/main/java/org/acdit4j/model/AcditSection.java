@@ -3,12 +3,11 @@ package org.acdit4j.model;
 import java.util.Optional;
 import java.util.Set;
 import org.acdit4j.framework.dsl.LabelPart;
-import org.acdit4j.framework.dsl.ModelSection;
 import org.acdit4j.framework.dsl.Problems;
 import org.acdit4j.framework.dsl.SamplerSection;
 import org.acdit4j.framework.spec.DataSpec;
 import org.acdit4j.model.core.graph.RopeMode;
-import org.acdit4j.model.core.graph.TransformerSize;
+import org.acdit4j.model.core.graph.TransformerSection;
 import org.acdit4j.model.core.layout.BlockShape;
 import org.acdit4j.model.diffusion.DiffusionObjective;
 import org.acdit4j.model.diffusion.LossWeighting;
@@ -18,12 +17,8 @@ import org.acdit4j.model.diffusion.LossWeighting;
  * reference configuration (docs/PERFORMANCE.md). Checks that need the dataset's geometry (RoPE axes, token grid)
  * run in {@link AcditModelFactory#validate} before any run starts.
  */
-public final class AcditSection extends ModelSection {
+public final class AcditSection extends TransformerSection<AcditSection> {
 
-    int width = 128;
-    int depth = 4;
-    int heads = 4;
-    int patch = 4;
     int blockSize = 4;
     BlockShape blockShape = BlockShape.SQUARE;
     RopeMode rope = RopeMode.MULTI_AXIS;
@@ -34,26 +29,6 @@ public final class AcditSection extends ModelSection {
     LossWeighting lossWeighting = LossWeighting.UNIFORM;
 
     AcditSection() {
-    }
-
-    public AcditSection width(int width) {
-        this.width = width;
-        return this;
-    }
-
-    public AcditSection depth(int depth) {
-        this.depth = depth;
-        return this;
-    }
-
-    public AcditSection heads(int heads) {
-        this.heads = heads;
-        return this;
-    }
-
-    public AcditSection patch(int patch) {
-        this.patch = patch;
-        return this;
     }
 
     /** Tokens per autoregressive block: 1 = token-wise AR, all tokens = full-sequence diffusion (a DiT). */
@@ -101,17 +76,11 @@ public final class AcditSection extends ModelSection {
 
     @Override
     protected void validate(Problems problems) {
-        TransformerSize.validate(width, depth, heads, problems);
-        problems.require(patch > 0, "model.patch", "must be positive, got " + patch);
+        super.validate(problems);
         problems.require(blockSize > 0, "model.blockSize", "must be at least 1 token, got " + blockSize);
-        problems.oneOf("model.blockShape", blockShape, BlockShape.class);
-        problems.oneOf("model.rope", rope, RopeMode.class);
-        problems.oneOf("model.context", context, ContextMode.class);
         problems.require(labelDropout >= 0 && labelDropout < 1, "model.labelDropout",
                 "must be in [0, 1), got " + labelDropout);
         problems.require(mlpRatio >= 1, "model.mlpRatio", "must be at least 1, got " + mlpRatio);
-        problems.oneOf("model.objective", objective, DiffusionObjective.class);
-        problems.oneOf("model.lossWeighting", lossWeighting, LossWeighting.class);
     }
 
     /** The solver must sample the objective. */
@@ -126,11 +95,10 @@ public final class AcditSection extends ModelSection {
     /** The patch must tile the image, the block the token grid. */
     @Override
     protected void validateAgainst(DataSpec data, Problems problems) {
+        super.validateAgainst(data, problems);
         if (patch <= 0 || blockSize <= 0) {
             return;
         }
-        problems.require(data.size() % patch == 0, "model.patch",
-                "must divide data.size (" + data.size() + "), got " + patch);
         int frames = Math.max(1, data.frames());
         int tokens = frames * (data.size() / patch) * (data.size() / patch);
         String example = frames > 1 ? frames + "-frame " + data.size() + "x" + data.size() + " clip"

@@ -26,7 +26,6 @@ public final class DiffusionSamplerSection extends SamplerSection {
 
     @Override
     protected void validate(Problems problems) {
-        problems.oneOf("sample.solver", solver, Solver.class);
         problems.require(steps >= 1 && steps <= 1000, "sample.steps", "must be between 1 and 1000, got " + steps);
     }
 

@@ -1,5 +1,8 @@
 package org.acdit4j.model.diffusion;
 
+import org.acdit4j.framework.spec.EnumTexts;
+import org.acdit4j.framework.spec.WrittenAs;
+
 /**
  * The diffusion solver that draws each block ({@code sample.solver}); bound from the command line by its
  * {@link #toString()} text. {@code ddim} and {@code dpm-solver++} need only the path's α and σ and the estimates of x₀
@@ -9,23 +12,17 @@ package org.acdit4j.model.diffusion;
 public enum Solver {
 
     /** DDIM with η = 0 ({@link DdimSolver}); on the flow's path exactly Euler. */
-    DDIM("ddim"),
+    DDIM,
     /** DPM-Solver++(2M), data prediction in λ = log(α/σ) ({@link DpmSolverPlusPlus2M}). */
-    DPM_SOLVER_PLUS_PLUS("dpm-solver++"),
+    @WrittenAs("dpm-solver++") DPM_SOLVER_PLUS_PLUS,
     /** Euler steps of the flow ODE dx/dt = v ({@link EulerSolver}). */
-    EULER("euler"),
+    EULER,
     /** Heun's second-order steps of the flow ODE, the last one Euler ({@link HeunSolver}). */
-    HEUN("heun");
-
-    private final String text;
-
-    Solver(String text) {
-        this.text = text;
-    }
+    HEUN;
 
     /** The text: {@code ddim}, {@code dpm-solver++}, {@code euler} or {@code heun}. */
     @Override
     public String toString() {
-        return text;
+        return EnumTexts.text(this);
     }
 }

@@ -1,22 +1,17 @@
 package org.acdit4j.model.tokenar;
 
 import java.util.concurrent.atomic.AtomicReference;
-import org.acdit4j.framework.dsl.ModelSection;
 import org.acdit4j.framework.dsl.Problems;
 import org.acdit4j.framework.spec.DataSpec;
-import org.acdit4j.model.core.graph.TransformerSize;
+import org.acdit4j.model.core.graph.TransformerSection;
 
 /**
  * The token-AR baseline's {@code model} section. Width, depth, heads, patch, label dropout and MLP ratio mean what
  * they mean for ACDiT, so an arm beside ACDiT sets them alike; {@code codes}, {@code codebookSeed} and
  * {@code codebookPatches} configure the k-means tokenizer.
  */
-public final class TokenArSection extends ModelSection {
+public final class TokenArSection extends TransformerSection<TokenArSection> {
 
-    int width = 128;
-    int depth = 4;
-    int heads = 4;
-    int patch = 4;
     int codes = 512;
     long codebookSeed = 1;
     int codebookPatches = 65_536;
@@ -26,26 +21,6 @@ public final class TokenArSection extends ModelSection {
     private final AtomicReference<DataSpec> data = new AtomicReference<>();
 
     TokenArSection() {
-    }
-
-    public TokenArSection width(int width) {
-        this.width = width;
-        return this;
-    }
-
-    public TokenArSection depth(int depth) {
-        this.depth = depth;
-        return this;
-    }
-
-    public TokenArSection heads(int heads) {
-        this.heads = heads;
-        return this;
-    }
-
-    public TokenArSection patch(int patch) {
-        this.patch = patch;
-        return this;
     }
 
     /** Codebook size K. */
@@ -76,11 +51,10 @@ public final class TokenArSection extends ModelSection {
 
     @Override
     protected void validate(Problems problems) {
-        TransformerSize.validate(width, depth, heads, problems);
+        super.validate(problems);
         problems.require(width <= 0 || heads <= 0 || width % heads != 0 || (width / heads) % 4 == 0, "model.heads",
                 "must leave a head dim (model.width/model.heads) divisible by 4 for the 2-axis RoPE, got "
                         + (heads > 0 ? width / heads : 0));
-        problems.require(patch > 0, "model.patch", "must be positive, got " + patch);
         problems.require(codes >= 2 && codes <= 65_536, "model.codes", "must be between 2 and 65536, got " + codes);
         problems.require(codebookPatches >= codes, "model.codebookPatches",
                 "must be at least model.codes (" + codes + "), got " + codebookPatches);
@@ -93,8 +67,7 @@ public final class TokenArSection extends ModelSection {
     @Override
     protected void validateAgainst(DataSpec dataSpec, Problems problems) {
         data.set(dataSpec);
-        problems.require(patch <= 0 || dataSpec.size() % patch == 0, "model.patch",
-                "must divide data.size (" + dataSpec.size() + "), got " + patch);
+        super.validateAgainst(dataSpec, problems);
         problems.require(dataSpec.frames() <= 1, "data.frames",
                 "the token-ar model generates still images only (data.frames=1), got " + dataSpec.frames());
     }

@@ -32,16 +32,27 @@ final class DottedKeys {
     DottedKeys(List<Section> sections, List<String> builderKeys) {
         this.builderKeys = List.copyOf(builderKeys);
         for (Section section : sections) {
-            for (Field field : section.getClass().getDeclaredFields()) {
-                int modifiers = field.getModifiers();
-                if (Modifier.isStatic(modifiers) || Modifier.isFinal(modifiers) || Modifier.isTransient(modifiers)
-                        || field.isSynthetic()) {
-                    continue;
-                }
+            for (Field field : keyFields(section.getClass())) {
                 field.setAccessible(true);
                 bindings.put(section.key() + "." + field.getName(), new Binding(section, field));
             }
         }
+    }
+
+    /** The fields of {@code type} that are keys, those a superclass declares (e.g. a plugin's shared keys) first. */
+    private static List<Field> keyFields(Class<?> type) {
+        if (type == Section.class) {
+            return List.of();
+        }
+        List<Field> fields = new ArrayList<>(keyFields(type.getSuperclass()));
+        for (Field field : type.getDeclaredFields()) {
+            int modifiers = field.getModifiers();
+            if (!Modifier.isStatic(modifiers) && !Modifier.isFinal(modifiers) && !Modifier.isTransient(modifiers)
+                    && !field.isSynthetic()) {
+                fields.add(field);
+            }
+        }
+        return fields;
     }
 
     /** Every key, sorted. */
@@ -91,13 +102,30 @@ final class DottedKeys {
 
     /** The current value of {@code key} in the same string form that {@link #set} accepts. */
     String get(String key) {
+        Object value = value(key);
+        if (value instanceof List<?> list) {
+            return String.join(",", list.stream().map(String::valueOf).toList());
+        }
+        return String.valueOf(value);
+    }
+
+    /**
+     * Adds a problem for every enum key that holds no constant (a definition may pass {@code null} to its setter),
+     * naming the allowed texts; a misspelt text is refused where it is set ({@link #set}).
+     */
+    void requireConstants(Problems problems) {
+        bindings.forEach((key, binding) -> {
+            Class<?> type = binding.field().getType();
+            if (type.isEnum()) {
+                problems.require(value(key) != null, key, "must be one of " + EnumTexts.allowed(type) + ", got null");
+            }
+        });
+    }
+
+    private Object value(String key) {
         Binding binding = bindings.get(key);
         try {
-            Object value = binding.field().get(binding.section());
-            if (value instanceof List<?> list) {
-                return String.join(",", list.stream().map(String::valueOf).toList());
-            }
-            return String.valueOf(value);
+            return binding.field().get(binding.section());
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot read " + key, e);
         }

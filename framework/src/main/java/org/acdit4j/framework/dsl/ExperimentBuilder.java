@@ -265,6 +265,7 @@ public final class ExperimentBuilder {
         for (Section section : sections()) {
             section.validate(problems);
         }
+        dottedKeys().requireConstants(problems);
         if (model != null) {
             model.validateAgainst(data.freeze(), problems);
             model.validateSampler(sampler, problems);

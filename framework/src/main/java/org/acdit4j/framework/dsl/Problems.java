@@ -2,7 +2,6 @@ package org.acdit4j.framework.dsl;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.acdit4j.framework.spec.EnumTexts;
 
 /** Collects every validation problem of a spec, each naming its dotted key, so all are reported at once. */
 public final class Problems {
@@ -18,14 +17,6 @@ public final class Problems {
         if (!ok) {
             add(key, message);
         }
-    }
-
-    /**
-     * Adds a problem when {@code value}, a setting of enum {@code type}, is {@code null} (as a definition may set it),
-     * naming the allowed texts; a misspelt text is refused where it is set ({@code DottedKeys}).
-     */
-    public void oneOf(String key, Enum<?> value, Class<? extends Enum<?>> type) {
-        require(value != null, key, "must be one of " + EnumTexts.allowed(type) + ", got null");
     }
 
     public boolean isEmpty() {

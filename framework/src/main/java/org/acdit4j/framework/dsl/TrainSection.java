@@ -1,5 +1,6 @@
 package org.acdit4j.framework.dsl;
 
+import java.util.List;
 import org.acdit4j.framework.spec.LearningRateSchedule;
 import org.acdit4j.framework.spec.TrainSpec;
 
@@ -90,7 +91,6 @@ public final class TrainSection extends Section {
         problems.require(beta2 >= 0 && beta2 < 1, "train.beta2", "must be in [0, 1), got " + beta2);
         problems.require(weightDecay >= 0, "train.weightDecay", "must be >= 0, got " + weightDecay);
         problems.require(gradClip >= 0, "train.gradClip", "must be >= 0 (0 = off), got " + gradClip);
-        problems.oneOf("train.schedule", schedule, LearningRateSchedule.class);
         problems.require(steps < 1 || warmupSteps >= 0 && warmupSteps <= steps, "train.warmupSteps",
                 "must be between 0 and train.steps (" + steps + "), got " + warmupSteps);
         problems.require(decayFraction >= 0 && decayFraction <= 1, "train.decayFraction",
@@ -109,6 +109,7 @@ public final class TrainSection extends Section {
     public TrainSpec build() {
         Problems problems = new Problems();
         validate(problems);
+        new DottedKeys(List.of(this), List.of()).requireConstants(problems);
         problems.throwIfAny("train section");
         return freeze();
     }

@@ -4,22 +4,16 @@ package org.acdit4j.framework.spec;
 public enum ComputeBasis {
 
     /** Their final metrics: every run trained the same number of steps, whatever each step cost. */
-    EQUAL_STEPS("at equal steps"),
+    EQUAL_STEPS,
 
     /**
      * Their evaluations while training ({@code report.progress}), each read by linear interpolation at the largest
      * training FLOPs both runs of the pair reached: the cheaper run's last evaluation against the costlier run's curve.
      */
-    EQUAL_COMPUTE("at equal compute");
-
-    private final String phrase;
-
-    ComputeBasis(String phrase) {
-        this.phrase = phrase;
-    }
+    EQUAL_COMPUTE;
 
     /** {@code at equal compute}: as the report headings and plot titles name it. */
     public String phrase() {
-        return phrase;
+        return "at " + EnumTexts.words(this);
     }
 }

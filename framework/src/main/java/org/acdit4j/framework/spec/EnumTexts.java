@@ -1,5 +1,6 @@
 package org.acdit4j.framework.spec;
 
+import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -7,17 +8,26 @@ import java.util.stream.Collectors;
 /**
  * Settings held as enums and written as text: each constant's {@code toString()} ({@code wsd} for
  * {@link LearningRateSchedule#WSD}) is its name on the command line, in a run's configuration and in the tracker.
- * Most settings write {@link #text} of their constants; one whose names cannot say it ({@code 1d},
- * {@code dpm-solver++}) holds its texts itself.
+ * Settings write {@link #text} of their constants; a constant whose name cannot say it ({@code 1d},
+ * {@code dpm-solver++}) declares its text with {@link WrittenAs}.
  */
 public final class EnumTexts {
 
     private EnumTexts() {
     }
 
-    /** {@code min-snr} for a constant {@code MIN_SNR}: its name in lower case, with hyphens for underscores. */
+    /**
+     * {@code min-snr} for a constant {@code MIN_SNR}: its name in lower case, with hyphens for underscores, or the text
+     * its {@link WrittenAs} gives.
+     */
     public static String text(Enum<?> constant) {
-        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        WrittenAs writtenAs = declaration(constant).getAnnotation(WrittenAs.class);
+        return writtenAs != null ? writtenAs.value() : constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** {@code higher is better} for a constant {@code HIGHER_IS_BETTER}: its name in lower-case words. */
+    public static String words(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     /**
@@ -34,5 +44,13 @@ public final class EnumTexts {
     /** {@code constant, cosine, wsd}: the texts of enum {@code type}'s constants, in declaration order. */
     public static String allowed(Class<?> type) {
         return Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+    }
+
+    private static Field declaration(Enum<?> constant) {
+        try {
+            return constant.getDeclaringClass().getField(constant.name());
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("an enum constant without its field: " + constant.name(), e);
+        }
     }
 }

@@ -3,19 +3,13 @@ package org.acdit4j.framework.spec;
 /** Which way a metric improves, so that a report can name the best configuration. */
 public enum MetricDirection {
     /** Accuracy, class agreement, precision, recall. */
-    HIGHER_IS_BETTER("higher is better"),
+    HIGHER_IS_BETTER,
     /** FID, Fréchet distances, seconds per image. */
-    LOWER_IS_BETTER("lower is better");
-
-    private final String phrase;
-
-    MetricDirection(String phrase) {
-        this.phrase = phrase;
-    }
+    LOWER_IS_BETTER;
 
     /** {@code higher is better}. */
     public String phrase() {
-        return phrase;
+        return EnumTexts.words(this);
     }
 
     /** Whether {@code candidate} is better than {@code incumbent}. */

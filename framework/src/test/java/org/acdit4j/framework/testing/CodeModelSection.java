@@ -19,18 +19,8 @@ public final class CodeModelSection extends ModelSection {
     int patch = 2;
     int codes = 256;
 
-    public CodeModelSection width(int width) {
-        this.width = width;
-        return this;
-    }
-
     public CodeModelSection patch(int patch) {
         this.patch = patch;
-        return this;
-    }
-
-    public CodeModelSection codes(int codes) {
-        this.codes = codes;
         return this;
     }
 

@@ -45,14 +45,8 @@ public final class TestModelSection extends ModelSection {
         return this;
     }
 
-    public TestModelSection rope(TestRope mode) {
-        this.rope = mode;
-        return this;
-    }
-
     @Override
     protected void validate(Problems problems) {
-        problems.oneOf("model.rope", rope, TestRope.class);
         problems.require(width > 0, "model.width", "must be positive, got " + width);
         problems.require(depth > 0, "model.depth", "must be positive, got " + depth);
         problems.require(heads > 0 && width % heads == 0, "model.heads",

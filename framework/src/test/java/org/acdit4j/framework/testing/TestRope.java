@@ -1,17 +1,14 @@
 package org.acdit4j.framework.testing;
 
+import org.acdit4j.framework.spec.EnumTexts;
+import org.acdit4j.framework.spec.WrittenAs;
+
 /** The test plugin's {@code model.rope}, written as a transformer plugin writes its RoPE modes. */
 public enum TestRope {
-    MULTI_AXIS("multi-axis"), ONE_D("1d"), NONE("none");
-
-    private final String text;
-
-    TestRope(String text) {
-        this.text = text;
-    }
+    MULTI_AXIS, @WrittenAs("1d") ONE_D, NONE;
 
     @Override
     public String toString() {
-        return text;
+        return EnumTexts.text(this);
     }
 }

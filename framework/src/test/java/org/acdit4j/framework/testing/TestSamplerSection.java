@@ -9,16 +9,6 @@ public final class TestSamplerSection extends SamplerSection {
     String solver = "ddim";
     int steps = 25;
 
-    public TestSamplerSection solver(String name) {
-        this.solver = name;
-        return this;
-    }
-
-    public TestSamplerSection steps(int stepsPerBlock) {
-        this.steps = stepsPerBlock;
-        return this;
-    }
-
     @Override
     protected void validate(Problems problems) {
         problems.require(steps >= 1, "sample.steps", "must be at least 1, got " + steps);

@@ -6,6 +6,7 @@ import org.acdit4j.evaluators.features.FeatureNetworks;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
+import org.acdit4j.framework.model.ModelCapability;
 import org.acdit4j.framework.spec.MetricName;
 
 /**
@@ -15,7 +16,7 @@ import org.acdit4j.framework.spec.MetricName;
 abstract class ClipQualityEvaluator extends FeatureNetworkEvaluator implements SampleQualityEvaluator {
 
     ClipQualityEvaluator(String name, List<MetricName> metrics, FeatureNetworks networks) {
-        super(name, metrics, networks);
+        super(name, metrics, ModelCapability.SAMPLING, networks);
     }
 
     @Override

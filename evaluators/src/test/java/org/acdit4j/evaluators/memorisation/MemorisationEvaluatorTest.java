@@ -160,10 +160,5 @@ class MemorisationEvaluatorTest {
             }
             return pixels;
         }
-
-        @Override
-        public float[][] encode(ImageBatch images) {
-            throw new UnsupportedOperationException("draws codes only");
-        }
     }
 }

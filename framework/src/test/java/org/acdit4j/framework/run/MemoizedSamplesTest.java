@@ -7,7 +7,6 @@ import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.DiscreteCodes;
 import org.acdit4j.framework.model.LossyReconstruction;
-import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.testing.InferenceOnlyModel;
 import org.junit.jupiter.api.Test;
 
@@ -41,16 +40,6 @@ class MemoizedSamplesTest {
                 pixels[i] /= 2;
             }
             return new ImageBatch(images.geometry(), pixels, images.labels().clone());
-        }
-
-        @Override
-        public ImageBatch sample(SampleRequest request) {
-            throw new UnsupportedOperationException("only reconstructs");
-        }
-
-        @Override
-        public float[][] encode(ImageBatch images) {
-            throw new UnsupportedOperationException("only reconstructs");
         }
     }
 
@@ -98,16 +87,6 @@ class MemoizedSamplesTest {
         @Override
         public int codesPerExample() {
             return 1;
-        }
-
-        @Override
-        public ImageBatch sample(SampleRequest request) {
-            throw new UnsupportedOperationException("only encodes");
-        }
-
-        @Override
-        public float[][] encode(ImageBatch images) {
-            throw new UnsupportedOperationException("only encodes");
         }
     }
 

@@ -7,7 +7,10 @@ import org.acdit4j.framework.model.GenerativeModel;
 import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.model.TrainStepResult;
 
-/** Base of the small test models: they sample and encode but do not train or checkpoint. */
+/**
+ * Base of the small test models: they do not train or checkpoint, and sample or encode only where a subclass
+ * overrides {@link #sample} or {@link #encode}.
+ */
 public abstract class InferenceOnlyModel implements GenerativeModel {
 
     private final Geometry geometry;
@@ -19,6 +22,16 @@ public abstract class InferenceOnlyModel implements GenerativeModel {
     @Override
     public Geometry geometry() {
         return geometry;
+    }
+
+    @Override
+    public ImageBatch sample(SampleRequest request) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not sample");
+    }
+
+    @Override
+    public float[][] encode(ImageBatch images) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not encode");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.acdit4j.framework.report;
 
+import static org.acdit4j.framework.testing.TestMetrics.FID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -14,7 +15,6 @@ import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.RunRecord;
 import org.acdit4j.framework.run.SweepPlanner;
-import org.acdit4j.framework.spec.MetricName;
 import org.acdit4j.framework.testing.CodeModelType;
 import org.acdit4j.framework.testing.TestModelType;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,9 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * comparison within a patch size show it with the others.
  */
 class AnotherPluginCaseReportTest {
-
-    /** The metric the test plugin's evaluator logs. */
-    private static final MetricName FID = new MetricName("fid");
 
     private static final ExperimentDefinition MIXED = Experiment.define("mixed", e -> e
             .data(d -> d.size(16))

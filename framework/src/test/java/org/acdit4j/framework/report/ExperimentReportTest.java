@@ -1,6 +1,7 @@
 package org.acdit4j.framework.report;
 
 import org.acdit4j.framework.testing.TestModelType;
+import static org.acdit4j.framework.testing.TestMetrics.FID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -23,16 +24,12 @@ import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.dsl.ReportSection;
 import org.acdit4j.framework.dsl.SweepSection;
 import org.acdit4j.framework.spec.MetricDirection;
-import org.acdit4j.framework.spec.MetricName;
 import org.acdit4j.framework.spec.RunMetrics;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExperimentReportTest {
-
-    /** The metric the test plugin's evaluator logs. */
-    private static final MetricName FID = new MetricName("fid");
 
     @TempDir
     Path root;

@@ -2,7 +2,6 @@ package org.acdit4j.evaluators.fid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Optional;
 import org.acdit4j.evaluators.agreement.ClassAgreementEvaluator;
 import org.acdit4j.evaluators.features.FeatureNetwork;
 import org.acdit4j.evaluators.features.ShippedFeatureNetworks;
@@ -79,11 +78,6 @@ class RoundTripReferenceMetricsTest {
         BlurringCodec(Dataset dataset) {
             super(dataset.test(), (images, seed) -> Degradations.boxBlur(images, 1),
                     images -> new float[images.size()][1]);
-        }
-
-        @Override
-        public Optional<LossyReconstruction> lossyReconstruction() {
-            return Optional.of(this);
         }
 
         @Override

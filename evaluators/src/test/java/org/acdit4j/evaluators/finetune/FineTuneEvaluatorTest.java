@@ -1,6 +1,5 @@
 package org.acdit4j.evaluators.finetune;
 
-import java.util.Optional;
 import org.acdit4j.framework.testing.InferenceOnlyModel;
 import org.acdit4j.framework.testing.TestSampling;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,11 +55,6 @@ class FineTuneEvaluatorTest {
 
         PixelSoftmaxModel(Dataset dataset) {
             super(dataset.geometry());
-        }
-
-        @Override
-        public Optional<FineTunable> fineTuning() {
-            return Optional.of(this);
         }
 
         @Override

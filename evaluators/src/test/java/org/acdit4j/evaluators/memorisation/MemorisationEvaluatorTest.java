@@ -3,7 +3,6 @@ package org.acdit4j.evaluators.memorisation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.Optional;
 import org.acdit4j.evaluators.testing.ReplayModel;
 import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.data.Geometry;
@@ -103,11 +102,6 @@ class MemorisationEvaluatorTest {
         PatchMeanCodes(Dataset dataset) {
             super(dataset.geometry());
             this.training = new ReplayModel(dataset.train(), (images, seed) -> images, images -> null);
-        }
-
-        @Override
-        public Optional<DiscreteCodes> discreteCodes() {
-            return Optional.of(this);
         }
 
         @Override

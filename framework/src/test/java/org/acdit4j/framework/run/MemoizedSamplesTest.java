@@ -2,7 +2,6 @@ package org.acdit4j.framework.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Optional;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.DiscreteCodes;
@@ -25,11 +24,6 @@ class MemoizedSamplesTest {
 
         HalvingCodec() {
             super(GEOMETRY);
-        }
-
-        @Override
-        public Optional<LossyReconstruction> lossyReconstruction() {
-            return Optional.of(this);
         }
 
         @Override
@@ -68,11 +62,6 @@ class MemoizedSamplesTest {
 
         SignCodes() {
             super(GEOMETRY);
-        }
-
-        @Override
-        public Optional<DiscreteCodes> discreteCodes() {
-            return Optional.of(this);
         }
 
         @Override

@@ -104,8 +104,7 @@ class ExperimentReportTest {
 
     @Test
     void finalEvaluationsOnMoreSamplesStayOutOfTheEqualComputeComparison() throws Exception {
-        List<RunRecord> runs = List.of(run(0, "1", 0, RunStatus.FINISHED, 10.0, 15),
-                run(1, "4", 0, RunStatus.FINISHED, 20.0, 15));
+        List<RunRecord> runs = oneSeedRuns(15, 15);
         writeProgress("blockSize1-seed0", "5,320.0,1.0E12,fid,50.0\n10,640.0,2.0E12,fid,30.0\n15,960.0,3.0E12,fid,5.0\n");
         writeProgress("blockSize4-seed0", "5,320.0,2.0E12,fid,40.0\n10,640.0,4.0E12,fid,20.0\n15,960.0,6.0E12,fid,4.0\n");
 
@@ -118,8 +117,7 @@ class ExperimentReportTest {
 
     @Test
     void runsOfDifferentLengthsKeepTheirEvaluationsWhileTrainingUpToTheirOwnLastStep() throws Exception {
-        List<RunRecord> runs = List.of(run(0, "1", 0, RunStatus.FINISHED, 10.0, 30),
-                run(1, "4", 0, RunStatus.FINISHED, 20.0, 15));
+        List<RunRecord> runs = oneSeedRuns(30, 15);
         writeProgress("blockSize1-seed0", "5,320.0,1.0E12,fid,60.0\n10,640.0,2.0E12,fid,50.0\n15,960.0,3.0E12,fid,40.0\n"
                 + "20,1280.0,4.0E12,fid,30.0\n25,1600.0,5.0E12,fid,25.0\n30,1920.0,6.0E12,fid,2.0\n");
         writeProgress("blockSize4-seed0", "5,320.0,2.0E12,fid,45.0\n10,640.0,4.0E12,fid,35.0\n15,960.0,6.0E12,fid,3.0\n");
@@ -283,8 +281,14 @@ class ExperimentReportTest {
         });
     }
 
-    /** Finished runs of block sizes 1 and 4 at seed 0, with FIDs 10 and 20. */
+    /** Finished runs of block sizes 1 and 4 at seed 0, with FIDs 10 and 20, after 10 steps each. */
     private List<RunRecord> oneSeedRuns() {
-        return List.of(run(0, "1", 0, RunStatus.FINISHED, 10.0), run(1, "4", 0, RunStatus.FINISHED, 20.0));
+        return oneSeedRuns(10, 10);
+    }
+
+    /** {@link #oneSeedRuns()} after {@code stepsOfBlockSize1} and {@code stepsOfBlockSize4} steps. */
+    private List<RunRecord> oneSeedRuns(long stepsOfBlockSize1, long stepsOfBlockSize4) {
+        return List.of(run(0, "1", 0, RunStatus.FINISHED, 10.0, stepsOfBlockSize1),
+                run(1, "4", 0, RunStatus.FINISHED, 20.0, stepsOfBlockSize4));
     }
 }

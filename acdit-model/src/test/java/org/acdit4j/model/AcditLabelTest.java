@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.acdit4j.framework.dsl.ConfigurationLabels;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
@@ -12,6 +13,9 @@ import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.SweepPlanner;
 import org.acdit4j.framework.spec.DataSpec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The labels ACDiT derives for sweeps without case names: AR length, frames per block, patch, ablations. */
 class AcditLabelTest {
@@ -30,10 +34,25 @@ class AcditLabelTest {
         return SweepPlanner.plan(definition, null, List.of(overrides)).stream().map(RunPlan::label).toList();
     }
 
-    @Test
-    void blockSizesAreNamedByTheirArLengthAndOneBlockIsADit() {
-        assertThat(labels(IMAGES, "sweep.grid.model.blockSize=16,4,1"))
-                .containsExactly("DiT (AR length 1)", "AR length 4 (block 4)", "AR length 16 (block 1)");
+    /**
+     * One setting swept alone: block sizes by their AR length (one block is a DiT), depth, ablations and objectives in
+     * words, and a setting without words as {@code key=value}.
+     */
+    static Stream<Arguments> settingsSweptAlone() {
+        return Stream.of(
+                Arguments.of("model.blockSize=16,4,1",
+                        List.of("DiT (AR length 1)", "AR length 4 (block 4)", "AR length 16 (block 1)")),
+                Arguments.of("model.depth=1,2", List.of("depth 1", "depth 2")),
+                Arguments.of("model.rope=multi-axis,1d,none", List.of("multi-axis RoPE", "1-D RoPE", "no RoPE")),
+                Arguments.of("model.objective=epsilon,v,flow",
+                        List.of("epsilon-prediction", "v-prediction", "flow matching")),
+                Arguments.of("model.mlpRatio=2,4", List.of("model.mlpRatio=2", "model.mlpRatio=4")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("settingsSweptAlone")
+    void aSettingSweptAloneNamesEachRun(String grid, List<String> expected) {
+        assertThat(labels(IMAGES, "sweep.grid." + grid)).containsExactlyElementsOf(expected);
     }
 
     @Test
@@ -61,13 +80,10 @@ class AcditLabelTest {
         assertThat(labels(IMAGES, "sweep.cases=model.width=32 model.heads=2 model.blockSize=16; "
                 + "model.width=64 model.heads=4 model.blockSize=4"))
                 .containsExactly("width 32 (2 heads), DiT (AR length 1)", "width 64 (4 heads), AR length 4 (block 4)");
-        assertThat(labels(IMAGES, "sweep.grid.model.depth=1,2")).containsExactly("depth 1", "depth 2");
     }
 
     @Test
     void ablationsAndTheModelNameInWords() {
-        assertThat(labels(IMAGES, "sweep.grid.model.rope=multi-axis,1d,none"))
-                .containsExactly("multi-axis RoPE", "1-D RoPE", "no RoPE");
         assertThat(labels(IMAGES, "sweep.grid.model.context=clean,noisy", "sweep.grid.model.blockShape=square,rows"))
                 .containsExactly("square blocks, clean context", "row blocks, clean context",
                         "square blocks, noisy context", "row blocks, noisy context");
@@ -75,13 +91,10 @@ class AcditLabelTest {
         assertThat(AcditLabel.of((AcditSpec) IMAGES.spec(null, List.of()).model().config(), DataSpec.of("mnist", 16),
                 Set.of("model.name", "model.blockSize", "sample.guidance")))
                 .contains(new LabelPart("ACDiT, AR length 4 (block 4)", Set.of("model.name", "model.blockSize")));
-        assertThat(labels(IMAGES, "sweep.grid.model.mlpRatio=2,4")).containsExactly("model.mlpRatio=2", "model.mlpRatio=4");
     }
 
     @Test
     void objectivesInWordsBeforeTheArLength() {
-        assertThat(labels(IMAGES, "sweep.grid.model.objective=epsilon,v,flow"))
-                .containsExactly("epsilon-prediction", "v-prediction", "flow matching");
         assertThat(labels(IMAGES, "sweep.grid.model.objective=v,flow", "sweep.grid.model.blockSize=16,1"))
                 .containsExactly("v-prediction, DiT (AR length 1)", "v-prediction, AR length 16 (block 1)",
                         "flow matching, DiT (AR length 1)", "flow matching, AR length 16 (block 1)");

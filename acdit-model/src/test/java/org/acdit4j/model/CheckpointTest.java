@@ -3,6 +3,7 @@ package org.acdit4j.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.acdit4j.framework.data.ImageBatch;
@@ -29,17 +30,28 @@ class CheckpointTest {
                 TinyModels.GRID_8, seed, DataType.FLOAT);
     }
 
+    /** A {@link #fresh} model of {@code seed} after {@code steps} training steps on {@code batch}. */
+    private static AcditModel trained(long seed, ImageBatch batch, int steps) {
+        AcditModel model = fresh(seed);
+        for (int i = 0; i < steps; i++) {
+            model.trainStep(batch);
+        }
+        return model;
+    }
+
+    /** {@code model} saved to {@code file} and restored into a {@link #fresh} model of {@code otherSeed}. */
+    private static AcditModel restoredCopy(AcditModel model, Path file, long otherSeed) throws IOException {
+        model.save(file);
+        AcditModel copy = fresh(otherSeed);
+        copy.restore(file);
+        return copy;
+    }
+
     @Test
     void saveThenRestoreGivesIdenticalOutputs(@TempDir Path dir) throws Exception {
-        AcditModel a = fresh(1);
         ImageBatch batch = TinyModels.randomBatch(TinyModels.GRID_8, 4, 2);
-        for (int i = 0; i < 3; i++) {
-            a.trainStep(batch);
-        }
-        Path file = dir.resolve("model.ckpt");
-        a.save(file);
-        AcditModel b = fresh(99);
-        b.restore(file);
+        AcditModel a = trained(1, batch, 3);
+        AcditModel b = restoredCopy(a, dir.resolve("model.ckpt"), 99);
         assertThat(b.step()).isEqualTo(3);
         SampleRequest req = new SampleRequest(new int[] {0, 1}, new DiffusionSampling(Solver.DDIM, 2), 1.5, 4,
                 true, true);
@@ -51,18 +63,8 @@ class CheckpointTest {
     @Test
     void resumingEqualsTrainingStraightThrough(@TempDir Path dir) throws Exception {
         ImageBatch batch = TinyModels.randomBatch(TinyModels.GRID_8, 4, 2);
-        AcditModel straight = fresh(1);
-        for (int i = 0; i < 6; i++) {
-            straight.trainStep(batch);
-        }
-        AcditModel first = fresh(1);
-        for (int i = 0; i < 3; i++) {
-            first.trainStep(batch);
-        }
-        Path file = dir.resolve("half.ckpt");
-        first.save(file);
-        AcditModel resumed = fresh(42);
-        resumed.restore(file);
+        AcditModel straight = trained(1, batch, 6);
+        AcditModel resumed = restoredCopy(trained(1, batch, 3), dir.resolve("half.ckpt"), 42);
         double last = 0;
         for (int i = 0; i < 3; i++) {
             last = resumed.trainStep(batch).loss();
@@ -74,10 +76,7 @@ class CheckpointTest {
         float[] actual = resumed.sample(req).pixels();
         assertThat(KvCacheEquivalenceTest.maxAbsDiff(actual, expected)).isLessThan(1e-5);
         assertThat(last).isFinite();
-        AcditModel differentSeed = fresh(2);
-        for (int i = 0; i < 6; i++) {
-            differentSeed.trainStep(batch);
-        }
+        AcditModel differentSeed = trained(2, batch, 6);
         assertThat(KvCacheEquivalenceTest.maxAbsDiff(differentSeed.sample(req).pixels(), expected)).isGreaterThan(1e-3);
     }
 

@@ -18,25 +18,25 @@ class ConfigValidationTest {
         return AcditConfig.of(spec, TinyModels.train(), g, DataType.FLOAT);
     }
 
+    /** Depth 2, square blocks of 4 tokens, clean context, like {@link TinyModels#spec}, with these settings. */
+    private static AcditSpec spec(int width, int heads, int patch, RopeMode rope) {
+        return new AcditSpec(width, 2, heads, patch, 4, BlockShape.SQUARE, rope, ContextMode.CLEAN, 0.1, 4,
+                DiffusionObjective.EPSILON, LossWeighting.UNIFORM);
+    }
+
     @Test
     void headsNotDividingWidthNamesTheKeyAndAllowedValues() {
-        AcditSpec spec = new AcditSpec(32, 2, 3, 2, 4, BlockShape.SQUARE, RopeMode.MULTI_AXIS, ContextMode.CLEAN, 0.1,
-                4, DiffusionObjective.EPSILON, LossWeighting.UNIFORM);
-        assertThatThrownBy(() -> config(spec, TinyModels.GRID_8))
+        assertThatThrownBy(() -> config(spec(32, 3, 2, RopeMode.MULTI_AXIS), TinyModels.GRID_8))
                 .hasMessageContaining("model.heads=3").hasMessageContaining("[1, 2, 4, 8, 16, 32]")
                 .hasMessageNotContaining("\n");
     }
 
     @Test
     void headDimNotSplittableAcrossRopeAxesNamesTheKey() {
-        AcditSpec spec = new AcditSpec(24, 2, 4, 2, 4, BlockShape.SQUARE, RopeMode.MULTI_AXIS, ContextMode.CLEAN, 0.1,
-                4, DiffusionObjective.EPSILON, LossWeighting.UNIFORM);
-        assertThatThrownBy(() -> config(spec, TinyModels.GRID_8))
+        assertThatThrownBy(() -> config(spec(24, 4, 2, RopeMode.MULTI_AXIS), TinyModels.GRID_8))
                 .hasMessageContaining("model.rope=multi-axis").hasMessageContaining("head dim (6")
                 .hasMessageContaining("[1, 2, 3, 6]").hasMessageNotContaining("\n");
-        AcditSpec oneD = new AcditSpec(24, 2, 4, 2, 4, BlockShape.SQUARE, RopeMode.ONE_D, ContextMode.CLEAN, 0.1, 4,
-                DiffusionObjective.EPSILON, LossWeighting.UNIFORM);
-        assertThat(config(oneD, TinyModels.GRID_8).headDim()).isEqualTo(6);
+        assertThat(config(spec(24, 4, 2, RopeMode.ONE_D), TinyModels.GRID_8).headDim()).isEqualTo(6);
     }
 
     @Test
@@ -53,18 +53,14 @@ class ConfigValidationTest {
     void aMissingModeNamesTheKeyAndItsTexts() {
         assertThatThrownBy(() -> config(TinyModels.spec(4, null), TinyModels.GRID_8))
                 .hasMessage("model.blockShape must be one of square, rows");
-        AcditSpec noRope = new AcditSpec(32, 2, 2, 2, 4, BlockShape.SQUARE, null, ContextMode.CLEAN, 0.1, 4,
-                DiffusionObjective.EPSILON, LossWeighting.UNIFORM);
-        assertThatThrownBy(() -> config(noRope, TinyModels.GRID_8))
+        assertThatThrownBy(() -> config(spec(32, 2, 2, null), TinyModels.GRID_8))
                 .hasMessage("model.rope must be one of multi-axis, 1d, none");
     }
 
     @Test
     void patchNotDividingTheImageNamesTheKey() {
-        AcditSpec spec = new AcditSpec(32, 2, 2, 3, 4, BlockShape.SQUARE, RopeMode.MULTI_AXIS, ContextMode.CLEAN, 0.1,
-                4, DiffusionObjective.EPSILON, LossWeighting.UNIFORM);
-        assertThatThrownBy(() -> config(spec, TinyModels.GRID_8)).hasMessageContaining("model.patch=3")
-                .hasMessageContaining("[1, 2, 4, 8]");
+        assertThatThrownBy(() -> config(spec(32, 2, 3, RopeMode.MULTI_AXIS), TinyModels.GRID_8))
+                .hasMessageContaining("model.patch=3").hasMessageContaining("[1, 2, 4, 8]");
     }
 
     @Test

@@ -17,8 +17,7 @@ class GraphShapeTest {
 
     @Test
     void blockOfAllTokensHasNoCleanStream() {
-        AcditModel model = TinyModels.model(TinyModels.spec(16, BlockShape.SQUARE), TinyModels.train(),
-                TinyModels.GRID_8, 1, DataType.FLOAT);
+        AcditModel model = squareBlocksOf(16);
         assertThat(model.mask().sequenceLength()).isEqualTo(16);
         SameDiff sd = model.network().training();
         assertThat(sd.hasVariable(AcditGraph.CLEAN)).isFalse();
@@ -33,8 +32,7 @@ class GraphShapeTest {
 
     @Test
     void blockOfOneTokenIsTokenWiseAutoregression() {
-        AcditModel model = TinyModels.model(TinyModels.spec(1, BlockShape.SQUARE), TinyModels.train(),
-                TinyModels.GRID_8, 1, DataType.FLOAT);
+        AcditModel model = squareBlocksOf(1);
         assertThat(model.mask().sequenceLength()).isEqualTo(31);
         SameDiff sd = model.network().training();
         assertThat(sd.getVariable(AcditGraph.CLEAN).placeholderShape()).containsExactly(-1L, 4L);
@@ -45,5 +43,11 @@ class GraphShapeTest {
         ImageBatch samples = model.sample(new SampleRequest(new int[] {0, 3}, new DiffusionSampling(Solver.DDIM, 2),
                 1.5, 1, true, false));
         assertThat(samples.pixels()).hasSize(2 * 64);
+    }
+
+    /** {@link TinyModels#spec}'s model of 16 tokens in square blocks of {@code blockSize}. */
+    private static AcditModel squareBlocksOf(int blockSize) {
+        return TinyModels.model(TinyModels.spec(blockSize, BlockShape.SQUARE), TinyModels.train(), TinyModels.GRID_8, 1,
+                DataType.FLOAT);
     }
 }

@@ -72,15 +72,7 @@ public final class TrackerSelection {
 
     /** Resolves and opens the tracker; a server is checked to answer before this returns. */
     public Tracker open(String explicitUri) {
-        TrackingTarget target = resolve(explicitUri);
-        RunSource source = RunSource.detect(workingDir, environment);
-        if (target.isServer()) {
-            return new MlflowServerTracker(target.serverUri(), environment, clock, source, serverSettings);
-        }
-        if (target.isSqlite()) {
-            return new SqliteStore(target.sqlite(), clock, source, localBuffering);
-        }
-        return new MlrunsStore(target.storeRoot(), clock, source, localBuffering);
+        return open(resolve(explicitUri), SqliteStore::new);
     }
 
     /**
@@ -125,13 +117,25 @@ public final class TrackerSelection {
 
     /** Opens an existing store to read its runs ({@link #requireExisting}); nothing is created. */
     public Tracker openForReading(String explicitUri) {
-        TrackingTarget target = requireExisting(explicitUri);
+        return open(requireExisting(explicitUri), SqliteStore::openForReading);
+    }
+
+    /**
+     * How a SQLite store is opened: created when missing ({@code new SqliteStore}) or only read
+     * ({@link SqliteStore#openForReading}).
+     */
+    @FunctionalInterface
+    private interface SqliteOpening {
+        SqliteStore open(SqliteLocation location, Clock clock, RunSource source, MetricBuffering buffering);
+    }
+
+    private Tracker open(TrackingTarget target, SqliteOpening sqlite) {
         RunSource source = RunSource.detect(workingDir, environment);
         if (target.isServer()) {
             return new MlflowServerTracker(target.serverUri(), environment, clock, source, serverSettings);
         }
         if (target.isSqlite()) {
-            return SqliteStore.openForReading(target.sqlite(), clock, source, localBuffering);
+            return sqlite.open(target.sqlite(), clock, source, localBuffering);
         }
         return new MlrunsStore(target.storeRoot(), clock, source, localBuffering);
     }

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 import org.acdit4j.framework.system.RunThreads;
 import org.acdit4j.model.AcditConfig;
-import org.acdit4j.model.core.execution.GradientFunctions;
 import org.acdit4j.model.core.execution.GraphExecution;
 import org.acdit4j.model.core.execution.GraphPass;
 import org.acdit4j.model.core.execution.LossAndGradients;
 import org.acdit4j.model.core.execution.MallocTrim;
 import org.acdit4j.model.core.execution.MicroBatchGradient;
 import org.acdit4j.model.core.execution.PooledSessionMemory;
+import org.acdit4j.model.core.execution.TrainingGraph;
 import org.acdit4j.model.core.graph.KvCacheNames;
 import org.acdit4j.model.core.graph.RopeNd;
 import org.acdit4j.model.core.graph.SkipCausalMask;
@@ -57,9 +57,7 @@ public final class AcditNetwork {
     private final Map<String, INDArray> noisedMasks = new HashMap<>();
     /** The condition pass ({@link AcditGraph#conditionPass}), built on the first {@link #condition} call. */
     private GraphPass conditionPass;
-    private SameDiff training;
-    /** The training graph's gradient function compiled, per lane of micro-batches, built on the first training step. */
-    private MicroBatchGradient gradientPasses;
+    private final TrainingGraph training;
 
     public AcditNetwork(AcditConfig config, AcditWeights weights) {
         this(config, weights, GraphExecution.COMPILED);
@@ -71,6 +69,7 @@ public final class AcditNetwork {
         this.weights = weights;
         this.execution = execution;
         this.graph = new AcditGraph(config, weights);
+        this.training = new TrainingGraph(graph::training, AcditGraph.LOSS, execution);
     }
 
     public AcditWeights weights() {
@@ -124,21 +123,12 @@ public final class AcditNetwork {
     public LossAndGradients lossAndGradients(TrainingInput in) {
         List<Map<String, INDArray>> feeds = in.split(config.train().microBatches()).stream().map(this::trainingFeed)
                 .toList();
-        SameDiff sd = training();
-        GradientFunctions.ensure(sd);
-        if (execution == GraphExecution.COMPILED) {
-            if (gradientPasses == null) {
-                gradientPasses = MicroBatchGradient.of(sd, graph::training, AcditGraph.LOSS, weights.params().keySet(),
-                        feeds.size());
-            }
-            return gradientPasses.lossAndGradients(feeds);
-        }
-        return MicroBatchGradient.throughSession(sd, AcditGraph.LOSS, weights.params().keySet(), feeds);
+        return training.lossAndGradients(feeds, weights.params().keySet());
     }
 
     /** Threads the training gradient runs on: 1 until the first step, then the lanes of its micro-batches. */
     public int trainingThreads() {
-        return gradientPasses == null ? 1 : gradientPasses.lanes();
+        return training.threads();
     }
 
     public double loss(TrainingInput in) {
@@ -432,10 +422,7 @@ public final class AcditNetwork {
 
     /** The training graph (built on first use). */
     public SameDiff training() {
-        if (training == null) {
-            training = graph.training();
-        }
-        return training;
+        return training.sameDiff();
     }
 
     /** The context's K/V per layer; an empty context in the layout of the sampling passes ({@link AcditGraph#foldsHeads}). */

@@ -6,14 +6,15 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.acdit4j.framework.system.RunThreads;
-import org.acdit4j.model.core.execution.GradientFunctions;
 import org.acdit4j.model.core.execution.GraphExecution;
 import org.acdit4j.model.core.execution.GraphPass;
 import org.acdit4j.model.core.execution.LossAndGradients;
 import org.acdit4j.model.core.execution.MallocTrim;
 import org.acdit4j.model.core.execution.MicroBatchGradient;
 import org.acdit4j.model.core.execution.PooledSessionMemory;
+import org.acdit4j.model.core.execution.TrainingGraph;
 import org.acdit4j.model.core.graph.KvCacheNames;
 import org.acdit4j.model.core.sample.KvCache;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -39,10 +40,8 @@ public final class TokenArNetwork {
     private final Map<String, GraphPass> forwardPassesByOutput = new HashMap<>();
     /** Training-graph RoPE tables by placeholder and sequence count ("rope_cos/64"). */
     private final Map<String, INDArray> ropeTables = new HashMap<>();
-    private SameDiff training;
+    private final TrainingGraph training;
     private GraphPass step;
-    /** The training graph's gradient function compiled, per lane of micro-batches, built on the first training step. */
-    private MicroBatchGradient gradientPasses;
 
     public TokenArNetwork(TokenArConfig config, TokenArWeights weights) {
         this(config, new TokenArGraph(config, weights), GraphExecution.COMPILED);
@@ -52,6 +51,7 @@ public final class TokenArNetwork {
         this.config = config;
         this.graph = graph;
         this.execution = execution;
+        this.training = new TrainingGraph(graph::training, TokenArGraph.LOSS, execution);
     }
 
     /** The same weights with the no-cache and step passes run as {@code execution} says (tests compare the two). */
@@ -92,21 +92,14 @@ public final class TokenArNetwork {
             feeds.add(trainingFeed(Arrays.copyOfRange(inputs, first, first + rows),
                     Arrays.copyOfRange(targets, first, first + rows), sequences / parts));
         }
-        SameDiff sd = training();
-        GradientFunctions.ensure(sd);
-        if (execution == GraphExecution.COMPILED) {
-            if (gradientPasses == null) {
-                gradientPasses = MicroBatchGradient.of(sd, graph::training, TokenArGraph.LOSS,
-                        new LinkedHashSet<>(toList(params)), parts);
-            }
-            return gradientPasses.lossAndGradients(feeds);
-        }
-        return MicroBatchGradient.throughSession(sd, TokenArGraph.LOSS, toList(params), feeds);
+        Set<String> parameters = new LinkedHashSet<>();
+        params.forEach(parameters::add);
+        return training.lossAndGradients(feeds, parameters);
     }
 
     /** Threads the training gradient runs on: 1 until the first step, then the lanes of its micro-batches. */
     public int trainingThreads() {
-        return gradientPasses == null ? 1 : gradientPasses.lanes();
+        return training.threads();
     }
 
     /** The training graph's logits of all L steps: (n·L, K) flat. */
@@ -188,10 +181,7 @@ public final class TokenArNetwork {
 
     /** The training graph (built on first use). */
     SameDiff training() {
-        if (training == null) {
-            training = graph.training();
-        }
-        return training;
+        return training.sameDiff();
     }
 
     private INDArray oneHot(int[] indices, int width) {
@@ -204,11 +194,5 @@ public final class TokenArNetwork {
 
     private static float[] floats(INDArray a) {
         return a.castTo(DataType.FLOAT).data().asFloat();
-    }
-
-    private static List<String> toList(Iterable<String> names) {
-        List<String> list = new ArrayList<>();
-        names.forEach(list::add);
-        return list;
     }
 }

@@ -15,11 +15,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 class TokenArCompiledPassesTest {
 
+    private final TokenArModel model = TokenArFixtures.randomModel(8, DataType.FLOAT);
+    private final TokenArNetwork compiled = model.network();
+    private final TokenArNetwork reference = compiled.withExecution(GraphExecution.SAMEDIFF);
+
     @Test
     void forwardAndStepPassesEqualSameDiff() {
-        TokenArModel model = TokenArFixtures.randomModel(8, DataType.FLOAT);
-        TokenArNetwork compiled = model.network();
-        TokenArNetwork reference = compiled.withExecution(GraphExecution.SAMEDIFF);
         int n = 3;
         int steps = 5;
         int vocabulary = model.config().vocabulary();
@@ -49,9 +50,6 @@ class TokenArCompiledPassesTest {
 
     @Test
     void compiledGradientsEqualTheSession() {
-        TokenArModel model = TokenArFixtures.randomModel(8, DataType.FLOAT);
-        TokenArNetwork compiled = model.network();
-        TokenArNetwork reference = compiled.withExecution(GraphExecution.SAMEDIFF);
         int n = 3;
         int length = model.config().length();
         for (long seed = 1; seed <= 2; seed++) {

@@ -11,6 +11,7 @@ import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
+import org.acdit4j.framework.model.ModelCapability;
 
 /**
  * Class agreement: the share of class-conditional samples that the feature network assigns to the label they
@@ -24,7 +25,7 @@ public final class ClassAgreementEvaluator extends FeatureNetworkEvaluator imple
     public static final String NAME = "class-agreement";
 
     public ClassAgreementEvaluator(FeatureNetworks networks) {
-        super(NAME, ClassAgreementMetrics.WRITTEN, networks);
+        super(NAME, ClassAgreementMetrics.WRITTEN, ModelCapability.SAMPLING, networks);
     }
 
     @Override

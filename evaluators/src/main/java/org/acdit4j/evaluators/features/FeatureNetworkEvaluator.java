@@ -8,6 +8,7 @@ import org.acdit4j.evaluators.NamedEvaluator;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
+import org.acdit4j.framework.model.ModelCapability;
 import org.acdit4j.framework.spec.DataSpec;
 import org.acdit4j.framework.spec.MetricName;
 
@@ -24,10 +25,12 @@ public abstract class FeatureNetworkEvaluator extends NamedEvaluator {
     /**
      * @param name     the registered name, the prefix of every metric and tag key
      * @param metrics  what {@link #evaluate} writes
+     * @param required what the model must offer
      * @param networks where the network of a dataset comes from
      */
-    protected FeatureNetworkEvaluator(String name, List<MetricName> metrics, FeatureNetworks networks) {
-        super(name, metrics);
+    protected FeatureNetworkEvaluator(String name, List<MetricName> metrics, ModelCapability required,
+                                      FeatureNetworks networks) {
+        super(name, metrics, required);
         this.networks = networks;
     }
 

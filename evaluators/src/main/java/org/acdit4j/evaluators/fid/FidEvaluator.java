@@ -12,6 +12,7 @@ import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
+import org.acdit4j.framework.model.ModelCapability;
 
 /**
  * FID with the project's feature network: the Fréchet distance between Gaussian fits of the features of
@@ -26,7 +27,7 @@ public final class FidEvaluator extends FeatureNetworkEvaluator implements Sampl
     public static final String NAME = "fid";
 
     public FidEvaluator(FeatureNetworks networks) {
-        super(NAME, FidMetrics.WRITTEN, networks);
+        super(NAME, FidMetrics.WRITTEN, ModelCapability.SAMPLING, networks);
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.acdit4j.evaluators.finetune;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import org.acdit4j.evaluators.NamedEvaluator;
 import org.acdit4j.evaluators.sampling.ClassifierImages;
@@ -53,13 +52,8 @@ public final class FineTuneEvaluator extends NamedEvaluator {
     }
 
     public FineTuneEvaluator(Settings settings) {
-        super(NAME, FineTuneMetrics.WRITTEN);
+        super(NAME, FineTuneMetrics.WRITTEN, ModelCapability.FINE_TUNING);
         this.settings = settings;
-    }
-
-    @Override
-    public Set<ModelCapability> requires() {
-        return Set.of(ModelCapability.FINE_TUNING);
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
+import org.acdit4j.framework.model.ModelCapability;
 
 /** The Inception-Score analogue of class-balanced samples, from the feature network's softmax. */
 public final class InceptionScoreEvaluator extends FeatureNetworkEvaluator implements SampleQualityEvaluator {
@@ -16,7 +17,7 @@ public final class InceptionScoreEvaluator extends FeatureNetworkEvaluator imple
     public static final String NAME = "inception-score";
 
     public InceptionScoreEvaluator(FeatureNetworks networks) {
-        super(NAME, InceptionScoreMetrics.WRITTEN, networks);
+        super(NAME, InceptionScoreMetrics.WRITTEN, ModelCapability.SAMPLING, networks);
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
 import org.acdit4j.framework.model.DiscreteCodes;
+import org.acdit4j.framework.model.ModelCapability;
 
 /**
  * Whether samples are copies of training images, which FID cannot see: each of {@code sampleCount} class-balanced
@@ -36,7 +37,7 @@ public final class MemorisationEvaluator extends NamedEvaluator implements Sampl
     private static final int ENCODED_PER_CALL = 4096;
 
     public MemorisationEvaluator() {
-        super(NAME, MemorisationMetrics.WRITTEN);
+        super(NAME, MemorisationMetrics.WRITTEN, ModelCapability.SAMPLING);
     }
 
     @Override

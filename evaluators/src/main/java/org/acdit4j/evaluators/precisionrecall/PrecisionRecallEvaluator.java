@@ -10,6 +10,7 @@ import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
+import org.acdit4j.framework.model.ModelCapability;
 
 /**
  * Improved precision and recall (k = 3) of class-balanced samples against as many reference train images, on the
@@ -23,7 +24,7 @@ public final class PrecisionRecallEvaluator extends FeatureNetworkEvaluator impl
     public static final String FEATURES = "penultimate layer, L2-normalised";
 
     public PrecisionRecallEvaluator(FeatureNetworks networks) {
-        super(NAME, PrecisionRecallMetrics.WRITTEN, networks);
+        super(NAME, PrecisionRecallMetrics.WRITTEN, ModelCapability.SAMPLING, networks);
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.acdit4j.evaluators.probe;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.acdit4j.evaluators.NamedEvaluator;
 import org.acdit4j.evaluators.sampling.ClassifierImages;
 import org.acdit4j.framework.data.Dataset;
@@ -30,13 +29,8 @@ public final class LinearProbeEvaluator extends NamedEvaluator {
     }
 
     public LinearProbeEvaluator(SoftmaxRegression.Settings settings) {
-        super(NAME, LinearProbeMetrics.WRITTEN);
+        super(NAME, LinearProbeMetrics.WRITTEN, ModelCapability.FEATURES);
         this.settings = settings;
-    }
-
-    @Override
-    public Set<ModelCapability> requires() {
-        return Set.of(ModelCapability.FEATURES);
     }
 
     @Override

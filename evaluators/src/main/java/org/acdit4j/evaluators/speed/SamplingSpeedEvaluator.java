@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.acdit4j.evaluators.NamedEvaluator;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
@@ -32,18 +31,13 @@ public final class SamplingSpeedEvaluator extends NamedEvaluator {
     }
 
     public SamplingSpeedEvaluator(int warmups, int repeats) {
-        super(NAME, SamplingSpeedMetrics.WRITTEN);
+        super(NAME, SamplingSpeedMetrics.WRITTEN, ModelCapability.SAMPLING);
         if (warmups < 0 || repeats < 1) {
             throw new IllegalArgumentException("sampling speed needs warmups >= 0 and repeats >= 1, got "
                     + warmups + " and " + repeats);
         }
         this.warmups = warmups;
         this.repeats = repeats;
-    }
-
-    @Override
-    public Set<ModelCapability> requires() {
-        return Set.of(ModelCapability.SAMPLING);
     }
 
     @Override

@@ -2,14 +2,11 @@ package org.acdit4j.evaluators.video;
 
 import java.util.Map;
 import org.acdit4j.evaluators.features.FeatureNetwork;
-import org.acdit4j.evaluators.features.FeatureNetworkEvaluator;
 import org.acdit4j.evaluators.features.FeatureNetworks;
 import org.acdit4j.evaluators.fid.FrechetDistance;
 import org.acdit4j.evaluators.fid.GaussianFit;
 import org.acdit4j.framework.data.ImageBatch;
-import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
-import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
 
 /**
  * A clip-level Fréchet distance, our analogue of FVD: each clip is described by the concatenation of its
@@ -17,7 +14,7 @@ import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
  * (motion, identity kept across frames) and not only what single frames look like. FVD proper uses an I3D video
  * network, which does not exist for 32-pixel digits; values are comparable only with each other.
  */
-public final class ClipFrechetDistanceEvaluator extends FeatureNetworkEvaluator implements SampleQualityEvaluator {
+public final class ClipFrechetDistanceEvaluator extends ClipQualityEvaluator {
 
     public static final String NAME = "clip-fd";
 
@@ -26,9 +23,7 @@ public final class ClipFrechetDistanceEvaluator extends FeatureNetworkEvaluator 
     }
 
     @Override
-    public EvaluationResult evaluate(EvaluationContext context) {
-        ClipEvaluation.requireClips(context, NAME);
-        ClipEvaluation clips = ClipEvaluation.draw(context, network(context));
+    EvaluationResult measure(ClipEvaluation clips) {
         FeatureNetwork network = clips.network();
         double distance = FrechetDistance.between(
                 GaussianFit.of(clipFeatures(network, clips.generated(), clips.frames())),

@@ -2,12 +2,9 @@ package org.acdit4j.evaluators.video;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.acdit4j.evaluators.features.FeatureNetworkEvaluator;
 import org.acdit4j.evaluators.features.FeatureNetworks;
 import org.acdit4j.evaluators.fid.FidEvaluator;
-import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
-import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
 
 /**
  * Per-frame FID of generated clips: for every frame index t, the FID between frame t of the samples and frame t
@@ -15,7 +12,7 @@ import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
  * ({@code frame-fid.frame<t>}) and their mean ({@code frame-fid}). The pooled FID over all frames is what the
  * {@code fid} evaluator reports for a video dataset.
  */
-public final class FrameFidEvaluator extends FeatureNetworkEvaluator implements SampleQualityEvaluator {
+public final class FrameFidEvaluator extends ClipQualityEvaluator {
 
     public static final String NAME = "frame-fid";
 
@@ -24,9 +21,7 @@ public final class FrameFidEvaluator extends FeatureNetworkEvaluator implements 
     }
 
     @Override
-    public EvaluationResult evaluate(EvaluationContext context) {
-        ClipEvaluation.requireClips(context, NAME);
-        ClipEvaluation clips = ClipEvaluation.draw(context, network(context));
+    EvaluationResult measure(ClipEvaluation clips) {
         int frames = clips.frames();
         Map<String, Double> metrics = new LinkedHashMap<>();
         double sum = 0;

@@ -3,7 +3,6 @@ package org.acdit4j.evaluators.video;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.acdit4j.evaluators.features.FeatureNetwork;
 import org.acdit4j.evaluators.features.FeatureNetworkEvaluator;
 import org.acdit4j.evaluators.features.FeatureNetworks;
@@ -31,12 +30,7 @@ public final class RolloutEvaluator extends FeatureNetworkEvaluator {
     static final int LENGTHS = 4;
 
     public RolloutEvaluator(FeatureNetworks networks) {
-        super(NAME, RolloutMetrics.WRITTEN, networks);
-    }
-
-    @Override
-    public Set<ModelCapability> requires() {
-        return Set.of(ModelCapability.FRAME_ROLLOUT);
+        super(NAME, RolloutMetrics.WRITTEN, ModelCapability.FRAME_ROLLOUT, networks);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.data.MnistFamilyDatasetFactory;
 import org.acdit4j.framework.data.SyntheticShapes;
@@ -14,6 +15,9 @@ import org.acdit4j.framework.data.TestDataDirectory;
 import org.acdit4j.framework.spec.DataSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,24 +27,17 @@ class ShippedFeatureNetworksTest {
 
     private final ShippedFeatureNetworks networks = new ShippedFeatureNetworks();
 
-    @Test
-    void fashionMnistNetworkClassifiesTheTestSplit() {
-        assertThat(testAccuracy(TestDataDirectory.fashionMnist(), "fashion-mnist", 32)).isGreaterThanOrEqualTo(0.90);
+    static Stream<Arguments> shippedNetworks() {
+        return Stream.of(Arguments.of(TestDataDirectory.fashionMnist(), "fashion-mnist", 32, 0.90),
+                Arguments.of(TestDataDirectory.fashionMnist(), "fashion-mnist", 16, 0.90),
+                Arguments.of(TestDataDirectory.mnist(), "mnist", 32, 0.97),
+                Arguments.of(TestDataDirectory.mnist(), "mnist", 16, 0.97));
     }
 
-    @Test
-    void fashionMnistNetworkAt16PixelsClassifiesTheTestSplit() {
-        assertThat(testAccuracy(TestDataDirectory.fashionMnist(), "fashion-mnist", 16)).isGreaterThanOrEqualTo(0.90);
-    }
-
-    @Test
-    void mnistNetworkClassifiesTheTestSplit() {
-        assertThat(testAccuracy(TestDataDirectory.mnist(), "mnist", 32)).isGreaterThanOrEqualTo(0.97);
-    }
-
-    @Test
-    void mnistNetworkAt16PixelsClassifiesTheTestSplit() {
-        assertThat(testAccuracy(TestDataDirectory.mnist(), "mnist", 16)).isGreaterThanOrEqualTo(0.97);
+    @ParameterizedTest(name = "{1} at {2} pixels")
+    @MethodSource("shippedNetworks")
+    void theNetworkClassifiesTheTestSplit(MnistFamilyDatasetFactory factory, String name, int side, double atLeast) {
+        assertThat(testAccuracy(factory, name, side)).isGreaterThanOrEqualTo(atLeast);
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.acdit4j.evaluators.fid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Optional;
 import org.acdit4j.evaluators.agreement.ClassAgreementEvaluator;
 import org.acdit4j.evaluators.features.FeatureNetwork;
 import org.acdit4j.evaluators.features.ShippedFeatureNetworks;
@@ -17,9 +16,7 @@ import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.SamplingSettings;
 import org.acdit4j.framework.model.LossyReconstruction;
-import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.spec.DataSpec;
-import org.acdit4j.framework.testing.InferenceOnlyModel;
 import org.acdit4j.framework.testing.TestSampling;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,29 +73,11 @@ class RoundTripReferenceMetricsTest {
     }
 
     /** Samples are box-blurred real test images of the requested class; the lossy encoding is the same blur. */
-    private static final class BlurringCodec extends InferenceOnlyModel implements LossyReconstruction {
-
-        private final ReplayModel blurredReplay;
+    private static final class BlurringCodec extends ReplayModel implements LossyReconstruction {
 
         BlurringCodec(Dataset dataset) {
-            super(dataset.geometry());
-            this.blurredReplay = new ReplayModel(dataset.test(), (images, seed) -> Degradations.boxBlur(images, 1),
+            super(dataset.test(), (images, seed) -> Degradations.boxBlur(images, 1),
                     images -> new float[images.size()][1]);
-        }
-
-        @Override
-        public Optional<LossyReconstruction> lossyReconstruction() {
-            return Optional.of(this);
-        }
-
-        @Override
-        public ImageBatch sample(SampleRequest request) {
-            return blurredReplay.sample(request);
-        }
-
-        @Override
-        public float[][] encode(ImageBatch images) {
-            return blurredReplay.encode(images);
         }
 
         @Override

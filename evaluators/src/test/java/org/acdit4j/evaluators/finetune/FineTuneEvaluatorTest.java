@@ -1,12 +1,12 @@
 package org.acdit4j.evaluators.finetune;
 
-import java.util.Optional;
 import org.acdit4j.framework.testing.InferenceOnlyModel;
 import org.acdit4j.framework.testing.TestSampling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.acdit4j.evaluators.testing.ReplayModel;
+import org.acdit4j.evaluators.testing.Softmax;
 import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.data.TestDataDirectory;
@@ -15,7 +15,6 @@ import org.acdit4j.framework.evaluation.EvaluationResult;
 import org.acdit4j.framework.evaluation.SamplingSettings;
 import org.acdit4j.framework.model.FineTunable;
 import org.acdit4j.framework.model.FineTunedClassifier;
-import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.spec.DataSpec;
 import org.junit.jupiter.api.Test;
 
@@ -56,21 +55,6 @@ class FineTuneEvaluatorTest {
 
         PixelSoftmaxModel(Dataset dataset) {
             super(dataset.geometry());
-        }
-
-        @Override
-        public Optional<FineTunable> fineTuning() {
-            return Optional.of(this);
-        }
-
-        @Override
-        public ImageBatch sample(SampleRequest request) {
-            throw new UnsupportedOperationException("PixelSoftmaxModel does not sample");
-        }
-
-        @Override
-        public float[][] encode(ImageBatch images) {
-            throw new UnsupportedOperationException("PixelSoftmaxModel does not encode");
         }
 
         @Override
@@ -120,22 +104,13 @@ class FineTuneEvaluatorTest {
 
                 private double[] probabilities(float[] x) {
                     double[] z = new double[classes];
-                    double max = Double.NEGATIVE_INFINITY;
                     for (int k = 0; k < classes; k++) {
                         z[k] = bias[k];
                         for (int j = 0; j < x.length; j++) {
                             z[k] += weights[k][j] * x[j];
                         }
-                        max = Math.max(max, z[k]);
                     }
-                    double sum = 0;
-                    for (int k = 0; k < classes; k++) {
-                        z[k] = Math.exp(z[k] - max);
-                        sum += z[k];
-                    }
-                    for (int k = 0; k < classes; k++) {
-                        z[k] /= sum;
-                    }
+                    Softmax.inPlace(z);
                     return z;
                 }
             };

@@ -3,7 +3,6 @@ package org.acdit4j.evaluators.memorisation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.Optional;
 import org.acdit4j.evaluators.testing.ReplayModel;
 import org.acdit4j.framework.data.Dataset;
 import org.acdit4j.framework.data.Geometry;
@@ -106,11 +105,6 @@ class MemorisationEvaluatorTest {
         }
 
         @Override
-        public Optional<DiscreteCodes> discreteCodes() {
-            return Optional.of(this);
-        }
-
-        @Override
         public ImageBatch sample(SampleRequest request) {
             ImageBatch originals = training.sample(request);
             return new ImageBatch(originals.geometry(), decode(codes(originals), originals.size()), originals.labels());
@@ -159,11 +153,6 @@ class MemorisationEvaluatorTest {
                 }
             }
             return pixels;
-        }
-
-        @Override
-        public float[][] encode(ImageBatch images) {
-            throw new UnsupportedOperationException("draws codes only");
         }
     }
 }

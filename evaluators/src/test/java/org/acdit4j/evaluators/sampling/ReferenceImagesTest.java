@@ -95,10 +95,5 @@ class ReferenceImagesTest {
             }
             return test.batch(indices);
         }
-
-        @Override
-        public float[][] encode(ImageBatch images) {
-            throw new UnsupportedOperationException("samples only");
-        }
     }
 }

@@ -13,7 +13,7 @@ import org.acdit4j.framework.testing.InferenceOnlyModel;
  * request's seed, then passed through a degradation (none for a perfect model). {@code encode} applies
  * the given encoder.
  */
-public final class ReplayModel extends InferenceOnlyModel {
+public class ReplayModel extends InferenceOnlyModel {
 
     private final ImageSet source;
     private final List<List<Integer>> byClass = new ArrayList<>();

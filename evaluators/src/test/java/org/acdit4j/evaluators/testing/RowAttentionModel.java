@@ -90,23 +90,17 @@ public final class RowAttentionModel extends InferenceOnlyModel {
 
     private void attend(float[] query, float[][] keys, float[][] values, int count, float[] out) {
         double[] weights = new double[count];
-        double max = Double.NEGATIVE_INFINITY;
         for (int s = 0; s < count; s++) {
             double dot = 0;
             for (int x = 0; x < query.length; x++) {
                 dot += query[x] * keys[s][x];
             }
             weights[s] = dot / Math.sqrt(query.length);
-            max = Math.max(max, weights[s]);
         }
-        double total = 0;
-        for (int s = 0; s < count; s++) {
-            weights[s] = Math.exp(weights[s] - max);
-            total += weights[s];
-        }
+        Softmax.inPlace(weights);
         for (int s = 0; s < count; s++) {
             for (int x = 0; x < width; x++) {
-                out[x] += (float) (weights[s] / total * values[s][x]);
+                out[x] += (float) (weights[s] * values[s][x]);
             }
         }
     }

@@ -94,11 +94,8 @@ public final class RunFolder {
     }
 
     public Optional<RunRecord> record() {
-        if (!Files.isRegularFile(recordFile())) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(JSON.readValue(recordFile().toFile(), RunRecord.class));
+            return readIfPresent(recordFile(), RunRecord.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + recordFile() + ": " + e.getMessage(), e);
         }
@@ -114,11 +111,8 @@ public final class RunFolder {
 
     /** The plan frozen in this folder, if it has one. */
     public Optional<FrozenRun> frozenRun() {
-        if (!Files.isRegularFile(frozenRunFile())) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(JSON.readValue(frozenRunFile().toFile(), FrozenRun.class));
+            return readIfPresent(frozenRunFile(), FrozenRun.class);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + frozenRunFile() + ": " + e.getMessage().lines()
                     .findFirst().orElse("unreadable JSON") + "; allowed: the run-spec.json planning wrote", e);
@@ -247,6 +241,11 @@ public final class RunFolder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + overridesFile(), e);
         }
+    }
+
+    /** The JSON {@code file} read as a {@code type}; empty when there is no such file. */
+    private static <T> Optional<T> readIfPresent(Path file, Class<T> type) throws IOException {
+        return Files.isRegularFile(file) ? Optional.of(JSON.readValue(file.toFile(), type)) : Optional.empty();
     }
 
     private Path overridesFile() {

@@ -26,14 +26,9 @@ class FashionMnistDatasetTest {
         assertThat(dataset.train().classCounts()).containsOnly(6000);
 
         ImageBatch batch = dataset.train().range(0, 500);
-        float min = Float.MAX_VALUE;
-        float max = -Float.MAX_VALUE;
-        for (float value : batch.pixels()) {
-            min = Math.min(min, value);
-            max = Math.max(max, value);
-        }
-        assertThat(min).isEqualTo(-1f);
-        assertThat(max).isEqualTo(1f);
+        PixelRange range = PixelRange.of(batch);
+        assertThat(range.min()).isEqualTo(-1f);
+        assertThat(range.max()).isEqualTo(1f);
         // 28 → 32 is a centre pad: the two-pixel border is black in every image
         for (int i = 0; i < 500; i++) {
             assertThat(dataset.train().value(i, 0)).isZero();

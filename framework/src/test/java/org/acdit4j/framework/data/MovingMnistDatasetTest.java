@@ -50,14 +50,9 @@ class MovingMnistDatasetTest {
         assertThat(dataset.test().size()).isEqualTo(TEST_CLIPS);
         assertThat(dataset.train().classCounts()).hasSize(10).doesNotContain(0);
         ImageBatch batch = dataset.train().range(0, TRAIN_CLIPS);
-        float min = Float.MAX_VALUE;
-        float max = -Float.MAX_VALUE;
-        for (float value : batch.pixels()) {
-            min = Math.min(min, value);
-            max = Math.max(max, value);
-        }
-        assertThat(min).isEqualTo(-1f);
-        assertThat(max).isGreaterThan(0.5f).isLessThanOrEqualTo(1f);
+        PixelRange range = PixelRange.of(batch);
+        assertThat(range.min()).isEqualTo(-1f);
+        assertThat(range.max()).isGreaterThan(0.5f).isLessThanOrEqualTo(1f);
         // (N, T, C, H, W): frame t of clip i starts at (i·T + t)·H·W
         assertThat(batch.example(3)).hasSize(8 * 32 * 32);
         assertThat(batch.pixels()[(3 * 8 + 5) * 32 * 32 + 7])

@@ -1,11 +1,11 @@
 package org.acdit4j.framework.report;
 
+import static org.acdit4j.framework.testing.TestMetrics.FID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.acdit4j.framework.dsl.Experiment;
@@ -15,10 +15,8 @@ import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.RunRecord;
 import org.acdit4j.framework.run.SweepPlanner;
-import org.acdit4j.framework.spec.MetricName;
 import org.acdit4j.framework.testing.CodeModelType;
 import org.acdit4j.framework.testing.TestModelType;
-import org.acdit4j.framework.tracking.RunStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,9 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * comparison within a patch size show it with the others.
  */
 class AnotherPluginCaseReportTest {
-
-    /** The metric the test plugin's evaluator logs. */
-    private static final MetricName FID = new MetricName("fid");
 
     private static final ExperimentDefinition MIXED = Experiment.define("mixed", e -> e
             .data(d -> d.size(16))
@@ -58,23 +53,19 @@ class AnotherPluginCaseReportTest {
     @BeforeEach
     void runs() throws IOException {
         plans = SweepPlanner.plan(MIXED, null, List.of());
-        runs = new ArrayList<>();
+        runs = ScalingRuns.write(MIXED, root.resolve("runs"), 10,
+                plan -> plan.index() % 4 == 1 && plan.seed() == 0 ? Map.of() : Map.of("fid", fid(plan)));
         for (RunPlan plan : plans) {
-            int position = plan.index() % 4;
-            double fid = 10 * (position + 1) + plan.seed();
-            boolean failed = position == 1 && plan.seed() == 0;
-            RunRecord record = RunRecord.builder().experiment("mixed").run(plan.name()).index(plan.index())
-                    .seed(plan.seed()).preset("").assignments(plan.assignments())
-                    .status(failed ? RunStatus.FAILED : RunStatus.FINISHED).started("t0").heartbeat("t1").ended("t2")
-                    .step(10).steps(10).lastLoss(0.5).failure(failed ? "loss became NaN at step 3" : null)
-                    .metrics(failed ? Map.of() : Map.of("fid", fid)).build();
-            RunFolder folder = RunFolder.of(root.resolve("runs"), "mixed", plan.name());
-            folder.write(record);
-            double flops = position == 2 ? 2e12 : 1e12;
-            Files.writeString(EvaluationProgress.file(folder), "5,320.0," + flops + ",fid," + (fid + 5) + "\n10,640.0,"
-                    + 2 * flops + ",fid," + fid + "\n");
-            runs.add(record);
+            double flops = plan.index() % 4 == 2 ? 2e12 : 1e12;
+            Files.writeString(EvaluationProgress.file(RunFolder.of(root.resolve("runs"), "mixed", plan.name())),
+                    "5,320.0," + flops + ",fid," + (fid(plan) + 5) + "\n10,640.0," + 2 * flops + ",fid," + fid(plan)
+                            + "\n");
         }
+    }
+
+    /** 10 × (case position + 1) + seed. */
+    private static double fid(RunPlan plan) {
+        return 10 * (plan.index() % 4 + 1) + plan.seed();
     }
 
     @Test

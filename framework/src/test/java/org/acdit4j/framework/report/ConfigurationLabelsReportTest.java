@@ -1,11 +1,11 @@
 package org.acdit4j.framework.report;
 
+import static org.acdit4j.framework.testing.TestMetrics.FID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.acdit4j.framework.dsl.ConfigurationLabels;
@@ -17,9 +17,7 @@ import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.RunRecord;
 import org.acdit4j.framework.run.SweepPlanner;
-import org.acdit4j.framework.spec.MetricName;
 import org.acdit4j.framework.testing.TestModelType;
-import org.acdit4j.framework.tracking.RunStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,9 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the keys and adds the label.
  */
 class ConfigurationLabelsReportTest {
-
-    /** The metric the test plugin's evaluator logs. */
-    private static final MetricName FID = new MetricName("fid");
 
     private static final ExperimentDefinition LABELLED = Experiment.define("labelled", e -> e
             .data(d -> d.size(16))
@@ -53,23 +48,21 @@ class ConfigurationLabelsReportTest {
     @BeforeEach
     void finishedRuns() throws IOException {
         plans = SweepPlanner.plan(LABELLED, null, List.of());
-        runs = new ArrayList<>();
+        runs = ScalingRuns.write(LABELLED, root.resolve("runs"), 10, plan -> Map.of("fid", fid(plan)));
         for (RunPlan plan : plans) {
-            double fid = Integer.parseInt(plan.assignments().get("model.blockSize"))
-                    + (plan.assignments().get("model.rope").equals("none") ? 10 : 0) + plan.seed();
-            RunRecord record = RunRecord.builder().experiment("labelled").run(plan.name()).index(plan.index())
-                    .seed(plan.seed()).preset("").assignments(plan.assignments()).status(RunStatus.FINISHED)
-                    .started("t0").heartbeat("t1").ended("t2").step(10).steps(10).lastLoss(0.5)
-                    .metrics(Map.of("fid", fid)).build();
             RunFolder folder = RunFolder.of(root.resolve("runs"), "labelled", plan.name());
-            folder.write(record);
             Files.writeString(LossCurve.file(folder), "5,0.8\n10,0.4\n");
             Files.createDirectories(folder.samples());
             Files.writeString(folder.samples().resolve("final.png"), "grid of " + plan.name());
-            Files.writeString(EvaluationProgress.file(folder), "5,320.0,1.0E12,fid," + (fid + 5) + "\n10,640.0,2.0E12,fid,"
-                    + fid + "\n");
-            runs.add(record);
+            Files.writeString(EvaluationProgress.file(folder), "5,320.0,1.0E12,fid," + (fid(plan) + 5)
+                    + "\n10,640.0,2.0E12,fid," + fid(plan) + "\n");
         }
+    }
+
+    /** Block size + 10 for no positions + seed. */
+    private static double fid(RunPlan plan) {
+        return Integer.parseInt(plan.assignments().get("model.blockSize"))
+                + (plan.assignments().get("model.rope").equals("none") ? 10 : 0) + plan.seed();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.acdit4j.framework.report;
 
+import static org.acdit4j.framework.testing.TestMetrics.FID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -15,7 +16,6 @@ import org.acdit4j.framework.run.RunFolder;
 import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.RunRecord;
 import org.acdit4j.framework.spec.ComputeBasis;
-import org.acdit4j.framework.spec.MetricName;
 import org.acdit4j.framework.spec.RunMetrics;
 import org.acdit4j.framework.testing.TestModelType;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,9 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Block 4 costs twice block 16 per step, so each pair is read at the end of the block-16 run's curve.
  */
 class EqualComputePairedAgainstTest {
-
-    /** The metric the test plugin's evaluator logs. */
-    private static final MetricName FID = new MetricName("fid");
 
     private static final ExperimentDefinition SCALING = Experiment.define("scaling", e -> e
             .data(d -> d.size(16))

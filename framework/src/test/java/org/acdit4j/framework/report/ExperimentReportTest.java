@@ -1,6 +1,7 @@
 package org.acdit4j.framework.report;
 
 import org.acdit4j.framework.testing.TestModelType;
+import static org.acdit4j.framework.testing.TestMetrics.FID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -23,16 +24,12 @@ import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.dsl.ReportSection;
 import org.acdit4j.framework.dsl.SweepSection;
 import org.acdit4j.framework.spec.MetricDirection;
-import org.acdit4j.framework.spec.MetricName;
 import org.acdit4j.framework.spec.RunMetrics;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExperimentReportTest {
-
-    /** The metric the test plugin's evaluator logs. */
-    private static final MetricName FID = new MetricName("fid");
 
     @TempDir
     Path root;
@@ -107,8 +104,7 @@ class ExperimentReportTest {
 
     @Test
     void finalEvaluationsOnMoreSamplesStayOutOfTheEqualComputeComparison() throws Exception {
-        List<RunRecord> runs = List.of(run(0, "1", 0, RunStatus.FINISHED, 10.0, 15),
-                run(1, "4", 0, RunStatus.FINISHED, 20.0, 15));
+        List<RunRecord> runs = oneSeedRuns(15, 15);
         writeProgress("blockSize1-seed0", "5,320.0,1.0E12,fid,50.0\n10,640.0,2.0E12,fid,30.0\n15,960.0,3.0E12,fid,5.0\n");
         writeProgress("blockSize4-seed0", "5,320.0,2.0E12,fid,40.0\n10,640.0,4.0E12,fid,20.0\n15,960.0,6.0E12,fid,4.0\n");
 
@@ -121,8 +117,7 @@ class ExperimentReportTest {
 
     @Test
     void runsOfDifferentLengthsKeepTheirEvaluationsWhileTrainingUpToTheirOwnLastStep() throws Exception {
-        List<RunRecord> runs = List.of(run(0, "1", 0, RunStatus.FINISHED, 10.0, 30),
-                run(1, "4", 0, RunStatus.FINISHED, 20.0, 15));
+        List<RunRecord> runs = oneSeedRuns(30, 15);
         writeProgress("blockSize1-seed0", "5,320.0,1.0E12,fid,60.0\n10,640.0,2.0E12,fid,50.0\n15,960.0,3.0E12,fid,40.0\n"
                 + "20,1280.0,4.0E12,fid,30.0\n25,1600.0,5.0E12,fid,25.0\n30,1920.0,6.0E12,fid,2.0\n");
         writeProgress("blockSize4-seed0", "5,320.0,2.0E12,fid,45.0\n10,640.0,4.0E12,fid,35.0\n15,960.0,6.0E12,fid,3.0\n");
@@ -286,8 +281,14 @@ class ExperimentReportTest {
         });
     }
 
-    /** Finished runs of block sizes 1 and 4 at seed 0, with FIDs 10 and 20. */
+    /** Finished runs of block sizes 1 and 4 at seed 0, with FIDs 10 and 20, after 10 steps each. */
     private List<RunRecord> oneSeedRuns() {
-        return List.of(run(0, "1", 0, RunStatus.FINISHED, 10.0), run(1, "4", 0, RunStatus.FINISHED, 20.0));
+        return oneSeedRuns(10, 10);
+    }
+
+    /** {@link #oneSeedRuns()} after {@code stepsOfBlockSize1} and {@code stepsOfBlockSize4} steps. */
+    private List<RunRecord> oneSeedRuns(long stepsOfBlockSize1, long stepsOfBlockSize4) {
+        return List.of(run(0, "1", 0, RunStatus.FINISHED, 10.0, stepsOfBlockSize1),
+                run(1, "4", 0, RunStatus.FINISHED, 20.0, stepsOfBlockSize4));
     }
 }

@@ -3,6 +3,7 @@ package org.acdit4j.framework.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -25,10 +26,7 @@ class LabelledSampleGridsTest {
 
     @Test
     void aRunsGridReadsBackIntoItsExamplesWithTheirClassesAtNativeSize() throws Exception {
-        Path png = dir.resolve("final.png");
-        ImageGrid.writePng(numbered(DIGITS), DIGITS.classes(), RunSampleGrid.SCALE, png);
-
-        List<RunSampleGrid.Example> examples = RunSampleGrid.read(ImageIO.read(png.toFile()), DIGITS).orElseThrow();
+        List<RunSampleGrid.Example> examples = numberedGridReadBack(DIGITS);
 
         assertThat(examples).hasSize(RunSampleGrid.EXAMPLES);
         assertThat(examples).extracting(RunSampleGrid.Example::label)
@@ -39,14 +37,13 @@ class LabelledSampleGridsTest {
             assertThat(image.getRGB(5, 7) & 0xff).isEqualTo(greyOf(i, 5, 7));
             assertThat(image.getRGB(15, 0) & 0xff).isEqualTo(greyOf(i, 15, 0));
         }
-        assertThat(RunSampleGrid.read(ImageIO.read(png.toFile()), Geometry.image(1, 28, 28, 10))).isEmpty();
+        assertThat(RunSampleGrid.read(ImageIO.read(dir.resolve("final.png").toFile()), Geometry.image(1, 28, 28, 10)))
+                .isEmpty();
     }
 
     @Test
     void theSheetHasALabelMarginATitleAndCellsFourTimesTheirSize() throws Exception {
-        Path png = dir.resolve("final.png");
-        ImageGrid.writePng(numbered(DIGITS), DIGITS.classes(), RunSampleGrid.SCALE, png);
-        List<RunSampleGrid.Example> examples = RunSampleGrid.read(ImageIO.read(png.toFile()), DIGITS).orElseThrow();
+        List<RunSampleGrid.Example> examples = numberedGridReadBack(DIGITS);
         SampleSheet.Panel panel = SamplePanels.all("AR length 4 (block 4), seed 0", examples);
 
         assertThat(panel.rows()).extracting(SampleSheet.Row::label)
@@ -80,9 +77,7 @@ class LabelledSampleGridsTest {
 
     @Test
     void clipsAreRowsOfFramesNamedByClassUnderFrameIndicesAndBesideOtherRunsTheFirstOfEachClass() throws Exception {
-        Path png = dir.resolve("final.png");
-        ImageGrid.writePng(numbered(CLIPS), CLIPS.classes(), RunSampleGrid.SCALE, png);
-        List<RunSampleGrid.Example> clips = RunSampleGrid.read(ImageIO.read(png.toFile()), CLIPS).orElseThrow();
+        List<RunSampleGrid.Example> clips = numberedGridReadBack(CLIPS);
 
         SampleSheet.Panel all = SamplePanels.all("AR length 3 (1 frame per block), seed 0", clips);
         SampleSheet.Panel firsts = SamplePanels.firstClipOfEachClass("AR length 3 (1 frame per block), seed 0", clips);
@@ -94,6 +89,13 @@ class LabelledSampleGridsTest {
         assertThat(firsts.rows()).hasSize(10);
         assertThat(firsts.rows().get(3).cells()).isEqualTo(clips.get(3).frames());
         assertThat(clips.get(13).frames().get(2).getRGB(4, 9) & 0xff).isEqualTo(greyOf(13 * 3 + 2, 4, 9));
+    }
+
+    /** The {@link #numbered} examples of {@code geometry} written as a run's grid, {@code final.png}, and read back. */
+    private List<RunSampleGrid.Example> numberedGridReadBack(Geometry geometry) throws IOException {
+        Path png = dir.resolve("final.png");
+        ImageGrid.writePng(numbered(geometry), geometry.classes(), RunSampleGrid.SCALE, png);
+        return RunSampleGrid.read(ImageIO.read(png.toFile()), geometry).orElseThrow();
     }
 
     /** Example (or clip frame) k's pixel (x, y): a grey level that differs between examples, rows and columns. */

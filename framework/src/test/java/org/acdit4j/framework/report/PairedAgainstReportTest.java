@@ -11,9 +11,9 @@ import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.run.RunRecord;
 import org.acdit4j.framework.spec.ComputeBasis;
-import org.acdit4j.framework.spec.MetricName;
 import org.acdit4j.framework.spec.PairedAgainstSpec;
 import org.acdit4j.framework.spec.RunMetrics;
+import org.acdit4j.framework.testing.TestMetrics;
 import org.acdit4j.framework.testing.TestModelType;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,17 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PairedAgainstReportTest {
 
-    /** The metric the test plugin's evaluator logs. */
-    private static final MetricName FID_METRIC = new MetricName("fid");
-
     private static final ExperimentDefinition SCALING = Experiment.define("scaling", e -> e
             .data(d -> d.size(16))
             .model(TestModelType.TYPE, m -> m.patch(2))
             .evaluate(v -> v.use("fid"))
             .sweep(s -> s.cases(ScalingRuns.size(32, 16), ScalingRuns.size(32, 4), ScalingRuns.size(128, 16),
                     ScalingRuns.size(128, 4)).seeds(0, 1, 2))
-            .report(r -> r.pairedBySeedAgainst(RunMetrics.PARAMETERS, "model.blockSize", "16", FID_METRIC)
-                    .pairedBySeedAgainst(RunMetrics.TRAIN_FLOPS, "model.blockSize", "16", FID_METRIC)));
+            .report(r -> r.pairedBySeedAgainst(RunMetrics.PARAMETERS, "model.blockSize", "16", TestMetrics.FID)
+                    .pairedBySeedAgainst(RunMetrics.TRAIN_FLOPS, "model.blockSize", "16", TestMetrics.FID)));
 
     /** FID by (width, block size) and seed; width 128 at block 4 has no seed 2 (that run failed). */
     private static final Map<String, List<Double>> FID = Map.of("32/16", List.of(50.0, 60.0, 70.0),

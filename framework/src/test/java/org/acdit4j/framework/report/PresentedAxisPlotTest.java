@@ -1,5 +1,6 @@
 package org.acdit4j.framework.report;
 
+import static org.acdit4j.framework.testing.TestMetrics.FID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.util.OptionalDouble;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.run.RunRecord;
-import org.acdit4j.framework.spec.MetricName;
 import org.acdit4j.framework.spec.PlotSpec;
 import org.acdit4j.framework.spec.SweptKeyAxis;
 import org.acdit4j.framework.testing.TestModelConfig;
@@ -23,9 +23,6 @@ import org.knowm.xchart.XYSeries;
 
 /** A swept key the definition presents on another axis: its title, its positions and ticks that name them. */
 class PresentedAxisPlotTest {
-
-    /** The metric the test plugin's evaluator logs. */
-    private static final MetricName FID = new MetricName("fid");
 
     /** 16×16 images at patch 4 are 16 tokens: blocks of 16, 4 and 1 token are 1, 4 and 16 blocks. */
     private static final SweptKeyAxis BLOCKS = new SweptKeyAxis("model.blockSize", "blocks per image",

@@ -15,7 +15,10 @@ import org.acdit4j.framework.run.SweepPlanner;
 import org.acdit4j.framework.testing.TestModelType;
 import org.acdit4j.framework.tracking.RunStatus;
 
-/** Run records of a width × block-size sweep of the test model, written to a runs folder as finished runs write them. */
+/**
+ * Run records of a sweep of the test model, written to a runs folder as finished runs write them, and the cases of a
+ * width × block-size sweep.
+ */
 final class ScalingRuns {
 
     private ScalingRuns() {

@@ -2,12 +2,10 @@ package org.acdit4j.framework.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Optional;
 import org.acdit4j.framework.data.Geometry;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.model.DiscreteCodes;
 import org.acdit4j.framework.model.LossyReconstruction;
-import org.acdit4j.framework.model.SampleRequest;
 import org.acdit4j.framework.testing.InferenceOnlyModel;
 import org.junit.jupiter.api.Test;
 
@@ -29,11 +27,6 @@ class MemoizedSamplesTest {
         }
 
         @Override
-        public Optional<LossyReconstruction> lossyReconstruction() {
-            return Optional.of(this);
-        }
-
-        @Override
         public ImageBatch reconstruct(ImageBatch images) {
             reconstructions++;
             float[] pixels = images.pixels().clone();
@@ -41,16 +34,6 @@ class MemoizedSamplesTest {
                 pixels[i] /= 2;
             }
             return new ImageBatch(images.geometry(), pixels, images.labels().clone());
-        }
-
-        @Override
-        public ImageBatch sample(SampleRequest request) {
-            throw new UnsupportedOperationException("only reconstructs");
-        }
-
-        @Override
-        public float[][] encode(ImageBatch images) {
-            throw new UnsupportedOperationException("only reconstructs");
         }
     }
 
@@ -82,11 +65,6 @@ class MemoizedSamplesTest {
         }
 
         @Override
-        public Optional<DiscreteCodes> discreteCodes() {
-            return Optional.of(this);
-        }
-
-        @Override
         public int[] codes(ImageBatch images) {
             int[] codes = new int[images.size()];
             for (int i = 0; i < codes.length; i++) {
@@ -98,16 +76,6 @@ class MemoizedSamplesTest {
         @Override
         public int codesPerExample() {
             return 1;
-        }
-
-        @Override
-        public ImageBatch sample(SampleRequest request) {
-            throw new UnsupportedOperationException("only encodes");
-        }
-
-        @Override
-        public float[][] encode(ImageBatch images) {
-            throw new UnsupportedOperationException("only encodes");
         }
     }
 

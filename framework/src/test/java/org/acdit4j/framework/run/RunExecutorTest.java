@@ -94,8 +94,7 @@ class RunExecutorTest {
     @Test
     void aStoppedRunCheckpointsAndResumesToTheSameResultAsAStraightRun() throws Exception {
         RunPlan plan = SweepPlanner.plan(EXPERIMENT, null, List.of()).get(1);
-        RunFolder straight = RunFolder.of(runs.resolve("straight"), "runner", plan.name());
-        executor(TestModelType.FACTORY).execute(plan, straight, Map.of(), null);
+        RunFolder straight = straightRun(plan);
 
         RunFolder interrupted = RunFolder.of(runs.resolve("interrupted"), "runner", plan.name());
         RunExecutor[] first = new RunExecutor[1];
@@ -121,6 +120,13 @@ class RunExecutorTest {
         assertThat(Files.mismatch(interrupted.latestCheckpoint(), straight.latestCheckpoint())).isEqualTo(-1L);
     }
 
+    /** {@code plan} run to its end without a stop, in the folder "straight": what a resumed run must equal. */
+    private RunFolder straightRun(RunPlan plan) {
+        RunFolder straight = RunFolder.of(runs.resolve("straight"), "runner", plan.name());
+        executor(TestModelType.FACTORY).execute(plan, straight, Map.of(), null);
+        return straight;
+    }
+
     /** Stands for a SIGKILL: leaves the executor at once, past every catch, without any cleanup. */
     private static final class Killed extends Error {
     }
@@ -141,8 +147,7 @@ class RunExecutorTest {
     @Test
     void aRunKilledBetweenCheckpointsHoldsEachStepOnceInItsCurvesAndTrackerRun() throws Exception {
         RunPlan plan = SweepPlanner.plan(EXPERIMENT, null, List.of("track.evaluateEvery=15")).get(0);
-        RunFolder straight = RunFolder.of(runs.resolve("straight"), "runner", plan.name());
-        executor(TestModelType.FACTORY).execute(plan, straight, Map.of(), null);
+        RunFolder straight = straightRun(plan);
 
         RunFolder killed = RunFolder.of(runs.resolve("killed"), "runner", plan.name());
         assertThatThrownBy(() -> killedAfter(16).execute(plan, killed, Map.of(), null)).isInstanceOf(Killed.class);
@@ -165,8 +170,7 @@ class RunExecutorTest {
     @Test
     void aTruncatedLatestCheckpointFallsBackToThePreviousOneAndIsSetAside() throws Exception {
         RunPlan plan = SweepPlanner.plan(EXPERIMENT, null, List.of()).get(1);
-        RunFolder straight = RunFolder.of(runs.resolve("straight"), "runner", plan.name());
-        executor(TestModelType.FACTORY).execute(plan, straight, Map.of(), null);
+        RunFolder straight = straightRun(plan);
         RunFolder killed = RunFolder.of(runs.resolve("killed"), "runner", plan.name());
         assertThatThrownBy(() -> killedAfter(26).execute(plan, killed, Map.of(), null)).isInstanceOf(Killed.class);
         assertThat(RunCheckpoint.read(killed.previousCheckpoint()).step()).isEqualTo(10);

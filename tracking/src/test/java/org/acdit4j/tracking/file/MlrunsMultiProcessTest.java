@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
-import org.acdit4j.framework.tracking.RunStart;
 import org.acdit4j.tracking.MetricBuffering;
 import org.acdit4j.tracking.support.ChildWriters;
 import org.acdit4j.tracking.support.TestFiles;
@@ -18,21 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MlrunsMultiProcessTest {
 
-    private static final int POINTS = 300;
-
     @TempDir
     Path temp;
 
     @Test
     void twoProcessesLoggingAtOnceLoseNoLineAndCreateTheExperimentOnce() throws Exception {
         Path root = temp.resolve("mlruns");
-        String sharedRunId;
-        try (MlrunsStore store = new MlrunsStore(root, Clock.systemUTC(), TestFiles.SOURCE,
-                MetricBuffering.defaults())) {
-            sharedRunId = store.startRun(RunStart.of("shared", "shared-run")).runId();
-        }
-        ChildWriters.runTwoAtOnce(StoreWriterMain.class, temp, Duration.ZERO,
-                label -> List.of("concurrent", root.toString(), label, sharedRunId, Integer.toString(POINTS)));
+        WriterScenarios.logConcurrently(StoreWriterMain.class, temp,
+                new MlrunsStore(root, Clock.systemUTC(), TestFiles.SOURCE, MetricBuffering.defaults()), root.toString());
 
         MlflowFileStoreReader reader = new MlflowFileStoreReader();
         List<MlflowFileStoreReader.Experiment> experiments = reader.read(root);
@@ -45,12 +36,12 @@ class MlrunsMultiProcessTest {
             assertThat(run.status()).isEqualTo(3);
             assertThat(run.params()).containsEntry("label", label);
             assertThat(run.metrics().get("loss")).extracting(MlflowFileStoreReader.Point::value)
-                    .containsExactlyElementsOf(WriterScenarios.ownValues(POINTS));
+                    .containsExactlyElementsOf(WriterScenarios.ownValues(WriterScenarios.CONCURRENT_POINTS));
         }
         MlflowFileStoreReader.Run shared = reader.experimentNamed(root, "shared").runNamed("shared-run");
         assertThat(shared.tags()).containsEntry("touched-by-A", "yes").containsEntry("touched-by-B", "yes");
         assertThat(shared.metrics().get("shared")).extracting(MlflowFileStoreReader.Point::value)
-                .containsExactlyInAnyOrderElementsOf(WriterScenarios.sharedValues(POINTS));
+                .containsExactlyInAnyOrderElementsOf(WriterScenarios.sharedValues(WriterScenarios.CONCURRENT_POINTS));
     }
 
     @Test

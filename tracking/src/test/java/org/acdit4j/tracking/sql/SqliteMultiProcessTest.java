@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 
-import org.acdit4j.framework.tracking.RunStart;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.RunSummary;
 import org.acdit4j.tracking.MetricBuffering;
@@ -22,21 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SqliteMultiProcessTest {
 
-    private static final int POINTS = 300;
-
     @TempDir
     Path temp;
 
     @Test
     void twoProcessesLoggingAtOnceLoseNoPointAndCreateTheExperimentOnce() throws Exception {
         Path database = temp.resolve("mlflow.db");
-        String sharedRunId;
-        try (SqliteStore store = new SqliteStore(new SqliteLocation(database), Clock.systemUTC(), TestFiles.SOURCE,
-                MetricBuffering.defaults())) {
-            sharedRunId = store.startRun(RunStart.of("shared", "shared-run")).runId();
-        }
-        ChildWriters.runTwoAtOnce(SqliteWriterMain.class, temp, Duration.ZERO,
-                label -> List.of("concurrent", database.toString(), label, sharedRunId, Integer.toString(POINTS)));
+        String sharedRunId = WriterScenarios.logConcurrently(SqliteWriterMain.class, temp, new SqliteStore(
+                new SqliteLocation(database), Clock.systemUTC(), TestFiles.SOURCE, MetricBuffering.defaults()),
+                database.toString());
 
         assertThat(SqliteFiles.rows(database, "SELECT name FROM experiments ORDER BY experiment_id"))
                 .extracting(r -> r.get(0)).containsExactly("Default", "shared", "concurrent");
@@ -48,13 +41,13 @@ class SqliteMultiProcessTest {
             assertThat(SqliteFiles.rows(database, "SELECT m.value FROM metrics m JOIN runs r ON r.run_uuid = m.run_uuid "
                     + "WHERE r.name = 'child-" + label + "' AND m.key = 'loss' ORDER BY m.step"))
                     .extracting(r -> Double.parseDouble(r.get(0)))
-                    .containsExactlyElementsOf(WriterScenarios.ownValues(POINTS));
+                    .containsExactlyElementsOf(WriterScenarios.ownValues(WriterScenarios.CONCURRENT_POINTS));
         }
         assertThat(SqliteFiles.rows(database, "SELECT key FROM tags WHERE run_uuid = '" + sharedRunId
                 + "' AND key LIKE 'touched-by-%' ORDER BY key")).extracting(r -> r.get(0))
                 .containsExactly("touched-by-A", "touched-by-B");
         assertThat(SqliteFiles.rows(database, "SELECT value FROM metrics WHERE run_uuid = '" + sharedRunId + "'"))
-                .extracting(r -> Double.parseDouble(r.get(0))).containsExactlyInAnyOrderElementsOf(WriterScenarios.sharedValues(POINTS));
+                .extracting(r -> Double.parseDouble(r.get(0))).containsExactlyInAnyOrderElementsOf(WriterScenarios.sharedValues(WriterScenarios.CONCURRENT_POINTS));
     }
 
     @Test

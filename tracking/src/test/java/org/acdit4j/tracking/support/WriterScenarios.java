@@ -25,7 +25,28 @@ import org.acdit4j.tracking.MetricBuffering;
  */
 public final class WriterScenarios {
 
+    /** How many values each child of mode concurrent logs in the multi-process tests. */
+    public static final int CONCURRENT_POINTS = 300;
+
     private WriterScenarios() {
+    }
+
+    /**
+     * Starts the run both children share in {@code store} and closes it, then runs children "A" and "B" of
+     * {@code writer} at once in mode concurrent on the store at {@code location}, {@link #CONCURRENT_POINTS} values
+     * each ({@link ChildWriters#runTwoAtOnce}, logs in {@code folder}).
+     *
+     * @return the shared run's id
+     */
+    public static String logConcurrently(Class<?> writer, Path folder, Tracker store, String location)
+            throws Exception {
+        String sharedRunId;
+        try (store) {
+            sharedRunId = store.startRun(RunStart.of("shared", "shared-run")).runId();
+        }
+        ChildWriters.runTwoAtOnce(writer, folder, Duration.ZERO, label -> List.of("concurrent", location, label,
+                sharedRunId, Integer.toString(CONCURRENT_POINTS)));
+        return sharedRunId;
     }
 
     /** Runs the mode {@code args[0]} names on the store {@code openStore} opens with the buffering it is given. */

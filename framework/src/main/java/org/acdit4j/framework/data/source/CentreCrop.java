@@ -5,10 +5,10 @@ import java.awt.image.Raster;
 
 /**
  * Turns a decoded image of any size into a square of {@code side}×{@code side} 8-bit values: the largest centred
- * square is cut out (the longer side loses equal margins) and resized by area averaging, each target pixel the
- * overlap-weighted mean of the source pixels it covers (a box filter, which also upscales). Grey images keep one
- * channel, read from their samples as stored (no colour-space conversion); all others give three (R, G, B).
- * Alpha is ignored.
+ * square is cut out (the longer side loses equal margins) and resized by area averaging ({@link AreaAverage}), each
+ * target pixel the overlap-weighted mean of the source pixels it covers (a box filter, which also upscales). Grey
+ * images keep one channel, read from their samples as stored (no colour-space conversion); all others give three
+ * (R, G, B). Alpha is ignored.
  */
 public final class CentreCrop {
 
@@ -29,26 +29,9 @@ public final class CentreCrop {
         int left = (width - crop) / 2;
         int top = (image.getHeight() - crop) / 2;
         byte[] out = new byte[channels * side * side];  // (C, side, side)
-        double scale = (double) crop / side;
-        for (int ty = 0; ty < side; ty++) {
-            double y0 = ty * scale;
-            double y1 = y0 + scale;
-            for (int tx = 0; tx < side; tx++) {
-                double x0 = tx * scale;
-                double x1 = x0 + scale;
-                for (int c = 0; c < channels; c++) {
-                    double sum = 0;
-                    for (int sy = (int) y0; sy < Math.min(crop, Math.ceil(y1)); sy++) {
-                        double wy = Math.min(y1, sy + 1) - Math.max(y0, sy);
-                        int row = (top + sy) * width + left;
-                        for (int sx = (int) x0; sx < Math.min(crop, Math.ceil(x1)); sx++) {
-                            double wx = Math.min(x1, sx + 1) - Math.max(x0, sx);
-                            sum += wy * wx * planes[c][row + sx];
-                        }
-                    }
-                    out[(c * side + ty) * side + tx] = (byte) Math.round(sum / (scale * scale));
-                }
-            }
+        for (int c = 0; c < channels; c++) {
+            float[] plane = planes[c];
+            AreaAverage.resize((y, x) -> plane[(top + y) * width + left + x], crop, out, c * side * side, side);
         }
         return out;
     }

@@ -19,10 +19,7 @@ public interface SplitRule {
             @Override
             public boolean[] testMask(int[] labels) {
                 boolean[] test = new boolean[labels.length];
-                int classes = 0;
-                for (int label : labels) {
-                    classes = Math.max(classes, label + 1);
-                }
+                int classes = classCount(labels);
                 int[] remaining = new int[classes];
                 java.util.Arrays.fill(remaining, perClass);
                 for (int i = labels.length - 1; i >= 0; i--) {
@@ -50,10 +47,7 @@ public interface SplitRule {
             @Override
             public boolean[] testMask(int[] labels) {
                 boolean[] test = new boolean[labels.length];
-                int classes = 0;
-                for (int label : labels) {
-                    classes = Math.max(classes, label + 1);
-                }
+                int classes = classCount(labels);
                 for (int k = 0; k < classes; k++) {
                     List<Integer> members = new ArrayList<>();
                     for (int i = 0; i < labels.length; i++) {
@@ -83,5 +77,14 @@ public interface SplitRule {
                         + "% of each class (at least one of each class of two or more)";
             }
         };
+    }
+
+    /** One more than the largest label: the classes labels 0 to that one. */
+    private static int classCount(int[] labels) {
+        int classes = 0;
+        for (int label : labels) {
+            classes = Math.max(classes, label + 1);
+        }
+        return classes;
     }
 }

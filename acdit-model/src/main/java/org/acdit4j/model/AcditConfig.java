@@ -84,9 +84,14 @@ public record AcditConfig(AcditSpec spec, TrainSpec train, Geometry geometry, To
         if (spec.rope() == RopeMode.NONE || headDim % (2 * segments) == 0) {
             return null;
         }
+        List<Integer> compatibleHeads = ropeCompatibleHeads(spec.width(), 2 * segments);
+        String headsChoice = compatibleHeads.isEmpty()
+                ? "no model.heads fits model.width " + spec.width() + ", so choose a model.width divisible by "
+                        + 2 * segments
+                : "choose model.heads from " + compatibleHeads;
         return "needs the head dim (" + headDim + " = model.width/model.heads) divisible by " + 2 * segments
-                + " (2 per axis, " + segments + " axes); choose model.heads from "
-                + ropeCompatibleHeads(spec.width(), 2 * segments) + " or model.rope from " + List.of(RopeMode.values());
+                + " (2 per axis, " + segments + " axes); " + headsChoice + " or model.rope from "
+                + List.of(RopeMode.values());
     }
 
     public boolean noisyContext() {

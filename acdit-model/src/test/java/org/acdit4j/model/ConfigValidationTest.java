@@ -40,6 +40,14 @@ class ConfigValidationTest {
     }
 
     @Test
+    void aWidthNoHeadCountFitsAsksForAnotherWidth() {
+        assertThatThrownBy(() -> config(spec(10, 2, 2, RopeMode.MULTI_AXIS), TinyModels.GRID_8))
+                .hasMessageContaining("model.rope=multi-axis")
+                .hasMessageContaining("no model.heads fits model.width 10, so choose a model.width divisible by 4")
+                .hasMessageNotContaining("[]");
+    }
+
+    @Test
     void blockSizeNotTilingListsTheValidSizes() {
         assertThatThrownBy(() -> config(TinyModels.spec(3, BlockShape.SQUARE), TinyModels.GRID_8))
                 .hasMessageContaining("model.blockSize=3").hasMessageContaining("allowed: [1, 4, 16]")

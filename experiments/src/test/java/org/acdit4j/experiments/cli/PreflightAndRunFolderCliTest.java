@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Bad model, data and tracking settings stop a sweep before anything exists; a changed definition cannot resume. */
 class PreflightAndRunFolderCliTest {
 
+    private static final String TRADEOFF = BlockSizeTradeoff.DEFINITION.name();
+
     private static final String DATA_DIR = System.getProperty("acdit.test.dataDir");
 
     @TempDir
@@ -32,7 +34,7 @@ class PreflightAndRunFolderCliTest {
         List<String> args = new ArrayList<>(global);
         args.addAll(List.of("--runs-dir", work.resolve("runs").toString(), "--results-dir",
                 work.resolve("results").toString(), "--tracking-uri", work.resolve("mlruns").toString()));
-        args.addAll(List.of("run", BlockSizeTradeoff.NAME, "--preset", "smoke"));
+        args.addAll(List.of("run", TRADEOFF, "--preset", "smoke"));
         args.addAll(List.of(overrides));
         return acdit(args.toArray(String[]::new));
     }
@@ -79,7 +81,7 @@ class PreflightAndRunFolderCliTest {
     void anUnsupportedTrackingUriIsAConfigurationError() {
         List<String> args = new ArrayList<>(List.of("--runs-dir", work.resolve("runs").toString(), "--results-dir",
                 work.resolve("results").toString(), "--tracking-uri", "ftp://x", "--data-dir", DATA_DIR, "run",
-                BlockSizeTradeoff.NAME, "--preset", "smoke"));
+                TRADEOFF, "--preset", "smoke"));
         InProcessCli.Result result = acdit(args.toArray(String[]::new));
 
         assertThat(result.exitCode()).isEqualTo(2);
@@ -91,9 +93,9 @@ class PreflightAndRunFolderCliTest {
     @Test
     void planShowsThePlansAndTheVerdictAndCreatesNothing() {
         InProcessCli.Result ok = acdit("--data-dir", DATA_DIR, "--runs-dir", work.resolve("runs").toString(), "plan",
-                BlockSizeTradeoff.NAME, "--preset", "smoke");
+                TRADEOFF, "--preset", "smoke");
         InProcessCli.Result bad = acdit("--data-dir", DATA_DIR, "--runs-dir", work.resolve("runs").toString(), "plan",
-                BlockSizeTradeoff.NAME, "--preset", "smoke", "evaluate.evaluators=rollout");
+                TRADEOFF, "--preset", "smoke", "evaluate.evaluators=rollout");
 
         assertThat(ok.exitCode()).isZero();
         assertThat(ok.out()).contains("[0] blockSize16-seed0", "model.blockSize=16 seed=0", "[1] blockSize4-seed0",
@@ -112,10 +114,10 @@ class PreflightAndRunFolderCliTest {
 
     @Test
     void aRunWhoseDefinitionNowResolvesDifferentlyIsNotResumed() {
-        RunPlan plan = SweepPlanner.plan(BlockSizeTradeoff.definition(), "smoke", List.of()).get(1);
-        RunFolder folder = RunFolder.of(work.resolve("runs"), BlockSizeTradeoff.NAME, plan.name());
+        RunPlan plan = SweepPlanner.plan(BlockSizeTradeoff.DEFINITION, "smoke", List.of()).get(1);
+        RunFolder folder = RunFolder.of(work.resolve("runs"), TRADEOFF, plan.name());
         folder.createDirectories();
-        Map<String, String> startedWith = new TreeMap<>(BlockSizeTradeoff.definition()
+        Map<String, String> startedWith = new TreeMap<>(BlockSizeTradeoff.DEFINITION
                 .resolvedValues("smoke", plan.overrides(), plan.assignments()));
         startedWith.put("model.width", "24");
         startedWith.put("train.lr", "0.005");
@@ -134,12 +136,12 @@ class PreflightAndRunFolderCliTest {
 
     @Test
     void aFrozenRunWhoseDefinitionNowResolvesDifferentlyIsNotResumed() throws Exception {
-        RunPlan today = SweepPlanner.plan(BlockSizeTradeoff.definition(), "smoke", List.of()).get(1);
+        RunPlan today = SweepPlanner.plan(BlockSizeTradeoff.DEFINITION, "smoke", List.of()).get(1);
         Map<String, String> frozenValues = new TreeMap<>(today.values());
         frozenValues.put("model.width", "24");
         RunPlan frozen = new RunPlan(today.index(), today.name(), "renamed since", today.assignments(), today.seed(),
                 today.spec(), frozenValues, today.preset(), today.overrides());
-        RunFolder folder = RunFolder.of(work.resolve("runs"), BlockSizeTradeoff.NAME, frozen.name());
+        RunFolder folder = RunFolder.of(work.resolve("runs"), TRADEOFF, frozen.name());
         folder.createDirectories();
         folder.freeze(frozen);
         String written = Files.readString(folder.frozenRunFile());
@@ -157,12 +159,12 @@ class PreflightAndRunFolderCliTest {
 
     @Test
     void aRunWhoseOnlyCheckpointIsTruncatedIsNotResumedAndTheFileIsNamed() throws Exception {
-        RunPlan plan = SweepPlanner.plan(BlockSizeTradeoff.definition(), "smoke", List.of()).get(1);
-        RunFolder folder = RunFolder.of(work.resolve("runs"), BlockSizeTradeoff.NAME, plan.name());
+        RunPlan plan = SweepPlanner.plan(BlockSizeTradeoff.DEFINITION, "smoke", List.of()).get(1);
+        RunFolder folder = RunFolder.of(work.resolve("runs"), TRADEOFF, plan.name());
         folder.createDirectories();
-        folder.writeConfigOnce(BlockSizeTradeoff.definition().resolvedValues("smoke", plan.overrides(),
+        folder.writeConfigOnce(BlockSizeTradeoff.DEFINITION.resolvedValues("smoke", plan.overrides(),
                 plan.assignments()), List.of());
-        folder.write(RunRecord.builder().experiment(BlockSizeTradeoff.NAME).run(plan.name()).index(plan.index())
+        folder.write(RunRecord.builder().experiment(TRADEOFF).run(plan.name()).index(plan.index())
                 .seed(plan.seed()).preset("smoke").assignments(plan.assignments()).status(RunStatus.RUNNING)
                 .started("t0").heartbeat("t1").ended("t1").step(3).steps(6).lastLoss(0.5).build());
         byte[] cutShort = "PK\u0003\u0004 the first bytes of a checkpoint".getBytes(StandardCharsets.US_ASCII);
@@ -194,7 +196,7 @@ class PreflightAndRunFolderCliTest {
 
     /** The record of {@code plan}'s run stopped by a signal at step 3 of 6. */
     private static RunRecord killedAtStep3(RunPlan plan) {
-        return RunRecord.builder().experiment(BlockSizeTradeoff.NAME).run(plan.name()).index(plan.index())
+        return RunRecord.builder().experiment(TRADEOFF).run(plan.name()).index(plan.index())
                 .seed(plan.seed()).preset("smoke").assignments(plan.assignments()).status(RunStatus.KILLED)
                 .started("t0").heartbeat("t1").ended("t1").step(3).steps(6).lastLoss(0.5)
                 .failure("stopped by a signal at step 3; rerun to resume").build();

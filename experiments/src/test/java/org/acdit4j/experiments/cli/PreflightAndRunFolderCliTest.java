@@ -45,36 +45,38 @@ class PreflightAndRunFolderCliTest {
         assertThat(work.resolve("mlruns")).doesNotExist();
     }
 
+    /** The problems of the preflight that stopped {@code result}'s sweep with exit 2 before it created anything. */
+    private String preflightProblems(InProcessCli.Result result) {
+        String stopped = "acdit: preflight of block-size-tradeoff (nothing was started): ";
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).startsWith(stopped);
+        assertNothingWasCreated();
+        return result.err().strip().substring(stopped.length());
+    }
+
     @Test
     void aBlockSizeThatDoesNotTileTheTokensStopsTheSweepNamingThePlan() {
         InProcessCli.Result result = smokeRun(List.of("--data-dir", DATA_DIR), "sweep.cases=model.patch=2 model.blockSize=3");
 
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err().strip()).isEqualTo("acdit: preflight of block-size-tradeoff (nothing was started): "
-                + "[0 blockSize3-seed0] model.blockSize: model.blockSize=3 does not tile the 1x4x4 token grid with "
-                + "square blocks; allowed: [1, 4, 16]");
-        assertNothingWasCreated();
+        assertThat(preflightProblems(result)).isEqualTo("[0 blockSize3-seed0] model.blockSize: model.blockSize=3 does "
+                + "not tile the 1x4x4 token grid with square blocks; allowed: [1, 4, 16]");
     }
 
     @Test
     void aMissingSourceFolderStopsTheSweepOnceForAllPlans() {
         InProcessCli.Result result = smokeRun(List.of("--data-dir", DATA_DIR), "data.name=mnist", "data.source=/nonexistent/dir");
 
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err().strip()).isEqualTo("acdit: preflight of block-size-tradeoff (nothing was started): "
-                + "[all plans] data.source: /nonexistent/dir is not a folder (expected the IDX files "
+        assertThat(preflightProblems(result)).isEqualTo("[all plans] data.source: /nonexistent/dir is not a folder "
+                + "(expected the IDX files "
                 + "[train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte])");
-        assertNothingWasCreated();
     }
 
     @Test
     void anUnwritableDataDirectoryStopsTheSweep() {
         InProcessCli.Result result = smokeRun(List.of("--data-dir", "/proc/x"), "data.name=mnist");
 
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err().strip()).startsWith("acdit: preflight of block-size-tradeoff (nothing was started): "
-                + "[all plans] --data-dir: the data directory /proc/x cannot be written");
-        assertNothingWasCreated();
+        assertThat(preflightProblems(result))
+                .startsWith("[all plans] --data-dir: the data directory /proc/x cannot be written");
     }
 
     @Test
@@ -124,13 +126,8 @@ class PreflightAndRunFolderCliTest {
         folder.writeConfigOnce(startedWith, List.of());
         folder.write(killedAtStep3(plan));
 
-        InProcessCli.Result result = acdit("resume", folder.root().toString());
-
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err().strip()).isEqualTo("acdit: the definition of block-size-tradeoff now resolves "
-                + "blockSize4-seed0 differently from the configuration it started with, so resuming would train something "
-                + "else (model.width: '24' in the run folder, '16' now; train.lr: '0.005' in the run folder, '0.008' now); "
-                + "restore the definition, or run the new configuration as new runs with --runs-dir DIR");
+        assertResumeIsRefusedNaming(folder,
+                "model.width: '24' in the run folder, '16' now; train.lr: '0.005' in the run folder, '0.008' now");
         assertThat(folder.storedConfiguration()).contains(startedWith);
     }
 
@@ -147,14 +144,19 @@ class PreflightAndRunFolderCliTest {
         String written = Files.readString(folder.frozenRunFile());
         folder.write(killedAtStep3(frozen));
 
+        assertResumeIsRefusedNaming(folder, "model.width: '24' in the run folder, '16' now");
+        assertThat(folder.frozenRunFile()).content().isEqualTo(written);
+    }
+
+    /** Resuming {@code folder}'s blockSize4-seed0 stops with exit 2 and one line naming today's {@code changes}. */
+    private void assertResumeIsRefusedNaming(RunFolder folder, String changes) {
         InProcessCli.Result result = acdit("resume", folder.root().toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().strip()).isEqualTo("acdit: the definition of block-size-tradeoff now resolves "
                 + "blockSize4-seed0 differently from the configuration it started with, so resuming would train something "
-                + "else (model.width: '24' in the run folder, '16' now); restore the definition, or run the new "
-                + "configuration as new runs with --runs-dir DIR");
-        assertThat(folder.frozenRunFile()).content().isEqualTo(written);
+                + "else (" + changes + "); restore the definition, or run the new configuration as new runs with "
+                + "--runs-dir DIR");
     }
 
     @Test

@@ -32,22 +32,21 @@ import picocli.CommandLine.Mixin;
                 + "preset), without checkpoints or logs, so a later 'run --from-archive' on any machine counts them as done.")
 public final class ArchiveCommand implements Callable<Integer> {
 
-    private final ExperimentCatalog catalog;
-    private final GlobalOptions options;
+    private final CommandContext context;
 
     @Mixin
     ExperimentSelection selection = new ExperimentSelection();
 
     @Inject
-    ArchiveCommand(ExperimentCatalog catalog, GlobalOptions options) {
-        this.catalog = catalog;
-        this.options = options;
+    ArchiveCommand(CommandContext context) {
+        this.context = context;
     }
 
     @Override
     public Integer call() {
+        GlobalOptions options = context.options();
         PrintStream out = System.out;
-        ExperimentDefinition definition = catalog.get(selection.experiment);
+        ExperimentDefinition definition = context.catalog().get(selection.experiment);
         RunArchive archive = ArchivedRuns.of(options, definition, selection.preset, selection.overrides);
         Set<String> unseen = new TreeSet<>(SweepPlanner.plan(definition, selection.preset, selection.overrides)
                 .stream().map(RunPlan::name).toList());
@@ -85,7 +84,7 @@ public final class ArchiveCommand implements Callable<Integer> {
      * preset and {@code standard} write the same one).
      */
     private boolean ofTheSelection(StoredPlan stored) {
-        Path results = options.resultsDir().resolve(selection.experiment);
+        Path results = context.options().resultsDir().resolve(selection.experiment);
         return stored.overrides().equals(selection.overrides)
                 && ReportWriter.outputFolder(results, stored.preset(), stored.overrides())
                 .equals(ReportWriter.outputFolder(results, selection.preset, selection.overrides));

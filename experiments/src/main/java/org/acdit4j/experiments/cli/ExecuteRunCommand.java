@@ -15,7 +15,6 @@ import org.acdit4j.framework.run.RunLauncher;
 import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.tracking.RunStatus;
 import org.acdit4j.framework.tracking.Tracker;
-import org.acdit4j.tracking.TrackerSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,10 +27,8 @@ import picocli.CommandLine.Option;
 @Command(name = "execute-run", hidden = true, description = "Run the plan frozen in a run folder in this process (used by acdit run).")
 public final class ExecuteRunCommand implements Callable<Integer> {
 
-    private final GlobalOptions options;
-    private final Plugins plugins;
+    private final CommandContext context;
     private final Provider<RunEvaluation> evaluation;
-    private final Provider<TrackerSelection> trackers;
 
     @Option(names = "--run-folder", required = true, paramLabel = "DIR")
     Path runFolder;
@@ -40,12 +37,9 @@ public final class ExecuteRunCommand implements Callable<Integer> {
     String parentRunId;
 
     @Inject
-    ExecuteRunCommand(GlobalOptions options, Plugins plugins, Provider<RunEvaluation> evaluation,
-                      Provider<TrackerSelection> trackers) {
-        this.options = options;
-        this.plugins = plugins;
+    ExecuteRunCommand(CommandContext context, Provider<RunEvaluation> evaluation) {
+        this.context = context;
         this.evaluation = evaluation;
-        this.trackers = trackers;
     }
 
     @Override
@@ -53,7 +47,8 @@ public final class ExecuteRunCommand implements Callable<Integer> {
         RunFolder folder = new RunFolder(runFolder.toAbsolutePath());
         RunPlan plan = frozenPlan(folder);
         Path sourceRoot = Path.of(System.getProperty("acdit.home", ""));
-        try (Tracker tracker = trackers.get().open(options.trackingUri())) {
+        Plugins plugins = context.plugins();
+        try (Tracker tracker = context.trackers().open(context.options().trackingUri())) {
             RunExecutor executor = new RunExecutor(plugins.datasets(), plugins.models(), evaluation.get(), tracker,
                     Provenance.collect(sourceRoot.toAbsolutePath(), BackendInfo.describe()), Clock.systemUTC());
             RunStatus status = executor.execute(plan, folder, plan.values(), parentRunId);
@@ -74,6 +69,6 @@ public final class ExecuteRunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--run-folder " + e.getMessage());
         }
-        return RunFolderPlan.frozenPlan(folder, frozen, plugins);
+        return RunFolderPlan.frozenPlan(folder, frozen, context.plugins());
     }
 }

@@ -1,7 +1,6 @@
 package org.acdit4j.experiments.cli;
 
 import com.google.inject.Inject;
-import com.google.inject.Provider;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.run.RunPlan;
 import org.acdit4j.framework.run.SweepPlanner;
-import org.acdit4j.tracking.TrackerSelection;
 import org.acdit4j.tracking.TrackingException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,31 +20,25 @@ import picocli.CommandLine.Mixin;
         description = "Show an experiment's plans, effective configuration and preflight verdict without running anything.")
 public final class PlanCommand implements Callable<Integer> {
 
-    private final ExperimentCatalog catalog;
-    private final GlobalOptions options;
-    private final Provider<TrackerSelection> trackers;
-    private final Plugins plugins;
+    private final CommandContext context;
 
     @Mixin
     ExperimentSelection selection = new ExperimentSelection();
 
     @Inject
-    PlanCommand(ExperimentCatalog catalog, GlobalOptions options, Provider<TrackerSelection> trackers, Plugins plugins) {
-        this.catalog = catalog;
-        this.options = options;
-        this.trackers = trackers;
-        this.plugins = plugins;
+    PlanCommand(CommandContext context) {
+        this.context = context;
     }
 
     @Override
     public Integer call() {
         PrintStream out = System.out;
-        ExperimentDefinition definition = catalog.get(selection.experiment);
+        ExperimentDefinition definition = context.catalog().get(selection.experiment);
         List<RunPlan> plans = SweepPlanner.plan(definition, selection.preset, selection.overrides);
         EffectiveConfig.print(out, definition.resolvedValues(selection.preset, selection.overrides), plans);
-        List<String> problems = new ArrayList<>(plugins.preflight().problems(plans));
+        List<String> problems = new ArrayList<>(context.plugins().preflight().problems(plans));
         try {
-            out.println("tracking: " + trackers.get().requireUsable(options.trackingUri()).display());
+            out.println("tracking: " + context.trackers().requireUsable(context.options().trackingUri()).display());
         } catch (TrackingException e) {
             problems.add("--tracking-uri: " + e.getMessage());
         }
@@ -58,6 +50,4 @@ public final class PlanCommand implements Callable<Integer> {
         problems.forEach(problem -> out.println("  " + problem));
         return AcditMain.EXIT_USAGE;
     }
-
-    /** Built when the command runs, after the global options (the data directory) are parsed. */
 }

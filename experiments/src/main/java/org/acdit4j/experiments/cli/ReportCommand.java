@@ -1,7 +1,6 @@
 package org.acdit4j.experiments.cli;
 
 import com.google.inject.Inject;
-import com.google.inject.Provider;
 import java.util.concurrent.Callable;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.run.SweepPlanner;
@@ -20,10 +19,8 @@ import picocli.CommandLine.Option;
         description = "Rebuild an experiment's report (summary.csv, REPORT.md, plots) from its run folders.")
 public final class ReportCommand implements Callable<Integer> {
 
-    private final ExperimentCatalog catalog;
-    private final GlobalOptions options;
+    private final CommandContext context;
     private final ReportWriter reports;
-    private final Provider<TrackerSelection> trackers;
 
     @Mixin
     ExperimentSelection selection = new ExperimentSelection();
@@ -33,23 +30,20 @@ public final class ReportCommand implements Callable<Integer> {
     boolean fromArchive;
 
     @Inject
-    ReportCommand(ExperimentCatalog catalog, GlobalOptions options, ReportWriter reports,
-                  Provider<TrackerSelection> trackers) {
-        this.catalog = catalog;
-        this.options = options;
+    ReportCommand(CommandContext context, ReportWriter reports) {
+        this.context = context;
         this.reports = reports;
-        this.trackers = trackers;
     }
 
     @Override
     public Integer call() {
-        ExperimentDefinition definition = catalog.get(selection.experiment);
-        TrackerSelection store = trackers.get();
-        if (!store.resolve(options.trackingUri()).isDefault()) {
-            store.requireExisting(options.trackingUri());
+        ExperimentDefinition definition = context.catalog().get(selection.experiment);
+        TrackerSelection store = context.trackers();
+        if (!store.resolve(context.options().trackingUri()).isDefault()) {
+            store.requireExisting(context.options().trackingUri());
         }
         if (fromArchive) {
-            ArchivedRuns.restore(options, definition, selection,
+            ArchivedRuns.restore(context.options(), definition, selection,
                     SweepPlanner.plan(definition, selection.preset, selection.overrides), System.out);
         }
         reports.write(definition, selection.preset, selection.overrides, selection.commandLine("report"), 0, null);

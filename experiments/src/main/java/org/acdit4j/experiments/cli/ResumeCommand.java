@@ -1,7 +1,6 @@
 package org.acdit4j.experiments.cli;
 
 import com.google.inject.Inject;
-import com.google.inject.Provider;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,31 +32,25 @@ import picocli.CommandLine.Parameters;
         description = "Resume one run folder from its last usable checkpoint (into the same tracker run).")
 public final class ResumeCommand implements Callable<Integer> {
 
-    private final ExperimentCatalog catalog;
-    private final GlobalOptions options;
-    private final Provider<TrackerSelection> trackers;
-    private final Plugins plugins;
+    private final CommandContext context;
 
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run folder, e.g. runs/block-size-tradeoff/blockSize16-seed0.")
     Path runDir;
 
     @Inject
-    ResumeCommand(ExperimentCatalog catalog, GlobalOptions options, Provider<TrackerSelection> trackers,
-                  Plugins plugins) {
-        this.catalog = catalog;
-        this.options = options;
-        this.trackers = trackers;
-        this.plugins = plugins;
+    ResumeCommand(CommandContext context) {
+        this.context = context;
     }
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        RunFolderPlan found = RunFolderPlan.of(runDir, catalog, plugins);
+        GlobalOptions options = context.options();
+        RunFolderPlan found = RunFolderPlan.of(runDir, context.catalog(), context.plugins());
         if (found.record().status() == RunStatus.FINISHED) {
             System.out.println(found.record().run() + " already finished; nothing to resume");
             return 0;
         }
-        TrackerSelection store = trackers.get();
+        TrackerSelection store = context.trackers();
         store.requireUsable(options.trackingUri());
         StoreSwitch.requireHeld(store, options, runDir, found.record());
         List<String> changed = found.changed();
@@ -84,7 +77,7 @@ public final class ResumeCommand implements Callable<Integer> {
             return AcditMain.EXIT_FAILURE;
         }
         if (exit != 0) {
-            try (Tracker tracker = trackers.get().open(options.trackingUri())) {
+            try (Tracker tracker = context.trackers().open(options.trackingUri())) {
                 AbandonedRun.recordFailure(found.plan(), folder, exit, tracker, Instant.now().toString());
             }
         }

@@ -1,7 +1,6 @@
 package org.acdit4j.experiments.cli;
 
 import com.google.inject.Inject;
-import com.google.inject.Provider;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,11 +39,8 @@ import picocli.CommandLine.Option;
         description = "Run an experiment's sweep (skipping finished runs, resuming unfinished ones) and write its report.")
 public final class RunCommand implements Callable<Integer> {
 
-    private final ExperimentCatalog catalog;
-    private final GlobalOptions options;
-    private final Provider<TrackerSelection> trackers;
+    private final CommandContext context;
     private final ReportWriter reports;
-    private final Plugins plugins;
 
     @Mixin
     ExperimentSelection selection = new ExperimentSelection();
@@ -80,19 +76,16 @@ public final class RunCommand implements Callable<Integer> {
     String taskTime = TaskResources.DEFAULT_TIME;
 
     @Inject
-    RunCommand(ExperimentCatalog catalog, GlobalOptions options, Provider<TrackerSelection> trackers, ReportWriter reports,
-               Plugins plugins) {
-        this.plugins = plugins;
-        this.catalog = catalog;
-        this.options = options;
-        this.trackers = trackers;
+    RunCommand(CommandContext context, ReportWriter reports) {
+        this.context = context;
         this.reports = reports;
     }
 
     @Override
     public Integer call() throws InterruptedException {
+        GlobalOptions options = context.options();
         PrintStream out = System.out;
-        ExperimentDefinition definition = catalog.get(selection.experiment);
+        ExperimentDefinition definition = context.catalog().get(selection.experiment);
         List<RunPlan> plans = SweepPlanner.plan(definition, selection.preset, selection.overrides);
         Set<Integer> selected = new LinkedHashSet<>(only);
         for (int index : selected) {
@@ -122,8 +115,8 @@ public final class RunCommand implements Callable<Integer> {
         if (!BackendInfo.cudaJar().isEmpty()) {
             NativeBackend.start();        // a CUDA build on a machine without a GPU stops here, before any run starts
         }
-        plugins.preflight().check(selection.experiment, plans);
-        TrackerSelection store = trackers.get();
+        context.plugins().preflight().check(selection.experiment, plans);
+        TrackerSelection store = context.trackers();
         store.requireUsable(options.trackingUri());
         for (RunPlan plan : plans) {
             RunFolder.of(options.runsDir(), selection.experiment, plan.name())
@@ -149,7 +142,7 @@ public final class RunCommand implements Callable<Integer> {
             out.println("tracking: " + tracker.describe());
             SweepRunner runner = new SweepRunner(new ChildJvmLauncher(AcditMain.class.getName(),
                     List.of("execute-run"), shared, parallelRuns), tracker, out,
-                    new TrainingCost(plugins.datasets(), plugins.models())::of);
+                    new TrainingCost(context.plugins().datasets(), context.plugins().models())::of);
             SweepResult result = runner.run(plans, selected, parallelRuns, failFast, options.runsDir(),
                     definition.resolvedValues(selection.preset, selection.overrides), (parent, outcome) -> reports.write(definition, selection.preset,
                             selection.overrides, selection.commandLine("run"), (System.nanoTime() - start) / 1e9, parent));
@@ -165,11 +158,9 @@ public final class RunCommand implements Callable<Integer> {
     /** Where runs are tracked, from --tracking-uri, the environment or the default; a usage error when unusable. */
     private TrackingTarget trackingTarget() {
         try {
-            return trackers.get().resolve(options.trackingUri());
+            return context.trackers().resolve(context.options().trackingUri());
         } catch (TrackingException e) {
             throw new UsageException(e.getMessage());
         }
     }
-
-    /** Built when the command runs, after the global options (the data directory) are parsed. */
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.inject.Inject;
-import com.google.inject.Provider;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +14,6 @@ import java.util.concurrent.Callable;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
 import org.acdit4j.framework.spec.ExperimentSpec;
 import org.acdit4j.framework.tracking.Tracker;
-import org.acdit4j.tracking.TrackerSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,9 +30,7 @@ public final class RunsCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final Provider<TrackerSelection> trackers;
-    private final ExperimentCatalog catalog;
-    private final GlobalOptions options;
+    private final CommandContext context;
 
     @Spec
     CommandSpec spec;
@@ -50,10 +46,8 @@ public final class RunsCommand implements Callable<Integer> {
     boolean json;
 
     @Inject
-    RunsCommand(Provider<TrackerSelection> trackers, ExperimentCatalog catalog, GlobalOptions options) {
-        this.trackers = trackers;
-        this.catalog = catalog;
-        this.options = options;
+    RunsCommand(CommandContext context) {
+        this.context = context;
     }
 
     @Override
@@ -64,7 +58,7 @@ public final class RunsCommand implements Callable<Integer> {
         MetricColumns columns = allMetrics ? MetricColumns.all()
                 : metrics.isEmpty() ? MetricColumns.fromReports(reportMetrics()) : MetricColumns.chosen(metrics);
         RunsListing listing;
-        try (Tracker tracker = trackers.get().openForReading(options.trackingUri())) {
+        try (Tracker tracker = context.trackers().openForReading(context.options().trackingUri())) {
             listing = RunsListing.read(tracker, columns);
         }
         Set<String> logged = listing.loggedMetrics();
@@ -82,7 +76,7 @@ public final class RunsCommand implements Callable<Integer> {
     /** The tabulated metrics of each experiment definition (its standard configuration), by tracking experiment name. */
     private Map<String, List<String>> reportMetrics() {
         Map<String, List<String>> byExperiment = new LinkedHashMap<>();
-        for (ExperimentDefinition definition : catalog.all().values()) {
+        for (ExperimentDefinition definition : context.catalog().all().values()) {
             ExperimentSpec standard = definition.spec(null, List.of());
             byExperiment.put(standard.track().experimentName(), standard.report().metrics());
         }

@@ -11,15 +11,11 @@ import org.acdit4j.framework.dsl.ExperimentDefinition;
  */
 public final class ContextAblation {
 
-    public static final String NAME = "context-ablation";
+    public static final ExperimentDefinition DEFINITION = Experiment.define("context-ablation", e -> e
+            .description("Clean vs noisy context (ACDiT Fig. 6b) at AR length 4: FID, precision/recall and class "
+                    + "agreement.")
+            .with(AblationAtArLength4.arms("model.context", "clean", "noisy")));
 
     private ContextAblation() {
-    }
-
-    public static ExperimentDefinition definition() {
-        return Experiment.define(NAME, e -> e
-                .description("Clean vs noisy context (ACDiT Fig. 6b) at AR length 4: FID, precision/recall and class "
-                        + "agreement.")
-                .with(AblationAtArLength4.arms("model.context", "clean", "noisy")));
     }
 }

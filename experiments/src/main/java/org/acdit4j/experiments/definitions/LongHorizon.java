@@ -19,30 +19,26 @@ import org.acdit4j.model.Acdit;
  */
 public final class LongHorizon {
 
-    public static final String NAME = "long-horizon";
+    public static final ExperimentDefinition DEFINITION = Experiment.define("long-horizon", e -> e
+            .description("Rollouts to 4x the trained clip length with a bounded KV window: per-frame FID and "
+                    + "class agreement against frame index.")
+            .with(VideoScale::clips)
+            .sweep(s -> s.grid("model.blockSize", 16, 32))
+            .evaluate(v -> v.use("rollout").samples(100))
+            .track(t -> t.evaluateEvery(0).evaluateWith().evaluateSamples(0))
+            .report(r -> r.axis(Acdit.AR_LENGTH).headline(RolloutMetrics.CLASS_AGREEMENT_BEYOND, HIGHER_IS_BETTER)
+                    .plot(RolloutMetrics.FID_BEYOND, "model.blockSize")
+                    .plot(RolloutMetrics.CLASS_AGREEMENT_BEYOND, "model.blockSize")
+                    .byFrame(RolloutMetrics.FID_PER_FRAME, RolloutMetrics.CLASS_AGREEMENT_PER_FRAME)
+                    .metrics(RolloutMetrics.FID_TRAINED, RolloutMetrics.FID_BEYOND,
+                            RolloutMetrics.CLASS_AGREEMENT_TRAINED, RolloutMetrics.CLASS_AGREEMENT_BEYOND,
+                            RolloutMetrics.WINDOW, RunMetrics.IMAGES_SEEN))
+            .preset("quick", p -> p.with(VideoScale::quick).evaluate(v -> v.samples(50)))
+            .preset("standard", Customizer.withDefaults())
+            .preset("smoke", p -> p.with(VideoScale::smoke)
+                    .sweep(s -> s.grid("model.blockSize", 4, 8))
+                    .evaluate(v -> v.samples(12))));
 
     private LongHorizon() {
-    }
-
-    public static ExperimentDefinition definition() {
-        return Experiment.define(NAME, e -> e
-                .description("Rollouts to 4x the trained clip length with a bounded KV window: per-frame FID and "
-                        + "class agreement against frame index.")
-                .with(VideoScale::clips)
-                .sweep(s -> s.grid("model.blockSize", 16, 32))
-                .evaluate(v -> v.use("rollout").samples(100))
-                .track(t -> t.evaluateEvery(0).evaluateWith().evaluateSamples(0))
-                .report(r -> r.axis(Acdit.AR_LENGTH).headline(RolloutMetrics.CLASS_AGREEMENT_BEYOND, HIGHER_IS_BETTER)
-                        .plot(RolloutMetrics.FID_BEYOND, "model.blockSize")
-                        .plot(RolloutMetrics.CLASS_AGREEMENT_BEYOND, "model.blockSize")
-                        .byFrame(RolloutMetrics.FID_PER_FRAME, RolloutMetrics.CLASS_AGREEMENT_PER_FRAME)
-                        .metrics(RolloutMetrics.FID_TRAINED, RolloutMetrics.FID_BEYOND,
-                                RolloutMetrics.CLASS_AGREEMENT_TRAINED, RolloutMetrics.CLASS_AGREEMENT_BEYOND,
-                                RolloutMetrics.WINDOW, RunMetrics.IMAGES_SEEN))
-                .preset("quick", p -> p.with(VideoScale::quick).evaluate(v -> v.samples(50)))
-                .preset("standard", Customizer.withDefaults())
-                .preset("smoke", p -> p.with(VideoScale::smoke)
-                        .sweep(s -> s.grid("model.blockSize", 4, 8))
-                        .evaluate(v -> v.samples(12))));
     }
 }

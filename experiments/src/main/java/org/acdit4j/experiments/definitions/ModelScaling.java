@@ -27,39 +27,35 @@ import org.acdit4j.model.Acdit;
  */
 public final class ModelScaling {
 
-    public static final String NAME = "model-scaling";
+    public static final ExperimentDefinition DEFINITION = Experiment.define("model-scaling", e -> e
+            .description("Model size against the gap between AR lengths (ACDiT Fig. 6a): the DiT and AR length 4 "
+                    + "at widths 32, 64, 128 and 256 under the converging flow recipe; FID, precision/recall and "
+                    + "class agreement, paired by seed within each width.")
+            .with(CpuScale::images).with(CpuScale::converging)
+            .sweep(s -> s.cases(size(32, 2, 16), size(32, 2, 4), size(64, 4, 16), size(64, 4, 4), size(128, 8, 16),
+                    size(128, 8, 4), size(256, 16, 16), size(256, 16, 4)).seeds(0, 1, 2))
+            .train(t -> t.steps(1500))
+            .track(t -> t.evaluateEvery(250))
+            .evaluate(v -> v.use("fid").use("precision-recall").use("class-agreement").use("memorisation")
+                    .guidances(1.0, 1.5))
+            .report(r -> r.headline(ClassAgreementMetrics.at(1.5), HIGHER_IS_BETTER)
+                    .plot(FidMetrics.at(1.5), "model.width").plot(ClassAgreementMetrics.at(1.5), "model.width")
+                    .progress(ClassAgreementMetrics.at(1.5), FidMetrics.at(1.5)).equalComputeWithin("model.width")
+                    .metrics(ImageQualityMetrics.tabulatedWith(RunMetrics.PARAMETERS))
+                    .pairedBySeed("model.blockSize", "16", ImageQualityMetrics.COMPARED))
+            .report(r -> gapAgainstSize(r, ComputeBasis.EQUAL_STEPS, FidMetrics.at(1.5),
+                    ClassAgreementMetrics.at(1.5)))
+            .report(r -> gapAgainstSize(r, ComputeBasis.EQUAL_COMPUTE, FidMetrics.at(1.5),
+                    ClassAgreementMetrics.at(1.5)))
+            .preset("quick", p -> p.with(CpuScale::quick))
+            .preset("standard", Customizer.withDefaults())
+            .preset("smoke", p -> p.with(CpuScale::smoke)
+                    .sweep(s -> s.cases(size(16, 2, 16), size(24, 2, 4)))
+                    .evaluate(v -> v.evaluators("sampling-speed"))
+                    .report(r -> gapAgainstSize(r, ComputeBasis.EQUAL_STEPS,
+                            SamplingSpeedMetrics.SECONDS_PER_IMAGE))));
 
     private ModelScaling() {
-    }
-
-    public static ExperimentDefinition definition() {
-        return Experiment.define(NAME, e -> e
-                .description("Model size against the gap between AR lengths (ACDiT Fig. 6a): the DiT and AR length 4 "
-                        + "at widths 32, 64, 128 and 256 under the converging flow recipe; FID, precision/recall and "
-                        + "class agreement, paired by seed within each width.")
-                .with(CpuScale::images).with(CpuScale::converging)
-                .sweep(s -> s.cases(size(32, 2, 16), size(32, 2, 4), size(64, 4, 16), size(64, 4, 4), size(128, 8, 16),
-                        size(128, 8, 4), size(256, 16, 16), size(256, 16, 4)).seeds(0, 1, 2))
-                .train(t -> t.steps(1500))
-                .track(t -> t.evaluateEvery(250))
-                .evaluate(v -> v.use("fid").use("precision-recall").use("class-agreement").use("memorisation")
-                        .guidances(1.0, 1.5))
-                .report(r -> r.headline(ClassAgreementMetrics.at(1.5), HIGHER_IS_BETTER)
-                        .plot(FidMetrics.at(1.5), "model.width").plot(ClassAgreementMetrics.at(1.5), "model.width")
-                        .progress(ClassAgreementMetrics.at(1.5), FidMetrics.at(1.5)).equalComputeWithin("model.width")
-                        .metrics(ImageQualityMetrics.tabulatedWith(RunMetrics.PARAMETERS))
-                        .pairedBySeed("model.blockSize", "16", ImageQualityMetrics.COMPARED))
-                .report(r -> gapAgainstSize(r, ComputeBasis.EQUAL_STEPS, FidMetrics.at(1.5),
-                        ClassAgreementMetrics.at(1.5)))
-                .report(r -> gapAgainstSize(r, ComputeBasis.EQUAL_COMPUTE, FidMetrics.at(1.5),
-                        ClassAgreementMetrics.at(1.5)))
-                .preset("quick", p -> p.with(CpuScale::quick))
-                .preset("standard", Customizer.withDefaults())
-                .preset("smoke", p -> p.with(CpuScale::smoke)
-                        .sweep(s -> s.cases(size(16, 2, 16), size(24, 2, 4)))
-                        .evaluate(v -> v.evaluators("sampling-speed"))
-                        .report(r -> gapAgainstSize(r, ComputeBasis.EQUAL_STEPS,
-                                SamplingSpeedMetrics.SECONDS_PER_IMAGE))));
     }
 
     /**

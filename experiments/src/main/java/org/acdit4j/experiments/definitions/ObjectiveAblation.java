@@ -20,34 +20,30 @@ import org.acdit4j.model.Acdit;
  */
 public final class ObjectiveAblation {
 
-    public static final String NAME = "objective-ablation";
+    public static final ExperimentDefinition DEFINITION = Experiment.define("objective-ablation", e -> e
+            .description("ε vs v vs flow matching (model.objective) × AR length 1, 4, 16 at patch 4: FID, "
+                    + "precision/recall and class agreement at equal steps and equal compute; does the ranking of "
+                    + "AR lengths depend on the objective?")
+            .with(CpuScale::images).with(CpuScale::converging)
+            .sweep(s -> s.grid("model.objective", "epsilon", "v", "flow").grid("model.blockSize", 16, 4, 1)
+                    .seeds(0, 1, 2))
+            .train(t -> t.steps(1500))
+            .track(t -> t.evaluateEvery(250))
+            .evaluate(v -> v.use("fid").use("precision-recall").use("class-agreement").use("memorisation")
+                    .guidances(1.0, 1.5))
+            .report(r -> r.axis(Acdit.AR_LENGTH).headline(ClassAgreementMetrics.at(1.5), HIGHER_IS_BETTER)
+                    .plot(FidMetrics.at(1.5), "model.blockSize")
+                    .plot(ClassAgreementMetrics.at(1.5), "model.blockSize")
+                    .progress(ClassAgreementMetrics.at(1.5), FidMetrics.at(1.5))
+                    .equalComputeWithin("model.objective")
+                    .metrics(ImageQualityMetrics.TABULATED)
+                    .pairedBySeed("model.objective", "epsilon", ImageQualityMetrics.COMPARED))
+            .preset("quick", CpuScale::quick)
+            .preset("standard", Customizer.withDefaults())
+            .preset("smoke", p -> p.with(CpuScale::smoke)
+                    .sweep(s -> s.grid("model.objective", "epsilon", "flow").grid("model.blockSize", 4))
+                    .evaluate(v -> v.evaluators("sampling-speed"))));
 
     private ObjectiveAblation() {
-    }
-
-    public static ExperimentDefinition definition() {
-        return Experiment.define(NAME, e -> e
-                .description("ε vs v vs flow matching (model.objective) × AR length 1, 4, 16 at patch 4: FID, "
-                        + "precision/recall and class agreement at equal steps and equal compute; does the ranking of "
-                        + "AR lengths depend on the objective?")
-                .with(CpuScale::images).with(CpuScale::converging)
-                .sweep(s -> s.grid("model.objective", "epsilon", "v", "flow").grid("model.blockSize", 16, 4, 1)
-                        .seeds(0, 1, 2))
-                .train(t -> t.steps(1500))
-                .track(t -> t.evaluateEvery(250))
-                .evaluate(v -> v.use("fid").use("precision-recall").use("class-agreement").use("memorisation")
-                        .guidances(1.0, 1.5))
-                .report(r -> r.axis(Acdit.AR_LENGTH).headline(ClassAgreementMetrics.at(1.5), HIGHER_IS_BETTER)
-                        .plot(FidMetrics.at(1.5), "model.blockSize")
-                        .plot(ClassAgreementMetrics.at(1.5), "model.blockSize")
-                        .progress(ClassAgreementMetrics.at(1.5), FidMetrics.at(1.5))
-                        .equalComputeWithin("model.objective")
-                        .metrics(ImageQualityMetrics.TABULATED)
-                        .pairedBySeed("model.objective", "epsilon", ImageQualityMetrics.COMPARED))
-                .preset("quick", CpuScale::quick)
-                .preset("standard", Customizer.withDefaults())
-                .preset("smoke", p -> p.with(CpuScale::smoke)
-                        .sweep(s -> s.grid("model.objective", "epsilon", "flow").grid("model.blockSize", 4))
-                        .evaluate(v -> v.evaluators("sampling-speed"))));
     }
 }

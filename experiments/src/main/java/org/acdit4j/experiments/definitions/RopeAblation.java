@@ -11,17 +11,13 @@ import org.acdit4j.framework.dsl.ExperimentDefinition;
  */
 public final class RopeAblation {
 
-    public static final String NAME = "rope-ablation";
+    public static final ExperimentDefinition DEFINITION = Experiment.define("rope-ablation", e -> e
+            .description("Multi-axis vs 1-D vs no RoPE (ACDiT Fig. 6b) at AR length 4: FID, precision/recall and "
+                    + "class agreement.")
+            .with(AblationAtArLength4.arms("model.rope", "multi-axis", "1d", "none"))
+            .preset("smoke", p -> p.with(AblationAtArLength4::smoke)
+                    .sweep(s -> s.grid("model.rope", "multi-axis", "none"))));
 
     private RopeAblation() {
-    }
-
-    public static ExperimentDefinition definition() {
-        return Experiment.define(NAME, e -> e
-                .description("Multi-axis vs 1-D vs no RoPE (ACDiT Fig. 6b) at AR length 4: FID, precision/recall and "
-                        + "class agreement.")
-                .with(AblationAtArLength4.arms("model.rope", "multi-axis", "1d", "none"))
-                .preset("smoke", p -> p.with(AblationAtArLength4::smoke)
-                        .sweep(s -> s.grid("model.rope", "multi-axis", "none"))));
     }
 }

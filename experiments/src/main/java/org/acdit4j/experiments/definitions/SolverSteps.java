@@ -19,28 +19,24 @@ import org.acdit4j.model.Acdit;
  */
 public final class SolverSteps {
 
-    public static final String NAME = "solver-steps";
+    public static final ExperimentDefinition DEFINITION = Experiment.define("solver-steps", e -> e
+            .description("Solver × solver steps per block × AR length 1, 4, 16 on objective-ablation's flow "
+                    + "models of seed 0 (training reused): class agreement and FID at guidance 1.5.")
+            .with(CpuScale::images).with(CpuScale::converging)
+            .train(t -> t.steps(1500))
+            .sweep(s -> s.grid("sample.solver", "ddim", "heun", "dpm-solver++").grid("sample.steps", 5, 10, 25)
+                    .grid("model.blockSize", 16, 4, 1).seeds(0))
+            .evaluate(v -> v.evaluators("fid", "class-agreement").guidances(1.5))
+            .track(t -> t.evaluateEvery(0).evaluateWith().evaluateSamples(0))
+            .report(r -> r.axis(Acdit.AR_LENGTH).headline(ClassAgreementMetrics.at(1.5), HIGHER_IS_BETTER)
+                    .plot(ClassAgreementMetrics.at(1.5), "sample.steps").plot(FidMetrics.at(1.5), "sample.steps")
+                    .metrics(ClassAgreementMetrics.at(1.5), FidMetrics.at(1.5)))
+            .preset("standard", Customizer.withDefaults())
+            .preset("smoke", p -> p.with(CpuScale::smoke)
+                    .sweep(s -> s.grid("sample.solver", "heun", "dpm-solver++").grid("sample.steps", 2)
+                            .grid("model.blockSize", 4))
+                    .evaluate(v -> v.evaluators("sampling-speed"))));
 
     private SolverSteps() {
-    }
-
-    public static ExperimentDefinition definition() {
-        return Experiment.define(NAME, e -> e
-                .description("Solver × solver steps per block × AR length 1, 4, 16 on objective-ablation's flow "
-                        + "models of seed 0 (training reused): class agreement and FID at guidance 1.5.")
-                .with(CpuScale::images).with(CpuScale::converging)
-                .train(t -> t.steps(1500))
-                .sweep(s -> s.grid("sample.solver", "ddim", "heun", "dpm-solver++").grid("sample.steps", 5, 10, 25)
-                        .grid("model.blockSize", 16, 4, 1).seeds(0))
-                .evaluate(v -> v.evaluators("fid", "class-agreement").guidances(1.5))
-                .track(t -> t.evaluateEvery(0).evaluateWith().evaluateSamples(0))
-                .report(r -> r.axis(Acdit.AR_LENGTH).headline(ClassAgreementMetrics.at(1.5), HIGHER_IS_BETTER)
-                        .plot(ClassAgreementMetrics.at(1.5), "sample.steps").plot(FidMetrics.at(1.5), "sample.steps")
-                        .metrics(ClassAgreementMetrics.at(1.5), FidMetrics.at(1.5)))
-                .preset("standard", Customizer.withDefaults())
-                .preset("smoke", p -> p.with(CpuScale::smoke)
-                        .sweep(s -> s.grid("sample.solver", "heun", "dpm-solver++").grid("sample.steps", 2)
-                                .grid("model.blockSize", 4))
-                        .evaluate(v -> v.evaluators("sampling-speed"))));
     }
 }

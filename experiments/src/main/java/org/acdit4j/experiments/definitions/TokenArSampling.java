@@ -22,33 +22,29 @@ import org.acdit4j.model.tokenar.TokenAr;
  */
 public final class TokenArSampling {
 
-    public static final String NAME = "token-ar-sampling";
+    public static final ExperimentDefinition DEFINITION = Experiment.define("token-ar-sampling", e -> e
+            .description("Token-AR sampling probe: class agreement and FID of one trained token-AR model against "
+                    + "temperature and top-k, at guidance 1.0 and 1.5 (the sampler's defaults come from it).")
+            .with(CpuScale::images)
+            .model(TokenAr.TYPE, m -> m.width(64).depth(3).heads(4).patch(4))
+            .train(t -> t.steps(2000))
+            .sweep(s -> s.grid("sample.temperature", 0.7, 0.85, 1.0).grid("sample.topK", 0, 16, 64, 256).seeds(0))
+            .evaluate(v -> v.evaluators("fid", "class-agreement", "memorisation").guidances(1.0, 1.5).samples(500))
+            .track(t -> t.evaluateEvery(0).evaluateWith().evaluateSamples(0))
+            .report(r -> r.headline(ClassAgreementMetrics.at(1.5), HIGHER_IS_BETTER)
+                    .plot(ClassAgreementMetrics.at(1.5), "sample.topK")
+                    .plot(ClassAgreementMetrics.at(1.0), "sample.topK")
+                    .plot(FidMetrics.at(1.5), "sample.topK").plot(FidMetrics.at(1.0), "sample.topK")
+                    .metrics(ClassAgreementMetrics.at(1.0), ClassAgreementMetrics.at(1.5), FidMetrics.at(1.0),
+                            FidMetrics.at(1.5),
+                            MemorisationMetrics.nearerThanTestP5At(1.5), MemorisationMetrics.medianRatioAt(1.5),
+                            MemorisationMetrics.tokenCopiesAt(1.0), MemorisationMetrics.tokenCopiesAt(1.5)))
+            .preset("standard", Customizer.withDefaults())
+            .preset("smoke", p -> p.with(CpuScale::smoke)
+                    .model(TokenAr.TYPE, m -> m.width(16).depth(1).heads(2).patch(2).codes(16))
+                    .sweep(s -> s.grid("sample.temperature", 1.0).grid("sample.topK", 0, 4))
+                    .evaluate(v -> v.evaluators("sampling-speed"))));
 
     private TokenArSampling() {
-    }
-
-    public static ExperimentDefinition definition() {
-        return Experiment.define(NAME, e -> e
-                .description("Token-AR sampling probe: class agreement and FID of one trained token-AR model against "
-                        + "temperature and top-k, at guidance 1.0 and 1.5 (the sampler's defaults come from it).")
-                .with(CpuScale::images)
-                .model(TokenAr.TYPE, m -> m.width(64).depth(3).heads(4).patch(4))
-                .train(t -> t.steps(2000))
-                .sweep(s -> s.grid("sample.temperature", 0.7, 0.85, 1.0).grid("sample.topK", 0, 16, 64, 256).seeds(0))
-                .evaluate(v -> v.evaluators("fid", "class-agreement", "memorisation").guidances(1.0, 1.5).samples(500))
-                .track(t -> t.evaluateEvery(0).evaluateWith().evaluateSamples(0))
-                .report(r -> r.headline(ClassAgreementMetrics.at(1.5), HIGHER_IS_BETTER)
-                        .plot(ClassAgreementMetrics.at(1.5), "sample.topK")
-                        .plot(ClassAgreementMetrics.at(1.0), "sample.topK")
-                        .plot(FidMetrics.at(1.5), "sample.topK").plot(FidMetrics.at(1.0), "sample.topK")
-                        .metrics(ClassAgreementMetrics.at(1.0), ClassAgreementMetrics.at(1.5), FidMetrics.at(1.0),
-                                FidMetrics.at(1.5),
-                                MemorisationMetrics.nearerThanTestP5At(1.5), MemorisationMetrics.medianRatioAt(1.5),
-                                MemorisationMetrics.tokenCopiesAt(1.0), MemorisationMetrics.tokenCopiesAt(1.5)))
-                .preset("standard", Customizer.withDefaults())
-                .preset("smoke", p -> p.with(CpuScale::smoke)
-                        .model(TokenAr.TYPE, m -> m.width(16).depth(1).heads(2).patch(2).codes(16))
-                        .sweep(s -> s.grid("sample.temperature", 1.0).grid("sample.topK", 0, 4))
-                        .evaluate(v -> v.evaluators("sampling-speed"))));
     }
 }

@@ -18,26 +18,22 @@ import org.acdit4j.model.Acdit;
  */
 public final class Understanding {
 
-    public static final String NAME = "understanding";
+    public static final ExperimentDefinition DEFINITION = Experiment.define("understanding", e -> e
+            .description("Understanding (ACDiT Table 3): linear-probe and fine-tune accuracy of the clean-stream "
+                    + "features against block size, with the raw-pixel probe as reference.")
+            .with(CpuScale::images)
+            .sweep(s -> s.grid("model.blockSize", 16, 4, 1).seeds(0, 1, 2))
+            .evaluate(v -> v.use("linear-probe").use("fine-tune").samples(5000))
+            .track(t -> t.evaluateEvery(0).evaluateWith())
+            .report(r -> r.axis(Acdit.AR_LENGTH).headline(LinearProbeMetrics.ACCURACY, HIGHER_IS_BETTER)
+                    .plot(LinearProbeMetrics.ACCURACY, "model.blockSize")
+                    .plot(FineTuneMetrics.ACCURACY, "model.blockSize")
+                    .plot(LinearProbeMetrics.RAW_PIXEL_ACCURACY, "model.blockSize"))
+            .preset("quick", p -> p.train(t -> t.steps(300)).sweep(s -> s.seeds(0)).evaluate(v -> v.samples(2000)))
+            .preset("standard", Customizer.withDefaults())
+            .preset("smoke", p -> p.with(CpuScale::smoke).sweep(s -> s.grid("model.blockSize", 16, 4))
+                    .evaluate(v -> v.evaluators("linear-probe").samples(64))));
 
     private Understanding() {
-    }
-
-    public static ExperimentDefinition definition() {
-        return Experiment.define(NAME, e -> e
-                .description("Understanding (ACDiT Table 3): linear-probe and fine-tune accuracy of the clean-stream "
-                        + "features against block size, with the raw-pixel probe as reference.")
-                .with(CpuScale::images)
-                .sweep(s -> s.grid("model.blockSize", 16, 4, 1).seeds(0, 1, 2))
-                .evaluate(v -> v.use("linear-probe").use("fine-tune").samples(5000))
-                .track(t -> t.evaluateEvery(0).evaluateWith())
-                .report(r -> r.axis(Acdit.AR_LENGTH).headline(LinearProbeMetrics.ACCURACY, HIGHER_IS_BETTER)
-                        .plot(LinearProbeMetrics.ACCURACY, "model.blockSize")
-                        .plot(FineTuneMetrics.ACCURACY, "model.blockSize")
-                        .plot(LinearProbeMetrics.RAW_PIXEL_ACCURACY, "model.blockSize"))
-                .preset("quick", p -> p.train(t -> t.steps(300)).sweep(s -> s.seeds(0)).evaluate(v -> v.samples(2000)))
-                .preset("standard", Customizer.withDefaults())
-                .preset("smoke", p -> p.with(CpuScale::smoke).sweep(s -> s.grid("model.blockSize", 16, 4))
-                        .evaluate(v -> v.evaluators("linear-probe").samples(64))));
     }
 }

@@ -15,25 +15,21 @@ import org.acdit4j.model.Acdit;
  */
 public final class VideoFlowProbe {
 
-    public static final String NAME = "video-flow-probe";
+    public static final ExperimentDefinition DEFINITION = Experiment.define("video-flow-probe", e -> e
+            .description("Learning curves of frame-wise AR video models under the converging flow recipe, "
+                    + "2,000 and 4,000 steps: class agreement and per-frame FID at guidance 2.5 while training.")
+            .with(VideoScale::clips)
+            .with(CpuScale::converging)
+            .model(Acdit.TYPE, m -> m.blockSize(16))
+            .sweep(s -> s.grid("train.steps", 2000, 4000).seeds(0))
+            .with(VideoScale::learningCurves)
+            .preset("standard", Customizer.withDefaults())
+            .preset("smoke", p -> p.with(VideoScale::smoke)
+                    .sweep(s -> s.grid("train.steps", 2, 4))
+                    .model(Acdit.TYPE, m -> m.blockSize(4))
+                    .evaluate(v -> v.samples(16))
+                    .track(t -> t.evaluateEvery(2).evaluateSamples(8))));
 
     private VideoFlowProbe() {
-    }
-
-    public static ExperimentDefinition definition() {
-        return Experiment.define(NAME, e -> e
-                .description("Learning curves of frame-wise AR video models under the converging flow recipe, "
-                        + "2,000 and 4,000 steps: class agreement and per-frame FID at guidance 2.5 while training.")
-                .with(VideoScale::clips)
-                .with(CpuScale::converging)
-                .model(Acdit.TYPE, m -> m.blockSize(16))
-                .sweep(s -> s.grid("train.steps", 2000, 4000).seeds(0))
-                .with(VideoScale::learningCurves)
-                .preset("standard", Customizer.withDefaults())
-                .preset("smoke", p -> p.with(VideoScale::smoke)
-                        .sweep(s -> s.grid("train.steps", 2, 4))
-                        .model(Acdit.TYPE, m -> m.blockSize(4))
-                        .evaluate(v -> v.samples(16))
-                        .track(t -> t.evaluateEvery(2).evaluateSamples(8))));
     }
 }

@@ -16,30 +16,26 @@ import org.acdit4j.model.Acdit;
  */
 public final class VideoLearningProbe {
 
-    public static final String NAME = "video-learning-probe";
+    public static final ExperimentDefinition DEFINITION = Experiment.define("video-learning-probe", e -> e
+            .description("Learning curves of frame-wise AR video models under three recipes of equal compute, "
+                    + "to size the video presets: class agreement and per-frame FID at guidance 2.5 while training.")
+            .with(VideoScale::clips)
+            .model(Acdit.TYPE, m -> m.blockSize(16))
+            .sweep(s -> s.cases(
+                    c -> c.named("8 frames, batch 16, 4,000 steps").train(t -> t.steps(4000)),
+                    c -> c.named("4 frames, batch 32, 4,000 steps").data(d -> d.frames(4))
+                            .train(t -> t.steps(4000).batch(32)),
+                    c -> c.named("8 frames, batch 32, 2,000 steps").train(t -> t.batch(32)))
+                    .seeds(0))
+            .with(VideoScale::learningCurves)
+            .preset("standard", Customizer.withDefaults())
+            .preset("smoke", p -> p.with(VideoScale::smoke)
+                    .sweep(s -> s.cases(c -> c.named("8 frames").train(t -> t.steps(4)),
+                            c -> c.named("4 frames").data(d -> d.frames(4)).train(t -> t.steps(2).batch(8))))
+                    .model(Acdit.TYPE, m -> m.blockSize(4))
+                    .evaluate(v -> v.samples(16))
+                    .track(t -> t.evaluateEvery(2).evaluateSamples(8))));
 
     private VideoLearningProbe() {
-    }
-
-    public static ExperimentDefinition definition() {
-        return Experiment.define(NAME, e -> e
-                .description("Learning curves of frame-wise AR video models under three recipes of equal compute, "
-                        + "to size the video presets: class agreement and per-frame FID at guidance 2.5 while training.")
-                .with(VideoScale::clips)
-                .model(Acdit.TYPE, m -> m.blockSize(16))
-                .sweep(s -> s.cases(
-                        c -> c.named("8 frames, batch 16, 4,000 steps").train(t -> t.steps(4000)),
-                        c -> c.named("4 frames, batch 32, 4,000 steps").data(d -> d.frames(4))
-                                .train(t -> t.steps(4000).batch(32)),
-                        c -> c.named("8 frames, batch 32, 2,000 steps").train(t -> t.batch(32)))
-                        .seeds(0))
-                .with(VideoScale::learningCurves)
-                .preset("standard", Customizer.withDefaults())
-                .preset("smoke", p -> p.with(VideoScale::smoke)
-                        .sweep(s -> s.cases(c -> c.named("8 frames").train(t -> t.steps(4)),
-                                c -> c.named("4 frames").data(d -> d.frames(4)).train(t -> t.steps(2).batch(8))))
-                        .model(Acdit.TYPE, m -> m.blockSize(4))
-                        .evaluate(v -> v.samples(16))
-                        .track(t -> t.evaluateEvery(2).evaluateSamples(8))));
     }
 }

@@ -25,43 +25,39 @@ import org.acdit4j.model.Acdit;
  */
 public final class VideoTradeoff {
 
-    public static final String NAME = "video-tradeoff";
-
     private static final MetricName[] PAIRED = {FrameFidMetrics.at(1.5), ClipFrechetDistanceMetrics.at(1.5),
             ClassAgreementMetrics.at(1.5)};
 
-    private VideoTradeoff() {
-    }
+    public static final ExperimentDefinition DEFINITION = Experiment.define("video-tradeoff", e -> e
+            .description("AR length for video (frames per block 1, 2, 4, 8 of 8-frame Moving-MNIST clips): "
+                    + "per-frame FID, clip Fréchet distance, class agreement and sampling time.")
+            .with(VideoScale::clips)
+            .sweep(s -> s.grid("model.blockSize", 16, 32, 64, 128))
+            .evaluate(v -> v.use("fid").use("frame-fid").use("clip-fd").use("class-agreement")
+                    .use("sampling-speed").samples(300).guidances(1.5))
+            .report(r -> r.axis(Acdit.AR_LENGTH).headline(ClassAgreementMetrics.at(1.5), HIGHER_IS_BETTER)
+                    .plot(FrameFidMetrics.at(1.5), "model.blockSize")
+                    .plot(ClipFrechetDistanceMetrics.at(1.5), "model.blockSize")
+                    .plot(ClassAgreementMetrics.at(1.5), "model.blockSize")
+                    .plot(SamplingSpeedMetrics.SECONDS_PER_IMAGE_KV_CACHE, "model.blockSize")
+                    .byFrame(FrameFidMetrics.PER_FRAME)
+                    .progress(ClassAgreementMetrics.at(1.5), FrameFidMetrics.at(1.5))
+                    .pairedBySeed("model.blockSize", "128", PAIRED)
+                    .metrics(FidMetrics.at(1.5), FrameFidMetrics.at(1.5), ClipFrechetDistanceMetrics.at(1.5),
+                            ClassAgreementMetrics.at(1.5), SamplingSpeedMetrics.SECONDS_PER_IMAGE_KV_CACHE,
+                            RunMetrics.IMAGES_SEEN))
+            .preset("quick", p -> p.with(VideoScale::quick).evaluate(v -> v.samples(100))
+                    .track(t -> t.evaluateEvery(0)))
+            .preset("standard", Customizer.withDefaults())
+            .preset("paper", p -> p.with(VideoScale::paperScale)
+                    .sweep(s -> s.grid("model.blockSize", 256, 512, 1024, 2048, 4096))
+                    .report(r -> r.pairedBySeed("model.blockSize", "4096", PAIRED)))
+            .preset("smoke", p -> p.with(VideoScale::smoke)
+                    .sweep(s -> s.grid("model.blockSize", 4, 32))
+                    .evaluate(v -> v.evaluators("frame-fid", "clip-fd", "class-agreement").samples(16))
+                    .track(t -> t.evaluateEvery(0))
+                    .report(r -> r.pairedBySeed("model.blockSize", "32", PAIRED))));
 
-    public static ExperimentDefinition definition() {
-        return Experiment.define(NAME, e -> e
-                .description("AR length for video (frames per block 1, 2, 4, 8 of 8-frame Moving-MNIST clips): "
-                        + "per-frame FID, clip Fréchet distance, class agreement and sampling time.")
-                .with(VideoScale::clips)
-                .sweep(s -> s.grid("model.blockSize", 16, 32, 64, 128))
-                .evaluate(v -> v.use("fid").use("frame-fid").use("clip-fd").use("class-agreement")
-                        .use("sampling-speed").samples(300).guidances(1.5))
-                .report(r -> r.axis(Acdit.AR_LENGTH).headline(ClassAgreementMetrics.at(1.5), HIGHER_IS_BETTER)
-                        .plot(FrameFidMetrics.at(1.5), "model.blockSize")
-                        .plot(ClipFrechetDistanceMetrics.at(1.5), "model.blockSize")
-                        .plot(ClassAgreementMetrics.at(1.5), "model.blockSize")
-                        .plot(SamplingSpeedMetrics.SECONDS_PER_IMAGE_KV_CACHE, "model.blockSize")
-                        .byFrame(FrameFidMetrics.PER_FRAME)
-                        .progress(ClassAgreementMetrics.at(1.5), FrameFidMetrics.at(1.5))
-                        .pairedBySeed("model.blockSize", "128", PAIRED)
-                        .metrics(FidMetrics.at(1.5), FrameFidMetrics.at(1.5), ClipFrechetDistanceMetrics.at(1.5),
-                                ClassAgreementMetrics.at(1.5), SamplingSpeedMetrics.SECONDS_PER_IMAGE_KV_CACHE,
-                                RunMetrics.IMAGES_SEEN))
-                .preset("quick", p -> p.with(VideoScale::quick).evaluate(v -> v.samples(100))
-                        .track(t -> t.evaluateEvery(0)))
-                .preset("standard", Customizer.withDefaults())
-                .preset("paper", p -> p.with(VideoScale::paperScale)
-                        .sweep(s -> s.grid("model.blockSize", 256, 512, 1024, 2048, 4096))
-                        .report(r -> r.pairedBySeed("model.blockSize", "4096", PAIRED)))
-                .preset("smoke", p -> p.with(VideoScale::smoke)
-                        .sweep(s -> s.grid("model.blockSize", 4, 32))
-                        .evaluate(v -> v.evaluators("frame-fid", "clip-fd", "class-agreement").samples(16))
-                        .track(t -> t.evaluateEvery(0))
-                        .report(r -> r.pairedBySeed("model.blockSize", "32", PAIRED))));
+    private VideoTradeoff() {
     }
 }

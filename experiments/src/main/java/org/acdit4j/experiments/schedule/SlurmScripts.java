@@ -40,17 +40,13 @@ final class SlurmScripts {
                 # JVM flags: %5$s.
                 #SBATCH --job-name=acdit-%1$s
                 #SBATCH --array=0-%6$d
-                #SBATCH --chdir=%7$s
-                #SBATCH --output=%8$s
-                #SBATCH --open-mode=append
-                %9$sset -euo pipefail
-                export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
-                export ACDIT_THREADS="${ACDIT_THREADS:-${SLURM_CPUS_PER_TASK:-1}}"
+                %7$sexport ACDIT_THREADS="${ACDIT_THREADS:-${SLURM_CPUS_PER_TASK:-1}}"
                 export ACDIT_JAVA_OPTS="${ACDIT_JAVA_OPTS:-%5$s}"
-                %10$s %11$s "${SLURM_ARRAY_TASK_ID}" %12$s
+                %8$s %9$s "${SLURM_ARRAY_TASK_ID}" %10$s
                 """.formatted(experiment, tasks, folder.resolve(ARRAY_FILE), folder.resolve(REPORT_FILE),
-                resources.javaOptions(), tasks - 1, locations.workingDir(), folder.resolve("slurm-%A_%a.log"),
-                resourceLines(resources) + gpu, command.shellText(), ShellWords.join(run), ShellWords.join(rest));
+                resources.javaOptions(), tasks - 1,
+                jobSetup(locations, folder.resolve("slurm-%A_%a.log"), resourceLines(resources) + gpu),
+                command.shellText(), ShellWords.join(run), ShellWords.join(rest));
     }
 
     /** The job that writes the report of the sweep from its run folders, with the same arguments as its tasks. */
@@ -65,16 +61,25 @@ final class SlurmScripts {
                 #   sbatch --dependency=afterany:<array job id> %2$s
                 # It lists the planned runs that did not finish, so a partial sweep never reads as complete.
                 #SBATCH --job-name=acdit-%1$s-report
-                #SBATCH --chdir=%3$s
-                #SBATCH --output=%4$s
+                %3$sexport ACDIT_JAVA_OPTS="${ACDIT_JAVA_OPTS:-%4$s}"
+                %5$s %6$s
+                """.formatted(experiment, folder.resolve(REPORT_FILE),
+                jobSetup(locations, folder.resolve("slurm-report-%j.log"), resourceLines(resources)),
+                resources.javaOptions(), command.shellText(), ShellWords.join(report));
+    }
+
+    /**
+     * The lines that set up every job of the sweep after its name: the working folder, the log appended to, the
+     * {@code resourceLines} it asks for, strict bash and one OpenMP thread.
+     */
+    private static String jobSetup(TaskLocations locations, Path log, String resourceLines) {
+        return """
+                #SBATCH --chdir=%s
+                #SBATCH --output=%s
                 #SBATCH --open-mode=append
-                %5$sset -euo pipefail
+                %sset -euo pipefail
                 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
-                export ACDIT_JAVA_OPTS="${ACDIT_JAVA_OPTS:-%6$s}"
-                %7$s %8$s
-                """.formatted(experiment, folder.resolve(REPORT_FILE), locations.workingDir(),
-                folder.resolve("slurm-report-%j.log"), resourceLines(resources), resources.javaOptions(),
-                command.shellText(), ShellWords.join(report));
+                """.formatted(locations.workingDir(), log, resourceLines);
     }
 
     private static String resourceLines(TaskResources resources) {

@@ -68,35 +68,46 @@ public record TaskResources(int cpus, long memoryMib, long seconds, int gpus, St
 
     private static int validCpus(int cpus) {
         if (cpus < 1) {
-            throw new UsageException("--task-cpus " + cpus + ": allowed: 1 or more cores per task");
+            throw notAllowed("--task-cpus", cpus, "1 or more cores per task");
         }
         return cpus;
     }
 
     private static long memoryMib(String memory) {
-        Matcher matcher = MEMORY.matcher(memory.strip());
-        if (!matcher.matches()) {
-            throw new UsageException("--task-memory " + memory + ": allowed: a size such as 16G or 6000M");
-        }
+        Matcher matcher = matching(MEMORY, "--task-memory", memory, "a size such as 16G or 6000M");
         long amount = Long.parseLong(matcher.group(1));
         long mib = matcher.group(2).equalsIgnoreCase("G") ? amount * 1024 : amount;
         if (mib < MIN_MEMORY_MIB) {
-            throw new UsageException("--task-memory " + memory + ": allowed: at least 1G (a training JVM needs it)");
+            throw notAllowed("--task-memory", memory, "at least 1G (a training JVM needs it)");
         }
         return mib;
     }
 
     private static long seconds(String time) {
-        Matcher matcher = TIME.matcher(time.strip());
-        if (!matcher.matches()) {
-            throw new UsageException("--task-time " + time + ": allowed: HH:MM:SS or D-HH:MM:SS, e.g. 4:00:00 or 1-12:00:00");
-        }
+        Matcher matcher = matching(TIME, "--task-time", time, "HH:MM:SS or D-HH:MM:SS, e.g. 4:00:00 or 1-12:00:00");
         long days = matcher.group(1) == null ? 0 : Long.parseLong(matcher.group(1));
         long total = days * 86_400 + Long.parseLong(matcher.group(2)) * 3600 + Long.parseLong(matcher.group(3)) * 60
                 + Long.parseLong(matcher.group(4));
         if (total == 0) {
-            throw new UsageException("--task-time " + time + ": allowed: a time limit above zero");
+            throw notAllowed("--task-time", time, "a time limit above zero");
         }
         return total;
+    }
+
+    /**
+     * {@code value} of {@code option} matched against {@code syntax}; refused as {@link #notAllowed} when it does not
+     * match.
+     */
+    private static Matcher matching(Pattern syntax, String option, String value, String allowed) {
+        Matcher matcher = syntax.matcher(value.strip());
+        if (!matcher.matches()) {
+            throw notAllowed(option, value, allowed);
+        }
+        return matcher;
+    }
+
+    /** The one-line usage error for {@code option} given {@code value}, saying what is {@code allowed}. */
+    private static UsageException notAllowed(String option, Object value, String allowed) {
+        return new UsageException(option + " " + value + ": allowed: " + allowed);
     }
 }

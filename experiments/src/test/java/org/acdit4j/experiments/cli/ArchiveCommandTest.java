@@ -22,25 +22,27 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ArchiveCommandTest {
 
+    private static final String TRADEOFF = BlockSizeTradeoff.DEFINITION.name();
+
     @TempDir
     Path work;
 
     @Test
     void archivesTheSelectionsFinishedRunsAndNamesWhatTodaysDefinitionChanges() {
-        List<RunPlan> smoke = SweepPlanner.plan(BlockSizeTradeoff.definition(), "smoke", List.of());
+        List<RunPlan> smoke = SweepPlanner.plan(BlockSizeTradeoff.DEFINITION, "smoke", List.of());
         finished(smoke.get(0));
         Map<String, String> olderValues = new TreeMap<>(smoke.get(1).values());
         olderValues.put("train.lr", "0.5");
         RunPlan older = smoke.get(1);
         finished(new RunPlan(older.index(), older.name(), older.label(), older.assignments(), older.seed(), older.spec(),
                 olderValues, older.preset(), older.overrides()));
-        finished(SweepPlanner.plan(BlockSizeTradeoff.definition(), "smoke", List.of("train.steps=3")).get(2));
+        finished(SweepPlanner.plan(BlockSizeTradeoff.DEFINITION, "smoke", List.of("train.steps=3")).get(2));
 
         InProcessCli.Result archive = acdit("--runs-dir", work.resolve("runs").toString(), "--results-dir",
-                work.resolve("results").toString(), "archive", BlockSizeTradeoff.NAME, "--preset", "smoke");
+                work.resolve("results").toString(), "archive", TRADEOFF, "--preset", "smoke");
 
         assertThat(archive.exitCode()).as(archive.err()).isZero();
-        Path archived = work.resolve("results").resolve(BlockSizeTradeoff.NAME).resolve("smoke").resolve("runs");
+        Path archived = work.resolve("results").resolve(TRADEOFF).resolve("smoke").resolve("runs");
         assertThat(archive.out()).contains("1 run(s) archived in " + archived)
                 .contains("not archived: blockSize4-seed0 (today's definition changes train.lr: '0.5' in the run "
                         + "folder, '" + older.values().get("train.lr") + "' now), " + smoke.get(2).name() + " (not finished here)");
@@ -50,9 +52,9 @@ class ArchiveCommandTest {
 
     /** A run folder of {@code plan}, frozen and finished. */
     private void finished(RunPlan plan) {
-        RunFolder folder = RunFolder.of(work.resolve("runs"), BlockSizeTradeoff.NAME, plan.name());
+        RunFolder folder = RunFolder.of(work.resolve("runs"), TRADEOFF, plan.name());
         folder.freeze(plan);
-        folder.write(RunRecord.builder().experiment(BlockSizeTradeoff.NAME).run(plan.name()).index(plan.index())
+        folder.write(RunRecord.builder().experiment(TRADEOFF).run(plan.name()).index(plan.index())
                 .seed(plan.seed()).preset(plan.preset()).assignments(plan.assignments()).status(RunStatus.FINISHED)
                 .build());
     }

@@ -24,7 +24,7 @@ class BadInputCliTest {
     private InProcessCli.Result smokeRun(String... arguments) {
         List<String> args = new ArrayList<>(List.of("--data-dir", DATA_DIR, "--runs-dir", work.resolve("runs").toString(),
                 "--results-dir", work.resolve("results").toString(), "--tracking-uri", work.resolve("mlruns").toString(),
-                "run", BlockSizeTradeoff.NAME, "--preset", "smoke"));
+                "run", BlockSizeTradeoff.DEFINITION.name(), "--preset", "smoke"));
         args.addAll(List.of(arguments));
         return acdit(args.toArray(String[]::new));
     }

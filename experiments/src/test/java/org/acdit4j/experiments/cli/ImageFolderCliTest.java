@@ -33,7 +33,7 @@ class ImageFolderCliTest {
 
     private InProcessCli.Result smokeRun(Path folder) {
         List<String> args = new ArrayList<>(global());
-        args.addAll(List.of("run", BlockSizeTradeoff.NAME, "--preset", "smoke", "data.name=image-folder",
+        args.addAll(List.of("run", BlockSizeTradeoff.DEFINITION.name(), "--preset", "smoke", "data.name=image-folder",
                 "data.source=" + folder, "evaluate.evaluators=fid,class-agreement"));
         return acdit(args.toArray(String[]::new));
     }

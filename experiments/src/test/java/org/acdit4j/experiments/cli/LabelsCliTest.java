@@ -26,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LabelsCliTest {
 
+    private static final String TRADEOFF = BlockSizeTradeoff.DEFINITION.name();
+
     private static final String DATA_DIR = System.getProperty("acdit.test.dataDir");
 
     @TempDir
@@ -41,7 +43,7 @@ class LabelsCliTest {
 
     @Test
     void planListsTheLabelOfEveryPlan() {
-        InProcessCli.Result plan = cli("plan", BlockSizeTradeoff.NAME, "--preset", "smoke",
+        InProcessCli.Result plan = cli("plan", TRADEOFF, "--preset", "smoke",
                 "sweep.cases=model.blockSize=16; model.blockSize=1");
 
         assertThat(plan.exitCode()).as(plan.err()).isZero();
@@ -51,9 +53,9 @@ class LabelsCliTest {
 
     @Test
     void aRunsMlflowDescriptionStartsWithItsLabelAndTheReportUsesIt() throws IOException {
-        RunPlan plan = SweepPlanner.plan(BlockSizeTradeoff.definition(), "smoke",
+        RunPlan plan = SweepPlanner.plan(BlockSizeTradeoff.DEFINITION, "smoke",
                 List.of("train.steps=2", "evaluate.evaluators=")).get(1);
-        RunFolder folder = RunFolder.of(work.resolve("runs"), BlockSizeTradeoff.NAME, plan.name());
+        RunFolder folder = RunFolder.of(work.resolve("runs"), TRADEOFF, plan.name());
         folder.freeze(plan);
         InProcessCli.Result run = cli("execute-run", "--run-folder", folder.root().toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -63,10 +65,10 @@ class LabelsCliTest {
         assertThat(tags.resolve("acdit.label")).hasContent("AR length 4 (block 4)");
         assertThat(tags.resolve("mlflow.runName")).hasContent("blockSize4-seed0");
 
-        InProcessCli.Result report = cli("report", BlockSizeTradeoff.NAME, "--preset", "smoke", "train.steps=2",
+        InProcessCli.Result report = cli("report", TRADEOFF, "--preset", "smoke", "train.steps=2",
                 "evaluate.evaluators=");
         assertThat(report.exitCode()).as(report.err()).isZero();
-        Path results = work.resolve("results").resolve(BlockSizeTradeoff.NAME).resolve("custom");
+        Path results = work.resolve("results").resolve(TRADEOFF).resolve("custom");
         assertThat(results.resolve("REPORT.md")).content()
                 .contains("| AR length 4 (block 4) | `model.blockSize=4` |");
         List<String> summary = Files.readAllLines(results.resolve("summary.csv"));
@@ -76,23 +78,23 @@ class LabelsCliTest {
 
     @Test
     void theReportLabelsARunAsItsFolderFrozeItAndNamesWhatTodaysDefinitionWouldChange() throws IOException {
-        RunPlan plan = SweepPlanner.plan(BlockSizeTradeoff.definition(), "smoke", List.of()).get(1);
+        RunPlan plan = SweepPlanner.plan(BlockSizeTradeoff.DEFINITION, "smoke", List.of()).get(1);
         RunPlan planned = new RunPlan(plan.index(), plan.name(), "block of four", plan.assignments(), plan.seed(),
                 plan.spec(), plan.values(), plan.preset(), plan.overrides());
-        RunFolder folder = RunFolder.of(work.resolve("runs"), BlockSizeTradeoff.NAME, plan.name());
+        RunFolder folder = RunFolder.of(work.resolve("runs"), TRADEOFF, plan.name());
         folder.freeze(planned);
-        folder.write(RunRecord.builder().experiment(BlockSizeTradeoff.NAME).run(plan.name()).index(plan.index())
+        folder.write(RunRecord.builder().experiment(TRADEOFF).run(plan.name()).index(plan.index())
                 .seed(plan.seed()).preset(plan.preset()).assignments(plan.assignments()).status(RunStatus.FINISHED)
                 .step(plan.spec().train().steps()).steps(plan.spec().train().steps())
                 .metrics(Map.of("fid/cfg1.5", 42.0)).build());
         Files.createDirectories(work.resolve("mlruns"));
 
-        InProcessCli.Result report = cli("report", BlockSizeTradeoff.NAME, "--preset", "smoke");
+        InProcessCli.Result report = cli("report", TRADEOFF, "--preset", "smoke");
 
         assertThat(report.exitCode()).as(report.err()).isZero();
         assertThat(report.out()).contains("report: blockSize4-seed0 is reported as its run folder holds it; today's "
                 + "definition changes label: 'block of four' in the run folder, 'AR length 4 (block 4)' now");
-        List<String> summary = Files.readAllLines(work.resolve("results").resolve(BlockSizeTradeoff.NAME)
+        List<String> summary = Files.readAllLines(work.resolve("results").resolve(TRADEOFF)
                 .resolve("smoke").resolve("summary.csv"));
         assertThat(summary).anyMatch(line -> line.startsWith("blockSize4-seed0,1,0,FINISHED,block of four,4"));
     }

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TrackingStoreCliTest {
 
+    private static final String TRADEOFF = BlockSizeTradeoff.DEFINITION.name();
+
     private static final String DATA_DIR = System.getProperty("acdit.test.dataDir");
 
     @TempDir
@@ -32,7 +34,7 @@ class TrackingStoreCliTest {
 
     private InProcessCli.Result smokeRun(String trackingUri) {
         return acdit("--data-dir", DATA_DIR, "--runs-dir", work.resolve("runs").toString(), "--results-dir",
-                work.resolve("results").toString(), "--tracking-uri", trackingUri, "run", BlockSizeTradeoff.NAME,
+                work.resolve("results").toString(), "--tracking-uri", trackingUri, "run", TRADEOFF,
                 "--preset", "smoke");
     }
 
@@ -58,7 +60,7 @@ class TrackingStoreCliTest {
 
         InProcessCli.Result run = smokeRun("sqlite:///" + folder);
         InProcessCli.Result plan = acdit("--data-dir", DATA_DIR, "--tracking-uri", "sqlite:///" + folder, "plan",
-                BlockSizeTradeoff.NAME, "--preset", "smoke");
+                TRADEOFF, "--preset", "smoke");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip()).isEqualTo("acdit: tracking database " + folder + " is a folder; name a database "
@@ -76,7 +78,7 @@ class TrackingStoreCliTest {
         InProcessCli.Result runs = acdit("runs", "--tracking-uri", "sqlite:///" + typo);
         InProcessCli.Result report = acdit("--runs-dir", work.resolve("runs").toString(), "--results-dir",
                 work.resolve("results").toString(), "--tracking-uri", "sqlite:///" + typo, "report",
-                BlockSizeTradeoff.NAME, "--preset", "smoke");
+                TRADEOFF, "--preset", "smoke");
 
         assertThat(runs.exitCode()).isEqualTo(2);
         assertThat(runs.err().strip()).isEqualTo("acdit: no MLflow database at " + typo + ": nothing was tracked there; "
@@ -95,14 +97,14 @@ class TrackingStoreCliTest {
         String childId;
         try (MlrunsStore store = new MlrunsStore(mlruns, Clock.systemUTC(), new RunSource("alice", "test", null),
                 MetricBuffering.defaults())) {
-            TrackedRun parent = store.startRun(RunStart.of(BlockSizeTradeoff.NAME, "block-size-tradeoff-sweep"));
-            TrackedRun child = store.startRun(new RunStart(BlockSizeTradeoff.NAME, "blockSize16-seed0",
+            TrackedRun parent = store.startRun(RunStart.of(TRADEOFF, "block-size-tradeoff-sweep"));
+            TrackedRun child = store.startRun(new RunStart(TRADEOFF, "blockSize16-seed0",
                     parent.runId(), Map.of(), null));
             child.end(RunStatus.KILLED);
             parentId = parent.runId();
             childId = child.runId();
         }
-        Path experimentRuns = Files.createDirectories(work.resolve("runs").resolve(BlockSizeTradeoff.NAME));
+        Path experimentRuns = Files.createDirectories(work.resolve("runs").resolve(TRADEOFF));
         Files.writeString(experimentRuns.resolve("sweep.json"), "{\"parentRunId\":\"" + parentId
                 + "\",\"tracking\":\"MLflow file store " + mlruns + "\"}");
         Path runFolder = Files.createDirectories(experimentRuns.resolve("blockSize16-seed0"));
@@ -130,7 +132,7 @@ class TrackingStoreCliTest {
 
     @Test
     void aSweepsParentRunFromAnotherStoreIsReHomedWhenNoUnfinishedRunNeedsIt() throws Exception {
-        Path experimentRuns = Files.createDirectories(work.resolve("runs").resolve(BlockSizeTradeoff.NAME));
+        Path experimentRuns = Files.createDirectories(work.resolve("runs").resolve(TRADEOFF));
         Files.writeString(experimentRuns.resolve("sweep.json"),
                 "{\"parentRunId\":\"0123456789abcdef0123456789abcdef\",\"tracking\":\"MLflow file store /old/mlruns\"}");
         GlobalOptions options = new GlobalOptions();
@@ -138,8 +140,8 @@ class TrackingStoreCliTest {
         options.trackingUri = "sqlite:///" + work.resolve("mlflow.db");
         var selection = new org.acdit4j.tracking.TrackerSelection(Map.of(), work, Clock.systemUTC(),
                 MetricBuffering.defaults(), org.acdit4j.tracking.server.ServerSettings.defaults());
-        var plans = org.acdit4j.framework.run.SweepPlanner.plan(BlockSizeTradeoff.definition(), "smoke", List.of());
-        StoreSwitch storeSwitch = StoreSwitch.check(selection, options, BlockSizeTradeoff.NAME, plans,
+        var plans = org.acdit4j.framework.run.SweepPlanner.plan(BlockSizeTradeoff.DEFINITION, "smoke", List.of());
+        StoreSwitch storeSwitch = StoreSwitch.check(selection, options, TRADEOFF, plans,
                 java.util.Set.of());
         var printed = new java.io.ByteArrayOutputStream();
 

@@ -19,37 +19,37 @@ class DefinitionLabelsTest {
 
     @Test
     void theBlockSizeTradeoffNamesItsBaselines() {
-        assertThat(labels(BlockSizeTradeoff.definition(), null)).containsExactly("DiT (AR length 1), patch 4",
+        assertThat(labels(BlockSizeTradeoff.DEFINITION, null)).containsExactly("DiT (AR length 1), patch 4",
                 "AR length 4 (block 4), patch 4", "token-wise AR (AR length 16), patch 4",
                 "DiT (AR length 1), patch 8, width 128", "token-wise AR (AR length 4), patch 8, width 128",
                 "discrete-token AR, patch 4");
-        assertThat(labels(BlockSizeTradeoff.definition(), "quick"))
+        assertThat(labels(BlockSizeTradeoff.DEFINITION, "quick"))
                 .containsExactly("DiT (AR length 1)", "AR length 4 (block 4)", "token-wise AR (AR length 16)");
-        assertThat(labels(BlockSizeTradeoff.definition(), "paper")).startsWith("DiT (AR length 1, patch 4)",
+        assertThat(labels(BlockSizeTradeoff.DEFINITION, "paper")).startsWith("DiT (AR length 1, patch 4)",
                 "AR length 4 (patch 4, block 16)", "AR length 16 (patch 4, block 4)", "AR length 64 (patch 4, block 1)",
                 "DiT (AR length 1, patch 8)");
     }
 
     @Test
     void commandLineCasesAreLabelledByAcdit() {
-        assertThat(labels(BlockSizeTradeoff.definition(), null,
+        assertThat(labels(BlockSizeTradeoff.DEFINITION, null,
                 "sweep.cases=model.patch=8 model.blockSize=1; model.patch=4 model.blockSize=4"))
                 .containsExactly("AR length 4 (patch 8, block 1)", "AR length 4 (patch 4, block 4)");
-        assertThat(labels(BlockSizeTradeoff.definition(), "smoke"))
+        assertThat(labels(BlockSizeTradeoff.DEFINITION, "smoke"))
                 .containsExactly("DiT (AR length 1)", "AR length 4 (block 4)", "discrete-token AR");
     }
 
     @Test
     void gridsAreLabelledByAcdit() {
-        assertThat(labels(Understanding.definition(), null))
+        assertThat(labels(Understanding.DEFINITION, null))
                 .containsExactly("DiT (AR length 1)", "AR length 4 (block 4)", "AR length 16 (block 1)");
-        assertThat(labels(VideoTradeoff.definition(), null)).containsExactly("AR length 8 (1 frame per block)",
+        assertThat(labels(VideoTradeoff.DEFINITION, null)).containsExactly("AR length 8 (1 frame per block)",
                 "AR length 4 (2 frames per block)", "AR length 2 (4 frames per block)", "DiT (AR length 1)");
-        assertThat(labels(LongHorizon.definition(), null))
+        assertThat(labels(LongHorizon.DEFINITION, null))
                 .containsExactly("AR length 8 (1 frame per block)", "AR length 4 (2 frames per block)");
-        assertThat(labels(RopeAblation.definition(), null)).containsExactly("multi-axis RoPE", "1-D RoPE", "no RoPE");
-        assertThat(labels(ContextAblation.definition(), null)).containsExactly("clean context", "noisy context");
-        assertThat(labels(InferenceScaling.definition(), null)).startsWith("DiT (AR length 1, patch 4)",
+        assertThat(labels(RopeAblation.DEFINITION, null)).containsExactly("multi-axis RoPE", "1-D RoPE", "no RoPE");
+        assertThat(labels(ContextAblation.DEFINITION, null)).containsExactly("clean context", "noisy context");
+        assertThat(labels(InferenceScaling.DEFINITION, null)).startsWith("DiT (AR length 1, patch 4)",
                 "AR length 4 (patch 4, block 16)").contains("AR length 64 (patch 1, block 16)");
     }
 }

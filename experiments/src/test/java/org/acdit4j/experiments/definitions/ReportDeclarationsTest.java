@@ -38,7 +38,7 @@ class ReportDeclarationsTest {
 
     @Test
     void theTradeoffShowsTheTokenArArmByConfigurationAndAtEqualComputeWithPatch4() throws IOException {
-        ExperimentDefinition tradeoff = BlockSizeTradeoff.definition();
+        ExperimentDefinition tradeoff = BlockSizeTradeoff.DEFINITION;
         Map<String, Double> metrics = Map.of("fid/cfg1.5", 100.0, "class-agreement/cfg1.5", 0.5,
                 "sampling-speed.secondsPerImage.kvCache", 0.02);
         List<Path> files = report(tradeoff, plan -> metrics);
@@ -55,7 +55,7 @@ class ReportDeclarationsTest {
 
     @Test
     void modelScalingTabulatesTheGapAgainstParametersAndTrainingFlops() throws IOException {
-        ExperimentDefinition scaling = ModelScaling.definition();
+        ExperimentDefinition scaling = ModelScaling.DEFINITION;
         // parameters grow with the width; the DiT's FID is 100, AR length 4's 100 + 32 / width + seed
         List<Path> files = report(scaling, plan -> {
             int width = Integer.parseInt(plan.assignments().get("model.width"));

@@ -31,7 +31,7 @@ class DocumentedCodeCompilesTest {
         DocumentedCode code = DocumentedCode.of("""
                 A binding that names an experiment which does not exist:
                 ```java
-                experiments.addBinding("x").toInstance(NoSuchExperiment.definition());
+                experiments.addBinding("x").toInstance(NoSuchExperiment.DEFINITION);
                 ```
                 """);
 

@@ -2,24 +2,15 @@ package org.acdit4j.experiments.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.Key;
-import com.google.inject.TypeLiteral;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.acdit4j.framework.data.DataDirectory;
-import org.acdit4j.framework.data.Dataset;
-import org.acdit4j.framework.data.DatasetFactory;
 import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentBuilder;
-import org.acdit4j.framework.evaluation.Evaluator;
 import org.acdit4j.framework.spec.ExperimentSpec;
 import org.acdit4j.model.Acdit;
 import org.acdit4j.model.tokenar.TokenAr;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,21 +28,11 @@ class MemorisationWiringTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(MemorisationWiringTest.class);
     private static final int SAMPLES = 200;
-    private static final long SEED = 3;
 
-    private final Injector injector = Guice.createInjector(new ApplicationModule(
-            Map.of(DataDirectory.ENVIRONMENT_VARIABLE, System.getProperty("acdit.test.dataDir"))));
-    private Dataset mnist;
+    private final WiredEvaluation wiring = new WiredEvaluation();
 
     @TempDir
     Path work;
-
-    @BeforeAll
-    void openData() {
-        ExperimentSpec any = spec(e -> e.model(TokenAr.TYPE, m -> m.width(16).depth(1).heads(2).patch(4)));
-        mnist = injector.getInstance(Key.get(new TypeLiteral<Map<String, DatasetFactory>>() { })).get("mnist")
-                .open(any.data());
-    }
 
     @Test
     void aTokenArRunIsMeasuredInItsCodesAsWell() {
@@ -94,6 +75,6 @@ class MemorisationWiringTest {
     }
 
     private Map<String, Double> evaluate(ExperimentSpec spec) {
-        return WiredEvaluation.metrics(injector, spec, mnist, SEED, work);
+        return wiring.metrics(spec, work);
     }
 }

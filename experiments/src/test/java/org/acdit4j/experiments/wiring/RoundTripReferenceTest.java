@@ -2,10 +2,6 @@ package org.acdit4j.experiments.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.Key;
-import com.google.inject.TypeLiteral;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +9,10 @@ import org.acdit4j.evaluators.features.FeatureNetwork;
 import org.acdit4j.evaluators.features.ShippedFeatureNetworks;
 import org.acdit4j.evaluators.sampling.RealSubset;
 import org.acdit4j.evaluators.sampling.ReferenceImages;
-import org.acdit4j.framework.data.DataDirectory;
 import org.acdit4j.framework.data.Dataset;
-import org.acdit4j.framework.data.DatasetFactory;
 import org.acdit4j.framework.dsl.Customizer;
 import org.acdit4j.framework.dsl.Experiment;
 import org.acdit4j.framework.dsl.ExperimentBuilder;
-import org.acdit4j.framework.evaluation.Evaluator;
 import org.acdit4j.framework.spec.ExperimentSpec;
 import org.acdit4j.model.Acdit;
 import org.acdit4j.model.tokenar.TokenAr;
@@ -42,11 +35,8 @@ class RoundTripReferenceTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(RoundTripReferenceTest.class);
     private static final int SAMPLES = 400;
-    private static final long SEED = 3;
 
-    private final Injector injector = Guice.createInjector(new ApplicationModule(
-            Map.of(DataDirectory.ENVIRONMENT_VARIABLE, System.getProperty("acdit.test.dataDir"))));
-    private Dataset mnist;
+    private final WiredEvaluation wiring = new WiredEvaluation();
     private double realAgreement;
 
     @TempDir
@@ -54,8 +44,7 @@ class RoundTripReferenceTest {
 
     @BeforeAll
     void openData() {
-        ExperimentSpec any = spec(e -> e.model(TokenAr.TYPE, m -> m.width(16).depth(1).heads(2).patch(4)));
-        mnist = datasets().get("mnist").open(any.data());
+        Dataset mnist = wiring.dataset(spec(e -> e.model(TokenAr.TYPE, m -> m.width(16).depth(1).heads(2).patch(4))));
         FeatureNetwork network = new ShippedFeatureNetworks().forDataset(mnist);
         realAgreement = network.accuracy(RealSubset.draw(mnist.test(), SAMPLES, ReferenceImages.SEED));
     }
@@ -109,11 +98,7 @@ class RoundTripReferenceTest {
     }
 
     private Map<String, Double> evaluate(ExperimentSpec spec) {
-        return WiredEvaluation.metrics(injector, spec, mnist, SEED, work);
-    }
-
-    private Map<String, DatasetFactory> datasets() {
-        return injector.getInstance(Key.get(new TypeLiteral<Map<String, DatasetFactory>>() { }));
+        return wiring.metrics(spec, work);
     }
 
     private static String roundTripOf(Map<String, Double> metrics) {

@@ -14,6 +14,7 @@ import org.acdit4j.experiments.definitions.TokenArSampling;
 import org.acdit4j.experiments.definitions.Understanding;
 import org.acdit4j.experiments.definitions.LongHorizon;
 import org.acdit4j.experiments.definitions.VideoFlowProbe;
+import org.acdit4j.experiments.definitions.VideoWidthProbe;
 import org.acdit4j.experiments.definitions.VideoLearningProbe;
 import org.acdit4j.experiments.definitions.VideoTradeoff;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
@@ -35,6 +36,7 @@ public final class ExperimentsModule extends AbstractModule {
         experiments.addBinding(ModelScaling.NAME).toInstance(ModelScaling.definition());
         experiments.addBinding(VideoLearningProbe.NAME).toInstance(VideoLearningProbe.definition());
         experiments.addBinding(VideoFlowProbe.NAME).toInstance(VideoFlowProbe.definition());
+        experiments.addBinding(VideoWidthProbe.NAME).toInstance(VideoWidthProbe.definition());
         experiments.addBinding(TokenArSampling.NAME).toInstance(TokenArSampling.definition());
         experiments.addBinding(ObjectiveAblation.NAME).toInstance(ObjectiveAblation.definition());
         experiments.addBinding(SolverSteps.NAME).toInstance(SolverSteps.definition());

@@ -3,7 +3,6 @@ package org.acdit4j.experiments.cli;
 import com.google.inject.Inject;
 import java.util.concurrent.Callable;
 import org.acdit4j.framework.dsl.ExperimentDefinition;
-import org.acdit4j.framework.run.SweepPlanner;
 import org.acdit4j.tracking.TrackerSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,8 +42,7 @@ public final class ReportCommand implements Callable<Integer> {
             store.requireExisting(context.options().trackingUri());
         }
         if (fromArchive) {
-            ArchivedRuns.restore(context.options(), definition, selection,
-                    SweepPlanner.plan(definition, selection.preset, selection.overrides), System.out);
+            ArchivedRuns.restoreAll(context.options(), definition, selection, System.out);
         }
         reports.write(definition, selection.preset, selection.overrides, selection.commandLine("report"), 0, null);
         return 0;

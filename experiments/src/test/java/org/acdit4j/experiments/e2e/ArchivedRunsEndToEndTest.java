@@ -61,7 +61,7 @@ class ArchivedRunsEndToEndTest {
 
     @Test
     @Order(2)
-    void anArchivedRunOfAnotherConfigurationRestoresNothing() throws Exception {
+    void anArchivedRunOfAnotherConfigurationIsRefusedBySweepsAndReportedAsItsFolderHoldsIt() throws Exception {
         Path elsewhere = copyOfTheArchive("elsewhere");
         Path archived = elsewhere.resolve("results/block-size-tradeoff/smoke/runs/blockSize16-seed0");
         Path config = archived.resolve("config.yaml");
@@ -71,11 +71,22 @@ class ArchivedRunsEndToEndTest {
         assertThat(log(elsewhere)).contains("runs/blockSize16-seed0 cannot be trusted: config.yaml was changed since it "
                 + "was archived");
 
+        Path frozenPlan = archived.resolve("run-spec.json");
+        Files.writeString(frozenPlan, Files.readString(frozenPlan).replace("\"train.warmupSteps\" : \"2\"",
+                "\"train.warmupSteps\" : \"1\""));
         checksumsRewritten(archived);
-        assertThat(acdit(elsewhere, "report", EXPERIMENT, "--preset", "smoke", "--from-archive")).isEqualTo(2);
+        assertThat(acdit(elsewhere, "run", EXPERIMENT, "--preset", "smoke", "--from-archive", "--data-dir", DATA_DIR))
+                .isEqualTo(2);
         assertThat(log(elsewhere)).contains("runs/blockSize16-seed0 was archived from another configuration")
                 .contains("train.warmupSteps");
         assertThat(elsewhere.resolve("runs")).doesNotExist();
+
+        assertThat(acdit(elsewhere, "report", EXPERIMENT, "--preset", "smoke", "--from-archive")).isZero();
+        assertThat(log(elsewhere)).contains("1 archived run(s) restored")
+                .contains("report: blockSize16-seed0 is reported as its run folder holds it; today's definition changes "
+                        + "train.warmupSteps: '1' in the run folder, '2' now");
+        assertThat(rowOf(elsewhere.resolve("results/block-size-tradeoff/smoke"), "blockSize16-seed0"))
+                .contains("FINISHED");
     }
 
     @Test

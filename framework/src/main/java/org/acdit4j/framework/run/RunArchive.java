@@ -63,29 +63,20 @@ public final class RunArchive {
 
     /**
      * Restores into {@code runsRoot} every archived run of {@code plans} that has no run folder there yet, and returns
-     * the names restored. Every candidate is checked first: when a file of an archived run was changed, removed or
-     * added since it was archived, when it is not FINISHED, or when it was made with another configuration than its
-     * plan now resolves to (its values), nothing is copied and the error names the archived folder and
-     * the fault (the files, the status, the keys that differ).
+     * the names restored: what a sweep counts as done. Every candidate is checked first: when a file of an archived
+     * run was changed, removed or added since it was archived, when it is not FINISHED, or when it was made with
+     * another configuration than its plan now resolves to (its values), nothing is copied and the error names the
+     * archived folder and the fault (the files, the status, the keys that differ).
      */
     public List<String> restore(List<RunPlan> plans, Path runsRoot) {
         List<RunPlan> restorable = new ArrayList<>();
         for (RunPlan plan : plans) {
             RunFolder archived = folder(plan.name());
-            RunFolder local = RunFolder.of(runsRoot, plan.spec().name(), plan.name());
-            if (!Files.isDirectory(archived.root()) || Files.exists(local.root())) {
+            Path local = localFolder(runsRoot, plan.spec().name(), plan.name());
+            if (!Files.isDirectory(archived.root()) || Files.exists(local)) {
                 continue;
             }
-            Optional<String> fault = ArchiveChecksums.fault(archived.root());
-            if (fault.isPresent()) {
-                throw new IllegalArgumentException("the archived run " + archived.root() + " cannot be trusted: "
-                        + fault.get() + "; allowed: runs as acdit archive wrote them (archive it again, or delete it)");
-            }
-            RunStatus status = archived.record().map(RunRecord::status).orElse(null);
-            if (status != RunStatus.FINISHED) {
-                throw new IllegalArgumentException("the archived run " + archived.root() + " is " + status
-                        + ", not FINISHED; allowed: finished runs only (delete it)");
-            }
+            requireTrusted(archived);
             List<String> differences = archived.differencesFrom(plan.values());
             if (!differences.isEmpty()) {
                 throw new IllegalArgumentException(archived.root() + " was archived from another configuration ("
@@ -93,20 +84,58 @@ public final class RunArchive {
             }
             restorable.add(plan);
         }
-        List<String> restored = new ArrayList<>();
-        for (RunPlan plan : restorable) {
-            Path archived = folder(plan.name()).root();
-            Path target = RunFolder.of(runsRoot, plan.spec().name(), plan.name()).root();
-            try (Stream<Path> files = Files.walk(archived)) {
-                replace(archived, files.filter(Files::isRegularFile)
-                        .filter(file -> !file.getFileName().toString().equals(ArchiveChecksums.FILE)).sorted().toList(),
-                        target, false);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot restore " + archived + " to " + target + ": " + e.getMessage(), e);
-            }
-            restored.add(plan.name());
+        restorable.forEach(plan -> copyOut(plan.name(), localFolder(runsRoot, plan.spec().name(), plan.name())));
+        return restorable.stream().map(RunPlan::name).toList();
+    }
+
+    /**
+     * Restores into {@code runsRoot} every run of the archive that has no run folder there yet, whatever today's plans
+     * are, and returns the names restored: what a report reads, since each run folder carries the plan it was made
+     * with. The same checks as {@link #restore} come first, but for the configuration, which the report compares
+     * with today's definition itself.
+     */
+    public List<String> restoreAll(String experiment, Path runsRoot) {
+        List<String> names;
+        try (Stream<Path> folders = Files.isDirectory(root) ? Files.list(root) : Stream.empty()) {
+            names = folders.filter(Files::isDirectory).map(folder -> folder.getFileName().toString())
+                    .filter(name -> !name.startsWith(".")).sorted()
+                    .filter(name -> !Files.exists(localFolder(runsRoot, experiment, name))).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root, e);
         }
-        return restored;
+        names.forEach(name -> requireTrusted(folder(name)));
+        names.forEach(name -> copyOut(name, localFolder(runsRoot, experiment, name)));
+        return names;
+    }
+
+    private static Path localFolder(Path runsRoot, String experiment, String runName) {
+        return RunFolder.of(runsRoot, experiment, runName).root();
+    }
+
+    /** Refuses an archived run whose files changed since it was archived, or that did not finish. */
+    private static void requireTrusted(RunFolder archived) {
+        Optional<String> fault = ArchiveChecksums.fault(archived.root());
+        if (fault.isPresent()) {
+            throw new IllegalArgumentException("the archived run " + archived.root() + " cannot be trusted: "
+                    + fault.get() + "; allowed: runs as acdit archive wrote them (archive it again, or delete it)");
+        }
+        RunStatus status = archived.record().map(RunRecord::status).orElse(null);
+        if (status != RunStatus.FINISHED) {
+            throw new IllegalArgumentException("the archived run " + archived.root() + " is " + status
+                    + ", not FINISHED; allowed: finished runs only (delete it)");
+        }
+    }
+
+    /** Copies the archived run {@code runName}, without its checksums, to {@code target}. */
+    private void copyOut(String runName, Path target) {
+        Path archived = folder(runName).root();
+        try (Stream<Path> files = Files.walk(archived)) {
+            replace(archived, files.filter(Files::isRegularFile)
+                    .filter(file -> !file.getFileName().toString().equals(ArchiveChecksums.FILE)).sorted().toList(),
+                    target, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restore " + archived + " to " + target + ": " + e.getMessage(), e);
+        }
     }
 
     /** The run's files an archive keeps: everything but its checkpoints, its log and temporary files. */

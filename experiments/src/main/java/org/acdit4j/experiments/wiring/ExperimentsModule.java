@@ -15,6 +15,7 @@ import org.acdit4j.experiments.definitions.SolverSteps;
 import org.acdit4j.experiments.definitions.TokenArSampling;
 import org.acdit4j.experiments.definitions.Understanding;
 import org.acdit4j.experiments.definitions.VideoFlowProbe;
+import org.acdit4j.experiments.definitions.VideoRecipeProbe;
 import org.acdit4j.experiments.definitions.VideoWidthProbe;
 import org.acdit4j.experiments.definitions.VideoLearningProbe;
 import org.acdit4j.experiments.definitions.VideoTradeoff;
@@ -38,6 +39,7 @@ public final class ExperimentsModule extends AbstractModule {
             VideoLearningProbe.DEFINITION,
             VideoFlowProbe.DEFINITION,
             VideoWidthProbe.DEFINITION,
+            VideoRecipeProbe.DEFINITION,
             TokenArSampling.DEFINITION,
             ObjectiveAblation.DEFINITION,
             SolverSteps.DEFINITION,

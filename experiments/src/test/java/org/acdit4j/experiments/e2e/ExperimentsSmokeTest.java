@@ -20,7 +20,7 @@ class ExperimentsSmokeTest {
     @ParameterizedTest
     @ValueSource(strings = {"inference-scaling", "context-ablation", "rope-ablation", "understanding", "video-tradeoff",
             "long-horizon", "model-scaling", "video-learning-probe", "video-flow-probe", "video-width-probe",
-            "token-ar-sampling", "objective-ablation", "solver-steps", "fashion-memorisation"})
+            "video-recipe-probe", "token-ar-sampling", "objective-ablation", "solver-steps", "fashion-memorisation"})
     void theSmokePresetRunsToAReport(String experiment) throws Exception {
         int exit = AcditProcess.run(work, work.resolve("out.log"), "run", experiment, "--preset", "smoke",
                 "--data-dir", DATA_DIR, "--workers", "2");

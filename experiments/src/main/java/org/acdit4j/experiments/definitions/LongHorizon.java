@@ -23,6 +23,7 @@ public final class LongHorizon {
             .description("Rollouts to 4x the trained clip length with a bounded KV window: per-frame FID and "
                     + "class agreement against frame index.")
             .with(VideoScale::clips)
+            .with(VideoScale::converged)
             .sweep(s -> s.grid("model.blockSize", 16, 32))
             .evaluate(v -> v.use("rollout").samples(100))
             .track(t -> t.evaluateEvery(0).evaluateWith().evaluateSamples(0))

@@ -3,15 +3,12 @@ package org.acdit4j.evaluators.agreement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.acdit4j.evaluators.features.FeatureNetwork;
-import org.acdit4j.evaluators.features.FeatureNetworkEvaluator;
 import org.acdit4j.evaluators.features.FeatureNetworks;
-import org.acdit4j.evaluators.sampling.ModelSamples;
 import org.acdit4j.evaluators.sampling.Reconstructions;
+import org.acdit4j.evaluators.sampling.SampledImagesEvaluator;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
-import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
-import org.acdit4j.framework.model.ModelCapability;
 
 /**
  * Class agreement: the share of class-conditional samples that the feature network assigns to the label they
@@ -20,18 +17,14 @@ import org.acdit4j.framework.model.ModelCapability;
  * the share of its encode→decode of as many test images ({@link Reconstructions}) assigned to their true class: what
  * the encoding alone keeps, not a bound on the samples (guided samples can exceed it, docs/TOKEN_AR.md).
  */
-public final class ClassAgreementEvaluator extends FeatureNetworkEvaluator implements SampleQualityEvaluator {
-
-    public static final String NAME = "class-agreement";
+public final class ClassAgreementEvaluator extends SampledImagesEvaluator {
 
     public ClassAgreementEvaluator(FeatureNetworks networks) {
-        super(NAME, ClassAgreementMetrics.WRITTEN, ModelCapability.SAMPLING, networks);
+        super(ClassAgreementMetrics.EVALUATOR, ClassAgreementMetrics.WRITTEN, networks);
     }
 
     @Override
-    public EvaluationResult evaluate(EvaluationContext context) {
-        FeatureNetwork network = network(context);
-        ImageBatch generated = ModelSamples.draw(context);
+    protected EvaluationResult measure(EvaluationContext context, FeatureNetwork network, ImageBatch generated) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put(ClassAgreementMetrics.CLASS_AGREEMENT.text(), network.accuracy(generated));
         metrics.put(ClassAgreementMetrics.SAMPLES.text(), (double) generated.size());

@@ -9,15 +9,18 @@ import org.acdit4j.framework.spec.MetricName;
  */
 public final class ClassAgreementMetrics {
 
+    /** The evaluator's registered name, the prefix of every metric name below. */
+    public static final String EVALUATOR = "class-agreement";
+
     /** The share of samples the feature network classifies as their conditioning class. */
-    static final MetricName CLASS_AGREEMENT = new MetricName(ClassAgreementEvaluator.NAME);
+    static final MetricName CLASS_AGREEMENT = new MetricName(EVALUATOR);
     /** How many samples it was measured on. */
-    static final MetricName SAMPLES = new MetricName(ClassAgreementEvaluator.NAME + ".samples");
+    static final MetricName SAMPLES = new MetricName(EVALUATOR + ".samples");
     /** The same share for encode→decode round trips of test images (models drawing through a lossy encoding). */
-    static final MetricName RECONSTRUCTION = new MetricName(ClassAgreementEvaluator.NAME + ".reconstruction");
+    static final MetricName RECONSTRUCTION = new MetricName(EVALUATOR + ".reconstruction");
     /** How many round trips that was measured on. */
     static final MetricName RECONSTRUCTION_SAMPLES =
-            new MetricName(ClassAgreementEvaluator.NAME + ".reconstruction.samples");
+            new MetricName(EVALUATOR + ".reconstruction.samples");
 
     /** All of them, what {@link ClassAgreementEvaluator#metrics} declares. */
     static final List<MetricName> WRITTEN = List.of(CLASS_AGREEMENT, SAMPLES, RECONSTRUCTION, RECONSTRUCTION_SAMPLES);

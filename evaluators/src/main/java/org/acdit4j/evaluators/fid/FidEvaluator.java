@@ -3,16 +3,13 @@ package org.acdit4j.evaluators.fid;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.acdit4j.evaluators.features.FeatureNetwork;
-import org.acdit4j.evaluators.features.FeatureNetworkEvaluator;
 import org.acdit4j.evaluators.features.FeatureNetworks;
-import org.acdit4j.evaluators.sampling.ModelSamples;
 import org.acdit4j.evaluators.sampling.Reconstructions;
 import org.acdit4j.evaluators.sampling.ReferenceImages;
+import org.acdit4j.evaluators.sampling.SampledImagesEvaluator;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
-import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
-import org.acdit4j.framework.model.ModelCapability;
 
 /**
  * FID with the project's feature network: the Fréchet distance between Gaussian fits of the features of
@@ -22,18 +19,14 @@ import org.acdit4j.framework.model.ModelCapability;
  * ({@link Reconstructions}), its round-trip reference: what the encoding costs per image, not a bound on the samples'
  * FID (docs/TOKEN_AR.md).
  */
-public final class FidEvaluator extends FeatureNetworkEvaluator implements SampleQualityEvaluator {
-
-    public static final String NAME = "fid";
+public final class FidEvaluator extends SampledImagesEvaluator {
 
     public FidEvaluator(FeatureNetworks networks) {
-        super(NAME, FidMetrics.WRITTEN, ModelCapability.SAMPLING, networks);
+        super(FidMetrics.EVALUATOR, FidMetrics.WRITTEN, networks);
     }
 
     @Override
-    public EvaluationResult evaluate(EvaluationContext context) {
-        FeatureNetwork network = network(context);
-        ImageBatch generated = ModelSamples.draw(context);
+    protected EvaluationResult measure(EvaluationContext context, FeatureNetwork network, ImageBatch generated) {
         ImageBatch real = ReferenceImages.train(context);
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put(FidMetrics.FID.text(), between(network, generated, real));
@@ -43,7 +36,7 @@ public final class FidEvaluator extends FeatureNetworkEvaluator implements Sampl
             metrics.put(FidMetrics.RECONSTRUCTION.text(), between(network, reconstructed, real));
             metrics.put(FidMetrics.RECONSTRUCTION_SAMPLES.text(), (double) reconstructed.size());
         });
-        return result(metrics, network, Map.of(NAME + ".reference", ReferenceImages.TRAIN));
+        return result(metrics, network, Map.of(name() + ".reference", ReferenceImages.TRAIN));
     }
 
     /** The Fréchet distance between the feature distributions of two sets of images. */

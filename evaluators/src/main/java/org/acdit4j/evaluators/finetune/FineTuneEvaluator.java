@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class FineTuneEvaluator extends NamedEvaluator {
 
-    public static final String NAME = "fine-tune";
     private static final Logger LOG = LoggerFactory.getLogger(FineTuneEvaluator.class);
 
     /**
@@ -52,14 +51,14 @@ public final class FineTuneEvaluator extends NamedEvaluator {
     }
 
     public FineTuneEvaluator(Settings settings) {
-        super(NAME, FineTuneMetrics.WRITTEN, ModelCapability.FINE_TUNING);
+        super(FineTuneMetrics.EVALUATOR, FineTuneMetrics.WRITTEN, ModelCapability.FINE_TUNING);
         this.settings = settings;
     }
 
     @Override
     public EvaluationResult evaluate(EvaluationContext context) {
         GenerativeModel model = context.model();
-        FineTunable tunable = model.fineTuning().orElseThrow(() -> new IllegalArgumentException(NAME + ": model "
+        FineTunable tunable = model.fineTuning().orElseThrow(() -> new IllegalArgumentException(name() + ": model "
                 + model.getClass().getSimpleName() + " cannot be fine-tuned (it does not implement FineTunable)"));
         Dataset dataset = context.dataset();
         ImageBatch train = ClassifierImages.train(context);
@@ -79,7 +78,7 @@ public final class FineTuneEvaluator extends NamedEvaluator {
                         FineTuneMetrics.TRAIN_EXAMPLES.text(), (double) train.size(),
                         FineTuneMetrics.TEST_EXAMPLES.text(), (double) test.size(),
                         FineTuneMetrics.TRAIN_LOSS.text(), recentLoss),
-                Map.of(NAME + ".settings", settings.toString()), List.of());
+                Map.of(name() + ".settings", settings.toString()), List.of());
     }
 
     /** Runs the steps over reshuffled passes of {@code train}; returns the mean loss of the last tenth of them. */

@@ -9,10 +9,13 @@ import org.acdit4j.framework.spec.MetricName;
  */
 public final class InceptionScoreMetrics {
 
+    /** The evaluator's registered name, the prefix of every metric name below. */
+    public static final String EVALUATOR = "inception-score";
+
     /** The inception score of the samples. */
-    static final MetricName INCEPTION_SCORE = new MetricName(InceptionScoreEvaluator.NAME);
+    static final MetricName INCEPTION_SCORE = new MetricName(EVALUATOR);
     /** How many samples it was measured on. */
-    static final MetricName SAMPLES = new MetricName(InceptionScoreEvaluator.NAME + ".samples");
+    static final MetricName SAMPLES = new MetricName(EVALUATOR + ".samples");
 
     /** All of them, what {@link InceptionScoreEvaluator#metrics} declares. */
     static final List<MetricName> WRITTEN = List.of(INCEPTION_SCORE, SAMPLES);

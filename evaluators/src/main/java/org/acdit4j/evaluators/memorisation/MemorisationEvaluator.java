@@ -27,7 +27,6 @@ import org.acdit4j.framework.model.ModelCapability;
  */
 public final class MemorisationEvaluator extends NamedEvaluator implements SampleQualityEvaluator {
 
-    public static final String NAME = "memorisation";
     /** The test images' quantile below which a sample counts as nearer to the train split than fresh data. */
     public static final double TEST_QUANTILE = 0.05;
     /** How distances are measured, reported as a tag. */
@@ -37,7 +36,7 @@ public final class MemorisationEvaluator extends NamedEvaluator implements Sampl
     private static final int ENCODED_PER_CALL = 4096;
 
     public MemorisationEvaluator() {
-        super(NAME, MemorisationMetrics.WRITTEN, ModelCapability.SAMPLING);
+        super(MemorisationMetrics.EVALUATOR, MemorisationMetrics.WRITTEN, ModelCapability.SAMPLING);
     }
 
     @Override
@@ -46,7 +45,7 @@ public final class MemorisationEvaluator extends NamedEvaluator implements Sampl
         ImageBatch generated = ModelSamples.draw(context);
         ImageBatch test = ReferenceImages.test(context);
         if (test.size() < 2) {
-            throw new IllegalArgumentException(NAME + " needs at least 2 held-out images; the test split of "
+            throw new IllegalArgumentException(name() + " needs at least 2 held-out images; the test split of "
                     + context.dataset().name() + " has " + test.size());
         }
         NearestTrainingDistances nearest = new NearestTrainingDistances(train);
@@ -76,7 +75,7 @@ public final class MemorisationEvaluator extends NamedEvaluator implements Sampl
         metrics.put(MemorisationMetrics.SAMPLES.text(), (double) generated.size());
         metrics.put(MemorisationMetrics.TEST_SAMPLES.text(), (double) test.size());
         metrics.put(MemorisationMetrics.TRAIN_IMAGES.text(), (double) train.size());
-        return new EvaluationResult(metrics, Map.of(NAME + ".distance", DISTANCE, NAME + ".reference",
+        return new EvaluationResult(metrics, Map.of(name() + ".distance", DISTANCE, name() + ".reference",
                 "test split, fixed subset (seed " + ReferenceImages.SEED + ")"), List.of());
     }
 

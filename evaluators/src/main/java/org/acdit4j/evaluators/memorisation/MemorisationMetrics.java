@@ -8,30 +8,33 @@ import org.acdit4j.framework.spec.MetricName;
  */
 public final class MemorisationMetrics {
 
+    /** The evaluator's registered name, the prefix of every metric name below. */
+    public static final String EVALUATOR = "memorisation";
+
     /** The share of samples nearer a training image than 95% of test images are. */
-    static final MetricName NEARER_THAN_TEST_P5 = new MetricName(MemorisationEvaluator.NAME + ".nearerThanTestP5");
+    static final MetricName NEARER_THAN_TEST_P5 = new MetricName(EVALUATOR + ".nearerThanTestP5");
     /** That distance, the 5th percentile of the test images'. */
-    static final MetricName TEST_P5 = new MetricName(MemorisationEvaluator.NAME + ".testP5");
+    static final MetricName TEST_P5 = new MetricName(EVALUATOR + ".testP5");
     /** The samples' median distance to their nearest training image. */
-    static final MetricName MEDIAN_DISTANCE = new MetricName(MemorisationEvaluator.NAME + ".medianDistance");
+    static final MetricName MEDIAN_DISTANCE = new MetricName(EVALUATOR + ".medianDistance");
     /** The test images' median distance to their nearest training image. */
-    static final MetricName TEST_MEDIAN_DISTANCE = new MetricName(MemorisationEvaluator.NAME + ".test.medianDistance");
+    static final MetricName TEST_MEDIAN_DISTANCE = new MetricName(EVALUATOR + ".test.medianDistance");
     /** The samples' median distance over the test images'. */
-    static final MetricName MEDIAN_RATIO = new MetricName(MemorisationEvaluator.NAME + ".medianRatio");
+    static final MetricName MEDIAN_RATIO = new MetricName(EVALUATOR + ".medianRatio");
     /** The share of samples that copy a training image pixel for pixel. */
-    static final MetricName PIXEL_COPIES = new MetricName(MemorisationEvaluator.NAME + ".pixelCopies");
+    static final MetricName PIXEL_COPIES = new MetricName(EVALUATOR + ".pixelCopies");
     /** The share of test images that do. */
-    static final MetricName TEST_PIXEL_COPIES = new MetricName(MemorisationEvaluator.NAME + ".test.pixelCopies");
+    static final MetricName TEST_PIXEL_COPIES = new MetricName(EVALUATOR + ".test.pixelCopies");
     /** The share of samples that copy a training image code for code (models drawing discrete codes). */
-    static final MetricName TOKEN_COPIES = new MetricName(MemorisationEvaluator.NAME + ".tokenCopies");
+    static final MetricName TOKEN_COPIES = new MetricName(EVALUATOR + ".tokenCopies");
     /** The share of test images that do. */
-    static final MetricName TEST_TOKEN_COPIES = new MetricName(MemorisationEvaluator.NAME + ".test.tokenCopies");
+    static final MetricName TEST_TOKEN_COPIES = new MetricName(EVALUATOR + ".test.tokenCopies");
     /** How many samples were measured. */
-    static final MetricName SAMPLES = new MetricName(MemorisationEvaluator.NAME + ".samples");
+    static final MetricName SAMPLES = new MetricName(EVALUATOR + ".samples");
     /** How many test images were measured. */
-    static final MetricName TEST_SAMPLES = new MetricName(MemorisationEvaluator.NAME + ".testSamples");
+    static final MetricName TEST_SAMPLES = new MetricName(EVALUATOR + ".testSamples");
     /** How many training images they were compared with. */
-    static final MetricName TRAIN_IMAGES = new MetricName(MemorisationEvaluator.NAME + ".trainImages");
+    static final MetricName TRAIN_IMAGES = new MetricName(EVALUATOR + ".trainImages");
 
     /** All of them, what {@link MemorisationEvaluator#metrics} declares. */
     static final List<MetricName> WRITTEN = List.of(NEARER_THAN_TEST_P5, TEST_P5, MEDIAN_DISTANCE, TEST_MEDIAN_DISTANCE,

@@ -2,35 +2,29 @@ package org.acdit4j.evaluators.precisionrecall;
 
 import java.util.Map;
 import org.acdit4j.evaluators.features.FeatureNetwork;
-import org.acdit4j.evaluators.features.FeatureNetworkEvaluator;
 import org.acdit4j.evaluators.features.FeatureNetworks;
-import org.acdit4j.evaluators.sampling.ModelSamples;
 import org.acdit4j.evaluators.sampling.ReferenceImages;
+import org.acdit4j.evaluators.sampling.SampledImagesEvaluator;
 import org.acdit4j.framework.data.ImageBatch;
 import org.acdit4j.framework.evaluation.EvaluationContext;
 import org.acdit4j.framework.evaluation.EvaluationResult;
-import org.acdit4j.framework.evaluation.SampleQualityEvaluator;
-import org.acdit4j.framework.model.ModelCapability;
 
 /**
  * Improved precision and recall (k = 3) of class-balanced samples against as many reference train images, on the
  * feature network's L2-normalised features, each manifold without its balls above the
  * {@link PrecisionRecall#DEFAULT_RADIUS_QUANTILE} quantile of radii.
  */
-public final class PrecisionRecallEvaluator extends FeatureNetworkEvaluator implements SampleQualityEvaluator {
+public final class PrecisionRecallEvaluator extends SampledImagesEvaluator {
 
-    public static final String NAME = "precision-recall";
     /** What the k-NN manifolds are built on, reported as a tag. */
     public static final String FEATURES = "penultimate layer, L2-normalised";
 
     public PrecisionRecallEvaluator(FeatureNetworks networks) {
-        super(NAME, PrecisionRecallMetrics.WRITTEN, ModelCapability.SAMPLING, networks);
+        super(PrecisionRecallMetrics.EVALUATOR, PrecisionRecallMetrics.WRITTEN, networks);
     }
 
     @Override
-    public EvaluationResult evaluate(EvaluationContext context) {
-        FeatureNetwork network = network(context);
-        ImageBatch generated = ModelSamples.draw(context);
+    protected EvaluationResult measure(EvaluationContext context, FeatureNetwork network, ImageBatch generated) {
         ImageBatch real = ReferenceImages.train(context);
         PrecisionRecall measured = between(network, generated, real);
         return result(
@@ -40,7 +34,7 @@ public final class PrecisionRecallEvaluator extends FeatureNetworkEvaluator impl
                         PrecisionRecallMetrics.REFERENCE_SAMPLES.text(), (double) real.size(),
                         PrecisionRecallMetrics.K.text(), (double) PrecisionRecall.DEFAULT_K,
                         PrecisionRecallMetrics.RADIUS_QUANTILE.text(), PrecisionRecall.DEFAULT_RADIUS_QUANTILE),
-                network, Map.of(NAME + ".reference", ReferenceImages.TRAIN, NAME + ".features", FEATURES));
+                network, Map.of(name() + ".reference", ReferenceImages.TRAIN, name() + ".features", FEATURES));
     }
 
     /** Precision and recall of {@code generated} against {@code real} with this evaluator's settings. */

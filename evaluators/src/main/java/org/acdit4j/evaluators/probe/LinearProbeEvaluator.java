@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LinearProbeEvaluator extends NamedEvaluator {
 
-    public static final String NAME = "linear-probe";
     private static final Logger LOG = LoggerFactory.getLogger(LinearProbeEvaluator.class);
 
     private final SoftmaxRegression.Settings settings;
@@ -29,7 +28,7 @@ public final class LinearProbeEvaluator extends NamedEvaluator {
     }
 
     public LinearProbeEvaluator(SoftmaxRegression.Settings settings) {
-        super(NAME, LinearProbeMetrics.WRITTEN, ModelCapability.FEATURES);
+        super(LinearProbeMetrics.EVALUATOR, LinearProbeMetrics.WRITTEN, ModelCapability.FEATURES);
         this.settings = settings;
     }
 
@@ -49,7 +48,7 @@ public final class LinearProbeEvaluator extends NamedEvaluator {
                         LinearProbeMetrics.RAW_PIXEL_ACCURACY.text(), pixels,
                         LinearProbeMetrics.TRAIN_EXAMPLES.text(), (double) train.size(),
                         LinearProbeMetrics.TEST_EXAMPLES.text(), (double) test.size()),
-                Map.of(NAME + ".settings", settings.toString()), List.of());
+                Map.of(name() + ".settings", settings.toString()), List.of());
     }
 
     private double accuracy(float[][] trainFeatures, ImageBatch train, float[][] testFeatures, ImageBatch test,

@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SamplingSpeedEvaluator extends NamedEvaluator {
 
-    public static final String NAME = "sampling-speed";
     private static final Logger LOG = LoggerFactory.getLogger(SamplingSpeedEvaluator.class);
 
     private final int warmups;
@@ -31,7 +30,7 @@ public final class SamplingSpeedEvaluator extends NamedEvaluator {
     }
 
     public SamplingSpeedEvaluator(int warmups, int repeats) {
-        super(NAME, SamplingSpeedMetrics.WRITTEN, ModelCapability.SAMPLING);
+        super(SamplingSpeedMetrics.EVALUATOR, SamplingSpeedMetrics.WRITTEN, ModelCapability.SAMPLING);
         if (warmups < 0 || repeats < 1) {
             throw new IllegalArgumentException("sampling speed needs warmups >= 0 and repeats >= 1, got "
                     + warmups + " and " + repeats);
@@ -61,7 +60,7 @@ public final class SamplingSpeedEvaluator extends NamedEvaluator {
                 context.sampling().withKvCache(true).request(labels, context.seed())) / 1e9);
         metrics.put(SamplingSpeedMetrics.BATCH.text(), (double) batch);
         metrics.put(SamplingSpeedMetrics.REPEATS.text(), (double) repeats);
-        return new EvaluationResult(metrics, Map.of(NAME + ".settings", context.sampling().toString()), List.of());
+        return new EvaluationResult(metrics, Map.of(name() + ".settings", context.sampling().toString()), List.of());
     }
 
     private double medianSeconds(GenerativeModel model, SamplingSettings sampling, int[] labels, long seed) {

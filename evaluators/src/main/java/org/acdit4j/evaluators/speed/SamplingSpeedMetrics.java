@@ -6,27 +6,30 @@ import org.acdit4j.framework.spec.MetricName;
 /** The metrics {@link SamplingSpeedEvaluator} writes, measured once at {@code sample.guidance}. */
 public final class SamplingSpeedMetrics {
 
+    /** The evaluator's registered name, the prefix of every metric name below. */
+    public static final String EVALUATOR = "sampling-speed";
+
     /** Median wall-clock seconds per sampled image without the KV cache. */
-    public static final MetricName SECONDS_PER_IMAGE = new MetricName(SamplingSpeedEvaluator.NAME + ".secondsPerImage");
+    public static final MetricName SECONDS_PER_IMAGE = new MetricName(EVALUATOR + ".secondsPerImage");
     /** Images sampled per second without the KV cache. */
-    public static final MetricName IMAGES_PER_SECOND = new MetricName(SamplingSpeedEvaluator.NAME + ".imagesPerSecond");
+    public static final MetricName IMAGES_PER_SECOND = new MetricName(EVALUATOR + ".imagesPerSecond");
     /** Median wall-clock seconds per sampled image with the KV cache. */
     public static final MetricName SECONDS_PER_IMAGE_KV_CACHE =
-            new MetricName(SamplingSpeedEvaluator.NAME + ".secondsPerImage.kvCache");
+            new MetricName(EVALUATOR + ".secondsPerImage.kvCache");
     /** Images sampled per second with the KV cache. */
     public static final MetricName IMAGES_PER_SECOND_KV_CACHE =
-            new MetricName(SamplingSpeedEvaluator.NAME + ".imagesPerSecond.kvCache");
+            new MetricName(EVALUATOR + ".imagesPerSecond.kvCache");
     /** The time without the KV cache over the time with it. */
-    public static final MetricName KV_CACHE_SPEEDUP = new MetricName(SamplingSpeedEvaluator.NAME + ".kvCacheSpeedup");
+    public static final MetricName KV_CACHE_SPEEDUP = new MetricName(EVALUATOR + ".kvCacheSpeedup");
     /** Analytic GFLOPs per sampled image without the KV cache. */
-    public static final MetricName GFLOPS_PER_IMAGE = new MetricName(SamplingSpeedEvaluator.NAME + ".gflopsPerImage");
+    public static final MetricName GFLOPS_PER_IMAGE = new MetricName(EVALUATOR + ".gflopsPerImage");
     /** Analytic GFLOPs per sampled image with the KV cache. */
     public static final MetricName GFLOPS_PER_IMAGE_KV_CACHE =
-            new MetricName(SamplingSpeedEvaluator.NAME + ".gflopsPerImage.kvCache");
+            new MetricName(EVALUATOR + ".gflopsPerImage.kvCache");
     /** The images sampled per timed call. */
-    public static final MetricName BATCH = new MetricName(SamplingSpeedEvaluator.NAME + ".batch");
+    public static final MetricName BATCH = new MetricName(EVALUATOR + ".batch");
     /** The timed calls per setting. */
-    public static final MetricName REPEATS = new MetricName(SamplingSpeedEvaluator.NAME + ".repeats");
+    public static final MetricName REPEATS = new MetricName(EVALUATOR + ".repeats");
 
     /** All of them, what {@link SamplingSpeedEvaluator#metrics} declares. */
     static final List<MetricName> WRITTEN = List.of(SECONDS_PER_IMAGE, IMAGES_PER_SECOND, SECONDS_PER_IMAGE_KV_CACHE,

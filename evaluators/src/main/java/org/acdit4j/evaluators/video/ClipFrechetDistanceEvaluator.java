@@ -16,10 +16,8 @@ import org.acdit4j.framework.evaluation.EvaluationResult;
  */
 public final class ClipFrechetDistanceEvaluator extends ClipQualityEvaluator {
 
-    public static final String NAME = "clip-fd";
-
     public ClipFrechetDistanceEvaluator(FeatureNetworks networks) {
-        super(NAME, ClipFrechetDistanceMetrics.WRITTEN, networks);
+        super(ClipFrechetDistanceMetrics.EVALUATOR, ClipFrechetDistanceMetrics.WRITTEN, networks);
     }
 
     @Override

@@ -9,12 +9,15 @@ import org.acdit4j.framework.spec.MetricName;
  */
 public final class ClipFrechetDistanceMetrics {
 
+    /** The evaluator's registered name, the prefix of every metric name below. */
+    public static final String EVALUATOR = "clip-fd";
+
     /** The Fréchet distance between whole generated and real clips. */
-    static final MetricName CLIP_FD = new MetricName(ClipFrechetDistanceEvaluator.NAME);
+    static final MetricName CLIP_FD = new MetricName(EVALUATOR);
     /** How many clips it was measured on. */
-    static final MetricName SAMPLES = new MetricName(ClipFrechetDistanceEvaluator.NAME + ".samples");
+    static final MetricName SAMPLES = new MetricName(EVALUATOR + ".samples");
     /** The dimension of a clip's features. */
-    static final MetricName DIMENSION = new MetricName(ClipFrechetDistanceEvaluator.NAME + ".dimension");
+    static final MetricName DIMENSION = new MetricName(EVALUATOR + ".dimension");
 
     /** All of them, what {@link ClipFrechetDistanceEvaluator#metrics} declares. */
     static final List<MetricName> WRITTEN = List.of(CLIP_FD, SAMPLES, DIMENSION);

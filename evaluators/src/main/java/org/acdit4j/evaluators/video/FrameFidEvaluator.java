@@ -14,10 +14,8 @@ import org.acdit4j.framework.evaluation.EvaluationResult;
  */
 public final class FrameFidEvaluator extends ClipQualityEvaluator {
 
-    public static final String NAME = "frame-fid";
-
     public FrameFidEvaluator(FeatureNetworks networks) {
-        super(NAME, FrameFidMetrics.WRITTEN, networks);
+        super(FrameFidMetrics.EVALUATOR, FrameFidMetrics.WRITTEN, networks);
     }
 
     @Override

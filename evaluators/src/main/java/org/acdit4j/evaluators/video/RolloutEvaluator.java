@@ -26,19 +26,18 @@ import org.acdit4j.framework.model.SampleRequest;
  */
 public final class RolloutEvaluator extends FeatureNetworkEvaluator {
 
-    public static final String NAME = "rollout";
     static final int LENGTHS = 4;
 
     public RolloutEvaluator(FeatureNetworks networks) {
-        super(NAME, RolloutMetrics.WRITTEN, ModelCapability.FRAME_ROLLOUT, networks);
+        super(RolloutMetrics.EVALUATOR, RolloutMetrics.WRITTEN, ModelCapability.FRAME_ROLLOUT, networks);
     }
 
     @Override
     public EvaluationResult evaluate(EvaluationContext context) {
-        ClipEvaluation.requireClips(context, NAME);
+        ClipEvaluation.requireClips(context, name());
         Geometry geometry = context.dataset().geometry();
         String modelClass = context.model().getClass().getSimpleName();
-        FrameRollout rollout = context.model().frameRollout().orElseThrow(() -> new IllegalArgumentException(NAME
+        FrameRollout rollout = context.model().frameRollout().orElseThrow(() -> new IllegalArgumentException(name()
                 + " needs a video model that implements FrameRollout, got " + modelClass));
         FeatureNetwork network = network(context);
         int trained = geometry.frames();

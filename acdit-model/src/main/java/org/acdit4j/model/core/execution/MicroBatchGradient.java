@@ -40,7 +40,7 @@ public final class MicroBatchGradient {
         for (int lane = 0; lane < lanes; lane++) {
             SameDiff sd = lane == 0 ? first : trainingGraph.get();
             GradientFunctions.ensure(sd);
-            compiled.add(CompiledGradient.of(sd, loss, parameters));
+            compiled.add(CompiledGradient.of(sd, loss, parameters, lanes));
         }
         return new MicroBatchGradient(List.copyOf(compiled));
     }

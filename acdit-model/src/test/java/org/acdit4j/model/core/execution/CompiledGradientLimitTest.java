@@ -15,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The compiled gradient keeps its intermediate arrays between calls while they fit its byte limit and gives the
  * session's loss and gradients, also when the batch size changes between calls; over the limit it frees them after
- * each call and still gives the session's values.
+ * each call and still gives the session's values. The limit follows the JVM's cap on its resident set.
  */
 class CompiledGradientLimitTest {
 
@@ -49,7 +49,7 @@ class CompiledGradientLimitTest {
     @Test
     void underTheLimitTheArraysAreKeptAndEveryCallAgreesWithTheSession() {
         SameDiff sd = graph();
-        CompiledGradient kept = CompiledGradient.of(sd, "loss", PARAMETERS, 1L << 20);
+        CompiledGradient kept = CompiledGradient.withRetainedBytesLimit(sd, "loss", PARAMETERS, 1L << 20);
         assertThat(kept.keepsArrays()).isFalse();                                       // undecided before a call
         for (int n : new int[] {5, 5, 3}) {
             assertAsTheSession(sd, feed(n), kept.lossAndGradients(feed(n)));
@@ -60,10 +60,19 @@ class CompiledGradientLimitTest {
     @Test
     void overTheLimitEveryCallFreesItsArraysAndAgreesWithTheSession() {
         SameDiff sd = graph();
-        CompiledGradient tooLarge = CompiledGradient.of(sd, "loss", PARAMETERS, 0);
+        CompiledGradient tooLarge = CompiledGradient.withRetainedBytesLimit(sd, "loss", PARAMETERS, 0);
         for (int n : new int[] {5, 5, 3}) {
             assertAsTheSession(sd, feed(n), tooLarge.lossAndGradients(feed(n)));
             assertThat(tooLarge.keepsArrays()).isFalse();
         }
+    }
+
+    @Test
+    void theLimitIsHalfTheResidentSetCapSplitOverTheLanesButNeverBelowOneGibibyte() {
+        long gib = 1L << 30;
+        assertThat(CompiledGradient.retainedBytesLimit(0, 1)).isEqualTo(gib);             // no cap
+        assertThat(CompiledGradient.retainedBytesLimit(12 * gib, 1)).isEqualTo(6 * gib);
+        assertThat(CompiledGradient.retainedBytesLimit(12 * gib, 2)).isEqualTo(3 * gib);
+        assertThat(CompiledGradient.retainedBytesLimit(3 * gib, 2)).isEqualTo(gib);       // 0.75 GiB, raised to 1
     }
 }

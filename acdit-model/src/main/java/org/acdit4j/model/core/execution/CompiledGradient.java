@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * take; a graph over the limit goes on that way, so its resident memory is the live set of one step, not every array
  * of it (docs/PERFORMANCE.md, "Memory"). Allocating every array again each step costs the 32×32 reference model
  * (2.2–3.8 GiB of them) about a quarter of its step, and more with two lanes, which then allocate at once
- * (docs/PERFORMANCE.md, "Round 6 of issue 34").
+ * (docs/PERFORMANCE.md, twelfth round).
  */
 public final class CompiledGradient {
 

@@ -22,7 +22,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * {@code train.microBatches}: a batch's gradient as the mean of its parts equals the whole batch's up to rounding,
  * and two lanes on two threads give the same bits as one thread, step after step (so each lane's graph reads the
- * weights the optimizer updated).
+ * weights the optimizer updated); so do a whole batch's ops on two threads.
  */
 class MicroBatchTrainingTest {
 
@@ -41,12 +41,19 @@ class MicroBatchTrainingTest {
 
     @Test
     void twoLanesGiveTheBitsOfOneLaneAfterSeveralUpdates() {
-        Map<String, float[]> oneThread = weightsAfterSteps(1);
-        Map<String, float[]> twoThreads = weightsAfterSteps(2);
+        Map<String, float[]> oneThread = weightsAfterSteps(4, 1, 3);
+        Map<String, float[]> twoThreads = weightsAfterSteps(4, 2, 3);
         Map<String, float[]> start = weightsOf(model(2));
         assertThat(twoThreads.keySet()).isEqualTo(oneThread.keySet());
         oneThread.forEach((name, values) -> assertThat(twoThreads.get(name)).as(name).containsExactly(values));
         assertThat(oneThread.get("x_embed_w")).isNotEqualTo(start.get("x_embed_w"));
+    }
+
+    @Test
+    void oneBatchWhoseOpsRunOnTwoThreadsGivesTheBitsOfOneThreadAfterSeveralUpdates() {
+        Map<String, float[]> oneThread = weightsAfterSteps(1, 1, 4);
+        Map<String, float[]> twoThreads = weightsAfterSteps(1, 2, 4);
+        oneThread.forEach((name, values) -> assertThat(twoThreads.get(name)).as(name).containsExactly(values));
     }
 
     @Test
@@ -65,10 +72,11 @@ class MicroBatchTrainingTest {
         return result;
     }
 
-    private static Map<String, float[]> weightsAfterSteps(int threads) {
+    /** The weights after {@code steps} steps (the third and later run a kept graph's ops on every thread). */
+    private static Map<String, float[]> weightsAfterSteps(int microBatches, int threads, int steps) {
         System.setProperty(RunThreads.PROPERTY, String.valueOf(threads));
-        AcditModel model = model(4);
-        for (int step = 0; step < 3; step++) {
+        AcditModel model = model(microBatches);
+        for (int step = 0; step < steps; step++) {
             model.trainStep(TinyModels.randomBatch(TinyModels.GRID_8, 8, 10 + step));
         }
         assertThat(model.network().trainingThreads()).isEqualTo(threads);

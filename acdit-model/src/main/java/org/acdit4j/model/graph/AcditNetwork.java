@@ -126,7 +126,10 @@ public final class AcditNetwork {
         return training.lossAndGradients(feeds, weights.params().keySet());
     }
 
-    /** Threads the training gradient runs on: 1 until the first step, then the lanes of its micro-batches. */
+    /**
+     * Threads the training gradient runs on: 1 until the first step, then its micro-batch lanes times each lane's
+     * threads.
+     */
     public int trainingThreads() {
         return training.threads();
     }

@@ -97,7 +97,10 @@ public final class TokenArNetwork {
         return training.lossAndGradients(feeds, parameters);
     }
 
-    /** Threads the training gradient runs on: 1 until the first step, then the lanes of its micro-batches. */
+    /**
+     * Threads the training gradient runs on: 1 until the first step, then its micro-batch lanes times each lane's
+     * threads.
+     */
     public int trainingThreads() {
         return training.threads();
     }

@@ -50,10 +50,14 @@ public final class CompiledGradient {
 
     /**
      * Compiles the gradient function of {@code sd} (which must have one) for {@code loss} and {@code parameters}, as
-     * one of {@code lanes} training lanes of this JVM.
+     * one of {@code lanes} training lanes of this JVM, whose ops run on {@code threadsPerLane} threads while its
+     * arrays are kept ({@link CompiledGraph#useThreads}).
      */
-    public static CompiledGradient of(SameDiff sd, String loss, Set<String> parameters, int lanes) {
-        return withRetainedBytesLimit(sd, loss, parameters, retainedBytesLimit(Pointer.maxPhysicalBytes(), lanes));
+    public static CompiledGradient of(SameDiff sd, String loss, Set<String> parameters, int lanes, int threadsPerLane) {
+        CompiledGradient gradient = withRetainedBytesLimit(sd, loss, parameters,
+                retainedBytesLimit(Pointer.maxPhysicalBytes(), lanes));
+        gradient.graph.useThreads(threadsPerLane);
+        return gradient;
     }
 
     /**

@@ -39,7 +39,7 @@ import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
  * <p>Intermediate arrays are reused from call to call (freed when replaced, or all at once by
  * {@link #releaseArrays}); the arrays {@link #output} returns are fresh every call and belong to the caller. The SameDiff graph stays the definition and the reference ({@code sd.output} gives
  * the same values). Ops without plain data flow (control flow, tensor arrays, random, assign) are rejected
- * when compiling. One instance serves one thread.
+ * when compiling. One instance serves one caller at a time, which {@link #useThreads} may give several threads.
  */
 public final class CompiledGraph implements GraphPass {
 
@@ -63,6 +63,10 @@ public final class CompiledGraph implements GraphPass {
     private long lastIntermediateBytes;
     /** The most bytes of intermediate arrays alive at once during the last {@link #outputOnce} call. */
     private long lastPeakLiveBytes;
+    /** Threads {@link #output} runs the ops on ({@link #useThreads}). */
+    private int threads = 1;
+    /** The order of ops on several threads, from the op times of the first {@link #output} call after {@link #useThreads}. */
+    private OpSchedule schedule;
 
     private CompiledGraph(SameDiff sd, List<String> outputs) {
         this.outputs = List.copyOf(outputs);
@@ -146,10 +150,40 @@ public final class CompiledGraph implements GraphPass {
     @Override
     public Map<String, INDArray> output(Map<String, INDArray> placeholderValues) {
         bindInputs(placeholderValues);
-        for (CompiledOp op : ops) {
-            op.run(slots);
+        if (threads == 1) {
+            for (CompiledOp op : ops) {
+                op.run(slots);
+            }
+        } else if (schedule == null) {
+            long[] opNanos = new long[ops.size()];
+            for (int i = 0; i < opNanos.length; i++) {
+                long start = System.nanoTime();
+                ops.get(i).run(slots);
+                opNanos[i] = System.nanoTime() - start;
+            }
+            schedule = scheduleFor(opNanos);
+        } else {
+            schedule.run(ops, slots, threads);
         }
         return results();
+    }
+
+    /** The schedule of this graph's ops on several threads, for op times {@code opNanos} (one per op, in order). */
+    OpSchedule scheduleFor(long[] opNanos) {
+        return OpSchedule.of(ops, slots.length, opNanos);
+    }
+
+    /**
+     * Runs later {@link #output} calls' ops on {@code threads} threads, each op once its inputs exist
+     * ({@link OpSchedule}): the next call runs them one after the other and times them, the calls after it in
+     * parallel, with the same results. {@link #outputOnce} stays on the calling thread.
+     */
+    public void useThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("a graph runs on at least one thread, got " + threads);
+        }
+        this.threads = threads;
+        this.schedule = null;
     }
 
     private void bindInputs(Map<String, INDArray> placeholderValues) {

@@ -22,27 +22,32 @@ public final class MicroBatchGradient {
 
     private final List<CompiledGradient> passes;
     private final ParallelLanes lanes;
+    private final int threadsPerLane;
 
-    private MicroBatchGradient(List<CompiledGradient> passes) {
+    private MicroBatchGradient(List<CompiledGradient> passes, int threadsPerLane) {
         this.passes = passes;
         this.lanes = new ParallelLanes(passes.size());
+        this.threadsPerLane = threadsPerLane;
     }
 
     /**
      * Compiles one gradient pass per lane, as many as the run's threads ({@link RunThreads}) up to {@code parts}: the
      * first over {@code first} (the network's own training graph), the others over fresh graphs from
-     * {@code trainingGraph}.
+     * {@code trainingGraph}. Threads left over run each lane's ops side by side: all of them one lane's when the
+     * batch is not split.
      */
     public static MicroBatchGradient of(SameDiff first, Supplier<SameDiff> trainingGraph, String loss,
                                         Set<String> parameters, int parts) {
-        int lanes = Math.min(parts, RunThreads.available());
+        int threads = RunThreads.available();
+        int lanes = Math.min(parts, threads);
+        int threadsPerLane = threads / lanes;
         List<CompiledGradient> compiled = new ArrayList<>();
         for (int lane = 0; lane < lanes; lane++) {
             SameDiff sd = lane == 0 ? first : trainingGraph.get();
             GradientFunctions.ensure(sd);
-            compiled.add(CompiledGradient.of(sd, loss, parameters, lanes));
+            compiled.add(CompiledGradient.of(sd, loss, parameters, lanes, threadsPerLane));
         }
-        return new MicroBatchGradient(List.copyOf(compiled));
+        return new MicroBatchGradient(List.copyOf(compiled), threadsPerLane);
     }
 
     /**
@@ -62,8 +67,9 @@ public final class MicroBatchGradient {
         return LossAndGradients.mean(results);
     }
 
-    public int lanes() {
-        return lanes.lanes();
+    /** Threads the gradient runs on: its lanes times each lane's threads. */
+    public int threads() {
+        return lanes.lanes() * threadsPerLane;
     }
 
     /** The mean loss and gradients of the micro-batches fed by {@code feeds}, all of one size. */

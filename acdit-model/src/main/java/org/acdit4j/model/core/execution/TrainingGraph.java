@@ -53,8 +53,8 @@ public final class TrainingGraph {
         return MicroBatchGradient.throughSession(sd, loss, parameters, feeds);
     }
 
-    /** Threads the gradient runs on: 1 until the first call, then the lanes of its micro-batches. */
+    /** Threads the gradient runs on: 1 until the first call, then its lanes times each lane's threads. */
     public int threads() {
-        return lanes == null ? 1 : lanes.lanes();
+        return lanes == null ? 1 : lanes.threads();
     }
 }

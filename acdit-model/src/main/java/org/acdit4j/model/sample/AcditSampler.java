@@ -29,11 +29,22 @@ import org.acdit4j.model.graph.AcditNetwork;
  *
  * <p>Noisy-context models (ablation) see each finished block re-noised at a noise level drawn as in training.
  *
- * <p>With several lanes ({@link ParallelLanes}, one network each, sharing the weights) the images split into as many
+ * <p>With several lanes ({@link ParallelLanes}, one network each, sharing the weights) the images split into
  * contiguous parts, generated side by side; every image keeps the noise it has with one lane, since all of it is
- * drawn first. A noisy-context model draws its re-noising image by image as it goes, so it runs in one lane.
+ * drawn first. A part must hold {@link #MIN_LANE_WORK} of work (images × tokens × width² × depth), since smaller
+ * ones do not pay for their lane: 32 images of the experiments' 16-token width-64 model sampled no faster on two
+ * lanes than on one, 32 of the 64-token width-128 reference model 1.3–1.9× faster (docs/PERFORMANCE.md,
+ * thirteenth round). A noisy-context model draws its re-noising image by image as it goes, so it runs in one lane.
  */
 public final class AcditSampler {
+
+    /**
+     * Least images × tokens × width² × depth one sampling lane's part has by default (between the two models
+     * measured); {@code -Dacdit.samplingLaneWork=W} sets another (0: every call splits over all lanes).
+     */
+    public static final double MIN_LANE_WORK = 32e6;
+    /** The system property that overrides {@link #MIN_LANE_WORK}. */
+    public static final String LANE_WORK_PROPERTY = "acdit.samplingLaneWork";
 
     private final AcditConfig config;
     /** One network per lane; the first also gives the positions. */
@@ -86,7 +97,8 @@ public final class AcditSampler {
         HostRandom random = new HostRandom(seed);
         float[] noise = gaussian(random, n * values);                              // (n, L, P)
         HostRandom contextNoise = random.split();
-        int parts = config.noisyContext() ? 1 : Math.min(lanes.lanes(), n);
+        int parts = config.noisyContext() ? 1 : lanesFor(lanes.lanes(), n, layout.tokens(), config.width(),
+                config.depth(), minLaneWork());
         if (parts == 1) {
             return generatePart(networks.get(0), labels, noise, contextNoise, solver, steps, guidance, kvCache, layout,
                     positions, windowTokens);
@@ -104,6 +116,33 @@ public final class AcditSampler {
             System.arraycopy(part, 0, out, first * values, part.length);
         });
         return out;
+    }
+
+    /**
+     * The lanes (of {@code lanes}) a call of {@code images} images of {@code tokens} tokens runs on, through a network
+     * of {@code width} and {@code depth}: at most one per image and one per {@code minLaneWork}, at least one.
+     */
+    public static int lanesFor(int lanes, int images, int tokens, int width, int depth, double minLaneWork) {
+        double work = (double) images * tokens * width * width * depth;
+        double byWork = minLaneWork <= 0 ? Double.MAX_VALUE : work / minLaneWork;
+        return (int) Math.max(1, Math.min(Math.min(lanes, images), byWork));
+    }
+
+    /** {@link #LANE_WORK_PROPERTY}, else {@link #MIN_LANE_WORK}. */
+    private static double minLaneWork() {
+        String value = System.getProperty(LANE_WORK_PROPERTY);
+        if (value == null) {
+            return MIN_LANE_WORK;
+        }
+        try {
+            double work = Double.parseDouble(value.strip());
+            if (work >= 0) {
+                return work;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the property's name
+        }
+        throw new IllegalArgumentException("-D" + LANE_WORK_PROPERTY + " must be a number of at least 0, got '" + value + "'");
     }
 
     /** Generates the images of {@code labels} from their {@code noise} (n, L, P) through {@code network}. */

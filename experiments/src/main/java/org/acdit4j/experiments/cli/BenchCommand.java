@@ -71,8 +71,9 @@ public final class BenchCommand implements Callable<Integer> {
     int microBatches;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Threads of the run: up to N micro-batches train at once and a sampling call splits into N"
-                    + " parts (default: $ACDIT_THREADS, else 1).")
+            description = "Threads of the run: up to N micro-batches train at once, the threads they leave run each"
+                    + " training graph's independent ops at once, and a large sampling call splits into up to N parts"
+                    + " (default: $ACDIT_THREADS, else the cores).")
     Integer threads;
 
     @Option(names = "--json", description = "Print one JSON object per block size (per soak report, then a summary)"

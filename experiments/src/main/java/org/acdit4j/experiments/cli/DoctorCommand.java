@@ -77,7 +77,7 @@ public final class DoctorCommand implements Callable<Integer> {
 
         section(out, "threads and memory settings");
         row(out, "allocator", MallocTrim.allocator().name().toLowerCase(Locale.ROOT));
-        row(out, "run threads", RunThreads.available() + " (ACDIT_THREADS, default 1; a sweep divides them among its workers)");
+        row(out, "run threads", RunThreads.available() + " (ACDIT_THREADS, default the cores; a sweep divides them among its workers)");
         for (String variable : THREAD_VARIABLES) {
             row(out, variable, environment.getOrDefault(variable, "(unset)"));
         }

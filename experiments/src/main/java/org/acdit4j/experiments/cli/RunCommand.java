@@ -48,8 +48,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--only", split = ",", paramLabel = "I", description = "Run only these plan indices (comma-separated).")
     List<Integer> only = new ArrayList<>();
 
-    @Option(names = "--workers", paramLabel = "N", description = "Runs in parallel, each with ACDIT_THREADS / N threads (at "
-            + "least one) for its micro-batches and sampling (default: one per core, as many as the available memory holds at the runs' expected "
+    @Option(names = "--workers", paramLabel = "N", description = "Runs in parallel, each with ACDIT_THREADS (default: the "
+            + "cores) / N threads, at least one, for its training graph's ops, micro-batches and sampling (default: one per core, as many as the available memory holds at the runs' expected "
             + "peak).")
     Integer workers;
 
@@ -136,6 +136,8 @@ public final class RunCommand implements Callable<Integer> {
                 .map(plan -> RunFolder.of(options.runsDir(), selection.experiment, plan.name())).toList());
         int parallelRuns = workers == null ? budget.defaultWorkers() : workers;
         budget.warning(parallelRuns).ifPresent(out::println);
+        int runs = selected.isEmpty() ? plans.size() : selected.size();
+        parallelRuns = Math.max(1, Math.min(parallelRuns, runs));                  // fewer runs share the cores among fewer
         List<String> shared = new ArrayList<>(options.asArguments());
         long start = System.nanoTime();
         try (Tracker tracker = store.open(options.trackingUri())) {

@@ -26,7 +26,7 @@ class CliTest {
                 .containsPattern("natives\\s+nd4j-[a-z0-9.-]+-1\\.0\\.0-M2\\.1-" + Pattern.quote(classifier)
                         + "\\.jar; built with")
                 .containsPattern("OMP_NUM_THREADS\\s+1")
-                .containsPattern("run threads\\s+" + RunThreads.available() + " \\(ACDIT_THREADS, default 1")
+                .containsPattern("run threads\\s+" + RunThreads.available() + " \\(ACDIT_THREADS, default the cores")
                 .containsPattern("fashion-mnist\\s+fashion-mnist@1\\.1\\.0 (not )?fetched")
                 .contains("synthetic-shapes")
                 .containsPattern("moving-mnist\\s+generated from the mnist digits")

@@ -3,12 +3,12 @@ package org.acdit4j.framework.system;
 import java.util.List;
 
 /**
- * How many threads one run may keep busy: {@code ACDIT_THREADS} (or {@code -Dacdit.threads}, which wins), else one.
- * A sweep divides them among its concurrent runs ({@link #childJvmFlags}). Each thread is one OpenMP thread of
- * ND4J's kernels ({@code OMP_NUM_THREADS=1}, which is several times faster than two on small ops,
- * docs/PERFORMANCE.md): a run uses more than one by running independent work side by side, such as the
- * micro-batches of a training step and the parts of a sampling call. One is the default because two lanes held
- * far more native memory than one in the session-16 benchmark (docs/PERFORMANCE.md, tenth round).
+ * How many threads one run may keep busy: {@code ACDIT_THREADS} (or {@code -Dacdit.threads}, which wins), else the
+ * machine's cores. A sweep divides them among its concurrent runs ({@link #childJvmFlags}), so two workers on two
+ * cores get one each. Each thread is one OpenMP thread of ND4J's kernels ({@code OMP_NUM_THREADS=1}, which is
+ * several times faster than two on small ops, docs/PERFORMANCE.md): a run uses more than one by running independent
+ * work side by side, the independent ops of its training graph, the micro-batches of a training step and the parts
+ * of a large sampling call, with the same bits as on one thread (docs/PERFORMANCE.md, thirteenth round).
  */
 public final class RunThreads {
 
@@ -21,7 +21,7 @@ public final class RunThreads {
     }
 
     /**
-     * The threads this run may use: {@link #PROPERTY}, else {@link #VARIABLE}, else one.
+     * The threads this run may use: {@link #PROPERTY}, else {@link #VARIABLE}, else the cores of the machine.
      *
      * @throws IllegalArgumentException naming the setting when it is not a whole number of at least 1
      */
@@ -34,7 +34,7 @@ public final class RunThreads {
         if (variable != null && !variable.isBlank()) {
             return parse(VARIABLE, variable);
         }
-        return 1;
+        return Runtime.getRuntime().availableProcessors();
     }
 
     /** Each of {@code concurrentRuns} runs' share of {@code threads}: at least one. */

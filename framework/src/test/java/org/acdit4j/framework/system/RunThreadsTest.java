@@ -31,6 +31,15 @@ class RunThreadsTest {
     }
 
     @Test
+    void withoutASettingARunMayUseEveryCore() {
+        if (System.getenv(RunThreads.VARIABLE) == null) {
+            assertThat(RunThreads.available()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        }
+        System.setProperty(RunThreads.PROPERTY, "1");
+        assertThat(RunThreads.available()).isEqualTo(1);
+    }
+
+    @Test
     void aBadSettingIsOneLineNamingIt() {
         System.setProperty(RunThreads.PROPERTY, "two");
         assertThatThrownBy(RunThreads::available).isInstanceOf(IllegalArgumentException.class)

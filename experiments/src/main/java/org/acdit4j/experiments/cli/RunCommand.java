@@ -138,6 +138,7 @@ public final class RunCommand implements Callable<Integer> {
         budget.warning(parallelRuns).ifPresent(out::println);
         int runs = selected.isEmpty() ? plans.size() : selected.size();
         parallelRuns = Math.max(1, Math.min(parallelRuns, runs));                  // fewer runs share the cores among fewer
+        RunThreads.oversubscription(RunThreads.available(), parallelRuns, cores).ifPresent(out::println);
         List<String> shared = new ArrayList<>(options.asArguments());
         long start = System.nanoTime();
         try (Tracker tracker = store.open(options.trackingUri())) {

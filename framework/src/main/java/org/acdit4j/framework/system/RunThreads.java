@@ -1,6 +1,7 @@
 package org.acdit4j.framework.system;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How many threads one run may keep busy: {@code ACDIT_THREADS} (or {@code -Dacdit.threads}, which wins), else the
@@ -35,6 +36,21 @@ public final class RunThreads {
             return parse(VARIABLE, variable);
         }
         return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * A one-line warning when {@code threads} per run for {@code concurrentRuns} runs ask for more than the
+     * machine's {@code cores}: the threads of a run's graph then wait for cores the others hold (two threads per
+     * run on two cores made the experiments' model 1.2× slower with four, docs/PERFORMANCE.md, thirteenth round).
+     */
+    public static Optional<String> oversubscription(int threads, int concurrentRuns, int cores) {
+        int perRun = share(threads, concurrentRuns);
+        if ((long) perRun * Math.max(1, concurrentRuns) <= cores) {
+            return Optional.empty();
+        }
+        return Optional.of("warning: " + Math.max(1, concurrentRuns) + " run(s) of " + perRun + " thread(s) each ("
+                + VARIABLE + "=" + threads + ") ask for more than the " + cores + " cores of this machine; runs will"
+                + " wait for cores (unset " + VARIABLE + " to use the cores)");
     }
 
     /** Each of {@code concurrentRuns} runs' share of {@code threads}: at least one. */

@@ -40,6 +40,18 @@ class RunThreadsTest {
     }
 
     @Test
+    void moreThreadsThanCoresGetAOneLineWarning() {
+        assertThat(RunThreads.oversubscription(2, 1, 2)).isEmpty();
+        assertThat(RunThreads.oversubscription(2, 2, 2)).isEmpty();
+        assertThat(RunThreads.oversubscription(16, 3, 16)).isEmpty();
+        assertThat(RunThreads.oversubscription(4, 1, 2)).hasValue("warning: 1 run(s) of 4 thread(s) each"
+                + " (ACDIT_THREADS=4) ask for more than the 2 cores of this machine; runs will wait for cores"
+                + " (unset ACDIT_THREADS to use the cores)");
+        assertThat(RunThreads.oversubscription(2, 4, 2)).hasValueSatisfying(w -> assertThat(w)
+                .startsWith("warning: 4 run(s) of 1 thread(s) each").doesNotContain("\n"));
+    }
+
+    @Test
     void aBadSettingIsOneLineNamingIt() {
         System.setProperty(RunThreads.PROPERTY, "two");
         assertThatThrownBy(RunThreads::available).isInstanceOf(IllegalArgumentException.class)

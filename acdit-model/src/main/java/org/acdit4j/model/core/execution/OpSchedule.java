@@ -48,12 +48,13 @@ final class OpSchedule {
         for (int i = 0; i < n; i++) {
             successorLists.add(new ArrayList<>());
         }
+        int[] lastReaderOf = new int[n];                                     // producer → the latest op reading it
+        Arrays.fill(lastReaderOf, -1);
         for (int i = 0; i < n; i++) {
-            boolean[] seen = new boolean[n];
             for (int slot : ops.get(i).inputSlots()) {
                 int p = producer[slot];
-                if (p >= 0 && !seen[p]) {
-                    seen[p] = true;
+                if (p >= 0 && lastReaderOf[p] != i) {
+                    lastReaderOf[p] = i;
                     successorLists.get(p).add(i);
                     predecessorCounts[i]++;
                 }

@@ -39,7 +39,8 @@ import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
  * <p>Intermediate arrays are reused from call to call (freed when replaced, or all at once by
  * {@link #releaseArrays}); the arrays {@link #output} returns are fresh every call and belong to the caller. The SameDiff graph stays the definition and the reference ({@code sd.output} gives
  * the same values). Ops without plain data flow (control flow, tensor arrays, random, assign) are rejected
- * when compiling. One instance serves one caller at a time, which {@link #useThreads} may give several threads.
+ * when compiling. A matmul's backward op runs as two matmuls ({@link MatmulGradient}). One instance serves one
+ * caller at a time, which {@link #useThreads} may give several threads.
  */
 public final class CompiledGraph implements GraphPass {
 
@@ -73,6 +74,8 @@ public final class CompiledGraph implements GraphPass {
         Map<String, Integer> slotOf = new HashMap<>();
         List<SameDiffOp> order = topologicalOrder(sd, this.outputs);
         Set<String> requested = new HashSet<>(this.outputs);
+        Set<String> read = new HashSet<>(requested);
+        order.forEach(op -> read.addAll(op.getInputsToOp()));
         for (SameDiffOp op : order) {
             for (String input : op.getInputsToOp()) {
                 if (!slotOf.containsKey(input)) {
@@ -92,7 +95,15 @@ public final class CompiledGraph implements GraphPass {
                 slotOf.put(outs.get(i), out[i]);
                 fresh[i] = requested.contains(outs.get(i));
             }
-            ops.add(new CompiledOp(op, in, out, outputTypes(sd, outs), fresh));
+            if (MatmulGradient.splits(op)) {
+                boolean[] isRead = new boolean[outs.size()];
+                for (int i = 0; i < isRead.length; i++) {
+                    isRead[i] = read.contains(outs.get(i));
+                }
+                ops.addAll(MatmulGradient.ops(op, in, out, outputTypes(sd, outs), fresh, isRead));
+            } else {
+                ops.add(new CompiledOp(op, in, out, outputTypes(sd, outs), fresh));
+            }
         }
         outputSlots = new int[this.outputs.size()];
         outputsFresh = new boolean[this.outputs.size()];

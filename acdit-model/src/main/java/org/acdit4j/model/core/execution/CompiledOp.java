@@ -20,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class CompiledOp {
 
-    private final SameDiffOp op;
+    private final String name;
     private final DifferentialFunction function;
     private final int[] inputSlots;
     private final int[] outputSlots;
@@ -37,9 +37,23 @@ final class CompiledOp {
     /** An input is not floating point: its values may set the output shape (a shape or axis tensor). */
     private final boolean valueDependentShape;
 
+    /** The SameDiff op {@code op}, reading and writing those slots. */
     CompiledOp(SameDiffOp op, int[] inputSlots, int[] outputSlots, DataType[] outputTypes, boolean[] freshOutputs) {
-        this.op = op;
-        this.function = op.getOp();
+        this(op.getName(), op.getOp(), Arrays.stream(op.getOp().args()).anyMatch(v -> !v.dataType().isFPType()),
+                inputSlots, outputSlots, outputTypes, freshOutputs);
+    }
+
+    /** A custom op made by the compiler itself (named {@code name}), whose inputs are floating point. */
+    CompiledOp(String name, DynamicCustomOp function, int[] inputSlots, int[] outputSlots, DataType[] outputTypes,
+               boolean[] freshOutputs) {
+        this(name, function, false, inputSlots, outputSlots, outputTypes, freshOutputs);
+    }
+
+    private CompiledOp(String name, DifferentialFunction function, boolean valueDependentShape, int[] inputSlots,
+                       int[] outputSlots, DataType[] outputTypes, boolean[] freshOutputs) {
+        this.name = name;
+        this.function = function;
+        this.valueDependentShape = valueDependentShape;
         this.inputSlots = inputSlots;
         this.outputSlots = outputSlots;
         this.outputTypes = outputTypes;
@@ -52,7 +66,6 @@ final class CompiledOp {
         this.lastInputs = new INDArray[inputSlots.length];
         this.lastShapes = new long[inputSlots.length][];
         this.outputArrays = new INDArray[outputSlots.length];
-        this.valueDependentShape = Arrays.stream(function.args()).anyMatch(v -> !v.dataType().isFPType());
         if (function instanceof DynamicCustomOp c) {
             if (c.iArgs().length > 0) {
                 context.setIArguments(c.iArgs());
@@ -116,7 +129,7 @@ final class CompiledOp {
                 Nd4j.exec((Op) function, context);
             }
         } catch (RuntimeException e) {
-            throw new IllegalStateException("op '" + op.getName() + "' (" + function.getClass().getSimpleName()
+            throw new IllegalStateException("op '" + name + "' (" + function.getClass().getSimpleName()
                     + ") failed: " + e.getMessage(), e);
         }
         for (int i = 0; i < outputSlots.length; i++) {
@@ -135,7 +148,7 @@ final class CompiledOp {
     private LongShapeDescriptor[] shapes() {
         List<LongShapeDescriptor> computed = function.calculateOutputShape(context);
         if (computed == null || computed.size() != outputSlots.length) {
-            throw new IllegalStateException("op '" + op.getName() + "' (" + function.getClass().getSimpleName()
+            throw new IllegalStateException("op '" + name + "' (" + function.getClass().getSimpleName()
                     + ") reported " + (computed == null ? 0 : computed.size()) + " output shapes for "
                     + outputSlots.length + " outputs");
         }

@@ -96,11 +96,7 @@ public final class CompiledGraph implements GraphPass {
                 fresh[i] = requested.contains(outs.get(i));
             }
             if (MatmulGradient.splits(op)) {
-                boolean[] isRead = new boolean[outs.size()];
-                for (int i = 0; i < isRead.length; i++) {
-                    isRead[i] = read.contains(outs.get(i));
-                }
-                ops.addAll(MatmulGradient.ops(op, in, out, outputTypes(sd, outs), fresh, isRead));
+                ops.addAll(MatmulGradient.ops(op, in, out, outputTypes(sd, outs), fresh, read));
             } else {
                 ops.add(new CompiledOp(op, in, out, outputTypes(sd, outs), fresh));
             }

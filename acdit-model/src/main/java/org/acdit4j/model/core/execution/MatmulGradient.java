@@ -2,6 +2,7 @@ package org.acdit4j.model.core.execution;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -13,7 +14,7 @@ import org.nd4j.linalg.api.ops.impl.reduce.MmulBp;
  * used here. As two ops of the compiled graph they are independent (each reads the output gradient and one input),
  * so {@link OpSchedule} can run them on two threads, and one whose gradient nothing reads (a placeholder's, such as
  * the input tokens') is not run at all. Each computes what {@code matmul_bp} computes (bit for bit in
- * {@code CompiledGraphTest}).
+ * {@code MatmulGradientTest}).
  *
  * <p>A transposed factor's gradient is the transpose of the plain one: with {@code tX}, {@code tY}, {@code tZ} the
  * op's transpose flags, {@code dL/dx = matmul(dL/dz, y)} with flags {@code (tZ, !tY, tX)} and
@@ -31,19 +32,20 @@ final class MatmulGradient {
 
     /**
      * The matmuls of the backward op {@code op} (inputs x, y, dL/dz in slots {@code in}; outputs dL/dx, dL/dy to slots
-     * {@code out}, of types {@code types}, {@code fresh} as for any op) whose output {@code read} marks as read.
+     * {@code out}, of types {@code types}, {@code fresh} as for any op) whose output variable is in {@code read}.
      */
     static List<CompiledOp> ops(SameDiffOp op, int[] in, int[] out, DataType[] types, boolean[] fresh,
-                                boolean[] read) {
+                                Set<String> read) {
+        List<String> outputs = op.getOutputsOfOp();
         long[] flags = ((DynamicCustomOp) op.getOp()).iArgs();
         boolean tx = flag(flags, 0);
         boolean ty = flag(flags, 1);
         boolean tz = flag(flags, 2);
         List<CompiledOp> ops = new ArrayList<>(2);
-        if (read[0]) {
+        if (read.contains(outputs.get(0))) {
             ops.add(matmul(op.getName() + "/dx", in[2], in[1], tz, !ty, tx, out[0], types[0], fresh[0]));
         }
-        if (read[1]) {
+        if (read.contains(outputs.get(1))) {
             ops.add(matmul(op.getName() + "/dy", in[0], in[2], !tx, tz, ty, out[1], types[1], fresh[1]));
         }
         return ops;

@@ -11,6 +11,7 @@ import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.AcditConfig;
 import org.acdit4j.model.core.execution.GradientFunctions;
 import org.acdit4j.model.core.execution.PooledSessionMemory;
+import org.acdit4j.model.core.graph.ParameterVector;
 import org.acdit4j.model.core.train.AdamW;
 import org.acdit4j.model.graph.AcditGraph;
 import org.acdit4j.model.graph.AcditWeights;
@@ -35,6 +36,9 @@ public final class AcditClassifier implements FineTunedClassifier {
     private final int classes;
     private final SameDiff graph;
     private final Map<String, INDArray> params = new LinkedHashMap<>();
+    /** The optimizer's copy of {@link #params}, written back to them after every step. */
+    private final ParameterVector vector;
+    private final ParameterVector gradient;
     private final AdamW optimizer;
     private final double learningRate;
     private long step;
@@ -55,7 +59,9 @@ public final class AcditClassifier implements FineTunedClassifier {
         }
         TrainSpec adamW = new TrainSection().lr(learningRate).betas(0.9, 0.999).weightDecay(weightDecay)
                 .gradClip(GRADIENT_CLIP).build();
-        this.optimizer = new AdamW(adamW, params);
+        this.vector = ParameterVector.copyOf(params);
+        this.gradient = vector.zerosLike();
+        this.optimizer = new AdamW(adamW, vector);
         GradientFunctions.ensure(graph);
     }
 
@@ -66,11 +72,11 @@ public final class AcditClassifier implements FineTunedClassifier {
         feed.put(AcditGraph.CLASS_LABEL, oneHot(batch.labels()));
         PooledSessionMemory.beginCall(graph.getFunction("grad"));
         OutAndGrad result = graph.calculateGradientsAndOutputs(feed, List.of(AcditGraph.LOSS), params.keySet());
-        Map<String, INDArray> gradients = new HashMap<>();          // copies: the session reuses its arrays
-        result.getGradients().forEach((name, g) -> gradients.put(name, g.dup()));
+        gradient.gather(result.getGradients());                     // a copy: the session reuses its arrays
         double loss = result.getOutputs().get(AcditGraph.LOSS).getDouble(0);
-        optimizer.clip(gradients);
-        optimizer.apply(params, gradients, learningRate, step);
+        optimizer.clip(gradient.vector());
+        optimizer.apply(vector.vector(), gradient.vector(), learningRate, step);
+        vector.scatter(params);
         step++;
         System.gc();                                                 // ND4J frees native buffers only on collection
         return loss;

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.acdit4j.framework.model.TrainStepResult;
 import org.acdit4j.framework.spec.TrainSpec;
 import org.acdit4j.model.core.HostRandom;
+import org.acdit4j.model.core.graph.ParameterVector;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -26,6 +27,10 @@ public final class TrainingState {
 
     private final TrainSpec train;
     private final Map<String, INDArray> params;
+    /** The weights gathered into one vector for the optimizer's step (and written back after it). */
+    private final ParameterVector vector;
+    /** Where a step's gradients are gathered, laid out as {@link #vector}. */
+    private final ParameterVector gradient;
     private final HostRandom random;
     private final LrSchedule lrSchedule;
     private final AdamW optimizer;
@@ -36,10 +41,12 @@ public final class TrainingState {
     public TrainingState(TrainSpec train, Map<String, INDArray> params, HostRandom random) {
         this.train = train;
         this.params = params;
+        this.vector = ParameterVector.copyOf(params);
+        this.gradient = vector.zerosLike();
         this.random = random;
         this.lrSchedule = new LrSchedule(train);
-        this.optimizer = new AdamW(train, params);
-        this.ema = new Ema(train.ema(), params);
+        this.optimizer = new AdamW(train, vector);
+        this.ema = new Ema(train.ema(), vector);
     }
 
     /**
@@ -55,15 +62,24 @@ public final class TrainingState {
     }
 
     /**
-     * One optimizer step from {@code gradients} by parameter name (copied, then clipped): AdamW at the scheduled
-     * rate, EMA, step count, and a {@code System.gc()} every {@code gcInterval} steps.
+     * One optimizer step from {@code gradients} by parameter name (gathered into one vector, then freed; clipped):
+     * AdamW at the scheduled rate, EMA, step count, and a {@code System.gc()} every {@code gcInterval} steps. The
+     * weights are gathered into one vector first and written back after, so the step is a handful of ops over the
+     * vector (and a copy per parameter) whatever else changed the weights in between.
      */
     public TrainStepResult update(Map<String, INDArray> gradients, double loss, int gcInterval) {
-        Map<String, INDArray> grads = new LinkedHashMap<>(gradients);
-        double norm = optimizer.clip(grads);
+        vector.gather(params);
+        gradient.gather(gradients);
+        gradients.values().forEach(g -> {
+            if (g.closeable()) {
+                g.close();
+            }
+        });
+        double norm = optimizer.clip(gradient.vector());
         double lr = lrSchedule.at(step);
-        optimizer.apply(params, grads, lr, step);
-        ema.update(params, step);
+        optimizer.apply(vector.vector(), gradient.vector(), lr, step);
+        vector.scatter(params);
+        ema.update(vector.vector(), step);
         step++;
         if (step % gcInterval == 0) {
             System.gc();
@@ -76,22 +92,13 @@ public final class TrainingState {
         if (!useEma) {
             return body.get();
         }
-        Map<String, INDArray> live = swapIn(ema.weights());
+        vector.gather(params);
+        ema.vector().scatter(params);
         try {
             return body.get();
         } finally {
-            swapIn(live);
+            vector.scatter(params);
         }
-    }
-
-    /** Copies {@code source} into the live weights; returns the previous values. */
-    private Map<String, INDArray> swapIn(Map<String, INDArray> source) {
-        Map<String, INDArray> previous = new HashMap<>();
-        params.forEach((name, p) -> {
-            previous.put(name, p.dup());
-            p.assign(source.get(name));
-        });
-        return previous;
     }
 
     /** Optimizer steps taken so far. */
@@ -109,7 +116,7 @@ public final class TrainingState {
         Map<String, INDArray> arrays = new LinkedHashMap<>(extra);
         params.forEach((k, v) -> arrays.put("param/" + k, v));
         ema.weights().forEach((k, v) -> arrays.put("ema/" + k, v));
-        optimizer.state().forEach((k, v) -> arrays.put("adam/" + k, v));
+        optimizer.stateByParameter().forEach((k, v) -> arrays.put("adam/" + k, v));
         new Checkpoint(meta, arrays).write(checkpoint);
     }
 
@@ -117,7 +124,9 @@ public final class TrainingState {
     public void restore(Checkpoint c) {
         params.forEach((k, v) -> v.assign(c.arrays().get("param/" + k)));
         ema.weights().forEach((k, v) -> v.assign(c.arrays().get("ema/" + k)));
-        optimizer.state().forEach((k, v) -> v.assign(c.arrays().get("adam/" + k)));
+        Map<String, INDArray> moments = new HashMap<>();
+        params.keySet().forEach(k -> moments.put(k, c.arrays().get("adam/" + k)));
+        optimizer.restoreState(moments);
         step = Long.parseLong(c.meta().getProperty("step"));
         random.setState(Long.parseLong(c.meta().getProperty("rng")));
     }

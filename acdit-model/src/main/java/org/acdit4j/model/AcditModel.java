@@ -129,8 +129,7 @@ public final class AcditModel implements GenerativeModel, FineTunable, FrameRoll
     /** One optimizer step on prepared inputs: gradients, clipping, AdamW at the scheduled rate, EMA. */
     TrainStepResult update(AcditNetwork.TrainingInput in) {
         LossAndGradients lg = network.lossAndGradients(in);
-        double tokens = in.images() * (2.0 * config.layout().tokens());      // clean and noised copies
-        return state.update(lg.gradients(), lg.loss(), TrainingState.gcInterval(tokens, config.width(), config.depth()));
+        return state.update(lg.gradients(), lg.loss());
     }
 
     /** Draws per-block noise levels, noise and label dropout for {@code batch} from the model's RNG. */

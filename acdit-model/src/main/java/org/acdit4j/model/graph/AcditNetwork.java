@@ -9,6 +9,7 @@ import java.util.Map;
 import org.acdit4j.framework.system.RunThreads;
 import org.acdit4j.model.AcditConfig;
 import org.acdit4j.model.core.execution.GraphExecution;
+import org.acdit4j.model.core.execution.FeedArrays;
 import org.acdit4j.model.core.execution.GraphPass;
 import org.acdit4j.model.core.execution.LossAndGradients;
 import org.acdit4j.model.core.execution.MallocTrim;
@@ -123,7 +124,11 @@ public final class AcditNetwork {
     public LossAndGradients lossAndGradients(TrainingInput in) {
         List<Map<String, INDArray>> feeds = in.split(config.train().microBatches()).stream().map(this::trainingFeed)
                 .toList();
-        return training.lossAndGradients(feeds, weights.params().keySet());
+        try {
+            return training.lossAndGradients(feeds, weights.params().keySet());
+        } finally {
+            FeedArrays.free(feeds, ropeTables.values());
+        }
     }
 
     /**
@@ -256,9 +261,9 @@ public final class AcditNetwork {
             conditionPass = execution.prepare(graph.conditionPass(), graph.conditionOutputs());
         }
         int groups = t.length;
-        double[] freq = new double[groups * AcditConfig.FREQUENCY_SIZE];
+        float[] freq = new float[groups * AcditConfig.FREQUENCY_SIZE];
         for (int i = 0; i < groups; i++) {
-            TimestepFeatures.write(t[i], AcditConfig.FREQUENCY_SIZE, freq, i * AcditConfig.FREQUENCY_SIZE);
+            writeFeatures(t[i], freq, i, 1);
         }
         Map<String, INDArray> feed = new HashMap<>();
         feed.put(AcditGraph.TFREQ, matrix(freq, groups, AcditConfig.FREQUENCY_SIZE));
@@ -391,17 +396,12 @@ public final class AcditNetwork {
         feed.put(AcditGraph.LOSS_WEIGHT, Nd4j.createFromArray(in.tokenWeights()).reshape(n * blocks * b, 1)
                 .castTo(config.dataType()));
         int ln = blocks * b;
-        double[] freq = new double[n * ln * AcditConfig.FREQUENCY_SIZE];             // one row per noised token
+        float[] freq = new float[n * ln * AcditConfig.FREQUENCY_SIZE];              // one row per noised token
         int[] tokenLabels = new int[n * ln];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < blocks; j++) {
                 int row = (i * blocks + j) * b;
-                TimestepFeatures.write(in.levels()[i][j].modelTime(), AcditConfig.FREQUENCY_SIZE, freq,
-                        row * AcditConfig.FREQUENCY_SIZE);
-                for (int token = 1; token < b; token++) {
-                    System.arraycopy(freq, row * AcditConfig.FREQUENCY_SIZE, freq,
-                            (row + token) * AcditConfig.FREQUENCY_SIZE, AcditConfig.FREQUENCY_SIZE);
-                }
+                writeFeatures(in.levels()[i][j].modelTime(), freq, row, b);
                 Arrays.fill(tokenLabels, row, row + b, in.labels()[i]);
             }
         }
@@ -445,15 +445,30 @@ public final class AcditNetwork {
         return Nd4j.createFromArray(values).reshape(rows, config.layout().tokenSize()).castTo(config.dataType());
     }
 
-    private INDArray matrix(double[] values, int rows, int cols) {
+    private INDArray matrix(float[] values, int rows, int cols) {
         return Nd4j.createFromArray(values).reshape(rows, cols).castTo(config.dataType());
+    }
+
+    /**
+     * The timestep features of model time {@code t} (computed in double, stored as float as a cast would) in rows
+     * {@code first..first+count-1} of {@code freq}, rows of {@link AcditConfig#FREQUENCY_SIZE}.
+     */
+    private static void writeFeatures(double t, float[] freq, int first, int count) {
+        double[] features = new double[AcditConfig.FREQUENCY_SIZE];
+        TimestepFeatures.write(t, AcditConfig.FREQUENCY_SIZE, features, 0);
+        for (int row = first; row < first + count; row++) {
+            int offset = row * AcditConfig.FREQUENCY_SIZE;
+            for (int k = 0; k < features.length; k++) {
+                freq[offset + k] = (float) features[k];
+            }
+        }
     }
 
     private INDArray oneHot(int[] labels) {
         int width = config.classes() + 1;
-        double[] v = new double[labels.length * width];
+        float[] v = new float[labels.length * width];
         for (int i = 0; i < labels.length; i++) {
-            v[i * width + labels[i]] = 1.0;
+            v[i * width + labels[i]] = 1f;
         }
         return matrix(v, labels.length, width);
     }

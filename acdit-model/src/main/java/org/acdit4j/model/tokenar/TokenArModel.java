@@ -88,8 +88,7 @@ public final class TokenArModel implements GenerativeModel, LossyReconstruction,
         int n = labels.length;
         LossAndGradients lg = network.lossAndGradients(inputsOf(codes, labels), codes, n,
                 weights.params().keySet());
-        return state.update(lg.gradients(), lg.loss(),
-                TrainingState.gcInterval((double) n * config.length(), config.width(), config.depth()));
+        return state.update(lg.gradients(), lg.loss());
     }
 
     /** Input rows (n, L) flat: each sequence's class token, then its codes but the last (teacher forcing). */

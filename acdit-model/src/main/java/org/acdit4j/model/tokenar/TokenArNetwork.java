@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.acdit4j.framework.system.RunThreads;
 import org.acdit4j.model.core.execution.GraphExecution;
+import org.acdit4j.model.core.execution.FeedArrays;
 import org.acdit4j.model.core.execution.GraphPass;
 import org.acdit4j.model.core.execution.LossAndGradients;
 import org.acdit4j.model.core.execution.MallocTrim;
@@ -94,7 +95,11 @@ public final class TokenArNetwork {
         }
         Set<String> parameters = new LinkedHashSet<>();
         params.forEach(parameters::add);
-        return training.lossAndGradients(feeds, parameters);
+        try {
+            return training.lossAndGradients(feeds, parameters);
+        } finally {
+            FeedArrays.free(feeds, ropeTables.values());
+        }
     }
 
     /**

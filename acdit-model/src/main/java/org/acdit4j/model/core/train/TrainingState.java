@@ -22,9 +22,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class TrainingState {
 
-    /** At most one {@code System.gc()} per this many bytes of a step's activations. */
-    private static final double GC_BYTES = 256.0 * 1024 * 1024;
-
     private final TrainSpec train;
     private final Map<String, INDArray> params;
     /** The weights gathered into one vector for the optimizer's step (and written back after it). */
@@ -35,6 +32,7 @@ public final class TrainingState {
     private final LrSchedule lrSchedule;
     private final AdamW optimizer;
     private final Ema ema;
+    private final CollectionSchedule collections = new CollectionSchedule();
     private long step;
 
     /** @param params the live weights (updated in place), @param random the model's RNG (saved with the state) */
@@ -50,24 +48,12 @@ public final class TrainingState {
     }
 
     /**
-     * ND4J frees native buffers only when Java collects their owners, so training calls {@code System.gc()} every
-     * few steps: every step for reference-sized batches, less often when a step allocates little (about 40 floats
-     * per token, layer and width unit of activations; at most one collection per 256 MB, at least one per 50 steps).
-     *
-     * @param tokens tokens one step runs through the network (all sequences of the batch)
-     */
-    public static int gcInterval(double tokens, int width, int depth) {
-        double bytes = 4.0 * 40 * tokens * width * depth;
-        return (int) Math.max(1, Math.min(50, GC_BYTES / bytes));
-    }
-
-    /**
      * One optimizer step from {@code gradients} by parameter name (gathered into one vector, then freed; clipped):
-     * AdamW at the scheduled rate, EMA, step count, and a {@code System.gc()} every {@code gcInterval} steps. The
+     * AdamW at the scheduled rate, EMA, step count, and a {@code System.gc()} when one is due ({@link CollectionSchedule}). The
      * weights are gathered into one vector first and written back after, so the step is a handful of ops over the
      * vector (and a copy per parameter) whatever else changed the weights in between.
      */
-    public TrainStepResult update(Map<String, INDArray> gradients, double loss, int gcInterval) {
+    public TrainStepResult update(Map<String, INDArray> gradients, double loss) {
         vector.gather(params);
         gradient.gather(gradients);
         gradients.values().forEach(g -> {
@@ -81,9 +67,7 @@ public final class TrainingState {
         vector.scatter(params);
         ema.update(vector.vector(), step);
         step++;
-        if (step % gcInterval == 0) {
-            System.gc();
-        }
+        collections.afterStep();
         return new TrainStepResult(step, loss, norm, lr);
     }
 

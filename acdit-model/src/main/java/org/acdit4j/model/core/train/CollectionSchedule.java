@@ -13,7 +13,7 @@ import org.bytedeco.javacpp.Pointer;
 public final class CollectionSchedule {
 
     /** Growth of the resident set since the last collection that calls for the next. */
-    static final long GROWTH_BYTES = 256L << 20;
+    static final long GROWTH_BYTES = 64L << 20;
     /** Steps after which a collection follows whatever the growth. */
     static final int MAX_STEPS = 50;
 

@@ -8,7 +8,8 @@ import org.bytedeco.javacpp.Pointer;
  * it feeds at once, so a step leaves about a megabyte behind (docs/PERFORMANCE.md, fifteenth round), and a full
  * collection (50–80 ms on these VMs) every step or few steps cost more than that garbage: a collection follows when
  * the resident set has grown by {@link #GROWTH_BYTES} since the last one, and at the latest {@link #MAX_STEPS}
- * steps after it.
+ * steps after it. The first step collects too: a model trained after another in the same JVM would otherwise keep
+ * the other's arrays (3.5 GiB of kept intermediates at the reference model) as garbage beside its own.
  */
 public final class CollectionSchedule {
 
@@ -23,11 +24,8 @@ public final class CollectionSchedule {
     /** Called after every training step: collects if one is due, and returns whether it did. */
     public boolean afterStep() {
         stepsSinceLast++;
-        long resident = Pointer.physicalBytes();
-        if (residentAfterLast < 0) {
-            residentAfterLast = resident;
-        }
-        if (stepsSinceLast < MAX_STEPS && resident - residentAfterLast < GROWTH_BYTES) {
+        boolean first = residentAfterLast < 0;
+        if (!first && stepsSinceLast < MAX_STEPS && Pointer.physicalBytes() - residentAfterLast < GROWTH_BYTES) {
             return false;
         }
         System.gc();

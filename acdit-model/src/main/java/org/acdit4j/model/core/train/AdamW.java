@@ -39,7 +39,10 @@ public final class AdamW {
         this.secondMoments = params.viewsOf(state.get(NDArrayIndex.point(0), NDArrayIndex.interval(n, 2 * n)));
     }
 
-    /** Clips {@code gradient} (N) in place to the global norm {@code spec.gradClip()} (0 = off); returns the norm before. */
+    /**
+     * Clips {@code gradient} (N) in place to the global norm {@code spec.gradClip()} (0 = off); returns the norm
+     * before.
+     */
     public double clip(INDArray gradient) {
         double norm = gradient.norm2Number().doubleValue();
         if (spec.gradClip() > 0 && norm > spec.gradClip()) {
@@ -48,7 +51,10 @@ public final class AdamW {
         return norm;
     }
 
-    /** One update of the parameter vector {@code params} (N) at learning rate {@code lr}; {@code step} is 0-based. Consumes {@code gradient}. */
+    /**
+     * One update of the parameter vector {@code params} (N) at learning rate {@code lr}; {@code step} is 0-based.
+     * Consumes {@code gradient}.
+     */
     public void apply(INDArray params, INDArray gradient, double lr, long step) {
         adam.setLearningRate(lr);
         updater.applyUpdater(gradient, (int) step, 0);                        // gradient := Adam update

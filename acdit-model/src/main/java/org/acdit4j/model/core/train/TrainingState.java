@@ -49,9 +49,9 @@ public final class TrainingState {
 
     /**
      * One optimizer step from {@code gradients} by parameter name (gathered into one vector, then freed; clipped):
-     * AdamW at the scheduled rate, EMA, step count, and a {@code System.gc()} when one is due ({@link CollectionSchedule}). The
-     * weights are gathered into one vector first and written back after, so the step is a handful of ops over the
-     * vector (and a copy per parameter) whatever else changed the weights in between.
+     * AdamW at the scheduled rate, EMA, step count, and a {@code System.gc()} when one is due
+     * ({@link CollectionSchedule}). The weights are gathered into one vector first and written back after, so the
+     * step is a handful of ops over the vector (and a copy per parameter) whatever else changed the weights.
      */
     public TrainStepResult update(Map<String, INDArray> gradients, double loss) {
         vector.gather(params);

@@ -393,8 +393,7 @@ public final class AcditNetwork {
         }
         feed.put(AcditGraph.TOKENS, rows(in.noised(), n * blocks * b));
         feed.put(AcditGraph.TARGET, rows(in.target(), n * blocks * b));
-        feed.put(AcditGraph.LOSS_WEIGHT, Nd4j.createFromArray(in.tokenWeights()).reshape(n * blocks * b, 1)
-                .castTo(config.dataType()));
+        feed.put(AcditGraph.LOSS_WEIGHT, FeedArrays.of(in.tokenWeights(), config.dataType(), n * blocks * b, 1));
         int ln = blocks * b;
         float[] freq = new float[n * ln * AcditConfig.FREQUENCY_SIZE];              // one row per noised token
         int[] tokenLabels = new int[n * ln];
@@ -442,11 +441,11 @@ public final class AcditNetwork {
     }
 
     private INDArray rows(float[] values, int rows) {
-        return Nd4j.createFromArray(values).reshape(rows, config.layout().tokenSize()).castTo(config.dataType());
+        return FeedArrays.of(values, config.dataType(), rows, config.layout().tokenSize());
     }
 
     private INDArray matrix(float[] values, int rows, int cols) {
-        return Nd4j.createFromArray(values).reshape(rows, cols).castTo(config.dataType());
+        return FeedArrays.of(values, config.dataType(), rows, cols);
     }
 
     /**

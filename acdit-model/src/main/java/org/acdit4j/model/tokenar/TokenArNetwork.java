@@ -21,7 +21,6 @@ import org.acdit4j.model.core.sample.KvCache;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Host-side entry points to the token-AR graphs (built lazily, sharing the weight arrays): the training loss and
@@ -197,7 +196,7 @@ public final class TokenArNetwork {
         for (int i = 0; i < indices.length; i++) {
             v[i * width + indices[i]] = 1f;
         }
-        return Nd4j.createFromArray(v).reshape(indices.length, width).castTo(config.dataType());
+        return FeedArrays.of(v, config.dataType(), indices.length, width);
     }
 
     private static float[] floats(INDArray a) {

@@ -3,7 +3,7 @@ package org.acdit4j.model.core.graph;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.common.util.ArrayUtil;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -27,21 +27,10 @@ public final class ParameterVector {
         long offset = 0;
         for (Map.Entry<String, long[]> e : shapes.entrySet()) {
             offsets.put(e.getKey(), offset);
-            offset += length(e.getValue());
-        }
-        if (vector.rank() != 1 || vector.length() != offset) {
-            throw new IllegalArgumentException("a parameter vector of " + offset + " values needs shape (" + offset
-                    + "), got " + java.util.Arrays.toString(vector.shape()));
+            offset += ArrayUtil.prodLong(e.getValue());
         }
         this.vector = vector;
         this.views = viewsOf(vector);
-    }
-
-    private static ParameterVector zeros(DataType dataType, Map<String, long[]> shapes) {
-        Map<String, long[]> copy = new LinkedHashMap<>();
-        shapes.forEach((name, shape) -> copy.put(name, shape.clone()));
-        long length = copy.values().stream().mapToLong(ParameterVector::length).sum();
-        return new ParameterVector(Collections.unmodifiableMap(copy), Nd4j.zeros(dataType, length));
     }
 
     /** A vector holding copies of {@code arrays} (all of one data type), in map order. */
@@ -51,7 +40,9 @@ public final class ParameterVector {
         }
         Map<String, long[]> shapes = new LinkedHashMap<>();
         arrays.forEach((name, array) -> shapes.put(name, array.shape()));
-        ParameterVector copy = zeros(arrays.values().iterator().next().dataType(), shapes);
+        long length = arrays.values().stream().mapToLong(INDArray::length).sum();
+        ParameterVector copy = new ParameterVector(Collections.unmodifiableMap(shapes),
+                Nd4j.zeros(arrays.values().iterator().next().dataType(), length));
         copy.gather(arrays);
         return copy;
     }
@@ -86,7 +77,7 @@ public final class ParameterVector {
         Map<String, INDArray> named = new LinkedHashMap<>();
         shapes.forEach((name, shape) -> {
             long from = offsets.get(name);
-            named.put(name, flat.get(NDArrayIndex.interval(from, from + length(shape))).reshape('c', shape));
+            named.put(name, flat.get(NDArrayIndex.interval(from, from + ArrayUtil.prodLong(shape))).reshape('c', shape));
         });
         return Collections.unmodifiableMap(named);
     }
@@ -112,13 +103,5 @@ public final class ParameterVector {
             throw new IllegalArgumentException("no array for parameter '" + name + "'");
         }
         return array;
-    }
-
-    private static long length(long[] shape) {
-        long n = 1;
-        for (long d : shape) {
-            n *= d;
-        }
-        return n;
     }
 }

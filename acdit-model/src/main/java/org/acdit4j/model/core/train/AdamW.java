@@ -21,7 +21,6 @@ public final class AdamW {
     private static final double EPSILON = 1e-8;
 
     private final TrainSpec spec;
-    private final INDArray state;                                              // (1, 2N): m, then v
     private final Map<String, INDArray> firstMoments;
     private final Map<String, INDArray> secondMoments;
     private final AdamUpdater updater;
@@ -32,7 +31,7 @@ public final class AdamW {
         this.spec = spec;
         this.adam = new Adam(spec.lr(), spec.beta1(), spec.beta2(), EPSILON);
         long n = params.length();
-        this.state = Nd4j.zeros(params.vector().dataType(), 1, 2 * n);
+        INDArray state = Nd4j.zeros(params.vector().dataType(), 1, 2 * n);             // (1, 2N): m, then v
         this.updater = new AdamUpdater(adam);
         updater.setStateViewArray(state, new long[] {n}, 'c', true);
         this.firstMoments = params.viewsOf(state.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, n)));

@@ -254,6 +254,16 @@ public final class ModelBenchmark {
         }
     }
 
+    /**
+     * One-step sampling calls before a timed one. After training, the JIT still compiles for seconds while sampling
+     * (3.4 s of compiler CPU during the first full call of the reference model at AR 16, 2.0 s during the second),
+     * which costs nothing with one thread but takes a core from two sampling lanes; one warm-up call of one image per
+     * lane also ran on one lane only ({@code AcditSampler.MIN_LANE_WORK}), leaving the other lanes' graphs to be built
+     * inside the timed call. After 1, 3 and 6 such calls a two-lane call took 0.071–0.088, 0.062 and 0.056–0.058
+     * s/img, against 0.050–0.056 from the third full call on (docs/PERFORMANCE.md, sixteenth round).
+     */
+    static final int SAMPLING_WARM_UP_CALLS = 6;
+
     private ModelBenchmark() {
     }
 
@@ -306,13 +316,16 @@ public final class ModelBenchmark {
     }
 
     /**
-     * Wall-clock and main-thread CPU seconds of one sampling call, after a warm-up of one image per lane (one image
-     * with one thread, as in the earlier rounds). With several threads the main thread waits for the lanes, so its
-     * CPU seconds leave theirs out.
+     * Wall-clock and main-thread CPU seconds of one sampling call, after {@link #SAMPLING_WARM_UP_CALLS} calls on the
+     * same images with one solver step per block: every lane the timed call splits into has built its passes, and
+     * the JIT has compiled what sampling runs, so the call is timed at the speed of later calls. With several
+     * threads the main thread waits for the lanes, so its CPU seconds leave theirs out.
      */
     private static double[] sampleSeconds(GenerativeModel model, Settings s, SampleRequest request) {
-        int[] warmUp = new int[Math.min(s.threads(), request.labels().length)];
-        model.sample(new SampleRequest(warmUp, s.sampler(1), request.guidance(), 0, request.kvCache(), false));
+        for (int i = 0; i < SAMPLING_WARM_UP_CALLS; i++) {
+            model.sample(new SampleRequest(request.labels(), s.sampler(1), request.guidance(), 0, request.kvCache(),
+                    false));
+        }
         long c0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         model.sample(request);

@@ -116,7 +116,10 @@ public final class CompiledGraph implements GraphPass {
         lastReaderOf = lastReaders(ops.size(), slots.length);
     }
 
-    /** For each op, the producers whose every output is read for the last time by it (requested outputs never). */
+    /**
+     * For each op, the producers whose every output is read for the last time by it (requested outputs never); an
+     * array that a reshape views is read until the view's last reader.
+     */
     private int[][] lastReaders(int opCount, int slotCount) {
         int[] lastRead = new int[slotCount];
         Arrays.fill(lastRead, -1);
@@ -127,6 +130,13 @@ public final class CompiledGraph implements GraphPass {
         }
         for (int slot : outputSlots) {
             lastRead[slot] = opCount;                                        // alive until the call returns
+        }
+        for (int i = opCount - 1; i >= 0; i--) {                             // later views first: chains of views
+            CompiledOp op = ops.get(i);
+            if (op.aliasesInput()) {                                         // the viewed array outlives the view
+                int viewed = op.inputSlots()[0];
+                lastRead[viewed] = Math.max(lastRead[viewed], lastRead[op.outputSlots()[0]]);
+            }
         }
         List<List<Integer>> freed = new ArrayList<>();
         for (int i = 0; i < opCount; i++) {

@@ -10,13 +10,15 @@ import org.nd4j.linalg.api.ops.CustomOp;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.Op;
 import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.api.ops.impl.shape.Reshape;
 import org.nd4j.linalg.api.shape.LongShapeDescriptor;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One op of a {@link CompiledGraph}: where its inputs and outputs live in the graph's array slots, its own op
  * context, and the input shapes and output arrays of its previous run, so that a run with unchanged input
- * shapes neither recomputes output shapes nor allocates.
+ * shapes neither recomputes output shapes nor allocates. A reshape of a contiguous array in c order gives a view of
+ * it instead of a copy ({@link #aliasesInput}), kept while its input array and target shape stay the same.
  */
 final class CompiledOp {
 
@@ -36,6 +38,12 @@ final class CompiledOp {
     private LongShapeDescriptor[] outputShapes;
     /** An input is not floating point: its values may set the output shape (a shape or axis tensor). */
     private final boolean valueDependentShape;
+    /** A reshape whose output stays inside the graph: it may run as a view of its input. */
+    private final boolean reshapesAsView;
+    /** The output is a view of the first input (made by {@link #runAsView}), not an array of this op's own. */
+    private boolean outputIsView;
+    /** The values of the shape-giving inputs when the view was made. */
+    private long[][] viewShapeValues;
 
     /** The SameDiff op {@code op}, reading and writing those slots. */
     CompiledOp(SameDiffOp op, int[] inputSlots, int[] outputSlots, DataType[] outputTypes, boolean[] freshOutputs) {
@@ -63,6 +71,7 @@ final class CompiledOp {
             fresh |= f;
         }
         this.anyFresh = fresh;
+        this.reshapesAsView = function instanceof Reshape && outputSlots.length == 1 && !fresh;
         this.lastInputs = new INDArray[inputSlots.length];
         this.lastShapes = new long[inputSlots.length][];
         this.outputArrays = new INDArray[outputSlots.length];
@@ -91,12 +100,23 @@ final class CompiledOp {
     }
 
     /**
+     * Whether the output may be a view of the first input's array: that array must then live as long as the output
+     * is read.
+     */
+    boolean aliasesInput() {
+        return reshapesAsView;
+    }
+
+    /**
      * Reads the inputs from {@code slots}, executes, and writes the outputs into {@code slots}. The op context is
      * bound again only when an input or output array changed, and then purged first: libnd4j's context keeps every
      * array ever set on it (each holding its buffer) until it is purged, so setting arrays without purging kept every
      * step's inputs and gradients alive, natively, for the life of the graph (docs/PERFORMANCE.md, "Memory").
      */
     void run(INDArray[] slots) {
+        if (reshapesAsView && runAsView(slots)) {
+            return;
+        }
         boolean reshaped = outputShapes == null || valueDependentShape;
         boolean inputsChanged = false;
         for (int i = 0; i < inputSlots.length; i++) {
@@ -135,6 +155,98 @@ final class CompiledOp {
         for (int i = 0; i < outputSlots.length; i++) {
             slots[outputSlots[i]] = outputArrays[i];
         }
+    }
+
+    /**
+     * Writes a view of the first input, reshaped, as the output, when the input is a non-empty array with c-order
+     * strides and the target order is c; the view is kept while the input array and the shape-giving inputs' values
+     * stay the same.
+     *
+     * @return false when the reshape must copy (the caller then runs the op)
+     */
+    private boolean runAsView(INDArray[] slots) {
+        INDArray in = slots[inputSlots[0]];
+        long[][] shapeValues = shapeInputValues(slots);
+        if (!(outputIsView && in == lastInputs[0] && Arrays.deepEquals(shapeValues, viewShapeValues))) {
+            INDArray view = viewOf(in, slots);
+            if (view == null) {
+                if (outputIsView) {
+                    dropView();
+                }
+                return false;
+            }
+            if (!outputIsView) {
+                releaseArrays();
+            }
+            outputArrays[0] = view;
+            outputIsView = true;
+            viewShapeValues = shapeValues;
+            lastInputs[0] = in;
+        }
+        slots[outputSlots[0]] = outputArrays[0];
+        return true;
+    }
+
+    /** The reshaped view of {@code in}, or null when the reshape has to copy. */
+    private INDArray viewOf(INDArray in, INDArray[] slots) {
+        if (in.isEmpty() || !contiguousInCOrder(in)) {
+            return null;
+        }
+        for (int i = 0; i < inputSlots.length; i++) {
+            lastInputs[i] = slots[inputSlots[i]];
+        }
+        bindInputs();
+        LongShapeDescriptor target = shapes()[0];
+        context.purge();
+        Arrays.fill(lastInputs, null);
+        if (target.getOrder() != 'c' || target.dataType() != in.dataType()) {
+            return null;
+        }
+        INDArray view = in.reshape('c', target.getShape());
+        if (view != in && !view.isView()) {
+            view.close();                                                     // a copy after all: run the op
+            return null;
+        }
+        return view;
+    }
+
+    /** Whether the elements lie back to back in c order (a dimension of size 1 may have any stride). */
+    private static boolean contiguousInCOrder(INDArray a) {
+        long[] shape = a.shape();
+        long[] stride = a.stride();
+        long expected = 1;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            if (shape[d] != 1 && stride[d] != expected) {
+                return false;
+            }
+            expected *= shape[d];
+        }
+        return true;
+    }
+
+    /** Per input, the values of a non-floating-point input (a shape tensor), else null. */
+    private long[][] shapeInputValues(INDArray[] slots) {
+        long[][] values = new long[inputSlots.length][];
+        for (int i = 1; i < inputSlots.length; i++) {
+            INDArray in = slots[inputSlots[i]];
+            if (!in.dataType().isFPType()) {
+                values[i] = new long[(int) in.length()];
+                for (int k = 0; k < values[i].length; k++) {
+                    values[i][k] = in.getLong(k);
+                }
+            }
+        }
+        return values;
+    }
+
+    /** Forgets the view, so that the next run binds and allocates as a copying op does. */
+    private void dropView() {
+        outputArrays[0] = null;
+        outputIsView = false;
+        viewShapeValues = null;
+        Arrays.fill(lastInputs, null);
+        Arrays.fill(lastShapes, null);
+        outputShapes = null;
     }
 
     /** Drops every array the context holds (natively too) and sets the current inputs; the outputs follow. */
@@ -187,6 +299,9 @@ final class CompiledOp {
     /** Frees the output arrays that never left the graph and empties the context; the next run allocates again. */
     void releaseArrays() {
         context.purge();
+        if (outputIsView) {
+            dropView();
+        }
         for (int i = 0; i < outputArrays.length; i++) {
             if (outputArrays[i] != null && !freshOutputs[i] && outputArrays[i].closeable()) {
                 outputArrays[i].close();
@@ -200,6 +315,9 @@ final class CompiledOp {
 
     /** Bytes of the output arrays this op keeps for its next run (the fresh ones leave the graph). */
     long retainedBytes() {
+        if (outputIsView) {
+            return 0;
+        }
         long bytes = 0;
         for (int i = 0; i < outputArrays.length; i++) {
             if (outputArrays[i] != null && !freshOutputs[i]) {

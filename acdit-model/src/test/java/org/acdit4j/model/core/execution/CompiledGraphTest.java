@@ -113,6 +113,36 @@ class CompiledGraphTest {
     }
 
     @Test
+    void aReshapeKeepsNoArrayOfItsOwnAndSeesItsInputChangeFromCallToCall() {
+        SameDiff sd = SameDiff.create();
+        SDVariable x = sd.placeHolder("x", DataType.FLOAT, 10, 100);
+        SDVariable doubled = x.mul(2);                                                   // (10, 100): 4,000 bytes
+        sd.reshape(doubled, 1000).add("out", 1);                                         // a view, no copy
+        CompiledGraph compiled = CompiledGraph.compile(sd, List.of("out"));
+        for (int call = 0; call < 3; call++) {
+            INDArray in = Nd4j.rand(DataType.FLOAT, 10, 100);
+            INDArray out = compiled.output(Map.of("x", in)).get("out");
+            assertThat(out.equalsWithEps(in.reshape(1000).mul(2).add(1), 1e-6)).as("call " + call).isTrue();
+            assertThat(compiled.retainedBytes()).as("call " + call).isEqualTo(4000);
+        }
+    }
+
+    @Test
+    void aOneShotCallKeepsAnArrayWhileAReshapedViewOfItIsStillToBeRead() {
+        SameDiff sd = SameDiff.create();
+        SDVariable x = sd.placeHolder("x", DataType.FLOAT, 1000);
+        SDVariable viewed = sd.reshape(x.mul(2), 10, 100);                               // read only through the view
+        SDVariable later = x.mul(3).mul(4).reshape(10, 100);                             // allocates after the view
+        viewed.add("out", later);
+        CompiledGraph compiled = CompiledGraph.compile(sd, List.of("out"));
+        Map<String, INDArray> in = Map.of("x", Nd4j.rand(DataType.FLOAT, 1000));
+        INDArray out = compiled.outputOnce(in).get("out");
+        assertThat(out.equalsWithEps(sd.output(in, "out").get("out"), 1e-6)).isTrue();
+        assertThat(compiled.lastIntermediateBytes()).isEqualTo(3 * 4000);               // the views own nothing
+        assertThat(compiled.lastPeakLiveBytes()).isEqualTo(3 * 4000);                   // x·2 lives until "out"
+    }
+
+    @Test
     void weightsReplacedBetweenCallsAreSeen() {
         SameDiff sd = mixedGraph();
         CompiledGraph compiled = CompiledGraph.compile(sd, List.of("out"));

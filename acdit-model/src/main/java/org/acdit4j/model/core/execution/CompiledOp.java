@@ -166,6 +166,9 @@ final class CompiledOp {
      */
     private boolean runAsView(INDArray[] slots) {
         INDArray in = slots[inputSlots[0]];
+        if (!outputIsView && in == lastInputs[0]) {
+            return false;                                                     // this array needed a copy last run
+        }
         long[][] shapeValues = shapeInputValues(slots);
         if (!(outputIsView && in == lastInputs[0] && Arrays.deepEquals(shapeValues, viewShapeValues))) {
             INDArray view = viewOf(in, slots);
@@ -192,13 +195,7 @@ final class CompiledOp {
         if (in.isEmpty() || !contiguousInCOrder(in)) {
             return null;
         }
-        for (int i = 0; i < inputSlots.length; i++) {
-            lastInputs[i] = slots[inputSlots[i]];
-        }
-        bindInputs();
-        LongShapeDescriptor target = shapes()[0];
-        context.purge();
-        Arrays.fill(lastInputs, null);
+        LongShapeDescriptor target = outputShapeFor(slots);
         if (target.getOrder() != 'c' || target.dataType() != in.dataType()) {
             return null;
         }
@@ -208,6 +205,18 @@ final class CompiledOp {
             return null;
         }
         return view;
+    }
+
+    /** The output shape the op computes for the inputs in {@code slots}; the context holds no array afterwards. */
+    private LongShapeDescriptor outputShapeFor(INDArray[] slots) {
+        for (int i = 0; i < inputSlots.length; i++) {
+            lastInputs[i] = slots[inputSlots[i]];
+        }
+        bindInputs();
+        LongShapeDescriptor shape = shapes()[0];
+        context.purge();
+        Arrays.fill(lastInputs, null);
+        return shape;
     }
 
     /** Whether the elements lie back to back in c order (a dimension of size 1 may have any stride). */

@@ -52,7 +52,7 @@ public final class CompiledGraph implements GraphPass {
     private final List<Integer> placeholderSlots = new ArrayList<>();
     private final List<SDVariable> parameters = new ArrayList<>();
     private final List<Integer> parameterSlots = new ArrayList<>();
-    private final List<CompiledOp> ops = new ArrayList<>();
+    private final List<GraphOp> ops = new ArrayList<>();
     private final List<String> outputs;
     private final int[] outputSlots;
     /** Whether an output's slot is written by an op that allocates its outputs afresh every call. */
@@ -97,6 +97,8 @@ public final class CompiledGraph implements GraphPass {
             }
             if (MatmulGradient.splits(op)) {
                 ops.addAll(MatmulGradient.ops(op, in, out, outputTypes(sd, outs), fresh, read));
+            } else if (AddGradient.splits(op)) {
+                ops.addAll(AddGradient.ops(op, in, out, outputTypes(sd, outs), fresh, read));
             } else {
                 ops.add(new CompiledOp(op, in, out, outputTypes(sd, outs), fresh));
             }
@@ -132,7 +134,7 @@ public final class CompiledGraph implements GraphPass {
             lastRead[slot] = opCount;                                        // alive until the call returns
         }
         for (int i = opCount - 1; i >= 0; i--) {                             // later views first: chains of views
-            CompiledOp op = ops.get(i);
+            GraphOp op = ops.get(i);
             if (op.aliasesInput()) {                                         // the viewed array outlives the view
                 int viewed = op.inputSlots()[0];
                 lastRead[viewed] = Math.max(lastRead[viewed], lastRead[op.outputSlots()[0]]);
@@ -168,7 +170,7 @@ public final class CompiledGraph implements GraphPass {
     public Map<String, INDArray> output(Map<String, INDArray> placeholderValues) {
         bindInputs(placeholderValues);
         if (threads == 1) {
-            for (CompiledOp op : ops) {
+            for (GraphOp op : ops) {
                 op.run(slots);
             }
         } else if (schedule == null) {
@@ -239,7 +241,7 @@ public final class CompiledGraph implements GraphPass {
         long liveBytes = 0;
         long peakLiveBytes = 0;
         for (int i = 0; i < ops.size(); i++) {
-            CompiledOp op = ops.get(i);
+            GraphOp op = ops.get(i);
             op.run(slots);
             long made = op.retainedBytes();
             intermediateBytes += made;
@@ -273,7 +275,7 @@ public final class CompiledGraph implements GraphPass {
     /** Frees every intermediate array now instead of keeping it for the next call (which then allocates again). */
     @Override
     public void releaseArrays() {
-        for (CompiledOp op : ops) {
+        for (GraphOp op : ops) {
             op.releaseArrays();
         }
         Arrays.fill(slots, null);
@@ -282,7 +284,7 @@ public final class CompiledGraph implements GraphPass {
     /** Bytes of the intermediate arrays kept for the next {@link #output} call (0 after {@link #outputOnce}). */
     public long retainedBytes() {
         long bytes = 0;
-        for (CompiledOp op : ops) {
+        for (GraphOp op : ops) {
             bytes += op.retainedBytes();
         }
         return bytes;

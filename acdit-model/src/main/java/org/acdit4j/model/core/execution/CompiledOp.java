@@ -20,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * shapes neither recomputes output shapes nor allocates. A reshape of a contiguous array in c order gives a view of
  * it instead of a copy ({@link #aliasesInput}), kept while its input array and target shape stay the same.
  */
-final class CompiledOp {
+final class CompiledOp implements GraphOp {
 
     private final String name;
     private final DifferentialFunction function;
@@ -91,19 +91,18 @@ final class CompiledOp {
         }
     }
 
-    int[] inputSlots() {
+    @Override
+    public int[] inputSlots() {
         return inputSlots;
     }
 
-    int[] outputSlots() {
+    @Override
+    public int[] outputSlots() {
         return outputSlots;
     }
 
-    /**
-     * Whether the output may be a view of the first input's array: that array must then live as long as the output
-     * is read.
-     */
-    boolean aliasesInput() {
+    @Override
+    public boolean aliasesInput() {
         return reshapesAsView;
     }
 
@@ -113,7 +112,8 @@ final class CompiledOp {
      * array ever set on it (each holding its buffer) until it is purged, so setting arrays without purging kept every
      * step's inputs and gradients alive, natively, for the life of the graph (docs/PERFORMANCE.md, "Memory").
      */
-    void run(INDArray[] slots) {
+    @Override
+    public void run(INDArray[] slots) {
         if (reshapesAsView && runAsView(slots)) {
             return;
         }
@@ -306,7 +306,8 @@ final class CompiledOp {
     }
 
     /** Frees the output arrays that never left the graph and empties the context; the next run allocates again. */
-    void releaseArrays() {
+    @Override
+    public void releaseArrays() {
         context.purge();
         if (outputIsView) {
             dropView();
@@ -323,7 +324,8 @@ final class CompiledOp {
     }
 
     /** Bytes of the output arrays this op keeps for its next run (the fresh ones leave the graph). */
-    long retainedBytes() {
+    @Override
+    public long retainedBytes() {
         if (outputIsView) {
             return 0;
         }

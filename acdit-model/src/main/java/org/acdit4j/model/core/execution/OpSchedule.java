@@ -34,7 +34,7 @@ final class OpSchedule {
      * The schedule of {@code ops} (in a topological order) whose slots {@code slotCount} numbers, with the op times
      * {@code opNanos} of one sequential call.
      */
-    static OpSchedule of(List<CompiledOp> ops, int slotCount, long[] opNanos) {
+    static OpSchedule of(List<GraphOp> ops, int slotCount, long[] opNanos) {
         int n = ops.size();
         int[] producer = new int[slotCount];
         Arrays.fill(producer, -1);
@@ -79,7 +79,7 @@ final class OpSchedule {
     }
 
     /** Runs every op once on {@code threads} threads, reading and writing {@code slots}; returns when all have run. */
-    void run(List<CompiledOp> ops, INDArray[] slots, int threads) {
+    void run(List<GraphOp> ops, INDArray[] slots, int threads) {
         Call call = new Call(ops, slots);
         new ParallelLanes(threads).run(lane -> call.work());
         if (call.failure != null) {
@@ -89,7 +89,7 @@ final class OpSchedule {
 
     /** One call's state: which ops wait for how many producers, which are ready, how many have run. */
     private final class Call {
-        private final List<CompiledOp> ops;
+        private final List<GraphOp> ops;
         private final INDArray[] slots;
         private final int[] waitingFor;
         /** Ready ops as a binary max-heap by {@link #criticalPathNanos}. */
@@ -100,7 +100,7 @@ final class OpSchedule {
         private volatile boolean over;
         private RuntimeException failure;
 
-        Call(List<CompiledOp> ops, INDArray[] slots) {
+        Call(List<GraphOp> ops, INDArray[] slots) {
             this.ops = ops;
             this.slots = slots;
             this.waitingFor = predecessorCounts.clone();

@@ -23,6 +23,7 @@ import org.nd4j.linalg.api.ops.RandomOp;
 import org.nd4j.linalg.api.ops.ReduceOp;
 import org.nd4j.linalg.api.ops.ScalarOp;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The ops a SameDiff graph needs for some outputs, compiled once into a fixed sequence that runs without
@@ -52,6 +53,9 @@ public final class CompiledGraph implements GraphPass {
     private final List<Integer> placeholderSlots = new ArrayList<>();
     private final List<SDVariable> parameters = new ArrayList<>();
     private final List<Integer> parameterSlots = new ArrayList<>();
+    /** Slots of arrays the compiler added (a scalar one for {@link SigmoidGradient}) and their values. */
+    private final List<Integer> constantSlots = new ArrayList<>();
+    private final List<INDArray> constantValues = new ArrayList<>();
     private final List<GraphOp> ops = new ArrayList<>();
     private final List<String> outputs;
     private final int[] outputSlots;
@@ -76,6 +80,7 @@ public final class CompiledGraph implements GraphPass {
         Set<String> requested = new HashSet<>(this.outputs);
         Set<String> read = new HashSet<>(requested);
         order.forEach(op -> read.addAll(op.getInputsToOp()));
+        Map<Integer, Integer> sigmoidOfSlot = new HashMap<>();                 // a sigmoid's input slot → its output's
         for (SameDiffOp op : order) {
             for (String input : op.getInputsToOp()) {
                 if (!slotOf.containsKey(input)) {
@@ -99,8 +104,16 @@ public final class CompiledGraph implements GraphPass {
                 ops.addAll(MatmulGradient.ops(op, in, out, outputTypes(sd, outs), fresh, read));
             } else if (AddGradient.splits(op)) {
                 ops.addAll(AddGradient.ops(op, in, out, outputTypes(sd, outs), fresh, read));
+            } else if (SigmoidGradient.replaces(op) && sigmoidOfSlot.containsKey(in[0])) {
+                DataType type = outputTypes(sd, outs)[0];
+                int one = constant(op.getName() + "/one", Nd4j.scalar(type, 1.0), slotOf);
+                ops.addAll(SigmoidGradient.ops(op, sigmoidOfSlot.get(in[0]), in[1], one, out[0], type, fresh[0],
+                        name -> newSlot(name, slotOf)));
             } else {
                 ops.add(new CompiledOp(op, in, out, outputTypes(sd, outs), fresh));
+                if (SigmoidGradient.isSigmoid(op)) {
+                    sigmoidOfSlot.put(in[0], out[0]);
+                }
             }
         }
         outputSlots = new int[this.outputs.size()];
@@ -116,6 +129,21 @@ public final class CompiledGraph implements GraphPass {
         }
         slots = new INDArray[slotOf.size()];
         lastReaderOf = lastReaders(ops.size(), slots.length);
+    }
+
+    /** A slot of its own for the compiler's intermediate array {@code name}. */
+    private static int newSlot(String name, Map<String, Integer> slotOf) {
+        int slot = slotOf.size();
+        slotOf.put(name, slot);
+        return slot;
+    }
+
+    /** A slot holding {@code value} in every call, for an op the compiler made. */
+    private int constant(String name, INDArray value, Map<String, Integer> slotOf) {
+        int slot = newSlot(name, slotOf);
+        constantSlots.add(slot);
+        constantValues.add(value);
+        return slot;
     }
 
     /**
@@ -218,6 +246,9 @@ public final class CompiledGraph implements GraphPass {
         for (int i = 0; i < parameters.size(); i++) {
             slots[parameterSlots.get(i)] = parameters.get(i).getArr();        // read every call: weights may be replaced
         }
+        for (int i = 0; i < constantSlots.size(); i++) {
+            slots[constantSlots.get(i)] = constantValues.get(i);
+        }
     }
 
     private Map<String, INDArray> results() {
@@ -288,6 +319,11 @@ public final class CompiledGraph implements GraphPass {
             bytes += op.retainedBytes();
         }
         return bytes;
+    }
+
+    /** The names of the ops run per call, in order (the compiler's own carry a suffix, such as {@code /dx}). */
+    List<String> opNames() {
+        return ops.stream().map(GraphOp::name).toList();
     }
 
     /** Number of ops run per call (pass-throughs excluded). */

@@ -92,6 +92,11 @@ final class CompiledOp implements GraphOp {
     }
 
     @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
     public int[] inputSlots() {
         return inputSlots;
     }

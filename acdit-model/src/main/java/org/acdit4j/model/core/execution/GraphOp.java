@@ -9,6 +9,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 interface GraphOp {
 
+    /** The SameDiff op's name, or one the compiler made from it (with a suffix such as {@code /dx}). */
+    String name();
+
     /** The slots read, in the op's input order. */
     int[] inputSlots();
 

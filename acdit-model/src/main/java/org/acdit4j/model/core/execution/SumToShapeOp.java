@@ -42,6 +42,11 @@ final class SumToShapeOp implements GraphOp {
     }
 
     @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
     public int[] inputSlots() {
         return inputSlots;
     }

@@ -104,6 +104,9 @@ public final class CompiledGraph implements GraphPass {
                 ops.addAll(MatmulGradient.ops(op, in, out, outputTypes(sd, outs), fresh, read));
             } else if (AddGradient.splits(op)) {
                 ops.addAll(AddGradient.ops(op, in, out, outputTypes(sd, outs), fresh, read));
+            } else if (MultiplyGradient.splits(op)) {
+                ops.addAll(MultiplyGradient.ops(op, in, out, outputTypes(sd, outs), fresh, read,
+                        name -> newSlot(name, slotOf)));
             } else if (SigmoidGradient.replaces(op) && sigmoidOfSlot.containsKey(in[0])) {
                 DataType type = outputTypes(sd, outs)[0];
                 int one = constant(op.getName() + "/one", Nd4j.scalar(type, 1.0), slotOf);

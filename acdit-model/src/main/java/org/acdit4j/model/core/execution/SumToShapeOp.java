@@ -6,13 +6,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 
 /**
- * The gradient of one input of an addition ({@link AddGradient}): the output gradient summed over the axes the input
- * was broadcast along, in the input's shape. Where the input has the output gradient's shape there is nothing to sum,
- * and the output is the output gradient's own array, not a copy ({@link #aliasesInput}); libnd4j's {@code add_bp}
- * copies it. A requested output leaves the graph and belongs to the caller, so it is always an array of its own.
+ * An array summed to the shape of an input that was broadcast to its shape: the gradient of one input of an addition
+ * ({@link AddGradient}, summing the output gradient) or of a product ({@link MultiplyGradient}, summing the output
+ * gradient times the other factor). Where the input has the array's shape there is nothing to sum, and the output is
+ * that array itself, not a copy ({@link #aliasesInput}); libnd4j's {@code add_bp} copies it. A requested output leaves
+ * the graph and belongs to the caller, so it is always an array of its own.
  *
- * <p>Inputs: the output gradient, then the input (read for its shape only). The sum is libnd4j's {@code reduce_sum},
- * the reduction {@code add_bp} runs, so the values are its bits ({@code AddGradientTest}).
+ * <p>Inputs: the array to sum, then the input (read for its shape only). The sum is libnd4j's {@code reduce_sum}, the
+ * reduction {@code add_bp} and {@code multiply_bp} run, so the values are their bits ({@code AddGradientTest},
+ * {@code MultiplyGradientTest}).
  */
 final class SumToShapeOp implements GraphOp {
 

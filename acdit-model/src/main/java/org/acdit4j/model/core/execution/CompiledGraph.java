@@ -80,7 +80,7 @@ public final class CompiledGraph implements GraphPass {
         Set<String> requested = new HashSet<>(this.outputs);
         Set<String> read = new HashSet<>(requested);
         order.forEach(op -> read.addAll(op.getInputsToOp()));
-        Map<Integer, Integer> sigmoidOfSlot = new HashMap<>();                 // a sigmoid's input slot → its output's
+        Map<Integer, Integer> sigmoidOfSlot = new HashMap<>();             // a sigmoid's input slot → its output's
         for (SameDiffOp op : order) {
             for (String input : op.getInputsToOp()) {
                 if (!slotOf.containsKey(input)) {

@@ -20,12 +20,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * shapes neither recomputes output shapes nor allocates. A reshape of a contiguous array in c order gives a view of
  * it instead of a copy ({@link #aliasesInput}), kept while its input array and target shape stay the same.
  */
-final class CompiledOp implements GraphOp {
+final class CompiledOp extends GraphOp {
 
-    private final String name;
     private final DifferentialFunction function;
-    private final int[] inputSlots;
-    private final int[] outputSlots;
     /** SameDiff's output variable types (shape functions may report another valid type; SameDiff uses these). */
     private final DataType[] outputTypes;
     /** Per output: allocated afresh every run, since it leaves the graph as a requested output. */
@@ -59,11 +56,9 @@ final class CompiledOp implements GraphOp {
 
     private CompiledOp(String name, DifferentialFunction function, boolean valueDependentShape, int[] inputSlots,
                        int[] outputSlots, DataType[] outputTypes, boolean[] freshOutputs) {
-        this.name = name;
+        super(name, inputSlots, outputSlots);
         this.function = function;
         this.valueDependentShape = valueDependentShape;
-        this.inputSlots = inputSlots;
-        this.outputSlots = outputSlots;
         this.outputTypes = outputTypes;
         this.freshOutputs = freshOutputs;
         boolean fresh = false;
@@ -92,22 +87,7 @@ final class CompiledOp implements GraphOp {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int[] inputSlots() {
-        return inputSlots;
-    }
-
-    @Override
-    public int[] outputSlots() {
-        return outputSlots;
-    }
-
-    @Override
-    public boolean aliasesInput() {
+    boolean aliasesInput() {
         return reshapesAsView;
     }
 
@@ -118,14 +98,14 @@ final class CompiledOp implements GraphOp {
      * step's inputs and gradients alive, natively, for the life of the graph (docs/PERFORMANCE.md, "Memory").
      */
     @Override
-    public void run(INDArray[] slots) {
+    void run(INDArray[] slots) {
         if (reshapesAsView && runAsView(slots)) {
             return;
         }
         boolean reshaped = outputShapes == null || valueDependentShape;
         boolean inputsChanged = false;
-        for (int i = 0; i < inputSlots.length; i++) {
-            INDArray in = slots[inputSlots[i]];
+        for (int i = 0; i < inputSlots().length; i++) {
+            INDArray in = slots[inputSlots()[i]];
             if (in != lastInputs[i]) {
                 lastInputs[i] = in;
                 inputsChanged = true;
@@ -154,11 +134,11 @@ final class CompiledOp implements GraphOp {
                 Nd4j.exec((Op) function, context);
             }
         } catch (RuntimeException e) {
-            throw new IllegalStateException("op '" + name + "' (" + function.getClass().getSimpleName()
+            throw new IllegalStateException("op '" + name() + "' (" + function.getClass().getSimpleName()
                     + ") failed: " + e.getMessage(), e);
         }
-        for (int i = 0; i < outputSlots.length; i++) {
-            slots[outputSlots[i]] = outputArrays[i];
+        for (int i = 0; i < outputSlots().length; i++) {
+            slots[outputSlots()[i]] = outputArrays[i];
         }
     }
 
@@ -170,7 +150,7 @@ final class CompiledOp implements GraphOp {
      * @return false when the reshape must copy (the caller then runs the op)
      */
     private boolean runAsView(INDArray[] slots) {
-        INDArray in = slots[inputSlots[0]];
+        INDArray in = slots[inputSlots()[0]];
         if (!outputIsView && in == lastInputs[0]) {
             return false;                                                     // this array needed a copy last run
         }
@@ -191,7 +171,7 @@ final class CompiledOp implements GraphOp {
             viewShapeValues = shapeValues;
             lastInputs[0] = in;
         }
-        slots[outputSlots[0]] = outputArrays[0];
+        slots[outputSlots()[0]] = outputArrays[0];
         return true;
     }
 
@@ -214,8 +194,8 @@ final class CompiledOp implements GraphOp {
 
     /** The output shape the op computes for the inputs in {@code slots}; the context holds no array afterwards. */
     private LongShapeDescriptor outputShapeFor(INDArray[] slots) {
-        for (int i = 0; i < inputSlots.length; i++) {
-            lastInputs[i] = slots[inputSlots[i]];
+        for (int i = 0; i < inputSlots().length; i++) {
+            lastInputs[i] = slots[inputSlots()[i]];
         }
         bindInputs();
         LongShapeDescriptor shape = shapes()[0];
@@ -240,9 +220,9 @@ final class CompiledOp implements GraphOp {
 
     /** Per input, the values of a non-floating-point input (a shape tensor), else null. */
     private long[][] shapeInputValues(INDArray[] slots) {
-        long[][] values = new long[inputSlots.length][];
-        for (int i = 1; i < inputSlots.length; i++) {
-            INDArray in = slots[inputSlots[i]];
+        long[][] values = new long[inputSlots().length][];
+        for (int i = 1; i < inputSlots().length; i++) {
+            INDArray in = slots[inputSlots()[i]];
             if (!in.dataType().isFPType()) {
                 values[i] = new long[(int) in.length()];
                 for (int k = 0; k < values[i].length; k++) {
@@ -273,10 +253,10 @@ final class CompiledOp implements GraphOp {
 
     private LongShapeDescriptor[] shapes() {
         List<LongShapeDescriptor> computed = function.calculateOutputShape(context);
-        if (computed == null || computed.size() != outputSlots.length) {
-            throw new IllegalStateException("op '" + name + "' (" + function.getClass().getSimpleName()
+        if (computed == null || computed.size() != outputSlots().length) {
+            throw new IllegalStateException("op '" + name() + "' (" + function.getClass().getSimpleName()
                     + ") reported " + (computed == null ? 0 : computed.size()) + " output shapes for "
-                    + outputSlots.length + " outputs");
+                    + outputSlots().length + " outputs");
         }
         LongShapeDescriptor[] shapes = new LongShapeDescriptor[computed.size()];
         for (int i = 0; i < shapes.length; i++) {
@@ -312,7 +292,7 @@ final class CompiledOp implements GraphOp {
 
     /** Frees the output arrays that never left the graph and empties the context; the next run allocates again. */
     @Override
-    public void releaseArrays() {
+    void releaseArrays() {
         context.purge();
         if (outputIsView) {
             dropView();
@@ -330,7 +310,7 @@ final class CompiledOp implements GraphOp {
 
     /** Bytes of the output arrays this op keeps for its next run (the fresh ones leave the graph). */
     @Override
-    public long retainedBytes() {
+    long retainedBytes() {
         if (outputIsView) {
             return 0;
         }

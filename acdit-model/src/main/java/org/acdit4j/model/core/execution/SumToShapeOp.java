@@ -16,17 +16,14 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
  * reduction {@code add_bp} and {@code multiply_bp} run, so the values are their bits ({@code AddGradientTest},
  * {@code MultiplyGradientTest}).
  */
-final class SumToShapeOp implements GraphOp {
+final class SumToShapeOp extends GraphOp {
 
-    private final String name;
-    private final int[] inputSlots;
-    private final int[] outputSlots;
     private final DataType type;
     private final boolean fresh;
     /** Shapes of the output gradient and the input at the last run: the sum below was made for them. */
     private long[] lastGradientShape;
     private long[] lastInputShape;
-    /** The summing op for those shapes, reading slot 0 and writing slot 1 of {@link #sumSlots}; null when none is needed. */
+    /** The summing op for those shapes (reads slot 0 of {@link #sumSlots}, writes slot 1); null when none is needed. */
     private CompiledOp sum;
     private final INDArray[] sumSlots = new INDArray[2];
 
@@ -36,49 +33,32 @@ final class SumToShapeOp implements GraphOp {
      * @param outputSlot   the slot of the input's gradient, of type {@code type}; {@code fresh} when it is requested
      */
     SumToShapeOp(String name, int gradientSlot, int inputSlot, int outputSlot, DataType type, boolean fresh) {
-        this.name = name;
-        this.inputSlots = new int[] {gradientSlot, inputSlot};
-        this.outputSlots = new int[] {outputSlot};
+        super(name, new int[] {gradientSlot, inputSlot}, new int[] {outputSlot});
         this.type = type;
         this.fresh = fresh;
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int[] inputSlots() {
-        return inputSlots;
-    }
-
-    @Override
-    public int[] outputSlots() {
-        return outputSlots;
-    }
-
-    @Override
-    public boolean aliasesInput() {
+    boolean aliasesInput() {
         return !fresh;
     }
 
     @Override
-    public void run(INDArray[] slots) {
-        INDArray gradient = slots[inputSlots[0]];
-        long[] inputShape = slots[inputSlots[1]].shape();
+    void run(INDArray[] slots) {
+        INDArray gradient = slots[inputSlots()[0]];
+        long[] inputShape = slots[inputSlots()[1]].shape();
         if (!Arrays.equals(gradient.shape(), lastGradientShape) || !Arrays.equals(inputShape, lastInputShape)) {
             prepare(gradient.shape(), inputShape);
         }
         if (sum == null) {
-            slots[outputSlots[0]] = fresh ? gradient.dup() : gradient;
+            slots[outputSlots()[0]] = fresh ? gradient.dup() : gradient;
             return;
         }
         sumSlots[0] = gradient;
         sum.run(sumSlots);
         INDArray summed = sumSlots[1];
         sumSlots[0] = null;
-        slots[outputSlots[0]] = Arrays.equals(summed.shape(), inputShape) ? summed : inShape(summed, inputShape);
+        slots[outputSlots()[0]] = Arrays.equals(summed.shape(), inputShape) ? summed : inShape(summed, inputShape);
     }
 
     /** The summing op for these shapes (none when they are equal), replacing the previous one. */
@@ -86,7 +66,7 @@ final class SumToShapeOp implements GraphOp {
         releaseArrays();
         lastGradientShape = gradientShape;
         lastInputShape = inputShape;
-        int[] axes = broadcastAxes(gradientShape, inputShape, name);
+        int[] axes = broadcastAxes(gradientShape, inputShape, name());
         if (axes.length == 0) {
             return;
         }
@@ -94,7 +74,7 @@ final class SumToShapeOp implements GraphOp {
                 .addIntegerArguments(axes)
                 .addBooleanArguments(gradientShape.length == inputShape.length)      // keep dims: the input's rank
                 .build();
-        sum = new CompiledOp(name, reduceSum, new int[] {0}, new int[] {1}, new DataType[] {type},
+        sum = new CompiledOp(name(), reduceSum, new int[] {0}, new int[] {1}, new DataType[] {type},
                 new boolean[] {fresh});
     }
 
@@ -116,10 +96,10 @@ final class SumToShapeOp implements GraphOp {
      *
      * @throws IllegalStateException naming the op when the input does not broadcast to the gradient's shape
      */
-    static int[] broadcastAxes(long[] gradientShape, long[] inputShape, String name) {
+    static int[] broadcastAxes(long[] gradientShape, long[] inputShape, String opName) {
         int lead = gradientShape.length - inputShape.length;
         if (lead < 0) {
-            throw new IllegalStateException("op '" + name + "': an input of shape " + Arrays.toString(inputShape)
+            throw new IllegalStateException("op '" + opName + "': an input of shape " + Arrays.toString(inputShape)
                     + " does not broadcast to its gradient's shape " + Arrays.toString(gradientShape));
         }
         int[] axes = new int[gradientShape.length];
@@ -133,7 +113,7 @@ final class SumToShapeOp implements GraphOp {
             if (size == 1 && gradientShape[axis] != 1) {
                 axes[count++] = axis;
             } else if (size != gradientShape[axis]) {
-                throw new IllegalStateException("op '" + name + "': an input of shape " + Arrays.toString(inputShape)
+                throw new IllegalStateException("op '" + opName + "': an input of shape " + Arrays.toString(inputShape)
                         + " does not broadcast to its gradient's shape " + Arrays.toString(gradientShape));
             }
         }
@@ -141,7 +121,7 @@ final class SumToShapeOp implements GraphOp {
     }
 
     @Override
-    public void releaseArrays() {
+    void releaseArrays() {
         if (sum != null) {
             sum.releaseArrays();
             sum = null;
@@ -153,7 +133,7 @@ final class SumToShapeOp implements GraphOp {
     }
 
     @Override
-    public long retainedBytes() {
+    long retainedBytes() {
         return sum == null ? 0 : sum.retainedBytes();
     }
 }

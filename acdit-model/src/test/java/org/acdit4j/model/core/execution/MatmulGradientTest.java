@@ -60,7 +60,8 @@ class MatmulGradientTest {
             Map<String, INDArray> actual = compiledGradients(sd, Set.of("x", "y"));
             for (String p : List.of("x", "y")) {
                 assertThat(actual.get(p).shape()).as(p + " flags " + flags).isEqualTo(expected.get(p).shape());
-                assertThat(bits(actual.get(p))).as(p + " flags " + flags).isEqualTo(bits(expected.get(p)));
+                assertThat(FloatBits.of(actual.get(p))).as(p + " flags " + flags)
+                        .isEqualTo(FloatBits.of(expected.get(p)));
             }
         }
     }
@@ -74,18 +75,8 @@ class MatmulGradientTest {
         CompiledGraph yOnly = CompiledGraph.compile(gradient, List.of(sd.grad("y").name()));
         CompiledGraph both = CompiledGraph.compile(gradient, List.of(sd.grad("x").name(), sd.grad("y").name()));
         assertThat(both.opCount()).isEqualTo(yOnly.opCount() + 1);
-        assertThat(bits(yOnly.output(Map.of()).get(sd.grad("y").name())))
-                .isEqualTo(bits(sd.calculateGradients(Map.of(), List.of("y")).get("y")));
-    }
-
-    /** The values in row-major order, compared bit for bit by AssertJ's array equality. */
-    private static int[] bits(INDArray a) {
-        float[] values = a.dup('c').data().asFloat();
-        int[] bits = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            bits[i] = Float.floatToRawIntBits(values[i]);
-        }
-        return bits;
+        assertThat(FloatBits.of(yOnly.output(Map.of()).get(sd.grad("y").name())))
+                .isEqualTo(FloatBits.of(sd.calculateGradients(Map.of(), List.of("y")).get("y")));
     }
 
     private static Map<String, INDArray> compiledGradients(SameDiff sd, Set<String> parameters) {

@@ -15,7 +15,7 @@ import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.bp.MulBpOp;
  * over the axes x was broadcast along, and {@code dL/dy} likewise with x. Here each is a {@code multiply} and a
  * {@link SumToShapeOp} (which passes the product through where nothing is summed), so the op schedule can run the
  * two on two threads, and one whose gradient nothing reads is not computed (bit for bit in
- * {@code MultiplyGradientTest}).
+ * {@code ElementwiseGradientTest}).
  */
 final class MultiplyGradient {
 

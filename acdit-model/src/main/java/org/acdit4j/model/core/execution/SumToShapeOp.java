@@ -13,8 +13,8 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
  * the graph and belongs to the caller, so it is always an array of its own.
  *
  * <p>Inputs: the array to sum, then the input (read for its shape only). The sum is libnd4j's {@code reduce_sum}, the
- * reduction {@code add_bp} and {@code multiply_bp} run, so the values are their bits ({@code AddGradientTest},
- * {@code MultiplyGradientTest}).
+ * reduction {@code add_bp} and {@code multiply_bp} run, so the values are their bits
+ * ({@code ElementwiseGradientTest}).
  */
 final class SumToShapeOp extends GraphOp {
 

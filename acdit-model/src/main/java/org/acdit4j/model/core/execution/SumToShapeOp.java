@@ -46,9 +46,10 @@ final class SumToShapeOp extends GraphOp {
     @Override
     void run(INDArray[] slots) {
         INDArray gradient = slots[inputSlots()[0]];
+        long[] gradientShape = gradient.shape();                              // a fresh copy per call: read once
         long[] inputShape = slots[inputSlots()[1]].shape();
-        if (!Arrays.equals(gradient.shape(), lastGradientShape) || !Arrays.equals(inputShape, lastInputShape)) {
-            prepare(gradient.shape(), inputShape);
+        if (!Arrays.equals(gradientShape, lastGradientShape) || !Arrays.equals(inputShape, lastInputShape)) {
+            prepare(gradientShape, inputShape);
         }
         if (sum == null) {
             slots[outputSlots()[0]] = fresh ? gradient.dup() : gradient;
